@@ -1,0 +1,74 @@
+import { LineCounter, parseDocument, stringify, isNode, type Document } from "yaml";
+import type { z } from "zod";
+import { InputError, type Problem } from "../errors.js";
+import { compileScenario } from "../model/compile-scenario.js";
+import type { Model } from "../model/scenario.js";
+import { ScenarioSchema, type ScenarioSpec } from "../model/schema.js";
+
+/**
+ * Parses and validates a scenario written in YAML (or JSON), then compiles it. Every problem
+ * carries the file, the line of the offending field and its path.
+ */
+export function parseScenario(text: string, file = "<scenario>", options: { discretize?: number } = {}): { spec: ScenarioSpec; model: Model } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { code: "yaml.syntax", file, line: pos.line, column: pos.col, message: firstLine(e.message), hint: "fix the YAML syntax" };
+      }),
+    );
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined)
+    throw new InputError([{ code: "scenario.empty", file, message: "the scenario is empty", hint: "see examples/ for a scenario to start from" }]);
+  const parsed = ScenarioSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => locate(zodProblem(i), doc, lineCounter, file)));
+  try {
+    return { spec: parsed.data, model: compileScenario(parsed.data, options) };
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.problems.map((p) => locate(p, doc, lineCounter, file)), { cause: e });
+    throw e;
+  }
+}
+
+/** Writes a scenario as YAML (the inverse of `parseScenario` on the spec). */
+export function scenarioToYaml(spec: ScenarioSpec): string {
+  return stringify(spec, { lineWidth: 0, flowCollectionPadding: false });
+}
+
+function zodProblem(issue: z.core.$ZodIssue): Problem {
+  let message = issue.message;
+  if (issue.code === "invalid_union") {
+    // Report the alternative that got furthest instead of zod's bare "Invalid input".
+    const best = issue.errors
+      .map((branch) => branch)
+      .sort((a, b) => Math.max(0, ...b.map((x) => x.path.length)) - Math.max(0, ...a.map((x) => x.path.length)) || a.length - b.length)[0];
+    if (best?.length) return { ...zodProblem(best[0]!), path: [...(issue.path as (string | number)[]), ...(best[0]!.path as (string | number)[])] };
+  }
+  if (issue.code === "unrecognized_keys") message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  return {
+    code: `schema.${issue.code}`,
+    message,
+    path: issue.path.filter((k): k is string | number => typeof k !== "symbol"),
+    hint: "see schema/scenario.schema.json for what each field takes",
+  };
+}
+
+/** Adds the file and the line of the deepest existing node on the problem's path. */
+function locate(p: Problem, doc: Document, lines: LineCounter, file: string): Problem {
+  const path = p.path ?? [];
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const pos = lines.linePos(node.range[0]);
+      return { ...p, file, line: pos.line, column: pos.col };
+    }
+  }
+  return { ...p, file };
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}

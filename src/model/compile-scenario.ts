@@ -1,0 +1,231 @@
+import { InputError, formatPath, type Problem } from "../errors.js";
+import { createDiscreteIssue, createIntegerIssue, createRealIssue, type Issue, type IssueValue } from "./issue.js";
+import { OutcomeSpace } from "./outcome-space.js";
+import type { Num, Parameter, ValueFunction } from "./preferences.js";
+import type { Condition, RedLine } from "./red-line.js";
+import type { Model, Party, Proposal } from "./scenario.js";
+import { DiscreteValueSchema, NumericValueSchema, type ConditionSpec, type ScenarioSpec, type UncertainNumber } from "./schema.js";
+
+type Path = (string | number)[];
+
+/**
+ * Turns a schema-valid scenario into the computable model, checking everything the schema
+ * cannot: names that must exist, values in range. Collects every problem and throws once.
+ */
+export function compileScenario(spec: ScenarioSpec, options: { discretize?: number } = {}): Model {
+  const problems: Problem[] = [];
+  const report = (path: Path, message: string, hint?: string) =>
+    problems.push({ code: "scenario.invalid", message, path, ...(hint ? { hint } : {}) });
+  const parameters: Parameter[] = [];
+  const num = (u: UncertainNumber, path: Path): Num => {
+    if (typeof u === "number") return u;
+    const [low, high] = Array.isArray(u) ? u : [u.low, u.high];
+    const nominal = Array.isArray(u) ? (low + high) / 2 : (u.value ?? (low + high) / 2);
+    if (low === high) return low;
+    parameters.push({ field: formatPath(path), low, high, nominal });
+    return { param: parameters.length - 1 };
+  };
+  const upper = (u: UncertainNumber) => (typeof u === "number" ? u : Array.isArray(u) ? u[1] : u.high);
+  const lower = (u: UncertainNumber) => (typeof u === "number" ? u : Array.isArray(u) ? u[0] : u.low);
+
+  const issues: Issue[] = spec.issues.map((s, i) => {
+    if (s.kind === "discrete") {
+      const seen = new Set<string>();
+      s.options.forEach((o, j) => {
+        if (seen.has(o)) report(["issues", i, "options", j], `option "${o}" is listed twice`, "give each option once");
+        seen.add(o);
+      });
+      return createDiscreteIssue(s.name, s.options, s.unit);
+    }
+    if (s.kind === "integer") {
+      if (s.upper - s.lower + 1 > 1_000_000)
+        report(["issues", i], `integer range ${s.lower}…${s.upper} has more than 1,000,000 values`, "use a real issue with steps");
+      return createIntegerIssue(s.name, s.lower, Math.min(s.upper, s.lower + 999_999), s.unit);
+    }
+    return createRealIssue(s.name, s.lower, s.upper, s.steps ?? options.discretize ?? 11, s.unit);
+  });
+  const issueIndex = new Map<string, number>();
+  issues.forEach((issue, i) => {
+    if (issueIndex.has(issue.name)) report(["issues", i, "name"], `issue "${issue.name}" is defined twice`, "issue names must be unique");
+    issueIndex.set(issue.name, i);
+  });
+  const known = [...issueIndex.keys()].join(", ");
+  const lookupIssue = (name: string, path: Path): number => {
+    const i = issueIndex.get(name);
+    if (i === undefined) report(path, `unknown issue "${name}"`, `known issues: ${known}`);
+    return i ?? -1;
+  };
+  const optionIndex = (issue: Issue, v: IssueValue, path: Path): number => {
+    const j = issue.indexOf(v);
+    if (j < 0) report(path, `"${v}" is not a value of issue "${issue.name}"`, `allowed: ${issue.describe()}`);
+    return j;
+  };
+
+  const partyNames = new Set<string>();
+  const parties: Party[] = spec.parties.map((p, pi) => {
+    const at = (...rest: Path): Path => ["parties", pi, ...rest];
+    if (partyNames.has(p.name)) report(at("name"), `party "${p.name}" is defined twice`, "party names must be unique");
+    partyNames.add(p.name);
+    for (const key of Object.keys(p.weights)) if (!issueIndex.has(key)) lookupIssue(key, at("weights", key));
+    for (const key of Object.keys(p.values)) if (!issueIndex.has(key)) lookupIssue(key, at("values", key));
+    const weights = issues.map((issue) => {
+      const w = p.weights[issue.name];
+      if (w === undefined) {
+        report(at("weights"), `no weight for issue "${issue.name}"`, "give every issue a weight (0 if the party does not care)");
+        return 0;
+      }
+      if (lower(w) < 0) report(at("weights", issue.name), `weight ${JSON.stringify(w)} is negative`, "weights must be ≥ 0");
+      return num(w, at("weights", issue.name));
+    });
+    const values = issues.map((issue, i): ValueFunction => {
+      const fn = p.values[issue.name];
+      const path = at("values", issue.name);
+      if (fn === undefined) {
+        if (weights[i] !== 0)
+          report(path, `no value function for issue "${issue.name}"`, "give a value per option, or linear/points for a numeric issue");
+        return { kind: "table", values: new Array<number>(issue.cardinality).fill(0) };
+      }
+      if (issue.kind !== "discrete") {
+        const numeric = NumericValueSchema.safeParse(fn);
+        if (!numeric.success) {
+          report(path, `issue "${issue.name}" is numeric: give {linear: {slope, intercept}} or {points: [[x, value], …]}`);
+          return { kind: "table", values: new Array<number>(issue.cardinality).fill(0) };
+        }
+        const f = numeric.data;
+        if ("linear" in f) return { kind: "linear", slope: f.linear.slope, intercept: f.linear.intercept };
+        const pts = f.points;
+        pts.forEach(([x, y], k) => {
+          if (k > 0 && x <= pts[k - 1]![0]) report([...path, "points", k], "points must have strictly increasing x", "sort the points by x");
+          if (lower(y) < 0 || upper(y) > 1) report([...path, "points", k, 1], `value ${JSON.stringify(y)} is outside [0, 1]`, "values are on a 0–1 scale");
+        });
+        return { kind: "points", xs: pts.map(([x]) => x), ys: pts.map(([, y], k) => num(y, [...path, "points", k, 1])) };
+      }
+      const table = DiscreteValueSchema.safeParse(fn);
+      if (!table.success) {
+        report(path, `issue "${issue.name}" is discrete: it needs a value per option`, `options: ${issue.describe()}`);
+        return { kind: "table", values: new Array<number>(issue.cardinality).fill(0) };
+      }
+      const tv = table.data;
+      for (const key of Object.keys(tv)) optionIndex(issue, key, [...path, key]);
+      return {
+        kind: "table",
+        values: Array.from({ length: issue.cardinality }, (_, j) => {
+          const option = String(issue.valueAt(j));
+          const v = tv[option];
+          if (v === undefined) {
+            report(path, `no value for option "${option}"`, "give every option a value in [0, 1]");
+            return 0;
+          }
+          if (lower(v) < 0 || upper(v) > 1) report([...path, option], `value ${JSON.stringify(v)} is outside [0, 1]`, "values are on a 0–1 scale");
+          return num(v, [...path, option]);
+        }),
+      };
+    });
+    if (lower(p.reservation) < 0 || upper(p.reservation) > 1)
+      report(at("reservation"), `reservation value ${JSON.stringify(p.reservation)} is outside [0, 1]`, "utilities are on a 0–1 scale");
+    const reservation = num(p.reservation, at("reservation"));
+    return {
+      name: p.name,
+      role: p.role,
+      preferences: { weights, values, reservation },
+      ...(p.discount === undefined ? {} : { discount: p.discount }),
+      ...(p.description === undefined ? {} : { description: p.description }),
+      ...(p.cites === undefined ? {} : { cites: p.cites }),
+    };
+  });
+
+  const condition = (c: ConditionSpec | Omit<ConditionSpec, never>, path: Path): Condition | undefined => {
+    const i = lookupIssue(c.issue, [...path, "issue"]);
+    if (i < 0) return undefined;
+    const issue = issues[i]!;
+    const allowed = new Uint8Array(issue.cardinality).fill(1);
+    if (c.in) {
+      allowed.fill(0);
+      c.in.forEach((v, k) => {
+        const j = optionIndex(issue, v, [...path, "in", k]);
+        if (j >= 0) allowed[j] = 1;
+      });
+    }
+    c.notIn?.forEach((v, k) => {
+      const j = optionIndex(issue, v, [...path, "notIn", k]);
+      if (j >= 0) allowed[j] = 0;
+    });
+    if (c.min !== undefined || c.max !== undefined) {
+      if (issue.kind === "discrete") {
+        report(path, `min/max need a numeric issue; "${issue.name}" is discrete`, "use in or notIn with option names");
+        return undefined;
+      }
+      for (let j = 0; j < issue.cardinality; j++) {
+        const x = issue.numberAt(j);
+        if ((c.min !== undefined && x < c.min - 1e-9) || (c.max !== undefined && x > c.max + 1e-9)) allowed[j] = 0;
+      }
+    }
+    return { issue: i, allowed };
+  };
+  const redLines: RedLine[] = [];
+  spec.parties.forEach((p, pi) =>
+    p.redLines.forEach((r, ri) => {
+      const path: Path = ["parties", pi, "redLines", ri];
+      if ("then" in r) {
+        const ifs = (Array.isArray(r.if) ? r.if : [r.if]).map((c, k) => condition(c, [...path, "if", ...(Array.isArray(r.if) ? [k] : [])]));
+        const then = condition(r.then, [...path, "then"]);
+        if (then && ifs.every((c) => c)) redLines.push({ party: pi, label: r.label ?? describeRedLine(issues, ifs as Condition[], then), if: ifs as Condition[], then });
+      } else {
+        const then = condition(r, path);
+        if (then) redLines.push({ party: pi, label: r.label ?? describeRedLine(issues, [], then), if: [], then });
+      }
+    }),
+  );
+
+  const proposals: Proposal[] = spec.proposals.map((s, k) => {
+    const choices = new Int32Array(issues.length).fill(-1);
+    for (const [name, value] of Object.entries(s.outcome)) {
+      const i = lookupIssue(name, ["proposals", k, "outcome", name]);
+      if (i >= 0) choices[i] = optionIndex(issues[i]!, value, ["proposals", k, "outcome", name]);
+    }
+    return {
+      name: s.name,
+      choices,
+      ...(s.by === undefined ? {} : { by: s.by }),
+      ...(s.description === undefined ? {} : { description: s.description }),
+      ...(s.cites === undefined ? {} : { cites: s.cites }),
+    };
+  });
+  spec.proposals.forEach((s, k) => {
+    if (s.by !== undefined && !partyNames.has(s.by)) report(["proposals", k, "by"], `unknown party "${s.by}"`, `known parties: ${[...partyNames].join(", ")}`);
+  });
+
+  if (problems.length) throw new InputError(problems);
+  return {
+    name: spec.name,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    space: new OutcomeSpace(issues),
+    parties,
+    redLines,
+    proposals,
+    parameters,
+  };
+}
+
+/** `Territory ∉ {A, B}`, `if Sanctions = lifted then Army ≤ 600000`. */
+export function describeRedLine(issues: readonly Issue[], ifs: readonly Condition[], then: Condition): string {
+  const text = (c: Condition) => {
+    const issue = issues[c.issue]!;
+    const allowed = [...c.allowed.keys()].filter((j) => c.allowed[j]).map((j) => issue.valueAt(j));
+    const banned = [...c.allowed.keys()].filter((j) => !c.allowed[j]).map((j) => issue.valueAt(j));
+    if (issue.kind !== "discrete" && allowed.length) {
+      const lo = allowed[0]!, hi = allowed[allowed.length - 1]!;
+      if (lo === issue.valueAt(0)) return `${issue.name} ≤ ${fmt(hi)}`;
+      if (hi === issue.valueAt(issue.cardinality - 1)) return `${issue.name} ≥ ${fmt(lo)}`;
+      return `${issue.name} in ${fmt(lo)}…${fmt(hi)}`;
+    }
+    if (allowed.length === 1) return `${issue.name} = ${allowed[0]}`;
+    if (banned.length === 1) return `${issue.name} ≠ ${banned[0]}`;
+    return allowed.length <= banned.length ? `${issue.name} ∈ {${allowed.join(", ")}}` : `${issue.name} ∉ {${banned.join(", ")}}`;
+  };
+  return ifs.length ? `if ${ifs.map(text).join(" and ")} then ${text(then)}` : text(then);
+}
+
+function fmt(v: IssueValue): string {
+  return typeof v === "number" ? String(Math.round(v * 1e6) / 1e6) : v;
+}

@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+/** A number, or a range `[low, high]` when it is uncertain (nominal = midpoint), or both. */
+export const Uncertain = z.union([
+  z.number(),
+  z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo <= hi, "range must be [low, high] with low ≤ high"),
+  z
+    .object({ value: z.number().optional(), low: z.number(), high: z.number() })
+    .strict()
+    .refine((r) => r.low <= r.high, "low must be ≤ high")
+    .refine((r) => r.value === undefined || (r.value >= r.low && r.value <= r.high), "value must lie in [low, high]"),
+]);
+
+const name = z.string().trim().min(1, "must be a non-empty name");
+const IssueValueSchema = z.union([z.string(), z.number()]);
+
+const common = { name, unit: z.string().optional(), description: z.string().optional(), cites: z.array(z.string()).optional() };
+
+export const IssueSchema = z.discriminatedUnion("kind", [
+  z.object({ ...common, kind: z.literal("discrete"), options: z.array(name).min(1, "needs at least one option") }).strict(),
+  z
+    .object({ ...common, kind: z.literal("integer"), lower: z.number().int(), upper: z.number().int() })
+    .strict()
+    .refine((i) => i.lower <= i.upper, { message: "lower must be ≤ upper", path: ["upper"] }),
+  z
+    .object({
+      ...common,
+      kind: z.literal("real"),
+      lower: z.number(),
+      upper: z.number(),
+      steps: z.number().int().min(2).max(10_000).optional(),
+    })
+    .strict()
+    .refine((i) => i.lower <= i.upper, { message: "lower must be ≤ upper", path: ["upper"] }),
+]);
+
+/** Value function of a numeric issue: linear (clipped to [0, 1]) or piecewise-linear points. */
+export const NumericValueSchema = z.union([
+  z.object({ linear: z.object({ slope: z.number(), intercept: z.number() }).strict() }).strict(),
+  z
+    .object({ points: z.array(z.tuple([z.number(), Uncertain])).min(2, "needs at least two points [x, value]") })
+    .strict(),
+]);
+
+/** Value function of a discrete issue: option → value in [0, 1] (or a range of values). */
+export const DiscreteValueSchema = z.record(z.string(), Uncertain);
+
+export const ConditionSchema = z
+  .object({
+    issue: name,
+    in: z.array(IssueValueSchema).optional(),
+    notIn: z.array(IssueValueSchema).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .strict()
+  .refine((c) => c.in !== undefined || c.notIn !== undefined || c.min !== undefined || c.max !== undefined, {
+    message: "a condition needs at least one of in, notIn, min, max",
+  });
+
+/** A hard constraint: `then` must hold whenever every `if` condition holds (always, without `if`). */
+export const RedLineSchema = z.union([
+  z
+    .object({
+      label: z.string().optional(),
+      if: z.union([ConditionSchema, z.array(ConditionSchema).min(1)]),
+      then: ConditionSchema,
+      cites: z.array(z.string()).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      label: z.string().optional(),
+      issue: name,
+      in: z.array(IssueValueSchema).optional(),
+      notIn: z.array(IssueValueSchema).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      cites: z.array(z.string()).optional(),
+    })
+    .strict()
+    .refine((c) => c.in !== undefined || c.notIn !== undefined || c.min !== undefined || c.max !== undefined, {
+      message: "a red line needs at least one of in, notIn, min, max (or if/then)",
+    }),
+]);
+
+export const PartySchema = z
+  .object({
+    name,
+    role: z.enum(["principal", "mediator", "guarantor", "observer"]).default("principal"),
+    description: z.string().optional(),
+    reservation: Uncertain.default(0),
+    discount: z.number().gt(0).max(1).optional(),
+    weights: z.record(z.string(), Uncertain),
+    values: z.record(z.string(), z.union([NumericValueSchema, DiscreteValueSchema])),
+    redLines: z.array(RedLineSchema).default([]),
+    cites: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const ProposalSchema = z
+  .object({
+    name,
+    by: z.string().optional(),
+    description: z.string().optional(),
+    outcome: z.record(z.string(), IssueValueSchema),
+    cites: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    name,
+    description: z.string().optional(),
+    issues: z.array(IssueSchema).min(1, "a scenario needs at least one issue"),
+    parties: z.array(PartySchema).min(1, "a scenario needs at least one party"),
+    proposals: z.array(ProposalSchema).default([]),
+  })
+  .strict();
+
+export type UncertainNumber = z.infer<typeof Uncertain>;
+export type IssueSpec = z.infer<typeof IssueSchema>;
+export type ConditionSpec = z.infer<typeof ConditionSchema>;
+export type RedLineSpec = z.infer<typeof RedLineSchema>;
+export type PartySpec = z.infer<typeof PartySchema>;
+export type ProposalSpec = z.infer<typeof ProposalSchema>;
+export type ScenarioSpec = z.infer<typeof ScenarioSchema>;
+/** The scenario as written (input side of defaults). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+/** JSON Schema of the scenario file, for editors and other tools. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" });
+}

@@ -1,0 +1,65 @@
+import { evaluateValueFunction, nominalTheta, resolve } from "./preferences.js";
+import type { Model } from "./scenario.js";
+
+/**
+ * Every party's utility as columns: per party one flat table of weight·value over all options
+ * of all issues (`offsets[i]` is where issue i starts), so u(o) = min(1, Σ_i table[offsets[i]+o_i]).
+ */
+export interface Utilities {
+  readonly parties: number;
+  readonly issues: number;
+  readonly cardinalities: Int32Array;
+  readonly offsets: Int32Array;
+  readonly tables: readonly Float64Array[];
+  readonly reservations: Float64Array;
+}
+
+/** Evaluates the model's preferences for one draw `theta` of its parameters (nominal by default). */
+export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters)): Utilities {
+  const issues = model.space.issues;
+  const cardinalities = model.space.cardinalities;
+  const offsets = new Int32Array(issues.length + 1);
+  for (let i = 0; i < issues.length; i++) offsets[i + 1] = offsets[i]! + cardinalities[i]!;
+  const tables = model.parties.map((party) => {
+    const prefs = party.preferences;
+    const table = new Float64Array(offsets[issues.length]!);
+    issues.forEach((issue, i) => {
+      const w = resolve(prefs.weights[i]!, theta);
+      const v = evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta);
+      for (let j = 0; j < v.length; j++) table[offsets[i]! + j] = w * v[j]!;
+    });
+    return table;
+  });
+  const reservations = Float64Array.from(model.parties, (p) => resolve(p.preferences.reservation, theta));
+  return { parties: model.parties.length, issues: issues.length, cardinalities, offsets, tables, reservations };
+}
+
+/** Utility of party `p` for a complete outcome, GENIUS-style: capped at 1. */
+export function utilityOf(u: Utilities, p: number, choices: ArrayLike<number>): number {
+  const t = u.tables[p]!;
+  let s = 0;
+  for (let i = 0; i < u.issues; i++) s += t[u.offsets[i]! + choices[i]!]!;
+  return s > 1 ? 1 : s;
+}
+
+/** Least and greatest utility of party `p` over the completions of a partial outcome (-1 = open). */
+export function utilityRange(u: Utilities, p: number, choices: ArrayLike<number>): [number, number] {
+  const t = u.tables[p]!;
+  let lo = 0, hi = 0;
+  for (let i = 0; i < u.issues; i++) {
+    const c = choices[i]!;
+    if (c >= 0) {
+      lo += t[u.offsets[i]! + c]!;
+      hi += t[u.offsets[i]! + c]!;
+    } else {
+      let mn = Infinity, mx = -Infinity;
+      for (let j = u.offsets[i]!; j < u.offsets[i + 1]!; j++) {
+        mn = Math.min(mn, t[j]!);
+        mx = Math.max(mx, t[j]!);
+      }
+      lo += mn;
+      hi += mx;
+    }
+  }
+  return [Math.min(lo, 1), Math.min(hi, 1)];
+}
