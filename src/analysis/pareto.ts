@@ -68,7 +68,7 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u)): Fr
     m = keep.length;
   }
   for (const c of cols) for (let s = 0; s < m; s++) if (c[s]! > 1) c[s] = 1;
-  const final = nondominatedK(cols, m, UTILITY_EPS);
+  const final = byUtilities(cols, nondominatedK(cols, m, UTILITY_EPS));
   const utilities = new Float64Array(final.length * k);
   const outcomes = new Int32Array(final.length * n);
   final.forEach((s, r) => {
@@ -80,6 +80,14 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u)): Fr
     }
   });
   return { parties: k, issues: n, size: final.length, utilities, outcomes };
+}
+
+/** Frontier rows in a canonical order: first party's utility descending, then the next party's. */
+export function byUtilities(cols: readonly Float64Array[], rows: Int32Array): Int32Array {
+  return rows.sort((x, y) => {
+    for (const c of cols) if (c[x] !== c[y]) return c[y]! - c[x]!;
+    return 0;
+  });
 }
 
 export function emptyFrontier(parties: number, issues: number): Frontier {

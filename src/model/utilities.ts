@@ -14,17 +14,24 @@ export interface Utilities {
   readonly reservations: Float64Array;
 }
 
-/** Evaluates the model's preferences for one draw `theta` of its parameters (nominal by default). */
-export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters)): Utilities {
+/**
+ * Evaluates the model's preferences for one draw `theta` of its parameters (nominal by default).
+ * With `weightSums`, each party's weights are rescaled to that sum: a sampled weight then moves
+ * importance between issues instead of inflating the party's whole scale.
+ */
+export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters), weightSums?: ArrayLike<number>): Utilities {
   const issues = model.space.issues;
   const cardinalities = model.space.cardinalities;
   const offsets = new Int32Array(issues.length + 1);
   for (let i = 0; i < issues.length; i++) offsets[i + 1] = offsets[i]! + cardinalities[i]!;
-  const tables = model.parties.map((party) => {
+  const tables = model.parties.map((party, pi) => {
     const prefs = party.preferences;
     const table = new Float64Array(offsets[issues.length]!);
+    const raw = prefs.weights.map((w) => resolve(w, theta));
+    const sum = raw.reduce((a, b) => a + b, 0);
+    const scale = weightSums && sum > 0 ? weightSums[pi]! / sum : 1;
     issues.forEach((issue, i) => {
-      const w = resolve(prefs.weights[i]!, theta);
+      const w = raw[i]! * scale;
       const v = evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta);
       for (let j = 0; j < v.length; j++) table[offsets[i]! + j] = w * v[j]!;
     });
@@ -62,4 +69,10 @@ export function utilityRange(u: Utilities, p: number, choices: ArrayLike<number>
     }
   }
   return [Math.min(lo, 1), Math.min(hi, 1)];
+}
+
+/** Each party's nominal sum of weights (the scale robustness sampling keeps). */
+export function nominalWeightSums(model: Model): Float64Array {
+  const theta = nominalTheta(model.parameters);
+  return Float64Array.from(model.parties, (p) => p.preferences.weights.reduce((s: number, w) => s + resolve(w, theta), 0));
 }

@@ -1,0 +1,135 @@
+import type { IssueValue } from "../model/issue.js";
+import type { Model } from "../model/scenario.js";
+import { createUtilities } from "../model/utilities.js";
+import { bargainingSolutions, type SolutionName } from "./bargaining-solutions.js";
+import { minimalConcessions } from "./concessions.js";
+import { feasibleFrontier } from "./feasible-frontier.js";
+import { paretoFrontier, type Frontier } from "./pareto.js";
+import { evaluateProposal, pointOf, type OutcomePoint } from "./proposal-evaluation.js";
+import { robustness } from "./robustness.js";
+import { zoneOfAgreement } from "./zopa.js";
+
+/** An outcome as the user reads it: issue name → value, and each party's utility. */
+export interface PointReport {
+  outcome: Record<string, IssueValue>;
+  utilities: number[];
+}
+
+/** Everything `parley analyze` reports, as plain JSON-ready data. */
+export interface AnalysisReport {
+  scenario: string;
+  /** Size of the outcome space (a string when beyond 2^53). */
+  outcomes: number | string;
+  issues: { name: string; kind: string; values: string; unit?: string }[];
+  parties: string[];
+  reservations: number[];
+  discounts: (number | null)[];
+  redLines: { party: string; label: string }[];
+  frontier: PointReport[];
+  /** When red lines exist: the frontier ignoring them (the pure preference picture). */
+  unconstrainedFrontierSize?: number;
+  solutions: Record<SolutionName, PointReport | null>;
+  zopa: { exists: boolean; size: number | string | null; estimate?: { size: number; samples: number } };
+  proposals: {
+    name: string;
+    by?: string;
+    open: string[];
+    utilities: number[];
+    utilityRanges?: [number, number][];
+    redLinesCrossed: { party: string; label: string; status: "crossed" | "open" }[];
+    acceptable: boolean;
+    paretoEfficient: boolean | null;
+    dominatedBy: PointReport | null;
+    completion: PointReport | null;
+  }[];
+  concessions: (
+    | { kind: "reservation"; changes: { party: string; from: number; to: number }[]; size: number; opens: PointReport }
+    | { kind: "red-line"; party: string; redLine: string; change: string; size: number; opens: PointReport }
+  )[];
+  robustness?: {
+    samples: number;
+    seed: number;
+    parameters: number;
+    zopaRate: number;
+    proposals: { name: string; acceptableRate: number }[];
+    nash: { outcome: Record<string, IssueValue>; rate: number }[];
+    nashUtility: { party: string; p5: number; median: number; p95: number }[];
+  };
+}
+
+export interface AnalyzeOptions {
+  /** Monte Carlo draws for robustness (0 = skip; skipped anyway when nothing is uncertain). */
+  samples?: number;
+  seed?: number;
+}
+
+/** Runs every static analysis on the model at its nominal values. */
+export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisReport {
+  const u = createUtilities(model);
+  const space = model.space;
+  const names = model.parties.map((p) => p.name);
+  const unconstrained = paretoFrontier(u);
+  const feasible = model.redLines.length ? feasibleFrontier(u, model.redLines) : unconstrained;
+  const toPoint = (p: OutcomePoint): PointReport => ({ outcome: space.toRecord(p.choices), utilities: Array.from(p.utilities) });
+  const row = (f: Frontier, r: number) => (r >= 0 ? toPoint(pointOf(f, r)) : null);
+  const solutions = Object.fromEntries(
+    Object.entries(bargainingSolutions).map(([name, solve]) => [name, row(feasible, solve(feasible, u.reservations))]),
+  ) as Record<SolutionName, PointReport | null>;
+  const zopa = zoneOfAgreement(u, model.redLines, feasible, { seed: options.seed ?? 1 });
+  const lineLabel = (i: number) => model.redLines[i]!.label;
+  const lineParty = (i: number) => names[model.redLines[i]!.party]!;
+  const proposals = model.proposals.map((proposal) => {
+    const e = evaluateProposal(model, u, proposal, unconstrained, feasible);
+    const complete = e.open.length === 0;
+    return {
+      name: proposal.name,
+      ...(proposal.by === undefined ? {} : { by: proposal.by }),
+      open: e.open.map((i) => space.issues[i]!.name),
+      utilities: e.utilities.map(([lo]) => lo),
+      ...(complete ? {} : { utilityRanges: e.utilities.map(([lo, hi]) => [lo, hi] as [number, number]) }),
+      redLinesCrossed: e.redLines.map((r) => ({ party: lineParty(r.line), label: lineLabel(r.line), status: r.status })),
+      acceptable: e.acceptable,
+      paretoEfficient: e.paretoEfficient,
+      dominatedBy: e.dominatedBy && toPoint(e.dominatedBy),
+      completion: e.completion && toPoint(e.completion),
+    };
+  });
+  const concessions = zopa.exists
+    ? []
+    : minimalConcessions(model, u, feasible).map((c) =>
+        c.kind === "reservation"
+          ? { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })), size: c.size, opens: toPoint(c.opens) }
+          : { kind: c.kind, party: names[c.party]!, redLine: lineLabel(c.line), change: c.change, size: c.size, opens: toPoint(c.opens) },
+      );
+  const samples = options.samples ?? 1000;
+  const rob = samples > 0 && model.parameters.length ? robustness(model, { samples, seed: options.seed ?? 1 }) : undefined;
+  const count = (n: bigint) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString());
+  return {
+    scenario: model.name,
+    outcomes: count(space.size),
+    issues: space.issues.map((i) => ({ name: i.name, kind: i.kind, values: i.describe(), ...(i.unit ? { unit: i.unit } : {}) })),
+    parties: names,
+    reservations: Array.from(u.reservations),
+    discounts: model.parties.map((p) => p.discount ?? null),
+    redLines: model.redLines.map((l) => ({ party: names[l.party]!, label: l.label })),
+    frontier: Array.from({ length: feasible.size }, (_, r) => toPoint(pointOf(feasible, r))),
+    ...(model.redLines.length ? { unconstrainedFrontierSize: unconstrained.size } : {}),
+    solutions,
+    zopa: { exists: zopa.exists, size: zopa.size === null ? null : count(zopa.size), ...(zopa.estimate ? { estimate: zopa.estimate } : {}) },
+    proposals,
+    concessions,
+    ...(rob
+      ? {
+          robustness: {
+            samples: rob.samples,
+            seed: rob.seed,
+            parameters: rob.parameters,
+            zopaRate: rob.zopaRate,
+            proposals: model.proposals.map((p, i) => ({ name: p.name, acceptableRate: rob.acceptableRate[i]! })),
+            nash: rob.nash.slice(0, 5).map((n) => ({ outcome: space.toRecord(n.choices), rate: n.rate })),
+            nashUtility: rob.nashUtility.map((q, p) => ({ party: names[p]!, ...q })),
+          },
+        }
+      : {}),
+  };
+}

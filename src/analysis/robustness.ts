@@ -1,0 +1,70 @@
+import type { Model } from "../model/scenario.js";
+import { createUtilities, nominalWeightSums } from "../model/utilities.js";
+import { nashSolution } from "./bargaining-solutions.js";
+import { feasibleFrontier } from "./feasible-frontier.js";
+import { evaluateProposal } from "./proposal-evaluation.js";
+import { paretoFrontier } from "./pareto.js";
+import { createRandom } from "./random.js";
+
+export interface Robustness {
+  readonly samples: number;
+  readonly seed: number;
+  /** How many uncertain numbers were varied. */
+  readonly parameters: number;
+  /** Share of draws in which a zone of agreement exists. */
+  readonly zopaRate: number;
+  /** Per proposal (model order): share of draws in which every party accepts it. */
+  readonly acceptableRate: readonly number[];
+  /** Where the Nash solution lands: its outcomes by frequency (most frequent first). */
+  readonly nash: readonly { readonly choices: Int32Array; readonly rate: number }[];
+  /** Per party: the Nash utility's 5th percentile, median and 95th percentile over draws with a zone. */
+  readonly nashUtility: readonly { readonly p5: number; readonly median: number; readonly p95: number }[];
+}
+
+/**
+ * Monte Carlo over every range in the scenario (weights, values, reservation values), each
+ * drawn uniformly and independently, seeded. Sampled weights keep each party's weight sum.
+ */
+export function robustness(model: Model, options: { samples?: number; seed?: number } = {}): Robustness {
+  const samples = options.samples ?? 1000;
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed);
+  const sums = nominalWeightSums(model);
+  const theta = new Float64Array(model.parameters.length);
+  const k = model.parties.length;
+  let zopa = 0;
+  const acceptable = new Array<number>(model.proposals.length).fill(0);
+  const nash = new Map<string, { choices: Int32Array; count: number }>();
+  const nashU: number[][] = model.parties.map(() => []);
+  for (let s = 0; s < samples; s++) {
+    model.parameters.forEach((p, i) => (theta[i] = p.low + random() * (p.high - p.low)));
+    const u = createUtilities(model, theta, sums);
+    const frontier = model.proposals.length ? paretoFrontier(u) : undefined;
+    const feasible = feasibleFrontier(u, model.redLines);
+    const row = nashSolution(feasible, u.reservations);
+    if (row >= 0) {
+      zopa++;
+      const choices = feasible.outcomes.slice(row * u.issues, (row + 1) * u.issues);
+      const key = choices.join(",");
+      const hit = nash.get(key) ?? nash.set(key, { choices, count: 0 }).get(key)!;
+      hit.count++;
+      for (let p = 0; p < k; p++) nashU[p]!.push(feasible.utilities[row * k + p]!);
+    }
+    model.proposals.forEach((proposal, i) => {
+      if (evaluateProposal(model, u, proposal, frontier!, feasible).acceptable) acceptable[i]!++;
+    });
+  }
+  const q = (xs: number[], f: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]! : NaN);
+  return {
+    samples,
+    seed,
+    parameters: model.parameters.length,
+    zopaRate: zopa / samples,
+    acceptableRate: acceptable.map((n) => n / samples),
+    nash: [...nash.values()].sort((a, b) => b.count - a.count).map((h) => ({ choices: h.choices, rate: h.count / samples })),
+    nashUtility: nashU.map((xs) => {
+      xs.sort((a, b) => a - b);
+      return { p5: q(xs, 0.05), median: q(xs, 0.5), p95: q(xs, 0.95) };
+    }),
+  };
+}

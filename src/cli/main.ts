@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyze } from "../analysis/analyze.js";
+import { InputError, formatProblem } from "../errors.js";
+import { modelToGenius } from "../formats/genius-xml.js";
+import { loadGeniusFiles, loadScenarioFile, type Loaded } from "../formats/load-files.js";
+import { scenarioToYaml } from "../formats/scenario-yaml.js";
+import { scenarioJsonSchema } from "../model/schema.js";
+import { renderAnalysis } from "./render-analysis.js";
+
+const integer = (min: number, what: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer ≥ ${min}, got "${value}".`);
+  return n;
+};
+
+/** The model from the command line's files: one scenario YAML, or with --genius a domain and its profiles. */
+function load(files: string[], genius: boolean | undefined, discretize: number): Loaded {
+  if (genius) {
+    if (files.length < 3) throw new InputError([{ code: "cli.usage", message: `--genius needs a domain and at least two profiles, got ${files.length} file(s)`, hint: "parley analyze --genius DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]" }]);
+    return loadGeniusFiles(files[0]!, files.slice(1), { discretize });
+  }
+  if (files.length !== 1) throw new InputError([{ code: "cli.usage", message: `expected one scenario file, got ${files.length}`, hint: "parley analyze SCENARIO.yaml, or --genius DOMAIN.xml PROFILE.xml PROFILE.xml" }]);
+  return loadScenarioFile(files[0]!, { discretize });
+}
+
+export function createProgram(): Command {
+  const program = new Command("parley")
+    .description("Turns news coverage of a negotiation into a cited, computable model of it, and reasons with that model.")
+    .version("0.1.0")
+    .showHelpAfterError("(parley --help lists the commands)")
+    .exitOverride();
+
+  program
+    .command("analyze")
+    .description("Pareto frontier, bargaining solutions, zone of agreement, proposals, concessions and robustness of a scenario or GENIUS domain")
+    .argument("<files...>", "SCENARIO.yaml, or with --genius: DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]")
+    .option("--genius", "read a GENIUS XML domain and its profiles")
+    .option("--json", "print one JSON object instead of tables")
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
+    .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
+    .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
+    .action((files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number }) => {
+      const { model } = load(files, o.genius, o.discretize);
+      const report = analyze(model, { samples: o.samples, seed: o.seed });
+      process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows }));
+    });
+
+  program
+    .command("convert")
+    .description("Write a scenario as GENIUS XML (domain + one profile per party), or GENIUS XML as a scenario YAML")
+    .argument("<files...>", "SCENARIO.yaml, or with --genius: DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]")
+    .option("--genius", "read a GENIUS XML domain and its profiles and write YAML")
+    .option("--out <path>", "folder for the GENIUS files, or the YAML file (default: YAML on stdout)")
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .action((files: string[], o: { genius?: boolean; out?: string; discretize: number }) => {
+      const { spec, model } = load(files, o.genius, o.discretize);
+      if (o.genius) {
+        const yaml = scenarioToYaml(spec);
+        if (o.out) writeFileSync(o.out, yaml);
+        else process.stdout.write(yaml);
+        return;
+      }
+      if (!o.out) throw new InputError([{ code: "cli.usage", message: "convert to GENIUS needs --out FOLDER", hint: "parley convert SCENARIO.yaml --out genius/" }]);
+      const { domain, profiles, dropped } = modelToGenius(model);
+      mkdirSync(o.out, { recursive: true });
+      const base = slug(model.name);
+      const written = [join(o.out, `${base}-domain.xml`)];
+      writeFileSync(written[0]!, domain);
+      model.parties.forEach((p, i) => {
+        const file = join(o.out!, `${base}-${slug(p.name)}.xml`);
+        writeFileSync(file, profiles[i]!);
+        written.push(file);
+      });
+      process.stdout.write(written.join("\n") + "\n");
+      if (dropped.length) process.stderr.write(`note: GENIUS XML has no form for ${dropped.join(", ")}\n`);
+    });
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of scenario files")
+    .option("--out <file>", "write it to a file")
+    .action((o: { out?: string }) => {
+      const text = JSON.stringify(scenarioJsonSchema(), null, 2) + "\n";
+      if (o.out) writeFileSync(o.out, text);
+      else process.stdout.write(text);
+    });
+  return program;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "scenario";
+}
+
+/** Runs the CLI; returns the exit code (2 for bad input or usage, 1 for anything unexpected). */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof InputError) {
+      for (const p of e.problems) process.stderr.write(`parley: ${formatProblem(p)}\n`);
+      return 2;
+    }
+    process.stderr.write(`parley: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env["PARLEY_DEBUG"]) console.error(e);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

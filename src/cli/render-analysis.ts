@@ -1,0 +1,108 @@
+import type { AnalysisReport, PointReport } from "../analysis/analyze.js";
+import { fmtCount, fmtPercent, fmtUtility, table } from "./table.js";
+
+const SOLUTION_TITLES = { nash: "Nash", kalaiSmorodinsky: "Kalai–Smorodinsky", egalitarian: "Egalitarian", utilitarian: "Utilitarian" } as const;
+
+/** The analysis as a readable terminal report. */
+export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } = {}): string {
+  const maxRows = options.maxRows ?? 12;
+  const units = new Map(r.issues.map((i) => [i.name, i.unit]));
+  const outcome = (o: Record<string, string | number>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k}=${typeof v === "number" ? round(v) : v}${units.get(k) ? " " + units.get(k) : ""}`)
+      .join(", ");
+  const utils = (p: PointReport | null) => (p ? p.utilities.map(fmtUtility) : r.parties.map(() => "–"));
+  const out: string[] = [];
+  out.push(`${r.scenario}: ${r.issues.length} issues, ${r.parties.length} parties, ${fmtCount(r.outcomes)} outcomes`);
+  out.push("", "Issues", table(["issue", "kind", "values"], r.issues.map((i) => [i.name, i.kind, i.values])));
+  out.push(
+    "",
+    "Parties",
+    table(
+      ["party", "reservation", "discount", "red lines"],
+      r.parties.map((p, i) => [
+        p,
+        fmtUtility(r.reservations[i]!),
+        r.discounts[i] === null ? "–" : String(r.discounts[i]),
+        r.redLines.filter((l) => l.party === p).map((l) => l.label).join("; ") || "–",
+      ]),
+    ),
+  );
+
+  const fr = r.frontier;
+  const title = r.unconstrainedFrontierSize === undefined ? "Pareto frontier" : `Pareto frontier of the outcomes crossing no red line (${r.unconstrainedFrontierSize} points when red lines are ignored)`;
+  out.push("", `${title}: ${fr.length} point${fr.length === 1 ? "" : "s"}${fr.length > maxRows ? `, first ${maxRows} shown (--json for all)` : ""}`);
+  if (fr.length) out.push(table(["#", ...r.parties, "outcome"], fr.slice(0, maxRows).map((p, i) => [String(i + 1), ...utils(p), outcome(p.outcome)])));
+
+  out.push("", "Bargaining solutions (disagreement point: reservation values)");
+  out.push(
+    table(
+      ["solution", ...r.parties, "outcome"],
+      (Object.keys(SOLUTION_TITLES) as (keyof typeof SOLUTION_TITLES)[]).map((k) => {
+        const s = r.solutions[k];
+        return [SOLUTION_TITLES[k], ...utils(s), s ? outcome(s.outcome) : "no outcome gives every party its reservation value"];
+      }),
+    ),
+  );
+
+  const z = r.zopa;
+  const total = typeof r.outcomes === "number" ? r.outcomes : Number(r.outcomes);
+  const sizeText =
+    z.size !== null
+      ? `${fmtCount(z.size)} of ${fmtCount(r.outcomes)} outcomes (${fmtPercent(Number(z.size) / total)})`
+      : `about ${fmtPercent((z.estimate?.size ?? 0) / total)} of the outcomes (estimated from ${fmtCount(z.estimate?.samples ?? 0)} samples; too large to count exactly)`;
+  out.push("", `Zone of possible agreement: ${z.exists ? `yes — ${sizeText}` : "none: no outcome gives every party its reservation value without crossing a red line"}`);
+
+  if (r.proposals.length) {
+    out.push("", "Proposals");
+    out.push(
+      table(
+        ["proposal", ...r.parties, "acceptable", "efficient", "red lines crossed"],
+        r.proposals.map((p) => [
+          p.name + (p.by ? ` (${p.by})` : ""),
+          ...(p.utilityRanges ? p.utilityRanges.map(([a, b]) => `${fmtUtility(a)}–${fmtUtility(b)}`) : p.utilities.map(fmtUtility)),
+          p.acceptable ? "yes" : "no",
+          p.paretoEfficient === null ? "open" : p.paretoEfficient ? "yes" : "no",
+          p.redLinesCrossed.map((l) => `${l.party}: ${l.label}${l.status === "open" ? " (if completed so)" : ""}`).join("; ") || "–",
+        ]),
+      ),
+    );
+    for (const p of r.proposals) {
+      if (p.open.length) out.push(`  ${p.name} leaves open: ${p.open.join(", ")}` + (p.completion ? `; Nash completion ${outcome(p.completion.outcome)} → ${utils(p.completion).join(" / ")}` : ""));
+      if (p.dominatedBy) out.push(`  ${p.name} is dominated by ${outcome(p.dominatedBy.outcome)} → ${utils(p.dominatedBy).join(" / ")}`);
+    }
+  }
+
+  if (!z.exists) {
+    out.push("", "Smallest concessions that would open a zone of agreement");
+    if (!r.concessions.length) out.push("  none found: no single reservation change or red-line relaxation opens one");
+    else
+      out.push(
+        table(
+          ["concession", "size", "opens", ...r.parties],
+          r.concessions.map((c) => [
+            c.kind === "reservation"
+              ? c.changes.map((x) => `${x.party} lowers its reservation ${fmtUtility(x.from)} → ${fmtUtility(x.to)}`).join(" and ")
+              : `${c.party} relaxes "${c.redLine}": ${c.change}`,
+            c.size.toFixed(4),
+            outcome(c.opens.outcome),
+            ...utils(c.opens),
+          ]),
+        ),
+      );
+  }
+
+  const rb = r.robustness;
+  if (rb) {
+    out.push("", `Robustness: ${fmtCount(rb.samples)} draws over ${rb.parameters} uncertain number${rb.parameters === 1 ? "" : "s"} (seed ${rb.seed})`);
+    out.push(`  a zone of agreement exists in ${fmtPercent(rb.zopaRate)} of draws`);
+    if (rb.proposals.length) out.push(table(["proposal", "acceptable to all"], rb.proposals.map((p) => [p.name, fmtPercent(p.acceptableRate)])));
+    if (rb.nash.length) out.push(table(["Nash lands on", "share of draws"], rb.nash.map((n) => [outcome(n.outcome), fmtPercent(n.rate)])));
+    out.push(table(["party", "Nash utility p5", "median", "p95"], rb.nashUtility.map((q) => [q.party, fmtUtility(q.p5), fmtUtility(q.median), fmtUtility(q.p95)])));
+  }
+  return out.join("\n") + "\n";
+}
+
+function round(v: number): string {
+  return String(Math.round(v * 1e4) / 1e4);
+}

@@ -1,0 +1,26 @@
+/** Renders rows as aligned columns; cells that read as numbers are right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], indent = "  "): string {
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ""))));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.,]+%?$|^–$/.test(r[c] ?? "")));
+  const line = (cells: readonly string[]) =>
+    indent +
+    cells
+      .map((cell, c) => (c === cells.length - 1 && !numeric[c] ? cell : numeric[c] ? cell.padStart(widths[c]!) : pad(cell, widths[c]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function width(s: string): number {
+  return [...s].length;
+}
+
+function pad(s: string, w: number): string {
+  return s + " ".repeat(Math.max(0, w - width(s)));
+}
+
+export const fmtUtility = (x: number) => x.toFixed(4);
+export const fmtPercent = (x: number) => `${(x * 100).toFixed(1)}%`;
+export function fmtCount(x: number | string): string {
+  return typeof x === "number" ? x.toLocaleString("en-US") : x.length > 15 ? `≈${x[0]}.${x.slice(1, 4)}e${x.length - 1}` : x;
+}

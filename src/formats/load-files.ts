@@ -1,0 +1,24 @@
+import type { Model } from "../model/scenario.js";
+import type { ScenarioSpec } from "../model/schema.js";
+import { compileScenario } from "../model/compile-scenario.js";
+import { geniusToScenario, parseGeniusDomain } from "./genius-xml.js";
+import { readTextInput } from "./read-input.js";
+import { parseScenario } from "./scenario-yaml.js";
+
+export interface Loaded {
+  readonly spec: ScenarioSpec;
+  readonly model: Model;
+}
+
+/** Reads a scenario YAML (or JSON) file. */
+export function loadScenarioFile(file: string, options: { discretize?: number } = {}): Loaded {
+  return parseScenario(readTextInput(file, "scenario (YAML)"), file, options);
+}
+
+/** Reads a GENIUS domain and its profiles (two or more) as a scenario. */
+export function loadGeniusFiles(domainFile: string, profileFiles: readonly string[], options: { discretize?: number } = {}): Loaded {
+  const domain = parseGeniusDomain(readTextInput(domainFile, "GENIUS domain XML"), domainFile);
+  const profiles = profileFiles.map((file) => ({ file, text: readTextInput(file, "GENIUS profile XML") }));
+  const spec = geniusToScenario(domain, profiles, options);
+  return { spec, model: compileScenario(spec, options) };
+}
