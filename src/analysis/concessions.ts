@@ -62,7 +62,7 @@ function reservationConcessions(u: Utilities, f: Frontier): Concession[] {
     if (size < (joint?.size ?? Infinity)) joint = c;
   }
   const list = single.filter((c): c is Concession => c !== undefined);
-  if (joint && !list.some((c) => c.opens === joint!.opens || c.size <= joint!.size)) list.push(joint);
+  if (joint && !list.some((c) => c.size <= joint!.size + 1e-9)) list.push(joint);
   return list;
 }
 
@@ -94,7 +94,8 @@ function redLineConcession(model: Model, u: Utilities, index: number, line: RedL
     const opened = opens([...others, { ...line, then }]);
     if (opened) {
       const newly = mask.reduce((n, x, i) => n + (x && !allowed[i] ? 1 : 0), 0);
-      const change = numeric ? `allow ${issue.name} = ${fmt(issue.valueAt(j))}` : `allow ${issue.name} = ${issue.valueAt(j)}`;
+      const above = [...allowed.keys()].some((a) => allowed[a] && a < j);
+      const change = numeric ? `allow ${issue.name} ${above ? "up" : "down"} to ${fmt(issue.valueAt(j))}` : `allow ${issue.name} = ${issue.valueAt(j)}`;
       return { kind: "red-line", party: line.party, line: index, change, size: newly / issue.cardinality, opens: opened };
     }
   }

@@ -57,7 +57,10 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
   };
   const optionIndex = (issue: Issue, v: IssueValue, path: Path): number => {
     const j = issue.indexOf(v);
-    if (j < 0) report(path, `"${v}" is not a value of issue "${issue.name}"`, `allowed: ${issue.describe()}`);
+    if (j < 0) {
+      const grid = issue.kind === "real" && issue.cardinality <= 25 ? `: ${Array.from({ length: issue.cardinality }, (_, i) => fmt(issue.valueAt(i))).join(", ")}` : "";
+      report(path, `"${v}" is not a value of issue "${issue.name}"`, `allowed: ${issue.describe()}${grid}`);
+    }
     return j;
   };
 

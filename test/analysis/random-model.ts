@@ -36,7 +36,7 @@ export function arbitraryModel(options: { redLines?: boolean; parties?: [number,
       });
       return fc.record({
         parties: fc.array(party, { minLength: parties, maxLength: parties }),
-        lines: options.redLines ? fc.array(line, { maxLength: 3 }) : fc.constant([]),
+        lines: options.redLines ? fc.array(line, { maxLength: 3 }) : fc.constant<Omit<RedLine, "label">[]>([]),
         seed: fc.constant(seed),
       }).map(({ parties: ps, lines }): Model => {
         const issues = cards.map((c, i) => createDiscreteIssue(`i${i}`, Array.from({ length: c }, (_, j) => `o${j}`)));
