@@ -30,7 +30,7 @@ export function createProgram(): Command {
   const program = new Command("parley")
     .description("Turns news coverage of a negotiation into a cited, computable model of it, and reasons with that model.")
     .version("0.1.0")
-    .showHelpAfterError("(parley --help lists the commands)")
+    .configureOutput({ outputError: (text, write) => write(`parley: ${text.replace(/^error: /, "").trimEnd()} (see parley --help)\n`) })
     .exitOverride();
 
   program

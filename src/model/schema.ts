@@ -130,5 +130,9 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 /** JSON Schema of the scenario file, for editors and other tools. */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" });
+  return {
+    title: "Parley scenario",
+    description: "Issues, parties (preferences, reservation value, red lines) and proposals of a negotiation. A number may be given as [low, high] when it is uncertain.",
+    ...z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }),
+  };
 }

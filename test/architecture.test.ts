@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scenarioJsonSchema } from "../src/model/schema.js";
+import { ROOT } from "./domains.js";
+
+const sources = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+
+describe("architecture", () => {
+  it.each(["src/model", "src/analysis"])("the core (%s) imports no I/O module and nothing outside the core", (dir) => {
+    for (const file of sources(dir)) {
+      const imports = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
+      for (const spec of imports) {
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:|^(fs|path|os|child_process|http|worker_threads)$/);
+        if (spec.startsWith(".")) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/|^\.\.\/(model|analysis)\/|^\.\.\/errors\.js$/);
+      }
+    }
+  });
+
+  it("has no circular imports", () => {
+    const graph = new Map<string, string[]>();
+    for (const file of sources("src")) {
+      const deps = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"(\.[^"]+)"/g)].map((m) => join(file, "..", m[1]!.replace(/\.js$/, ".ts")));
+      graph.set(file, deps);
+    }
+    const state = new Map<string, "open" | "done">();
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === "done") return;
+      expect(state.get(f), `cycle: ${[...path, f].join(" → ")}`).not.toBe("open");
+      state.set(f, "open");
+      for (const d of graph.get(f) ?? []) visit(d, [...path, f]);
+      state.set(f, "done");
+    };
+    for (const f of graph.keys()) visit(f, []);
+  });
+
+  it("schema/scenario.schema.json is the schema the code validates with (run npm run schema after changing it)", () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, "schema", "scenario.schema.json"), "utf8"));
+    expect(committed).toEqual(scenarioJsonSchema());
+  });
+});
