@@ -29,7 +29,7 @@ export interface AnalysisReport {
   /** When red lines exist: the frontier ignoring them (the pure preference picture). */
   unconstrainedFrontierSize?: number;
   solutions: Record<SolutionName, PointReport | null>;
-  zopa: { exists: boolean; size: number | string | null; estimate?: { size: number; samples: number } };
+  zopa: { exists: boolean; size: number | string | null; estimate?: { size: number; samples: number; hits: number } };
   proposals: {
     name: string;
     by?: string;

@@ -9,7 +9,7 @@ import { UTILITY_EPS } from "./pareto.js";
  * dropped, and one that reaches every threshold whatever follows is counted in bulk. Returns
  * undefined when more than `maxStates` states would be needed.
  */
-export function countAcceptable(u: Utilities, box: OptionMask, thresholds: ArrayLike<number>, maxStates = 2_000_000): bigint | undefined {
+export function countAcceptable(u: Utilities, box: OptionMask, thresholds: ArrayLike<number>, maxStates = 250_000): bigint | undefined {
   const k = u.parties, n = u.issues;
   for (let p = 0; p < k; p++) if (thresholds[p]! > 1 + UTILITY_EPS) return 0n;
   // Suffix bounds: the least and greatest utility still to come after issue i, and how many completions.

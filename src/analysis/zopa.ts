@@ -11,8 +11,8 @@ export interface Zopa {
   readonly exists: boolean;
   /** Exact number of such outcomes, or null when counting it exactly is out of reach. */
   readonly size: bigint | null;
-  /** When `size` is null: a sampled estimate of it (seeded, `samples` draws). */
-  readonly estimate?: { readonly size: number; readonly samples: number };
+  /** When `size` is null: a sampled estimate of it (seeded; `hits` of `samples` uniform draws fell in the zone). */
+  readonly estimate?: { readonly size: number; readonly samples: number; readonly hits: number };
 }
 
 /**
@@ -33,7 +33,7 @@ export function zoneOfAgreement(u: Utilities, lines: readonly RedLine[], feasibl
   return { exists, size: null, estimate: estimateZopaSize(u, lines, options.samples ?? 100_000, options.seed ?? 1) };
 }
 
-function estimateZopaSize(u: Utilities, lines: readonly RedLine[], samples: number, seed: number): { size: number; samples: number } {
+function estimateZopaSize(u: Utilities, lines: readonly RedLine[], samples: number, seed: number): { size: number; samples: number; hits: number } {
   const random = createRandom(seed);
   const choices = new Int32Array(u.issues);
   let hits = 0;
@@ -45,5 +45,5 @@ function estimateZopaSize(u: Utilities, lines: readonly RedLine[], samples: numb
     if (ok) hits++;
   }
   const space = u.cardinalities.reduce((n, c) => n * c, 1);
-  return { size: (hits / samples) * space, samples };
+  return { size: (hits / samples) * space, samples, hits };
 }

@@ -46,11 +46,13 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
   );
 
   const z = r.zopa;
-  const total = typeof r.outcomes === "number" ? r.outcomes : Number(r.outcomes);
+  const total = Number(r.outcomes);
   const sizeText =
     z.size !== null
       ? `${fmtCount(z.size)} of ${fmtCount(r.outcomes)} outcomes (${fmtPercent(Number(z.size) / total)})`
-      : `about ${fmtPercent((z.estimate?.size ?? 0) / total)} of the outcomes (estimated from ${fmtCount(z.estimate?.samples ?? 0)} samples; too large to count exactly)`;
+      : z.estimate && z.estimate.hits > 0
+        ? `about ${fmtPercent(z.estimate.hits / z.estimate.samples)} of the outcomes (${fmtCount(z.estimate.hits)} of ${fmtCount(z.estimate.samples)} random outcomes; too many to count exactly)`
+        : `fewer than 1 in ${fmtCount(z.estimate?.samples ?? 0)} outcomes (none of that many random outcomes is in it; too many to count exactly)`;
   out.push("", `Zone of possible agreement: ${z.exists ? `yes — ${sizeText}` : "none: no outcome gives every party its reservation value without crossing a red line"}`);
 
   if (r.proposals.length) {

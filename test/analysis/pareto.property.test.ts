@@ -9,6 +9,7 @@ import { createDiscreteIssue } from "../../src/model/issue.js";
 import { OutcomeSpace } from "../../src/model/outcome-space.js";
 import { crossesRedLine } from "../../src/model/red-line.js";
 import { createUtilities, utilityOf } from "../../src/model/utilities.js";
+import { syntheticModel } from "../../bench/synthetic.js";
 import { arbitraryModel } from "./random-model.js";
 
 /** The frontier's points as sorted rows rounded to 1e-9, for set comparison. */
@@ -99,5 +100,16 @@ describe("the fast path never enumerates", () => {
       expect(onFrontier).toBeCloseTo(best, 12);
     }
     expect(() => bruteForce(space, createUtilities(model))).toThrow(RangeError);
+  });
+
+  it("reports a zone too large to count exactly as existing, with a sampled estimate instead of a wrong count", () => {
+    const model = syntheticModel(2, 60, 10, 5);
+    const u = createUtilities(model);
+    u.reservations.fill(0.55);
+    const zopa = zoneOfAgreement(u, [], paretoFrontier(u), { samples: 20_000, seed: 3 });
+    expect(zopa.exists).toBe(true);
+    expect(zopa.size).toBeNull();
+    expect(zopa.estimate!.samples).toBe(20_000);
+    expect(zopa.estimate!.size).toBeGreaterThanOrEqual(0);
   });
 });
