@@ -45,43 +45,33 @@ export const NumericValueSchema = z.union([
 /** Value function of a discrete issue: option → value in [0, 1] (or a range of values). */
 export const DiscreteValueSchema = z.record(z.string(), Uncertain);
 
-export const ConditionSchema = z
-  .object({
-    issue: name,
-    in: z.array(IssueValueSchema).optional(),
-    notIn: z.array(IssueValueSchema).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-  })
-  .strict()
-  .refine((c) => c.in !== undefined || c.notIn !== undefined || c.min !== undefined || c.max !== undefined, {
-    message: "a condition needs at least one of in, notIn, min, max",
-  });
+const conditionFields = {
+  issue: name,
+  in: z.array(IssueValueSchema).optional(),
+  notIn: z.array(IssueValueSchema).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+};
+const hasBound = (c: { in?: unknown; notIn?: unknown; min?: unknown; max?: unknown }) =>
+  c.in !== undefined || c.notIn !== undefined || c.min !== undefined || c.max !== undefined;
 
-/** A hard constraint: `then` must hold whenever every `if` condition holds (always, without `if`). */
+/** "Issue takes one of `in`, none of `notIn`, and lies within [min, max]" (any of the four). */
+export const ConditionSchema = z
+  .object(conditionFields)
+  .strict()
+  .refine(hasBound, { message: "a condition needs at least one of in, notIn, min, max" });
+
+const redLineFields = { label: z.string().optional(), cites: z.array(z.string()).optional() };
+
+/** A hard constraint: `then` must hold whenever every `if` condition holds; a bare condition always. */
 export const RedLineSchema = z.union([
   z
-    .object({
-      label: z.string().optional(),
-      if: z.union([ConditionSchema, z.array(ConditionSchema).min(1)]),
-      then: ConditionSchema,
-      cites: z.array(z.string()).optional(),
-    })
+    .object({ ...redLineFields, if: z.union([ConditionSchema, z.array(ConditionSchema).min(1)]), then: ConditionSchema })
     .strict(),
   z
-    .object({
-      label: z.string().optional(),
-      issue: name,
-      in: z.array(IssueValueSchema).optional(),
-      notIn: z.array(IssueValueSchema).optional(),
-      min: z.number().optional(),
-      max: z.number().optional(),
-      cites: z.array(z.string()).optional(),
-    })
+    .object({ ...redLineFields, ...conditionFields })
     .strict()
-    .refine((c) => c.in !== undefined || c.notIn !== undefined || c.min !== undefined || c.max !== undefined, {
-      message: "a red line needs at least one of in, notIn, min, max (or if/then)",
-    }),
+    .refine(hasBound, { message: "a red line needs at least one of in, notIn, min, max (or if/then)" }),
 ]);
 
 export const PartySchema = z
