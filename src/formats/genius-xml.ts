@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { InputError, fail, type Problem } from "../errors.js";
+import type { NumericIssue } from "../model/issue.js";
 import type { Model } from "../model/scenario.js";
 import type { IssueSpec, PartySpec, ScenarioSpec } from "../model/schema.js";
 import { evaluateValueFunction, nominalTheta, resolve } from "../model/preferences.js";
@@ -232,7 +233,7 @@ export function modelToGenius(model: Model): { domain: string; profiles: string[
     const issue = issues[i]!;
     const head = { "@_index": i + 1, "@_name": issue.name };
     if (numericOk[i] && (issue.kind === "integer" || issue.kind === "real")) {
-      const { lower, upper } = issue as unknown as { lower: number; upper: number };
+      const { lower, upper } = issue as NumericIssue;
       return issue.kind === "integer"
         ? { ...head, "@_etype": "integer", "@_type": "integer", "@_vtype": "integer", "@_lowerbound": lower, "@_upperbound": upper }
         : { ...head, "@_etype": "real", "@_type": "real", "@_vtype": "real", range: { "@_lowerbound": lower, "@_upperbound": upper } };
@@ -260,7 +261,7 @@ export function modelToGenius(model: Model): { domain: string; profiles: string[
         const node = issueXml(i);
         node["evaluator"] =
           issue.kind === "integer"
-            ? { "@_ftype": "linear", "@_slope": fn.slope, "@_offset": fn.slope * (issue as unknown as { lower: number }).lower + fn.intercept }
+            ? { "@_ftype": "linear", "@_slope": fn.slope, "@_offset": fn.slope * (issue as NumericIssue).lower + fn.intercept }
             : { "@_ftype": "linear", "@_parameter0": fn.intercept, "@_parameter1": fn.slope };
         return node;
       }

@@ -137,7 +137,7 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
     };
   });
 
-  const condition = (c: ConditionSpec | Omit<ConditionSpec, never>, path: Path): Condition | undefined => {
+  const condition = (c: ConditionSpec, path: Path): Condition | undefined => {
     const i = lookupIssue(c.issue, [...path, "issue"]);
     if (i < 0) return undefined;
     const issue = issues[i]!;
