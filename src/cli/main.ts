@@ -1,30 +1,16 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError } from "commander";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../analysis/analyze.js";
 import { InputError, formatProblem } from "../errors.js";
 import { modelToGenius } from "../formats/genius-xml.js";
-import { loadGeniusFiles, loadScenarioFile, type Loaded } from "../formats/load-files.js";
 import { scenarioToYaml } from "../formats/scenario-yaml.js";
 import { scenarioJsonSchema } from "../model/schema.js";
+import { integer, load } from "./options.js";
 import { renderAnalysis } from "./render-analysis.js";
-
-const integer = (min: number, what: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer ≥ ${min}, got "${value}".`);
-  return n;
-};
-
-/** The model from the command line's files: one scenario YAML, or with --genius a domain and its profiles. */
-function load(files: string[], genius: boolean | undefined, discretize: number): Loaded {
-  if (genius) {
-    if (files.length < 3) throw new InputError([{ code: "cli.usage", message: `--genius needs a domain and at least two profiles, got ${files.length} file(s)`, hint: "parley analyze --genius DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]" }]);
-    return loadGeniusFiles(files[0]!, files.slice(1), { discretize });
-  }
-  if (files.length !== 1) throw new InputError([{ code: "cli.usage", message: `expected one scenario file, got ${files.length}`, hint: "parley analyze SCENARIO.yaml, or --genius DOMAIN.xml PROFILE.xml PROFILE.xml" }]);
-  return loadScenarioFile(files[0]!, { discretize });
-}
+import { registerSimulate } from "./simulate-command.js";
+import { registerTournament } from "./tournament-command.js";
 
 export function createProgram(): Command {
   const program = new Command("parley")
@@ -88,6 +74,8 @@ export function createProgram(): Command {
       if (o.out) writeFileSync(o.out, text);
       else process.stdout.write(text);
     });
+  registerSimulate(program);
+  registerTournament(program);
   return program;
 }
 

@@ -1,0 +1,20 @@
+import { InvalidArgumentError } from "commander";
+import { InputError } from "../errors.js";
+import { loadGeniusFiles, loadScenarioFile, type Loaded } from "../formats/load-files.js";
+
+/** A commander parser for an integer option ≥ min. */
+export const integer = (min: number, what: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer ≥ ${min}, got "${value}".`);
+  return n;
+};
+
+/** The model from the command line's files: one scenario YAML, or with --genius a domain and its profiles. */
+export function load(files: string[], genius: boolean | undefined, discretize: number): Loaded {
+  if (genius) {
+    if (files.length < 3) throw new InputError([{ code: "cli.usage", message: `--genius needs a domain and at least two profiles, got ${files.length} file(s)`, hint: "--genius DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]" }]);
+    return loadGeniusFiles(files[0]!, files.slice(1), { discretize });
+  }
+  if (files.length !== 1) throw new InputError([{ code: "cli.usage", message: `expected one scenario file, got ${files.length}`, hint: "give SCENARIO.yaml, or --genius DOMAIN.xml PROFILE.xml PROFILE.xml" }]);
+  return loadScenarioFile(files[0]!, { discretize });
+}

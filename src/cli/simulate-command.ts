@@ -1,0 +1,112 @@
+import type { Command } from "commander";
+import { createArena } from "../negotiation/arena.js";
+import type { NegotiationResult } from "../negotiation/outcome.js";
+import { AGENTS } from "../negotiation/agents/index.js";
+import { MEDIATORS } from "../negotiation/mediators/index.js";
+import { createSimulation, type ProtocolName } from "../negotiation/simulate.js";
+import type { Arena } from "../negotiation/arena.js";
+import { integer, load } from "./options.js";
+import { fmtUtility, table } from "./table.js";
+
+interface SimulateOptions {
+  genius?: boolean;
+  json?: boolean;
+  protocol: ProtocolName;
+  agents: string;
+  mediator: string;
+  rounds?: number;
+  seconds?: number;
+  turnSeconds: number;
+  seed: number;
+  discretize: number;
+}
+
+export function registerSimulate(program: Command): void {
+  program
+    .command("simulate")
+    .description("Run one negotiation between strategy agents and show how it went")
+    .argument("<files...>", "SCENARIO.yaml, or with --genius: DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]")
+    .option("--genius", "read a GENIUS XML domain and its profiles")
+    .option("--protocol <name>", "alternating (stacked alternating offers) or single-text (mediated)", "alternating")
+    .option("--agents <list>", `one agent per party, comma-separated: ${AGENTS.map((a) => a.name).join(", ")} (name:E sets an exponent)`, "boulware,conceder")
+    .option("--mediator <name>", `single-text mediator: ${MEDIATORS.map((m) => m.name).join(", ")}`, "shuttle")
+    .option("--rounds <n>", "deadline in rounds (default 100)", integer(1, "--rounds"))
+    .option("--seconds <n>", "deadline in simulated seconds instead of rounds", integer(1, "--seconds"))
+    .option("--turn-seconds <n>", "simulated seconds each turn takes (with --seconds)", integer(1, "--turn-seconds"), 1)
+    .option("--seed <n>", "seed", integer(0, "--seed"), 42)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .option("--json", "print one JSON object with the full trace")
+    .action((files: string[], o: SimulateOptions) => {
+      const { model } = load(files, o.genius, o.discretize);
+      const arena = createArena(model);
+      const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
+      const deadline = o.seconds !== undefined ? { seconds: o.seconds, turnSeconds: o.turnSeconds } : { rounds: o.rounds ?? 100 };
+      const result = createSimulation(arena, { protocol: o.protocol, agents, mediator: o.mediator, deadline }).run(o.seed, true);
+      process.stdout.write(o.json ? JSON.stringify(toJson(arena, agents, o, result)) + "\n" : render(arena, agents, o, result));
+    });
+}
+
+function toJson(arena: Arena, agents: string[], o: SimulateOptions, r: NegotiationResult) {
+  const names = arena.model.parties.map((p) => p.name);
+  const outcome = (c: number) => (c >= 0 ? arena.model.space.toRecord(arena.choices(c)) : null);
+  return {
+    protocol: o.protocol,
+    ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}),
+    parties: names,
+    agents,
+    seed: o.seed,
+    agreement: r.agreement,
+    outcome: outcome(r.outcome),
+    utilities: Array.from(r.utilities),
+    discountedUtilities: Array.from(r.discounted),
+    rounds: r.rounds,
+    time: r.time,
+    ending: r.ending,
+    ...(r.walkedAway >= 0 ? { walkedAway: names[r.walkedAway] } : {}),
+    ...(arena.restricted ? { note: "outcome space too large to enumerate: offers were restricted to Pareto-frontier outcomes" } : {}),
+    trace: (r.trace ?? []).map((s) => ({ round: s.round, party: s.party >= 0 ? names[s.party] : "mediator", action: s.action, outcome: outcome(s.offer), utilities: s.utilities })),
+  };
+}
+
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** Each party's own offers over time, as a one-line bar chart of its utility. */
+function curve(arena: Arena, r: NegotiationResult, party: number, width = 50): string {
+  const own = (r.trace ?? []).filter((s) => s.party === party && s.action !== "accept" && s.offer >= 0).map((s) => arena.utilities[party]![s.offer]!);
+  if (!own.length) return "(no offers)";
+  // Scaled between the lowest and highest offer, so a small concession still shows.
+  const lo = Math.min(...own), span = Math.max(...own) - lo;
+  const step = Math.max(1, own.length / width);
+  let line = "";
+  for (let x = 0; x < own.length && line.length < width; x += step) {
+    const v = own[Math.floor(x)]!;
+    line += BARS[span > 0 ? Math.min(7, Math.floor(((v - lo) / span) * 8)) : 7];
+  }
+  return `${line}  ${fmtUtility(own[0]!)} → ${fmtUtility(own[own.length - 1]!)}`;
+}
+
+function render(arena: Arena, agents: string[], o: SimulateOptions, r: NegotiationResult): string {
+  const names = arena.model.parties.map((p) => p.name);
+  const units = new Map(arena.model.space.issues.map((i) => [i.name, i.unit]));
+  const out: string[] = [];
+  const protocol = o.protocol === "single-text" ? `mediated single text (${o.mediator})` : "stacked alternating offers";
+  out.push(`${arena.model.name}: ${protocol}, ${agents.join(" vs ")}, seed ${o.seed}`);
+  if (arena.restricted) out.push("note: the outcome space is too large to enumerate; offers are restricted to Pareto-frontier outcomes");
+  const how = r.ending === "agreement" ? `agreement in round ${r.rounds}` : r.ending === "walk-away" ? `no agreement: ${names[r.walkedAway]} walked away in round ${r.rounds}` : `no agreement by the deadline (${r.rounds} rounds)`;
+  out.push("", how);
+  if (r.agreement)
+    out.push(
+      "  " +
+        Object.entries(arena.model.space.toRecord(arena.choices(r.outcome)))
+          .map(([k, v]) => `${k}=${v}${units.get(k) ? " " + units.get(k) : ""}`)
+          .join(", "),
+    );
+  out.push(
+    "",
+    table(
+      ["party", "agent", "utility", "discounted", "concession (own offers, utility)"],
+      names.map((n, p) => [n, agents[p]!, fmtUtility(r.utilities[p]!), fmtUtility(r.discounted[p]!), curve(arena, r, p)]),
+    ),
+  );
+  return out.join("\n") + "\n";
+}

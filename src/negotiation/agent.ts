@@ -1,0 +1,46 @@
+import type { Arena } from "./arena.js";
+
+/** An agent's answer to the standing offer: accept it, walk away, or a counter-offer (a candidate ≥ 0). */
+export const ACCEPT = -1;
+export const END = -2;
+
+export interface AgentContext {
+  readonly arena: Arena;
+  /** This agent's party index. */
+  readonly party: number;
+  /** Seeded random stream: the only randomness an agent may use. */
+  readonly random: () => number;
+}
+
+/**
+ * A negotiation strategy. `act` is the hot path: called once per turn with the standing offer
+ * (-1 before the first offer) and the normalised time t ∈ [0, 1]; it must not allocate.
+ */
+export interface Agent {
+  start(ctx: AgentContext): void;
+  act(offer: number, t: number): number;
+  /** Sees every offer another party makes (for opponent models). */
+  observe?(party: number, offer: number, t: number): void;
+}
+
+/** A named kind of agent; `param` is what follows the colon in `boulware:0.1`. */
+export interface AgentKind {
+  readonly name: string;
+  readonly description: string;
+  create(param?: string): Agent;
+}
+
+/**
+ * The smallest candidate utility ≥ target in a descending array: the index of the last element
+ * ≥ target (0 when even the best is below it).
+ */
+export function lastAtLeast(sorted: Float64Array, target: number, end = sorted.length): number {
+  let lo = 0, hi = end - 1;
+  if (sorted[0]! < target) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! >= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,86 @@
+import { ACCEPT, END, lastAtLeast, type Agent, type AgentContext } from "../agent.js";
+import type { Arena } from "../arena.js";
+
+/** The candidates an agent may offer, best first for it, with their utilities. */
+export interface Pool {
+  readonly order: Int32Array;
+  readonly sorted: Float64Array;
+}
+
+/** Which candidates an agent offers from: all of them, by default. */
+export type PoolChoice = (arena: Arena, party: number) => Pool;
+
+export const fullPool: PoolChoice = (arena, party) => ({ order: arena.order[party]!, sorted: arena.sorted[party]! });
+
+const cache = new WeakMap<Arena, Map<string, Pool>>();
+
+/** A pool of the candidates `keep` admits, computed once per arena, party and key. */
+export function filteredPool(key: string, keep: (arena: Arena, party: number, candidate: number) => boolean): PoolChoice {
+  return (arena, party) => {
+    const byArena = cache.get(arena) ?? cache.set(arena, new Map()).get(arena)!;
+    const id = `${key}:${party}`;
+    let pool = byArena.get(id);
+    if (!pool) {
+      const order = arena.order[party]!.filter((c) => keep(arena, party, c));
+      pool = { order, sorted: Float64Array.from(order, (c) => arena.utilities[party]![c]!) };
+      byArena.set(id, pool);
+    }
+    return pool;
+  };
+}
+
+/**
+ * Faratin, Sierra & Jennings (1998) time-dependent tactic: aspiration
+ * P(t) = Pmin + (Pmax − Pmin)·(1 − t^(1/e)); e < 1 concedes late (Boulware), e > 1 early
+ * (Conceder), e = 1 linearly. Offers the candidate whose utility is the least ≥ P(t) and
+ * accepts an offer worth at least that (AC_next). Never offers or accepts below its
+ * reservation value; walks away when nothing reaches it.
+ */
+export class TimeDependentAgent implements Agent {
+  protected u: Float64Array = new Float64Array(0);
+  protected order: Int32Array = new Int32Array(0);
+  protected sorted: Float64Array = new Float64Array(0);
+  protected end = 0;
+  protected max = 1;
+  protected min = 0;
+  protected rv = 0;
+  protected allowed: Uint8Array | null = null;
+  /** Position in `order` of the last offer made. */
+  protected index = 0;
+
+  constructor(
+    readonly e: number,
+    private readonly pool: PoolChoice = fullPool,
+    private readonly respectRedLines = false,
+  ) {}
+
+  start(ctx: AgentContext): void {
+    const { order, sorted } = this.pool(ctx.arena, ctx.party);
+    this.u = ctx.arena.utilities[ctx.party]!;
+    this.order = order;
+    this.sorted = sorted;
+    this.rv = ctx.arena.reservations[ctx.party]!;
+    this.allowed = this.respectRedLines ? ctx.arena.allowed[ctx.party]! : null;
+    this.end = sorted.length ? lastAtLeast(sorted, this.rv) + (sorted[0]! >= this.rv ? 1 : 0) : 0;
+    this.max = this.end ? sorted[0]! : 1;
+    this.min = this.end ? Math.max(this.rv, sorted[this.end - 1]!) : 1;
+  }
+
+  /** Aspiration at time t. */
+  target(t: number): number {
+    return this.min + (this.max - this.min) * (1 - Math.pow(t, 1 / this.e));
+  }
+
+  act(offer: number, t: number): number {
+    if (this.end === 0) return END;
+    const i = lastAtLeast(this.sorted, this.target(t), this.end);
+    if (offer >= 0 && this.acceptable(offer, this.sorted[i]!)) return ACCEPT;
+    this.index = i;
+    return this.order[i]!;
+  }
+
+  protected acceptable(offer: number, aspiration: number): boolean {
+    const x = this.u[offer]!;
+    return x >= aspiration && x >= this.rv && (this.allowed === null || this.allowed[offer] === 1);
+  }
+}
