@@ -87,7 +87,7 @@ function slug(s: string): string {
 export async function main(argv: string[]): Promise<number> {
   try {
     await createProgram().parseAsync(argv, { from: "user" });
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputError) {

@@ -1,2 +1,100 @@
+import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-export function registerTournament(_program: Command): void {}
+import { availableParallelism } from "node:os";
+import { AGENTS } from "../negotiation/agents/index.js";
+import { standings, type AgentStanding } from "../negotiation/tournament.js";
+import type { ProtocolName } from "../negotiation/simulate.js";
+import { runTournament } from "../parallel/run-tournament.js";
+import { sourceOf } from "../parallel/scenario-source.js";
+import { Workspace } from "../store/workspace.js";
+import { integer } from "./options.js";
+import { fmtPercent, fmtUtility, table } from "./table.js";
+
+interface TournamentOptions {
+  agents: string;
+  protocol: ProtocolName;
+  mediator: string;
+  rounds: number;
+  repetitions: number;
+  seed: number;
+  workers: number;
+  db: string;
+  format: "table" | "csv" | "json";
+  discretize: number;
+}
+
+const COLUMNS: [keyof AgentStanding, string][] = [
+  ["agent", "agent"],
+  ["meanUtility", "mean utility"],
+  ["agreementRate", "agreements"],
+  ["meanDistanceToFrontier", "to Pareto"],
+  ["meanDistanceToNash", "to Nash"],
+  ["meanWelfare", "welfare"],
+  ["meanRounds", "rounds"],
+  ["runs", "runs"],
+];
+
+export function registerTournament(program: Command): void {
+  program
+    .command("tournament")
+    .description("Every agent pair (or n-tuple) on every scenario, both role orders, R repetitions; stored as it runs, resumable")
+    .argument("<scenarios...>", "scenario YAML files and/or GENIUS folders (one domain XML + its profiles)")
+    .option("--agents <list>", "comma-separated agents", AGENTS.map((a) => a.name).join(","))
+    .option("--protocol <name>", "alternating or single-text", "alternating")
+    .option("--mediator <name>", "single-text mediator", "shuttle")
+    .option("--rounds <n>", "deadline in rounds", integer(1, "--rounds"), 100)
+    .option("--repetitions <n>", "repetitions of each pairing", integer(1, "--repetitions"), 10)
+    .option("--seed <n>", "seed", integer(0, "--seed"), 1)
+    .option("--workers <n>", "worker threads (0 = this thread)", integer(0, "--workers"), availableParallelism())
+    .option("--db <file>", "workspace database the runs are stored in", "parley.db")
+    .option("--format <f>", "table, csv or json", "table")
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .action(async (paths: string[], o: TournamentOptions) => {
+      if (!["table", "csv", "json"].includes(o.format)) throw new (await import("../errors.js")).InputError([{ code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" }]);
+      const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
+      const config = {
+        sources: paths.map(sourceOf),
+        agents,
+        repetitions: o.repetitions,
+        seed: o.seed,
+        settings: { protocol: o.protocol, ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}), deadline: { rounds: o.rounds } },
+        discretize: o.discretize,
+      };
+      const workspace = new Workspace(o.db);
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      const bar = process.stderr.isTTY ? new SingleBar({ format: "runs {bar} {value}/{total} {percentage}% eta {eta}s", stream: process.stderr, hideCursor: true }) : null;
+      const started = performance.now();
+      try {
+        const run = await runTournament(config, workspace, {
+          workers: o.workers,
+          signal: controller.signal,
+          onProgress: (done, total) => (bar ? (bar.getTotal() === total ? bar.update(done) : bar.start(total, done)) : undefined),
+        });
+        bar?.stop();
+        const seconds = (performance.now() - started) / 1000;
+        const rows = standings(run.records, agents);
+        process.stderr.write(
+          `${run.stopped ? "stopped" : "done"}: ${run.records.length} of ${run.total} runs stored in ${o.db} (tournament ${run.id}${run.resumed ? `, ${run.resumed} resumed` : ""}) in ${seconds.toFixed(1)} s` +
+            (run.stopped ? "; run the same command again to resume\n" : "\n"),
+        );
+        if (o.format === "json") process.stdout.write(JSON.stringify({ tournament: run.id, runs: run.records.length, total: run.total, complete: !run.stopped, agents: rows }) + "\n");
+        else if (o.format === "csv") process.stdout.write([COLUMNS.map(([, h]) => h).join(","), ...rows.map((r) => COLUMNS.map(([k]) => String(r[k])).join(","))].join("\n") + "\n");
+        else
+          process.stdout.write(
+            table(
+              COLUMNS.map(([, h]) => h),
+              rows.map((r) => [r.agent, fmtUtility(r.meanUtility), fmtPercent(r.agreementRate), fmtUtility(r.meanDistanceToFrontier), fmtUtility(r.meanDistanceToNash), fmtUtility(r.meanWelfare), r.meanRounds.toFixed(1), String(r.runs)]),
+            ) + "\n",
+          );
+        if (run.stopped) process.exitCode = 130;
+      } finally {
+        bar?.stop();
+        workspace.close();
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+      }
+    });
+}

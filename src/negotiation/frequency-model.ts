@@ -2,7 +2,8 @@
  * Frequency opponent model (HardHeaded, ANAC 2011; Baarslag et al. 2013): an opponent offers
  * its preferred values most often, and changes its important issues least. Value estimates are
  * option counts relative to the issue's most frequent option; an issue's weight grows each time
- * two consecutive offers keep its value, and with how concentrated its counts are.
+ * two consecutive distinct offers keep its value (a repeated offer says nothing new), with how
+ * concentrated its counts are as a tie-breaker.
  */
 export class FrequencyModel {
   private readonly counts: Float64Array;
@@ -10,6 +11,7 @@ export class FrequencyModel {
   private readonly last: Int32Array;
   private readonly maxCount: Float64Array;
   private seen = 0;
+  private changes = 0;
 
   constructor(
     private readonly cardinalities: Int32Array,
@@ -23,14 +25,17 @@ export class FrequencyModel {
 
   update(choices: ArrayLike<number>): void {
     const n = this.cardinalities.length;
+    let same = this.seen > 0;
+    for (let i = 0; i < n && same; i++) same = this.last[i] === choices[i];
     for (let i = 0; i < n; i++) {
       const c = choices[i]!;
       const at = this.offsets[i]! + c;
       this.counts[at]!++;
       if (this.counts[at]! > this.maxCount[i]!) this.maxCount[i] = this.counts[at]!;
-      if (this.last[i] === c) this.kept[i]!++;
+      if (!same && this.last[i] === c) this.kept[i]!++;
       this.last[i] = c;
     }
+    if (!same && this.seen > 0) this.changes++;
     this.seen++;
   }
 
@@ -42,8 +47,8 @@ export class FrequencyModel {
     for (let i = 0; i < n; i++) {
       // Share of offers on the issue's favourite value, above what a uniform choice would give.
       const concentration = this.seen ? this.maxCount[i]! / this.seen - 1 / this.cardinalities[i]! : 0;
-      const stability = this.seen > 1 ? this.kept[i]! / (this.seen - 1) : 0;
-      w[i] = 1e-6 + Math.max(0, concentration) + stability;
+      const stability = this.changes ? this.kept[i]! / this.changes : 0;
+      w[i] = 1e-6 + 0.01 * Math.max(0, concentration) + stability;
       sum += w[i]!;
     }
     for (let i = 0; i < n; i++) w[i]! /= sum;

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { InputError } from "../errors.js";
+import { createAgent } from "../negotiation/agents/index.js";
+import { MAX_ENUMERATED } from "../negotiation/arena.js";
+import { jobKey, tournamentJobs, type RunRecord, type TournamentSettings } from "../negotiation/tournament.js";
+import type { Workspace } from "../store/workspace.js";
+import { loadSource, type ScenarioSource } from "./scenario-source.js";
+import runTask, { type TournamentTask } from "./tournament-worker.js";
+
+export interface TournamentConfig {
+  readonly sources: readonly ScenarioSource[];
+  readonly agents: readonly string[];
+  readonly repetitions: number;
+  readonly seed: number;
+  readonly settings: TournamentSettings;
+  readonly discretize: number;
+}
+
+export interface TournamentRun {
+  readonly id: string;
+  readonly total: number;
+  /** Runs found already stored (resumed). */
+  readonly resumed: number;
+  readonly records: RunRecord[];
+  readonly stopped: boolean;
+}
+
+/** Jobs per task: large enough to amortise messaging, small enough to store progress often. */
+const BATCH = 200;
+
+/**
+ * Runs a tournament on worker threads (`workers` = 0 runs in this thread), storing every batch
+ * in the workspace as it finishes and skipping runs already stored, so a stopped tournament
+ * resumes. Validates everything before the first run.
+ */
+export async function runTournament(
+  config: TournamentConfig,
+  workspace: Workspace,
+  options: { workers?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<TournamentRun> {
+  const problems = [];
+  for (const a of config.agents) {
+    try {
+      createAgent(a);
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  const models = config.sources.map((s) => loadSource(s, config.discretize).model);
+  models.forEach((m, i) => {
+    if (m.parties.length < 2) problems.push({ code: "tournament.parties", message: `scenario ${i + 1} (${m.name}) has ${m.parties.length} party`, hint: "a negotiation needs two parties or more" });
+    if (config.settings.protocol === "single-text" && !(m.space.size <= BigInt(MAX_ENUMERATED)))
+      problems.push({ code: "tournament.space", message: `${m.name}: the single-text protocol needs an enumerable outcome space (${m.space.size} outcomes)`, hint: "use --protocol alternating" });
+  });
+  if (problems.length) throw new InputError(problems);
+
+  const id = createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 16);
+  const jobs = tournamentJobs(models.map((m) => m.parties.length), config.agents, config.repetitions, config.seed);
+  const stored = workspace.openTournament(id, config);
+  const done = new Set(stored.map(jobKey));
+  const records = stored.slice();
+  const todo = jobs.filter((j) => !done.has(jobKey(j)));
+  options.onProgress?.(records.length, jobs.length);
+
+  const tasks: TournamentTask[] = [];
+  config.sources.forEach((source, scenario) => {
+    const mine = todo.filter((j) => j.scenario === scenario);
+    for (let i = 0; i < mine.length; i += BATCH) tasks.push({ source, discretize: config.discretize, settings: config.settings, jobs: mine.slice(i, i + BATCH) });
+  });
+  const store = (batch: RunRecord[]) => {
+    workspace.addRuns(id, batch);
+    records.push(...batch);
+    options.onProgress?.(records.length, jobs.length);
+  };
+  const workers = options.workers ?? availableParallelism();
+  if (workers === 0) {
+    for (const task of tasks) {
+      if (options.signal?.aborted) break;
+      store(runTask(task));
+    }
+  } else {
+    // Every queued task listens to the one stop signal.
+    if (options.signal) setMaxListeners(tasks.length + 16, options.signal);
+    const pool = new Piscina<TournamentTask, RunRecord[]>({ filename: new URL("./tournament-worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers });
+    try {
+      await Promise.all(
+        tasks.map((task) =>
+          pool.run(task, options.signal ? { signal: options.signal } : {}).then(store, (e: unknown) => {
+            if (!options.signal?.aborted) throw e;
+          }),
+        ),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return { id, total: jobs.length, resumed: stored.length, records: sortRecords(records), stopped: records.length < jobs.length };
+}
+
+function sortRecords(records: RunRecord[]): RunRecord[] {
+  return records.sort((a, b) => a.scenario - b.scenario || jobKey(a).localeCompare(jobKey(b)));
+}
+
