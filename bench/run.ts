@@ -1,8 +1,12 @@
 /**
  * `npm run bench`: the exact analysis against brute-force enumeration and on spaces no
- * enumeration could reach. Every ratio is measured in this one run, on this machine.
+ * enumeration could reach; negotiation throughput; a full tournament. Every ratio is measured
+ * in this one run, on this machine.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { nashSolution } from "../src/analysis/bargaining-solutions.js";
@@ -11,6 +15,9 @@ import { countAcceptable } from "../src/analysis/count-acceptable.js";
 import { fullMask, paretoFrontier } from "../src/analysis/pareto.js";
 import { loadGeniusFiles } from "../src/formats/load-files.js";
 import { createUtilities } from "../src/model/utilities.js";
+import { createAgent } from "../src/negotiation/agents/index.js";
+import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
+import { createArena } from "../src/negotiation/arena.js";
 import { GENIUS } from "../test/domains.js";
 import { syntheticModel } from "./synthetic.js";
 
@@ -71,8 +78,30 @@ async function main(): Promise<void> {
   rows.push([`4 parties, 8 issues × 10 options (${four.outcomes} outcomes): exact frontier + Nash`, `${four.ms.toFixed(0)} ms, ${four.frontier} points`]);
   rows.push([`  peak memory (max RSS), JS heap capped at ${HEAP_LIMIT_MB} MB`, `${four.maxRssMB.toFixed(0)} MB`]);
 
+  // 3. Negotiation speed: complete 100-round Boulware-vs-Conceder runs per second on one core (trace off).
+  // The hardliner pair (e = 0.01) never agrees before the deadline: every run takes all 100 rounds.
+  for (const [name, pair] of [["LaptopC", "boulware,conceder"], ["Energy", "boulware,conceder"], ["LaptopC", "boulware:0.01,boulware:0.01"], ["Energy", "boulware:0.01,boulware:0.01"]] as const) {
+    const arena = createArena(loadGeniusFiles(GENIUS[name]!.domain, GENIUS[name]!.profiles).model);
+    const agents = pair.split(",").map(createAgent);
+    let runs = 0, rounds = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 2000) for (let i = 0; i < 500; i++, runs++) rounds += runAlternatingOffers(arena, agents, { deadline: { rounds: 100 }, seed: runs }).rounds;
+    const perSecond = runs / ((performance.now() - t0) / 1000);
+    rows.push([`${name} (${arena.size.toLocaleString("en-US")} outcomes): ${pair.replace(",", " vs ")}, 100-round deadline, one core`, `${Math.round(perSecond).toLocaleString("en-US")} negotiations/s (mean ${(rounds / runs).toFixed(1)} rounds)`]);
+  }
+
+  // 4. A tournament of 10 agents × 6 bilateral shared domains × 10 repetitions on every core, as a user runs it.
+  const agents10 = "boulware,conceder,linear,tit-for-tat,random,frontier,opponent-model,red-lines,boulware:0.05,conceder:5";
+  const folders = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"].map((n) => GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""));
+  const db = join(mkdtempSync(join(tmpdir(), "parley-bench-")), "bench.db");
+  const t0 = performance.now();
+  const cli = spawnSync(process.execPath, [fileURLToPath(new URL("../src/cli/main.js", import.meta.url)), "tournament", ...folders, "--agents", agents10, "--repetitions", "10", "--db", db, "--format", "json"], { encoding: "utf8" });
+  if (cli.status !== 0) throw new Error(`tournament failed: ${cli.stderr}`);
+  const tournament = JSON.parse(cli.stdout) as { runs: number };
+  rows.push([`Tournament: 10 agents × 6 domains × 10 repetitions (${tournament.runs.toLocaleString("en-US")} runs), ${availableParallelism()} cores`, `${((performance.now() - t0) / 1000).toFixed(1)} s`]);
+
   const w = Math.max(...rows.map((r) => r[0]!.length));
-  process.stdout.write(`Parley analysis benchmark (node ${process.version})\n\n${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n`);
+  process.stdout.write(`Parley benchmark (node ${process.version})\n\n${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n`);
 }
 
 const at = process.argv.indexOf("--case");

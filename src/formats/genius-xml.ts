@@ -119,11 +119,12 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
 
   const weights: Record<string, number> = {};
   const values: PartySpec["values"] = {};
+  const unknown: string[] = [];
   for (const node of profileIssues) {
     const name = String(node["name"] ?? "");
     const issue = byName.get(name);
     if (!issue) {
-      problems.push({ ...at(`name="${name}"`, `issue "${name}"`), code: "genius.unknown-issue", message: `the profile names issue "${name}", which the domain ${domain.file} lacks`, hint: `domain issues: ${[...byName.keys()].join(", ")}; is this profile for another domain?` });
+      unknown.push(name);
       continue;
     }
     const rawWeight = weightByIndex.get(number(node["index"]));
@@ -173,8 +174,19 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
       values[name] = { linear: { slope, intercept } };
     }
   }
+  if (unknown.length) {
+    // One line whether one issue is foreign or all of them (a profile of another domain).
+    const names = unknown.map((n) => `"${n}"`);
+    const list = names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
+    problems.unshift({
+      ...at(`name="${unknown[0]}"`, `issue ${names[0]}`),
+      code: "genius.unknown-issue",
+      message: `the profile names ${unknown.length > 1 ? `issues ${list}, which` : `issue ${list}, which`} the domain ${domain.file} lacks`,
+      hint: `domain issues: ${[...byName.keys()].join(", ")}; is this profile for another domain?`,
+    });
+  }
   for (const issue of domain.issues)
-    if (!(issue.name in weights) && !problems.some((p) => p.code === "genius.unknown-issue"))
+    if (!(issue.name in weights) && !unknown.length)
       problems.push({ file, code: "genius.missing-issue", message: `the profile does not evaluate issue "${issue.name}" of the domain`, hint: "is this profile for another domain?" });
   if (problems.length) throw new InputError(problems);
 

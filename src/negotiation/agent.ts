@@ -10,6 +10,8 @@ export interface AgentContext {
   readonly party: number;
   /** Seeded random stream: the only randomness an agent may use. */
   readonly random: () => number;
+  /** Turns the deadline allows in all: `act` is then called at t = turn / turns. */
+  readonly turns?: number;
 }
 
 /**

@@ -38,7 +38,7 @@ export function turnsOf(deadline: Deadline, n: number): number {
 export function runAlternatingOffers(arena: Arena, agents: readonly Agent[], options: RunOptions): NegotiationResult {
   const n = agents.length;
   const turns = turnsOf(options.deadline, n);
-  agents.forEach((a, p) => a.start({ arena, party: p, random: agentRandom(options.seed, p) }));
+  agents.forEach((a, p) => a.start({ arena, party: p, random: agentRandom(options.seed, p), turns }));
   const observers = agents.map((a, p) => (a.observe ? p : -1)).filter((p) => p >= 0);
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
   let offer = -1, accepts = 0;

@@ -14,7 +14,7 @@ export function runSingleText(arena: Arena, agents: readonly Agent[], mediator: 
   if (arena.restricted) throw new RangeError("the single-text protocol amends texts issue by issue and needs an enumerable outcome space");
   const n = agents.length;
   const rounds = Math.max(1, Math.floor(turnsOf(options.deadline, n) / n));
-  agents.forEach((a, p) => a.start({ arena, party: p, random: agentRandom(options.seed, p) }));
+  agents.forEach((a, p) => a.start({ arena, party: p, random: agentRandom(options.seed, p), turns: rounds }));
   mediator.start({ arena, random: agentRandom(options.seed, n) });
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
   const answers = new Int32Array(n);

@@ -47,6 +47,9 @@ export class TimeDependentAgent implements Agent {
   protected allowed: Uint8Array | null = null;
   /** Position in `order` of the last offer made. */
   protected index = 0;
+  /** Offer position per turn, computed once per deadline and reused while nothing changes. */
+  private plan = new Int32Array(0);
+  private planFor: readonly unknown[] = [];
 
   constructor(
     readonly e: number,
@@ -64,6 +67,15 @@ export class TimeDependentAgent implements Agent {
     this.end = sorted.length ? lastAtLeast(sorted, this.rv) + (sorted[0]! >= this.rv ? 1 : 0) : 0;
     this.max = this.end ? sorted[0]! : 1;
     this.min = this.end ? Math.max(this.rv, sorted[this.end - 1]!) : 1;
+    const turns = ctx.turns ?? 0;
+    const key = [sorted, this.end, this.min, this.max, turns];
+    if (turns > 0 && this.end > 0 && key.some((x, i) => x !== this.planFor[i])) {
+      // t^(1/e) costs ~100 ns: evaluate the aspiration once per turn of the deadline, not per call.
+      this.plan = new Int32Array(turns + 1);
+      for (let k = 0; k <= turns; k++) this.plan[k] = lastAtLeast(sorted, this.target(k / turns), this.end);
+      this.planFor = key;
+    }
+    if (turns === 0) this.planFor = [];
   }
 
   /** Aspiration at time t. */
@@ -73,7 +85,9 @@ export class TimeDependentAgent implements Agent {
 
   act(offer: number, t: number): number {
     if (this.end === 0) return END;
-    const i = lastAtLeast(this.sorted, this.target(t), this.end);
+    const turns = this.plan.length - 1;
+    const k = Math.round(t * turns);
+    const i = this.planFor.length && Math.abs(k - t * turns) < 1e-9 ? this.plan[k]! : lastAtLeast(this.sorted, this.target(t), this.end);
     if (offer >= 0 && this.acceptable(offer, this.sorted[i]!)) return ACCEPT;
     this.index = i;
     return this.order[i]!;
