@@ -19,11 +19,11 @@ export interface Arena {
   /** True when the space was too large to enumerate and candidates are the Pareto frontier's outcomes. */
   readonly restricted: boolean;
   /** Per party, per candidate. */
-  readonly utilities: readonly Float64Array[];
+  readonly utilities: readonly Float64Array<ArrayBuffer>[];
   /** Per party: candidates by utility, best first. */
-  readonly order: readonly Int32Array[];
+  readonly order: readonly Int32Array<ArrayBuffer>[];
   /** Per party: the utilities in that order (descending). */
-  readonly sorted: readonly Float64Array[];
+  readonly sorted: readonly Float64Array<ArrayBuffer>[];
   readonly reservations: Float64Array;
   /** GENIUS discount factors (1 = none). */
   readonly discounts: Float64Array;

@@ -11,6 +11,7 @@ import { replayAlternatingOffers } from "../../src/negotiation/replay.js";
 import { scenarioReference } from "../../src/negotiation/tournament.js";
 import { runSingleText } from "../../src/negotiation/single-text.js";
 import { BILATERAL, exampleArena, geniusArena, swappedArena } from "./setup.js";
+import { StubbornAgent } from "./stubborn-agent.js";
 
 const ownOfferUtilities = (trace: NonNullable<ReturnType<typeof runAlternatingOffers>["trace"]>, party: number, arena: ReturnType<typeof geniusArena>) =>
   trace.filter((s) => s.party === party && s.action === "offer").map((s) => arena.utilities[party]![s.offer]!);
@@ -88,6 +89,15 @@ describe("stacked alternating offers", () => {
     const r = runAlternatingOffers(arena, [createAgent("red-lines"), createAgent("red-lines"), createAgent("red-lines")], { deadline: { rounds: 200 }, seed: 3 });
     expect(r.agreement).toBe(true);
     for (let p = 0; p < 3; p++) expect(arena.allowed[p]![r.outcome]).toBe(1);
+  });
+});
+
+describe("a new agent in one file (the README's example)", () => {
+  it("negotiates with the built-in agents", () => {
+    const arena = geniusArena("CameraB");
+    const r = runAlternatingOffers(arena, [new StubbornAgent(), createAgent("conceder")], { deadline: { rounds: 100 }, seed: 1 });
+    expect(r.agreement).toBe(true);
+    expect(r.utilities[0]).toBeGreaterThanOrEqual(0.9);
   });
 });
 
