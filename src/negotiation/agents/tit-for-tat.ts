@@ -1,4 +1,5 @@
-import { ACCEPT, END, lastAtLeast, type Agent, type AgentContext } from "../agent.js";
+import { ACCEPT, END, lastAtLeast, type AgentContext } from "../agent.js";
+import { TimeDependentAgent } from "./time-dependent.js";
 
 /**
  * Relative Tit for Tat (after Faratin et al. 1998), in utility terms: we concede the same share
@@ -6,30 +7,21 @@ import { ACCEPT, END, lastAtLeast, type Agent, type AgentContext } from "../agen
  * being 1 − our utility of its offer, its concession measured at its best offer so far. A slow
  * Boulware floor (t³) keeps two Tit-for-Tat agents from deadlocking.
  */
-export class TitForTatAgent implements Agent {
-  private u: Float64Array = new Float64Array(0);
-  private order: Int32Array = new Int32Array(0);
-  private sorted: Float64Array = new Float64Array(0);
-  private end = 0;
-  private max = 1;
-  private min = 0;
-  private rv = 0;
+export class TitForTatAgent extends TimeDependentAgent {
   private firstDemand = -1;
   private bestOffer = 0;
 
-  start(ctx: AgentContext): void {
-    this.u = ctx.arena.utilities[ctx.party]!;
-    this.order = ctx.arena.order[ctx.party]!;
-    this.sorted = ctx.arena.sorted[ctx.party]!;
-    this.rv = ctx.arena.reservations[ctx.party]!;
-    this.end = this.sorted[0]! >= this.rv ? lastAtLeast(this.sorted, this.rv) + 1 : 0;
-    this.max = this.end ? this.sorted[0]! : 1;
-    this.min = this.end ? Math.max(this.rv, this.sorted[this.end - 1]!) : 1;
+  constructor() {
+    super(1 / 3);
+  }
+
+  override start(ctx: AgentContext): void {
+    super.start(ctx);
     this.firstDemand = -1;
     this.bestOffer = 0;
   }
 
-  act(offer: number, t: number): number {
+  override act(offer: number, t: number): number {
     if (this.end === 0) return END;
     let share = 1;
     if (offer >= 0) {
@@ -38,10 +30,10 @@ export class TitForTatAgent implements Agent {
       if (x > this.bestOffer) this.bestOffer = x;
       if (this.firstDemand > 0) share = (1 - this.bestOffer) / this.firstDemand;
     }
-    const floor = 1 - t * t * t;
-    const aspiration = this.min + (this.max - this.min) * Math.min(share, floor);
+    // The floor is the inherited time-dependent aspiration with e = 1/3, i.e. 1 − t³ of the range.
+    const aspiration = Math.min(this.min + (this.max - this.min) * share, this.target(t));
     const i = lastAtLeast(this.sorted, aspiration, this.end);
-    if (offer >= 0 && this.u[offer]! >= this.sorted[i]! && this.u[offer]! >= this.rv) return ACCEPT;
+    if (offer >= 0 && this.acceptable(offer, this.sorted[i]!)) return ACCEPT;
     return this.order[i]!;
   }
 }
