@@ -1,0 +1,75 @@
+import * as chrono from "chrono-node";
+import { locate, type Located } from "./span.js";
+import type { TextAnalysis } from "./text-analysis.js";
+
+export interface DateMention extends Located {
+  readonly kind: "date" | "range" | "duration";
+  /** ISO value at the precision the text gives: YYYY-MM-DD, YYYY-MM or YYYY (null for durations). */
+  readonly iso: string | null;
+  /** End of a range. */
+  readonly isoEnd?: string;
+  /** The published date the expression was resolved against (null when none was known). */
+  readonly reference: string | null;
+}
+
+const YEAR = /\b(?:in|since|by|of|during|until|before|after|from)\s+((?:19|20)\d{2})\b(?!-)/g;
+const RELATIVE_YEAR = /\b(this|last|next)\s+year\b/gi;
+
+/**
+ * Every date expression, resolved against the document's published date with chrono-node
+ * ("on Tuesday" → the nearest Tuesday), at the precision the text gives. Years chrono leaves
+ * alone ("in 2022") and relative years are added; durations ("five hours", "five-hour") come
+ * from wink-nlp and are kept apart from dates.
+ */
+export function findDates(file: string, a: TextAnalysis, reference: string | null): DateMention[] {
+  const text = a.text;
+  const ref = reference ? new Date(`${reference}T12:00:00Z`) : undefined;
+  const out: DateMention[] = [];
+  const taken = (s: number, e: number) => out.some((m) => s < m.end && e > m.start);
+  const push = (m: DateMention) => {
+    if (!taken(m.start, m.end)) out.push(m);
+  };
+  for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
+    const start = r.index, end = r.index + r.text.length;
+    let date = r.start.date();
+    // A month and day without a year, over four months ahead of a news report, is last year's (Oct. 23 in May).
+    if (ref && r.start.isCertain("month") && !r.start.isCertain("year") && date.getTime() - ref.getTime() > 120 * 86_400_000 && !FUTURE.test(sentenceAround(a, start)))
+      date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
+    const iso = isoAt(date, grainOf(r.start), !ref && !r.start.isCertain("year"));
+    const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !r.end.isCertain("year")) : undefined;
+    push({ ...locate(file, text, start, end), kind: r.end ? "range" : "date", iso, ...(end_ ? { isoEnd: end_ } : {}), reference });
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    push({ ...locate(file, text, start, start + 4), kind: "date", iso: m[1]!, reference });
+  }
+  if (reference)
+    for (const m of text.matchAll(RELATIVE_YEAR)) {
+      const y = +reference.slice(0, 4) + (m[1]!.toLowerCase() === "last" ? -1 : m[1]!.toLowerCase() === "next" ? 1 : 0);
+      push({ ...locate(file, text, m.index!, m.index! + m[0].length), kind: "date", iso: String(y), reference });
+    }
+  for (const e of a.entities) if (e.type === "DURATION") push({ ...locate(file, text, e.start, e.end), kind: "duration", iso: null, reference });
+  return out.sort((x, y) => x.start - y.start);
+}
+
+const FUTURE = /\b(will|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|next)\b/i;
+
+function sentenceAround(a: TextAnalysis, at: number): string {
+  const s = a.sentences.find((x) => x.start <= at && at < x.end);
+  return s ? a.text.slice(s.start, s.end) : "";
+}
+
+/** The precision the text gives: a day (also implied by a weekday, an hour or a relative day), a month, or a year. */
+function grainOf(c: chrono.ParsedComponents): "day" | "month" | "year" {
+  if (c.isCertain("day") || c.isCertain("weekday") || c.isCertain("hour")) return "day";
+  if (c.isCertain("month")) return "month";
+  if (c.isCertain("year")) return "year";
+  return "day";
+}
+
+function isoAt(d: Date, grain: "day" | "month" | "year", unknownYear: boolean): string | null {
+  if (unknownYear) return null;
+  // chrono builds dates in local time: read them back the same way, whatever the time zone.
+  const y = String(d.getFullYear()).padStart(4, "0"), m = String(d.getMonth() + 1).padStart(2, "0"), day = String(d.getDate()).padStart(2, "0");
+  return grain === "day" ? `${y}-${m}-${day}` : grain === "month" ? `${y}-${m}` : y;
+}

@@ -1,0 +1,112 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { locate, type Located } from "./span.js";
+
+export type DocumentFormat = "text" | "markdown" | "html";
+
+/** How the published date was found. */
+export type DateSource = "given" | "stated" | "inferred" | "batch" | "unknown";
+
+export interface EvidenceDocument {
+  /** SHA-256 of the text, hex (set by the caller, which owns hashing). */
+  readonly id: string;
+  readonly file: string;
+  readonly format: DocumentFormat;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly author: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  readonly published: string | null;
+  readonly publishedSource: DateSource;
+  /** The words the published date was inferred from. */
+  readonly publishedEvidence?: Located;
+  /** The text every offset refers to (for HTML: the article text Readability extracted). */
+  readonly text: string;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const FULL_DATE = new RegExp(
+  `\\b(?:(${MONTHS.join("|")})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTHS.join("|")}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))\\b`,
+  "gi",
+);
+/** How far into a text an explicit date still counts as its publication date. */
+const TOP = 1500;
+
+export function formatOf(file: string, raw: string): DocumentFormat {
+  if (/\.html?$/i.test(file) || /^\s*<(!doctype html|html)/i.test(raw)) return "html";
+  if (/\.(md|markdown)$/i.test(file)) return "markdown";
+  return "text";
+}
+
+/**
+ * A document from raw file content: text, title, byline, outlet and published date where the
+ * text states them. The published date is the one given, else one the page states (HTML
+ * metadata), else the latest explicit full date near the top of the text (an inference).
+ */
+export function readDocument(file: string, raw: string, id: (text: string) => string, options: { date?: string } = {}): EvidenceDocument {
+  const format = formatOf(file, raw);
+  let text = raw, title: string | null = null, author: string | null = null, outlet: string | null = null, stated: string | null = null;
+  if (format === "html") {
+    const { document } = parseHTML(raw);
+    const meta = (name: string) => document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content") ?? null;
+    stated = isoDay(meta("article:published_time") ?? meta("date") ?? meta("pubdate") ?? "");
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    if (article) {
+      text = blocksOf(article.content ?? "") || (article.textContent ?? "").trim();
+      title = article.title || null;
+      author = article.byline || null;
+      outlet = article.siteName || null;
+    } else text = (document.body?.textContent ?? "").trim();
+  } else if (format === "markdown") {
+    title = /^#\s+(.+)$/m.exec(raw)?.[1]?.trim() ?? null;
+  } else {
+    const first = raw.split("\n", 1)[0]!.trim();
+    // A first line reads as a title when it is short, has no final full stop and text follows.
+    if (first && first.length <= 200 && !/[.:;,]$/.test(first) && raw.includes("\n")) title = first;
+  }
+  author ??= /^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$/m.exec(text.slice(0, 500))?.[1] ?? null;
+  const doc = { id: id(text), file, format, title, outlet, author, text };
+  if (options.date) return { ...doc, published: options.date, publishedSource: "given" };
+  if (stated) return { ...doc, published: stated, publishedSource: "stated" };
+  const top = latestFullDate(text, TOP);
+  if (top) return { ...doc, published: top.iso, publishedSource: "inferred", publishedEvidence: locate(file, text, top.start, top.end) };
+  return { ...doc, published: null, publishedSource: "unknown" };
+}
+
+/** The paragraphs of Readability's article HTML, one per line. */
+function blocksOf(html: string): string {
+  const { document } = parseHTML(`<html><body>${html}</body></html>`);
+  const blocks = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre")].filter((el) => !el.querySelector("p, li"));
+  return blocks.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()).filter(Boolean).join("\n");
+}
+
+/** The latest explicit day-precise date in the first `limit` characters. */
+export function latestFullDate(text: string, limit = text.length): { iso: string; start: number; end: number } | null {
+  let best: { iso: string; start: number; end: number } | null = null;
+  for (const m of text.slice(0, limit).matchAll(FULL_DATE)) {
+    const iso = m[3] ? ymd(+m[3], MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!) : m[6] ? ymd(+m[6], MONTHS.indexOf(m[5]!.toLowerCase()) + 1, +m[4]!) : ymd(+m[7]!, +m[8]!, +m[9]!);
+    if (iso && (!best || iso > best.iso)) best = { iso, start: m.index!, end: m.index! + m[0].length };
+  }
+  return best;
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function isoDay(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  return m ? ymd(+m[1]!, +m[2]!, +m[3]!) : null;
+}
+
+/**
+ * Documents whose date is unknown borrow the batch's most common published date (ties: the
+ * earliest), marked `batch`, so that "on Tuesday" still resolves; an assumption, reported as one.
+ */
+export function withBatchDates(docs: readonly EvidenceDocument[]): EvidenceDocument[] {
+  const counts = new Map<string, number>();
+  for (const d of docs) if (d.published) counts.set(d.published, (counts.get(d.published) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return docs.map((d) => (d.published || !best ? d : { ...d, published: best, publishedSource: "batch" }));
+}

@@ -1,0 +1,55 @@
+import winkNLP, { type ItemEntity, type ItemSentence, type ItsHelpers } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/** A token with its character offsets (wink-nlp tokenises losslessly, so offsets are exact). */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  /** Universal POS tag (PROPN, NOUN, VERB, …). */
+  readonly pos: string;
+}
+
+export interface Entity {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Sentences, tokens and wink's entities (DATE, CARDINAL, MONEY, PERCENT, DURATION, …) of a text. */
+export interface TextAnalysis {
+  readonly text: string;
+  readonly sentences: readonly { readonly start: number; readonly end: number }[];
+  readonly tokens: readonly Token[];
+  readonly entities: readonly Entity[];
+}
+
+const nlp = winkNLP(model);
+const its: ItsHelpers = nlp.its;
+
+export function analyseText(text: string): TextAnalysis {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const tokens: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i]!.length;
+    tokens.push({ start: at, end: at + values[i]!.length, value: values[i]!, pos: pos[i]! });
+    at += values[i]!.length;
+  }
+  const sentences: { start: number; end: number }[] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const [a, b] = s.out(its.span) as unknown as [number, number];
+    sentences.push({ start: tokens[a]!.start, end: tokens[b]!.end });
+  });
+  const entities: Entity[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const start = tokens[a]!.start, end = tokens[b]!.end;
+    entities.push({ type: e.out(its.type) as string, start, end, text: text.slice(start, end) });
+  });
+  return { text, sentences, tokens, entities };
+}
