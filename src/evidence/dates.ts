@@ -12,6 +12,7 @@ export interface DateMention extends Located {
   readonly reference: string | null;
 }
 
+const DURATION = /^(for|in|after|within|over|during)\s+(?:the\s+)?(?:a|an|\d+|[a-z]+)(?:[\s-][a-z]+)?\s+(minutes?|hours?|days?|weeks?|months?|years?)$/i;
 const YEAR = /\b(?:in|since|by|of|during|until|before|after|from)\s+((?:19|20)\d{2})\b(?!-)/g;
 const RELATIVE_YEAR = /\b(this|last|next)\s+year\b/gi;
 
@@ -31,6 +32,11 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
   };
   for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
     const start = r.index, end = r.index + r.text.length;
+    // chrono reads "for 5 hours", "in 24 hours", "after five months" as moments; they are durations.
+    if (DURATION.test(r.text)) {
+      push({ ...locate(file, text, start, end), kind: "duration", iso: null, reference });
+      continue;
+    }
     let date = r.start.date();
     // A month and day without a year, over four months ahead of a news report, is last year's (Oct. 23 in May).
     if (ref && r.start.isCertain("month") && !r.start.isCertain("year") && date.getTime() - ref.getTime() > 120 * 86_400_000 && !FUTURE.test(sentenceAround(a, start)))
