@@ -122,6 +122,8 @@ function nounAfter(a: TextAnalysis, end: number): string | null {
 
 /** "an army of up to 800,000", "a cap of 600,000": the noun the quantity is "of". */
 function nounBefore(text: string, start: number): string | null {
-  const m = /\b([a-z]+)\s+(?:of|at)\s+(?:up to|about|around|approximately|some|nearly|roughly)?\s*$/i.exec(text.slice(Math.max(0, start - 50), start));
+  const before = text.slice(Math.max(0, start - 50), start);
+  // "an army of up to 800,000", "capping the army at 600,000", "frozen assets, around $100 billion"
+  const m = /\b([a-z]+)(?:\s+(?:of|at)|,)\s+(?:up to|about|around|approximately|some|nearly|roughly)?\s*$/i.exec(before);
   return m ? m[1]!.toLowerCase() : null;
 }
