@@ -32,7 +32,7 @@ const ROLE_ALT = ROLE_WORDS.split("|").map((w) => `[${w[0]!.toUpperCase()}${w[0]
 /** A role right before a name: up to three capitalised or rank words, the role word, an optional "for/of X". */
 const ROLE = new RegExp(`((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)\\s+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`);
 /** Capitalised words that start no person's name. */
-const NOT_PERSON = /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
+const NOT_PERSON = /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|Cooperation|Investment|Economic|Development|Fund|Bank|Committee|Office|Department|Service|Agency|Union|Organi[sz]ation|Institute|University|Cent(?:er|re)|Foundation|Group|Company|Corporation|Embassy|Federation|Republic|Kingdom|States|Nations|House|Security|Defen[cs]e|Affairs|Studies|Review|News|Times|Post|Journal|Press|Media|Television|Radio|Gulf|Sea|River|Oblast|Region|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
 const CANONICAL_KIND: Record<string, ActorKind> = { Russia: "country", Ukraine: "country", "United States": "country" };
 const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "this", "that", "these", "those", "it", "in", "on", "at", "for", "with", "as", "after", "before", "when", "while", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms", "dr"]);
 
@@ -41,7 +41,7 @@ const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "this", "that", "thes
  * ("Putin") and their role ("the Russian president") refer back to the full name; "the Kremlin"
  * and "Kyiv" stand for their governments. Candidates are runs of proper nouns (wink-nlp POS).
  */
-export function findActors(file: string, a: TextAnalysis): Actor[] {
+export function findActors(file: string, a: TextAnalysis, knownPeople: readonly string[] = []): Actor[] {
   const text = a.text;
   const actors = new Map<string, { name: string; kind: ActorKind; roles: Set<string>; aliases: Set<string>; mentions: ActorMention[] }>();
   const add = (name: string, kind: ActorKind, start: number, end: number, role?: string) => {
@@ -54,7 +54,17 @@ export function findActors(file: string, a: TextAnalysis): Actor[] {
     }
     act.mentions.push({ ...locate(file, text, start, end), actor: name });
   };
+  // Surnames of people named in full anywhere in this text or the batch, so "Putin" before "Vladimir Putin" still resolves.
   const surnames = new Map<string, string>();
+  const fullNames = [...knownPeople];
+  for (const run of properRuns(a)) {
+    const words = text.slice(run.start, run.end).split(/\s+/).filter((w) => !NOT_NAMES.has(w.toLowerCase()));
+    if (words.length >= 2 && words.length <= 3 && words.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) && !NOT_PERSON.test(words.join(" "))) fullNames.push(words.join(" "));
+  }
+  for (const full of fullNames) {
+    const last = full.split(" ").pop()!;
+    if (!surnames.has(last)) surnames.set(last, full);
+  }
   for (const run of properRuns(a)) {
     let { start, end } = run;
     let words = text.slice(start, end).split(/\s+/);
@@ -89,8 +99,8 @@ export function findActors(file: string, a: TextAnalysis): Actor[] {
       const first = parts[0]![0];
       // "Steve Witkoff" and "Stephen Witkoff" are one person; so are "Yuri" and "Yury Ushakov".
       const existing = [...actors.values()].find((x) => x.kind === "person" && x.name.endsWith(` ${surname}`) && x.name[0] === first);
-      const full = existing?.name ?? name;
-      surnames.set(surname, full);
+      const known = surnames.get(surname);
+      const full = existing?.name ?? (known && known[0] === first ? known : name);
       add(full, "person", nameStart, end, role);
     } else if (parts.length === 1 && surnames.has(name)) add(surnames.get(name)!, "person", nameStart, end, role);
     else if (parts.length === 1 && role) add(name, "person", nameStart, end, role);
