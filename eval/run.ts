@@ -1,15 +1,26 @@
 /** `npm run eval`: the extractors scored on data no one here wrote (../shared/benchmarks). */
 import { SHARED } from "../test/domains.js";
+import { evaluateAttribution } from "./attribution.js";
 import { evaluateDates } from "./dates.js";
 
 const f = (x: number) => x.toFixed(3);
+
+function print(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  process.stdout.write(rows.map((r) => r.map((x, c) => (c ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join("  ")).join("\n") + "\n\n");
+}
+
 const dates = evaluateDates(SHARED);
-const rows = [
-  ["AQUAINT TimeML dates (DATE+TIME)", "predictions", "precision", "recall", "day-level normalisation"],
+print([
+  ["AQUAINT TimeML dates (DATE+TIME, span overlap)", "predictions", "precision", "recall", "day-level normalisation"],
   ...(["parley", "chrono"] as const).map((k) => {
     const s = dates[k];
     return [k === "parley" ? "  Parley (findDates)" : "  plain chrono-node (baseline)", String(s.predictions), f(s.precision), `${f(s.recall)} of ${s.gold}`, `${f(s.dayNormalised)} of ${s.dayMatched}`];
   }),
-];
-const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-process.stdout.write(rows.map((r) => r.map((x, c) => (c ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join("  ")).join("\n") + "\n");
+]);
+
+const attribution = evaluateAttribution(SHARED);
+print([
+  [`PolNeAR dev attribution (${attribution.records} annotations, ${attribution.relations} relations)`, "predicted", "gold", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"],
+  ...attribution.roles.map((r) => [`  ${r.role}`, String(r.predicted), String(r.gold), f(r.exact.precision), f(r.exact.recall), f(r.exact.f1), f(r.overlap.precision), f(r.overlap.recall), f(r.overlap.f1)]),
+]);

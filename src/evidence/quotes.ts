@@ -19,10 +19,10 @@ const PRONOUN = "he|she|they|we|I|it";
 const ROLE_NOUN =
   "official|officials|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|minister|president|envoy|source|sources|analyst|analysts|diplomat|diplomats|statement|report|reports|ministry|embassy|newspaper|agency|leader|leaders|negotiator|negotiators|lawmaker|lawmakers|senator|expert|experts|observer|observers|people|person|officer|commander|representative|secretary|ambassador|government|administration|campaign|side|delegation|critics|allies|partners|Kremlin|Post|Times|Journal";
 /** Who is speaking: a name, a pronoun, or a determiner phrase ending in a role noun. */
-const SPEAKER = `(?:(?:[A-Z][\\w’'.-]*\\s+){0,4}[A-Z][\\w’'.-]+|${PRONOUN}|(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\w’'.-]+\\s+){0,4}?(?:${ROLE_NOUN})|(?:${ROLE_NOUN}))`;
+const SPEAKER = `(?:(?:[A-Z][\\w’'.-]*\\s+){0,4}[A-Z][\\w’'.-]+|${PRONOUN}|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\w’'.-]+\\s+){0,4}?(?:${ROLE_NOUN})|(?:${ROLE_NOUN}))`;
 const AFTER_QUOTE = new RegExp(`^\\s*[,—–-]?\\s*(?:(?<sp1>${SPEAKER})\\s+(?<cue1>${CUE})\\b|(?<cue2>${CUE})\\s+(?<sp2>${SPEAKER})\\b)`);
 const BEFORE_QUOTE = new RegExp(`(?:(?<sp1>${SPEAKER})(?:,\\s[^,“”"]{3,90},)?\\s+(?:(?:also|then|later|again|once|has|had|have|repeatedly|publicly|reportedly)\\s+)?(?<cue1>${CUE})\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|him|her|them|us|me|that|in\\s+\\w+(?:\\s+\\w+)?|on\\s+\\w+|at\\s+\\w+(?:\\s+\\w+)?))*|[Aa]ccording\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[,:]?\\s*$`);
-const REPORTED = new RegExp(`(?<sp1>${SPEAKER})(?:,\\s[^,“”"\\n]{3,90},)?\\s+(?:(?:also|has|had|have|reportedly|repeatedly|publicly|later)\\s+)?(?<cue1>${CUE})(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+\\w+))?,?\\s+(?<that>that\\s+)?(?!(?:on|in|at|for|during|to|as|by|with|from)\\b)(?<content>[^.?!\\n]{12,})`, "g");
+const REPORTED = new RegExp(`(?<sp1>${SPEAKER})(?:,\\s[^,“”"\\n]{3,90},)?\\s+(?:(?:also|has|had|have|reportedly|repeatedly|publicly|later)\\s+)?(?<cue1>${CUE})(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+\\w+|(?:[\\w’'.-]+\\s+){0,4}?[\\w’'.-]+(?=\\s+that\\s)))?,?\\s+(?<that>that\\s+)?(?!(?:on|in|at|for|during|to|as|by|with|from)\\b)(?<content>[^.?!\\n]{12,})`, "g");
 /** A partial quote's speaker a few words before it: "what the Kremlin described as a “very useful” meeting". */
 const PARTIAL_BEFORE = new RegExp(`(?<sp1>${SPEAKER})\\s+(?:[\\w’'-]+\\s+)?(?<cue1>${CUE})(?:\\s+[\\w’'-]+){0,6}\\s*$`);
 const TRAILING = new RegExp(`^(?<content>.{12,}?),\\s+(?:(?<sp1>${SPEAKER})\\s+(?<cue1>${CUE})|(?<cue2>${CUE})\\s+(?<sp2>${SPEAKER})|according\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[.!?]?\\s*$`);
@@ -110,27 +110,33 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
     previous = attribution;
     void sEnd;
   }
-  // Reported speech in sentences without a direct quote.
-  for (const s of a.sentences) {
+  // Reported speech in sentences without a long direct quote: "X said (that) …", "…, X said.", "According to X, …".
+  for (const whole of a.sentences) {
+    const lead = text.slice(whole.start, whole.end).search(/\S/);
+    if (lead < 0) continue;
+    const s = { start: whole.start + lead, end: whole.end };
     if (spans.some((q) => q.open < s.end && q.close > s.start && q.end - q.start > 40)) continue;
     const sentence = text.slice(s.start, s.end);
-    let m: RegExpExecArray | null;
-    REPORTED.lastIndex = 0;
-    if ((m = REPORTED.exec(sentence)) && m.groups && m.index < 80) {
-      const speakerStart = s.start + m.index;
-      const attribution = resolve(speakerStart, m[0], m.groups["sp1"]!, m.groups["cue1"]!, speakerStart);
-      const contentStart = s.start + m.index + m[0].length - m.groups["content"]!.length;
-      if (attribution) out.push({ ...locate(file, text, contentStart, trimEnd(text, contentStart, s.end)), kind: "reported", ...attribution });
-      continue;
-    }
     const t = TRAILING.exec(sentence) ?? LEADING_ACCORDING.exec(sentence);
     if (t?.groups) {
       const g = t.groups;
       const sp = g["sp1"] ?? g["sp2"] ?? g["sp3"]!;
-      const spAt = s.start + sentence.lastIndexOf(sp, g["content"] && t.index === 0 && sentence.startsWith(g["content"]) ? undefined : sentence.length);
-      const attribution = resolve(Math.max(s.start, spAt - 40), text.slice(Math.max(s.start, spAt - 40), s.end), sp, g["cue1"] ?? g["cue2"] ?? "according to", s.start);
-      const cStart = s.start + sentence.indexOf(g["content"]!);
-      if (attribution) out.push({ ...locate(file, text, cStart, trimEnd(text, cStart, cStart + g["content"]!.length)), kind: "reported", ...attribution });
+      const content = g["content"]!;
+      const cStart = s.start + sentence.indexOf(content);
+      const tail = sentence.startsWith(content) ? sentence.indexOf(sp, content.length) : sentence.indexOf(sp);
+      const attribution = resolve(s.start + tail, sentence.slice(tail), sp, g["cue1"] ?? g["cue2"] ?? "according to", s.start);
+      if (attribution) out.push({ ...locate(file, text, cStart, trimEnd(text, cStart, cStart + content.length)), kind: "reported", ...attribution });
+    }
+    REPORTED.lastIndex = 0;
+    for (const m of sentence.matchAll(REPORTED)) {
+      if (!m.groups || (t && m.index! + m[0].length > sentence.length - 2 && t.groups?.["content"] && m.index! >= t.groups["content"].length)) continue;
+      const speakerStart = s.start + m.index!;
+      const attribution = resolve(speakerStart, m[0], m.groups["sp1"]!, m.groups["cue1"]!, speakerStart);
+      const content = (m.groups["that"] ?? "") + m.groups["content"]!;
+      const contentStart = s.start + m.index! + m[0].length - content.length;
+      // Content stops where a trailing attribution of the whole sentence begins.
+      const stop = t?.groups ? Math.min(s.end, s.start + t.groups["content"]!.length + sentence.indexOf(t.groups["content"]!)) : s.end;
+      if (attribution && contentStart < stop) out.push({ ...locate(file, text, contentStart, trimEnd(text, contentStart, Math.max(contentStart + 1, stop))), kind: "reported", ...attribution });
     }
   }
   return out.sort((x, y) => x.start - y.start);
