@@ -7,6 +7,7 @@ import { InputError, formatProblem } from "../errors.js";
 import { modelToGenius } from "../formats/genius-xml.js";
 import { scenarioToYaml } from "../formats/scenario-yaml.js";
 import { scenarioJsonSchema } from "../model/schema.js";
+import { registerEvidence } from "./evidence-command.js";
 import { integer, load } from "./options.js";
 import { renderAnalysis } from "./render-analysis.js";
 import { registerSimulate } from "./simulate-command.js";
@@ -74,6 +75,7 @@ export function createProgram(): Command {
       if (o.out) writeFileSync(o.out, text);
       else process.stdout.write(text);
     });
+  registerEvidence(program);
   registerSimulate(program);
   registerTournament(program);
   return program;

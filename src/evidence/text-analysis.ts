@@ -43,7 +43,15 @@ export function analyseText(text: string): TextAnalysis {
   const sentences: { start: number; end: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
     const [a, b] = s.out(its.span) as unknown as [number, number];
-    sentences.push({ start: tokens[a]!.start, end: tokens[b]!.end });
+    // A line break ends a sentence too: headlines, datelines and list items carry no full stop.
+    let start = tokens[a]!.start;
+    const end = tokens[b]!.end;
+    for (const m of text.slice(start, end).matchAll(/\n+/g)) {
+      const at = (tokens[a]!.start) + m.index!;
+      if (text.slice(start, at).trim()) sentences.push({ start, end: at });
+      start = at + m[0].length;
+    }
+    if (text.slice(start, end).trim()) sentences.push({ start, end });
   });
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {

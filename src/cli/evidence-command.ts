@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { InputError } from "../errors.js";
+import { withBatchDates } from "../evidence/document.js";
+import { findDuplicates } from "../evidence/duplicates.js";
+import { evidenceJson } from "../evidence/evidence-json.js";
+import { extractDocument, extractEvidence } from "../evidence/extract.js";
+import { findActors } from "../evidence/actors.js";
+import { analyseText } from "../evidence/text-analysis.js";
+import { readDocuments } from "../ingest/read-documents.js";
+import { Workspace } from "../store/workspace.js";
+import { renderEvidence } from "./render-evidence.js";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(date: string | undefined): void {
+  if (date !== undefined && (!ISO_DAY.test(date) || Number.isNaN(Date.parse(date))))
+    throw new InputError([{ code: "cli.date", message: `--date must be a day as YYYY-MM-DD, got "${date}"`, hint: "e.g. --date 2025-12-02" }]);
+}
+
+export function registerEvidence(program: Command): void {
+  program
+    .command("evidence")
+    .description("Quotes, dates, quantities, actors and claims of articles, lined up across sources (no database needed)")
+    .argument("[paths...]", "article files (.txt, .md, .html), folders of them, or - for standard input; none: the documents stored with --db")
+    .option("--json", "print one JSON object")
+    .option("--date <day>", "published date of the articles (YYYY-MM-DD), when they do not state it")
+    .option("--db <file>", "with no paths: report on the documents ingested into this workspace")
+    .action((paths: string[], o: { json?: boolean; date?: string; db?: string }) => {
+      checkDate(o.date);
+      let docs;
+      if (paths.length) docs = readDocuments(paths, o.date ? { date: o.date } : {});
+      else if (o.db) {
+        const ws = new Workspace(o.db);
+        docs = ws.documents();
+        ws.close();
+        if (!docs.length) throw new InputError([{ code: "store.empty", file: o.db, message: "the workspace holds no documents", hint: "parley ingest ARTICLES… --db " + o.db }]);
+      } else throw new InputError([{ code: "cli.usage", message: "no articles given", hint: "parley evidence ARTICLES… (files, folders or -), or --db WORKSPACE" }]);
+      const dated = withBatchDates(docs);
+      const report = extractEvidence(dated);
+      const json = evidenceJson(report, findDuplicates(dated));
+      process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
+    });
+
+  program
+    .command("ingest")
+    .description("Store articles and their evidence in the workspace, one transaction per document")
+    .argument("<paths...>", "article files, folders of them, or - for standard input")
+    .option("--db <file>", "workspace database", "parley.db")
+    .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
+    .action((paths: string[], o: { db: string; date?: string }) => {
+      checkDate(o.date);
+      const docs = withBatchDates(readDocuments(paths, o.date ? { date: o.date } : {}));
+      const ws = new Workspace(o.db);
+      try {
+        const stored = ws.documents();
+        const duplicates = findDuplicates([...stored, ...docs]);
+        const people = [...stored, ...docs].flatMap((d) => findActors(d.file, analyseText(d.text)).filter((x) => x.kind === "person" && x.name.includes(" ")).map((x) => x.name));
+        for (const d of docs) {
+          const e = extractDocument(d, undefined, [...new Set(people)]);
+          const dup = duplicates.get(d.file)?.of ?? null;
+          const added = ws.addDocument(e, dup);
+          process.stdout.write(
+            added
+              ? `stored ${d.file}: ${e.quotes.length} quotes, ${e.dates.length} dates, ${e.quantities.length} quantities, ${e.claims.length} claims${dup ? ` (near-duplicate of ${dup})` : ""}\n`
+              : `unchanged ${d.file}: this content is stored already\n`,
+          );
+        }
+      } finally {
+        ws.close();
+      }
+    });
+}

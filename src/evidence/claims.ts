@@ -1,0 +1,101 @@
+import type { DateMention } from "./dates.js";
+import type { QuantityMention } from "./quantities.js";
+import type { Quote } from "./quotes.js";
+import { locate, type Located } from "./span.js";
+import type { TextAnalysis } from "./text-analysis.js";
+import { VENUES, type WatchItem } from "./watch-list.js";
+
+/** subject · attribute · value · time · who says so · where. */
+export interface Claim extends Located {
+  readonly subject: string;
+  readonly attribute: string;
+  readonly value: string | number;
+  readonly unit: string | null;
+  /** True for an assertion, false for a denial ("Lavrov was absent"). */
+  readonly polarity: boolean;
+  /** ISO date the claim is about, when the sentence gives one. */
+  readonly time: string | null;
+  /** The speaker the text attributes the claim to; null when the document itself asserts it. */
+  readonly attributedTo: string | null;
+  /** True for claims from the watch list; false for the generic "N things" quantity claims. */
+  readonly watched: boolean;
+  /** The whole sentence: the words a reader checks the claim against. */
+  readonly sentence: Located;
+}
+
+/**
+ * Claims of one document: every watch-list match (from quantities, dates or the sentence
+ * itself), and every other counted quantity as a generic claim (noun · number · value), so
+ * that what only one source says can be seen. Each claim carries its sentence as the span and
+ * the speaker of any quote or reported statement covering it.
+ */
+export function findClaims(
+  file: string,
+  a: TextAnalysis,
+  evidence: { dates: readonly DateMention[]; quantities: readonly QuantityMention[]; quotes: readonly Quote[] },
+  watch: readonly WatchItem[],
+): Claim[] {
+  const text = a.text;
+  const out: Claim[] = [];
+  const claimed = new Set<QuantityMention>();
+  for (const whole of a.sentences) {
+    const lead = text.slice(whole.start, whole.end).search(/\S/);
+    if (lead < 0) continue;
+    const s = { start: whole.start + lead, end: whole.end };
+    const sentence = text.slice(s.start, s.end);
+    const inside = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.filter((x) => x.start >= s.start && x.end <= s.end);
+    const dates = inside(evidence.dates).filter((d) => d.kind !== "duration" && d.iso);
+    const time = dates.find((d) => d.iso!.length === 10)?.iso ?? null;
+    const sentenceSpan = locate(file, text, s.start, trimmed(text, s.start, s.end));
+    // Who says so: the speaker of a quote or reported statement that contains the claim's words.
+    const by = (start: number, end: number) => evidence.quotes.find((q) => q.speaker && q.start <= start && q.end >= end)?.speaker ?? null;
+    const base = { polarity: true, time, watched: true, sentence: sentenceSpan };
+    for (const item of watch) {
+      if (!item.cue.test(sentence)) continue;
+      const place = item.byPlace ? VENUES.find(([re]) => re.test(sentence))?.[1] : undefined;
+      if (item.byPlace && !place) continue;
+      const subject = (sub: string, clause: string) => sub + (place ? ` in ${place}` : "") + (item.qualifiers?.find(([re]) => re.test(clause))?.[1] ?? "");
+      if (item.from === "date") {
+        for (const d of dates.filter((x) => x.iso!.length === 10 && x.kind === "date"))
+          out.push({ ...locate(file, text, d.start, d.end), ...base, attributedTo: by(d.start, d.end), subject: subject(item.subject, sentence), attribute: item.attribute, value: d.iso!, unit: null, time: d.iso });
+      } else if (item.from === "quantity") {
+        for (const q of inside(evidence.quantities)) {
+          const fits = (item.nouns && q.noun && item.nouns.test(q.noun)) || (item.units && q.unit && item.units.includes(q.unit));
+          if (!fits) continue;
+          claimed.add(q);
+          out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: by(q.start, q.end), subject: subject(item.subject, clauseAround(sentence, q.start - s.start)), attribute: item.attribute, value: q.high ?? q.value, unit: q.unit });
+        }
+      } else if (item.from === "quote") {
+        for (const q of inside(evidence.quotes)) {
+          if (q.kind === "reported" || !q.speaker || !item.speaker?.test(q.speaker) || q.text.split(/\s+/).length > 8) continue;
+          const value = q.text.toLowerCase().replace(/[“”"‘’.,;:!?]+$/g, "").replace(/\s+/g, " ").trim();
+          out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: q.speaker, subject: subject(item.subject, sentence), attribute: item.attribute, value, unit: null });
+        }
+      } else {
+        const negated = item.negation?.test(sentence) ?? false;
+        out.push({ ...sentenceSpan, ...base, attributedTo: by(s.start, sentenceSpan.end), polarity: !negated, subject: subject(item.subject, sentence), attribute: item.attribute, value: item.value ?? "stated", unit: null });
+      }
+    }
+    for (const q of inside(evidence.quantities)) {
+      if (claimed.has(q) || !q.noun || q.unit === "fraction") continue;
+      out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: by(q.start, q.end), watched: false, subject: singular(q.noun), attribute: q.unit ? `amount (${q.unit})` : "number", value: q.high ?? q.value, unit: q.unit });
+    }
+  }
+  return out;
+}
+
+/** The comma-, dash- or semicolon-delimited part of a sentence around an offset. */
+function clauseAround(sentence: string, at: number): string {
+  const before = sentence.slice(0, at).search(/[,;—–(][^,;—–(]*$/);
+  const after = sentence.slice(at).search(/[,;—–)]/);
+  return sentence.slice(before < 0 ? 0 : before, after < 0 ? sentence.length : at + after);
+}
+
+function trimmed(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function singular(noun: string): string {
+  return noun.length > 3 && noun.endsWith("s") && !noun.endsWith("ss") ? noun.slice(0, -1) : noun;
+}

@@ -1,0 +1,57 @@
+import type { Located } from "./span.js";
+import type { EvidenceReport } from "./extract.js";
+
+const where = (x: Located) => ({ file: x.file, start: x.start, end: x.end, text: x.text, selector: x.selector });
+
+/** The evidence report as the JSON `parley evidence --json` prints: offsets are UTF-16, as String.prototype.slice. */
+export function evidenceJson(report: EvidenceReport, duplicates: ReadonlyMap<string, { of: string; similarity: number }> = new Map()) {
+  const docs = report.documents;
+  const actors = new Map<string, { name: string; kind: string; roles: Set<string>; aliases: Set<string>; files: Set<string>; mentions: ReturnType<typeof where>[] }>();
+  for (const d of docs)
+    for (const a of d.actors) {
+      const x = actors.get(a.name) ?? actors.set(a.name, { name: a.name, kind: a.kind, roles: new Set(), aliases: new Set(), files: new Set(), mentions: [] }).get(a.name)!;
+      a.roles.forEach((r) => x.roles.add(r));
+      a.aliases.forEach((r) => x.aliases.add(r));
+      x.files.add(d.document.file);
+      x.mentions.push(...a.mentions.map(where));
+    }
+  return {
+    documents: docs.map(({ document: d }) => ({
+      file: d.file,
+      id: d.id,
+      format: d.format,
+      title: d.title,
+      outlet: d.outlet,
+      author: d.author,
+      published: d.published,
+      publishedSource: d.publishedSource,
+      ...(d.publishedEvidence ? { publishedEvidence: where(d.publishedEvidence) } : {}),
+      ...(duplicates.has(d.file) ? { duplicateOf: duplicates.get(d.file)!.of, similarity: duplicates.get(d.file)!.similarity } : {}),
+      characters: d.text.length,
+    })),
+    quotes: docs.flatMap((d) =>
+      d.quotes.map((q) => ({ ...where(q), kind: q.kind, speaker: q.speaker, cue: q.cue, speakerSpan: q.speakerSpan, cueSpan: q.cueSpan })),
+    ),
+    dates: docs.flatMap((d) => d.dates.map((m) => ({ ...where(m), kind: m.kind, iso: m.iso, ...(m.isoEnd ? { isoEnd: m.isoEnd } : {}), reference: m.reference }))),
+    quantities: docs.flatMap((d) => d.quantities.map((q) => ({ ...where(q), value: q.value, low: q.low, high: q.high, unit: q.unit, noun: q.noun }))),
+    actors: [...actors.values()]
+      .map((a) => ({ name: a.name, kind: a.kind, roles: [...a.roles], aliases: [...a.aliases], files: [...a.files].sort(), mentions: a.mentions }))
+      .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name)),
+    claims: docs.flatMap((d) =>
+      d.claims.map((c) => ({ ...where(c), subject: c.subject, attribute: c.attribute, value: c.value, unit: c.unit, polarity: c.polarity, time: c.time, attributedTo: c.attributedTo, watched: c.watched, sentence: where(c.sentence) })),
+    ),
+    contradictions: report.facts
+      .filter((f) => f.status === "contested")
+      .map((f) => ({
+        subject: f.subject,
+        attribute: f.attribute,
+        sides: f.sides.map((s) => ({ value: s.value, unit: s.unit, polarity: s.polarity, files: s.files, quotes: s.claims.map((c) => ({ ...where(c.sentence), attributedTo: c.attributedTo })) })),
+      })),
+    corroborated: report.facts
+      .filter((f) => f.status === "corroborated" && f.sides.length === 1)
+      .map((f) => ({ subject: f.subject, attribute: f.attribute, value: f.sides[0]!.value, unit: f.sides[0]!.unit, polarity: f.sides[0]!.polarity, files: f.sides[0]!.files })),
+    sources: report.sources,
+  };
+}
+
+export type EvidenceJson = ReturnType<typeof evidenceJson>;

@@ -1,0 +1,44 @@
+import { findActors, type Actor } from "./actors.js";
+import { alignClaims, type Fact, type SourceStats } from "./align.js";
+import { findClaims, type Claim } from "./claims.js";
+import { findDates, type DateMention } from "./dates.js";
+import type { EvidenceDocument } from "./document.js";
+import { findQuantities, type QuantityMention } from "./quantities.js";
+import { findQuotes, type Quote } from "./quotes.js";
+import { analyseText } from "./text-analysis.js";
+import { PEACE_TALKS, type WatchItem } from "./watch-list.js";
+
+/** Everything extracted from one document. */
+export interface DocumentEvidence {
+  readonly document: EvidenceDocument;
+  readonly actors: readonly Actor[];
+  readonly quotes: readonly Quote[];
+  readonly dates: readonly DateMention[];
+  readonly quantities: readonly QuantityMention[];
+  readonly claims: readonly Claim[];
+}
+
+export interface EvidenceReport {
+  readonly documents: readonly DocumentEvidence[];
+  readonly facts: readonly Fact[];
+  readonly sources: readonly SourceStats[];
+}
+
+/** Extracts one document's evidence; `knownPeople` (full names from the batch) lets "Putin" alone resolve. */
+export function extractDocument(doc: EvidenceDocument, watch: readonly WatchItem[] = PEACE_TALKS, knownPeople: readonly string[] = []): DocumentEvidence {
+  const a = analyseText(doc.text);
+  const actors = findActors(doc.file, a, knownPeople);
+  const dates = findDates(doc.file, a, doc.published);
+  const quantities = findQuantities(doc.file, a, dates);
+  const quotes = findQuotes(doc.file, a, actors);
+  const claims = findClaims(doc.file, a, { dates, quantities, quotes }, watch);
+  return { document: doc, actors, quotes, dates, quantities, claims };
+}
+
+/** The whole flow over a batch: per-document extraction, then claims aligned across sources. */
+export function extractEvidence(docs: readonly EvidenceDocument[], watch: readonly WatchItem[] = PEACE_TALKS): EvidenceReport {
+  const people = docs.flatMap((d) => findActors(d.file, analyseText(d.text)).filter((x) => x.kind === "person" && x.name.includes(" ")).map((x) => x.name));
+  const documents = docs.map((d) => extractDocument(d, watch, [...new Set(people)]));
+  const { facts, sources } = alignClaims(documents.flatMap((d) => d.claims));
+  return { documents, facts, sources };
+}
