@@ -31,8 +31,9 @@ const ROLE_WORDS = "president|prime minister|minister|secretary of state|secreta
 const ROLE_ALT = ROLE_WORDS.split("|").map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
 /** A role right before a name: up to three capitalised or rank words, the role word, an optional "for/of X". */
 const ROLE = new RegExp(`((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)\\s+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`);
+const APPOSITION = new RegExp(`^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`);
 /** Capitalised words that start no person's name. */
-const NOT_PERSON = /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|Cooperation|Investment|Economic|Development|Fund|Bank|Committee|Office|Department|Service|Agency|Union|Organi[sz]ation|Institute|University|Cent(?:er|re)|Foundation|Group|Company|Corporation|Embassy|Federation|Republic|Kingdom|States|Nations|House|Security|Defen[cs]e|Affairs|Studies|Review|News|Times|Post|Journal|Press|Media|Television|Radio|Gulf|Sea|River|Oblast|Region|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
+const NOT_PERSON = /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|Cooperation|Investment|Economic|Development|Fund|Bank|Committee|Office|Department|Service|Agency|Union|Organi[sz]ation|Institute|University|Cent(?:er|re)|Foundation|Group|Company|Corporation|Embassy|Federation|Republic|Kingdom|States|Nations|House|Security|Authority|Port|Council|Commission|Defen[cs]e|Affairs|Studies|Review|News|Times|Post|Journal|Press|Media|Television|Radio|Gulf|Sea|River|Oblast|Region|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
 const CANONICAL_KIND: Record<string, ActorKind> = { Russia: "country", Ukraine: "country", "United States": "country" };
 const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "this", "that", "these", "those", "it", "in", "on", "at", "for", "with", "as", "after", "before", "when", "while", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms", "dr"]);
 
@@ -87,7 +88,8 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
       add(known[1], known[0], start, end);
       continue;
     }
-    let role = ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+    // A role before the name ("Kremlin adviser Yuri Ushakov") or in apposition after it ("Maria Vella, the chief negotiator").
+    let role = ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
     if (role) role = role.split(/\s+/).filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase()))).join(" ");
     // Role words capitalised before a name ("President Donald Trump") are not part of it.
     const name = phrase.replace(new RegExp(`^(?:(?:${ROLE_WORDS}|Russian|Ukrainian|U\\.S\\.|US|American|Presidential|Special|Foreign|Defence|Defense|Deputy|Senior|Former)\\s+)+`, "i"), "");

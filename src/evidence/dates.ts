@@ -32,6 +32,8 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
   };
   for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
     const start = r.index, end = r.index + r.text.length;
+    // chrono reads "300 a year" as 3:00 a.m.: a bare number glued to a/p is not a time.
+    if (/\b\d{3,4}\s*[ap]\b(?!\.?m)/i.test(r.text)) continue;
     // chrono reads "for 5 hours", "in 24 hours", "after five months" as moments; they are durations.
     if (DURATION.test(r.text)) {
       push({ ...locate(file, text, start, end), kind: "duration", iso: null, reference });

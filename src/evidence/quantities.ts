@@ -27,7 +27,8 @@ const QUANTITY = new RegExp(
   [
     `(?<frac>\\b(?:a|one|two|three)[-\\s](?:half|thirds?|quarters?|fifths?))\\b`,
     `(?<cur>[$€£])\\s?(?<money>${NUMBER})(?<msuf>(?:B|bn|M|mn|T)\\b)?`,
-    `(?<range>(?:between\\s+)?(?<lo>${NUMBER})\\s*(?:to|-|–|and)\\s*(?<hi>${NUMBER}))(?![\\d-])`,
+    // "50,000 to 60,000", "18-20" (a hyphen only between digits: "twenty-seven" is one number).
+    `(?<range>(?:between\\s+)?(?<lo>${NUMBER})(?:\\s+(?:to|and)\\s+|\\s*–\\s*|(?<=\\d)-(?=\\d))(?<hi>${NUMBER}))(?![\\d-])`,
     `(?<num>\\b${NUMBER})(?<pct>\\s?(?:%|percent\\b|per cent\\b))?(?<hyph>-(?<hnoun>[a-z]+))?`,
   ].join("|"),
   "gi",
@@ -125,5 +126,5 @@ function nounBefore(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 50), start);
   // "an army of up to 800,000", "capping the army at 600,000", "frozen assets, around $100 billion"
   const m = /\b([a-z]+)(?:\s+(?:of|at)|,)\s+(?:up to|about|around|approximately|some|nearly|roughly)?\s*$/i.exec(before);
-  return m ? m[1]!.toLowerCase() : null;
+  return m && !SCALE[m[1]!.toLowerCase()] ? m[1]!.toLowerCase() : null;
 }

@@ -19,10 +19,10 @@ const PRONOUN = "he|she|they|we|I|it";
 const ROLE_NOUN =
   "official|officials|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|minister|president|envoy|source|sources|analyst|analysts|diplomat|diplomats|statement|report|reports|ministry|embassy|newspaper|agency|leader|leaders|negotiator|negotiators|lawmaker|lawmakers|senator|expert|experts|observer|observers|people|person|officer|commander|representative|secretary|ambassador|government|administration|campaign|side|delegation|critics|allies|partners|Kremlin|Post|Times|Journal";
 /** Who is speaking: a name, a pronoun, or a determiner phrase ending in a role noun. */
-const SPEAKER = `(?:(?:[A-Z][\\w’'.-]*\\s+){0,4}[A-Z][\\w’'.-]+|${PRONOUN}|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\w’'.-]+\\s+){0,4}?(?:${ROLE_NOUN})|(?:${ROLE_NOUN}))`;
+const SPEAKER = `(?:(?:[A-Z][\\w’'.-]*\\s+){1,3}(?:[a-z][\\w-]*\\s+){1,2}(?:[A-Z][\\w’'.-]*\\s+){0,2}[A-Z][\\w’'.-]+|(?:[A-Z][\\w’'.-]*\\s+){0,4}[A-Z][\\w’'.-]+|${PRONOUN}|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\w’'.-]+\\s+){0,4}?(?:${ROLE_NOUN})|(?:${ROLE_NOUN}))`;
 const AFTER_QUOTE = new RegExp(`^\\s*[,—–-]?\\s*(?:(?<sp1>${SPEAKER})\\s+(?<cue1>${CUE})\\b|(?<cue2>${CUE})\\s+(?<sp2>${SPEAKER})\\b)`);
 const BEFORE_QUOTE = new RegExp(`(?:(?<sp1>${SPEAKER})(?:,\\s[^,“”"]{3,90},)?\\s+(?:(?:also|then|later|again|once|has|had|have|repeatedly|publicly|reportedly)\\s+)?(?<cue1>${CUE})\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|him|her|them|us|me|that|in\\s+\\w+(?:\\s+\\w+)?|on\\s+\\w+|at\\s+\\w+(?:\\s+\\w+)?))*|[Aa]ccording\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[,:]?\\s*$`);
-const REPORTED = new RegExp(`(?<sp1>${SPEAKER})(?:,\\s[^,“”"\\n]{3,90},)?\\s+(?:(?:also|has|had|have|reportedly|repeatedly|publicly|later)\\s+)?(?<cue1>${CUE})(?:\\s+(?:reporters|journalists|him|her|them|us|me|the\\s+\\w+|(?:[\\w’'.-]+\\s+){0,4}?[\\w’'.-]+(?=\\s+that\\s)))?,?\\s+(?<that>that\\s+)?(?!(?:on|in|at|for|during|to|as|by|with|from)\\b)(?<content>[^.?!\\n]{12,})`, "g");
+const REPORTED = new RegExp(`(?<sp1>${SPEAKER})(?:,\\s[^,“”"\\n]{3,90},)?\\s+(?:(?:also|has|had|have|reportedly|repeatedly|publicly|later)\\s+)?(?<cue1>${CUE})(?:\\s+(?:reporters|journalists|him|her|them|us|me|(?:[\\w’'.-]+\\s+){0,4}?[\\w’'.-]+(?=\\s+that\\s)))?[,:]?\\s+(?<that>that\\s+)?(?!(?:on|in|at|for|during|to|as|by|with|from)\\b|[“"‘])(?<content>[^.?!\\n]{12,})`, "g");
 /** A partial quote's speaker a few words before it: "what the Kremlin described as a “very useful” meeting". */
 const PARTIAL_BEFORE = new RegExp(`(?<sp1>${SPEAKER})\\s+(?:[\\w’'-]+\\s+)?(?<cue1>${CUE})(?:\\s+[\\w’'-]+){0,6}\\s*$`);
 const TRAILING = new RegExp(`^(?<content>.{12,}?),\\s+(?:(?<sp1>${SPEAKER})\\s+(?<cue1>${CUE})|(?<cue2>${CUE})\\s+(?<sp2>${SPEAKER})|according\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[.!?]?\\s*$`);
@@ -70,6 +70,7 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
   const sentenceOf = (at: number) => a.sentences.find((s) => s.start <= at && at < s.end) ?? { start: at, end: at };
   const spans = quoteSpans(text);
   let previous: Omit<Quote, keyof Located | "kind"> | null = null;
+  let previousClose = -1;
   // "he said" most often refers to the last person quoted, not merely the last one named.
   const lastSpeaker: { name: string; at: number } = { name: "", at: -1 };
   const resolve = (at: number, window: string, speaker: string, cue: string, before: number) => {
@@ -100,7 +101,10 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
       }
     }
     // The second half of a quote split by its attribution ("…,” he said, “…”) shares the first half's.
-    if (!attribution && previous && /^\s*[,;]?\s*$/.test(text.slice(out[out.length - 1]?.end ?? 0, q.open).replace(AFTER_QUOTE, "").replace(/^[\s,]*$/, ""))) attribution = previous;
+    if (!attribution && previous && previousClose >= 0) {
+      const between = text.slice(previousClose, q.open);
+      if (!between.includes("\n") && between.length < 160 && AFTER_QUOTE.test(between)) attribution = previous;
+    }
     if (!attribution && kind === "direct" && /:\s*$/.test(text.slice(0, q.open))) {
       // Introduced by a colon in the preceding words: "Ushakov said:"
       const intro = BEFORE_QUOTE.exec(text.slice(Math.max(0, q.open - 150), q.open));
@@ -108,6 +112,7 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
     }
     out.push({ ...locate(file, text, q.start, q.end), kind, speaker: attribution?.speaker ?? null, speakerSpan: attribution?.speakerSpan ?? null, cue: attribution?.cue ?? null, cueSpan: attribution?.cueSpan ?? null });
     previous = attribution;
+    previousClose = q.close;
     void sEnd;
   }
   // Reported speech in sentences without a long direct quote: "X said (that) …", "…, X said.", "According to X, …".
@@ -115,7 +120,7 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
     const lead = text.slice(whole.start, whole.end).search(/\S/);
     if (lead < 0) continue;
     const s = { start: whole.start + lead, end: whole.end };
-    if (spans.some((q) => q.open < s.end && q.close > s.start && q.end - q.start > 40)) continue;
+    if (spans.some((q) => q.open < s.end && q.close > s.start && q.end - q.start >= 20)) continue;
     const sentence = text.slice(s.start, s.end);
     const t = TRAILING.exec(sentence) ?? LEADING_ACCORDING.exec(sentence);
     if (t?.groups) {

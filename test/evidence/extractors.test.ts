@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findActors } from "../../src/evidence/actors.js";
+import { findDates } from "../../src/evidence/dates.js";
+import { readDocument } from "../../src/evidence/document.js";
+import { findQuantities } from "../../src/evidence/quantities.js";
+import { findQuotes } from "../../src/evidence/quotes.js";
+import { analyseText } from "../../src/evidence/text-analysis.js";
+import { contentId } from "../../src/ingest/read-documents.js";
+import { ROOT } from "../domains.js";
+
+const fixture = (name: string) => readFileSync(join(ROOT, "test", "fixtures", "articles", name), "utf8");
+const text = fixture("harbour-talks.txt");
+const a = analyseText(text);
+const actors = findActors("harbour", a);
+const quotes = findQuotes("harbour", a, actors);
+const dates = findDates("harbour", a, "2024-03-12");
+const quantities = findQuantities("harbour", a, dates);
+const quoteOf = (words: string) => quotes.find((q) => q.text.includes(words));
+
+describe("quotes", () => {
+  it('"…," said X — with the speaker resolved to the full name and the cue verb', () => {
+    expect(quoteOf("We are not there yet")).toMatchObject({ kind: "direct", speaker: "Maria Vella", cue: "said" });
+  });
+  it("the second half of a quote split by its attribution shares it", () => {
+    expect(quoteOf("the gap is narrower")).toMatchObject({ speaker: "Maria Vella", cue: "said" });
+  });
+  it("a speaker named by role resolves to the person who holds it; partial quotes inside a sentence", () => {
+    expect(quotes.find((q) => q.kind === "partial" && q.text === "within reach")).toMatchObject({ speaker: "Maria Vella", cue: "added" });
+    expect(quotes.find((q) => q.kind === "reported" && q.text.includes("fishing quotas"))).toMatchObject({ speaker: "Maria Vella" });
+  });
+  it("according to X, and reported speech, with the same speaker", () => {
+    expect(quotes.find((q) => q.kind === "reported" && q.text.startsWith("the plan would cap"))).toMatchObject({ speaker: "John Camilleri", cue: "according to" });
+  });
+  it("X told reporters: “…”, and a pronoun resolving to the last person quoted", () => {
+    expect(quoteOf("Nobody leaves this room")).toMatchObject({ speaker: "John Camilleri", cue: "told" });
+    expect(quotes.find((q) => q.kind === "reported" && q.text.includes("fee would rise"))).toMatchObject({ speaker: "John Camilleri", cue: "said" });
+  });
+  it("a quote running over two paragraphs, with curly marks", () => {
+    const q = quoteOf("not a negotiation about numbers")!;
+    expect(q.text).toContain("the harbour we leave to our children");
+    expect(q).toMatchObject({ speaker: "Maria Vella", cue: "said" });
+  });
+  it("every span's text is the file's text at its offsets, with a selector that finds it again", () => {
+    for (const q of quotes) {
+      expect(text.slice(q.start, q.end)).toBe(q.text);
+      const { exact, prefix, suffix } = q.selector;
+      expect(text.indexOf(prefix + exact + suffix)).toBe(q.start - prefix.length);
+    }
+  });
+});
+
+describe("dates, quantities, actors", () => {
+  it("resolves dates against the published date, and keeps durations apart", () => {
+    expect(dates.find((d) => d.text.includes("Monday"))).toMatchObject({ kind: "date", iso: "2024-03-11", reference: "2024-03-12" });
+    expect(dates.find((d) => d.text.includes("March"))?.iso).toBe("2024-03");
+    expect(dates.find((d) => d.text.includes("five-hour"))).toMatchObject({ kind: "duration", iso: null });
+  });
+  it("reads values, ranges, units and head nouns", () => {
+    const q = (s: string) => quantities.find((x) => x.text.includes(s));
+    expect(q("300")).toMatchObject({ value: 300 });
+    expect(q("$12 million")).toMatchObject({ value: 12e6, unit: "USD" });
+    expect(q("two-thirds")).toMatchObject({ value: 2 / 3, unit: "fraction" });
+    expect(q("800,000")).toMatchObject({ value: 800_000, high: 800_000, noun: "visitors" });
+    expect(q("twenty-seven")).toMatchObject({ value: 27, noun: "points" });
+  });
+  it("finds people with their roles and merges the surname into the full name", () => {
+    const camilleri = actors.find((x) => x.name === "John Camilleri")!;
+    expect(camilleri.kind).toBe("person");
+    expect(camilleri.roles.join(" ")).toMatch(/director/);
+    expect(camilleri.mentions.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("documents", () => {
+  it("takes a text file's first line as its title and infers nothing when no full date is near the top", () => {
+    const d = readDocument("harbour-talks.txt", text, contentId);
+    expect(d).toMatchObject({ format: "text", title: "Harbour talks end without a deal", published: null, publishedSource: "unknown" });
+    expect(d.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it("pulls the article text, title, byline, outlet and stated date out of an HTML page", () => {
+    const d = readDocument("harbour-talks.html", fixture("harbour-talks.html"), contentId);
+    expect(d).toMatchObject({ format: "html", published: "2024-03-11", publishedSource: "stated", outlet: "Island Gazette" });
+    expect(d.title).toContain("Harbour talks end without a deal");
+    expect(d.text).toContain("We are not there yet");
+    expect(d.text).not.toContain("Home · World");
+    expect(d.author ?? "").toContain("Anna Borg");
+  });
+  it("uses a given date over everything else", () => {
+    expect(readDocument("x.txt", text, contentId, { date: "2024-03-11" })).toMatchObject({ published: "2024-03-11", publishedSource: "given" });
+  });
+});
