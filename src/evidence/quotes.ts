@@ -163,6 +163,9 @@ function resolveAttribution(
   before: number,
   lastSpeaker: { name: string; at: number },
 ): Omit<Quote, keyof Located | "kind"> | null {
+  // A sentence-initial conjunction is not part of the speaker's name.
+  const conj = /^(?:But|And|Yet|So|Then|However|Meanwhile|Still)\s+/.exec(speaker);
+  if (conj) speaker = speaker.slice(conj[0].length);
   const spIndex = window.indexOf(speaker);
   const cueIndex = cue === "according to" ? window.search(/according to/i) : window.indexOf(cue, spIndex >= 0 && window.indexOf(cue) < spIndex ? 0 : spIndex + speaker.length);
   if (spIndex < 0) return null;
@@ -176,15 +179,19 @@ function resolveAttribution(
 
 /** The actor a speaker phrase names: the actor mentioned there, else for a pronoun or role the nearest person before. */
 function speakerName(actors: readonly Actor[], phrase: string, start: number, end: number, before: number): string {
-  const at = actors.find((x) => x.mentions.some((m) => m.start < end && m.end > start));
-  if (at) return at.name;
+  // The name that ends the phrase is its head: "Kremlin adviser Yuri Ushakov" is Ushakov, not the Kremlin.
+  let head: { name: string; end: number; person: boolean } | null = null;
+  for (const x of actors)
+    for (const m of x.mentions)
+      if (m.start < end && m.end > start && (!head || m.end > head.end || (m.end === head.end && x.kind === "person"))) head = { name: x.name, end: m.end, person: x.kind === "person" };
+  if (head) return head.name;
   const lower = phrase.toLowerCase();
-  const head = lower.split(/\s+/).pop()!;
+  const noun = lower.split(/\s+/).pop()!;
   const isPronoun = /^(he|she)$/.test(lower);
   let best: { name: string; at: number } | null = null;
   for (const x of actors) {
     if (x.kind !== "person") continue;
-    if (!isPronoun && !x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(head))) continue;
+    if (!isPronoun && !x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(noun))) continue;
     for (const m of x.mentions) if (m.end <= Math.min(start, before) && (!best || m.end > best.at)) best = { name: x.name, at: m.end };
   }
   return best?.name ?? phrase;

@@ -1,0 +1,97 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { withBatchDates } from "../../src/evidence/document.js";
+import { evidenceJson } from "../../src/evidence/evidence-json.js";
+import { extractEvidence } from "../../src/evidence/extract.js";
+import { readDocuments } from "../../src/ingest/read-documents.js";
+import { SHARED } from "../domains.js";
+
+/** The five real articles about the Moscow talks of 2 December 2025, read from ../shared. */
+const corpus = join(SHARED, "corpus", "moscow-2025-12");
+const docs = withBatchDates(readDocuments([corpus]));
+const report = evidenceJson(extractEvidence(docs));
+const file = (prefix: string) => docs.find((d) => d.file.includes(`${prefix}_`))!.file;
+const sideFiles = (subject: string, attribute: string) =>
+  Object.fromEntries(report.contradictions.find((c) => c.subject === subject && c.attribute === attribute)?.sides.map((s) => [String(s.value), s.files]) ?? []);
+
+describe("the Moscow corpus: documents", () => {
+  it("infers published dates from the texts and says how", () => {
+    const byFile = Object.fromEntries(report.documents.map((d) => [d.file, [d.published, d.publishedSource]]));
+    expect(byFile[file("001")]).toEqual(["2025-12-02", "inferred"]);
+    expect(report.documents.find((d) => d.file === file("001"))!.publishedEvidence!.text).toBe("December 2, 2025");
+    expect(byFile[file("003")]).toEqual(["2025-12-03", "inferred"]);
+    for (const f of ["000", "002", "004"]) expect(byFile[file(f)]).toEqual(["2025-12-02", "batch"]);
+    expect(report.documents.find((d) => d.file === file("001"))!.title).toMatch(/^Putin meets Witkoff and Kushner/);
+  });
+});
+
+describe("the Moscow corpus: contradictions, never resolved silently", () => {
+  it("the meeting's date: 2 December against 3 December (the blog)", () => {
+    const sides = sideFiles("meeting in Moscow", "date");
+    expect(sides["2025-12-03"]).toEqual([file("003")]);
+    expect(sides["2025-12-02"]).toEqual(expect.arrayContaining([file("000"), file("001"), file("002")]));
+  });
+  it("the army cap in the US texts: 600,000 against 800,000, each side with its exact words", () => {
+    const c = report.contradictions.find((x) => x.subject === "Ukraine's army" && x.attribute === "size cap")!;
+    expect(Object.fromEntries(c.sides.map((s) => [s.value, s.files]))).toEqual({ 600000: [file("001")], 800000: [file("000")] });
+    for (const s of c.sides)
+      for (const q of s.quotes) {
+        expect(q.text).toContain(s.value === 600000 ? "600,000" : "800,000");
+        expect(docs.find((d) => d.file === q.file)!.text.slice(q.start, q.end)).toBe(q.text);
+      }
+  });
+  it("the number of points: 27 (the document Ushakov describes), 28 (the leaked plan), 20 (the blog's framework)", () => {
+    const sides = sideFiles("US peace plan", "number of points");
+    expect(Object.keys(sides).sort()).toEqual(["20", "27", "28"]);
+    expect(sides["20"]).toEqual([file("003")]);
+  });
+  it("how the Russian side described the talks, in each source's words", () => {
+    const values = Object.keys(sideFiles("meeting", "Russian description of the talks"));
+    expect(values).toEqual(expect.arrayContaining(["very useful, constructive", "productive and frank", "useful, constructive, and quite substantive"]));
+  });
+});
+
+describe("the Moscow corpus: quotes, actors, quantities", () => {
+  const quote = (f: string, words: string) => report.quotes.find((q) => q.file === file(f) && q.text.includes(words));
+  it("attributes direct, partial and reported quotes to Ushakov, by name, by role and by pronoun", () => {
+    expect(quote("001", "a lot more work needs to be done")).toMatchObject({ kind: "direct", speaker: "Yury Ushakov", cue: "said" });
+    expect(quote("001", "more or less acceptable")).toMatchObject({ speaker: "Yury Ushakov", speakerSpan: { text: "he" } });
+    expect(report.quotes.find((q) => q.file === file("001") && q.kind === "partial" && q.text === "territorial issues" && q.speaker === "Yury Ushakov")).toBeDefined();
+    expect(report.quotes.find((q) => q.file === file("001") && q.kind === "reported" && q.text.startsWith("the sides discussed"))?.speaker).toBe("Yury Ushakov");
+    expect(quote("004", "27 points")).toMatchObject({ speaker: "Yury Ushakov", cue: "commented" });
+  });
+  it("merges actors' aliases across the sources: Putin, the Kremlin for Russia, Kyiv for Ukraine", () => {
+    const actor = (name: string) => report.actors.find((a) => a.name === name)!;
+    expect(actor("Vladimir Putin").files).toHaveLength(5);
+    expect(actor("Vladimir Putin").aliases).toContain("Putin");
+    expect(actor("Vladimir Putin").roles.join("; ")).toMatch(/Russian President/);
+    expect(actor("Russia").mentions.some((m) => m.text === "Kremlin")).toBe(true);
+    expect(actor("Ukraine").mentions.some((m) => m.text === "Kyiv")).toBe(true);
+    expect(actor("Steve Witkoff").aliases).toEqual(expect.arrayContaining(["Witkoff"]));
+  });
+  it("reads the numbers that matter with their units and nouns", () => {
+    const q = (f: string, text: string) => report.quantities.find((x) => x.file === file(f) && x.text.includes(text));
+    expect(q("001", "$100 billion")).toMatchObject({ value: 1e11, unit: "USD" });
+    expect(q("001", "50%")).toMatchObject({ value: 50, unit: "%", noun: "profits" });
+    expect(q("001", "28-point")).toMatchObject({ value: 28, noun: "point" });
+    expect(q("000", "50,000 to 60,000")).toMatchObject({ low: 50_000, high: 60_000 });
+    expect(report.dates.find((d) => d.file === file("002") && d.text.includes("Tuesday"))).toMatchObject({ iso: "2025-12-02", reference: "2025-12-02" });
+    expect(report.dates.find((d) => d.file === file("001") && d.text === "five-hour")).toMatchObject({ kind: "duration" });
+  });
+});
+
+describe("the Moscow corpus: sources", () => {
+  it("the blog post (003) stands out: most claims, and the largest share no other source carries", () => {
+    const share = (s: { unique: number; claims: number }) => s.unique / s.claims;
+    const blog = report.sources.find((s) => s.file === file("003"))!;
+    for (const s of report.sources) if (s !== blog) expect(share(blog)).toBeGreaterThan(share(s));
+    expect(blog.claims).toBe(Math.max(...report.sources.map((s) => s.claims)));
+  });
+  it("every item carries offsets into its file's text and a selector with the same words", () => {
+    const text = (f: string) => docs.find((d) => d.file === f)!.text;
+    for (const item of [...report.quotes, ...report.dates, ...report.quantities, ...report.claims]) {
+      expect(text(item.file).slice(item.start, item.end)).toBe(item.text);
+      expect(item.selector.exact).toBe(item.text);
+    }
+  });
+});
