@@ -8,12 +8,12 @@ const sources = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
 
 describe("architecture", () => {
-  it.each(["src/model", "src/analysis", "src/negotiation"])("the core (%s) imports no I/O module and nothing outside the core", (dir) => {
+  it.each(["src/model", "src/analysis", "src/negotiation", "src/evidence"])("the core (%s) imports no I/O module and nothing outside the core", (dir) => {
     for (const file of sources(dir)) {
       const imports = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
       for (const spec of imports) {
         expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:|^(fs|path|os|child_process|http|worker_threads|better-sqlite3|piscina)$/);
-        if (spec.startsWith(".")) expect(join(file, "..", spec), `${file} imports ${spec}`).toMatch(/^src\/(model|analysis|negotiation)\/|^src\/errors\.js$/);
+        if (spec.startsWith(".")) expect(join(file, "..", spec), `${file} imports ${spec}`).toMatch(/^src\/(model|analysis|negotiation|evidence)\/|^src\/errors\.js$/);
       }
     }
   });

@@ -1,14 +1,21 @@
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { withBatchDates } from "../evidence/document.js";
-import { findDuplicates } from "../evidence/duplicates.js";
-import { evidenceJson } from "../evidence/evidence-json.js";
-import { extractDocument, extractEvidence } from "../evidence/extract.js";
-import { findActors } from "../evidence/actors.js";
-import { analyseText } from "../evidence/text-analysis.js";
 import { readDocuments } from "../ingest/read-documents.js";
 import { Workspace } from "../store/workspace.js";
-import { renderEvidence } from "./render-evidence.js";
+
+/** The NLP model takes a second to load: only commands that extract pay for it. */
+async function extraction() {
+  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence }, { findActors }, { analyseText }, { renderEvidence }] = await Promise.all([
+    import("../evidence/duplicates.js"),
+    import("../evidence/evidence-json.js"),
+    import("../evidence/extract.js"),
+    import("../evidence/actors.js"),
+    import("../evidence/text-analysis.js"),
+    import("./render-evidence.js"),
+  ]);
+  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, findActors, analyseText, renderEvidence };
+}
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +32,7 @@ export function registerEvidence(program: Command): void {
     .option("--json", "print one JSON object")
     .option("--date <day>", "published date of the articles (YYYY-MM-DD), when they do not state it")
     .option("--db <file>", "with no paths: report on the documents ingested into this workspace")
-    .action((paths: string[], o: { json?: boolean; date?: string; db?: string }) => {
+    .action(async (paths: string[], o: { json?: boolean; date?: string; db?: string }) => {
       checkDate(o.date);
       let docs;
       if (paths.length) docs = readDocuments(paths, o.date ? { date: o.date } : {});
@@ -36,6 +43,7 @@ export function registerEvidence(program: Command): void {
         if (!docs.length) throw new InputError([{ code: "store.empty", file: o.db, message: "the workspace holds no documents", hint: "parley ingest ARTICLES… --db " + o.db }]);
       } else throw new InputError([{ code: "cli.usage", message: "no articles given", hint: "parley evidence ARTICLES… (files, folders or -), or --db WORKSPACE" }]);
       const dated = withBatchDates(docs);
+      const { extractEvidence, evidenceJson, findDuplicates, renderEvidence } = await extraction();
       const report = extractEvidence(dated);
       const json = evidenceJson(report, findDuplicates(dated));
       process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
@@ -47,9 +55,10 @@ export function registerEvidence(program: Command): void {
     .argument("<paths...>", "article files, folders of them, or - for standard input")
     .option("--db <file>", "workspace database", "parley.db")
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
-    .action((paths: string[], o: { db: string; date?: string }) => {
+    .action(async (paths: string[], o: { db: string; date?: string }) => {
       checkDate(o.date);
       const docs = withBatchDates(readDocuments(paths, o.date ? { date: o.date } : {}));
+      const { findDuplicates, extractDocument, findActors, analyseText } = await extraction();
       const ws = new Workspace(o.db);
       try {
         const stored = ws.documents();
