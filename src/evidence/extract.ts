@@ -29,7 +29,8 @@ export function extractDocument(doc: EvidenceDocument, watch: readonly WatchItem
   const a = analyseText(doc.text);
   const actors = findActors(doc.file, a, knownPeople);
   const dates = findDates(doc.file, a, doc.published);
-  const quantities = findQuantities(doc.file, a, dates);
+  // Durations ("five-hour") are quantities too; only dates proper are left to the dates.
+  const quantities = findQuantities(doc.file, a, dates.filter((d) => d.kind !== "duration"));
   const quotes = findQuotes(doc.file, a, actors);
   const claims = findClaims(doc.file, a, { dates, quantities, quotes }, watch);
   return { document: doc, actors, quotes, dates, quantities, claims };

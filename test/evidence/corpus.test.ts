@@ -74,6 +74,7 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     expect(q("001", "$100 billion")).toMatchObject({ value: 1e11, unit: "USD" });
     expect(q("001", "50%")).toMatchObject({ value: 50, unit: "%", noun: "profits" });
     expect(q("001", "28-point")).toMatchObject({ value: 28, noun: "point" });
+    expect(q("001", "five-hour")).toMatchObject({ value: 5, noun: "hour" });
     expect(q("000", "50,000 to 60,000")).toMatchObject({ low: 50_000, high: 60_000 });
     expect(report.dates.find((d) => d.file === file("002") && d.text.includes("Tuesday"))).toMatchObject({ iso: "2025-12-02", reference: "2025-12-02" });
     expect(report.dates.find((d) => d.file === file("001") && d.text === "five-hour")).toMatchObject({ kind: "duration" });
