@@ -14,15 +14,17 @@ export interface Quote extends Located {
 }
 
 const CUE =
-  "said|says|say|told|tells|tell|added|adds|stressed|stresses|noted|notes|explained|explains|argued|argues|claimed|claims|insisted|insists|warned|warns|stated|states|announced|announces|reported|reports|wrote|writes|asked|asks|acknowledged|acknowledges|admitted|admits|declared|declares|suggested|suggests|indicated|indicates|confirmed|confirms|denied|denies|emphasized|emphasised|emphasizes|emphasises|urged|urges|promised|promises|vowed|vows|replied|responded|commented|recalled|predicted|predicts|revealed|tweeted|posted|conceded|concedes|remarked|observed|believes|believed|thinks|thought|has learned|have learned|pointed out|points out|made clear|makes clear|described|describes|called|calls|agreed|agrees|alleged|alleges|estimated|estimates|expects|expected|hopes|hoped|feared|fears|knows|knew";
+  "said|says|say|told|tells|tell|added|adds|stressed|stresses|noted|notes|explained|explains|argued|argues|claimed|claims|insisted|insists|warned|warns|stated|states|announced|announces|reported|reports|wrote|writes|asked|asks|acknowledged|acknowledges|admitted|admits|declared|declares|suggested|suggests|indicated|indicates|confirmed|confirms|denied|denies|emphasized|emphasised|emphasizes|emphasises|urged|urges|promised|promises|vowed|vows|replied|responded|commented|recalled|predicted|predicts|revealed|tweeted|posted|conceded|concedes|remarked|observed|believes|believed|thinks|thought|has learned|have learned|pointed out|points out|made clear|makes clear|described|describes|called|calls|agreed|agrees|alleged|alleges|estimated|estimates|expects|expected|hopes|hoped|feared|fears|knows|knew|found|finds|shows|showed|cited|cites|pledged|pledges|criticized|criticised|echoed|echoes|contended|contends|maintained|maintains|asserted|asserts|wants|wanted";
 const PRONOUN = "he|she|they|we|I|it";
 const ROLE_NOUN =
-  "official|officials|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|minister|president|envoy|source|sources|analyst|analysts|diplomat|diplomats|statement|report|reports|ministry|embassy|newspaper|agency|leader|leaders|negotiator|negotiators|lawmaker|lawmakers|senator|expert|experts|observer|observers|people|person|officer|commander|representative|secretary|ambassador|government|administration|campaign|side|delegation|critics|allies|partners|Kremlin|Post|Times|Journal";
+  "official|officials|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|minister|president|envoy|source|sources|analyst|analysts|diplomat|diplomats|statement|report|reports|ministry|embassy|newspaper|agency|leader|leaders|negotiator|negotiators|lawmaker|lawmakers|senator|expert|experts|observer|observers|people|person|officer|commander|representative|secretary|ambassador|government|administration|campaign|side|delegation|critics|allies|partners|commissioner|chairman|chairwoman|governor|nominee|candidate|announcer|narrator|member|members|businessman|businesswoman|bank|company|poll|survey|study|group|police|court|judge|prosecutor|prosecutors|attorney|lawyer|lawyers|mayor|author|writer|economist|economists|professor|researcher|researchers|voters|supporters|residents|witnesses|aides|advisers|staff|team|Kremlin|Post|Times|Journal";
 /** Who is speaking: a name, a pronoun, or a determiner phrase ending in a role noun. */
-const SPEAKER = `(?:(?:[A-Z][\\w’'.-]*\\s+){1,3}(?:[a-z][\\w-]*\\s+){1,2}(?:[A-Z][\\w’'.-]*\\s+){0,2}[A-Z][\\w’'.-]+|(?:[A-Z][\\w’'.-]*\\s+){0,4}[A-Z][\\w’'.-]+|${PRONOUN}|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\w’'.-]+\\s+){0,4}?(?:${ROLE_NOUN})|(?:${ROLE_NOUN}))`;
+const SPEAKER = `(?:(?:[A-Z][\\w’'.-]*\\s+){1,3}(?:[a-z][\\w-]*\\s+){1,2}(?:[A-Z][\\w’'.-]*\\s+){0,2}[A-Z][\\w’'.-]+|(?:[A-Z][\\w’'.-]*\\s+){0,4}[A-Z][\\w’'.-]+|${PRONOUN}|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\\w.-]*[’']s)\\s+(?:[\\w’'.-]+\\s+){0,4}?(?:${ROLE_NOUN})|(?:${ROLE_NOUN}))(?:\\s+\\([^)\\n]{1,24}\\))?`;
 const AFTER_QUOTE = new RegExp(`^\\s*[,—–-]?\\s*(?:(?<sp1>${SPEAKER})\\s+(?<cue1>${CUE})\\b|(?<cue2>${CUE})\\s+(?<sp2>${SPEAKER})\\b)`);
-const BEFORE_QUOTE = new RegExp(`(?:(?<sp1>${SPEAKER})(?:,\\s[^,“”"]{3,90},)?\\s+(?:(?:also|then|later|again|once|has|had|have|repeatedly|publicly|reportedly)\\s+)?(?<cue1>${CUE})\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|him|her|them|us|me|that|in\\s+\\w+(?:\\s+\\w+)?|on\\s+\\w+|at\\s+\\w+(?:\\s+\\w+)?))*|[Aa]ccording\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[,:]?\\s*$`);
-const REPORTED = new RegExp(`(?<sp1>${SPEAKER})(?:,\\s[^,“”"\\n]{3,90},)?\\s+(?:(?:also|has|had|have|reportedly|repeatedly|publicly|later)\\s+)?(?<cue1>${CUE})(?:\\s+(?:reporters|journalists|him|her|them|us|me|(?:[\\w’'.-]+\\s+){0,4}?[\\w’'.-]+(?=\\s+that\\s)))?[,:]?\\s+(?<that>that\\s+)?(?!(?:on|in|at|for|during|to|as|by|with|from)\\b|[“"‘])(?<content>[^.?!\\n]{12,})`, "g");
+const BEFORE_QUOTE = new RegExp(`(?:(?<sp1>${SPEAKER})(?:,\\s[^,“”"]{3,90},)?\\s+(?:(?:also|then|later|again|once|has|had|have|repeatedly|publicly|reportedly)\\s+)?(?<cue1>${CUE})\\b(?:\\s+(?:reporters|journalists|the\\s+\\w+|him|her|them|us|me|that|in\\s+\\w+(?:\\s+\\w+)?|on\\s+\\w+|at\\s+\\w+(?:\\s+\\w+)?|of\\s+[\\w’'.-]+))*|[Aa]ccording\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[,:]?\\s*$`);
+const REPORTED = new RegExp(`(?<sp1>${SPEAKER})(?:,\\s[^,“”"\\n]{3,90},)?\\s+(?:(?:also|has|had|have|reportedly|repeatedly|publicly|later)\\s+)?(?<cue1>${CUE})(?:\\s+(?:reporters|journalists|him|her|them|us|me|(?:[\\w’'.,-]+\\s+){0,7}?[\\w’'.-]+(?=\\s+that\\s)))?[,:]?\\s+(?<that>that\\s+)?(?!(?:on|in|at|for|during|to|as|by|with|from|of)\\b|[“"‘])(?<content>(?:[^.?!\\n]|[.?!](?=[\\w”’"])|\\.(?=\\s+[a-z0-9]))+)`, "g");
+/** "The campaign denied the report, saying (that) …": the sentence's subject speaks. */
+const PARTICIPLE = new RegExp(`^(?<sp1>${SPEAKER})\\b[^“”"\\n]*?,\\s+(?<cue1>saying|arguing|adding|noting|insisting|warning|claiming|explaining|stressing|suggesting|asserting|citing)\\s+(?<that>that\\s+)?(?<content>[^\\n]{12,})$`);
 /** A partial quote's speaker a few words before it: "what the Kremlin described as a “very useful” meeting". */
 const PARTIAL_BEFORE = new RegExp(`(?<sp1>${SPEAKER})\\s+(?:[\\w’'-]+\\s+)?(?<cue1>${CUE})(?:\\s+[\\w’'-]+){0,6}\\s*$`);
 const TRAILING = new RegExp(`^(?<content>.{12,}?),\\s+(?:(?<sp1>${SPEAKER})\\s+(?<cue1>${CUE})|(?<cue2>${CUE})\\s+(?<sp2>${SPEAKER})|according\\s+to\\s+(?<sp3>${SPEAKER}))\\s*[.!?]?\\s*$`);
@@ -120,13 +122,12 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
     const lead = text.slice(whole.start, whole.end).search(/\S/);
     if (lead < 0) continue;
     const s = { start: whole.start + lead, end: whole.end };
-    if (spans.some((q) => q.open < s.end && q.close > s.start && q.end - q.start >= 20)) continue;
     const sentence = text.slice(s.start, s.end);
-    const t = TRAILING.exec(sentence) ?? LEADING_ACCORDING.exec(sentence);
+    const t = TRAILING.exec(sentence) ?? LEADING_ACCORDING.exec(sentence) ?? PARTICIPLE.exec(sentence);
     if (t?.groups) {
       const g = t.groups;
       const sp = g["sp1"] ?? g["sp2"] ?? g["sp3"]!;
-      const content = g["content"]!;
+      const content = (g["that"] ?? "") + g["content"]!;
       const cStart = s.start + sentence.indexOf(content);
       const tail = sentence.startsWith(content) ? sentence.indexOf(sp, content.length) : sentence.indexOf(sp);
       const attribution = resolve(s.start + tail, sentence.slice(tail), sp, g["cue1"] ?? g["cue2"] ?? "according to", s.start);
@@ -144,7 +145,11 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
       if (attribution && contentStart < stop) out.push({ ...locate(file, text, contentStart, trimEnd(text, contentStart, Math.max(contentStart + 1, stop))), kind: "reported", ...attribution });
     }
   }
-  return out.sort((x, y) => x.start - y.start);
+  // A reported statement that only repeats a quote already attributed through the same cue adds nothing.
+  const quoted = out.filter((q) => q.kind !== "reported" && q.cueSpan);
+  return out
+    .filter((r) => r.kind !== "reported" || !quoted.some((q) => q.cueSpan!.start === r.cueSpan?.start && q.start >= r.start - 1 && q.end <= r.end + 1 && q.end - q.start > 0.8 * (r.end - r.start)))
+    .sort((x, y) => x.start - y.start);
 }
 
 function trimEnd(text: string, start: number, end: number): number {
