@@ -23,3 +23,20 @@ export { bruteForce } from "./analysis/brute-force.js";
 export { parseScenario, scenarioToYaml } from "./formats/scenario-yaml.js";
 export { parseGeniusDomain, parseGeniusProfile, geniusToScenario, modelToGenius } from "./formats/genius-xml.js";
 export { loadScenarioFile, loadGeniusFiles } from "./formats/load-files.js";
+
+export { readDocument, withBatchDates, type EvidenceDocument } from "./evidence/document.js";
+export { extractDocument, extractEvidence, type EvidenceReport, type DocumentEvidence } from "./evidence/extract.js";
+export { evidenceJson } from "./evidence/evidence-json.js";
+export { PEACE_TALKS, type WatchItem } from "./evidence/watch-list.js";
+export { readDocuments } from "./ingest/read-documents.js";
+
+export { createArena, type Arena } from "./negotiation/arena.js";
+export { ACCEPT, END, type Agent, type AgentContext } from "./negotiation/agent.js";
+export { AGENTS, createAgent } from "./negotiation/agents/index.js";
+export { MEDIATORS, createMediator } from "./negotiation/mediators/index.js";
+export { runAlternatingOffers } from "./negotiation/alternating-offers.js";
+export { runSingleText } from "./negotiation/single-text.js";
+export { replayAlternatingOffers } from "./negotiation/replay.js";
+export { createSimulation } from "./negotiation/simulate.js";
+export { standings, tournamentJobs } from "./negotiation/tournament.js";
+export { Workspace } from "./store/workspace.js";

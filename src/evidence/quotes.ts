@@ -76,13 +76,13 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
   // "he said" most often refers to the last person quoted, not merely the last one named.
   const lastSpeaker: { name: string; at: number } = { name: "", at: -1 };
   const resolve = (at: number, window: string, speaker: string, cue: string, before: number) => {
-    const r = resolveAttribution(a, actors, at, window, speaker, cue, before, lastSpeaker);
+    const r = resolveAttribution(actors, at, window, speaker, cue, before, lastSpeaker);
     if (r?.speaker && actors.some((x) => x.kind === "person" && x.name === r.speaker)) Object.assign(lastSpeaker, { name: r.speaker, at });
     return r;
   };
   for (const q of spans) {
     const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
-    const sStart = sentenceOf(q.open).start, sEnd = Math.max(sentenceOf(Math.max(q.open, q.close - 1)).end, q.close);
+    const sStart = sentenceOf(q.open).start;
     const kind = words >= 5 || /[.,!?]\s*$/.test(text.slice(q.start, q.end)) ? "direct" : "partial";
     const lineEnd = text.indexOf("\n", q.close);
     const after = AFTER_QUOTE.exec(text.slice(q.close, Math.min(q.close + 120, lineEnd < 0 ? text.length : lineEnd)));
@@ -115,7 +115,6 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
     out.push({ ...locate(file, text, q.start, q.end), kind, speaker: attribution?.speaker ?? null, speakerSpan: attribution?.speakerSpan ?? null, cue: attribution?.cue ?? null, cueSpan: attribution?.cueSpan ?? null });
     previous = attribution;
     previousClose = q.close;
-    void sEnd;
   }
   // Reported speech in sentences without a long direct quote: "X said (that) …", "…, X said.", "According to X, …".
   for (const whole of a.sentences) {
@@ -159,7 +158,6 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** Speaker and cue of an attribution found in `window` (which starts at `at`), resolved to an actor. */
 function resolveAttribution(
-  a: TextAnalysis,
   actors: readonly Actor[],
   at: number,
   window: string,
