@@ -12,6 +12,7 @@ import { integer, load } from "./options.js";
 import { renderAnalysis } from "./render-analysis.js";
 import { registerSimulate } from "./simulate-command.js";
 import { registerTournament } from "./tournament-command.js";
+import { registerValidate } from "./validate-command.js";
 
 export function createProgram(): Command {
   const program = new Command("parley")
@@ -76,6 +77,7 @@ export function createProgram(): Command {
       else process.stdout.write(text);
     });
   registerEvidence(program);
+  registerValidate(program);
   registerSimulate(program);
   registerTournament(program);
   return program;

@@ -1,3 +1,4 @@
+import type { Problem } from "../errors.js";
 import type { Model } from "../model/scenario.js";
 import type { ScenarioSpec } from "../model/schema.js";
 import { compileScenario } from "../model/compile-scenario.js";
@@ -8,6 +9,8 @@ import { parseScenario } from "./scenario-yaml.js";
 export interface Loaded {
   readonly spec: ScenarioSpec;
   readonly model: Model;
+  /** File, line and column of a field of the scenario file (scenarios read from YAML only). */
+  readonly locate?: (path: readonly (string | number)[]) => Problem;
 }
 
 /** Reads a scenario YAML (or JSON) file. */

@@ -9,7 +9,7 @@ import { ScenarioSchema, type ScenarioSpec } from "../model/schema.js";
  * Parses and validates a scenario written in YAML (or JSON), then compiles it. Every problem
  * carries the file, the line of the offending field and its path.
  */
-export function parseScenario(text: string, file = "<scenario>", options: { discretize?: number } = {}): { spec: ScenarioSpec; model: Model } {
+export function parseScenario(text: string, file = "<scenario>", options: { discretize?: number } = {}): { spec: ScenarioSpec; model: Model; locate: (path: readonly (string | number)[]) => Problem } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -26,7 +26,7 @@ export function parseScenario(text: string, file = "<scenario>", options: { disc
   const parsed = ScenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => locate(zodProblem(i), doc, lineCounter, file)));
   try {
-    return { spec: parsed.data, model: compileScenario(parsed.data, options) };
+    return { spec: parsed.data, model: compileScenario(parsed.data, options), locate: (path) => locate({ code: "", message: "", path }, doc, lineCounter, file) };
   } catch (e) {
     if (e instanceof InputError) throw new InputError(e.problems.map((p) => locate(p, doc, lineCounter, file)), { cause: e });
     throw e;

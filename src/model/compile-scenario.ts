@@ -133,7 +133,6 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
       preferences: { weights, values, reservation },
       ...(p.discount === undefined ? {} : { discount: p.discount }),
       ...(p.description === undefined ? {} : { description: p.description }),
-      ...(p.cites === undefined ? {} : { cites: p.cites }),
     };
   });
 
@@ -191,7 +190,6 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
       choices,
       ...(s.by === undefined ? {} : { by: s.by }),
       ...(s.description === undefined ? {} : { description: s.description }),
-      ...(s.cites === undefined ? {} : { cites: s.cites }),
     };
   });
   spec.proposals.forEach((s, k) => {

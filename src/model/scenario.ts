@@ -11,7 +11,6 @@ export interface Party {
   /** GENIUS discount factor: kept and shown, not used by static analysis. */
   readonly discount?: number;
   readonly description?: string;
-  readonly cites?: readonly string[];
 }
 
 /** A plan version on the table: one option index per issue, -1 where it leaves an issue open. */
@@ -20,7 +19,6 @@ export interface Proposal {
   readonly choices: Int32Array;
   readonly by?: string;
   readonly description?: string;
-  readonly cites?: readonly string[];
 }
 
 /** The computable negotiation: issues, parties with preferences and red lines, proposals. */

@@ -12,12 +12,31 @@ export const Uncertain = z.union([
 ]);
 
 const name = z.string().trim().min(1, "must be a non-empty name");
+
+/**
+ * A citation: a corpus file and a W3C TextQuoteSelector — a short `exact` snippet (at most a
+ * dozen words), with `prefix`/`suffix` where the snippet occurs more than once.
+ */
+export const CiteSchema = z
+  .object({
+    file: z.string().min(1, "name the corpus file"),
+    exact: z
+      .string()
+      .trim()
+      .min(3, "quote at least a few characters")
+      .refine((s) => s.split(/\s+/).length <= 12, "quote at most a dozen words"),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+  })
+  .strict();
+const cites = z.array(CiteSchema).min(1).optional();
+const citeMap = z.record(z.string(), z.array(CiteSchema).min(1)).optional();
 const IssueValueSchema = z.union([z.string(), z.number()]);
 
-const common = { name, unit: z.string().optional(), description: z.string().optional(), cites: z.array(z.string()).optional() };
+const common = { name, unit: z.string().optional(), description: z.string().optional(), cite: cites };
 
 export const IssueSchema = z.discriminatedUnion("kind", [
-  z.object({ ...common, kind: z.literal("discrete"), options: z.array(name).min(1, "needs at least one option") }).strict(),
+  z.object({ ...common, kind: z.literal("discrete"), options: z.array(name).min(1, "needs at least one option"), optionCites: citeMap }).strict(),
   z
     .object({ ...common, kind: z.literal("integer"), lower: z.number().int(), upper: z.number().int() })
     .strict()
@@ -61,7 +80,7 @@ export const ConditionSchema = z
   .strict()
   .refine(hasBound, { message: "a condition needs at least one of in, notIn, min, max" });
 
-const redLineFields = { label: z.string().optional(), cites: z.array(z.string()).optional() };
+const redLineFields = { label: z.string().optional(), cite: cites };
 
 /** A hard constraint: `then` must hold whenever every `if` condition holds; a bare condition always. */
 export const RedLineSchema = z.union([
@@ -84,7 +103,12 @@ export const PartySchema = z
     weights: z.record(z.string(), Uncertain),
     values: z.record(z.string(), z.union([NumericValueSchema, DiscreteValueSchema])),
     redLines: z.array(RedLineSchema).default([]),
-    cites: z.array(z.string()).optional(),
+    /** Who the party is and speaks for it. */
+    cite: cites,
+    /** Evidence per issue for the weight and for the ordering of values; for the reservation value. */
+    citeWeights: citeMap,
+    citeValues: citeMap,
+    citeReservation: cites,
   })
   .strict();
 
@@ -94,7 +118,9 @@ export const ProposalSchema = z
     by: z.string().optional(),
     description: z.string().optional(),
     outcome: z.record(z.string(), IssueValueSchema),
-    cites: z.array(z.string()).optional(),
+    cite: cites,
+    /** Evidence per issue for the term the proposal sets. */
+    citeTerms: citeMap,
   })
   .strict();
 
@@ -109,6 +135,7 @@ export const ScenarioSchema = z
   .strict();
 
 export type UncertainNumber = z.infer<typeof Uncertain>;
+export type CiteSpec = z.infer<typeof CiteSchema>;
 export type IssueSpec = z.infer<typeof IssueSchema>;
 export type ConditionSpec = z.infer<typeof ConditionSchema>;
 export type RedLineSpec = z.infer<typeof RedLineSchema>;
