@@ -100,7 +100,7 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
     out.push(`  a zone of agreement exists in ${fmtPercent(rb.zopaRate)} of draws`);
     if (rb.proposals.length) out.push(table(["proposal", "acceptable to all"], rb.proposals.map((p) => [p.name, fmtPercent(p.acceptableRate)])));
     if (rb.nash.length) out.push(table(["Nash lands on", "share of draws"], rb.nash.map((n) => [outcome(n.outcome), fmtPercent(n.rate)])));
-    out.push(table(["party", "Nash utility p5", "median", "p95"], rb.nashUtility.map((q) => [q.party, fmtUtility(q.p5), fmtUtility(q.median), fmtUtility(q.p95)])));
+    if (rb.zopaRate > 0) out.push(table(["party", "Nash utility p5", "median", "p95"], rb.nashUtility.map((q) => [q.party, fmtUtility(q.p5), fmtUtility(q.median), fmtUtility(q.p95)])));
   }
   return out.join("\n") + "\n";
 }
