@@ -15,6 +15,15 @@ export interface PointReport {
   utilities: number[];
 }
 
+/** A citation resolved in the corpus: the field it supports and the words it points at. */
+export interface Cited {
+  field: string;
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** Everything `parley analyze` reports, as plain JSON-ready data. */
 export interface AnalysisReport {
   scenario: string;
@@ -29,14 +38,20 @@ export interface AnalysisReport {
   /** When red lines exist: the frontier ignoring them (the pure preference picture). */
   unconstrainedFrontierSize?: number;
   solutions: Record<SolutionName, PointReport | null>;
-  zopa: { exists: boolean; size: number | string | null; estimate?: { size: number; samples: number; hits: number } };
+  zopa: {
+    exists: boolean;
+    size: number | string | null;
+    estimate?: { size: number; samples: number; hits: number };
+    /** Share of robustness draws with a zone (1 or 0 when nothing is uncertain or no draws ran). */
+    probability: number;
+  };
   proposals: {
     name: string;
     by?: string;
     open: string[];
     utilities: number[];
     utilityRanges?: [number, number][];
-    redLinesCrossed: { party: string; label: string; status: "crossed" | "open" }[];
+    redLinesCrossed: { party: string; label: string; status: "crossed" | "open"; evidence?: Cited[] }[];
     acceptable: boolean;
     paretoEfficient: boolean | null;
     dominatedBy: PointReport | null;
@@ -46,6 +61,10 @@ export interface AnalysisReport {
     | { kind: "reservation"; changes: { party: string; from: number; to: number }[]; size: number; opens: PointReport }
     | { kind: "red-line"; party: string; redLine: string; change: string; size: number; opens: PointReport }
   )[];
+  /** With a corpus: every citation of the scenario, resolved. */
+  citations?: Cited[];
+  /** With a corpus: what rests on no citation. */
+  assumptions?: string[];
   robustness?: {
     samples: number;
     seed: number;
@@ -115,7 +134,12 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     frontier: Array.from({ length: feasible.size }, (_, r) => toPoint(pointOf(feasible, r))),
     ...(model.redLines.length ? { unconstrainedFrontierSize: unconstrained.size } : {}),
     solutions,
-    zopa: { exists: zopa.exists, size: zopa.size === null ? null : count(zopa.size), ...(zopa.estimate ? { estimate: zopa.estimate } : {}) },
+    zopa: {
+      exists: zopa.exists,
+      size: zopa.size === null ? null : count(zopa.size),
+      ...(zopa.estimate ? { estimate: zopa.estimate } : {}),
+      probability: rob ? rob.zopaRate : zopa.exists ? 1 : 0,
+    },
     proposals,
     concessions,
     ...(rob

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../analysis/analyze.js";
 import { InputError, formatProblem } from "../errors.js";
+import { withEvidence } from "../formats/cited-report.js";
 import { modelToGenius } from "../formats/genius-xml.js";
 import { scenarioToYaml } from "../formats/scenario-yaml.js";
 import { scenarioJsonSchema } from "../model/schema.js";
@@ -12,7 +13,7 @@ import { integer, load } from "./options.js";
 import { renderAnalysis } from "./render-analysis.js";
 import { registerSimulate } from "./simulate-command.js";
 import { registerTournament } from "./tournament-command.js";
-import { registerValidate } from "./validate-command.js";
+import { registerValidate, validateCitations } from "./validate-command.js";
 
 export function createProgram(): Command {
   const program = new Command("parley")
@@ -31,9 +32,15 @@ export function createProgram(): Command {
     .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
-    .action((files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number }) => {
-      const { model } = load(files, o.genius, o.discretize);
-      const report = analyze(model, { samples: o.samples, seed: o.seed });
+    .option("--corpus <dir>", "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions")
+    .action((files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string }) => {
+      const { model, spec } = load(files, o.genius, o.discretize);
+      let report = analyze(model, { samples: o.samples, seed: o.seed });
+      if (o.corpus) {
+        if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
+        const { citations, assumptions } = validateCitations(files[0]!, o.corpus);
+        report = withEvidence(report, spec, citations, assumptions);
+      }
       process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows }));
     });
 

@@ -54,6 +54,7 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
         ? `about ${fmtPercent(z.estimate.hits / z.estimate.samples)} of the outcomes (${fmtCount(z.estimate.hits)} of ${fmtCount(z.estimate.samples)} random outcomes; too many to count exactly)`
         : `fewer than 1 in ${fmtCount(z.estimate?.samples ?? 0)} outcomes (none of that many random outcomes is in it; too many to count exactly)`;
   out.push("", `Zone of possible agreement: ${z.exists ? `yes — ${sizeText}` : "none: no outcome gives every party its reservation value without crossing a red line"}`);
+  if (r.robustness) out.push(`  probability over the uncertain numbers: ${fmtPercent(z.probability)}`);
 
   if (r.proposals.length) {
     out.push("", "Proposals");
@@ -92,6 +93,23 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
           ]),
         ),
       );
+  }
+
+  const crossedWithEvidence = r.proposals.flatMap((p) => p.redLinesCrossed.filter((l) => l.evidence?.length).map((l) => ({ p, l })));
+  if (crossedWithEvidence.length) {
+    out.push("", "Red lines crossed, with the words they rest on");
+    for (const { p, l } of crossedWithEvidence)
+      out.push(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${l.party}'s "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start})`).join("; ")}`);
+  }
+  if (r.citations) out.push("", `Citations: ${r.citations.length}, every one resolved in the corpus`);
+  if (r.assumptions?.length) {
+    out.push(`Assumptions: ${r.assumptions.length} numbers and terms no citation supports`);
+    const byParty = new Map<string, string[]>();
+    for (const a of r.assumptions) {
+      const [who, what] = a.split(/:\s(.*)/s) as [string, string];
+      (byParty.get(who) ?? byParty.set(who, []).get(who)!).push(what);
+    }
+    for (const [who, what] of byParty) out.push(`  ${who}: ${what.join("; ")}`);
   }
 
   const rb = r.robustness;

@@ -42,6 +42,21 @@ describe("the Moscow scenario", () => {
   });
 });
 
+describe("parley analyze --corpus", () => {
+  it("answers with the evidence: citations, assumptions, the zone's probability, and the words behind each red line crossed", () => {
+    const r = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), "analyze", scenario, "--corpus", corpus, "--json", "--samples", "100"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.zopa).toMatchObject({ exists: false, probability: 0 });
+    expect(out.citations.length).toBeGreaterThanOrEqual(45);
+    expect(out.assumptions).toContain("European allies: reservation value");
+    const ideal = out.proposals.find((p: { name: string }) => p.name === "Russia's ideal deal");
+    const donbas = ideal.redLinesCrossed.find((l: { label: string }) => l.label === "no full withdrawal from Donbas");
+    expect(donbas.evidence).toEqual([expect.objectContaining({ file: "003_b6488645339004c2.txt", text: "balked at ceding Donbas fully" })]);
+    expect(ideal.redLinesCrossed.find((l: { label: string }) => l.label.startsWith("no de jure")).evidence).toEqual([]);
+  });
+});
+
 describe("parley validate: bad citations and corpora", () => {
   const original = readFileSync(scenario, "utf8");
   const run = (text: string, dir = corpus) => {
