@@ -26,7 +26,7 @@ describe("parley analyze", () => {
     expect(Object.keys(out.solutions).sort()).toEqual(["egalitarian", "kalaiSmorodinsky", "nash", "utilitarian"]);
     expect(out.solutions.nash.utilities[0]).toBeCloseTo(1, 6);
     expect(out.solutions.nash.utilities[1]).toBeCloseTo(0.815105, 6);
-    expect(out.zopa).toEqual({ exists: true, size: 27 });
+    expect(out.zopa).toEqual({ exists: true, size: 27, probability: 1 });
   });
 
   it("keeps the utilities in the order the profiles were given", () => {
