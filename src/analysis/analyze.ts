@@ -1,5 +1,5 @@
 import type { IssueValue } from "../model/issue.js";
-import type { Model } from "../model/scenario.js";
+import { proposalVariants, type Model, type Proposal } from "../model/scenario.js";
 import { createUtilities } from "../model/utilities.js";
 import { bargainingSolutions, type SolutionName } from "./bargaining-solutions.js";
 import { minimalConcessions } from "./concessions.js";
@@ -56,6 +56,15 @@ export interface AnalysisReport {
     paretoEfficient: boolean | null;
     dominatedBy: PointReport | null;
     completion: PointReport | null;
+    /** Terms the sources disagree on, and what the answer is under each source's version. */
+    contested?: {
+      terms: Record<string, IssueValue>;
+      utilities: number[];
+      acceptable: boolean;
+      redLinesCrossed: { party: string; label: string; status: "crossed" | "open" }[];
+    }[];
+    /** Whether acceptability or the red lines crossed change with the version. */
+    dependsOnSources?: boolean;
   }[];
   concessions: (
     | { kind: "reservation"; changes: { party: string; from: number; to: number }[]; size: number; opens: PointReport }
@@ -97,6 +106,19 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const zopa = zoneOfAgreement(u, model.redLines, feasible, { seed: options.seed ?? 1 });
   const lineLabel = (i: number) => model.redLines[i]!.label;
   const lineParty = (i: number) => names[model.redLines[i]!.party]!;
+  const contestedVersions = (proposal: Proposal) => {
+    const versions = proposalVariants(proposal).map((v) => {
+      const e = evaluateProposal(model, u, v, unconstrained, feasible);
+      return {
+        terms: Object.fromEntries(proposal.alternatives!.map((a) => [space.issues[a.issue]!.name, space.issues[a.issue]!.valueAt(v.choices[a.issue]!)])),
+        utilities: e.utilities.map(([lo]) => lo),
+        acceptable: e.acceptable,
+        redLinesCrossed: e.redLines.map((r) => ({ party: lineParty(r.line), label: lineLabel(r.line), status: r.status })),
+      };
+    });
+    const signature = (x: (typeof versions)[number]) => JSON.stringify([x.acceptable, x.redLinesCrossed]);
+    return { contested: versions, dependsOnSources: new Set(versions.map(signature)).size > 1 };
+  };
   const proposals = model.proposals.map((proposal) => {
     const e = evaluateProposal(model, u, proposal, unconstrained, feasible);
     const complete = e.open.length === 0;
@@ -111,6 +133,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       paretoEfficient: e.paretoEfficient,
       dominatedBy: e.dominatedBy && toPoint(e.dominatedBy),
       completion: e.completion && toPoint(e.completion),
+      ...(proposal.alternatives ? contestedVersions(proposal) : {}),
     };
   });
   const concessions = zopa.exists

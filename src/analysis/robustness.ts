@@ -1,4 +1,4 @@
-import type { Model } from "../model/scenario.js";
+import { proposalVariants, type Model } from "../model/scenario.js";
 import { createUtilities, nominalWeightSums } from "../model/utilities.js";
 import { nashSolution } from "./bargaining-solutions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
@@ -23,7 +23,8 @@ export interface Robustness {
 
 /**
  * Monte Carlo over every range in the scenario (weights, values, reservation values), each
- * drawn uniformly and independently, seeded. Sampled weights keep each party's weight sum.
+ * drawn uniformly and independently, and over the sources' versions of contested plan terms,
+ * seeded. Sampled weights keep each party's weight sum.
  */
 export function robustness(model: Model, options: { samples?: number; seed?: number } = {}): Robustness {
   const samples = options.samples ?? 1000;
@@ -51,7 +52,10 @@ export function robustness(model: Model, options: { samples?: number; seed?: num
       for (let p = 0; p < k; p++) nashU[p]!.push(feasible.utilities[row * k + p]!);
     }
     model.proposals.forEach((proposal, i) => {
-      if (evaluateProposal(model, u, proposal, frontier!, feasible).acceptable) acceptable[i]!++;
+      // A contested term takes each source's version with equal chance.
+      const variants = proposalVariants(proposal);
+      const version = variants[Math.floor(random() * variants.length)]!;
+      if (evaluateProposal(model, u, version, frontier!, feasible).acceptable) acceptable[i]!++;
     });
   }
   const q = (xs: number[], f: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]! : NaN);

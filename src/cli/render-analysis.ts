@@ -73,6 +73,11 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
     for (const p of r.proposals) {
       if (p.open.length) out.push(`  ${p.name} leaves open: ${p.open.join(", ")}` + (p.completion ? `; Nash completion ${outcome(p.completion.outcome)} → ${utils(p.completion).join(" / ")}` : ""));
       if (p.dominatedBy) out.push(`  ${p.name} is dominated by ${outcome(p.dominatedBy.outcome)} → ${utils(p.dominatedBy).join(" / ")}`);
+      if (p.contested) {
+        out.push(`  ${p.name}: the sources disagree on ${Object.keys(p.contested[0]!.terms).join(", ")}; the answer ${p.dependsOnSources ? "DEPENDS on which source is right" : "is the same whichever source is right"}:`);
+        for (const v of p.contested)
+          out.push(`    ${outcome(v.terms)} → ${v.utilities.map(fmtUtility).join(" / ")}, ${v.acceptable ? "acceptable to all" : "not acceptable to all"}${v.redLinesCrossed.length ? `; crosses ${v.redLinesCrossed.map((l) => `${l.party}: ${l.label}${l.status === "open" ? " (if completed so)" : ""}`).join("; ")}` : ""}`);
+      }
     }
   }
 

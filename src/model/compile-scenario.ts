@@ -181,13 +181,21 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
 
   const proposals: Proposal[] = spec.proposals.map((s, k) => {
     const choices = new Int32Array(issues.length).fill(-1);
+    const alternatives: { issue: number; options: number[] }[] = [];
     for (const [name, value] of Object.entries(s.outcome)) {
-      const i = lookupIssue(name, ["proposals", k, "outcome", name]);
-      if (i >= 0) choices[i] = optionIndex(issues[i]!, value, ["proposals", k, "outcome", name]);
+      const path = ["proposals", k, "outcome", name];
+      const i = lookupIssue(name, path);
+      if (i < 0) continue;
+      if (typeof value === "object") {
+        const options = value.oneOf.map((v, a) => optionIndex(issues[i]!, v, [...path, "oneOf", a]));
+        choices[i] = options[0]!;
+        alternatives.push({ issue: i, options });
+      } else choices[i] = optionIndex(issues[i]!, value, path);
     }
     return {
       name: s.name,
       choices,
+      ...(alternatives.length ? { alternatives } : {}),
       ...(s.by === undefined ? {} : { by: s.by }),
       ...(s.description === undefined ? {} : { description: s.description }),
     };

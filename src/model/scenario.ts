@@ -17,6 +17,11 @@ export interface Party {
 export interface Proposal {
   readonly name: string;
   readonly choices: Int32Array;
+  /**
+   * Terms the sources disagree on: per such issue, every option some source gives. `choices`
+   * holds the first; analysis runs over all of them.
+   */
+  readonly alternatives?: readonly { readonly issue: number; readonly options: readonly number[] }[];
   readonly by?: string;
   readonly description?: string;
 }
@@ -31,4 +36,18 @@ export interface Model {
   readonly proposals: readonly Proposal[];
   /** The uncertain numbers of the scenario, in the order `theta` vectors use. */
   readonly parameters: readonly Parameter[];
+}
+
+/** Every version of a proposal over its contested terms (the proposal itself when none is contested). */
+export function proposalVariants(p: Proposal): Proposal[] {
+  let variants: Int32Array[] = [p.choices];
+  for (const alt of p.alternatives ?? [])
+    variants = variants.flatMap((c) =>
+      alt.options.map((o) => {
+        const next = c.slice();
+        next[alt.issue] = o;
+        return next;
+      }),
+    );
+  return variants.map((choices) => ({ ...p, choices }));
 }

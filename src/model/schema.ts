@@ -117,7 +117,8 @@ export const ProposalSchema = z
     name,
     by: z.string().optional(),
     description: z.string().optional(),
-    outcome: z.record(z.string(), IssueValueSchema),
+    /** Issue → value; `{oneOf: [a, b]}` where the sources disagree on what the plan says. */
+    outcome: z.record(z.string(), z.union([IssueValueSchema, z.object({ oneOf: z.array(IssueValueSchema).min(2, "give at least two alternatives") }).strict()])),
     cite: cites,
     /** Evidence per issue for the term the proposal sets. */
     citeTerms: citeMap,

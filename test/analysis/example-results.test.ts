@@ -59,6 +59,22 @@ describe("the bundled example (Kura river treaty): key results pinned", () => {
   });
 });
 
+describe("contested plan terms", () => {
+  it("evaluates every source's version and says when the answer depends on which is right", () => {
+    const text = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8").replace(
+      "Monitoring: international observers, Compensation: 50",
+      "Monitoring: {oneOf: [international observers, joint commission]}, Compensation: 50",
+    );
+    const model = parseScenario(text, "contested.yaml").model;
+    const counter = analyze(model, { samples: 50, seed: 1 }).proposals.find((p) => p.name === "Lowland counter")!;
+    expect(counter.contested!.map((v) => [v.terms["Monitoring"], v.redLinesCrossed.map((l) => l.label)])).toEqual([
+      ["international observers", ["no international observers on Upland soil"]],
+      ["joint commission", []],
+    ]);
+    expect(counter.dependsOnSources).toBe(true);
+  });
+});
+
 describe("minimal concessions (port concession deadlock)", () => {
   const model = load("test/fixtures/deadlock.yaml");
   const report = analyze(model, { samples: 0 });

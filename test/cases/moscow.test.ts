@@ -34,6 +34,14 @@ describe("the Moscow scenario", () => {
     for (const p of report.proposals) expect(p.acceptable).toBe(false);
   });
 
+  it("runs the plan over both sources' army cap (600,000 in 001, 800,000 in 000): the answer does not depend on it", () => {
+    const plan = report.proposals.find((p) => p.name === "US plan as the sources report it")!;
+    expect(plan.contested!.map((v) => v.terms["Army cap"])).toEqual(["600,000", "800,000"]);
+    expect(plan.contested!.every((v) => !v.acceptable)).toBe(true);
+    expect(plan.dependsOnSources).toBe(false);
+    expect(plan.contested![0]!.utilities[1]).toBeLessThan(plan.contested![1]!.utilities[1]!);
+  });
+
   it("finds no zone of agreement — Donbas is where the red lines collide — and the concessions that would open one", () => {
     expect(report.zopa).toMatchObject({ exists: false, size: 0, probability: 0 });
     expect(report.robustness!.zopaRate).toBe(0);
