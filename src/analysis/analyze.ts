@@ -74,6 +74,8 @@ export interface AnalysisReport {
   citations?: Cited[];
   /** With a corpus: what rests on no citation. */
   assumptions?: string[];
+  /** With a corpus: the sources' contradictions, and which of the scenario's fields cite either side. */
+  contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean | null }[];
   robustness?: {
     samples: number;
     seed: number;

@@ -33,13 +33,20 @@ export function createProgram(): Command {
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
     .option("--corpus <dir>", "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions")
-    .action((files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string }) => {
+    .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string }) => {
       const { model, spec } = load(files, o.genius, o.discretize);
       let report = analyze(model, { samples: o.samples, seed: o.seed });
       if (o.corpus) {
         if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
         const { citations, assumptions } = validateCitations(files[0]!, o.corpus);
-        report = withEvidence(report, spec, citations, assumptions);
+        const [{ readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }] = await Promise.all([
+          import("../ingest/read-documents.js"),
+          import("../evidence/document.js"),
+          import("../evidence/extract.js"),
+          import("../evidence/evidence-json.js"),
+        ]);
+        const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([o.corpus]))));
+        report = withEvidence(report, spec, citations, assumptions, evidence.contradictions);
       }
       process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows }));
     });

@@ -106,6 +106,14 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
     for (const { p, l } of crossedWithEvidence)
       out.push(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${l.party}'s "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start})`).join("; ")}`);
   }
+  if (r.contestedFacts?.length) {
+    out.push("", "Contested facts (the sources disagree) and whether they change the answers");
+    for (const f of r.contestedFacts)
+      out.push(
+        `  ${f.subject} · ${f.attribute}: ${f.values.join(" vs ")} — ` +
+          (f.fields.length ? `cited by ${f.fields.join(", ")}; ${f.changesAnswers === null ? "not run as alternatives" : f.changesAnswers ? "the answers CHANGE with the source" : "the answers stay the same"}` : "no part of the model rests on it: no answer changes"),
+      );
+  }
   if (r.citations) out.push("", `Citations: ${r.citations.length}, every one resolved in the corpus`);
   if (r.assumptions?.length) {
     out.push(`Assumptions: ${r.assumptions.length} numbers and terms no citation supports`);

@@ -45,7 +45,15 @@ export function evidenceJson(report: EvidenceReport, duplicates: ReadonlyMap<str
       .map((f) => ({
         subject: f.subject,
         attribute: f.attribute,
-        sides: f.sides.map((s) => ({ value: s.value, unit: s.unit, polarity: s.polarity, files: s.files, quotes: s.claims.map((c) => ({ ...where(c.sentence), attributedTo: c.attributedTo })) })),
+        sides: f.sides.map((s) => ({
+          value: s.value,
+          unit: s.unit,
+          polarity: s.polarity,
+          files: s.files,
+          quotes: s.claims.map((c) => ({ ...where(c.sentence), attributedTo: c.attributedTo })),
+          /** The words that carry the value itself ("600,000", "December 3, 2025"). */
+          spans: s.claims.map((c) => ({ file: c.file, start: c.start, end: c.end, text: c.text })),
+        })),
       })),
     corroborated: report.facts
       .filter((f) => f.status === "corroborated" && f.sides.length === 1)

@@ -62,6 +62,10 @@ describe("parley analyze --corpus", () => {
     const donbas = ideal.redLinesCrossed.find((l: { label: string }) => l.label === "no full withdrawal from Donbas");
     expect(donbas.evidence).toEqual([expect.objectContaining({ file: "003_b6488645339004c2.txt", text: "balked at ceding Donbas fully" })]);
     expect(ideal.redLinesCrossed.find((l: { label: string }) => l.label.startsWith("no de jure")).evidence).toEqual([]);
+    const facts = Object.fromEntries(out.contestedFacts.map((f: { attribute: string }) => [f.attribute, f]));
+    expect(facts["size cap"]).toMatchObject({ values: [600000, 800000], changesAnswers: false });
+    expect(facts["size cap"].fields).toContain('proposals[3].citeTerms["Army cap"]');
+    expect(facts["date"]).toMatchObject({ values: ["2025-12-02", "2025-12-03"], fields: [], changesAnswers: false });
   });
 });
 
