@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { withBatchDates } from "../evidence/document.js";
 import { readDocuments } from "../ingest/read-documents.js";
@@ -76,6 +79,40 @@ export function registerEvidence(program: Command): void {
         }
       } finally {
         ws.close();
+      }
+    });
+}
+
+export function registerDraft(program: Command): void {
+  program
+    .command("draft")
+    .description("Propose a scenario skeleton from the evidence alone (parties, issues, plans, contested facts), every item cited")
+    .requiredOption("--corpus <dir>", "the folder of articles")
+    .option("--out <file>", "write the YAML there (default: standard output)")
+    .option("--compare <scenario>", "also say how close the draft comes to a hand-written scenario")
+    .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
+    .action(async (o: { corpus: string; out?: string; compare?: string; date?: string }) => {
+      checkDate(o.date);
+      const [{ extractEvidence, evidenceJson }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { writeFileSync }, { loadScenarioFile }, { validateCitations }] = await Promise.all([
+        extraction(),
+        import("../evidence/draft.js"),
+        import("../evidence/compare-scenarios.js"),
+        import("../formats/scenario-yaml.js"),
+        import("node:fs"),
+        import("../formats/load-files.js"),
+        import("./validate-command.js"),
+      ]);
+      const docs = withBatchDates(readDocuments([o.corpus], o.date ? { date: o.date } : {}));
+      const draft = draftScenario(evidenceJson(extractEvidence(docs)));
+      const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
+      if (o.out) writeFileSync(o.out, yaml);
+      else if (!o.compare) process.stdout.write(yaml);
+      if (o.compare) {
+        // The draft's citations are resolved like any scenario's: from a file.
+        const file = o.out ?? join(mkdtempSync(join(tmpdir(), "parley-draft-")), "draft.yaml");
+        if (!o.out) writeFileSync(file, yaml);
+        const c = compareScenarios(parseScenario(yaml, file).spec, loadScenarioFile(o.compare).spec, validateCitations(file, o.corpus).citations, validateCitations(o.compare, o.corpus).citations);
+        process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
       }
     });
 }

@@ -8,7 +8,7 @@ import { withEvidence } from "../formats/cited-report.js";
 import { modelToGenius } from "../formats/genius-xml.js";
 import { scenarioToYaml } from "../formats/scenario-yaml.js";
 import { scenarioJsonSchema } from "../model/schema.js";
-import { registerEvidence } from "./evidence-command.js";
+import { registerDraft, registerEvidence } from "./evidence-command.js";
 import { integer, load } from "./options.js";
 import { renderAnalysis } from "./render-analysis.js";
 import { registerSimulate } from "./simulate-command.js";
@@ -91,6 +91,7 @@ export function createProgram(): Command {
       else process.stdout.write(text);
     });
   registerEvidence(program);
+  registerDraft(program);
   registerValidate(program);
   registerSimulate(program);
   registerTournament(program);

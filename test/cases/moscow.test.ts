@@ -69,6 +69,26 @@ describe("parley analyze --corpus", () => {
   });
 });
 
+describe("parley draft", () => {
+  it("drafts a scenario from the evidence alone whose every citation resolves, and says how close it comes to the hand-written one", () => {
+    const out = join(tmp, "draft.yaml");
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], { encoding: "utf8" });
+    const r = cli("draft", "--corpus", corpus, "--out", out, "--compare", scenario);
+    expect(r.status).toBe(0);
+    const draft = loadScenarioFile(out).spec;
+    expect(draft.parties.map((p) => p.name).sort()).toEqual(["Russia", "Ukraine", "United States"]);
+    expect(draft.issues.find((i) => i.name === "Ukraine's army · size cap")).toMatchObject({ options: ["800000", "600000"] });
+    expect(validateCitations(out, corpus).citations.length).toBeGreaterThan(20);
+    const c = JSON.parse(r.stdout);
+    expect(c.issues.found).toEqual(expect.arrayContaining(["Donbas", "Army cap", "Sanctions", "Frozen assets"]));
+    expect(c.proposals.found).toContain("Leaked 28-point plan");
+    expect(c.citations.inCommon).toBeGreaterThan(0);
+    // Contested facts stay side by side as alternatives.
+    const disagreement = draft.proposals.find((p) => p.name === "What the sources disagree on")!;
+    expect(disagreement.outcome["meeting in Moscow · date"]).toEqual({ oneOf: ["2025-12-02", "2025-12-03"] });
+  });
+});
+
 describe("parley validate: bad citations and corpora", () => {
   const original = readFileSync(scenario, "utf8");
   const run = (text: string, dir = corpus) => {

@@ -1,0 +1,48 @@
+import type { ScenarioSpec } from "../model/schema.js";
+
+interface Resolved {
+  field: string;
+  file: string;
+  start: number;
+  end: number;
+}
+
+const STOP = new Set(["the", "of", "a", "an", "to", "for", "us", "s", "number", "amount", "plan", "meeting", "in"]);
+/** Words that name the same issue in a drafted and a hand-written scenario. */
+const SYNONYMS: Record<string, string> = { territory: "donbas", withdrawal: "donbas", army: "army", cap: "army", points: "points", point: "points", assets: "assets", frozen: "assets", sanctions: "sanctions", relief: "sanctions" };
+
+function keys(name: string): Set<string> {
+  return new Set(
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !STOP.has(w))
+      .map((w) => SYNONYMS[w] ?? w),
+  );
+}
+const meets = (a: string, b: string) => [...keys(a)].some((k) => keys(b).has(k));
+
+/**
+ * How close a drafted scenario comes to a hand-written one: which hand-written issues and
+ * proposals the draft found (by shared key words or plan numbers), and how many of the draft's
+ * citations point at the same words as one of the hand-written ones.
+ */
+export function compareScenarios(draft: ScenarioSpec, hand: ScenarioSpec, draftCites: readonly Resolved[], handCites: readonly Resolved[]) {
+  const issuesFound = hand.issues.filter((h) => draft.issues.some((d) => meets(d.name, h.name))).map((h) => h.name);
+  // Plans are known by their number of points: "28-point plan" is the "Leaked 28-point plan".
+  const planNumber = (n: string) => /\b(\d+)[- ]points?\b/.exec(n)?.[1];
+  const proposalsFound = hand.proposals
+    .filter((h) => draft.proposals.some((d) => {
+      const n = planNumber(d.name);
+      return n !== undefined && [h.name, ...(h.cite ?? []).map((c) => c.exact)].some((t) => planNumber(t) === n);
+    }))
+    .map((h) => h.name);
+  const base = (f: string) => f.replace(/^.*[\\/]/, "");
+  const common = draftCites.filter((d) => handCites.some((h) => base(h.file) === base(d.file) && d.start < h.end && h.start < d.end)).length;
+  return {
+    issues: { handWritten: hand.issues.length, drafted: draft.issues.length, found: issuesFound, missed: hand.issues.map((i) => i.name).filter((n) => !issuesFound.includes(n)) },
+    proposals: { handWritten: hand.proposals.length, drafted: draft.proposals.length, found: proposalsFound, missed: hand.proposals.map((p) => p.name).filter((n) => !proposalsFound.includes(n)) },
+    parties: { handWritten: hand.parties.map((p) => p.name), drafted: draft.parties.map((p) => p.name) },
+    citations: { drafted: draftCites.length, handWritten: handCites.length, inCommon: common },
+  };
+}
