@@ -29,7 +29,19 @@ describe("the Moscow scenario", () => {
 
   it("pins which red lines each plan version crosses", () => {
     expect(crossed("Russia's ideal deal")).toEqual(["Ukraine: crossed: no full withdrawal from Donbas", "Ukraine: crossed: no de jure recognition of annexed regions"]);
-    expect(crossed("Leaked 28-point plan")).toEqual(["Russia: open: a treaty, not a deal", "Ukraine: crossed: no full withdrawal from Donbas", "Ukraine: open: no de jure recognition of annexed regions"]);
+    expect(crossed("Leaked 28-point plan")).toEqual([
+      "Russia: open: recognition of its territorial claims",
+      "Russia: open: a treaty, not a deal",
+      "Ukraine: crossed: no full withdrawal from Donbas",
+      "Ukraine: open: no de jure recognition of annexed regions",
+    ]);
+    expect(crossed("20-point framework (blog only)")).toEqual([
+      "Russia: crossed: Donbas under Russian control",
+      "Russia: open: limits on Ukraine's armed forces",
+      "Russia: open: recognition of its territorial claims",
+      "Russia: open: a treaty, not a deal",
+      "Ukraine: open: no de jure recognition of annexed regions",
+    ]);
     expect(crossed("US talking points, Moscow 2 December")).toEqual(["Russia: open: Donbas under Russian control", "Russia: crossed: a treaty, not a deal", "Ukraine: open: no full withdrawal from Donbas"]);
     for (const p of report.proposals) expect(p.acceptable).toBe(false);
   });
@@ -116,6 +128,14 @@ describe("parley validate: bad citations and corpora", () => {
     const dir = run(original, join(tmp, "no-such-corpus"));
     expect(dir.code).toBe(2);
     expect(dir.lines).toEqual([expect.stringMatching(/no-such-corpus: no such corpus folder/)]);
+  });
+  it("a proposal naming an unknown issue, a red line over an unknown issue", () => {
+    const issue = run(original.replace("outcome: {Donbas: Ukraine withdraws, Army cap: \"600,000\"", "outcome: {Crimea: Ukraine withdraws, Army cap: \"600,000\""));
+    expect(issue.code).toBe(2);
+    expect(issue.lines[0]).toMatch(/proposals\[0\]\.outcome\.Crimea: unknown issue "Crimea" — known issues: Donbas/);
+    const line = run(original.replace("        issue: Recognition\n        notIn: [none]", "        issue: Elections\n        notIn: [none]"));
+    expect(line.lines[0]).toMatch(/parties\[0\]\.redLines\[2\]\.issue: unknown issue "Elections"/);
+    expect(line.lines[0]).toContain(`:${lineOf(line.text, "issue: Elections")}:`);
   });
   it("a range with low above high, and a proposal naming an unknown option, name the field", () => {
     const range = run(original.replace("reservation: [0.45, 0.6]", "reservation: [0.6, 0.45]"));
