@@ -9,15 +9,14 @@ import { Workspace } from "../store/workspace.js";
 
 /** The NLP model takes a second to load: only commands that extract pay for it. */
 async function extraction() {
-  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence }, { findActors }, { analyseText }, { renderEvidence }] = await Promise.all([
+  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }] = await Promise.all([
     import("../evidence/duplicates.js"),
     import("../evidence/evidence-json.js"),
     import("../evidence/extract.js"),
-    import("../evidence/actors.js"),
     import("../evidence/text-analysis.js"),
     import("./render-evidence.js"),
   ]);
-  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, findActors, analyseText, renderEvidence };
+  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -61,14 +60,16 @@ export function registerEvidence(program: Command): void {
     .action(async (paths: string[], o: { db: string; date?: string }) => {
       checkDate(o.date);
       const docs = withBatchDates(readDocuments(paths, o.date ? { date: o.date } : {}));
-      const { findDuplicates, extractDocument, findActors, analyseText } = await extraction();
+      const { findDuplicates, extractDocument, namedPeople, analyseText } = await extraction();
       const ws = new Workspace(o.db);
       try {
         const stored = ws.documents();
         const duplicates = findDuplicates([...stored, ...docs]);
-        const people = [...stored, ...docs].flatMap((d) => findActors(d.file, analyseText(d.text)).filter((x) => x.kind === "person" && x.name.includes(" ")).map((x) => x.name));
-        for (const d of docs) {
-          const e = extractDocument(d, undefined, [...new Set(people)]);
+        // Each new text is analysed once; stored ones only lend their people's names.
+        const analyses = docs.map((d) => analyseText(d.text));
+        const people = [...new Set([...stored.flatMap((d) => namedPeople(d.file, analyseText(d.text))), ...docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!))])];
+        for (const [i, d] of docs.entries()) {
+          const e = extractDocument(d, undefined, people, analyses[i]!);
           const dup = duplicates.get(d.file)?.of ?? null;
           const added = ws.addDocument(e, dup);
           process.stdout.write(

@@ -5,7 +5,7 @@ import { findDates, type DateMention } from "./dates.js";
 import type { EvidenceDocument } from "./document.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
 import { findQuotes, type Quote } from "./quotes.js";
-import { analyseText } from "./text-analysis.js";
+import { analyseText, type TextAnalysis } from "./text-analysis.js";
 import { PEACE_TALKS, type WatchItem } from "./watch-list.js";
 
 /** Everything extracted from one document. */
@@ -25,8 +25,12 @@ export interface EvidenceReport {
 }
 
 /** Extracts one document's evidence; `knownPeople` (full names from the batch) lets "Putin" alone resolve. */
-export function extractDocument(doc: EvidenceDocument, watch: readonly WatchItem[] = PEACE_TALKS, knownPeople: readonly string[] = []): DocumentEvidence {
-  const a = analyseText(doc.text);
+export function extractDocument(
+  doc: EvidenceDocument,
+  watch: readonly WatchItem[] = PEACE_TALKS,
+  knownPeople: readonly string[] = [],
+  a: TextAnalysis = analyseText(doc.text),
+): DocumentEvidence {
   const actors = findActors(doc.file, a, knownPeople);
   const dates = findDates(doc.file, a, doc.published);
   // Durations ("five-hour") are quantities too; only dates proper are left to the dates.
@@ -36,10 +40,18 @@ export function extractDocument(doc: EvidenceDocument, watch: readonly WatchItem
   return { document: doc, actors, quotes, dates, quantities, claims };
 }
 
-/** The whole flow over a batch: per-document extraction, then claims aligned across sources. */
+/** Full names of the people a text names ("Vladimir Putin"), so other texts' bare surnames resolve. */
+export function namedPeople(file: string, a: TextAnalysis): string[] {
+  return findActors(file, a)
+    .filter((x) => x.kind === "person" && x.name.includes(" "))
+    .map((x) => x.name);
+}
+
+/** The whole flow over a batch: per-document extraction, then claims aligned across sources. Each text is analysed once. */
 export function extractEvidence(docs: readonly EvidenceDocument[], watch: readonly WatchItem[] = PEACE_TALKS): EvidenceReport {
-  const people = docs.flatMap((d) => findActors(d.file, analyseText(d.text)).filter((x) => x.kind === "person" && x.name.includes(" ")).map((x) => x.name));
-  const documents = docs.map((d) => extractDocument(d, watch, [...new Set(people)]));
+  const analyses = docs.map((d) => analyseText(d.text));
+  const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!)))];
+  const documents = docs.map((d, i) => extractDocument(d, watch, people, analyses[i]!));
   const { facts, sources } = alignClaims(documents.flatMap((d) => d.claims));
   return { documents, facts, sources };
 }
