@@ -37,3 +37,6 @@ export const GENIUS: Record<string, GeniusCase> = {
 };
 
 export const NONLINEAR = g("10issues", "10issues-domain.xml", ["profile-1.xml", "profile-2.xml"]);
+
+/** The `parley` command as users run it (the bundled CLI that `npm run build` writes). */
+export const CLI = join(ROOT, "dist", "cli", "main.js");

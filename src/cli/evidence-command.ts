@@ -1,22 +1,19 @@
 import type { Command } from "commander";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { InputError } from "../errors.js";
-import { withBatchDates } from "../evidence/document.js";
-import { readDocuments } from "../ingest/read-documents.js";
-import { Workspace } from "../store/workspace.js";
 
-/** The NLP model takes a second to load: only commands that extract pay for it. */
+/** The NLP, HTML and date libraries take most of a second to load: only commands that read articles pay for them. */
 async function extraction() {
-  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }] = await Promise.all([
+  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }, { withBatchDates }, { readDocuments }, { Workspace }] = await Promise.all([
     import("../evidence/duplicates.js"),
     import("../evidence/evidence-json.js"),
     import("../evidence/extract.js"),
     import("../evidence/text-analysis.js"),
     import("./render-evidence.js"),
+    import("../evidence/document.js"),
+    import("../ingest/read-documents.js"),
+    import("../store/workspace.js"),
   ]);
-  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence };
+  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence, withBatchDates, readDocuments, Workspace };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,6 +33,7 @@ export function registerEvidence(program: Command): void {
     .option("--db <file>", "with no paths: report on the documents ingested into this workspace")
     .action(async (paths: string[], o: { json?: boolean; date?: string; db?: string }) => {
       checkDate(o.date);
+      const { extractEvidence, evidenceJson, findDuplicates, renderEvidence, withBatchDates, readDocuments, Workspace } = await extraction();
       let docs;
       if (paths.length) docs = readDocuments(paths, o.date ? { date: o.date } : {});
       else if (o.db) {
@@ -45,7 +43,6 @@ export function registerEvidence(program: Command): void {
         if (!docs.length) throw new InputError([{ code: "store.empty", file: o.db, message: "the workspace holds no documents", hint: "parley ingest ARTICLES… --db " + o.db }]);
       } else throw new InputError([{ code: "cli.usage", message: "no articles given", hint: "parley evidence ARTICLES… (files, folders or -), or --db WORKSPACE" }]);
       const dated = withBatchDates(docs);
-      const { extractEvidence, evidenceJson, findDuplicates, renderEvidence } = await extraction();
       const report = extractEvidence(dated);
       const json = evidenceJson(report, findDuplicates(dated));
       process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
@@ -59,8 +56,8 @@ export function registerEvidence(program: Command): void {
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
     .action(async (paths: string[], o: { db: string; date?: string }) => {
       checkDate(o.date);
+      const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace } = await extraction();
       const docs = withBatchDates(readDocuments(paths, o.date ? { date: o.date } : {}));
-      const { findDuplicates, extractDocument, namedPeople, analyseText } = await extraction();
       const ws = new Workspace(o.db);
       try {
         const stored = ws.documents();
@@ -94,14 +91,16 @@ export function registerDraft(program: Command): void {
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
     .action(async (o: { corpus: string; out?: string; compare?: string; date?: string }) => {
       checkDate(o.date);
-      const [{ extractEvidence, evidenceJson }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { writeFileSync }, { loadScenarioFile }, { validateCitations }] = await Promise.all([
+      const [{ extractEvidence, evidenceJson, withBatchDates, readDocuments }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { writeFileSync, mkdtempSync }, { loadScenarioFile }, { validateCitations }, { tmpdir }, { join }] = await Promise.all([
         extraction(),
         import("../evidence/draft.js"),
         import("../evidence/compare-scenarios.js"),
         import("../formats/scenario-yaml.js"),
         import("node:fs"),
-        import("../formats/load-files.js"),
-        import("./validate-command.js"),
+        import("../formats/scenario-file.js"),
+        import("../formats/validate-citations.js"),
+        import("node:os"),
+        import("node:path"),
       ]);
       const docs = withBatchDates(readDocuments([o.corpus], o.date ? { date: o.date } : {}));
       const draft = draftScenario(evidenceJson(extractEvidence(docs)));

@@ -1,19 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { analyze } from "../analysis/analyze.js";
 import { InputError, formatProblem } from "../errors.js";
-import { withEvidence } from "../formats/cited-report.js";
-import { modelToGenius } from "../formats/genius-xml.js";
-import { scenarioToYaml } from "../formats/scenario-yaml.js";
-import { scenarioJsonSchema } from "../model/schema.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
 import { integer, load } from "./options.js";
-import { renderAnalysis } from "./render-analysis.js";
 import { registerSimulate } from "./simulate-command.js";
 import { registerTournament } from "./tournament-command.js";
-import { registerValidate, validateCitations } from "./validate-command.js";
+import { registerValidate } from "./validate-command.js";
+
+// Commands import what they need when they run: start-up pays only for commander and the
+// command declarations, and `analyze --genius` never loads the evidence, YAML or schema stack.
 
 export function createProgram(): Command {
   const program = new Command("parley")
@@ -34,17 +29,19 @@ export function createProgram(): Command {
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
     .option("--corpus <dir>", "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions")
     .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string }) => {
-      const { model, spec } = load(files, o.genius, o.discretize);
+      const [{ model, spec }, { analyze }, { renderAnalysis }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js")]);
       let report = analyze(model, { samples: o.samples, seed: o.seed });
       if (o.corpus) {
         if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
-        const { citations, assumptions } = validateCitations(files[0]!, o.corpus);
-        const [{ readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }] = await Promise.all([
+        const [{ validateCitations }, { withEvidence }, { readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }] = await Promise.all([
+          import("../formats/validate-citations.js"),
+          import("../formats/cited-report.js"),
           import("../ingest/read-documents.js"),
           import("../evidence/document.js"),
           import("../evidence/extract.js"),
           import("../evidence/evidence-json.js"),
         ]);
+        const { citations, assumptions } = validateCitations(files[0]!, o.corpus);
         const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([o.corpus]))));
         report = withEvidence(report, spec, citations, assumptions, evidence.contradictions);
       }
@@ -58,15 +55,18 @@ export function createProgram(): Command {
     .option("--genius", "read a GENIUS XML domain and its profiles and write YAML")
     .option("--out <path>", "folder for the GENIUS files, or the YAML file (default: YAML on stdout)")
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
-    .action((files: string[], o: { genius?: boolean; out?: string; discretize: number }) => {
-      const { spec, model } = load(files, o.genius, o.discretize);
+    .action(async (files: string[], o: { genius?: boolean; out?: string; discretize: number }) => {
+      const { spec, model } = await load(files, o.genius, o.discretize);
+      const [{ mkdirSync, writeFileSync }, { join }] = await Promise.all([import("node:fs"), import("node:path")]);
       if (o.genius) {
+        const { scenarioToYaml } = await import("../formats/scenario-yaml.js");
         const yaml = scenarioToYaml(spec);
         if (o.out) writeFileSync(o.out, yaml);
         else process.stdout.write(yaml);
         return;
       }
       if (!o.out) throw new InputError([{ code: "cli.usage", message: "convert to GENIUS needs --out FOLDER", hint: "parley convert SCENARIO.yaml --out genius/" }]);
+      const { modelToGenius } = await import("../formats/genius-xml.js");
       const { domain, profiles, dropped } = modelToGenius(model);
       mkdirSync(o.out, { recursive: true });
       const base = slug(model.name);
@@ -85,7 +85,8 @@ export function createProgram(): Command {
     .command("schema")
     .description("Print the JSON Schema of scenario files")
     .option("--out <file>", "write it to a file")
-    .action((o: { out?: string }) => {
+    .action(async (o: { out?: string }) => {
+      const [{ writeFileSync }, { scenarioJsonSchema }] = await Promise.all([import("node:fs"), import("../model/schema.js")]);
       const text = JSON.stringify(scenarioJsonSchema(), null, 2) + "\n";
       if (o.out) writeFileSync(o.out, text);
       else process.stdout.write(text);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "commander";
 import { InputError } from "../errors.js";
-import { loadGeniusFiles, loadScenarioFile, type Loaded } from "../formats/load-files.js";
+import type { Loaded } from "../formats/load-files.js";
 
 /** A commander parser for an integer option ≥ min. */
 export const integer = (min: number, what: string) => (value: string) => {
@@ -9,12 +9,17 @@ export const integer = (min: number, what: string) => (value: string) => {
   return n;
 };
 
-/** The model from the command line's files: one scenario YAML, or with --genius a domain and its profiles. */
-export function load(files: string[], genius: boolean | undefined, discretize: number): Loaded {
+/**
+ * The model from the command line's files: one scenario YAML, or with --genius a domain and its
+ * profiles. Each reader is imported when used, so GENIUS input never loads the YAML and schema libraries.
+ */
+export async function load(files: string[], genius: boolean | undefined, discretize: number): Promise<Loaded> {
   if (genius) {
     if (files.length < 3) throw new InputError([{ code: "cli.usage", message: `--genius needs a domain and at least two profiles, got ${files.length} file(s)`, hint: "--genius DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]" }]);
+    const { loadGeniusFiles } = await import("../formats/load-files.js");
     return loadGeniusFiles(files[0]!, files.slice(1), { discretize });
   }
   if (files.length !== 1) throw new InputError([{ code: "cli.usage", message: `expected one scenario file, got ${files.length}`, hint: "give SCENARIO.yaml, or --genius DOMAIN.xml PROFILE.xml PROFILE.xml" }]);
+  const { loadScenarioFile } = await import("../formats/scenario-file.js");
   return loadScenarioFile(files[0]!, { discretize });
 }

@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { createArena } from "../negotiation/arena.js";
+import type { Arena } from "../negotiation/arena.js";
 import type { NegotiationResult } from "../negotiation/outcome.js";
 import { AGENTS } from "../negotiation/agents/index.js";
 import { MEDIATORS } from "../negotiation/mediators/index.js";
-import { createSimulation, type ProtocolName } from "../negotiation/simulate.js";
-import type { Arena } from "../negotiation/arena.js";
+import type { ProtocolName } from "../negotiation/simulate.js";
 import { integer, load } from "./options.js";
 import { fmtUtility, table } from "./table.js";
 
@@ -36,8 +35,8 @@ export function registerSimulate(program: Command): void {
     .option("--seed <n>", "seed", integer(0, "--seed"), 42)
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .option("--json", "print one JSON object with the full trace")
-    .action((files: string[], o: SimulateOptions) => {
-      const { model } = load(files, o.genius, o.discretize);
+    .action(async (files: string[], o: SimulateOptions) => {
+      const [{ model }, { createArena }, { createSimulation }] = await Promise.all([load(files, o.genius, o.discretize), import("../negotiation/arena.js"), import("../negotiation/simulate.js")]);
       const arena = createArena(model);
       const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
       const deadline = o.seconds !== undefined ? { seconds: o.seconds, turnSeconds: o.turnSeconds } : { rounds: o.rounds ?? 100 };

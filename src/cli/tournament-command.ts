@@ -1,12 +1,9 @@
-import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { AGENTS } from "../negotiation/agents/index.js";
 import { standings, type AgentStanding } from "../negotiation/tournament.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
-import { runTournament } from "../parallel/run-tournament.js";
-import { sourceOf } from "../parallel/scenario-source.js";
-import { Workspace } from "../store/workspace.js";
+import { InputError } from "../errors.js";
 import { integer } from "./options.js";
 import { fmtPercent, fmtUtility, table } from "./table.js";
 
@@ -50,7 +47,13 @@ export function registerTournament(program: Command): void {
     .option("--format <f>", "table, csv or json", "table")
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .action(async (paths: string[], o: TournamentOptions) => {
-      if (!["table", "csv", "json"].includes(o.format)) throw new (await import("../errors.js")).InputError([{ code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" }]);
+      if (!["table", "csv", "json"].includes(o.format)) throw new InputError([{ code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" }]);
+      const [{ SingleBar }, { runTournament }, { sourceOf }, { Workspace }] = await Promise.all([
+        import("cli-progress"),
+        import("../parallel/run-tournament.js"),
+        import("../parallel/scenario-source.js"),
+        import("../store/workspace.js"),
+      ]);
       const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
       const config = {
         sources: paths.map(sourceOf),

@@ -4,7 +4,6 @@ import type { ScenarioSpec } from "../model/schema.js";
 import { compileScenario } from "../model/compile-scenario.js";
 import { geniusToScenario, parseGeniusDomain } from "./genius-xml.js";
 import { readTextInput } from "./read-input.js";
-import { parseScenario } from "./scenario-yaml.js";
 
 export interface Loaded {
   readonly spec: ScenarioSpec;
@@ -13,12 +12,7 @@ export interface Loaded {
   readonly locate?: (path: readonly (string | number)[]) => Problem;
 }
 
-/** Reads a scenario YAML (or JSON) file. */
-export function loadScenarioFile(file: string, options: { discretize?: number } = {}): Loaded {
-  return parseScenario(readTextInput(file, "scenario (YAML)"), file, options);
-}
-
-/** Reads a GENIUS domain and its profiles (two or more) as a scenario. */
+/** Reads a GENIUS domain and its profiles (two or more) as a scenario. No YAML or schema library is loaded. */
 export function loadGeniusFiles(domainFile: string, profileFiles: readonly string[], options: { discretize?: number } = {}): Loaded {
   const domain = parseGeniusDomain(readTextInput(domainFile, "GENIUS domain XML"), domainFile);
   const profiles = profileFiles.map((file) => ({ file, text: readTextInput(file, "GENIUS profile XML") }));

@@ -20,7 +20,7 @@ export function readTextInput(file: string, what: string): string {
     fail({ code: "input.too-large", file, message: `the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`, hint: `is this really a ${what}?` });
   const bytes = readFileSync(file);
   if (bytes.subarray(0, 8192).includes(0)) fail({ code: "input.binary", file, message: "the file is binary, not text", hint: `give a ${what} as UTF-8 text` });
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const text = bytes.toString("utf8");
   if (!text.trim()) fail({ code: "input.empty", file, message: "the file holds only whitespace", hint: `give a ${what}` });
   return text;
 }

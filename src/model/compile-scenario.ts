@@ -4,7 +4,7 @@ import { OutcomeSpace } from "./outcome-space.js";
 import type { Num, Parameter, ValueFunction } from "./preferences.js";
 import type { Condition, RedLine } from "./red-line.js";
 import type { Model, Party, Proposal } from "./scenario.js";
-import { DiscreteValueSchema, NumericValueSchema, type ConditionSpec, type ScenarioSpec, type UncertainNumber } from "./schema.js";
+import type { ConditionSpec, NumericValueSpec, ScenarioSpec, UncertainNumber, ValueSpec } from "./schema.js";
 
 type Path = (string | number)[];
 
@@ -89,12 +89,11 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
         return { kind: "table", values: new Array<number>(issue.cardinality).fill(0) };
       }
       if (issue.kind !== "discrete") {
-        const numeric = NumericValueSchema.safeParse(fn);
-        if (!numeric.success) {
+        if (!isNumericValue(fn)) {
           report(path, `issue "${issue.name}" is numeric: give {linear: {slope, intercept}} or {points: [[x, value], …]}`);
           return { kind: "table", values: new Array<number>(issue.cardinality).fill(0) };
         }
-        const f = numeric.data;
+        const f = fn;
         if ("linear" in f) return { kind: "linear", slope: f.linear.slope, intercept: f.linear.intercept };
         const pts = f.points;
         pts.forEach(([x, y], k) => {
@@ -103,12 +102,11 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
         });
         return { kind: "points", xs: pts.map(([x]) => x), ys: pts.map(([, y], k) => num(y, [...path, "points", k, 1])) };
       }
-      const table = DiscreteValueSchema.safeParse(fn);
-      if (!table.success) {
+      if (isNumericValue(fn)) {
         report(path, `issue "${issue.name}" is discrete: it needs a value per option`, `options: ${issue.describe()}`);
         return { kind: "table", values: new Array<number>(issue.cardinality).fill(0) };
       }
-      const tv = table.data;
+      const tv = fn;
       for (const key of Object.keys(tv)) optionIndex(issue, key, [...path, key]);
       return {
         kind: "table",
@@ -237,4 +235,16 @@ export function describeRedLine(issues: readonly Issue[], ifs: readonly Conditio
 
 function fmt(v: IssueValue): string {
   return typeof v === "number" ? String(Math.round(v * 1e6) / 1e6) : v;
+}
+
+/**
+ * Which form a schema-valid value function has. The schema tries the numeric forms first, so a
+ * value that fits one is numeric; told apart by shape here so compiling needs no schema library.
+ */
+function isNumericValue(fn: ValueSpec): fn is NumericValueSpec {
+  const keys = Object.keys(fn);
+  if (keys.length !== 1) return false;
+  const v = (fn as Record<string, unknown>)[keys[0]!];
+  if (keys[0] === "linear") return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { slope?: unknown }).slope === "number";
+  return keys[0] === "points" && Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "number");
 }

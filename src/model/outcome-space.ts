@@ -11,16 +11,14 @@ export class OutcomeSpace {
   readonly issues: readonly Issue[];
   readonly cardinalities: Int32Array;
   readonly size: bigint;
+  /** The size as a number when it is exactly representable, else undefined. */
+  readonly countIfSmall: number | undefined;
 
   constructor(issues: readonly Issue[]) {
     this.issues = issues;
     this.cardinalities = Int32Array.from(issues, (i) => i.cardinality);
     this.size = this.cardinalities.reduce((n, c) => n * BigInt(c), 1n);
-  }
-
-  /** The size as a number when it is exactly representable, else undefined. */
-  get countIfSmall(): number | undefined {
-    return this.size <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(this.size) : undefined;
+    this.countIfSmall = this.size <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(this.size) : undefined;
   }
 
   decode(index: number, into: Choices = new Int32Array(this.issues.length)): Choices {

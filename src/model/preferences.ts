@@ -29,24 +29,28 @@ export function resolve(n: Num, theta: ArrayLike<number>): number {
 
 const clip01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Value of each option of an issue whose options sit at the numeric positions `xs`. */
+/**
+ * Value of each option of an issue whose options sit at the numeric positions `positions(i)`,
+ * written to `out` from `at` (a new array by default).
+ */
 export function evaluateValueFunction(
   fn: ValueFunction,
   positions: (i: number) => number,
   cardinality: number,
   theta: ArrayLike<number>,
+  out: Float64Array = new Float64Array(cardinality),
+  at = 0,
 ): Float64Array {
-  const out = new Float64Array(cardinality);
   switch (fn.kind) {
     case "table":
-      for (let i = 0; i < cardinality; i++) out[i] = resolve(fn.values[i]!, theta);
+      for (let i = 0; i < cardinality; i++) out[at + i] = resolve(fn.values[i]!, theta);
       break;
     case "linear":
-      for (let i = 0; i < cardinality; i++) out[i] = clip01(fn.slope * positions(i) + fn.intercept);
+      for (let i = 0; i < cardinality; i++) out[at + i] = clip01(fn.slope * positions(i) + fn.intercept);
       break;
     case "points": {
       const ys = fn.ys.map((y) => resolve(y, theta));
-      for (let i = 0; i < cardinality; i++) out[i] = interpolate(fn.xs, ys, positions(i));
+      for (let i = 0; i < cardinality; i++) out[at + i] = interpolate(fn.xs, ys, positions(i));
       break;
     }
   }
@@ -65,6 +69,7 @@ function interpolate(xs: readonly number[], ys: readonly number[], x: number): n
 }
 
 /** The nominal value of every parameter. */
-export function nominalTheta(parameters: readonly Parameter[]): Float64Array {
-  return Float64Array.from(parameters, (p) => p.nominal);
+export function nominalTheta(parameters: readonly Parameter[]): ArrayLike<number> {
+  return parameters.length ? Float64Array.from(parameters, (p) => p.nominal) : NO_PARAMETERS;
 }
+const NO_PARAMETERS: readonly number[] = [];

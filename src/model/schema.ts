@@ -136,6 +136,8 @@ export const ScenarioSchema = z
   .strict();
 
 export type UncertainNumber = z.infer<typeof Uncertain>;
+export type NumericValueSpec = z.infer<typeof NumericValueSchema>;
+export type ValueSpec = NumericValueSpec | z.infer<typeof DiscreteValueSchema>;
 export type CiteSpec = z.infer<typeof CiteSchema>;
 export type IssueSpec = z.infer<typeof IssueSchema>;
 export type ConditionSpec = z.infer<typeof ConditionSchema>;

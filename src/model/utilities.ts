@@ -21,24 +21,31 @@ export interface Utilities {
  */
 export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters), weightSums?: ArrayLike<number>): Utilities {
   const issues = model.space.issues;
+  const n = issues.length, k = model.parties.length;
   const cardinalities = model.space.cardinalities;
-  const offsets = new Int32Array(issues.length + 1);
-  for (let i = 0; i < issues.length; i++) offsets[i + 1] = offsets[i]! + cardinalities[i]!;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + cardinalities[i]!;
+  const width = offsets[n]!;
+  // One buffer for every table and the reservations: a negotiation built from scratch pays for
+  // one allocation, not one per party and issue.
+  const buffer = new Float64Array(k * width + k);
   const tables = model.parties.map((party, pi) => {
     const prefs = party.preferences;
-    const table = new Float64Array(offsets[issues.length]!);
-    const raw = prefs.weights.map((w) => resolve(w, theta));
-    const sum = raw.reduce((a, b) => a + b, 0);
+    const table = buffer.subarray(pi * width, (pi + 1) * width);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += resolve(prefs.weights[i]!, theta);
     const scale = weightSums && sum > 0 ? weightSums[pi]! / sum : 1;
-    issues.forEach((issue, i) => {
-      const w = raw[i]! * scale;
-      const v = evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta);
-      for (let j = 0; j < v.length; j++) table[offsets[i]! + j] = w * v[j]!;
-    });
+    for (let i = 0; i < n; i++) {
+      const issue = issues[i]!, off = offsets[i]!;
+      evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta, table, off);
+      const w = resolve(prefs.weights[i]!, theta) * scale;
+      for (let j = off; j < off + issue.cardinality; j++) table[j] = w * table[j]!;
+    }
     return table;
   });
-  const reservations = Float64Array.from(model.parties, (p) => resolve(p.preferences.reservation, theta));
-  return { parties: model.parties.length, issues: issues.length, cardinalities, offsets, tables, reservations };
+  const reservations = buffer.subarray(k * width);
+  model.parties.forEach((p, pi) => (reservations[pi] = resolve(p.preferences.reservation, theta)));
+  return { parties: k, issues: n, cardinalities, offsets, tables, reservations };
 }
 
 /** Utility of party `p` for a complete outcome, GENIUS-style: capped at 1. */

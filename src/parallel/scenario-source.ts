@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
-import { loadGeniusFiles, loadScenarioFile, type Loaded } from "../formats/load-files.js";
+import { loadGeniusFiles, type Loaded } from "../formats/load-files.js";
+import { loadScenarioFile } from "../formats/scenario-file.js";
 
 /** Where a tournament scenario comes from; plain data, so it crosses to worker threads. */
 export type ScenarioSource = { readonly kind: "scenario"; readonly file: string } | { readonly kind: "genius"; readonly domain: string; readonly profiles: readonly string[] };

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/analyze.js";
-import { loadScenarioFile } from "../../src/formats/load-files.js";
-import { validateCitations } from "../../src/cli/validate-command.js";
-import { ROOT, SHARED } from "../domains.js";
+import { loadScenarioFile } from "../../src/formats/scenario-file.js";
+import { validateCitations } from "../../src/formats/validate-citations.js";
+import { CLI, ROOT, SHARED } from "../domains.js";
 
 const scenario = join(ROOT, "cases", "moscow-2025-12", "scenario.yaml");
 const corpus = join(SHARED, "corpus", "moscow-2025-12");
@@ -64,7 +64,7 @@ describe("the Moscow scenario", () => {
 
 describe("parley analyze --corpus", () => {
   it("answers with the evidence: citations, assumptions, the zone's probability, and the words behind each red line crossed", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), "analyze", scenario, "--corpus", corpus, "--json", "--samples", "100"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [CLI, "analyze", scenario, "--corpus", corpus, "--json", "--samples", "100"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.zopa).toMatchObject({ exists: false, probability: 0 });
@@ -84,7 +84,7 @@ describe("parley analyze --corpus", () => {
 describe("parley draft", () => {
   it("drafts a scenario from the evidence alone whose every citation resolves, and says how close it comes to the hand-written one", () => {
     const out = join(tmp, "draft.yaml");
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], { encoding: "utf8" });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
     const r = cli("draft", "--corpus", corpus, "--out", out, "--compare", scenario);
     expect(r.status).toBe(0);
     const draft = loadScenarioFile(out).spec;
@@ -106,7 +106,7 @@ describe("parley validate: bad citations and corpora", () => {
   const run = (text: string, dir = corpus) => {
     const f = join(tmp, `s${Math.random().toString(36).slice(2)}.yaml`);
     writeFileSync(f, text);
-    const r = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), "validate", f, "--corpus", dir], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [CLI, "validate", f, "--corpus", dir], { encoding: "utf8" });
     return { code: r.status, stderr: r.stderr, lines: r.stderr.trim().split("\n"), file: f, text };
   };
   const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;

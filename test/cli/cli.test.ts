@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GENIUS, NONLINEAR, ROOT } from "../domains.js";
+import { CLI, GENIUS, NONLINEAR, ROOT } from "../domains.js";
 
 /** Runs the built CLI as a user would (npm test builds it first). */
 function parley(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -7,10 +7,10 @@ import { readDocument } from "../../src/evidence/document.js";
 import { extractDocument } from "../../src/evidence/extract.js";
 import { contentId } from "../../src/ingest/read-documents.js";
 import { Workspace } from "../../src/store/workspace.js";
-import { ROOT, SHARED } from "../domains.js";
+import { CLI, ROOT, SHARED } from "../domains.js";
 
 function parley(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], { encoding: "utf8", cwd: ROOT, ...(input === undefined ? {} : { input }) });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT, ...(input === undefined ? {} : { input }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const corpus = join(SHARED, "corpus", "moscow-2025-12");

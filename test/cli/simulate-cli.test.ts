@@ -3,10 +3,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GENIUS, ROOT } from "../domains.js";
+import { CLI, GENIUS, ROOT } from "../domains.js";
 
 function parley(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const laptop = GENIUS["LaptopC"]!;

@@ -12,6 +12,10 @@ export type PoolChoice = (arena: Arena, party: number) => Pool;
 
 export const fullPool: PoolChoice = (arena, party) => ({ order: arena.order[party]!, sorted: arena.sorted[party]! });
 
+// Placeholders until start(): agents are created per negotiation, so no allocation here.
+const NONE_F = new Float64Array(0);
+const NONE_I = new Int32Array(0);
+
 const cache = new WeakMap<Arena, Map<string, Pool>>();
 
 /** A pool of the candidates `keep` admits, computed once per arena, party and key. */
@@ -37,9 +41,9 @@ export function filteredPool(key: string, keep: (arena: Arena, party: number, ca
  * reservation value; walks away when nothing reaches it.
  */
 export class TimeDependentAgent implements Agent {
-  protected u: Float64Array = new Float64Array(0);
-  protected order: Int32Array = new Int32Array(0);
-  protected sorted: Float64Array = new Float64Array(0);
+  protected u: Float64Array = NONE_F;
+  protected order: Int32Array = NONE_I;
+  protected sorted: Float64Array = NONE_F;
   protected end = 0;
   protected max = 1;
   protected min = 0;
@@ -47,8 +51,8 @@ export class TimeDependentAgent implements Agent {
   protected allowed: Uint8Array | null = null;
   /** Position in `order` of the last offer made. */
   protected index = 0;
-  /** Offer position per turn, computed once per deadline and reused while nothing changes. */
-  private plan = new Int32Array(0);
+  /** Offer position per turn (-1 until first needed), reused while nothing changes. */
+  private plan: number[] = [];
   private planFor: readonly unknown[] = [];
 
   constructor(
@@ -70,9 +74,11 @@ export class TimeDependentAgent implements Agent {
     const turns = ctx.turns ?? 0;
     const key = [sorted, this.end, this.min, this.max, turns];
     if (turns > 0 && this.end > 0 && key.some((x, i) => x !== this.planFor[i])) {
-      // t^(1/e) costs ~100 ns: evaluate the aspiration once per turn of the deadline, not per call.
-      this.plan = new Int32Array(turns + 1);
-      for (let k = 0; k <= turns; k++) this.plan[k] = lastAtLeast(sorted, this.target(k / turns), this.end);
+      // t^(1/e) costs ~100 ns: each turn's offer position is computed on first use and kept
+      // while nothing changes, so a short negotiation pays for its few turns only.
+      // A plain array: a typed one this small costs more to allocate than to fill.
+      if (this.plan.length !== turns + 1) this.plan = new Array<number>(turns + 1);
+      this.plan.fill(-1);
       this.planFor = key;
     }
     if (turns === 0) this.planFor = [];
@@ -87,7 +93,11 @@ export class TimeDependentAgent implements Agent {
     if (this.end === 0) return END;
     const turns = this.plan.length - 1;
     const k = Math.round(t * turns);
-    const i = this.planFor.length && Math.abs(k - t * turns) < 1e-9 ? this.plan[k]! : lastAtLeast(this.sorted, this.target(t), this.end);
+    let i: number;
+    if (this.planFor.length && Math.abs(k - t * turns) < 1e-9) {
+      i = this.plan[k]!;
+      if (i < 0) i = this.plan[k] = lastAtLeast(this.sorted, this.target(k / turns), this.end);
+    } else i = lastAtLeast(this.sorted, this.target(t), this.end);
     if (offer >= 0 && this.acceptable(offer, this.sorted[i]!)) return ACCEPT;
     this.index = i;
     return this.order[i]!;
