@@ -4,8 +4,8 @@
  * in this one run, on this machine.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { existsSync, mkdtempSync } from "node:fs";
+import { availableParallelism, homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
@@ -18,7 +18,8 @@ import { createUtilities } from "../src/model/utilities.js";
 import { createAgent } from "../src/negotiation/agents/index.js";
 import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
 import { createArena } from "../src/negotiation/arena.js";
-import { GENIUS } from "../test/domains.js";
+import { fmtCount } from "../src/cli/table.js";
+import { GENIUS, SHARED } from "../test/domains.js";
 import { syntheticModel } from "./synthetic.js";
 
 type Case = "two-party-100x10" | "four-party-8x10" | "baseline";
@@ -78,31 +79,100 @@ async function main(): Promise<void> {
   rows.push([`4 parties, 8 issues × 10 options (${four.outcomes} outcomes): exact frontier + Nash`, `${four.ms.toFixed(0)} ms, ${four.frontier} points`]);
   rows.push([`  peak memory (max RSS), JS heap capped at ${HEAP_LIMIT_MB} MB`, `${four.maxRssMB.toFixed(0)} MB`]);
 
-  // 3. Negotiation speed: complete 100-round Boulware-vs-Conceder runs per second on one core (trace off).
-  // The hardliner pair (e = 0.01) never agrees before the deadline: every run takes all 100 rounds.
-  for (const [name, pair] of [["LaptopC", "boulware,conceder"], ["Energy", "boulware,conceder"], ["LaptopC", "boulware:0.01,boulware:0.01"], ["Energy", "boulware:0.01,boulware:0.01"]] as const) {
-    const arena = createArena(loadGeniusFiles(GENIUS[name]!.domain, GENIUS[name]!.profiles).model);
-    const agents = pair.split(",").map(createAgent);
-    let runs = 0, rounds = 0;
+  // 3. Negotiation speed, one core, trace off: Boulware (e = 0.25) vs Conceder (e = 4), the curves
+  // NegMAS's agents use, from scratch (a new arena and new agents per negotiation, as NegMAS
+  // builds a new mechanism each time) and with the arena reused (new agents each time). The
+  // hardliner pair (e = 0.01) never agrees before the deadline: every run takes all 100 rounds.
+  const negotiationsPerSecond = (name: string, pair: string, fresh: boolean) => {
+    const model = loadGeniusFiles(GENIUS[name]!.domain, GENIUS[name]!.profiles).model;
+    let arena = createArena(model), runs = 0, rounds = 0;
     const t0 = performance.now();
-    while (performance.now() - t0 < 2000) for (let i = 0; i < 500; i++, runs++) rounds += runAlternatingOffers(arena, agents, { deadline: { rounds: 100 }, seed: runs }).rounds;
-    const perSecond = runs / ((performance.now() - t0) / 1000);
-    rows.push([`${name} (${arena.size.toLocaleString("en-US")} outcomes): ${pair.replace(",", " vs ")}, 100-round deadline, one core`, `${Math.round(perSecond).toLocaleString("en-US")} negotiations/s (mean ${(rounds / runs).toFixed(1)} rounds)`]);
+    while (performance.now() - t0 < 2000 || runs < 3) {
+      if (fresh) arena = createArena(model);
+      rounds += runAlternatingOffers(arena, pair.split(",").map(createAgent), { deadline: { rounds: 100 }, seed: runs++ }).rounds;
+    }
+    return { perSecond: runs / ((performance.now() - t0) / 1000), meanRounds: rounds / runs, size: arena.size };
+  };
+  for (const name of ["LaptopC", "Energy"]) {
+    for (const [pair, fresh] of [["boulware:0.25,conceder:4", true], ["boulware:0.25,conceder:4", false], ["boulware:0.01,boulware:0.01", false]] as const) {
+      const r = negotiationsPerSecond(name, pair, fresh);
+      rows.push([
+        `${name} (${fmtCount(r.size)} outcomes): ${pair.replace(",", " vs ")}, 100 rounds, ${fresh ? "from scratch (new arena)" : "arena reused"}, one core`,
+        `${fmtCount(Math.round(r.perSecond))} negotiations/s = ${fmtTime(1000 / r.perSecond)} each (mean ${r.meanRounds.toFixed(1)} rounds)`,
+      ]);
+    }
   }
+  const energyModel = energy;
+  const arenaMs = median(Array.from({ length: 9 }, () => timed(() => createArena(energyModel))).slice(1));
+  rows.push(["Energy arena: every outcome evaluated and sorted for each party (median of 8)", fmtTime(arenaMs)]);
 
-  // 4. A tournament of 10 agents × 6 bilateral shared domains × 10 repetitions on every core, as a user runs it.
+  // 4. Many parties: the exact frontier of the 5-party killer-robot domain (240,000 outcomes).
+  const robot = loadGeniusFiles(GENIUS["group9-killer_robot"]!.domain, GENIUS["group9-killer_robot"]!.profiles).model;
+  const ru = createUtilities(robot);
+  const robotFrontier = paretoFrontier(ru).size;
+  rows.push([`5 parties, killer-robot domain (240,000 outcomes): exact frontier (${fmtCount(robotFrontier)} points, median of 5)`, fmtTime(median(Array.from({ length: 5 }, () => timed(() => paretoFrontier(ru)))))]);
+
+  // 5. Start-up, as a user waits for it: whole processes, interleaved, median of 15 each.
+  const cliPath = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+  const g = (name: string) => [GENIUS[name]!.domain, ...GENIUS[name]!.profiles];
+  const commands: [string, string[]][] = [
+    ["node -e 0 (Node's own start-up)", ["-e", "0"]],
+    ["parley --version", [cliPath, "--version"]],
+    ["parley analyze --genius LaptopC (27 outcomes)", [cliPath, "analyze", "--genius", ...g("LaptopC")]],
+    ["parley analyze --genius Energy (390,625 outcomes)", [cliPath, "analyze", "--genius", ...g("Energy")]],
+  ];
+  const times = commands.map(() => [] as number[]);
+  for (let rep = 0; rep < 15; rep++)
+    commands.forEach(([, args], i) => {
+      times[i]!.push(timed(() => {
+        const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+        if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+      }));
+    });
+  const node0 = median(times[0]!);
+  commands.forEach(([label], i) => {
+    const m = median(times[i]!);
+    rows.push([`${label}, whole process`, i === 0 ? fmtTime(m) : `${fmtTime(m)} = ${(m / node0).toFixed(2)}× node -e 0`]);
+  });
+
+  // 6. A tournament of 10 agents × 6 bilateral shared domains × 10 repetitions on every core, as a user runs it.
   const agents10 = "boulware,conceder,linear,tit-for-tat,random,frontier,opponent-model,red-lines,boulware:0.05,conceder:5";
   const folders = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"].map((n) => GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""));
   const db = join(mkdtempSync(join(tmpdir(), "parley-bench-")), "bench.db");
   const t0 = performance.now();
-  const cli = spawnSync(process.execPath, [fileURLToPath(new URL("../src/cli/main.js", import.meta.url)), "tournament", ...folders, "--agents", agents10, "--repetitions", "10", "--db", db, "--format", "json"], { encoding: "utf8" });
+  const cli = spawnSync(process.execPath, [cliPath, "tournament", ...folders, "--agents", agents10, "--repetitions", "10", "--db", db, "--format", "json"], { encoding: "utf8" });
   if (cli.status !== 0) throw new Error(`tournament failed: ${cli.stderr}`);
   const tournament = JSON.parse(cli.stdout) as { runs: number };
-  rows.push([`Tournament: 10 agents × 6 domains × 10 repetitions (${tournament.runs.toLocaleString("en-US")} runs), ${availableParallelism()} cores`, `${((performance.now() - t0) / 1000).toFixed(1)} s`]);
+  rows.push([`Tournament: 10 agents × 6 domains × 10 repetitions (${fmtCount(tournament.runs)} runs), ${availableParallelism()} cores`, `${((performance.now() - t0) / 1000).toFixed(1)} s`]);
 
   const w = Math.max(...rows.map((r) => r[0]!.length));
   process.stdout.write(`Parley benchmark (node ${process.version})\n\n${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n`);
+
+  // 7. Against NegMAS, the field's Python library, on the same domains in this same run.
+  const sideBySide = join(SHARED, "tools", "negmas-side-by-side", "side_by_side.sh");
+  const negmas = process.env["NEGMAS_SRC"] ?? join(homedir(), ".cache", "negmas-src");
+  if (!existsSync(sideBySide) || !existsSync(negmas)) {
+    process.stdout.write(`\nNegMAS side by side: skipped — NegMAS is not set up (${negmas}); see ${sideBySide.replace(/side_by_side\.sh$/, "README.md")}\n`);
+    return;
+  }
+  process.stdout.write("\nNegMAS side by side (ratio = NegMAS time / Parley time, measured in this run):\n\n");
+  const sbs = spawnSync("bash", [sideBySide, fileURLToPath(new URL("../..", import.meta.url))], { encoding: "utf8", env: { ...process.env, REPS: process.env["REPS"] ?? "1" } });
+  if (sbs.status !== 0) throw new Error(`side by side failed: ${sbs.stderr}`);
+  process.stdout.write(sbs.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n"));
 }
+
+function timed(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const fmtTime = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
 
 const at = process.argv.indexOf("--case");
 if (at >= 0) caseMain(process.argv[at + 1] as Case);

@@ -4,6 +4,17 @@
 // Native and data-heavy packages stay external and load from node_modules.
 import { build } from "esbuild";
 import { chmodSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+
+// fast-xml-parser's ESM source is some 30 modules; the package's own single-file CommonJS build
+// (its `require` export, the same version) compiles in a third of the time.
+const require = createRequire(import.meta.url);
+const singleFile = {
+  name: "single-file-builds",
+  setup(b) {
+    b.onResolve({ filter: /^fast-xml-parser$/ }, () => ({ path: require.resolve("fast-xml-parser") }));
+  },
+};
 
 const outdir = "dist/cli";
 rmSync(outdir, { recursive: true, force: true });
@@ -19,6 +30,7 @@ await build({
   // Bundled CommonJS packages (commander) require Node's built-ins: give ESM chunks a `require`.
   banner: { js: 'import { createRequire as __parleyRequire } from "node:module"; const require = __parleyRequire(import.meta.url);' },
   external: ["better-sqlite3", "piscina", "wink-eng-lite-web-model", "canvas"],
+  plugins: [singleFile],
   logLevel: "warning",
 });
 chmodSync(`${outdir}/main.js`, 0o755);

@@ -1,3 +1,5 @@
+import { descendingOrder } from "./descending-order.js";
+import { DominanceIndex } from "./dominance-index.js";
 /**
  * Non-dominated filters over utility vectors stored as columns (one Float64Array per party).
  * A point is dropped when another weakly dominates it within `eps` in every coordinate, so
@@ -28,43 +30,27 @@ function sortedBy(a: Float64Array, b: Float64Array, n: number): Int32Array {
   return idx.sort((x, y) => a[y]! - a[x]! || b[y]! - b[x]!);
 }
 
-/** Indices of the non-dominated points among `n` (any number of parties), in decreasing order of their sum. */
+/**
+ * Indices of the non-dominated points among `n` (any number of parties), in decreasing order of
+ * their sum (ties by index). A point can only be weakly dominated by one whose sum is at least its
+ * own (up to k·eps), so each point is checked against those kept before it — through a
+ * dominance index, not one by one.
+ */
 export function nondominatedK(cols: readonly Float64Array[], n: number, eps: number): Int32Array {
   const k = cols.length;
   if (k === 2) return nondominated2(cols[0]!, cols[1]!, n, eps);
   const sum = new Float64Array(n);
   for (const c of cols) for (let i = 0; i < n; i++) sum[i]! += c[i]!;
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  // A point can only be weakly dominated by one whose sum is at least its own (up to k·eps).
-  idx.sort((x, y) => sum[y]! - sum[x]!);
-  const kept: Float64Array[] = cols.map(() => new Float64Array(Math.min(n, 1024)));
-  let m = 0;
+  const idx = descendingOrder(sum);
+  const kept = new DominanceIndex(k, eps);
+  const q = new Float64Array(k);
   const out: number[] = [];
   for (let r = 0; r < n; r++) {
     const i = idx[r]!;
-    let dominated = false;
-    for (let j = 0; j < m && !dominated; j++) {
-      let all = true;
-      for (let p = 0; p < k; p++) {
-        if (kept[p]![j]! < cols[p]![i]! - eps) {
-          all = false;
-          break;
-        }
-      }
-      dominated = all;
-    }
-    if (dominated) continue;
-    if (m === kept[0]!.length) for (let p = 0; p < k; p++) kept[p] = grow(kept[p]!);
-    for (let p = 0; p < k; p++) kept[p]![m] = cols[p]![i]!;
-    m++;
+    for (let p = 0; p < k; p++) q[p] = cols[p]![i]!;
+    if (kept.dominates(q)) continue;
+    kept.add(q);
     out.push(i);
   }
   return Int32Array.from(out);
-}
-
-function grow(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -2,7 +2,7 @@ import { paretoFrontier, type Frontier } from "../analysis/pareto.js";
 import { crossesRedLine } from "../model/red-line.js";
 import type { Model } from "../model/scenario.js";
 import { createUtilities, type Utilities } from "../model/utilities.js";
-import { descendingOrder } from "./utility-order.js";
+import { descendingOrder } from "../analysis/descending-order.js";
 
 /** Spaces up to this size are enumerated once; larger ones negotiate over Pareto-frontier outcomes. */
 export const MAX_ENUMERATED = 4_000_000;
