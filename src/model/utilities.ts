@@ -19,16 +19,16 @@ export interface Utilities {
  * With `weightSums`, each party's weights are rescaled to that sum: a sampled weight then moves
  * importance between issues instead of inflating the party's whole scale.
  */
-export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters), weightSums?: ArrayLike<number>): Utilities {
+export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters), weightSums?: ArrayLike<number>, storage?: Float64Array): Utilities {
   const issues = model.space.issues;
   const n = issues.length, k = model.parties.length;
   const cardinalities = model.space.cardinalities;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + cardinalities[i]!;
   const width = offsets[n]!;
-  // One buffer for every table and the reservations: a negotiation built from scratch pays for
-  // one allocation, not one per party and issue.
-  const buffer = new Float64Array(k * width + k);
+  // One buffer for every table and the reservations (`utilitiesStorage` doubles, or the caller's):
+  // a negotiation built from scratch pays for one allocation, not one per party and issue.
+  const buffer = storage ?? new Float64Array(utilitiesStorage(model));
   const tables = model.parties.map((party, pi) => {
     const prefs = party.preferences;
     const table = buffer.subarray(pi * width, (pi + 1) * width);
@@ -46,6 +46,13 @@ export function createUtilities(model: Model, theta: ArrayLike<number> = nominal
   const reservations = buffer.subarray(k * width);
   model.parties.forEach((p, pi) => (reservations[pi] = resolve(p.preferences.reservation, theta)));
   return { parties: k, issues: n, cardinalities, offsets, tables, reservations };
+}
+
+/** Doubles `createUtilities` stores: every party's table and the reservations. */
+export function utilitiesStorage(model: Model): number {
+  let width = 0;
+  for (const c of model.space.cardinalities) width += c;
+  return (width + 1) * model.parties.length;
 }
 
 /** Utility of party `p` for a complete outcome, GENIUS-style: capped at 1. */

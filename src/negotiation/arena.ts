@@ -1,7 +1,7 @@
 import { paretoFrontier, type Frontier } from "../analysis/pareto.js";
 import { crossesRedLine } from "../model/red-line.js";
 import type { Model } from "../model/scenario.js";
-import { createUtilities, type Utilities } from "../model/utilities.js";
+import { createUtilities, utilitiesStorage, type Utilities } from "../model/utilities.js";
 import { descendingOrder } from "../analysis/descending-order.js";
 
 /** Spaces up to this size are enumerated once; larger ones negotiate over Pareto-frontier outcomes. */
@@ -57,23 +57,32 @@ class PreparedArena implements Arena {
   private masks: Uint8Array[] | undefined;
 
   constructor(readonly model: Model) {
-    const u = (this.tables = createUtilities(model));
-    const k = (this.parties = u.parties);
+    const k = (this.parties = model.parties.length);
     const total = model.space.countIfSmall;
     this.restricted = total === undefined || total > MAX_ENUMERATED;
-    // A negotiation over an enumerable space needs no frontier: it is computed when first asked for.
+    // One buffer holds the utility tables and every per-candidate array: a negotiation built
+    // from scratch on a small space would otherwise spend most of its time allocating. Party 0's
+    // sorted slot is the scratch space while utilities are built.
+    const tableDoubles = utilitiesStorage(model);
+    let u: Utilities, size: number, buffer: ArrayBuffer;
     if (this.restricted) {
+      // A space too large to enumerate negotiates over its frontier, known only once computed.
+      u = createUtilities(model);
       this.front = paretoFrontier(u);
       this.rows = this.front.outcomes;
+      size = this.front.size;
+      buffer = new ArrayBuffer(8 * (2 * k * size + k) + 4 * k * size);
+    } else {
+      size = total!;
+      buffer = new ArrayBuffer(8 * (tableDoubles + 2 * k * size + k) + 4 * k * size);
+      u = createUtilities(model, undefined, undefined, new Float64Array(buffer, 0, tableDoubles));
     }
-    const size = (this.size = this.front ? this.front.size : total!);
-    // One buffer holds every per-candidate array: a negotiation built from scratch on a small
-    // space would otherwise spend most of its time allocating. Party 0's sorted slot is the
-    // scratch space while utilities are built.
+    this.tables = u;
+    this.size = size;
+    const at = this.restricted ? 0 : 8 * tableDoubles;
     const doubles = 2 * k * size + k;
-    const buffer = new ArrayBuffer(8 * doubles + 4 * k * size);
-    const values = new Float64Array(buffer, 0, doubles);
-    const indices = new Int32Array(buffer, 8 * doubles, k * size);
+    const values = new Float64Array(buffer, at, doubles);
+    const indices = new Int32Array(buffer, at + 8 * doubles, k * size);
     for (let p = 0; p < k; p++) {
       this.utilities.push(values.subarray(p * size, (p + 1) * size));
       this.sorted.push(values.subarray((k + p) * size, (k + p + 1) * size));
