@@ -7,6 +7,7 @@ import { feasibleFrontier } from "./feasible-frontier.js";
 import { paretoFrontier, type Frontier } from "./pareto.js";
 import { evaluateProposal, pointOf, type OutcomePoint } from "./proposal-evaluation.js";
 import { robustness } from "./robustness.js";
+import { WorkBudget } from "./work-budget.js";
 import { zoneOfAgreement } from "./zopa.js";
 
 /** An outcome as the user reads it: issue name → value, and each party's utility. */
@@ -78,6 +79,9 @@ export interface AnalysisReport {
   contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean | null }[];
   robustness?: {
     samples: number;
+    /** Present when the work limit stopped the draws early: how many were asked for. */
+    requested?: number;
+    stoppedBy?: string;
     seed: number;
     parameters: number;
     zopaRate: number;
@@ -91,6 +95,10 @@ export interface AnalyzeOptions {
   /** Monte Carlo draws for robustness (0 = skip; skipped anyway when nothing is uncertain). */
   samples?: number;
   seed?: number;
+  /** Work units the whole analysis may use (see WorkBudget); default DEFAULT_WORK_LIMIT. */
+  maxWork?: number;
+  /** Progress of the robustness draws, the part that can take long. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Runs every static analysis on the model at its nominal values. */
@@ -98,8 +106,9 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const u = createUtilities(model);
   const space = model.space;
   const names = model.parties.map((p) => p.name);
-  const unconstrained = paretoFrontier(u);
-  const feasible = model.redLines.length ? feasibleFrontier(u, model.redLines) : unconstrained;
+  const budget = new WorkBudget(options.maxWork);
+  const unconstrained = paretoFrontier(u, undefined, budget);
+  const feasible = model.redLines.length ? feasibleFrontier(u, model.redLines, undefined, budget) : unconstrained;
   const toPoint = (p: OutcomePoint): PointReport => ({ outcome: space.toRecord(p.choices), utilities: Array.from(p.utilities) });
   const row = (f: Frontier, r: number) => (r >= 0 ? toPoint(pointOf(f, r)) : null);
   const solutions = Object.fromEntries(
@@ -110,7 +119,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const lineParty = (i: number) => names[model.redLines[i]!.party]!;
   const contestedVersions = (proposal: Proposal) => {
     const versions = proposalVariants(proposal).map((v) => {
-      const e = evaluateProposal(model, u, v, unconstrained, feasible);
+      const e = evaluateProposal(model, u, v, unconstrained, feasible, budget);
       return {
         terms: Object.fromEntries(proposal.alternatives!.map((a) => [space.issues[a.issue]!.name, space.issues[a.issue]!.valueAt(v.choices[a.issue]!)])),
         utilities: e.utilities.map(([lo]) => lo),
@@ -122,7 +131,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     return { contested: versions, dependsOnSources: new Set(versions.map(signature)).size > 1 };
   };
   const proposals = model.proposals.map((proposal) => {
-    const e = evaluateProposal(model, u, proposal, unconstrained, feasible);
+    const e = evaluateProposal(model, u, proposal, unconstrained, feasible, budget);
     const complete = e.open.length === 0;
     return {
       name: proposal.name,
@@ -140,13 +149,13 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   });
   const concessions = zopa.exists
     ? []
-    : minimalConcessions(model, u, feasible).map((c) =>
+    : minimalConcessions(model, u, feasible, budget).map((c) =>
         c.kind === "reservation"
           ? { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })), size: c.size, opens: toPoint(c.opens) }
           : { kind: c.kind, party: names[c.party]!, redLine: lineLabel(c.line), change: c.change, size: c.size, opens: toPoint(c.opens) },
       );
   const samples = options.samples ?? 1000;
-  const rob = samples > 0 && model.parameters.length ? robustness(model, { samples, seed: options.seed ?? 1 }) : undefined;
+  const rob = samples > 0 && model.parameters.length ? robustness(model, { samples, seed: options.seed ?? 1, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : undefined;
   const count = (n: bigint) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString());
   return {
     scenario: model.name,
@@ -171,6 +180,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       ? {
           robustness: {
             samples: rob.samples,
+            ...(rob.samples < rob.requested ? { requested: rob.requested, stoppedBy: "work limit (--max-work)" } : {}),
             seed: rob.seed,
             parameters: rob.parameters,
             zopaRate: rob.zopaRate,

@@ -5,6 +5,7 @@ import { isRational, nashSolution } from "./bargaining-solutions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
 import type { Frontier } from "./pareto.js";
 import { pointOf, type OutcomePoint } from "./proposal-evaluation.js";
+import type { WorkBudget } from "./work-budget.js";
 
 /** A change that would open a zone of agreement, with the deal it opens (the Nash outcome of the new zone). */
 export type Concession =
@@ -33,10 +34,10 @@ export type Concession =
  * reservation values (each party alone, and the least total lowering), or relaxing one red line
  * of one party as little as possible. Ranked by size within each kind, reservation changes first.
  */
-export function minimalConcessions(model: Model, u: Utilities, feasible: Frontier): Concession[] {
+export function minimalConcessions(model: Model, u: Utilities, feasible: Frontier, budget?: WorkBudget): Concession[] {
   const out: Concession[] = [...reservationConcessions(u, feasible)];
   model.redLines.forEach((line, index) => {
-    const c = redLineConcession(model, u, index, line);
+    const c = redLineConcession(model, u, index, line, budget);
     if (c) out.push(c);
   });
   return out.sort((a, b) => (a.kind === b.kind ? a.size - b.size : a.kind === "reservation" ? -1 : 1));
@@ -67,13 +68,13 @@ function reservationConcessions(u: Utilities, f: Frontier): Concession[] {
 }
 
 /** The least relaxation of one red line that opens a zone, trying newly allowed values nearest first. */
-function redLineConcession(model: Model, u: Utilities, index: number, line: RedLine): Concession | undefined {
+function redLineConcession(model: Model, u: Utilities, index: number, line: RedLine, budget?: WorkBudget): Concession | undefined {
   const issue = model.space.issues[line.then.issue]!;
   const allowed = line.then.allowed;
   const banned = [...allowed.keys()].filter((j) => !allowed[j]);
   const others = model.redLines.filter((_, i) => i !== index);
   const opens = (lines: readonly RedLine[]): OutcomePoint | undefined => {
-    const f = feasibleFrontier(u, lines, undefined);
+    const f = feasibleFrontier(u, lines, undefined, budget);
     const row = nashSolution(f, u.reservations);
     return row >= 0 && isRational(f, row, u.reservations) ? pointOf(f, row) : undefined;
   };

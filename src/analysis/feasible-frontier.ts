@@ -3,13 +3,14 @@ import type { Utilities } from "../model/utilities.js";
 import { nondominatedK } from "./dominance.js";
 import { byUtilities, emptyFrontier, fullMask, paretoFrontier, UTILITY_EPS, type Frontier, type OptionMask } from "./pareto.js";
 import { forEachFeasibleBox, idealPoint } from "./red-line-branches.js";
+import type { WorkBudget } from "./work-budget.js";
 
 /**
  * The exact Pareto frontier of the outcomes that cross none of the red lines (within `base`).
  * Unary red lines only mask options; coupled ones split the space into disjoint boxes, and a
  * box whose ideal point is already weakly dominated by a found point is never expanded.
  */
-export function feasibleFrontier(u: Utilities, lines: readonly RedLine[], base: OptionMask = fullMask(u)): Frontier {
+export function feasibleFrontier(u: Utilities, lines: readonly RedLine[], base: OptionMask = fullMask(u), budget?: WorkBudget): Frontier {
   const parts: Frontier[] = [];
   const k = u.parties;
   const dominatedByFound = (box: OptionMask) => {
@@ -23,7 +24,7 @@ export function feasibleFrontier(u: Utilities, lines: readonly RedLine[], base: 
       return false;
     });
   };
-  forEachFeasibleBox(u, lines, base, (box) => parts.push(paretoFrontier(u, box)), dominatedByFound);
+  forEachFeasibleBox(u, lines, base, (box) => parts.push(paretoFrontier(u, box, budget)), dominatedByFound);
   return mergeFrontiers(parts, k, u.issues);
 }
 

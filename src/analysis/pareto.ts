@@ -1,5 +1,9 @@
 import type { Utilities } from "../model/utilities.js";
 import { nondominated2, nondominatedK } from "./dominance.js";
+import type { WorkBudget } from "./work-budget.js";
+
+/** Work units a partial outcome costs with three or more parties: the k-dimensional dominance check costs about 20 times the two-party sweep. */
+const K_PARTY_WEIGHT = 20;
 
 /** Utility vectors that are merged into one Pareto point (GENIUS float noise is ~1e-15). */
 export const UTILITY_EPS = 1e-9;
@@ -30,7 +34,7 @@ export function fullMask(u: Utilities): OptionMask {
  * pointer back to how each was reached), so the cost follows the frontier's size rather than
  * the outcome space's. Utilities are capped at 1 at the end, as GENIUS caps them.
  */
-export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u)): Frontier {
+export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u), budget?: WorkBudget): Frontier {
   const k = u.parties;
   const n = u.issues;
   let cols = Array.from({ length: k }, () => new Float64Array(1));
@@ -42,6 +46,7 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u)): Fr
     if (!options.length) return emptyFrontier(k, n);
     const q = options.length;
     const total = m * q;
+    budget?.spend(total * (k === 2 ? 1 : K_PARTY_WEIGHT), () => `at issue ${i + 1} of ${n} the frontier combines ${total.toLocaleString("en-US")} partial outcomes`);
     const cand = Array.from({ length: k }, () => new Float64Array(total));
     // Candidate r = (state r / q) + option (r % q); with two parties, states are sorted by the
     // first utility, so each option's shifted copy is sorted too and a q-way merge orders them.
@@ -105,25 +110,43 @@ function usefulOptions(u: Utilities, i: number, mask: OptionMask): Int32Array {
   return Int32Array.from(keep, (r) => allowed[r]!).sort();
 }
 
-/** Order of the `m·q` candidates by first utility descending, merging q runs sorted already. */
+/**
+ * Order of the `m·q` candidates by first utility descending (then second descending, then run),
+ * merging the q runs, each sorted already, through a binary heap of the runs' heads: O(m·q·log q),
+ * so an issue with a million options costs a sort, not a million scans of a million heads.
+ */
 function mergeOrder(a: Float64Array, b: Float64Array, m: number, q: number): Int32Array {
   const out = new Int32Array(m * q);
   const head = new Int32Array(q);
-  for (let r = 0; r < out.length; r++) {
-    let best = -1, bestA = -Infinity, bestB = -Infinity;
-    for (let o = 0; o < q; o++) {
-      const s = head[o]!;
-      if (s >= m) continue;
-      const c = s * q + o;
-      const ca = a[c]!, cb = b[c]!;
-      if (ca > bestA || (ca === bestA && cb > bestB)) {
-        best = o;
-        bestA = ca;
-        bestB = cb;
-      }
+  const heap = new Int32Array(q);
+  // Run x comes before run y when its head is larger (a, then b), or equal and x < y.
+  const before = (x: number, y: number): boolean => {
+    const cx = head[x]! * q + x, cy = head[y]! * q + y;
+    const ax = a[cx]!, ay = a[cy]!;
+    if (ax !== ay) return ax > ay;
+    const bx = b[cx]!, by = b[cy]!;
+    return bx !== by ? bx > by : x < y;
+  };
+  const down = (size: number, at: number) => {
+    const x = heap[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && before(heap[child + 1]!, heap[child]!)) child++;
+      if (!before(heap[child]!, x)) break;
+      heap[at] = heap[child]!;
+      at = child;
     }
-    out[r] = head[best]! * q + best;
-    head[best]!++;
+    heap[at] = x;
+  };
+  let size = m > 0 ? q : 0;
+  for (let o = 0; o < size; o++) heap[o] = o;
+  for (let at = (size >> 1) - 1; at >= 0; at--) down(size, at);
+  for (let r = 0; r < out.length; r++) {
+    const o = heap[0]!;
+    out[r] = head[o]! * q + o;
+    if (++head[o]! >= m) heap[0] = heap[--size]!;
+    if (size > 0) down(size, 0);
   }
   return out;
 }

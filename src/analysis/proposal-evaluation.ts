@@ -4,6 +4,7 @@ import { utilityOf, utilityRange, type Utilities } from "../model/utilities.js";
 import { nashSolution, utilitarianSolution } from "./bargaining-solutions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
 import { fullMask, UTILITY_EPS, type Frontier } from "./pareto.js";
+import type { WorkBudget } from "./work-budget.js";
 
 /** A frontier row (or any outcome) as choices and utilities. */
 export interface OutcomePoint {
@@ -29,7 +30,7 @@ export interface ProposalEvaluation {
   readonly completion: OutcomePoint | null;
 }
 
-export function evaluateProposal(model: Model, u: Utilities, proposal: Proposal, frontier: Frontier, feasible: Frontier): ProposalEvaluation {
+export function evaluateProposal(model: Model, u: Utilities, proposal: Proposal, frontier: Frontier, feasible: Frontier, budget?: WorkBudget): ProposalEvaluation {
   const k = u.parties;
   const c = proposal.choices;
   const open = [...c.keys()].filter((i) => c[i]! < 0);
@@ -41,7 +42,7 @@ export function evaluateProposal(model: Model, u: Utilities, proposal: Proposal,
   if (open.length) {
     const mask = fullMask(u);
     for (let i = 0; i < u.issues; i++) if (c[i]! >= 0) for (let j = 0; j < u.cardinalities[i]!; j++) mask[u.offsets[i]! + j] = j === c[i] ? 1 : 0;
-    const completions = feasibleFrontier(u, model.redLines, mask);
+    const completions = feasibleFrontier(u, model.redLines, mask, budget);
     let row = nashSolution(completions, u.reservations);
     const acceptable = row >= 0;
     if (row < 0) row = utilitarianSolution(completions, new Float64Array(k).fill(-Infinity));

@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import { proposalVariants, type Model } from "../model/scenario.js";
 import { createUtilities, nominalWeightSums } from "../model/utilities.js";
 import { nashSolution } from "./bargaining-solutions.js";
@@ -5,9 +6,13 @@ import { feasibleFrontier } from "./feasible-frontier.js";
 import { evaluateProposal } from "./proposal-evaluation.js";
 import { paretoFrontier } from "./pareto.js";
 import { createRandom } from "./random.js";
+import type { WorkBudget } from "./work-budget.js";
 
 export interface Robustness {
+  /** Draws made: the samples asked for, or fewer when the work limit stopped the sampling. */
   readonly samples: number;
+  /** Draws asked for. */
+  readonly requested: number;
   readonly seed: number;
   /** How many uncertain numbers were varied. */
   readonly parameters: number;
@@ -21,27 +26,53 @@ export interface Robustness {
   readonly nashUtility: readonly { readonly p5: number; readonly median: number; readonly p95: number }[];
 }
 
+export interface RobustnessOptions {
+  readonly samples?: number;
+  readonly seed?: number;
+  /** Shared with the rest of the analysis; running out ends the sampling with the draws made. */
+  readonly budget?: WorkBudget;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Monte Carlo over every range in the scenario (weights, values, reservation values), each
  * drawn uniformly and independently, and over the sources' versions of contested plan terms,
  * seeded. Sampled weights keep each party's weight sum.
  */
-export function robustness(model: Model, options: { samples?: number; seed?: number } = {}): Robustness {
-  const samples = options.samples ?? 1000;
+export function robustness(model: Model, options: RobustnessOptions = {}): Robustness {
+  const requested = options.samples ?? 1000;
   const seed = options.seed ?? 1;
+  const budget = options.budget;
   const random = createRandom(seed);
   const sums = nominalWeightSums(model);
   const theta = new Float64Array(model.parameters.length);
   const k = model.parties.length;
-  let zopa = 0;
+  let zopa = 0, samples = 0;
   const acceptable = new Array<number>(model.proposals.length).fill(0);
   const nash = new Map<string, { choices: Int32Array; count: number }>();
   const nashU: number[][] = model.parties.map(() => []);
-  for (let s = 0; s < samples; s++) {
+  for (let s = 0; s < requested; s++) {
     model.parameters.forEach((p, i) => (theta[i] = p.low + random() * (p.high - p.low)));
     const u = createUtilities(model, theta, sums);
-    const frontier = model.proposals.length ? paretoFrontier(u) : undefined;
-    const feasible = feasibleFrontier(u, model.redLines);
+    let draw;
+    try {
+      const frontier = model.proposals.length ? paretoFrontier(u, undefined, budget) : undefined;
+      const feasible = feasibleFrontier(u, model.redLines, undefined, budget);
+      // A contested term takes each source's version with equal chance.
+      const accepted = model.proposals.map((proposal) => {
+        const variants = proposalVariants(proposal);
+        const version = variants[Math.floor(random() * variants.length)]!;
+        return evaluateProposal(model, u, version, frontier!, feasible, budget).acceptable;
+      });
+      draw = { feasible, accepted };
+    } catch (e) {
+      // The work limit ends the sampling, not the analysis: the draws made so far are reported.
+      if (e instanceof InputError && e.problems[0]?.code === "limit.work") break;
+      throw e;
+    }
+    samples++;
+    options.onProgress?.(samples, requested);
+    const { feasible, accepted } = draw;
     const row = nashSolution(feasible, u.reservations);
     if (row >= 0) {
       zopa++;
@@ -51,21 +82,18 @@ export function robustness(model: Model, options: { samples?: number; seed?: num
       hit.count++;
       for (let p = 0; p < k; p++) nashU[p]!.push(feasible.utilities[row * k + p]!);
     }
-    model.proposals.forEach((proposal, i) => {
-      // A contested term takes each source's version with equal chance.
-      const variants = proposalVariants(proposal);
-      const version = variants[Math.floor(random() * variants.length)]!;
-      if (evaluateProposal(model, u, version, frontier!, feasible).acceptable) acceptable[i]!++;
-    });
+    accepted.forEach((yes, i) => yes && acceptable[i]!++);
   }
   const q = (xs: number[], f: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]! : NaN);
+  const rate = (n: number) => (samples ? n / samples : NaN);
   return {
     samples,
+    requested,
     seed,
     parameters: model.parameters.length,
-    zopaRate: zopa / samples,
-    acceptableRate: acceptable.map((n) => n / samples),
-    nash: [...nash.values()].sort((a, b) => b.count - a.count).map((h) => ({ choices: h.choices, rate: h.count / samples })),
+    zopaRate: rate(zopa),
+    acceptableRate: acceptable.map(rate),
+    nash: [...nash.values()].sort((a, b) => b.count - a.count).map((h) => ({ choices: h.choices, rate: rate(h.count) })),
     nashUtility: nashU.map((xs) => {
       xs.sort((a, b) => a - b);
       return { p5: q(xs, 0.05), median: q(xs, 0.5), p95: q(xs, 0.95) };

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { InputError } from "../errors.js";
+import { InputError, formatProblem, type Problem } from "../errors.js";
+import { integer } from "./options.js";
 
 /** The NLP, HTML and date libraries take most of a second to load: only commands that read articles pay for them. */
 async function extraction() {
-  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }, { withBatchDates }, { readDocuments }, { Workspace }] = await Promise.all([
+  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }, { withBatchDates }, { readDocuments }, { Workspace, workspacePath }, { progress }] = await Promise.all([
     import("../evidence/duplicates.js"),
     import("../evidence/evidence-json.js"),
     import("../evidence/extract.js"),
@@ -12,73 +13,128 @@ async function extraction() {
     import("../evidence/document.js"),
     import("../ingest/read-documents.js"),
     import("../store/workspace.js"),
+    import("./progress.js"),
   ]);
-  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence, withBatchDates, readDocuments, Workspace };
+  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress };
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day as YYYY-MM-DD that exists in the calendar. */
+export function checkDate(date: string | undefined): void {
+  if (date === undefined) return;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
+  if (!m || !d || d.getUTCFullYear() !== +m[1]! || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!)
+    throw new InputError([{ code: "cli.date", field: "--date", message: `"${date}" is not a day of the calendar as YYYY-MM-DD`, hint: "e.g. --date 2025-12-02" }]);
+}
 
-function checkDate(date: string | undefined): void {
-  if (date !== undefined && (!ISO_DAY.test(date) || Number.isNaN(Date.parse(date))))
-    throw new InputError([{ code: "cli.date", message: `--date must be a day as YYYY-MM-DD, got "${date}"`, hint: "e.g. --date 2025-12-02" }]);
+const warn = (p: Problem) => process.stderr.write(`parley: warning: ${formatProblem(p)}\n`);
+
+interface ReadingOptions {
+  date?: string;
+  maxHtmlDepth?: number;
+  maxDocumentMb?: number;
+}
+
+/** Options every command that reads articles takes. */
+function readingOptions(command: Command): Command {
+  return command
+    .option("--date <day>", "published date of the articles (YYYY-MM-DD), when they do not state it")
+    .option("--max-html-depth <n>", "refuse HTML nested deeper than this (default 256)", integer(1, "--max-html-depth"))
+    .option("--max-document-mb <n>", "refuse articles larger than this many MB (default 5)", integer(1, "--max-document-mb"));
+}
+
+function readOptions(o: ReadingOptions) {
+  checkDate(o.date);
+  return {
+    ...(o.date ? { date: o.date } : {}),
+    ...(o.maxHtmlDepth ? { maxHtmlDepth: o.maxHtmlDepth } : {}),
+    ...(o.maxDocumentMb ? { maxDocumentBytes: o.maxDocumentMb * 1048576 } : {}),
+    onWarning: warn,
+  };
 }
 
 export function registerEvidence(program: Command): void {
-  program
-    .command("evidence")
-    .description("Quotes, dates, quantities, actors and claims of articles, lined up across sources (no database needed)")
-    .argument("[paths...]", "article files (.txt, .md, .html), folders of them, or - for standard input; none: the documents stored with --db")
-    .option("--json", "print one JSON object")
-    .option("--date <day>", "published date of the articles (YYYY-MM-DD), when they do not state it")
-    .option("--db <file>", "with no paths: report on the documents ingested into this workspace")
-    .action(async (paths: string[], o: { json?: boolean; date?: string; db?: string }) => {
-      checkDate(o.date);
-      const { extractEvidence, evidenceJson, findDuplicates, renderEvidence, withBatchDates, readDocuments, Workspace } = await extraction();
-      let docs;
-      if (paths.length) docs = readDocuments(paths, o.date ? { date: o.date } : {});
-      else if (o.db) {
-        const ws = new Workspace(o.db);
-        docs = ws.documents();
-        ws.close();
-        if (!docs.length) throw new InputError([{ code: "store.empty", file: o.db, message: "the workspace holds no documents", hint: "parley ingest ARTICLES… --db " + o.db }]);
-      } else throw new InputError([{ code: "cli.usage", message: "no articles given", hint: "parley evidence ARTICLES… (files, folders or -), or --db WORKSPACE" }]);
-      const dated = withBatchDates(docs);
-      const report = extractEvidence(dated);
-      const json = evidenceJson(report, findDuplicates(dated));
-      process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
-    });
+  readingOptions(
+    program
+      .command("evidence")
+      .description("Quotes, dates, quantities, actors and claims of articles, lined up across sources")
+      .argument("[paths...]", "article files (.txt, .md, .html), folders of them, or - for standard input; none: the documents stored in the workspace")
+      .option("--json", "print one JSON object")
+      .option("--db <file>", "with no paths: the workspace to report on (default: $PARLEY_DB or .parley/workspace.db; never created)"),
+  ).action(async (paths: string[], o: ReadingOptions & { json?: boolean; db?: string }) => {
+    const options = readOptions(o);
+    const { extractEvidence, evidenceJson, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress } = await extraction();
+    let docs;
+    if (paths.length) {
+      const reading = progress("reading articles");
+      docs = readDocuments(paths, { ...options, onProgress: reading.update });
+      reading.stop();
+    } else {
+      const file = workspacePath(o.db);
+      if (!o.db && !(await import("node:fs")).existsSync(file))
+        throw new InputError([{ code: "cli.usage", message: `no articles given, and no workspace at ${file}`, hint: "parley evidence ARTICLES… (files, folders or -), or store them first with parley ingest ARTICLES…" }]);
+      const ws = new Workspace(file, "read");
+      docs = ws.documents();
+      ws.close();
+      if (!docs.length) throw new InputError([{ code: "store.empty", file, message: "the workspace holds no documents", hint: `parley ingest ARTICLES… --db ${file}` }]);
+    }
+    const analysing = progress("analysing articles");
+    const report = extractEvidence(withBatchDates(docs), undefined, analysing.update);
+    analysing.stop();
+    const json = evidenceJson(report);
+    process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
+  });
 
-  program
-    .command("ingest")
-    .description("Store articles and their evidence in the workspace, one transaction per document")
-    .argument("<paths...>", "article files, folders of them, or - for standard input")
-    .option("--db <file>", "workspace database", "parley.db")
-    .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
-    .action(async (paths: string[], o: { db: string; date?: string }) => {
-      checkDate(o.date);
-      const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace } = await extraction();
-      const docs = withBatchDates(readDocuments(paths, o.date ? { date: o.date } : {}));
-      const ws = new Workspace(o.db);
-      try {
-        const stored = ws.documents();
-        const duplicates = findDuplicates([...stored, ...docs]);
-        // Each new text is analysed once; stored ones only lend their people's names.
-        const analyses = docs.map((d) => analyseText(d.text));
-        const people = [...new Set([...stored.flatMap((d) => namedPeople(d.file, analyseText(d.text))), ...docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!))])];
-        for (const [i, d] of docs.entries()) {
-          const e = extractDocument(d, undefined, people, analyses[i]!);
-          const dup = duplicates.get(d.file)?.of ?? null;
-          const added = ws.addDocument(e, dup);
-          process.stdout.write(
-            added
-              ? `stored ${d.file}: ${e.quotes.length} quotes, ${e.dates.length} dates, ${e.quantities.length} quantities, ${e.claims.length} claims${dup ? ` (near-duplicate of ${dup})` : ""}\n`
-              : `unchanged ${d.file}: this content is stored already\n`,
-          );
+  readingOptions(
+    program
+      .command("ingest")
+      .description("Store articles and their evidence in the workspace, one transaction per document")
+      .argument("<paths...>", "article files, folders of them, or - for standard input")
+      .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db)"),
+  ).action(async (paths: string[], o: ReadingOptions & { db?: string }) => {
+    const options = readOptions(o);
+    const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace, workspacePath, progress } = await extraction();
+    const reading = progress("reading articles");
+    const docs = withBatchDates(readDocuments(paths, { ...options, onProgress: reading.update }));
+    reading.stop();
+    const file = workspacePath(o.db);
+    const ws = new Workspace(file);
+    try {
+      const stored = ws.documents();
+      const storedIds = new Set(stored.map((d) => d.id));
+      // New content only; stored documents lend the names they gave when they were stored.
+      const fresh = docs.filter((d) => !storedIds.has(d.id) && (storedIds.add(d.id), true));
+      const analyses = fresh.map((d) => analyseText(d.text));
+      const freshPeople = fresh.map((d, i) => namedPeople(d.file, analyses[i]!));
+      const people = [...new Set([...ws.storedPeople((d) => namedPeople(d.file, analyseText(d.text))), ...freshPeople.flat()])];
+      // Copies are judged in the order documents were stored, then this batch's order: an
+      // interrupted ingest run again flags the same copies as one run straight through.
+      const all = [...stored, ...fresh];
+      const duplicates = findDuplicates(all);
+      const storing = progress("storing articles");
+      for (const d of docs) {
+        const i = fresh.indexOf(d);
+        if (i < 0) {
+          process.stdout.write(`unchanged ${d.file}: this content is stored already\n`);
+          continue;
         }
-      } finally {
-        ws.close();
+        const e = extractDocument(d, undefined, people, analyses[i]!);
+        const dup = duplicates[stored.length + i];
+        const of = dup ? all[dup.of]!.file : null;
+        const added = ws.addDocument(e, of, freshPeople[i]!);
+        process.stdout.write(
+          added
+            ? `stored ${d.file}: ${e.quotes.length} quotes, ${e.dates.length} dates, ${e.quantities.length} quantities, ${e.claims.length} claims${of ? ` (near-duplicate of ${of})` : ""}\n`
+            : `unchanged ${d.file}: this content is stored already\n`,
+        );
+        storing.update(i + 1, fresh.length);
       }
-    });
+      storing.stop();
+      process.stderr.write(`parley: workspace ${file}\n`);
+    } finally {
+      ws.close();
+    }
+  });
 }
 
 export function registerDraft(program: Command): void {
@@ -87,32 +143,30 @@ export function registerDraft(program: Command): void {
     .description("Propose a scenario skeleton from the evidence alone (parties, issues, plans, contested facts), every item cited")
     .requiredOption("--corpus <dir>", "the folder of articles")
     .option("--out <file>", "write the YAML there (default: standard output)")
-    .option("--compare <scenario>", "also say how close the draft comes to a hand-written scenario")
+    .option("--force", "replace --out if it exists")
+    .option("--compare <scenario>", "also say on standard error how close the draft comes to a hand-written scenario")
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
-    .action(async (o: { corpus: string; out?: string; compare?: string; date?: string }) => {
+    .action(async (o: { corpus: string; out?: string; force?: boolean; compare?: string; date?: string }) => {
       checkDate(o.date);
-      const [{ extractEvidence, evidenceJson, withBatchDates, readDocuments }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { writeFileSync, mkdtempSync }, { loadScenarioFile }, { validateCitations }, { tmpdir }, { join }] = await Promise.all([
+      const [{ extractEvidence, evidenceJson, withBatchDates, readDocuments }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { loadScenarioFile }, { validateCitations, resolveCitations, readCorpus }, { writeOutput }] = await Promise.all([
         extraction(),
         import("../evidence/draft.js"),
         import("../evidence/compare-scenarios.js"),
         import("../formats/scenario-yaml.js"),
-        import("node:fs"),
         import("../formats/scenario-file.js"),
         import("../formats/validate-citations.js"),
-        import("node:os"),
-        import("node:path"),
+        import("./write-output.js"),
       ]);
-      const docs = withBatchDates(readDocuments([o.corpus], o.date ? { date: o.date } : {}));
+      const docs = withBatchDates(readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }));
       const draft = draftScenario(evidenceJson(extractEvidence(docs)));
       const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
-      if (o.out) writeFileSync(o.out, yaml);
-      else if (!o.compare) process.stdout.write(yaml);
+      if (o.out) writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
+      else process.stdout.write(yaml);
       if (o.compare) {
-        // The draft's citations are resolved like any scenario's: from a file.
-        const file = o.out ?? join(mkdtempSync(join(tmpdir(), "parley-draft-")), "draft.yaml");
-        if (!o.out) writeFileSync(file, yaml);
-        const c = compareScenarios(parseScenario(yaml, file).spec, loadScenarioFile(o.compare).spec, validateCitations(file, o.corpus).citations, validateCitations(o.compare, o.corpus).citations);
-        process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+        const parsed = parseScenario(yaml, o.out ?? "<draft>");
+        const corpus = readCorpus(o.corpus);
+        const c = compareScenarios(parsed.spec, loadScenarioFile(o.compare).spec, resolveCitations(parsed, corpus, o.corpus).citations, validateCitations(o.compare, o.corpus).citations);
+        process.stderr.write(`${JSON.stringify(c, null, 2)}\n`);
       }
     });
 }

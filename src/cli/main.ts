@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { InputError, formatProblem } from "../errors.js";
+import { InputError, formatProblem, type Problem } from "../errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
-import { integer, load } from "./options.js";
+import { integer, load, number } from "./options.js";
 import { registerSimulate } from "./simulate-command.js";
+import { groupThousands } from "./table.js";
 import { registerTournament } from "./tournament-command.js";
+import { systemProblem } from "../system-errors.js";
 import { registerValidate } from "./validate-command.js";
 
 // Commands import what they need when they run: start-up pays only for commander and the
@@ -28,9 +30,12 @@ export function createProgram(): Command {
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
     .option("--corpus <dir>", "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions")
-    .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string }) => {
-      const [{ model, spec }, { analyze }, { renderAnalysis }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js")]);
-      let report = analyze(model, { samples: o.samples, seed: o.seed });
+    .option("--max-work <n>", "work limit of the exact analysis, in partial outcomes combined (default 6e7, about 15 s)", number(1, "--max-work"))
+    .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string; maxWork?: number }) => {
+      const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js"), import("./progress.js")]);
+      const drawing = progress("robustness draws");
+      let report = analyze(model, { samples: o.samples, seed: o.seed, ...(o.maxWork ? { maxWork: o.maxWork } : {}), onProgress: drawing.update });
+      drawing.stop();
       if (o.corpus) {
         if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
         const [{ validateCitations }, { withEvidence }, { readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }] = await Promise.all([
@@ -54,41 +59,45 @@ export function createProgram(): Command {
     .argument("<files...>", "SCENARIO.yaml, or with --genius: DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]")
     .option("--genius", "read a GENIUS XML domain and its profiles and write YAML")
     .option("--out <path>", "folder for the GENIUS files, or the YAML file (default: YAML on stdout)")
+    .option("--force", "replace files that exist already")
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
-    .action(async (files: string[], o: { genius?: boolean; out?: string; discretize: number }) => {
+    .action(async (files: string[], o: { genius?: boolean; out?: string; force?: boolean; discretize: number }) => {
       const { spec, model } = await load(files, o.genius, o.discretize);
-      const [{ mkdirSync, writeFileSync }, { join }] = await Promise.all([import("node:fs"), import("node:path")]);
+      const [{ existsSync, mkdirSync, statSync }, { join }, { writeOutput }, { distinctNames, slug }] = await Promise.all([import("node:fs"), import("node:path"), import("./write-output.js"), import("./file-names.js")]);
+      const force = o.force === true;
       if (o.genius) {
         const { scenarioToYaml } = await import("../formats/scenario-yaml.js");
         const yaml = scenarioToYaml(spec);
-        if (o.out) writeFileSync(o.out, yaml);
+        if (o.out) writeOutput(o.out, yaml, { force, inputs: files });
         else process.stdout.write(yaml);
         return;
       }
       if (!o.out) throw new InputError([{ code: "cli.usage", message: "convert to GENIUS needs --out FOLDER", hint: "parley convert SCENARIO.yaml --out genius/" }]);
+      if (existsSync(o.out) && !statSync(o.out).isDirectory()) throw new InputError([{ code: "output.not-folder", file: o.out, message: "is a file; GENIUS output is a folder of files", hint: "give --out a folder" }]);
       const { modelToGenius } = await import("../formats/genius-xml.js");
       const { domain, profiles, dropped } = modelToGenius(model);
+      // Names from the scenario, transliterated; never two files under one name.
+      const base = slug(model.name) || "scenario";
+      const [domainName, ...profileNames] = distinctNames([`${base}-domain`, ...model.parties.map((p, i) => `${base}-${slug(p.name) || `party-${i + 1}`}`)], base, ".xml");
+      const targets = [domainName!, ...profileNames].map((name) => join(o.out!, name));
+      const contents = [domain, ...profiles];
+      // Every target is checked before any is written: a refusal leaves the folder as it was.
+      const clash = targets.find((t) => existsSync(t) && !force);
+      if (clash) throw new InputError([{ code: "output.exists", file: clash, message: "exists already", hint: "choose another --out folder, or add --force to replace the files" }]);
       mkdirSync(o.out, { recursive: true });
-      const base = slug(model.name);
-      const written = [join(o.out, `${base}-domain.xml`)];
-      writeFileSync(written[0]!, domain);
-      model.parties.forEach((p, i) => {
-        const file = join(o.out!, `${base}-${slug(p.name)}.xml`);
-        writeFileSync(file, profiles[i]!);
-        written.push(file);
-      });
-      process.stdout.write(written.join("\n") + "\n");
+      targets.forEach((t, i) => writeOutput(t, contents[i]!, { force, inputs: files }));
+      process.stdout.write(targets.join("\n") + "\n");
       if (dropped.length) process.stderr.write(`note: GENIUS XML has no form for ${dropped.join(", ")}\n`);
     });
 
   program
     .command("schema")
     .description("Print the JSON Schema of scenario files")
-    .option("--out <file>", "write it to a file")
+    .option("--out <file>", "write it to a file (replaced if it exists)")
     .action(async (o: { out?: string }) => {
-      const [{ writeFileSync }, { scenarioJsonSchema }] = await Promise.all([import("node:fs"), import("../model/schema.js")]);
+      const [{ writeOutput }, { scenarioJsonSchema }] = await Promise.all([import("./write-output.js"), import("../model/schema.js")]);
       const text = JSON.stringify(scenarioJsonSchema(), null, 2) + "\n";
-      if (o.out) writeFileSync(o.out, text);
+      if (o.out) writeOutput(o.out, text, { force: true });
       else process.stdout.write(text);
     });
   registerEvidence(program);
@@ -99,19 +108,20 @@ export function createProgram(): Command {
   return program;
 }
 
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "scenario";
-}
 
-/** Runs the CLI; returns the exit code (2 for bad input or usage, 1 for anything unexpected). */
+/** At most this many problems are printed per file; the rest are counted. */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/** Runs the CLI; returns the exit code (2 for bad input, usage or a system error the user can fix, 1 for an internal fault). */
 export async function main(argv: string[]): Promise<number> {
   try {
     await createProgram().parseAsync(argv, { from: "user" });
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof InputError) {
-      for (const p of e.problems) process.stderr.write(`parley: ${formatProblem(p)}\n`);
+    const problems = e instanceof InputError ? e.problems : [systemProblem(e)].filter((p) => p !== undefined);
+    if (problems.length) {
+      process.stderr.write(renderProblems(problems));
       return 2;
     }
     process.stderr.write(`parley: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -119,5 +129,29 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+/** One line per problem, at most MAX_PROBLEMS_SHOWN per file, then how many more there are. */
+export function renderProblems(problems: readonly Problem[]): string {
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, number>();
+  let out = "";
+  for (const p of problems) {
+    const key = p.file ?? "";
+    const n = shown.get(key) ?? 0;
+    if (n >= MAX_PROBLEMS_SHOWN) hidden.set(key, (hidden.get(key) ?? 0) + 1);
+    else {
+      shown.set(key, n + 1);
+      out += `parley: ${formatProblem(p)}\n`;
+    }
+  }
+  for (const [file, n] of hidden) out += `parley: ${file ? `${file}: ` : ""}and ${groupThousands(n)} more problem(s) like these — fix the ones shown first\n`;
+  return out;
+}
+
+// A reader that stops early (`parley … | head`) is not an error: stop quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -9,6 +9,13 @@ export const integer = (min: number, what: string) => (value: string) => {
   return n;
 };
 
+/** A commander parser for a number ≥ min (1e8 and 100000000 alike). */
+export const number = (min: number, what: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${what} must be a number ≥ ${min}, got "${value}".`);
+  return n;
+};
+
 /**
  * The model from the command line's files: one scenario YAML, or with --genius a domain and its
  * profiles. Each reader is imported when used, so GENIUS input never loads the YAML and schema libraries.

@@ -31,8 +31,11 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
 
   const fr = r.frontier;
   const title = r.unconstrainedFrontierSize === undefined ? "Pareto frontier" : `Pareto frontier of the outcomes crossing no red line (${r.unconstrainedFrontierSize} points when red lines are ignored)`;
-  out.push("", `${title}: ${fr.length} point${fr.length === 1 ? "" : "s"}${fr.length > maxRows ? `, first ${maxRows} shown (--json for all)` : ""}`);
-  if (fr.length) out.push(table(["#", ...r.parties, "outcome"], fr.slice(0, maxRows).map((p, i) => [String(i + 1), ...utils(p), outcome(p.outcome)])));
+  out.push("", `${title}: ${fmtCount(fr.length)} point${fr.length === 1 ? "" : "s"}${fr.length > maxRows ? `, first ${maxRows} shown (--json for all)` : ""}`);
+  // A frontier point below some party's reservation value is efficient but outside the zone of agreement.
+  const below = (p: PointReport) => r.parties.filter((_, i) => p.utilities[i]! < r.reservations[i]! - 1e-9);
+  const zoneCell = (p: PointReport) => (below(p).length ? `no: below ${below(p).join(", ")}` : "yes");
+  if (fr.length) out.push(table(["#", ...r.parties, "in zone", "outcome"], fr.slice(0, maxRows).map((p, i) => [String(i + 1), ...utils(p), zoneCell(p), outcome(p.outcome)])));
 
   out.push("", "Bargaining solutions (disagreement point: reservation values)");
   out.push(
@@ -128,6 +131,7 @@ export function renderAnalysis(r: AnalysisReport, options: { maxRows?: number } 
   const rb = r.robustness;
   if (rb) {
     out.push("", `Robustness: ${fmtCount(rb.samples)} draws over ${rb.parameters} uncertain number${rb.parameters === 1 ? "" : "s"} (seed ${rb.seed})`);
+    if (rb.requested !== undefined) out.push(`  stopped after ${fmtCount(rb.samples)} of ${fmtCount(rb.requested)} draws: the analysis reached its work limit (raise it with --max-work)`);
     out.push(`  a zone of agreement exists in ${fmtPercent(rb.zopaRate)} of draws`);
     if (rb.proposals.length) out.push(table(["proposal", "acceptable to all"], rb.proposals.map((p) => [p.name, fmtPercent(p.acceptableRate)])));
     if (rb.nash.length) out.push(table(["Nash lands on", "share of draws"], rb.nash.map((n) => [outcome(n.outcome), fmtPercent(n.rate)])));

@@ -18,6 +18,7 @@ interface SimulateOptions {
   turnSeconds: number;
   seed: number;
   discretize: number;
+  maxRounds?: number;
 }
 
 export function registerSimulate(program: Command): void {
@@ -32,6 +33,7 @@ export function registerSimulate(program: Command): void {
     .option("--rounds <n>", "deadline in rounds (default 100)", integer(1, "--rounds"))
     .option("--seconds <n>", "deadline in simulated seconds instead of rounds", integer(1, "--seconds"))
     .option("--turn-seconds <n>", "simulated seconds each turn takes (with --seconds)", integer(1, "--turn-seconds"), 1)
+    .option("--max-rounds <n>", "refuse deadlines longer than this many rounds (default 100,000)", integer(1, "--max-rounds"))
     .option("--seed <n>", "seed", integer(0, "--seed"), 42)
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .option("--json", "print one JSON object with the full trace")
@@ -40,7 +42,7 @@ export function registerSimulate(program: Command): void {
       const arena = createArena(model);
       const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
       const deadline = o.seconds !== undefined ? { seconds: o.seconds, turnSeconds: o.turnSeconds } : { rounds: o.rounds ?? 100 };
-      const result = createSimulation(arena, { protocol: o.protocol, agents, mediator: o.mediator, deadline }).run(o.seed, true);
+      const result = createSimulation(arena, { protocol: o.protocol, agents, mediator: o.mediator, deadline, ...(o.maxRounds ? { maxRounds: o.maxRounds } : {}) }).run(o.seed, true);
       process.stdout.write(o.json ? JSON.stringify(toJson(arena, agents, o, result)) + "\n" : render(arena, agents, o, result));
     });
 }
@@ -74,7 +76,9 @@ function curve(arena: Arena, r: NegotiationResult, party: number, width = 50): s
   const own = (r.trace ?? []).filter((s) => s.party === party && s.action !== "accept" && s.offer >= 0).map((s) => arena.utilities[party]![s.offer]!);
   if (!own.length) return "(no offers)";
   // Scaled between the lowest and highest offer, so a small concession still shows.
-  const lo = Math.min(...own), span = Math.max(...own) - lo;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of own) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  const span = hi - lo;
   const step = Math.max(1, own.length / width);
   let line = "";
   for (let x = 0; x < own.length && line.length < width; x += step) {

@@ -1,6 +1,8 @@
+import { eastAsianWidth } from "get-east-asian-width";
+
 /** Renders rows as aligned columns; cells that read as numbers are right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], indent = "  "): string {
-  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ""))));
+  const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, width(r[c] ?? "")), width(h)));
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.,]+%?$|^–$/.test(r[c] ?? "")));
   const line = (cells: readonly string[]) =>
     indent +
@@ -11,9 +13,22 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-function width(s: string): number {
-  return [...s].length;
+/**
+ * Columns a string takes in a terminal: East Asian wide characters and emoji take two,
+ * combining marks and zero-width joiners none. (Per code point: a sequence of emoji joined into
+ * one picture counts each part.)
+ */
+export function width(s: string): number {
+  if (/^[\x20-\x7e]*$/.test(s)) return s.length; // plain ASCII, most cells
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ZERO_WIDTH.test(ch)) continue;
+    w += cp >= 0x1100 ? eastAsianWidth(cp) : 1;
+  }
+  return w;
 }
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\ufe00-\ufe0f]$/u;
 
 function pad(s: string, w: number): string {
   return s + " ".repeat(Math.max(0, w - width(s)));

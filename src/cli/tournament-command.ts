@@ -15,7 +15,9 @@ interface TournamentOptions {
   repetitions: number;
   seed: number;
   workers: number;
-  db: string;
+  db?: string;
+  maxRuns?: number;
+  maxRounds?: number;
   format: "table" | "csv" | "json";
   discretize: number;
 }
@@ -43,12 +45,14 @@ export function registerTournament(program: Command): void {
     .option("--repetitions <n>", "repetitions of each pairing", integer(1, "--repetitions"), 10)
     .option("--seed <n>", "seed", integer(0, "--seed"), 1)
     .option("--workers <n>", "worker threads (0 = this thread)", integer(0, "--workers"), availableParallelism())
-    .option("--db <file>", "workspace database the runs are stored in", "parley.db")
+    .option("--db <file>", "workspace database the runs are stored in (default: $PARLEY_DB or .parley/workspace.db)")
+    .option("--max-runs <n>", "refuse tournaments of more runs than this (default 1,000,000)", integer(1, "--max-runs"))
+    .option("--max-rounds <n>", "refuse deadlines longer than this many rounds (default 100,000)", integer(1, "--max-rounds"))
     .option("--format <f>", "table, csv or json", "table")
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .action(async (paths: string[], o: TournamentOptions) => {
       if (!["table", "csv", "json"].includes(o.format)) throw new InputError([{ code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" }]);
-      const [{ SingleBar }, { runTournament }, { sourceOf }, { Workspace }] = await Promise.all([
+      const [{ SingleBar }, { runTournament }, { sourceOf }, { Workspace, workspacePath }] = await Promise.all([
         import("cli-progress"),
         import("../parallel/run-tournament.js"),
         import("../parallel/scenario-source.js"),
@@ -63,7 +67,8 @@ export function registerTournament(program: Command): void {
         settings: { protocol: o.protocol, ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}), deadline: { rounds: o.rounds } },
         discretize: o.discretize,
       };
-      const workspace = new Workspace(o.db);
+      const db = workspacePath(o.db);
+      const workspace = new Workspace(db);
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once("SIGINT", stop);
@@ -73,6 +78,8 @@ export function registerTournament(program: Command): void {
       try {
         const run = await runTournament(config, workspace, {
           workers: o.workers,
+          ...(o.maxRuns ? { maxRuns: o.maxRuns } : {}),
+          ...(o.maxRounds ? { maxRounds: o.maxRounds } : {}),
           signal: controller.signal,
           onProgress: (done, total) => (bar ? (bar.getTotal() === total ? bar.update(done) : bar.start(total, done)) : undefined),
         });
@@ -80,7 +87,7 @@ export function registerTournament(program: Command): void {
         const seconds = (performance.now() - started) / 1000;
         const rows = standings(run.records, agents);
         process.stderr.write(
-          `${run.stopped ? "stopped" : "done"}: ${run.records.length} of ${run.total} runs stored in ${o.db} (tournament ${run.id}${run.resumed ? `, ${run.resumed} resumed` : ""}) in ${seconds.toFixed(1)} s` +
+          `${run.stopped ? "stopped" : "done"}: ${run.records.length} of ${run.total} runs stored in ${db} (tournament ${run.id}${run.resumed ? `, ${run.resumed} resumed` : ""}) in ${seconds.toFixed(1)} s` +
             (run.stopped ? "; run the same command again to resume\n" : "\n"),
         );
         if (o.format === "json") process.stdout.write(JSON.stringify({ tournament: run.id, runs: run.records.length, total: run.total, complete: !run.stopped, agents: rows }) + "\n");

@@ -33,9 +33,11 @@ const valueKey = (c: Claim) => `${c.value}|${c.unit ?? ""}|${c.polarity}`;
 /**
  * Lines the same claim up across documents: corroborated when several sources give one value,
  * contested when sources give different values for a watched attribute (every side kept, with
- * its files and exact words, none picked), single-source otherwise.
+ * its files and exact words, none picked), single-source otherwise. `sourceOf` maps a file to
+ * the source it stands for: copies of one article are one source and never corroborate each other.
  */
-export function alignClaims(claims: readonly Claim[]): { facts: Fact[]; sources: SourceStats[] } {
+export function alignClaims(claims: readonly Claim[], sourceOf: (file: string) => string = (f) => f): { facts: Fact[]; sources: SourceStats[] } {
+  const sourcesOf = (files: Iterable<string>) => new Set([...files].map(sourceOf));
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
     // Generic quantity claims only meet claims of the same value; watched ones meet any value.
@@ -55,14 +57,15 @@ export function alignClaims(claims: readonly Claim[]): { facts: Fact[]; sources:
       claims: cs,
     }));
     sides.sort((x, y) => y.files.length - x.files.length || String(x.value).localeCompare(String(y.value)));
-    const files = new Set(group.map((c) => c.file));
-    const contested = sides.length > 1 && files.size > 1;
-    const status = contested ? "contested" : sides[0]!.files.length > 1 ? "corroborated" : "single-source";
+    const sources = sourcesOf(group.map((c) => c.file));
+    const contested = sides.length > 1 && sources.size > 1;
+    const status = contested ? "contested" : sourcesOf(sides[0]!.files).size > 1 ? "corroborated" : "single-source";
     facts.push({ subject: group[0]!.subject, attribute: group[0]!.attribute, status, sides });
     for (const side of sides)
       for (const c of side.claims) {
-        const others = side.files.filter((f) => f !== c.file).length;
-        statusOf.set(c, contested && sides.some((s) => s !== side && s.files.some((f) => f !== c.file)) ? "contested" : others ? "corroborated" : files.size > 1 ? "corroborated" : "unique");
+        const own = sourceOf(c.file);
+        const others = side.files.filter((f) => sourceOf(f) !== own).length;
+        statusOf.set(c, contested && sides.some((s) => s !== side && s.files.some((f) => sourceOf(f) !== own)) ? "contested" : others ? "corroborated" : sources.size > 1 ? "corroborated" : "unique");
       }
   }
   const files = [...new Set(claims.map((c) => c.file))].sort();

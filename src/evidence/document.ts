@@ -1,6 +1,11 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { fail } from "../errors.js";
+import { htmlDepth } from "./html-depth.js";
 import { locate, type Located } from "./span.js";
+
+/** HTML nesting deeper than this is refused: Readability's cost grows with the cube of the depth (800 levels: 3 s). */
+export const MAX_HTML_DEPTH = 256;
 
 export type DocumentFormat = "text" | "markdown" | "html";
 
@@ -43,10 +48,14 @@ export function formatOf(file: string, raw: string): DocumentFormat {
  * text states them. The published date is the one given, else one the page states (HTML
  * metadata), else the latest explicit full date near the top of the text (an inference).
  */
-export function readDocument(file: string, raw: string, id: (text: string) => string, options: { date?: string } = {}): EvidenceDocument {
+export function readDocument(file: string, raw: string, id: (text: string) => string, options: { date?: string; maxHtmlDepth?: number } = {}): EvidenceDocument {
   const format = formatOf(file, raw);
   let text = raw, title: string | null = null, author: string | null = null, outlet: string | null = null, stated: string | null = null;
   if (format === "html") {
+    const limit = options.maxHtmlDepth ?? MAX_HTML_DEPTH;
+    const depth = htmlDepth(raw, limit);
+    if (depth > limit)
+      fail({ code: "limit.html-depth", file, message: `the HTML nests more than ${limit} elements deep (the limit)`, hint: `raise it with --max-html-depth ${Math.max(2 * limit, depth)}, or give the article as text` });
     const { document } = parseHTML(raw);
     const meta = (name: string) => document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content") ?? null;
     stated = isoDay(meta("article:published_time") ?? meta("date") ?? meta("pubdate") ?? "");

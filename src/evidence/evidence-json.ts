@@ -4,8 +4,12 @@ import type { EvidenceReport } from "./extract.js";
 const where = (x: Located) => ({ file: x.file, start: x.start, end: x.end, text: x.text, selector: x.selector });
 
 /** The evidence report as the JSON `parley evidence --json` prints: offsets are UTF-16, as String.prototype.slice. */
-export function evidenceJson(report: EvidenceReport, duplicates: ReadonlyMap<string, { of: string; similarity: number }> = new Map()) {
+export function evidenceJson(report: EvidenceReport) {
   const docs = report.documents;
+  const duplicateOf = (i: number) => {
+    const d = report.duplicates[i];
+    return d ? { duplicateOf: docs[d.of]!.document.file, similarity: d.similarity } : {};
+  };
   const actors = new Map<string, { name: string; kind: string; roles: Set<string>; aliases: Set<string>; files: Set<string>; mentions: ReturnType<typeof where>[] }>();
   for (const d of docs)
     for (const a of d.actors) {
@@ -16,7 +20,7 @@ export function evidenceJson(report: EvidenceReport, duplicates: ReadonlyMap<str
       x.mentions.push(...a.mentions.map(where));
     }
   return {
-    documents: docs.map(({ document: d }) => ({
+    documents: docs.map(({ document: d }, i) => ({
       file: d.file,
       id: d.id,
       format: d.format,
@@ -26,7 +30,7 @@ export function evidenceJson(report: EvidenceReport, duplicates: ReadonlyMap<str
       published: d.published,
       publishedSource: d.publishedSource,
       ...(d.publishedEvidence ? { publishedEvidence: where(d.publishedEvidence) } : {}),
-      ...(duplicates.has(d.file) ? { duplicateOf: duplicates.get(d.file)!.of, similarity: duplicates.get(d.file)!.similarity } : {}),
+      ...duplicateOf(i),
       characters: d.text.length,
     })),
     quotes: docs.flatMap((d) =>

@@ -2,6 +2,7 @@ import { findActors, type Actor } from "./actors.js";
 import { alignClaims, type Fact, type SourceStats } from "./align.js";
 import { findClaims, type Claim } from "./claims.js";
 import { findDates, type DateMention } from "./dates.js";
+import { findDuplicates, type Duplicate } from "./duplicates.js";
 import type { EvidenceDocument } from "./document.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
 import { findQuotes, type Quote } from "./quotes.js";
@@ -20,6 +21,8 @@ export interface DocumentEvidence {
 
 export interface EvidenceReport {
   readonly documents: readonly DocumentEvidence[];
+  /** Per document, the earlier document it copies (exactly or nearly), or null. */
+  readonly duplicates: readonly (Duplicate | null)[];
   readonly facts: readonly Fact[];
   readonly sources: readonly SourceStats[];
 }
@@ -47,11 +50,23 @@ export function namedPeople(file: string, a: TextAnalysis): string[] {
     .map((x) => x.name);
 }
 
-/** The whole flow over a batch: per-document extraction, then claims aligned across sources. Each text is analysed once. */
-export function extractEvidence(docs: readonly EvidenceDocument[], watch: readonly WatchItem[] = PEACE_TALKS): EvidenceReport {
-  const analyses = docs.map((d) => analyseText(d.text));
+/**
+ * The whole flow over a batch: per-document extraction, then claims aligned across sources,
+ * where copies of one article count as one source. Each text is analysed once.
+ */
+export function extractEvidence(docs: readonly EvidenceDocument[], watch: readonly WatchItem[] = PEACE_TALKS, onProgress?: (done: number, total: number) => void): EvidenceReport {
+  const analyses = docs.map((d, i) => {
+    const a = analyseText(d.text);
+    onProgress?.(i + 1, docs.length);
+    return a;
+  });
   const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!)))];
   const documents = docs.map((d, i) => extractDocument(d, watch, people, analyses[i]!));
-  const { facts, sources } = alignClaims(documents.flatMap((d) => d.claims));
-  return { documents, facts, sources };
+  const duplicates = findDuplicates(docs);
+  const original = new Map(docs.map((d, i) => [d.file, docs[duplicates[i]?.of ?? i]!.file]));
+  const { facts, sources } = alignClaims(
+    documents.flatMap((d) => d.claims),
+    (file) => original.get(file) ?? file,
+  );
+  return { documents, duplicates, facts, sources };
 }

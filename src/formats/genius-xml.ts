@@ -2,6 +2,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { InputError, fail, type Problem } from "../errors.js";
 import type { NumericIssue } from "../model/issue.js";
 import type { Model } from "../model/scenario.js";
+import { MAX_OPTIONS } from "../model/issue.js";
 import type { IssueSpec, PartySpec, ScenarioSpec } from "../model/schema.js";
 import { evaluateValueFunction, nominalTheta, resolve } from "../model/preferences.js";
 
@@ -35,10 +36,19 @@ function parseXml(text: string, file: string): XmlNode {
   const declaration = text.search(/<\?xml[^>]*\?>/);
   if (declaration > 0 && /^\s*(<!--[\s\S]*?-->\s*)*$/.test(text.slice(0, declaration)))
     text = text.slice(0, declaration) + text.slice(declaration).replace(/<\?xml[^>]*\?>/, (m) => " ".repeat(m.length));
+  // GENIUS files declare no entities; a DTD that does is refused before parsing (no external
+  // entity is ever read, no entity expansion bomb ever expands).
+  const entity = /<!ENTITY/i.exec(text);
+  if (entity)
+    fail({ code: "genius.entities", file, line: text.slice(0, entity.index).split("\n").length, message: "the XML declares entities (<!ENTITY …>), which GENIUS files never do", hint: "remove the DOCTYPE's entity declarations" });
   const valid = XMLValidator.validate(text);
   if (valid !== true)
     fail({ code: "genius.malformed-xml", file, line: valid.err.line, column: valid.err.col, message: `malformed XML: ${valid.err.msg}`, hint: "fix the XML (is this a GENIUS file?)" });
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (e) {
+    return fail({ code: "genius.malformed-xml", file, message: `the XML cannot be read: ${(e as Error).message}`, hint: "is this a GENIUS file?" });
+  }
 }
 
 const arr = (v: unknown): XmlNode[] => (Array.isArray(v) ? (v as XmlNode[]) : v ? [v as XmlNode] : []);
@@ -93,6 +103,16 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
   });
   if (!issues.length && !problems.length)
     problems.push({ file, code: "genius.no-issues", message: "the domain has no <issue> elements", hint: "is this a GENIUS domain file?" });
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    if (seen.has(issue.name)) {
+      const second = text.indexOf(`name="${issue.name}"`, text.indexOf(`name="${issue.name}"`) + 1);
+      problems.push({ file, ...(second >= 0 ? { line: text.slice(0, second).split("\n").length } : {}), field: `issue "${issue.name}"`, code: "genius.duplicate-issue", message: `issue "${issue.name}" is defined twice`, hint: "issue names must be unique" });
+    }
+    seen.add(issue.name);
+    if (issue.kind === "discrete" && issue.options.length > MAX_OPTIONS)
+      problems.push({ file, field: `issue "${issue.name}"`, code: "limit.options", message: `issue "${issue.name}" has ${issue.options.length.toLocaleString("en-US")} values; the limit is ${MAX_OPTIONS.toLocaleString("en-US")}`, hint: "a discrete issue this large is a numeric one: make it integer or real" });
+  }
   if (problems.length) throw new InputError(problems);
   return { name: String(objective?.["name"] ?? file), file, issues };
 }
@@ -146,7 +166,8 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
           problems.push({ ...at(`value="${value}"`, `issue "${name}", item "${value}"`), code: "genius.bad-evaluation", message: `evaluation "${String(item["evaluation"])}" is not a number ≥ 0`, hint: "evaluations are numbers ≥ 0" });
         else evaluations.set(value, e);
       }
-      const max = Math.max(0, ...evaluations.values());
+      let max = 0;
+      for (const e of evaluations.values()) if (e > max) max = e;
       values[name] = Object.fromEntries(issue.options.map((o) => [o, max > 0 ? (evaluations.get(o) ?? 0) / max : 0]));
     } else {
       const ev = arr(node["evaluator"])[0];
@@ -190,14 +211,23 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
       problems.push({ file, code: "genius.missing-issue", message: `the profile does not evaluate issue "${issue.name}" of the domain`, hint: "is this profile for another domain?" });
   if (problems.length) throw new InputError(problems);
 
-  const reservation = number(arr(space["reservation"] as unknown)[0]?.["value"]);
-  const discount = number(arr(space["discount_factor"] as unknown)[0]?.["value"]);
+  // A missing reservation value is 0 and a missing discount none, as in GENIUS; one that is
+  // there must make sense (GENIUS would silently clamp or ignore it).
+  const rawReservation = arr(space["reservation"] as unknown)[0]?.["value"];
+  const rawDiscount = arr(space["discount_factor"] as unknown)[0]?.["value"];
+  const reservation = rawReservation === undefined ? 0 : number(rawReservation);
+  const discount = rawDiscount === undefined ? 1 : number(rawDiscount);
+  if (!(reservation >= 0 && reservation <= 1))
+    problems.push({ ...at("<reservation", "reservation"), code: "genius.reservation", message: `reservation value "${String(rawReservation)}" is not a number in [0, 1]`, hint: "utilities are on a 0–1 scale" });
+  // GENIUS writes 0 for "no discount"; anything else must be a factor in (0, 1].
+  if (!(discount >= 0 && discount <= 1))
+    problems.push({ ...at("<discount_factor", "discount_factor"), code: "genius.discount", message: `discount factor "${String(rawDiscount)}" is not a number in [0, 1]`, hint: "1 (or 0, as GENIUS writes it) for no discount" });
+  if (problems.length) throw new InputError(problems);
   const name = file.replace(/^.*[\\/]/, "").replace(/\.xml$/i, "");
   return {
     name,
     role: "principal",
-    reservation: Number.isFinite(reservation) ? Math.min(1, Math.max(0, reservation)) : 0,
-    // GENIUS treats a factor outside (0, 1) as no discount.
+    reservation,
     ...(discount > 0 && discount <= 1 ? { discount } : {}),
     weights,
     values,
@@ -279,7 +309,7 @@ export function modelToGenius(model: Model): { domain: string; profiles: string[
       }
       const u = Array.from(evaluateValueFunction(fn, issue.numberAt, issue.cardinality, theta));
       // GENIUS divides by the largest evaluation: fold that maximum into the weight.
-      const max = Math.max(...u);
+      const max = u.reduce((m, x) => (x > m ? x : m), -Infinity);
       weights.push({ "@_index": i + 1, "@_value": max > 0 ? w * max : 0 });
       return issueXml(i, (j) => ({ "@_evaluation": max > 0 ? u[j]! / max : 1 }));
     });

@@ -1,4 +1,4 @@
-import type { Problem } from "../errors.js";
+import { InputError, type Problem } from "../errors.js";
 import type { Model } from "../model/scenario.js";
 import type { ScenarioSpec } from "../model/schema.js";
 import { compileScenario } from "../model/compile-scenario.js";
@@ -17,5 +17,11 @@ export function loadGeniusFiles(domainFile: string, profileFiles: readonly strin
   const domain = parseGeniusDomain(readTextInput(domainFile, "GENIUS domain XML"), domainFile);
   const profiles = profileFiles.map((file) => ({ file, text: readTextInput(file, "GENIUS profile XML") }));
   const spec = geniusToScenario(domain, profiles, options);
-  return { spec, model: compileScenario(spec, options) };
+  try {
+    return { spec, model: compileScenario(spec, options) };
+  } catch (e) {
+    // Problems found when compiling concern the domain's issues or a profile's values: name the domain file.
+    if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ ...p, file: p.file ?? domainFile })), { cause: e });
+    throw e;
+  }
 }

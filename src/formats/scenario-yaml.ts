@@ -20,9 +20,19 @@ export function parseScenario(text: string, file = "<scenario>", options: { disc
       }),
     );
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // The yaml library refuses an alias expanded too often (a "billion laughs" bomb).
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    throw new InputError([{ code: "limit.yaml-aliases", file, message: `the YAML expands its aliases (*name) more than ${MAX_YAML_ALIASES} times: ${(e as Error).message}`, hint: "write the repeated parts out, or use fewer aliases" }], { cause: e });
+  }
   if (data === null || data === undefined)
     throw new InputError([{ code: "scenario.empty", file, message: "the scenario is empty", hint: "see examples/ for a scenario to start from" }]);
+  if (typeof data !== "object" || Array.isArray(data)) {
+    const xml = typeof data === "string" && /^\s*</.test(text);
+    throw new InputError([{ code: "scenario.not-a-mapping", file, line: 1, message: xml ? "this is XML, not a scenario YAML" : "a scenario is a YAML mapping (name:, issues:, parties:)", hint: xml ? "for GENIUS files: parley analyze --genius DOMAIN.xml PROFILE.xml PROFILE.xml" : "see examples/river-treaty.yaml" }]);
+  }
   const parsed = ScenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => locate(zodProblem(i), doc, lineCounter, file)));
   try {
@@ -32,6 +42,9 @@ export function parseScenario(text: string, file = "<scenario>", options: { disc
     throw e;
   }
 }
+
+/** Alias expansions allowed in a scenario YAML (the yaml library's own default). */
+export const MAX_YAML_ALIASES = 100;
 
 /** Writes a scenario as YAML (the inverse of `parseScenario` on the spec). */
 export function scenarioToYaml(spec: ScenarioSpec): string {

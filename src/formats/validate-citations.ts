@@ -1,8 +1,10 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { statSync } from "node:fs";
+import { relative } from "node:path";
 import { InputError, formatPath, type Problem } from "../errors.js";
 import { resolveSelector } from "../evidence/resolve-citation.js";
+import { expandPaths } from "../ingest/read-documents.js";
 import { listAssumptions, listCitations } from "../model/citations.js";
+import type { Loaded } from "./load-files.js";
 import { readTextInput } from "./read-input.js";
 import { loadScenarioFile } from "./scenario-file.js";
 
@@ -16,20 +18,21 @@ export function readCorpus(dir: string): Map<string, string> {
   }
   if (!ok) throw new InputError([{ code: "corpus.missing", file: dir, message: "no such corpus folder", hint: "give --corpus the folder of the articles the scenario cites" }]);
   const files = new Map<string, string>();
-  for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
-    const path = join(dir, f);
-    if (!/\.(txt|md|markdown|html?)$/i.test(f) || statSync(path).isDirectory()) continue;
-    const text = readTextInput(path, "article");
+  for (const path of expandPaths([dir])) {
+    const text = readTextInput(path, "article", { lenient: true });
     files.set(relative(dir, path), text);
-    files.set(f.replace(/^.*[\\/]/, ""), text);
+    files.set(path.replace(/^.*[\\/]/, ""), text);
   }
   return files;
 }
 
-/** Every citation of a scenario resolved in the corpus: where each lands, or every problem at once. */
+/** Every citation of a scenario file resolved in the corpus folder: where each lands, or every problem at once. */
 export function validateCitations(scenarioFile: string, corpusDir: string) {
-  const loaded = loadScenarioFile(scenarioFile);
-  const corpus = readCorpus(corpusDir);
+  return resolveCitations(loadScenarioFile(scenarioFile), readCorpus(corpusDir), corpusDir);
+}
+
+/** Every citation of a loaded scenario resolved in a corpus read already. */
+export function resolveCitations(loaded: Loaded, corpus: ReadonlyMap<string, string>, corpusDir: string) {
   const problems: Problem[] = [];
   const resolved = listCitations(loaded.spec).flatMap(({ path, cite }) => {
     const where = { ...loaded.locate!(path), code: "citation", field: formatPath(path) };

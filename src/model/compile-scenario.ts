@@ -1,5 +1,5 @@
 import { InputError, formatPath, type Problem } from "../errors.js";
-import { createDiscreteIssue, createIntegerIssue, createRealIssue, type Issue, type IssueValue } from "./issue.js";
+import { MAX_INTEGER_VALUES, MAX_OPTIONS, createDiscreteIssue, createIntegerIssue, createRealIssue, type Issue, type IssueValue } from "./issue.js";
 import { OutcomeSpace } from "./outcome-space.js";
 import type { Num, Parameter, ValueFunction } from "./preferences.js";
 import type { Condition, RedLine } from "./red-line.js";
@@ -30,6 +30,8 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
 
   const issues: Issue[] = spec.issues.map((s, i) => {
     if (s.kind === "discrete") {
+      if (s.options.length > MAX_OPTIONS)
+        report(["issues", i, "options"], `${s.options.length.toLocaleString("en-US")} options; the limit is ${MAX_OPTIONS.toLocaleString("en-US")}`, "make a large range of values an integer or real issue");
       const seen = new Set<string>();
       s.options.forEach((o, j) => {
         if (seen.has(o)) report(["issues", i, "options", j], `option "${o}" is listed twice`, "give each option once");
@@ -38,10 +40,12 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
       return createDiscreteIssue(s.name, s.options, s.unit);
     }
     if (s.kind === "integer") {
-      if (s.upper - s.lower + 1 > 1_000_000)
-        report(["issues", i], `integer range ${s.lower}…${s.upper} has more than 1,000,000 values`, "use a real issue with steps");
-      return createIntegerIssue(s.name, s.lower, Math.min(s.upper, s.lower + 999_999), s.unit);
+      if (s.upper - s.lower + 1 > MAX_INTEGER_VALUES)
+        report(["issues", i], `integer range ${s.lower}…${s.upper} has more than ${MAX_INTEGER_VALUES.toLocaleString("en-US")} values`, "use a real issue with steps");
+      return createIntegerIssue(s.name, s.lower, Math.min(s.upper, s.lower + MAX_INTEGER_VALUES - 1), s.unit);
     }
+    if (!Number.isFinite(s.upper - s.lower) || !Number.isFinite(s.lower) || !Number.isFinite(s.upper))
+      report(["issues", i], `the range ${s.lower}…${s.upper} is too wide to compute with (its span is not a finite number)`, "give bounds whose difference is below 1.7e308");
     return createRealIssue(s.name, s.lower, s.upper, s.steps ?? options.discretize ?? 11, s.unit);
   });
   const issueIndex = new Map<string, number>();
@@ -108,19 +112,21 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
       }
       const tv = fn;
       for (const key of Object.keys(tv)) optionIndex(issue, key, [...path, key]);
-      return {
-        kind: "table",
-        values: Array.from({ length: issue.cardinality }, (_, j) => {
+      const missing: string[] = [];
+      const values = Array.from({ length: issue.cardinality }, (_, j) => {
           const option = String(issue.valueAt(j));
           const v = tv[option];
           if (v === undefined) {
-            report(path, `no value for option "${option}"`, "give every option a value in [0, 1]");
+            missing.push(option);
             return 0;
           }
           if (lower(v) < 0 || upper(v) > 1) report([...path, option], `value ${JSON.stringify(v)} is outside [0, 1]`, "values are on a 0–1 scale");
           return num(v, [...path, option]);
-        }),
-      };
+        });
+      // One problem for all of a table's missing options, however many.
+      if (missing.length)
+        report(path, `no value for ${missing.length === 1 ? "option" : `${missing.length.toLocaleString("en-US")} options:`} ${missing.slice(0, 5).map((o) => `"${o}"`).join(", ")}${missing.length > 5 ? ", …" : ""}`, "give every option a value in [0, 1]");
+      return { kind: "table", values };
     });
     if (lower(p.reservation) < 0 || upper(p.reservation) > 1)
       report(at("reservation"), `reservation value ${JSON.stringify(p.reservation)} is outside [0, 1]`, "utilities are on a 0–1 scale");

@@ -36,6 +36,11 @@ export interface RealIssue extends NumericIssue {
   readonly steps: number;
 }
 
+/** Values a discrete issue may have: beyond this it is a numeric issue in disguise, and tables of its values stop being readable. */
+export const MAX_OPTIONS = 100_000;
+/** Values an integer issue may have. */
+export const MAX_INTEGER_VALUES = 1_000_000;
+
 export function createDiscreteIssue(name: string, options: readonly string[], unit?: string): DiscreteIssue {
   const index = new Map(options.map((o, i) => [o, i]));
   return {

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { InputError } from "../errors.js";
 import { createAgent } from "../negotiation/agents/index.js";
 import { MAX_ENUMERATED } from "../negotiation/arena.js";
+import { MAX_ROUNDS } from "../negotiation/simulate.js";
 import { jobKey, tournamentJobs, type RunRecord, type TournamentSettings } from "../negotiation/tournament.js";
 import type { Workspace } from "../store/workspace.js";
-import { loadSource, type ScenarioSource } from "./scenario-source.js";
+import { loadSource, sourceFiles, type ScenarioSource } from "./scenario-source.js";
 import runTask, { type TournamentTask } from "./tournament-worker.js";
 
 export interface TournamentConfig {
@@ -31,6 +33,9 @@ export interface TournamentRun {
 /** Jobs per task: large enough to amortise messaging, small enough to store progress often. */
 const BATCH = 200;
 
+/** Runs one tournament may hold unless raised (--max-runs): each is a stored row. */
+export const MAX_RUNS = 1_000_000;
+
 /**
  * Runs a tournament on worker threads (`workers` = 0 runs in this thread), storing every batch
  * in the workspace as it finishes and skipping runs already stored, so a stopped tournament
@@ -39,9 +44,16 @@ const BATCH = 200;
 export async function runTournament(
   config: TournamentConfig,
   workspace: Workspace,
-  options: { workers?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: { workers?: number; maxRuns?: number; maxRounds?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<TournamentRun> {
   const problems = [];
+  const cores = availableParallelism();
+  if (options.workers !== undefined && options.workers > cores)
+    problems.push({ code: "limit.workers", field: "--workers", message: `${options.workers} worker threads on a machine with ${cores} cores`, hint: `give at most ${cores}: more threads than cores only adds memory and switching` });
+  const maxRounds = options.maxRounds ?? MAX_ROUNDS;
+  const rounds = config.settings.deadline.rounds ?? 0;
+  if (rounds > maxRounds) problems.push({ code: "limit.rounds", field: "--rounds", message: `${rounds.toLocaleString("en-US")} rounds; the limit is ${maxRounds.toLocaleString("en-US")}`, hint: `raise it with --max-rounds ${rounds}, or give a shorter deadline` });
+  if (!config.agents.length) problems.push({ code: "tournament.agents", field: "--agents", message: "no agents given", hint: "e.g. --agents boulware,conceder" });
   for (const a of config.agents) {
     try {
       createAgent(a);
@@ -52,6 +64,10 @@ export async function runTournament(
   }
   if (problems.length) throw new InputError(problems);
   const models = config.sources.map((s) => loadSource(s, config.discretize).model);
+  const maxRuns = options.maxRuns ?? MAX_RUNS;
+  const total = models.reduce((n, m) => n + config.agents.length ** m.parties.length * config.repetitions, 0);
+  if (total > maxRuns)
+    throw new InputError([{ code: "limit.runs", message: `the tournament would hold ${total.toLocaleString("en-US")} runs; the limit is ${maxRuns.toLocaleString("en-US")}`, hint: `raise it with --max-runs ${total}, or give fewer agents, scenarios or --repetitions` }]);
   models.forEach((m, i) => {
     if (m.parties.length < 2) problems.push({ code: "tournament.parties", message: `scenario ${i + 1} (${m.name}) has ${m.parties.length} party`, hint: "a negotiation needs two parties or more" });
     if (config.settings.protocol === "single-text" && !(m.space.size <= BigInt(MAX_ENUMERATED)))
@@ -59,7 +75,9 @@ export async function runTournament(
   });
   if (problems.length) throw new InputError(problems);
 
-  const id = createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 16);
+  // Keyed by what the scenarios hold, not only their paths: an edited file is a new tournament.
+  const contents = config.sources.map((s) => sourceFiles(s).map((f) => createHash("sha256").update(readFileSync(f)).digest("hex")));
+  const id = createHash("sha256").update(JSON.stringify({ ...config, contents })).digest("hex").slice(0, 16);
   const jobs = tournamentJobs(models.map((m) => m.parties.length), config.agents, config.repetitions, config.seed);
   const stored = workspace.openTournament(id, config);
   const done = new Set(stored.map(jobKey));

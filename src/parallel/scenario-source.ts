@@ -30,6 +30,11 @@ export function loadSource(source: ScenarioSource, discretize: number): Loaded {
   return source.kind === "scenario" ? loadScenarioFile(source.file, { discretize }) : loadGeniusFiles(source.domain, source.profiles, { discretize });
 }
 
+/** The files a source reads. */
+export function sourceFiles(source: ScenarioSource): string[] {
+  return source.kind === "scenario" ? [source.file] : [source.domain, ...source.profiles];
+}
+
 export function sourceName(source: ScenarioSource): string {
   return source.kind === "scenario" ? source.file : source.domain.replace(/[\\/][^\\/]*$/, "");
 }

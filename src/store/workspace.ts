@@ -1,20 +1,42 @@
 import Database from "better-sqlite3";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { InputError } from "../errors.js";
+import { systemProblem } from "../system-errors.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 
+/** Where the workspace lives unless `--db` or `PARLEY_DB` says otherwise; every command uses the same rule. */
+export const DEFAULT_WORKSPACE = ".parley/workspace.db";
+
+export function workspacePath(given?: string): string {
+  return given ?? process.env["PARLEY_DB"] ?? DEFAULT_WORKSPACE;
+}
+
 /**
- * The SQLite workspace (`parley.db` by default): ingested documents with their evidence (one
- * transaction per document) and tournament runs (one transaction per batch, so a stopped
- * tournament resumes where it was).
+ * The SQLite workspace: ingested documents with their evidence (one transaction per document)
+ * and tournament runs (one transaction per batch, so a stopped tournament resumes where it was).
+ * Opened for reading, it must exist and is never created or changed.
  */
 export class Workspace {
   private readonly db: Database.Database;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    mode: "read" | "write" = "write",
+  ) {
+    if (mode === "read" && !existsSync(file))
+      throw new InputError([{ code: "store.missing", file, message: "no workspace database here", hint: `store articles first: parley ingest ARTICLES… --db ${file}` }]);
     try {
-      this.db = new Database(file);
+      if (mode === "write") mkdirSync(dirname(file), { recursive: true });
+      this.db = new Database(file, mode === "read" ? { readonly: true, fileMustExist: true } : {});
+      // Another process writing (a second ingest) makes this one wait, not fail.
+      this.db.pragma("busy_timeout = 10000");
+      if (mode === "read") {
+        this.db.prepare("SELECT 1 FROM documents LIMIT 1").all();
+        return;
+      }
       this.db.pragma("journal_mode = WAL");
       this.db.exec(`
         CREATE TABLE IF NOT EXISTS tournaments (id TEXT PRIMARY KEY, config TEXT NOT NULL, created TEXT NOT NULL);
@@ -31,19 +53,35 @@ export class Workspace {
           document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
           start INTEGER NOT NULL, end INTEGER NOT NULL, data TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);`);
+      // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
+      const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name);
+      if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
     } catch (e) {
-      throw new InputError([{ code: "store.open", file, message: `cannot use it as a workspace database: ${(e as Error).message}`, hint: "give --db a new file or an existing Parley workspace" }], { cause: e });
+      if (e instanceof InputError) throw e;
+      const known = systemProblem(e);
+      throw new InputError([known ? { ...known, file } : { code: "store.open", file, message: `cannot use it as a workspace database: ${(e as Error).message}`, hint: "give --db a new file or an existing Parley workspace" }], { cause: e });
+    }
+  }
+
+  /** Runs a database operation; a full disk, a read-only file or a busy database becomes a clear error naming the file. */
+  private guarded<T>(operation: () => T): T {
+    try {
+      return operation();
+    } catch (e) {
+      const known = systemProblem(e);
+      if (known) throw new InputError([{ ...known, file: this.file }], { cause: e });
+      throw e;
     }
   }
 
   /** Registers a tournament (idempotent) and returns the runs it already holds. */
   openTournament(id: string, config: unknown): RunRecord[] {
-    this.db.prepare("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(id, JSON.stringify(config), new Date().toISOString());
+    this.guarded(() => this.db.prepare("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(id, JSON.stringify(config), new Date().toISOString()));
     return this.runs(id);
   }
 
   runs(id: string): RunRecord[] {
-    const rows = this.db.prepare("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(id) as Record<string, unknown>[];
+    const rows = this.guarded(() => this.db.prepare("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(id) as Record<string, unknown>[]);
     return rows.map((r) => ({
       scenario: r["scenario"] as number,
       agents: JSON.parse(r["agents"] as string) as string[],
@@ -63,41 +101,67 @@ export class Workspace {
     const insert = this.db.prepare(
       "INSERT OR REPLACE INTO tournament_runs VALUES (@tournament, @scenario, @agents, @repetition, @seed, @agreement, @utilities, @rounds, @df, @dn, @welfare)",
     );
-    this.db.transaction(() => {
-      for (const r of records)
-        insert.run({ tournament: id, scenario: r.scenario, agents: JSON.stringify(r.agents), repetition: r.repetition, seed: r.seed, agreement: r.agreement ? 1 : 0, utilities: JSON.stringify(r.utilities), rounds: r.rounds, df: r.distanceToFrontier, dn: r.distanceToNash, welfare: r.welfare });
-    })();
+    this.guarded(() =>
+      this.db.transaction(() => {
+        for (const r of records)
+          insert.run({ tournament: id, scenario: r.scenario, agents: JSON.stringify(r.agents), repetition: r.repetition, seed: r.seed, agreement: r.agreement ? 1 : 0, utilities: JSON.stringify(r.utilities), rounds: r.rounds, df: r.distanceToFrontier, dn: r.distanceToNash, welfare: r.welfare });
+      })(),
+    );
   }
 
   hasDocument(id: string): boolean {
-    return this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined;
+    return this.guarded(() => this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined);
   }
 
   /**
-   * Stores a document and all its evidence in one transaction: a kill midway leaves either the
-   * whole document or none of it. Returns false (and stores nothing) when the content is stored already.
+   * Stores a document, the full names it gives and all its evidence in one transaction that
+   * takes the write lock first: a kill midway leaves either the whole document or none of it,
+   * and of two processes storing the same content one stores it and the other finds it stored.
+   * Returns false (and stores nothing) when the content is stored already.
    */
-  addDocument(e: DocumentEvidence, duplicateOf: string | null = null): boolean {
+  addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []): boolean {
     const d = e.document;
-    if (this.hasDocument(d.id)) return false;
-    const doc = this.db.prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const doc = this.db.prepare("INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const row = this.db.prepare("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
-    this.db.transaction(() => {
-      doc.run(d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString());
-      const put = (kind: string, items: readonly { start: number; end: number }[]) => {
-        for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x));
-      };
-      put("quote", e.quotes);
-      put("date", e.dates);
-      put("quantity", e.quantities);
-      put("claim", e.claims);
-      put("actor", e.actors.flatMap((a) => a.mentions));
-    })();
-    return true;
+    return this.guarded(() =>
+      this.db
+        .transaction(() => {
+          const inserted = doc.run(d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString(), JSON.stringify(people)).changes === 1;
+          if (!inserted) return false;
+          const put = (kind: string, items: readonly { start: number; end: number }[]) => {
+            for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x));
+          };
+          put("quote", e.quotes);
+          put("date", e.dates);
+          put("quantity", e.quantities);
+          put("claim", e.claims);
+          put("actor", e.actors.flatMap((a) => a.mentions));
+          return true;
+        })
+        .immediate(),
+    );
+  }
+
+  /**
+   * The full names the stored documents give. Documents stored before names were kept are
+   * analysed once with `compute` and updated, so later calls read names only.
+   */
+  storedPeople(compute: (doc: EvidenceDocument) => readonly string[]): string[] {
+    const missing = this.guarded(() => this.db.prepare("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]);
+    if (missing.length) {
+      const update = this.db.prepare("UPDATE documents SET people = ? WHERE id = ?");
+      const ids = new Set(missing.map((m) => m.id));
+      const docs = this.documents().filter((d) => ids.has(d.id));
+      const names = docs.map((d) => JSON.stringify(compute(d)));
+      this.guarded(() => this.db.transaction(() => docs.forEach((d, i) => update.run(names[i], d.id)))());
+    }
+    const rows = this.guarded(() => this.db.prepare("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[]);
+    return [...new Set(rows.flatMap((r) => (r.people ? (JSON.parse(r.people) as string[]) : [])))];
   }
 
   documents(): EvidenceDocument[] {
-    const rows = this.db.prepare("SELECT * FROM documents ORDER BY ingested, file").all() as Record<string, string | null>[];
+    // In the order they were stored: duplicate flags depend on which copy came first.
+    const rows = this.guarded(() => this.db.prepare("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[]);
     return rows.map((r) => ({
       id: r["id"]!,
       file: r["file"]!,

@@ -91,7 +91,8 @@ describe("parley draft", () => {
     expect(draft.parties.map((p) => p.name).sort()).toEqual(["Russia", "Ukraine", "United States"]);
     expect(draft.issues.find((i) => i.name === "Ukraine's army · size cap")).toMatchObject({ options: ["800000", "600000"] });
     expect(validateCitations(out, corpus).citations.length).toBeGreaterThan(20);
-    const c = JSON.parse(r.stdout);
+    // The YAML went to --out; the comparison is a report, on standard error.
+    const c = JSON.parse(r.stderr);
     expect(c.issues.found).toEqual(expect.arrayContaining(["Donbas", "Army cap", "Sanctions", "Frozen assets"]));
     expect(c.proposals.found).toContain("Leaked 28-point plan");
     expect(c.citations.inCommon).toBeGreaterThan(0);

@@ -72,7 +72,7 @@ describe("parley evidence", () => {
     writeFileSync(empty, "");
     one(["evidence", empty], /empty\.txt: the file is empty/);
     one(["evidence", join(tmp, "missing.txt")], /missing\.txt: no such file or folder/);
-    one(["evidence", fixture, "--date", "2 Dec"], /--date must be a day as YYYY-MM-DD, got "2 Dec"/);
+    one(["evidence", fixture, "--date", "2 Dec"], /--date: "2 Dec" is not a day of the calendar as YYYY-MM-DD/);
     one(["evidence"], /no articles given/);
   });
 });

@@ -80,6 +80,6 @@ describe("running a tournament", () => {
     ws.close();
     const notADb = join(tmp, "notes.db");
     writeFileSync(notADb, "these are notes, not a database\n".repeat(100));
-    expect(() => new Workspace(notADb)).toThrow(/cannot use it as a workspace database/);
+    expect(() => new Workspace(notADb)).toThrow(/notes.db: is not a Parley workspace/);
   });
 });
