@@ -1,7 +1,7 @@
 import { groupThousands } from "./table.js";
 
-/** Work shorter than this shows no progress at all. */
-const QUIET_MS = 2000;
+/** Work shorter than this shows no progress at all (PARLEY_PROGRESS_MS to change it). */
+const QUIET_MS = Number(process.env["PARLEY_PROGRESS_MS"] ?? 2000);
 /** Without a terminal, a plain line at most this often. */
 const LINE_EVERY_MS = 2000;
 
@@ -18,7 +18,7 @@ export interface Progress {
  */
 export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   const started = performance.now();
-  let lastDraw = 0;
+  let lastDraw = -Infinity;
   let drawn = false;
   return {
     update(done, total) {

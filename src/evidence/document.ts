@@ -56,16 +56,24 @@ export function readDocument(file: string, raw: string, id: (text: string) => st
     const depth = htmlDepth(raw, limit);
     if (depth > limit)
       fail({ code: "limit.html-depth", file, message: `the HTML nests more than ${limit} elements deep (the limit)`, hint: `raise it with --max-html-depth ${Math.max(2 * limit, depth)}, or give the article as text` });
-    const { document } = parseHTML(raw);
+    // A fragment with no root element (or nothing at all) is read as the body of a page.
+    let { document } = parseHTML(raw);
+    if (!document.documentElement) ({ document } = parseHTML(`<html><body>${raw}</body></html>`));
     const meta = (name: string) => document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content") ?? null;
     stated = isoDay(meta("article:published_time") ?? meta("date") ?? meta("pubdate") ?? "");
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    let article: ReturnType<Readability["parse"]> = null;
+    try {
+      // Readability gives up (or throws) on pages with no article structure: the body text is kept then.
+      if (document.documentElement) article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    } catch {
+      article = null;
+    }
     if (article) {
       text = blocksOf(article.content ?? "") || (article.textContent ?? "").trim();
       title = article.title || null;
       author = article.byline || null;
       outlet = article.siteName || null;
-    } else text = (document.body?.textContent ?? "").trim();
+    } else text = (document.body?.textContent ?? document.documentElement?.textContent ?? "").trim();
   } else if (format === "markdown") {
     title = /^#\s+(.+)$/m.exec(raw)?.[1]?.trim() ?? null;
   } else {
