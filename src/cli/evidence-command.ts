@@ -78,7 +78,7 @@ export function registerEvidence(program: Command): void {
       ws.close();
       if (!docs.length) throw new InputError([{ code: "store.empty", file, message: "the workspace holds no documents", hint: `parley ingest ARTICLES… --db ${file}` }]);
     }
-    const analysing = progress("analysing articles");
+    const analysing = progress("analysing articles (two steps each)");
     const report = extractEvidence(withBatchDates(docs), undefined, analysing.update);
     analysing.stop();
     const json = evidenceJson(report);

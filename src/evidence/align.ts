@@ -68,9 +68,10 @@ export function alignClaims(claims: readonly Claim[], sourceOf: (file: string) =
         statusOf.set(c, contested && sides.some((s) => s !== side && s.files.some((f) => sourceOf(f) !== own)) ? "contested" : others ? "corroborated" : sources.size > 1 ? "corroborated" : "unique");
       }
   }
-  const files = [...new Set(claims.map((c) => c.file))].sort();
-  const sources = files.map((file) => {
-    const mine = claims.filter((c) => c.file === file);
+  const byFile = new Map<string, Claim[]>();
+  for (const c of claims) (byFile.get(c.file) ?? byFile.set(c.file, []).get(c.file)!).push(c);
+  const sources = [...byFile.keys()].sort().map((file) => {
+    const mine = byFile.get(file)!;
     const count = (s: string) => mine.filter((c) => statusOf.get(c) === s).length;
     return { file, claims: mine.length, corroborated: count("corroborated"), contested: count("contested"), unique: count("unique") };
   });

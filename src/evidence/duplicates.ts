@@ -16,29 +16,39 @@ function shingles(text: string): Set<string> {
   return out;
 }
 
+/** 5-grams held by more originals than this are boilerplate: they find no candidates (they still count in the similarity). */
+const COMMON = 64;
+
 /**
  * Per document, the earliest document before it in the list that is the same article:
  * identical content (the same id) or near-identical (Jaccard similarity of word 5-grams ≥
  * NEAR_DUPLICATE), else null. The answer depends only on the list's order, so a batch read in
- * one go and one read in parts flag the same copies. Earlier documents sharing 5-grams are found
- * through an index from each 5-gram to the documents holding it, not by comparing every pair.
+ * one go and one read in parts flag the same copies. Candidates come from an index of each
+ * 5-gram to the earlier originals holding it, through 5-grams few of them share (a copy shares
+ * ≥ 80 % of an original's, so it shares its distinctive ones); boilerplate every article carries
+ * would otherwise make each document a candidate of every other. Each candidate's similarity
+ * is then computed exactly.
  */
 export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | null)[] {
   const out: (Duplicate | null)[] = [];
   const firstById = new Map<string, number>();
   const holders = new Map<string, number[]>();
-  const sizes: number[] = [];
+  const sets: Set<string>[] = [];
   docs.forEach((doc, j) => {
     const set = shingles(doc.text);
-    sizes.push(set.size);
+    sets.push(set);
     const same = firstById.get(doc.id);
     let found: Duplicate | null = same === undefined ? null : { of: out[same]?.of ?? same, similarity: 1 };
     if (!found) {
-      const common = new Map<number, number>();
-      for (const s of set) for (const i of holders.get(s) ?? []) common.set(i, (common.get(i) ?? 0) + 1);
-      for (const [i, c] of [...common].sort((a, b) => a[0] - b[0])) {
-        const union = sizes[i]! + set.size - c;
-        const similarity = union ? c / union : 0;
+      const candidates = new Set<number>();
+      for (const s of set) {
+        const list = holders.get(s);
+        if (list && list.length <= COMMON) for (const i of list) candidates.add(i);
+      }
+      // A text made only of boilerplate: fall back to the first holders of its 5-grams.
+      if (!candidates.size) for (const s of set) for (const i of (holders.get(s) ?? []).slice(0, COMMON)) candidates.add(i);
+      for (const i of [...candidates].sort((a, b) => a - b)) {
+        const similarity = jaccard(sets[i]!, set);
         if (similarity >= NEAR_DUPLICATE) {
           found = { of: i, similarity };
           break;
@@ -51,4 +61,12 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
     if (!found) for (const s of set) (holders.get(s) ?? holders.set(s, []).get(s)!).push(j);
   });
   return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const s of small) if (large.has(s)) common++;
+  const union = a.size + b.size - common;
+  return union ? common / union : 0;
 }

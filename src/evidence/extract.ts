@@ -55,13 +55,18 @@ export function namedPeople(file: string, a: TextAnalysis): string[] {
  * where copies of one article count as one source. Each text is analysed once.
  */
 export function extractEvidence(docs: readonly EvidenceDocument[], watch: readonly WatchItem[] = PEACE_TALKS, onProgress?: (done: number, total: number) => void): EvidenceReport {
+  // Progress counts two steps per document: its analysis, then its extraction.
   const analyses = docs.map((d, i) => {
     const a = analyseText(d.text);
-    onProgress?.(i + 1, docs.length);
+    onProgress?.(i + 1, 2 * docs.length);
     return a;
   });
   const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!)))];
-  const documents = docs.map((d, i) => extractDocument(d, watch, people, analyses[i]!));
+  const documents = docs.map((d, i) => {
+    const e = extractDocument(d, watch, people, analyses[i]!);
+    onProgress?.(docs.length + i + 1, 2 * docs.length);
+    return e;
+  });
   const duplicates = findDuplicates(docs);
   const original = new Map(docs.map((d, i) => [d.file, docs[duplicates[i]?.of ?? i]!.file]));
   const { facts, sources } = alignClaims(
