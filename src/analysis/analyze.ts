@@ -99,6 +99,8 @@ export interface AnalyzeOptions {
   maxWork?: number;
   /** Progress of the robustness draws, the part that can take long. */
   onProgress?: (done: number, total: number) => void;
+  /** Work units used of the limit, as the exact analysis goes. */
+  onWork?: (used: number, limit: number) => void;
 }
 
 /** Runs every static analysis on the model at its nominal values. */
@@ -106,7 +108,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const u = createUtilities(model);
   const space = model.space;
   const names = model.parties.map((p) => p.name);
-  const budget = new WorkBudget(options.maxWork);
+  const budget = new WorkBudget(options.maxWork, undefined, options.onWork);
   const unconstrained = paretoFrontier(u, undefined, budget);
   const feasible = model.redLines.length ? feasibleFrontier(u, model.redLines, undefined, budget) : unconstrained;
   const toPoint = (p: OutcomePoint): PointReport => ({ outcome: space.toRecord(p.choices), utilities: Array.from(p.utilities) });

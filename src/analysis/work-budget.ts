@@ -12,11 +12,14 @@ export class WorkBudget {
     readonly limit: number = DEFAULT_WORK_LIMIT,
     /** The flag that raises the limit, for the message. */
     readonly flag = "--max-work",
+    /** Told of the units used so far, for progress on long analyses. */
+    private readonly onSpend?: (used: number, limit: number) => void,
   ) {}
 
   /** Spends units or throws, saying where the work was when it ran out. */
   spend(units: number, where: () => string): void {
     this.used += units;
+    this.onSpend?.(Math.min(this.used, this.limit), this.limit);
     if (this.used > this.limit)
       throw new InputError([
         {

@@ -33,8 +33,10 @@ export function createProgram(): Command {
     .option("--max-work <n>", "work limit of the exact analysis, in partial outcomes combined (default 6e7, about 15 s)", number(1, "--max-work"))
     .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string; maxWork?: number }) => {
       const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js"), import("./progress.js")]);
+      const working = progress("exact analysis, work units of the --max-work limit");
       const drawing = progress("robustness draws");
-      let report = analyze(model, { samples: o.samples, seed: o.seed, ...(o.maxWork ? { maxWork: o.maxWork } : {}), onProgress: drawing.update });
+      let report = analyze(model, { samples: o.samples, seed: o.seed, ...(o.maxWork ? { maxWork: o.maxWork } : {}), onProgress: drawing.update, onWork: working.update });
+      working.stop();
       drawing.stop();
       if (o.corpus) {
         if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
