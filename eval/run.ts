@@ -21,6 +21,15 @@ print([
 
 const attribution = evaluateAttribution(SHARED);
 print([
-  [`PolNeAR dev attribution (${attribution.records} annotations, ${attribution.relations} relations)`, "predicted", "gold", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"],
+  [`PolNeAR dev attribution (${attribution.documents} articles, ${attribution.relations} relations)`, "predicted", "gold", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"],
   ...attribution.roles.map((r) => [`  ${r.role}`, String(r.predicted), String(r.gold), f(r.exact.precision), f(r.exact.recall), f(r.exact.f1), f(r.overlap.precision), f(r.overlap.recall), f(r.overlap.f1)]),
+]);
+const c = attribution.contentWithSource;
+print([
+  ["PolNeAR dev relations", "predicted", "gold", "precision", "recall", "F1"],
+  ["  content (overlap) with the right source", String(c.predicted), String(c.gold), f(c.precision), f(c.recall), f(c.f1)],
+]);
+print([
+  ["Speakers", "threshold", "quotes with a source", "given a speaker", "right", "speaker precision"],
+  ["  confidence ≥ threshold", f(attribution.threshold), String(attribution.candidates), String(attribution.speakers.attributed), String(attribution.speakers.right), f(attribution.speakers.precision)],
 ]);

@@ -4,7 +4,7 @@ import { integer } from "./options.js";
 
 /** The NLP, HTML and date libraries take most of a second to load: only commands that read articles pay for them. */
 async function extraction() {
-  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }, { withBatchDates }, { readDocuments }, { Workspace, workspacePath }, { progress }] = await Promise.all([
+  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }, { withBatchDates }, { readDocuments }, { Workspace, workspacePath }, { progress }, { loadAttributionModel }] = await Promise.all([
     import("../evidence/duplicates.js"),
     import("../evidence/evidence-json.js"),
     import("../evidence/extract.js"),
@@ -14,23 +14,24 @@ async function extraction() {
     import("../ingest/read-documents.js"),
     import("../store/workspace.js"),
     import("./progress.js"),
+    import("../ingest/attribution-model.js"),
   ]);
-  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress };
+  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress, model: loadAttributionModel() };
 }
 
-/** A day as YYYY-MM-DD that exists in the calendar. */
-export function checkDate(date: string | undefined): void {
+/** A day (YYYY-MM-DD) that exists in the calendar, optionally with a time (YYYY-MM-DDTHH:MM). */
+export async function checkDate(date: string | undefined): Promise<void> {
   if (date === undefined) return;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
-  if (!m || !d || d.getUTCFullYear() !== +m[1]! || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!)
-    throw new InputError([{ code: "cli.date", field: "--date", message: `"${date}" is not a day of the calendar as YYYY-MM-DD`, hint: "e.g. --date 2025-12-02" }]);
+  const { checkDateTime } = await import("../ingest/date-time.js");
+  const bad = checkDateTime(date);
+  if (bad) throw new InputError([{ code: "cli.date", field: "--date", message: bad, hint: "e.g. --date 2025-12-02 or --date 1998-10-25T21:00" }]);
 }
 
 const warn = (p: Problem) => process.stderr.write(`parley: warning: ${formatProblem(p)}\n`);
 
 interface ReadingOptions {
   date?: string;
+  manifest?: string;
   maxHtmlDepth?: number;
   maxDocumentMb?: number;
 }
@@ -38,14 +39,17 @@ interface ReadingOptions {
 /** Options every command that reads articles takes. */
 function readingOptions(command: Command): Command {
   return command
-    .option("--date <day>", "published date of the articles (YYYY-MM-DD), when they do not state it")
+    .option("--date <day>", "published date of the articles (YYYY-MM-DD or YYYY-MM-DDTHH:MM), when they do not state it")
+    .option("--manifest <file>", "CSV or JSON giving per file its date, outlet, url, title, author")
     .option("--max-html-depth <n>", "refuse HTML nested deeper than this (default 256)", integer(1, "--max-html-depth"))
     .option("--max-document-mb <n>", "refuse articles larger than this many MB (default 5)", integer(1, "--max-document-mb"));
 }
 
-function readOptions(o: ReadingOptions) {
-  checkDate(o.date);
+async function readOptions(o: ReadingOptions) {
+  await checkDate(o.date);
+  const manifest = o.manifest ? (await import("../ingest/manifest.js")).readManifest(o.manifest) : undefined;
   return {
+    ...(manifest ? { manifest } : {}),
     ...(o.date ? { date: o.date } : {}),
     ...(o.maxHtmlDepth ? { maxHtmlDepth: o.maxHtmlDepth } : {}),
     ...(o.maxDocumentMb ? { maxDocumentBytes: o.maxDocumentMb * 1048576 } : {}),
@@ -62,8 +66,8 @@ export function registerEvidence(program: Command): void {
       .option("--json", "print one JSON object")
       .option("--db <file>", "with no paths: the workspace to report on (default: $PARLEY_DB or .parley/workspace.db; never created)"),
   ).action(async (paths: string[], o: ReadingOptions & { json?: boolean; db?: string }) => {
-    const options = readOptions(o);
-    const { extractEvidence, evidenceJson, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress } = await extraction();
+    const options = await readOptions(o);
+    const { extractEvidence, evidenceJson, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress, model } = await extraction();
     let docs;
     if (paths.length) {
       const reading = progress("reading articles");
@@ -79,7 +83,7 @@ export function registerEvidence(program: Command): void {
       if (!docs.length) throw new InputError([{ code: "store.empty", file, message: "the workspace holds no documents", hint: `parley ingest ARTICLES… --db ${file}` }]);
     }
     const analysing = progress("analysing articles (two steps each)");
-    const report = extractEvidence(withBatchDates(docs), undefined, analysing.update);
+    const report = extractEvidence(withBatchDates(docs), model, { onProgress: analysing.update });
     analysing.stop();
     const json = evidenceJson(report);
     process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
@@ -92,8 +96,8 @@ export function registerEvidence(program: Command): void {
       .argument("<paths...>", "article files, folders of them, or - for standard input")
       .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db)"),
   ).action(async (paths: string[], o: ReadingOptions & { db?: string }) => {
-    const options = readOptions(o);
-    const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace, workspacePath, progress } = await extraction();
+    const options = await readOptions(o);
+    const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace, workspacePath, progress, model } = await extraction();
     const reading = progress("reading articles");
     const docs = withBatchDates(readDocuments(paths, { ...options, onProgress: reading.update }));
     reading.stop();
@@ -118,7 +122,7 @@ export function registerEvidence(program: Command): void {
           process.stdout.write(`unchanged ${d.file}: this content is stored already\n`);
           continue;
         }
-        const e = extractDocument(d, undefined, people, analyses[i]!);
+        const e = extractDocument(d, model, undefined, people, analyses[i]!);
         const dup = duplicates[stored.length + i];
         const of = dup ? all[dup.of]!.file : null;
         const added = ws.addDocument(e, of, freshPeople[i]!);
@@ -147,8 +151,8 @@ export function registerDraft(program: Command): void {
     .option("--compare <scenario>", "also say on standard error how close the draft comes to a hand-written scenario")
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
     .action(async (o: { corpus: string; out?: string; force?: boolean; compare?: string; date?: string }) => {
-      checkDate(o.date);
-      const [{ extractEvidence, evidenceJson, withBatchDates, readDocuments }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { loadScenarioFile }, { validateCitations, resolveCitations, readCorpus }, { writeOutput }] = await Promise.all([
+      await checkDate(o.date);
+      const [{ extractEvidence, evidenceJson, withBatchDates, readDocuments, model }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { loadScenarioFile }, { validateCitations, resolveCitations, readCorpus }, { writeOutput }] = await Promise.all([
         extraction(),
         import("../evidence/draft.js"),
         import("../evidence/compare-scenarios.js"),
@@ -158,7 +162,7 @@ export function registerDraft(program: Command): void {
         import("./write-output.js"),
       ]);
       const docs = withBatchDates(readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }));
-      const draft = draftScenario(evidenceJson(extractEvidence(docs)));
+      const draft = draftScenario(evidenceJson(extractEvidence(docs, model)));
       const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
       if (o.out) writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
       else process.stdout.write(yaml);

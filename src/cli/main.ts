@@ -40,16 +40,17 @@ export function createProgram(): Command {
       drawing.stop();
       if (o.corpus) {
         if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
-        const [{ validateCitations }, { withEvidence }, { readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }] = await Promise.all([
+        const [{ validateCitations }, { withEvidence }, { readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }, { loadAttributionModel }] = await Promise.all([
           import("../formats/validate-citations.js"),
           import("../formats/cited-report.js"),
           import("../ingest/read-documents.js"),
           import("../evidence/document.js"),
           import("../evidence/extract.js"),
           import("../evidence/evidence-json.js"),
+          import("../ingest/attribution-model.js"),
         ]);
         const { citations, assumptions } = validateCitations(files[0]!, o.corpus);
-        const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([o.corpus]))));
+        const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([o.corpus])), loadAttributionModel()));
         report = withEvidence(report, spec, citations, assumptions, evidence.contradictions);
       }
       process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows }));

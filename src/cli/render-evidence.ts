@@ -13,7 +13,7 @@ export function renderEvidence(r: EvidenceJson): string {
   for (const d of r.documents) {
     const name = base(d.file);
     out.push(`${name}${d.title ? ` — ${short(d.title, 90)}` : ""}`);
-    const how = { given: "given", stated: "stated by the page", inferred: `inferred from “${d.publishedEvidence?.text ?? ""}”`, batch: "assumed: the batch's most common date", unknown: "unknown" }[d.publishedSource];
+    const how = { given: "given", manifest: "from the manifest", stated: "stated by the page", inferred: `inferred from “${d.publishedEvidence?.text ?? ""}”`, batch: "assumed: the batch's most common date", unknown: "unknown" }[d.publishedSource];
     out.push(`  published: ${d.published ?? "unknown"} (${how})${d.author ? `; by ${d.author}` : ""}${d.outlet ? `; ${d.outlet}` : ""}${"duplicateOf" in d && d.duplicateOf ? `; DUPLICATE of ${base(d.duplicateOf)} (${fmtPercent(d.similarity!)} alike)` : ""}`);
     const quotes = r.quotes.filter((q) => q.file === d.file && q.speaker);
     const bySpeaker = new Map<string, typeof quotes>();

@@ -67,9 +67,11 @@ export function findClaims(
         }
       } else if (item.from === "quote") {
         for (const q of inside(evidence.quotes)) {
-          if (q.kind === "reported" || !q.speaker || !item.speaker?.test(q.speaker) || q.text.split(/\s+/).length > 8) continue;
+          // A speaker withheld as unsure still places the words on a side, said to be unconfirmed.
+          const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
+          if (q.kind === "reported" || !who || !item.speaker?.test(who) || q.text.split(/\s+/).length > 8) continue;
           const value = q.text.toLowerCase().replace(/[“”"‘’.,;:!?]+$/g, "").replace(/\s+/g, " ").trim();
-          out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: q.speaker, subject: subject(item.subject, sentence), attribute: item.attribute, value, unit: null });
+          out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: q.speaker ?? `${who} (unconfirmed)`, subject: subject(item.subject, sentence), attribute: item.attribute, value, unit: null });
         }
       } else {
         const negated = item.negation?.test(sentence) ?? false;

@@ -22,9 +22,11 @@ const RELATIVE_YEAR = /\b(this|last|next)\s+year\b/gi;
  * alone ("in 2022") and relative years are added; durations ("five hours", "five-hour") come
  * from wink-nlp and are kept apart from dates.
  */
-export function findDates(file: string, a: TextAnalysis, reference: string | null): DateMention[] {
+export function findDates(file: string, a: TextAnalysis, reference: string | null, at?: string): DateMention[] {
   const text = a.text;
-  const ref = reference ? new Date(`${reference}T12:00:00Z`) : undefined;
+  // With no known date, relative expressions ("on Tuesday", "yesterday") stay unresolved: a date
+  // is only given where the text itself says it in full.
+  const ref = reference ? new Date(at && /T\d/.test(at) ? at : `${reference}T12:00:00Z`) : undefined;
   const out: DateMention[] = [];
   const taken = (s: number, e: number) => out.some((m) => s < m.end && e > m.start);
   const push = (m: DateMention) => {
@@ -43,8 +45,8 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     // A month and day without a year, over four months ahead of a news report, is last year's (Oct. 23 in May).
     if (ref && r.start.isCertain("month") && !r.start.isCertain("year") && date.getTime() - ref.getTime() > 120 * 86_400_000 && !FUTURE.test(sentenceAround(a, start)))
       date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
-    const iso = isoAt(date, grainOf(r.start), !ref && !r.start.isCertain("year"));
-    const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !r.end.isCertain("year")) : undefined;
+    const iso = isoAt(date, grainOf(r.start), !ref && !certain(r.start));
+    const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !certain(r.end)) : undefined;
     push({ ...locate(file, text, start, end), kind: r.end ? "range" : "date", iso, ...(end_ ? { isoEnd: end_ } : {}), reference });
   }
   for (const m of text.matchAll(YEAR)) {
@@ -65,6 +67,12 @@ const FUTURE = /\b(will|shall|'ll|going to|plans? to|planned|expected to|schedul
 function sentenceAround(a: TextAnalysis, at: number): string {
   const s = a.sentences.find((x) => x.start <= at && at < x.end);
   return s ? a.text.slice(s.start, s.end) : "";
+}
+
+/** Whether the text states the date itself (year included, down to its precision), needing no reference date. */
+function certain(c: chrono.ParsedComponents): boolean {
+  const grain = grainOf(c);
+  return c.isCertain("year") && (grain === "year" || c.isCertain("month")) && (grain !== "day" || c.isCertain("day"));
 }
 
 /** The precision the text gives: a day (also implied by a weekday, an hour or a relative day), a month, or a year. */

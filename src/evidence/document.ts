@@ -9,8 +9,20 @@ export const MAX_HTML_DEPTH = 256;
 
 export type DocumentFormat = "text" | "markdown" | "html";
 
-/** How the published date was found. */
-export type DateSource = "given" | "stated" | "inferred" | "batch" | "unknown";
+/** How the published date was found: `--date`, a manifest, the page's own metadata, an explicit date near the top, the batch's (an assumption), or not at all. */
+export type DateSource = "given" | "manifest" | "stated" | "inferred" | "batch" | "unknown";
+
+/** Dates good enough to resolve "on Tuesday" against; a batch date is a guess and is not. */
+export const KNOWN_DATE_SOURCES: readonly DateSource[] = ["given", "manifest", "stated", "inferred"];
+
+/** What a manifest (or the caller) knows of a file: any of its date, outlet, address, title and author. */
+export interface DocumentMetadata {
+  readonly date?: string;
+  readonly outlet?: string;
+  readonly url?: string;
+  readonly title?: string;
+  readonly author?: string;
+}
 
 export interface EvidenceDocument {
   /** SHA-256 of the text, hex (set by the caller, which owns hashing). */
@@ -20,8 +32,12 @@ export interface EvidenceDocument {
   readonly title: string | null;
   readonly outlet: string | null;
   readonly author: string | null;
+  /** Where the article was published, when a manifest or the page says. */
+  readonly url?: string | null;
   /** ISO date (YYYY-MM-DD) or null. */
   readonly published: string | null;
+  /** The time of day too, when it was given ("1998-10-25T21:00"): relative times resolve against it. */
+  readonly publishedAt?: string;
   readonly publishedSource: DateSource;
   /** The words the published date was inferred from. */
   readonly publishedEvidence?: Located;
@@ -45,12 +61,14 @@ export function formatOf(file: string, raw: string): DocumentFormat {
 
 /**
  * A document from raw file content: text, title, byline, outlet and published date where the
- * text states them. The published date is the one given, else one the page states (HTML
- * metadata), else the latest explicit full date near the top of the text (an inference).
+ * text states them. The published date is the one given (`--date`), else the manifest's, else
+ * one the page states — HTML metadata (`article:published_time`, `<time datetime>`, JSON-LD
+ * `datePublished`) or Markdown front matter (`date:`) — else the latest explicit full date near
+ * the top of the text (an inference, with the words it came from).
  */
-export function readDocument(file: string, raw: string, id: (text: string) => string, options: { date?: string; maxHtmlDepth?: number } = {}): EvidenceDocument {
+export function readDocument(file: string, raw: string, id: (text: string) => string, options: { date?: string; maxHtmlDepth?: number; metadata?: DocumentMetadata } = {}): EvidenceDocument {
   const format = formatOf(file, raw);
-  let text = raw, title: string | null = null, author: string | null = null, outlet: string | null = null, stated: string | null = null;
+  let text = raw, title: string | null = null, author: string | null = null, outlet: string | null = null, stated: string | null = null, url: string | null = null;
   if (format === "html") {
     const limit = options.maxHtmlDepth ?? MAX_HTML_DEPTH;
     const depth = htmlDepth(raw, limit);
@@ -60,7 +78,9 @@ export function readDocument(file: string, raw: string, id: (text: string) => st
     let { document } = parseHTML(raw);
     if (!document.documentElement) ({ document } = parseHTML(`<html><body>${raw}</body></html>`));
     const meta = (name: string) => document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content") ?? null;
-    stated = isoDay(meta("article:published_time") ?? meta("date") ?? meta("pubdate") ?? "");
+    const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].map((el) => jsonLdDate(el.textContent ?? "")).find(Boolean) ?? null;
+    stated = isoDay(meta("article:published_time") ?? meta("date") ?? meta("pubdate") ?? meta("dc.date") ?? jsonLd ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? "");
+    url = meta("og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null;
     let article: ReturnType<Readability["parse"]> = null;
     try {
       // Readability gives up (or throws) on pages with no article structure: the body text is kept then.
@@ -75,19 +95,56 @@ export function readDocument(file: string, raw: string, id: (text: string) => st
       outlet = article.siteName || null;
     } else text = (document.body?.textContent ?? document.documentElement?.textContent ?? "").trim();
   } else if (format === "markdown") {
-    title = /^#\s+(.+)$/m.exec(raw)?.[1]?.trim() ?? null;
+    const front = frontMatter(raw);
+    stated = isoDay(front["date"] ?? front["published"] ?? "");
+    title = front["title"] ?? /^#\s+(.+)$/m.exec(raw)?.[1]?.trim() ?? null;
+    author = front["author"] ?? null;
+    outlet = front["outlet"] ?? front["source"] ?? null;
+    url = front["url"] ?? null;
   } else {
     const first = raw.split("\n", 1)[0]!.trim();
     // A first line reads as a title when it is short, has no final full stop and text follows.
     if (first && first.length <= 200 && !/[.:;,]$/.test(first) && raw.includes("\n")) title = first;
   }
   author ??= /^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$/m.exec(text.slice(0, 500))?.[1] ?? null;
-  const doc = { id: id(text), file, format, title, outlet, author, text };
-  if (options.date) return { ...doc, published: options.date, publishedSource: "given" };
+  const m = options.metadata ?? {};
+  const doc = { id: id(text), file, format, title: m.title ?? title, outlet: m.outlet ?? outlet, author: m.author ?? author, url: m.url ?? url, text };
+  if (options.date) return { ...doc, published: options.date.slice(0, 10), ...(options.date.length > 10 ? { publishedAt: options.date } : {}), publishedSource: "given" };
+  if (m.date) return { ...doc, published: m.date.slice(0, 10), ...(m.date.length > 10 ? { publishedAt: m.date } : {}), publishedSource: "manifest" };
   if (stated) return { ...doc, published: stated, publishedSource: "stated" };
   const top = latestFullDate(text, TOP);
   if (top) return { ...doc, published: top.iso, publishedSource: "inferred", publishedEvidence: locate(file, text, top.start, top.end) };
   return { ...doc, published: null, publishedSource: "unknown" };
+}
+
+/** `datePublished` of a JSON-LD block (also inside `@graph` or a list), or null. */
+function jsonLdDate(json: string): string | null {
+  try {
+    const find = (x: unknown): string | null => {
+      if (Array.isArray(x)) return x.map(find).find(Boolean) ?? null;
+      if (x && typeof x === "object") {
+        const o = x as Record<string, unknown>;
+        if (typeof o["datePublished"] === "string") return o["datePublished"];
+        return find(o["@graph"]);
+      }
+      return null;
+    };
+    return find(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
+/** The `key: value` lines of a Markdown file's front matter (between `---` lines at the top). */
+function frontMatter(raw: string): Record<string, string> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(raw);
+  if (!m) return {};
+  const out: Record<string, string> = {};
+  for (const line of m[1]!.split(/\r?\n/)) {
+    const kv = /^([A-Za-z_][\w-]*):\s*(.*?)\s*$/.exec(line);
+    if (kv && kv[2]) out[kv[1]!.toLowerCase()] = kv[2].replace(/^["']|["']$/g, "");
+  }
+  return out;
 }
 
 /** The paragraphs of Readability's article HTML, one per line. */

@@ -36,7 +36,11 @@ const base = (f: string) => f.replace(/^.*[\\/]/, "");
  */
 export function draftScenario(evidence: EvidenceJson, name = "Draft from the evidence"): ScenarioInput {
   const speakers = new Map<string, Located>();
-  for (const q of evidence.quotes) if (q.speaker && q.kind !== "reported" && !speakers.has(q.speaker) && evidence.actors.some((a) => a.name === q.speaker && a.kind === "person")) speakers.set(q.speaker, q);
+  // A draft is a starting point: a speaker withheld as unsure still suggests a party.
+  for (const q of evidence.quotes) {
+    const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
+    if (who && q.kind !== "reported" && !speakers.has(who) && evidence.actors.some((a) => a.name === who && a.kind === "person")) speakers.set(who, q);
+  }
   const parties = new Map<string, { who: string[]; cite: CiteSpec[] }>();
   for (const [speaker, q] of speakers) {
     const actor = evidence.actors.find((a) => a.name === speaker)!;

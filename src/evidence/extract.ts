@@ -1,9 +1,10 @@
 import { findActors, type Actor } from "./actors.js";
 import { alignClaims, type Fact, type SourceStats } from "./align.js";
+import type { AttributionModel } from "./attribution/model.js";
 import { findClaims, type Claim } from "./claims.js";
 import { findDates, type DateMention } from "./dates.js";
 import { findDuplicates, type Duplicate } from "./duplicates.js";
-import type { EvidenceDocument } from "./document.js";
+import { KNOWN_DATE_SOURCES, type EvidenceDocument } from "./document.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
 import { findQuotes, type Quote } from "./quotes.js";
 import { analyseText, type TextAnalysis } from "./text-analysis.js";
@@ -30,15 +31,18 @@ export interface EvidenceReport {
 /** Extracts one document's evidence; `knownPeople` (full names from the batch) lets "Putin" alone resolve. */
 export function extractDocument(
   doc: EvidenceDocument,
+  model: AttributionModel,
   watch: readonly WatchItem[] = PEACE_TALKS,
   knownPeople: readonly string[] = [],
   a: TextAnalysis = analyseText(doc.text),
 ): DocumentEvidence {
   const actors = findActors(doc.file, a, knownPeople);
-  const dates = findDates(doc.file, a, doc.published);
+  // Only a date the document is known to carry resolves relative ones; the batch's is an assumption.
+  const known = KNOWN_DATE_SOURCES.includes(doc.publishedSource);
+  const dates = findDates(doc.file, a, known ? doc.published : null, known ? doc.publishedAt : undefined);
   // Durations ("five-hour") are quantities too; only dates proper are left to the dates.
   const quantities = findQuantities(doc.file, a, dates.filter((d) => d.kind !== "duration"));
-  const quotes = findQuotes(doc.file, a, actors);
+  const quotes = findQuotes(doc.file, a, actors, model, knownPeople);
   const claims = findClaims(doc.file, a, { dates, quantities, quotes }, watch);
   return { document: doc, actors, quotes, dates, quantities, claims };
 }
@@ -54,7 +58,8 @@ export function namedPeople(file: string, a: TextAnalysis): string[] {
  * The whole flow over a batch: per-document extraction, then claims aligned across sources,
  * where copies of one article count as one source. Each text is analysed once.
  */
-export function extractEvidence(docs: readonly EvidenceDocument[], watch: readonly WatchItem[] = PEACE_TALKS, onProgress?: (done: number, total: number) => void): EvidenceReport {
+export function extractEvidence(docs: readonly EvidenceDocument[], model: AttributionModel, options: { watch?: readonly WatchItem[]; onProgress?: (done: number, total: number) => void } = {}): EvidenceReport {
+  const { watch = PEACE_TALKS, onProgress } = options;
   // Progress counts two steps per document: its analysis, then its extraction.
   const analyses = docs.map((d, i) => {
     const a = analyseText(d.text);
@@ -63,7 +68,7 @@ export function extractEvidence(docs: readonly EvidenceDocument[], watch: readon
   });
   const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!)))];
   const documents = docs.map((d, i) => {
-    const e = extractDocument(d, watch, people, analyses[i]!);
+    const e = extractDocument(d, model, watch, people, analyses[i]!);
     onProgress?.(docs.length + i + 1, 2 * docs.length);
     return e;
   });

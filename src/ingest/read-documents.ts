@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { InputError, type Problem } from "../errors.js";
-import { readDocument, type EvidenceDocument } from "../evidence/document.js";
+import { readDocument, type DocumentMetadata, type EvidenceDocument } from "../evidence/document.js";
 import { decodeText, readTextInput } from "../formats/read-input.js";
 
 const EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm"]);
@@ -69,6 +69,8 @@ export function expandPaths(paths: readonly string[]): string[] {
 
 export interface ReadDocumentsOptions {
   readonly date?: string;
+  /** Per file (by its real path), what a manifest says of it. */
+  readonly manifest?: ReadonlyMap<string, DocumentMetadata>;
   readonly stdin?: () => Buffer;
   readonly maxHtmlDepth?: number;
   readonly maxDocumentBytes?: number;
@@ -90,7 +92,8 @@ export function readDocuments(paths: readonly string[], options: ReadDocumentsOp
       raw = bytes.length ? decodeText(bytes, "<stdin>", what, { lenient: true, ...(options.onWarning ? { onWarning: options.onWarning } : {}) }) : "";
       if (!raw.trim()) throw new InputError([{ code: "input.empty", file: "<stdin>", message: "standard input is empty", hint: "pipe an article into parley" }]);
     } else raw = readTextInput(file, what, { lenient: true, maxBytes, maxBytesFlag: "--max-document-mb", ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
-    const doc = readDocument(file === "-" ? "<stdin>" : file, raw, contentId, { ...(options.date ? { date: options.date } : {}), ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}) });
+    const metadata = file === "-" ? undefined : options.manifest?.get(realpathSync(file));
+    const doc = readDocument(file === "-" ? "<stdin>" : file, raw, contentId, { ...(options.date ? { date: options.date } : {}), ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}), ...(metadata ? { metadata } : {}) });
     options.onProgress?.(i + 1, files.length);
     return doc;
   });

@@ -56,6 +56,8 @@ export class Workspace {
       // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
       const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name);
       if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
+      if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
+      if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
     } catch (e) {
       if (e instanceof InputError) throw e;
       const known = systemProblem(e);
@@ -121,12 +123,12 @@ export class Workspace {
    */
   addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []): boolean {
     const d = e.document;
-    const doc = this.db.prepare("INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const doc = this.db.prepare("INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const row = this.db.prepare("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
     return this.guarded(() =>
       this.db
         .transaction(() => {
-          const inserted = doc.run(d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString(), JSON.stringify(people)).changes === 1;
+          const inserted = doc.run(d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString(), JSON.stringify(people), d.url ?? null, d.publishedAt ?? null).changes === 1;
           if (!inserted) return false;
           const put = (kind: string, items: readonly { start: number; end: number }[]) => {
             for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x));
@@ -171,6 +173,8 @@ export class Workspace {
       author: r["author"] ?? null,
       published: r["published"] ?? null,
       publishedSource: r["published_source"] as EvidenceDocument["publishedSource"],
+      url: r["url"] ?? null,
+      ...(r["published_at"] ? { publishedAt: r["published_at"] } : {}),
       text: r["text"]!,
     }));
   }

@@ -9,6 +9,7 @@ import { extractEvidence } from "../../src/evidence/extract.js";
 import { geniusToScenario, parseGeniusDomain } from "../../src/formats/genius-xml.js";
 import { compileScenario } from "../../src/model/compile-scenario.js";
 import { parseScenario } from "../../src/formats/scenario-yaml.js";
+import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
 import { GENIUS, ROOT } from "../domains.js";
 import { expectOk, expectRefused, parley } from "./run-cli.js";
@@ -120,7 +121,7 @@ describe("fuzz: evidence extraction", () => {
       fc.property(fc.oneof(mutated(text), noisy, fc.string({ maxLength: 2000 })), (t) =>
         survives(() => {
           if (!t.trim()) return;
-          extractEvidence([readDocument("fuzz.txt", t, contentId, { date: "2025-12-02" })]);
+          extractEvidence([readDocument("fuzz.txt", t, contentId, { date: "2025-12-02" })], loadAttributionModel());
         }),
       ),
       { numRuns: 150, seed: 16 },

@@ -1,0 +1,138 @@
+import type { Actor } from "../actors.js";
+
+/** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
+export interface Resolution {
+  /** A canonical actor name, or the phrase itself for an unnamed source ("a campaign official"). */
+  readonly speaker: string;
+  readonly how: "name" | "organisation" | "role" | "pronoun" | "unnamed";
+  readonly confidence: number;
+}
+
+const PERSONAL = /^(he|she|him|her)$/i;
+const PLURAL = /^(they|we|them)$/i;
+/** Role nouns that name one another's holders in news prose ("the Russian leader" is its president). */
+const SYNONYMS: Record<string, readonly string[]> = {
+  leader: ["president", "prime minister", "chancellor", "leader", "head"],
+  aide: ["aide", "adviser", "advisor", "assistant"],
+  adviser: ["adviser", "advisor", "aide"],
+  advisor: ["adviser", "advisor", "aide"],
+  envoy: ["envoy", "representative", "negotiator"],
+  negotiator: ["negotiator", "envoy"],
+  president: ["president"],
+  minister: ["minister"],
+  spokesman: ["spokesman", "spokesperson", "spokeswoman", "press secretary"],
+  spokeswoman: ["spokeswoman", "spokesperson", "spokesman", "press secretary"],
+  representative: ["representative", "aide", "adviser", "spokesman", "envoy"],
+};
+
+export interface SpeakerMemory {
+  /** The people quoted so far, with where each was last quoted. */
+  readonly quoted: { name: string; at: number }[];
+}
+
+/** What resolving a text's sources needs, prepared once per text. */
+export interface SourceContext {
+  readonly actors: readonly Actor[];
+  readonly people: readonly Actor[];
+  /** Surname → the full names that end with it (the text's people and the batch's). */
+  readonly bySurname: ReadonlyMap<string, readonly string[]>;
+}
+
+export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = []): SourceContext {
+  const people = actors.filter((a) => a.kind === "person");
+  const bySurname = new Map<string, string[]>();
+  const add = (name: string) => {
+    const surname = name.split(" ").at(-1)!;
+    const list = bySurname.get(surname) ?? bySurname.set(surname, []).get(surname)!;
+    if (!list.includes(name)) list.push(name);
+  };
+  for (const [surname, names] of surnamesOf(knownPeople)) bySurname.set(surname, [...names]);
+  for (const p of people) add(p.name);
+  return { actors, people, bySurname };
+}
+
+// A batch's names are the same for each of its texts: indexed once per batch.
+const batchIndex = new WeakMap<readonly string[], Map<string, string[]>>();
+function surnamesOf(names: readonly string[]): Map<string, string[]> {
+  let index = batchIndex.get(names);
+  if (!index) {
+    index = new Map();
+    for (const name of new Set(names)) {
+      const surname = name.split(" ").at(-1)!;
+      (index.get(surname) ?? index.set(surname, []).get(surname)!).push(name);
+    }
+    batchIndex.set(names, index);
+  }
+  return index;
+}
+
+/**
+ * Resolves a source phrase at [start, end) to an actor, through the text's own mentions (a
+ * name inside the phrase, its last one being the head: "Kremlin adviser Yuri Ushakov" is
+ * Ushakov), a role phrase the text gave someone ("the Kremlin aide" → the person the text
+ * called Kremlin aide), or for "he"/"she" the person quoted last — sure only when no other
+ * person was named in between. An unnamed source ("sources familiar with the talks") is kept
+ * as its own words.
+ */
+export function resolveSource(text: string, start: number, end: number, context: SourceContext, memory: SpeakerMemory): Resolution {
+  const { actors, people } = context;
+  const phrase = text.slice(start, end).trim();
+  // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]"):
+  // a name in the modifier is not the speaker.
+  const modifier = /\s(?:of|from|at|in|with|for|close to|familiar with)\s/i.exec(phrase);
+  const coreEnd = modifier ? start + text.slice(start, end).indexOf(modifier[0]) : end;
+  const core = text.slice(start, coreEnd).trim();
+  const isRoleAlias = (m: { text: string }) => /^the\s/i.test(m.text);
+  let head: { actor: Actor; end: number } | null = null;
+  for (const actor of actors)
+    for (const m of actor.mentions)
+      if (!isRoleAlias(m) && m.start < coreEnd && m.end > start && (!head || m.end > head.end || (m.end === head.end && actor.kind === "person"))) head = { actor, end: m.end };
+  if (head && head.actor.kind === "person") return { speaker: head.actor.name, how: "name", confidence: 0.97 };
+  // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Marco Rubio").
+  const phraseEnd = start + text.slice(start, end).trimEnd().length;
+  for (const actor of actors)
+    if (actor.kind === "person" && actor.mentions.some((m) => !isRoleAlias(m) && m.start >= start && m.end >= phraseEnd && m.start < end)) return { speaker: actor.name, how: "name", confidence: 0.97 };
+  // An organisation speaks when it is the whole core ("the Kremlin", "The New York Post"), not
+  // when it only qualifies a person ("the Kremlin representative" is a person).
+  const coreTrimmedEnd = start + text.slice(start, coreEnd).trimEnd().length;
+  if (head && head.end >= coreTrimmedEnd) return { speaker: head.actor.name, how: "organisation", confidence: 0.93 };
+
+  // A known person's surname in the core, where no mention was found ("Fund CEO Kirill Dmitriev").
+  const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap((w) => context.bySurname.get(w) ?? []);
+  if (bySurname.length === 1) return { speaker: bySurname[0]!, how: "name", confidence: 0.9 };
+  // A bare capitalised name the text does not otherwise know ("Macron greenlit …, vowing"): a person by surname.
+  if (/^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(core) && !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(core))
+    return { speaker: core, how: "name", confidence: 0.85 };
+  const lastMention = (a: Actor, before: number) => a.mentions.reduce((at, m) => (m.end <= before && m.end > at && !isRoleAlias(m) ? m.end : at), -1);
+  if (PERSONAL.test(phrase)) {
+    const last = memory.quoted.filter((q) => q.at < start).at(-1);
+    const named = people.map((a) => ({ name: a.name, at: lastMention(a, start) })).filter((x) => x.at >= 0 && start - x.at < 1500).sort((x, y) => y.at - x.at);
+    if (last && start - last.at < 1500) {
+      // Another person named after the last quote makes "he" ambiguous: the person named most
+      // recently becomes the candidate, and the answer stays unsure.
+      const rival = named.find((x) => x.name !== last.name && x.at > last.at);
+      return rival ? { speaker: rival.name, how: "pronoun", confidence: 0.45 } : { speaker: last.name, how: "pronoun", confidence: 0.86 };
+    }
+    if (named.length) return { speaker: named[0]!.name, how: "pronoun", confidence: named.length === 1 || named.every((x) => x.name === named[0]!.name) ? 0.8 : 0.45 };
+    return { speaker: phrase, how: "unnamed", confidence: 0.2 };
+  }
+  if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
+
+  // A role phrase: the person the text gave that role, nearest before.
+  const words = core.toLowerCase().replace(/^(the|a|an|his|her|their)\s+/, "").split(/\s+/);
+  const noun = words.at(-1) ?? "";
+  const nouns = SYNONYMS[noun] ?? [noun];
+  const holders = people.filter((a) => a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n))) && lastMention(a, start) >= 0);
+  if (/^(the|his|her|their)\b/i.test(core) && holders.length) {
+    // Other words of the phrase must fit the role too ("the Kremlin aide" is not the White House aide).
+    const fitting = holders.filter((a) => words.slice(0, -1).every((w) => a.roles.some((r) => r.toLowerCase().includes(w)) || ["russian", "ukrainian", "american", "us", "u.s.", "presidential", "former", "top", "senior", "chief"].includes(w)));
+    const pool = fitting.length ? fitting : holders;
+    const nearest = [...pool].sort((x, y) => lastMention(y, start) - lastMention(x, start));
+    // Several hold the role: the one named in this paragraph, when no other is, is meant.
+    const paragraphStart = text.lastIndexOf("\n", start) + 1;
+    const inParagraph = nearest.filter((x) => lastMention(x, start) >= paragraphStart);
+    const sure = pool.length === 1 || (inParagraph.length === 1 && inParagraph[0] === nearest[0]);
+    return { speaker: nearest[0]!.name, how: "role", confidence: sure ? 0.95 : 0.55 };
+  }
+  return { speaker: phrase, how: "unnamed", confidence: 0.9 };
+}

@@ -1,0 +1,231 @@
+import type { TextAnalysis } from "../text-analysis.js";
+
+/**
+ * Per-token features of the attribution tagger, as 32-bit hashes of feature strings (the
+ * weights are a hashed table, so no feature dictionary is stored or looked up). What a parser
+ * would otherwise give is approximated by the token's word, shape and part of speech, its
+ * neighbours, whether it stands inside quotation marks, how far the nearest cue word is and on
+ * which side, where it stands in its sentence and paragraph, and "Name:" transcript turns.
+ */
+export interface TokenFeatures {
+  /** Feature hashes of all tokens, token after token. */
+  readonly hashes: Uint32Array;
+  /** Token t's features are `hashes[offsets[t] .. offsets[t + 1])`. */
+  readonly offsets: Uint32Array;
+}
+
+/** Lower-cased words (and two-word phrases, space-joined) that cue attributions, learned from training data. */
+export type CueLexicon = ReadonlySet<string>;
+
+const OPEN_QUOTES = new Set(["“", "‘", "«"]);
+const CLOSE_QUOTES = new Set(["”", "’", "»"]);
+const PRONOUNS = new Set(["he", "she", "they", "i", "we", "it", "you"]);
+
+/** FNV-1a over a string, continuing from `h`. */
+function hashString(s: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function shape(w: string): string {
+  if (/^\d[\d,.]*$/.test(w)) return "d";
+  if (/^[A-Z][a-z]/.test(w)) return "Xx";
+  if (/^[A-Z]+$/.test(w)) return w.length > 1 ? "XX" : "X";
+  if (/^[a-z]/.test(w)) return "x";
+  if (/^["“”'‘’«»]$/.test(w)) return "q";
+  return /^\W+$/.test(w) ? `p${w}` : "o";
+}
+
+
+export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures {
+  const tokens = a.tokens;
+  const n = tokens.length;
+  const text = a.text;
+  const words = tokens.map((t) => t.value.toLowerCase());
+  // Inside double quotation marks (straight ones toggle, a paragraph break closes).
+  const inQuote = new Uint8Array(n);
+  let open = false;
+  for (let i = 0; i < n; i++) {
+    const v = tokens[i]!.value;
+    if (i > 0 && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n") && !OPEN_QUOTES.has(v) && v !== '"') open = false;
+    if (v === "“" || (v === '"' && !open)) open = true;
+    else if (v === "”" || (v === '"' && open)) {
+      inQuote[i] = 1;
+      open = false;
+      continue;
+    }
+    inQuote[i] = open ? 1 : 0;
+  }
+  // Cue words: a token is one when it, or it with the next word, is in the lexicon.
+  const isCue = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (cues.has(words[i]!) || (i + 1 < n && cues.has(`${words[i]} ${words[i + 1]}`))) isCue[i] = 1;
+  const leftCue = new Int32Array(n), rightCue = new Int32Array(n);
+  for (let i = 0, last = -1000; i < n; i++) {
+    leftCue[i] = i - last;
+    if (isCue[i]) last = i;
+  }
+  for (let i = n - 1, next = n + 1000; i >= 0; i--) {
+    rightCue[i] = next - i;
+    if (isCue[i]) next = i;
+  }
+  // Sentence and paragraph of each token.
+  const sentenceIndex = new Int32Array(n).fill(-1);
+  const sentenceStart = new Uint8Array(n), sentenceEnd = new Uint8Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    while (s < a.sentences.length && a.sentences[s]!.end <= tokens[i]!.start) s++;
+    sentenceIndex[i] = s;
+    if (i === 0 || sentenceIndex[i - 1] !== s) sentenceStart[i] = 1;
+  }
+  for (let i = 0; i < n; i++) if (i === n - 1 || sentenceIndex[i + 1] !== sentenceIndex[i]) sentenceEnd[i] = 1;
+  const lineStart = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (i === 0 || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n")) lineStart[i] = 1;
+  // "Name:" at the start of a line (a transcript turn, perhaps after an opening quotation mark):
+  // 2 on the name, 1 on the words of the turn.
+  const turn = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!lineStart[i]) continue;
+    let from = i;
+    while (from < n && /^["“(]$/.test(tokens[from]!.value)) from++;
+    let j = from;
+    while (j < n && j - from < 4 && /^[A-Z]/.test(tokens[j]!.value)) j++;
+    if (j > from && j < n && tokens[j]!.value === ":") {
+      for (let k = from; k < j; k++) turn[k] = 2;
+      for (let k = j + 1; k < n && !lineStart[k]; k++) turn[k] = 1;
+    }
+  }
+
+  // Per sentence: its first and last cue word outside quotation marks, and whether it quotes.
+  const sentences = Math.max(1, s + 1);
+  const firstCue = new Int32Array(sentences).fill(-1), lastCue = new Int32Array(sentences).fill(-1);
+  const quotes = new Uint8Array(sentences);
+  for (let i = 0; i < n; i++) {
+    const k = sentenceIndex[i]!;
+    if (isCue[i] && !inQuote[i]) {
+      if (firstCue[k]! < 0) firstCue[k] = i;
+      lastCue[k] = i;
+    }
+    if (inQuote[i]) quotes[k] = 1;
+  }
+  // A sentence closing with its attribution ("…, sources said."): its last cue sits in its final
+  // few tokens after a comma or closing quote; what stands before that comma is the content.
+  const beforeTrailing = new Uint8Array(n), inTrailing = new Uint8Array(n);
+  for (let k = 0; k < sentences; k++) {
+    const c = lastCue[k]!;
+    if (c < 0) continue;
+    let end = c;
+    while (end + 1 < n && sentenceIndex[end + 1] === k) end++;
+    if (end - c > 6) continue;
+    let comma = -1;
+    for (let j = c - 1; j >= 0 && c - j <= 6 && sentenceIndex[j] === k; j--)
+      if (tokens[j]!.value === "," || tokens[j]!.value === "”" || tokens[j]!.value === '"') {
+        comma = j;
+        break;
+      }
+    if (comma < 0) continue;
+    for (let j = comma + 1; j <= end; j++) inTrailing[j] = 1;
+    for (let j = comma - 1; j >= 0 && sentenceIndex[j] === k; j--) beforeTrailing[j] = 1;
+  }
+  // A line ending with a colon introduces what follows ("The Times reports:").
+  const afterColonLine = new Uint8Array(n);
+  for (let i = 0, colon = false; i < n; i++) {
+    if (lineStart[i]) colon = i > 0 && /:\s*$/.test(text.slice(tokens[Math.max(0, i - 1)]!.start, tokens[i]!.start).replace(/\n[\s\S]*$/, "")) || (i > 0 && tokens[i - 1]!.value === ":");
+    afterColonLine[i] = colon ? 1 : 0;
+  }
+
+  // Features are hashed without building their strings: each value (word, part of speech,
+  // shape) is hashed once per text, then a feature is its template's number mixed with its
+  // values' hashes and small integers — a few multiplications per feature.
+  const cache = new Map<string, number>();
+  const h = (x: string) => {
+    let v = cache.get(x);
+    if (v === undefined) cache.set(x, (v = hashString(x)));
+    return v;
+  };
+  const wordH = new Uint32Array(n + 4), posH = new Uint32Array(n + 4), shapeH = new Uint32Array(n + 4), sufH = new Uint32Array(n);
+  const START = hashString("<s>"), END = hashString("</s>");
+  for (let i = 0; i < n; i++) {
+    wordH[i + 2] = h(words[i]!);
+    posH[i + 2] = h(tokens[i]!.pos);
+    shapeH[i + 2] = h(shape(tokens[i]!.value));
+    sufH[i] = h(words[i]!.slice(-3));
+  }
+  for (const at of [0, 1]) (wordH[at] = START), (posH[at] = START), (shapeH[at] = START);
+  for (const at of [n + 2, n + 3]) (wordH[at] = END), (posH[at] = END), (shapeH[at] = END);
+  const W = (i: number) => wordH[i + 2]!, P = (i: number) => posH[i + 2]!, S = (i: number) => shapeH[i + 2]!;
+  const SIDE = { none: 1, before: 2, after: 3, at: 4, between: 5 } as const;
+
+  // At most 44 features a token; written straight into a typed array (a plain array would box
+  // each 32-bit hash above 2^30 as a heap number).
+  let hashes = new Uint32Array(n * 44 + 1), used = 0;
+  const offsets = new Uint32Array(n + 1);
+  const mixIn = (x: number, v: number) => Math.imul((x ^ v) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
+  // A feature: its template number mixed with up to three values (missing ones are 0).
+  const f = (template: number, a = 0, b = 0, c = 0) => {
+    const x = mixIn(mixIn(mixIn(Math.imul(template + 0x9e3779b9, 0x85ebca6b), a), b), c);
+    hashes[used++] = (x ^ (x >>> 16)) >>> 0;
+  };
+  for (let i = 0; i < n; i++) {
+    offsets[i] = used;
+    const word = words[i]!, value = tokens[i]!.value, pos = P(i);
+    const q = inQuote[i]!, lc = bucketIndex(leftCue[i]!), rc = bucketIndex(rightCue[i]!);
+    f(1);
+    f(2, W(i));
+    f(3, W(i - 1));
+    f(4, W(i + 1));
+    f(5, W(i - 2));
+    f(6, W(i + 2));
+    f(7, W(i - 1), W(i));
+    f(8, W(i), W(i + 1));
+    f(9, sufH[i]!);
+    f(10, S(i));
+    f(11, S(i - 1), S(i));
+    f(12, pos);
+    f(13, P(i - 1));
+    f(14, P(i + 1));
+    f(15, P(i - 1), pos);
+    f(16, pos, P(i + 1));
+    f(17, P(i - 2), P(i - 1), pos);
+    f(18, q);
+    f(19, q, pos);
+    f(20, i > 0 ? inQuote[i - 1]! : 0, q, i + 1 < n ? inQuote[i + 1]! : 0);
+    f(21, isCue[i]!);
+    f(22, isCue[i]!, pos);
+    f(23, lc);
+    f(24, rc);
+    f(25, lc, rc, q);
+    f(26, rc, pos);
+    f(27, lc, pos);
+    f(28, sentenceStart[i]!, sentenceEnd[i]!);
+    const k = sentenceIndex[i]!, fc = firstCue[k]!, lcue = lastCue[k]!;
+    const side = SIDE[fc < 0 ? "none" : i < fc ? "before" : i > lcue ? "after" : isCue[i] ? "at" : "between"];
+    f(29, side);
+    f(30, side, q, quotes[k]!);
+    f(31, side, pos);
+    f(32, side, bucketIndex(fc < 0 ? 99 : Math.min(Math.abs(i - fc), Math.abs(i - lcue))));
+    f(33, afterColonLine[i]!, q);
+    // Which cue is near, not only how near: "said" and "according to" frame their content differently.
+    if (rightCue[i]! <= 8) f(34, W(i + rightCue[i]!), rc);
+    if (leftCue[i]! <= 8) f(35, W(i - leftCue[i]!), lc);
+    f(36, W(i), q);
+    f(37, W(i), side);
+    f(38, lineStart[i]!);
+    f(39, turn[i]!);
+    f(40, beforeTrailing[i]!, inTrailing[i]!, pos);
+    f(41, inTrailing[i] ? W(i) : 0);
+    if (PRONOUNS.has(word)) f(42, rc);
+    if (OPEN_QUOTES.has(value) || CLOSE_QUOTES.has(value) || value === '"') f(43, q, lineStart[i]!);
+    if (i > 0 && (tokens[i - 1]!.value === "," || tokens[i - 1]!.value === "”")) f(44, isCue[i]!, pos);
+  }
+  offsets[n] = used;
+  hashes = hashes.subarray(0, used);
+  return { hashes, offsets };
+}
+
+/** A distance as one of seven buckets: 0, 1, 2, 3–4, 5–8, 9–16, farther. */
+function bucketIndex(d: number): number {
+  return d <= 0 ? 0 : d === 1 ? 1 : d === 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6;
+}

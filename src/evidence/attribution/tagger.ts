@@ -1,0 +1,196 @@
+import type { TextAnalysis } from "../text-analysis.js";
+import type { TokenFeatures } from "./features.js";
+
+/**
+ * The attribution tagger: a linear-chain model over BIO tags for source, cue and content
+ * (PolNeAR is univocal: each token has one role), trained as an averaged structured
+ * perceptron and decoded with Viterbi under BIO constraints (an I- tag only continues its own
+ * span). Emission weights live in a hashed table: feature hash → one weight per tag.
+ */
+export const TAGS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"] as const;
+export type Tag = (typeof TAGS)[number];
+export const T = TAGS.length;
+
+export interface TaggerWeights {
+  /** Hash buckets (a power of two); `emission[bucket * T + tag]`. */
+  readonly buckets: number;
+  readonly emission: Float32Array;
+  /** `transition[from * T + to]`; `start[tag]` for the first token. */
+  readonly transition: Float32Array;
+  readonly start: Float32Array;
+}
+
+/** An I- tag may only follow its B- or I- tag. */
+export function allowed(from: number, to: number): boolean {
+  if (to === 2) return from === 1 || from === 2;
+  if (to === 4) return from === 3 || from === 4;
+  if (to === 6) return from === 5 || from === 6;
+  return true;
+}
+const startAllowed = (tag: number) => tag !== 2 && tag !== 4 && tag !== 6;
+
+export function newWeights(buckets: number): TaggerWeights {
+  return { buckets, emission: new Float32Array(buckets * T), transition: new Float32Array(T * T), start: new Float32Array(T) };
+}
+
+/** Per token, the score of each tag from the token's features alone. */
+export function emissions(w: TaggerWeights, f: TokenFeatures): Float32Array {
+  const n = f.offsets.length - 1;
+  const out = new Float32Array(n * T);
+  const mask = w.buckets - 1, e = w.emission;
+  for (let t = 0; t < n; t++) {
+    const o = t * T;
+    for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
+      const b = (f.hashes[k]! & mask) * T;
+      for (let y = 0; y < T; y++) out[o + y]! += e[b + y]!;
+    }
+  }
+  return out;
+}
+
+/** The best tag sequence, and per token the margin of its tag over the best other tag there (a confidence signal). */
+export function viterbi(w: TaggerWeights, em: Float32Array): { tags: Uint8Array; score: Float64Array } {
+  const n = em.length / T;
+  const tags = new Uint8Array(n);
+  const score = new Float64Array(n);
+  if (!n) return { tags, score };
+  const delta = new Float64Array(n * T), back = new Uint8Array(n * T);
+  for (let y = 0; y < T; y++) delta[y] = startAllowed(y) ? w.start[y]! + em[y]! : -Infinity;
+  for (let t = 1; t < n; t++)
+    for (let y = 0; y < T; y++) {
+      let best = -Infinity, arg = 0;
+      for (let x = 0; x < T; x++) {
+        if (!allowed(x, y)) continue;
+        const v = delta[(t - 1) * T + x]! + w.transition[x * T + y]!;
+        if (v > best) (best = v), (arg = x);
+      }
+      delta[t * T + y] = best + em[t * T + y]!;
+      back[t * T + y] = arg;
+    }
+  let last = 0;
+  for (let y = 1; y < T; y++) if (delta[(n - 1) * T + y]! > delta[(n - 1) * T + last]!) last = y;
+  tags[n - 1] = last;
+  for (let t = n - 1; t > 0; t--) tags[t - 1] = back[t * T + tags[t]!]!;
+  // Margin: the token's emission for its tag over the best other emission (0 = a toss-up).
+  for (let t = 0; t < n; t++) {
+    const own = em[t * T + tags[t]!]!;
+    let other = -Infinity;
+    for (let y = 0; y < T; y++) if (y !== tags[t] && em[t * T + y]! > other) other = em[t * T + y]!;
+    score[t] = own - other;
+  }
+  return { tags, score };
+}
+
+/** One document of training data: its features and its gold tags. */
+export interface TrainingDocument {
+  readonly features: TokenFeatures;
+  readonly gold: Uint8Array;
+}
+
+/**
+ * Averaged structured perceptron: for each document in a seeded order, decode, and where the
+ * decoded sequence differs from the gold one, move weight from the decoded tags' features to the
+ * gold tags'. The returned weights are the average over all steps (lazily, by timestamps), which
+ * generalises far better than the last ones.
+ */
+export function trainTagger(docs: readonly TrainingDocument[], options: { buckets: number; iterations: number; seed: number; onIteration?: (i: number, errors: number, tokens: number) => void }): TaggerWeights {
+  const w = newWeights(options.buckets);
+  const sum = newWeights(options.buckets);
+  const mask = options.buckets - 1;
+  let step = 1;
+  let random = options.seed >>> 0 || 1;
+  const next = () => ((random = Math.imul(random ^ (random >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296;
+  const order = docs.map((_, i) => i);
+  const bump = (arr: Float32Array, acc: Float32Array, at: number, by: number) => {
+    arr[at]! += by;
+    acc[at]! += step * by;
+  };
+  for (let it = 0; it < options.iterations; it++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0, tokens = 0;
+    for (const d of order) {
+      const { features: f, gold } = docs[d]!;
+      const { tags } = viterbi(w, emissions(w, f));
+      const n = gold.length;
+      tokens += n;
+      for (let t = 0; t < n; t++) {
+        const g = gold[t]!, p = tags[t]!;
+        if (g !== p) {
+          errors++;
+          for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
+            const b = (f.hashes[k]! & mask) * T;
+            bump(w.emission, sum.emission, b + g, 1);
+            bump(w.emission, sum.emission, b + p, -1);
+          }
+        }
+        const gPrev = t ? gold[t - 1]! : -1, pPrev = t ? tags[t - 1]! : -1;
+        if (g !== p || gPrev !== pPrev) {
+          if (t === 0) {
+            bump(w.start, sum.start, g, 1);
+            bump(w.start, sum.start, p, -1);
+          } else {
+            bump(w.transition, sum.transition, gPrev * T + g, 1);
+            bump(w.transition, sum.transition, pPrev * T + p, -1);
+          }
+        }
+      }
+      step++;
+    }
+    options.onIteration?.(it + 1, errors, tokens);
+  }
+  // Average: w − sum / step.
+  for (const key of ["emission", "transition", "start"] as const) {
+    const a = w[key], s = sum[key];
+    for (let i = 0; i < a.length; i++) a[i] = a[i]! - s[i]! / step;
+  }
+  return w;
+}
+
+/** The spans of each role in a tag sequence, as token ranges [from, to). */
+export function tagSpans(tags: Uint8Array): { role: "source" | "cue" | "content"; from: number; to: number }[] {
+  const out: { role: "source" | "cue" | "content"; from: number; to: number }[] = [];
+  const roleOf = (y: number) => (y === 1 || y === 2 ? "source" : y === 3 || y === 4 ? "cue" : "content");
+  for (let t = 0; t < tags.length; t++) {
+    const y = tags[t]!;
+    if (y === 0) continue;
+    if (y % 2 === 1) out.push({ role: roleOf(y), from: t, to: t + 1 });
+    else out[out.length - 1]!.to = t + 1;
+  }
+  return out;
+}
+
+/** Token ranges [from, to) of a text's paragraphs: the tagger reads one paragraph at a time (long sequences train badly). */
+export function paragraphRanges(a: TextAnalysis): [number, number][] {
+  const out: [number, number][] = [];
+  const toks = a.tokens;
+  let from = 0;
+  for (let i = 1; i <= toks.length; i++) {
+    if (i === toks.length || toks[i]!.value.includes("\n") || a.text.slice(toks[i - 1]!.end, toks[i]!.start).includes("\n")) {
+      if (i > from) out.push([from, i]);
+      from = i;
+    }
+  }
+  return out;
+}
+
+/** The features of tokens [from, to) as a sequence of their own. */
+export function sliceFeatures(f: TokenFeatures, from: number, to: number): TokenFeatures {
+  const base = f.offsets[from]!;
+  return { hashes: f.hashes.subarray(base, f.offsets[to]!), offsets: Uint32Array.from(f.offsets.subarray(from, to + 1), (x) => x - base) };
+}
+
+/** Tags and margins of a whole text, decoded paragraph by paragraph. */
+export function tagText(w: TaggerWeights, a: TextAnalysis, f: TokenFeatures): { tags: Uint8Array; score: Float64Array } {
+  const n = a.tokens.length;
+  const tags = new Uint8Array(n), score = new Float64Array(n);
+  const em = emissions(w, f);
+  for (const [from, to] of paragraphRanges(a)) {
+    const r = viterbi(w, em.subarray(from * T, to * T));
+    tags.set(r.tags, from);
+    score.set(r.score, from);
+  }
+  return { tags, score };
+}
