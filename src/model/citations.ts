@@ -24,11 +24,17 @@ export function listCitations(spec: ScenarioSpec): CitationAt[] {
     map(["parties", i, "citeValues"], p.citeValues);
     list(["parties", i, "citeReservation"], p.citeReservation);
     p.redLines.forEach((r, j) => list(["parties", i, "redLines", j, "cite"], r.cite));
+    for (const [issue, s] of Object.entries(p.stances ?? {})) list(["parties", i, "stances", issue, "cite"], s.cite);
+    p.alternatives?.forEach((a, j) => list(["parties", i, "alternatives", j, "cite"], a.cite));
+    p.factions?.forEach((f, j) => list(["parties", i, "factions", j, "cite"], f.cite));
   });
   spec.proposals.forEach((p, i) => {
     list(["proposals", i, "cite"], p.cite);
     map(["proposals", i, "citeTerms"], p.citeTerms);
+    p.objections?.forEach((o, j) => list(["proposals", i, "objections", j, "cite"], o.cite));
   });
+  spec.sequencing?.forEach((q, i) => list(["sequencing", i, "cite"], q.cite));
+  spec.disputes?.forEach((d, i) => d.sides.forEach((s, j) => list(["disputes", i, "sides", j, "cite"], s.cite)));
   return out;
 }
 
@@ -43,7 +49,10 @@ export function listAssumptions(spec: ScenarioSpec): string[] {
       if (!p.citeWeights?.[issue.name]) out.push(`${p.name}: weight of ${issue.name}`);
       if (!p.citeValues?.[issue.name]) out.push(`${p.name}: values of ${issue.name}`);
     }
-    if (!p.citeReservation) out.push(`${p.name}: reservation value`);
+    // A reservation value derived from cited alternatives rests on them.
+    if (!p.citeReservation && !(p.reservation === undefined && p.alternatives?.every((a) => a.cite))) out.push(`${p.name}: reservation value`);
+    for (const [issue, s] of Object.entries(p.stances ?? {})) if (!s.cite) out.push(`${p.name}: stance on ${issue}`);
+    p.factions?.forEach((f) => out.push(`${p.name}: ${f.name}'s share (${f.weight})`));
     p.redLines.forEach((r, j) => {
       if (!r.cite) out.push(`${p.name}: red line ${r.label ?? formatPath(["parties", i, "redLines", j])}`);
     });

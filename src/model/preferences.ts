@@ -21,6 +21,16 @@ export interface PartyPreferences {
   readonly weights: readonly Num[];
   readonly values: readonly ValueFunction[];
   readonly reservation: Num;
+  /** When set, the party's utility is Σ_f weight_f · u_f over these, and weights/values above are unused. */
+  readonly factions?: readonly Faction[];
+}
+
+/** A sub-actor inside a party (differing voices of one government), with its share of the party's position. */
+export interface Faction {
+  readonly name: string;
+  readonly weight: number;
+  readonly description?: string;
+  readonly preferences: { readonly weights: readonly Num[]; readonly values: readonly ValueFunction[] };
 }
 
 export function resolve(n: Num, theta: ArrayLike<number>): number {

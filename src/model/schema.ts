@@ -93,16 +93,49 @@ export const RedLineSchema = z.union([
     .refine(hasBound, { message: "a red line needs at least one of in, notIn, min, max (or if/then)" }),
 ]);
 
+/** How strongly a party holds a position on an issue, strongest first. */
+export const STANCE_STRENGTHS = ["red line", "demand", "preference", "acceptable", "rejects"] as const;
+
+/** A party's stance on an issue: how strongly it holds it, toward which values, and the words that say so. */
+export const StanceSchema = z
+  .object({
+    strength: z.enum(STANCE_STRENGTHS),
+    /** The values the stance is for (for `rejects`: the values rejected). */
+    toward: z.array(IssueValueSchema).min(1).optional(),
+    note: z.string().optional(),
+    cite: cites,
+  })
+  .strict();
+
+/** What a party does if there is no agreement, and what that is worth to it (0–1, a range when uncertain). */
+export const AlternativeSchema = z.object({ name, utility: Uncertain, description: z.string().optional(), cite: cites }).strict();
+
+/** A sub-actor inside a party with preferences of its own; the party's are the factions' weighted sum. */
+export const FactionSchema = z
+  .object({
+    name,
+    weight: z.number().min(0, "a faction's weight is at least 0").max(1, "a faction's weight is at most 1"),
+    description: z.string().optional(),
+    weights: z.record(z.string(), Uncertain),
+    values: z.record(z.string(), z.union([NumericValueSchema, DiscreteValueSchema])),
+    cite: cites,
+  })
+  .strict();
+
 export const PartySchema = z
   .object({
     name,
     role: z.enum(["principal", "mediator", "guarantor", "observer"]).default("principal"),
     description: z.string().optional(),
-    reservation: Uncertain.default(0),
+    /** Typed in, or derived from `alternatives` (the best of them) when absent; 0 when neither. */
+    reservation: Uncertain.optional(),
     discount: z.number().gt(0).max(1).optional(),
-    weights: z.record(z.string(), Uncertain),
-    values: z.record(z.string(), z.union([NumericValueSchema, DiscreteValueSchema])),
+    weights: z.record(z.string(), Uncertain).default({}),
+    values: z.record(z.string(), z.union([NumericValueSchema, DiscreteValueSchema])).default({}),
     redLines: z.array(RedLineSchema).default([]),
+    stances: z.record(z.string(), StanceSchema).optional(),
+    alternatives: z.array(AlternativeSchema).min(1).optional(),
+    factions: z.array(FactionSchema).min(1).optional(),
     /** Who the party is and speaks for it. */
     cite: cites,
     /** Evidence per issue for the weight and for the ordering of values; for the reservation value. */
@@ -122,6 +155,43 @@ export const ProposalSchema = z
     cite: cites,
     /** Evidence per issue for the term the proposal sets. */
     citeTerms: citeMap,
+    /** The version this one was derived from (its lineage: the analysis shows what changed). */
+    derivedFrom: z.string().optional(),
+    /** Who objected to this version, to which terms, in whose words. */
+    objections: z.array(z.object({ party: name, terms: z.array(name).optional(), note: z.string().optional(), cite: cites }).strict()).optional(),
+  })
+  .strict();
+
+/** Kinds of source, from the strongest record to the weakest. */
+export const SOURCE_KINDS = ["official transcript", "wire", "newspaper", "broadcaster", "opinion", "blog"] as const;
+
+/** What the analyst says of a source, overriding what Parley computes. */
+export const SourceSchema = z
+  .object({
+    kind: z.enum(SOURCE_KINDS).optional(),
+    reliability: z.number().min(0).max(1).optional(),
+    outlet: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** A term that only takes effect after another, or is given in exchange for it. */
+export const SequenceSchema = z
+  .object({
+    label: z.string().optional(),
+    first: ConditionSchema,
+    then: ConditionSchema,
+    relation: z.enum(["before", "in exchange for"]).default("before"),
+    cite: cites,
+  })
+  .strict();
+
+/** A fact the sources dispute, with each side's words: shown next to the model, never resolved. */
+export const DisputeSchema = z
+  .object({
+    subject: name,
+    sides: z.array(z.object({ value: z.union([z.string(), z.number()]), cite: z.array(CiteSchema).min(1) }).strict()).min(2, "a dispute has two sides or more"),
+    note: z.string().optional(),
   })
   .strict();
 
@@ -132,6 +202,10 @@ export const ScenarioSchema = z
     issues: z.array(IssueSchema).min(1, "a scenario needs at least one issue"),
     parties: z.array(PartySchema).min(1, "a scenario needs at least one party"),
     proposals: z.array(ProposalSchema).default([]),
+    /** Per corpus file: the analyst's word on the source's kind and reliability. */
+    sources: z.record(z.string(), SourceSchema).optional(),
+    sequencing: z.array(SequenceSchema).optional(),
+    disputes: z.array(DisputeSchema).optional(),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { evaluateValueFunction, nominalTheta, resolve } from "./preferences.js";
+import { evaluateValueFunction, nominalTheta, resolve, type Num, type ValueFunction } from "./preferences.js";
 import type { Model } from "./scenario.js";
 
 /**
@@ -29,18 +29,32 @@ export function createUtilities(model: Model, theta: ArrayLike<number> = nominal
   // One buffer for every table and the reservations (`utilitiesStorage` doubles, or the caller's):
   // a negotiation built from scratch pays for one allocation, not one per party and issue.
   const buffer = storage ?? new Float64Array(utilitiesStorage(model));
+  // Writes w·value of one set of preferences into `table` (scaled, and added when `add`).
+  const fill = (prefs: { weights: readonly Num[]; values: readonly ValueFunction[] }, table: Float64Array, scale: number, add: boolean, share = 1) => {
+    const scratch = add ? new Float64Array(width) : table;
+    for (let i = 0; i < n; i++) {
+      const issue = issues[i]!, off = offsets[i]!;
+      evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta, scratch, off);
+      const w = resolve(prefs.weights[i]!, theta) * scale * share;
+      for (let j = off; j < off + issue.cardinality; j++) table[j] = (add ? table[j]! : 0) + w * scratch[j]!;
+    }
+  };
+  const weightSum = (weights: readonly Num[], t: ArrayLike<number>) => weights.reduce((s: number, w) => s + resolve(w, t), 0);
   const tables = model.parties.map((party, pi) => {
     const prefs = party.preferences;
     const table = buffer.subarray(pi * width, (pi + 1) * width);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += resolve(prefs.weights[i]!, theta);
-    const scale = weightSums && sum > 0 ? weightSums[pi]! / sum : 1;
-    for (let i = 0; i < n; i++) {
-      const issue = issues[i]!, off = offsets[i]!;
-      evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta, table, off);
-      const w = resolve(prefs.weights[i]!, theta) * scale;
-      for (let j = off; j < off + issue.cardinality; j++) table[j] = w * table[j]!;
+    if (prefs.factions) {
+      // The party's utility is its factions' weighted sum; a sampled weight keeps each faction's scale.
+      const nominal = weightSums ? nominalTheta(model.parameters) : undefined;
+      for (const f of prefs.factions) {
+        const sum = weightSum(f.preferences.weights, theta);
+        const scale = nominal && sum > 0 ? weightSum(f.preferences.weights, nominal) / sum : 1;
+        fill(f.preferences, table, scale, true, f.weight);
+      }
+      return table;
     }
+    const sum = weightSum(prefs.weights, theta);
+    fill(prefs, table, weightSums && sum > 0 ? weightSums[pi]! / sum : 1, false);
     return table;
   });
   const reservations = buffer.subarray(k * width);
