@@ -8,6 +8,9 @@ import { paretoFrontier, type Frontier } from "./pareto.js";
 import { evaluateProposal, pointOf, type OutcomePoint } from "./proposal-evaluation.js";
 import { robustness } from "./robustness.js";
 import { WorkBudget } from "./work-budget.js";
+import { collidingRedLines } from "./hard-constraints.js";
+import { planLineage, type PlanDiff } from "./plan-lineage.js";
+import { stanceMatrix, type StanceMatrix } from "./stance-matrix.js";
 import { zoneOfAgreement } from "./zopa.js";
 
 /** An outcome as the user reads it: issue name → value, and each party's utility. */
@@ -35,6 +38,8 @@ export interface AnalysisReport {
   reservations: number[];
   discounts: (number | null)[];
   redLines: { party: string; label: string }[];
+  /** How many of the scenario's numbers are uncertain ranges. */
+  uncertainNumbers: number;
   frontier: PointReport[];
   /** When red lines exist: the frontier ignoring them (the pure preference picture). */
   unconstrainedFrontierSize?: number;
@@ -77,6 +82,21 @@ export interface AnalysisReport {
   assumptions?: string[];
   /** With a corpus: the sources' contradictions, and which of the scenario's fields cite either side. */
   contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean | null }[];
+  /** Why the answer is what it is: whether red lines alone decide it. */
+  explanation: {
+    /** When the red lines alone leave no outcome: the smallest set of them that collides (party and label). */
+    collidingRedLines: { party: string; label: string }[] | null;
+    /** One plain sentence. */
+    summary: string;
+  };
+  /** Parties × issues, from the scenario's stances and its red lines. */
+  stances?: StanceMatrix;
+  /** Each derived plan version against the one it came from. */
+  lineage?: PlanDiff[];
+  /** Terms that take effect only after others, or are given in exchange for them. */
+  sequencing?: { label: string; relation: "before" | "in exchange for" }[];
+  /** Per party with alternatives to agreement: each with its utility, and the reservation value they give. */
+  alternatives?: { party: string; alternatives: { name: string; low: number; high: number }[] }[];
   robustness?: {
     samples: number;
     /** Present when the work limit stopped the draws early: how many were asked for. */
@@ -88,7 +108,13 @@ export interface AnalysisReport {
     proposals: { name: string; acceptableRate: number }[];
     nash: { outcome: Record<string, IssueValue>; rate: number }[];
     nashUtility: { party: string; p5: number; median: number; p95: number }[];
+    /** Contested plan versions drawn in proportion to their sources' reliability. */
+    versionWeights?: { proposal: string; versions: { terms: string; weight: number }[] }[];
   };
+  /** With a corpus: each source's reliability, with its reasons. */
+  reliability?: { file: string; kind: string; score: number; reasons: string[]; corroborated: number; contested: number; unique: number; hedges: number; named: number; overridden: boolean }[];
+  /** With a corpus: model fields resting only on a weak source, or (for red lines, stances and plan terms) on one source. */
+  weakFields?: { field: string; reason: string }[];
 }
 
 export interface AnalyzeOptions {
@@ -101,6 +127,8 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Work units used of the limit, as the exact analysis goes. */
   onWork?: (used: number, limit: number) => void;
+  /** Per proposal with contested terms: how likely each version is (by its sources' reliability), and how that was decided. */
+  versionWeights?: readonly ({ weights: readonly number[]; versions: { terms: string; weight: number }[] } | undefined)[];
 }
 
 /** Runs every static analysis on the model at its nominal values. */
@@ -156,8 +184,16 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
           ? { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })), size: c.size, opens: toPoint(c.opens) }
           : { kind: c.kind, party: names[c.party]!, redLine: lineLabel(c.line), change: c.change, size: c.size, opens: toPoint(c.opens) },
       );
+  // Whether the red lines alone leave any outcome; if not, which of them collide.
+  const colliding = model.redLines.length && feasible.size === 0 ? collidingRedLines(u, model.redLines) : null;
+  const lineName = (i: number) => `${names[model.redLines[i]!.party]}'s "${model.redLines[i]!.label}"`;
+  const summary = colliding
+    ? `No zone of agreement, whatever the preferences: ${colliding.map(lineName).join(colliding.length === 2 ? " and " : ", ")} exclude${colliding.length === 1 ? "s" : ""} each other; no weight, value or reservation number changes this.`
+    : zopa.exists
+      ? "A zone of agreement exists at the scenario's nominal numbers."
+      : "No zone of agreement at the scenario's nominal numbers: outcomes that cross no red line exist, but none gives every party its reservation value — the answer rests on the assumed weights, values and reservation values.";
   const samples = options.samples ?? 1000;
-  const rob = samples > 0 && model.parameters.length ? robustness(model, { samples, seed: options.seed ?? 1, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }) : undefined;
+  const rob = samples > 0 && model.parameters.length ? robustness(model, { samples, seed: options.seed ?? 1, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.versionWeights ? { versionWeights: options.versionWeights.map((v) => v?.weights) } : {}) }) : undefined;
   const count = (n: bigint) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString());
   return {
     scenario: model.name,
@@ -167,6 +203,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     reservations: Array.from(u.reservations),
     discounts: model.parties.map((p) => p.discount ?? null),
     redLines: model.redLines.map((l) => ({ party: names[l.party]!, label: l.label })),
+    uncertainNumbers: model.parameters.length,
     frontier: Array.from({ length: feasible.size }, (_, r) => toPoint(pointOf(feasible, r))),
     ...(model.redLines.length ? { unconstrainedFrontierSize: unconstrained.size } : {}),
     solutions,
@@ -178,6 +215,11 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     },
     proposals,
     concessions,
+    explanation: { collidingRedLines: colliding ? colliding.map((i) => ({ party: names[model.redLines[i]!.party]!, label: model.redLines[i]!.label })) : null, summary },
+    ...(model.stances?.length ? { stances: stanceMatrix(model) } : {}),
+    ...(model.proposals.some((p) => p.derivedFrom !== undefined) ? { lineage: planLineage(model) } : {}),
+    ...(model.sequencing?.length ? { sequencing: model.sequencing.map((q) => ({ label: q.label, relation: q.relation })) } : {}),
+    ...(model.parties.some((p) => p.alternatives) ? { alternatives: model.parties.filter((p) => p.alternatives).map((p) => ({ party: p.name, alternatives: p.alternatives!.map((a) => ({ ...a })) })) } : {}),
     ...(rob
       ? {
           robustness: {
@@ -189,6 +231,9 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
             proposals: model.proposals.map((p, i) => ({ name: p.name, acceptableRate: rob.acceptableRate[i]! })),
             nash: rob.nash.slice(0, 5).map((n) => ({ outcome: space.toRecord(n.choices), rate: n.rate })),
             nashUtility: rob.nashUtility.map((q, p) => ({ party: names[p]!, ...q })),
+            ...(options.versionWeights?.some(Boolean)
+              ? { versionWeights: options.versionWeights.flatMap((v, k) => (v ? [{ proposal: model.proposals[k]!.name, versions: v.versions }] : [])) }
+              : {}),
           },
         }
       : {}),

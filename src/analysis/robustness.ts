@@ -32,6 +32,17 @@ export interface RobustnessOptions {
   /** Shared with the rest of the analysis; running out ends the sampling with the draws made. */
   readonly budget?: WorkBudget;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Per proposal, how likely each of its versions (`proposalVariants` order) is: by default all alike. */
+  readonly versionWeights?: readonly (readonly number[] | undefined)[];
+}
+
+/** The index a uniform draw x ∈ [0, 1) picks among n versions, in proportion to their weights (all alike without). */
+export function pick(x: number, n: number, weights?: readonly number[]): number {
+  if (!weights || weights.length !== n) return Math.floor(x * n);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  for (let i = 0; i < n; i++) if (x * total < (acc += weights[i]!)) return i;
+  return n - 1;
 }
 
 /**
@@ -59,9 +70,9 @@ export function robustness(model: Model, options: RobustnessOptions = {}): Robus
       const frontier = model.proposals.length ? paretoFrontier(u, undefined, budget) : undefined;
       const feasible = feasibleFrontier(u, model.redLines, undefined, budget);
       // A contested term takes each source's version with equal chance.
-      const accepted = model.proposals.map((proposal) => {
+      const accepted = model.proposals.map((proposal, k) => {
         const variants = proposalVariants(proposal);
-        const version = variants[Math.floor(random() * variants.length)]!;
+        const version = variants[pick(random(), variants.length, options.versionWeights?.[k])]!;
         return evaluateProposal(model, u, version, frontier!, feasible, budget).acceptable;
       });
       draw = { feasible, accepted };

@@ -31,29 +31,21 @@ export function createProgram(): Command {
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
     .option("--corpus <dir>", "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions")
     .option("--max-work <n>", "work limit of the exact analysis, in partial outcomes combined (default 6e7, about 15 s)", number(1, "--max-work"))
-    .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string; maxWork?: number }) => {
+    .option("--wide", "print full table lines instead of wrapping them to the terminal's width")
+    .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string; maxWork?: number; wide?: boolean }) => {
       const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js"), import("./progress.js")]);
+      if (o.corpus && o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
+      // With a corpus, the evidence comes first: its sources' reliability weighs disputed plan terms.
+      const corpus = o.corpus ? await (await import("../ingest/corpus-evidence.js")).corpusEvidence(files[0]!, o.corpus, spec) : undefined;
+      const weights = corpus ? (await import("../formats/version-weights.js")).versionWeights(model, spec, corpus.evidence.reliability) : undefined;
       const working = progress("exact analysis, work units of the --max-work limit");
       const drawing = progress("robustness draws");
-      let report = analyze(model, { samples: o.samples, seed: o.seed, ...(o.maxWork ? { maxWork: o.maxWork } : {}), onProgress: drawing.update, onWork: working.update });
+      let report = analyze(model, { samples: o.samples, seed: o.seed, ...(o.maxWork ? { maxWork: o.maxWork } : {}), onProgress: drawing.update, onWork: working.update, ...(weights ? { versionWeights: weights } : {}) });
       working.stop();
       drawing.stop();
-      if (o.corpus) {
-        if (o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
-        const [{ validateCitations }, { withEvidence }, { readDocuments }, { withBatchDates }, { extractEvidence }, { evidenceJson }, { loadAttributionModel }] = await Promise.all([
-          import("../formats/validate-citations.js"),
-          import("../formats/cited-report.js"),
-          import("../ingest/read-documents.js"),
-          import("../evidence/document.js"),
-          import("../evidence/extract.js"),
-          import("../evidence/evidence-json.js"),
-          import("../ingest/attribution-model.js"),
-        ]);
-        const { citations, assumptions } = validateCitations(files[0]!, o.corpus);
-        const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([o.corpus])), loadAttributionModel()));
-        report = withEvidence(report, spec, citations, assumptions, evidence.contradictions);
-      }
-      process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows }));
+      if (corpus) report = (await import("../formats/cited-report.js")).withEvidence(report, spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability);
+      const width = o.wide ? Infinity : process.stdout.columns || 100;
+      process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows, width }));
     });
 
   program

@@ -1,16 +1,69 @@
 import { eastAsianWidth } from "get-east-asian-width";
 
-/** Renders rows as aligned columns; cells that read as numbers are right-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], indent = "  "): string {
+/**
+ * Renders rows as aligned columns; cells that read as numbers are right-aligned. With
+ * `maxWidth`, the widest text column is wrapped onto continuation lines so no line is wider.
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], indent: string | { indent?: string; maxWidth?: number } = "  "): string {
+  const opts = typeof indent === "string" ? { indent } : indent;
+  const pre = opts.indent ?? "  ";
   const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, width(r[c] ?? "")), width(h)));
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.,]+%?$|^–$/.test(r[c] ?? "")));
-  const line = (cells: readonly string[]) =>
-    indent +
-    cells
-      .map((cell, c) => (c === cells.length - 1 && !numeric[c] ? cell : numeric[c] ? cell.padStart(widths[c]!) : pad(cell, widths[c]!)))
-      .join("  ")
-      .trimEnd();
-  return [line(header), indent + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  const total = () => width(pre) + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  // Text columns give way, the widest first, until the table fits (none below 12 columns).
+  const natural = [...widths];
+  if (opts.maxWidth && Number.isFinite(opts.maxWidth))
+    for (let guard = 0; total() > opts.maxWidth && guard < 100; guard++) {
+      let c = -1;
+      widths.forEach((w, k) => {
+        if (!numeric[k] && w > 12 && (c < 0 || w > widths[c]!)) c = k;
+      });
+      if (c < 0) break;
+      const second = Math.max(12, ...widths.filter((w, k) => k !== c && !numeric[k]));
+      widths[c] = Math.max(12, Math.max(second, widths[c]! - (total() - opts.maxWidth)));
+      if (widths[c] === second && second > 12 && total() > opts.maxWidth) widths[c] = Math.max(12, second - 1);
+    }
+  const line = (cells: readonly string[]) => {
+    const parts = cells.map((cell, c) => (widths[c]! < natural[c]! ? wrapText(cell, widths[c]!) : [cell]));
+    const height = Math.max(...parts.map((p) => p.length));
+    return Array.from({ length: height }, (_, k) =>
+      pre +
+      parts
+        .map((p, c) => {
+          const cell = p[k] ?? "";
+          return c === cells.length - 1 && !numeric[c] ? cell : numeric[c] ? cell.padStart(widths[c]!) : pad(cell, widths[c]!);
+        })
+        .join("  ")
+        .trimEnd(),
+    ).join("\n");
+  };
+  return [line(header), pre + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Words of a cell on lines of at most `max` columns (a word longer than that is cut). */
+function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(/\s+/)) {
+    for (let w = word; w; ) {
+      const piece = width(w) > max ? w.slice(0, max) : w;
+      w = w.slice(piece.length);
+      if (!current) current = piece;
+      else if (width(current) + 1 + width(piece) <= max) current += " " + piece;
+      else (lines.push(current), (current = piece));
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
+/** Wraps a paragraph of prose to `max` columns, continuation lines indented like the first. */
+export function wrapLine(text: string, max = Infinity): string {
+  if (width(text) <= max) return text;
+  const indent = /^\s*/.exec(text)![0];
+  return wrapText(text.trimStart(), Math.max(20, max - indent.length - 2))
+    .map((l, i) => (i ? `${indent}  ${l}` : `${indent}${l}`))
+    .join("\n");
 }
 
 /**

@@ -1,11 +1,20 @@
 import type { Located } from "./span.js";
+import type { Claim } from "./claims.js";
 import type { EvidenceReport } from "./extract.js";
+import { claimReliability } from "./reliability.js";
 
 const where = (x: Located) => ({ file: x.file, start: x.start, end: x.end, text: x.text, selector: x.selector });
 
 /** The evidence report as the JSON `parley evidence --json` prints: offsets are UTF-16, as String.prototype.slice. */
 export function evidenceJson(report: EvidenceReport) {
   const docs = report.documents;
+  const reliabilityOf = new Map(report.reliability.map((r) => [r.file, r]));
+  const statusOf = (c: Claim): "corroborated" | "contested" | "unique" => {
+    const fact = report.facts.find((f) => f.sides.some((s) => s.claims.includes(c)));
+    if (!fact) return "unique";
+    if (fact.status === "contested") return "contested";
+    return fact.status === "corroborated" ? "corroborated" : "unique";
+  };
   const duplicateOf = (i: number) => {
     const d = report.duplicates[i];
     return d ? { duplicateOf: docs[d.of]!.document.file, similarity: d.similarity } : {};
@@ -44,7 +53,19 @@ export function evidenceJson(report: EvidenceReport) {
       .map((a) => ({ name: a.name, kind: a.kind, roles: [...a.roles], aliases: [...a.aliases], files: [...a.files].sort(), mentions: a.mentions }))
       .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name)),
     claims: docs.flatMap((d) =>
-      d.claims.map((c) => ({ ...where(c), subject: c.subject, attribute: c.attribute, value: c.value, unit: c.unit, polarity: c.polarity, time: c.time, attributedTo: c.attributedTo, watched: c.watched, sentence: where(c.sentence) })),
+      d.claims.map((c) => ({
+        ...where(c),
+        subject: c.subject,
+        attribute: c.attribute,
+        value: c.value,
+        unit: c.unit,
+        polarity: c.polarity,
+        time: c.time,
+        attributedTo: c.attributedTo,
+        watched: c.watched,
+        sentence: where(c.sentence),
+        reliability: claimReliability(c, reliabilityOf.get(c.file), statusOf(c)),
+      })),
     ),
     contradictions: report.facts
       .filter((f) => f.status === "contested")
@@ -65,6 +86,7 @@ export function evidenceJson(report: EvidenceReport) {
       .filter((f) => f.status === "corroborated" && f.sides.length === 1)
       .map((f) => ({ subject: f.subject, attribute: f.attribute, value: f.sides[0]!.value, unit: f.sides[0]!.unit, polarity: f.sides[0]!.polarity, files: f.sides[0]!.files })),
     sources: report.sources,
+    reliability: report.reliability,
   };
 }
 

@@ -1,6 +1,7 @@
 import { findActors, type Actor } from "./actors.js";
 import { alignClaims, type Fact, type SourceStats } from "./align.js";
 import type { AttributionModel } from "./attribution/model.js";
+import { sourceReliability, type SourceOverride, type SourceReliability } from "./reliability.js";
 import { findClaims, type Claim } from "./claims.js";
 import { findDates, type DateMention } from "./dates.js";
 import { findDuplicates, type Duplicate } from "./duplicates.js";
@@ -26,6 +27,8 @@ export interface EvidenceReport {
   readonly duplicates: readonly (Duplicate | null)[];
   readonly facts: readonly Fact[];
   readonly sources: readonly SourceStats[];
+  /** Per source: its kind and a score with its reasons. */
+  readonly reliability: readonly SourceReliability[];
 }
 
 /** Extracts one document's evidence; `knownPeople` (full names from the batch) lets "Putin" alone resolve. */
@@ -58,7 +61,11 @@ export function namedPeople(file: string, a: TextAnalysis): string[] {
  * The whole flow over a batch: per-document extraction, then claims aligned across sources,
  * where copies of one article count as one source. Each text is analysed once.
  */
-export function extractEvidence(docs: readonly EvidenceDocument[], model: AttributionModel, options: { watch?: readonly WatchItem[]; onProgress?: (done: number, total: number) => void } = {}): EvidenceReport {
+export function extractEvidence(
+  docs: readonly EvidenceDocument[],
+  model: AttributionModel,
+  options: { watch?: readonly WatchItem[]; onProgress?: (done: number, total: number) => void; sources?: Readonly<Record<string, SourceOverride>> } = {},
+): EvidenceReport {
   const { watch = PEACE_TALKS, onProgress } = options;
   // Progress counts two steps per document: its analysis, then its extraction.
   const analyses = docs.map((d, i) => {
@@ -78,5 +85,5 @@ export function extractEvidence(docs: readonly EvidenceDocument[], model: Attrib
     documents.flatMap((d) => d.claims),
     (file) => original.get(file) ?? file,
   );
-  return { documents, duplicates, facts, sources };
+  return { documents, duplicates, facts, sources, reliability: sourceReliability(documents, sources, options.sources) };
 }

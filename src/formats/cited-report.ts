@@ -13,7 +13,31 @@ export interface ContradictionInput {
   sides: { value: string | number; spans: { file: string; start: number; end: number }[] }[];
 }
 
-export function withEvidence(report: AnalysisReport, spec: ScenarioSpec, citations: Cited[], assumptions: string[], contradictions: ContradictionInput[] = []): AnalysisReport {
+/** A source's reliability, as the evidence layer computes it. */
+export interface ReliabilityInput {
+  file: string;
+  kind: string;
+  score: number;
+  reasons: string[];
+  corroborated: number;
+  contested: number;
+  unique: number;
+  hedges: number;
+  named: number;
+  overridden: boolean;
+}
+
+/** Below this a source is weak: a field resting only on such sources is flagged. */
+export const WEAK_SOURCE = 0.5;
+
+export function withEvidence(
+  report: AnalysisReport,
+  spec: ScenarioSpec,
+  citations: Cited[],
+  assumptions: string[],
+  contradictions: ContradictionInput[] = [],
+  reliability: readonly ReliabilityInput[] = [],
+): AnalysisReport {
   const evidence = new Map<string, Cited[]>();
   spec.parties.forEach((p, i) =>
     p.redLines.forEach((_, j) => {
@@ -23,6 +47,7 @@ export function withEvidence(report: AnalysisReport, spec: ScenarioSpec, citatio
   );
   return {
     ...report,
+    ...(reliability.length ? { reliability: reliability.map((r) => ({ ...r, reasons: [...r.reasons] })), weakFields: weakFields(spec, citations, reliability) } : {}),
     proposals: report.proposals.map((p) => ({
       ...p,
       redLinesCrossed: p.redLinesCrossed.map((l) => ({ ...l, evidence: evidence.get(`${l.party}|${l.label}`) ?? [] })),
@@ -36,11 +61,11 @@ export function withEvidence(report: AnalysisReport, spec: ScenarioSpec, citatio
         ...new Set(
           citations
             .filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start)))
-            .map((x) => x.field.replace(/\[\d+\]$/, "")),
+            .map((x) => readable(spec, x.field.replace(/(\.cite)?\[\d+\]$/, ""))),
         ),
       ];
       // Plan terms given as alternatives are evaluated per source: they answer whether it matters.
-      const proposals = fields.map((f) => /^proposals\[(\d+)\]\.citeTerms/.exec(f)?.[1]).filter((x): x is string => x !== undefined).map((i) => report.proposals[+i]!);
+      const proposals = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start))).map((x) => /^proposals\[(\d+)\]\.citeTerms/.exec(x.field)?.[1]).filter((x): x is string => x !== undefined))].map((i) => report.proposals[+i]!);
       const judged = proposals.filter((p) => p.contested);
       return {
         subject: c.subject,
@@ -51,6 +76,47 @@ export function withEvidence(report: AnalysisReport, spec: ScenarioSpec, citatio
       };
     }),
   };
+}
+
+/**
+ * Fields whose citations all come from weak sources, and red lines, stances and plan terms
+ * whose citations all come from one source — each with the source and its score.
+ */
+function weakFields(spec: ScenarioSpec, citations: Cited[], reliability: readonly ReliabilityInput[]): { field: string; reason: string }[] {
+  const base = (f: string) => f.replace(/^.*[\\/]/, "");
+  const scoreOf = (file: string) => reliability.find((r) => base(r.file) === base(file));
+  const byField = new Map<string, Set<string>>();
+  for (const c of citations) {
+    const field = c.field.replace(/(\.cite)?\[\d+\]$/, "");
+    (byField.get(field) ?? byField.set(field, new Set()).get(field)!).add(base(c.file));
+  }
+  const out: { field: string; reason: string }[] = [];
+  for (const [field, files] of byField) {
+    const sources = [...files].map((f) => ({ f, r: scoreOf(f) }));
+    const describe = sources.map(({ f, r }) => `${f}${r ? ` (${r.kind}, ${r.score.toFixed(2)})` : ""}`).join(", ");
+    const structural = /redLines|stances|citeTerms/.test(field);
+    if (sources.every(({ r }) => r && r.score < WEAK_SOURCE)) out.push({ field: readable(spec, field), reason: `rests only on weak sources: ${describe}` });
+    else if (structural && sources.length === 1) out.push({ field: readable(spec, field), reason: `rests on one source only: ${describe}` });
+  }
+  return out;
+}
+
+/** `parties[1].redLines[0]` → `Ukraine: red line "no full withdrawal from Donbas"`. */
+function readable(spec: ScenarioSpec, field: string): string {
+  const party = /^parties\[(\d+)\]/.exec(field);
+  const proposal = /^proposals\[(\d+)\]/.exec(field);
+  const issue = /^issues\[(\d+)\]/.exec(field);
+  // `citeTerms["Army cap"]` reads as `citeTerms.Army cap`.
+  const rest = field.replace(/^(parties|proposals|issues)\[\d+\]\.?/, "").replace(/\["([^"]+)"\]/g, ".$1").replace(/^\./, "");
+  if (party) {
+    const p = spec.parties[+party[1]!]!;
+    const line = /^redLines\[(\d+)\]/.exec(rest);
+    if (line) return `${p.name}: red line "${p.redLines[+line[1]!]?.label ?? line[1]}"`;
+    return `${p.name}: ${rest.replace(/^stances\./, "stance on ").replace(/^citeValues\./, "values of ").replace(/^citeWeights\./, "weight of ") || "who it is"}`;
+  }
+  if (proposal) return `${spec.proposals[+proposal[1]!]!.name}: ${rest.replace(/^citeTerms\./, "") || "the plan itself"}`;
+  if (issue) return `issue ${spec.issues[+issue[1]!]!.name}${rest ? ` (${rest.replace(/^optionCites\./, "option ")})` : ""}`;
+  return field;
 }
 
 /** Position of party i's red line j among all red lines, in the order the model compiles them. */

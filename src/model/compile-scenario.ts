@@ -276,7 +276,7 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
   });
   for (const line of redLines)
     if (!stances.some((s) => s.party === line.party && s.issue === line.then.issue))
-      stances.push({ party: line.party, issue: line.then.issue, strength: "red line", toward: [...line.then.allowed.keys()].filter((j) => line.then.allowed[j]), cited: false, implied: true });
+      stances.push({ party: line.party, issue: line.then.issue, strength: "red line", toward: [...line.then.allowed.keys()].filter((j) => line.then.allowed[j]), note: line.label, cited: false, implied: true });
 
   // Sequencing: conditions over known issues, and no term required before itself.
   const sequencing: Sequence[] = [];

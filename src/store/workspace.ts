@@ -38,26 +38,32 @@ export class Workspace {
         return;
       }
       this.db.pragma("journal_mode = WAL");
-      this.db.exec(`
-        CREATE TABLE IF NOT EXISTS tournaments (id TEXT PRIMARY KEY, config TEXT NOT NULL, created TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS tournament_runs (
-          tournament TEXT NOT NULL REFERENCES tournaments(id),
-          scenario INTEGER NOT NULL, agents TEXT NOT NULL, repetition INTEGER NOT NULL, seed INTEGER NOT NULL,
-          agreement INTEGER NOT NULL, utilities TEXT NOT NULL, rounds INTEGER NOT NULL,
-          distance_frontier REAL NOT NULL, distance_nash REAL NOT NULL, welfare REAL NOT NULL,
-          PRIMARY KEY (tournament, scenario, agents, repetition));
-        CREATE TABLE IF NOT EXISTS documents (
-          id TEXT PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
-          published TEXT, published_source TEXT NOT NULL, text TEXT NOT NULL, duplicate_of TEXT, ingested TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS evidence (
-          document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
-          start INTEGER NOT NULL, end INTEGER NOT NULL, data TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);`);
-      // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
-      const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name);
-      if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
-      if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
-      if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
+      // The schema is made (or brought up to date) under the write lock: two processes opening a new
+      // workspace at once must not both add the same column.
+      this.db
+        .transaction(() => {
+          this.db.exec(`
+            CREATE TABLE IF NOT EXISTS tournaments (id TEXT PRIMARY KEY, config TEXT NOT NULL, created TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS tournament_runs (
+              tournament TEXT NOT NULL REFERENCES tournaments(id),
+              scenario INTEGER NOT NULL, agents TEXT NOT NULL, repetition INTEGER NOT NULL, seed INTEGER NOT NULL,
+              agreement INTEGER NOT NULL, utilities TEXT NOT NULL, rounds INTEGER NOT NULL,
+              distance_frontier REAL NOT NULL, distance_nash REAL NOT NULL, welfare REAL NOT NULL,
+              PRIMARY KEY (tournament, scenario, agents, repetition));
+            CREATE TABLE IF NOT EXISTS documents (
+              id TEXT PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
+              published TEXT, published_source TEXT NOT NULL, text TEXT NOT NULL, duplicate_of TEXT, ingested TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS evidence (
+              document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
+              start INTEGER NOT NULL, end INTEGER NOT NULL, data TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);`);
+          // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
+          const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name);
+          if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
+          if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
+          if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
+        })
+        .immediate();
     } catch (e) {
       if (e instanceof InputError) throw e;
       const known = systemProblem(e);

@@ -1,0 +1,32 @@
+import type { IssueValue } from "../model/issue.js";
+import type { Model } from "../model/scenario.js";
+
+/** What changed from one plan version to the next, term by term, and who objected. */
+export interface PlanDiff {
+  readonly proposal: string;
+  readonly from: string;
+  readonly added: { issue: string; value: IssueValue }[];
+  readonly dropped: { issue: string; value: IssueValue }[];
+  readonly changed: { issue: string; from: IssueValue; to: IssueValue }[];
+  unchanged: number;
+  readonly objections: { party: string; terms: string[]; note?: string }[];
+}
+
+/** Every derived version against the version it came from (contested terms compared by their first reading). */
+export function planLineage(model: Model): PlanDiff[] {
+  const issues = model.space.issues;
+  return model.proposals.flatMap((p) => {
+    if (p.derivedFrom === undefined) return [];
+    const base = model.proposals[p.derivedFrom]!;
+    const diff: PlanDiff = { proposal: p.name, from: base.name, added: [], dropped: [], changed: [], unchanged: 0, objections: [] };
+    issues.forEach((issue, i) => {
+      const a = base.choices[i]!, b = p.choices[i]!;
+      if (a < 0 && b >= 0) diff.added.push({ issue: issue.name, value: issue.valueAt(b) });
+      else if (a >= 0 && b < 0) diff.dropped.push({ issue: issue.name, value: issue.valueAt(a) });
+      else if (a >= 0 && a !== b) diff.changed.push({ issue: issue.name, from: issue.valueAt(a), to: issue.valueAt(b) });
+      else if (a >= 0) diff.unchanged++;
+    });
+    for (const o of p.objections ?? []) diff.objections.push({ party: model.parties[o.party]!.name, terms: o.terms.map((t) => issues[t]!.name), ...(o.note ? { note: o.note } : {}) });
+    return [diff];
+  });
+}

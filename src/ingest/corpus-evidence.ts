@@ -1,0 +1,24 @@
+import { withBatchDates } from "../evidence/document.js";
+import { evidenceJson } from "../evidence/evidence-json.js";
+import { extractEvidence } from "../evidence/extract.js";
+import type { ScenarioSpec } from "../model/schema.js";
+import { validateCitations } from "../formats/validate-citations.js";
+import { loadAttributionModel } from "./attribution-model.js";
+import { readDocuments } from "./read-documents.js";
+
+/**
+ * A scenario's corpus read for analysis: every citation resolved (or every problem at once),
+ * the assumptions, and the corpus's evidence — contradictions, and each source's reliability
+ * with the scenario's own word on a source's kind or score taken over.
+ */
+export function corpusEvidence(scenarioFile: string, corpusDir: string, spec: ScenarioSpec) {
+  const { citations, assumptions } = validateCitations(scenarioFile, corpusDir);
+  const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([corpusDir])), loadAttributionModel(), { ...(spec.sources ? { sources: spec.sources } : {}) }));
+  // Disputes the scenario writes down stand beside those the evidence finds, each side with its cited words.
+  const disputes = (spec.disputes ?? []).map((d, i) => ({
+    subject: d.subject,
+    attribute: "disputed",
+    sides: d.sides.map((s, j) => ({ value: s.value, spans: citations.filter((c) => c.field.startsWith(`disputes[${i}].sides[${j}]`)).map((c) => ({ file: c.file, start: c.start, end: c.end })) })),
+  }));
+  return { citations, assumptions, evidence: { ...evidence, contradictions: [...evidence.contradictions, ...disputes] } };
+}
