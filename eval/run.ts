@@ -2,6 +2,7 @@
 import { SHARED } from "../test/domains.js";
 import { evaluateAttribution } from "./attribution.js";
 import { evaluateDates } from "./dates.js";
+import { evaluateStatementKinds } from "./statement-kinds.js";
 
 const f = (x: number) => x.toFixed(3);
 
@@ -32,4 +33,12 @@ print([
 print([
   ["Speakers", "threshold", "quotes with a source", "given a speaker", "right", "speaker precision"],
   ["  confidence ≥ threshold", f(attribution.threshold), String(attribution.candidates), String(attribution.speakers.attributed), String(attribution.speakers.right), f(attribution.speakers.precision)],
+]);
+
+const kinds = evaluateStatementKinds(SHARED);
+print([
+  [`PLOVER gold records: what statements do (${kinds.records} sentences; other types count as OTHER)`, "gold", "predicted", "precision", "recall", "F1"],
+  ...kinds.kinds.map((k) => [`  ${k.kind}`, String(k.gold), String(k.predicted), f(k.precision), f(k.recall), f(k.f1)]),
+  ["  macro average over the six", "", "", "", "", f(kinds.macroF1)],
+  ["  accuracy over all seven classes", "", "", "", "", f(kinds.accuracy)],
 ]);

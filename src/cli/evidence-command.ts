@@ -162,7 +162,7 @@ export function registerDraft(program: Command): void {
         import("./write-output.js"),
       ]);
       const docs = withBatchDates(readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }));
-      const draft = draftScenario(evidenceJson(extractEvidence(docs, model)));
+      const draft = draftScenario(evidenceJson(extractEvidence(docs, model)), docs);
       const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
       if (o.out) writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
       else process.stdout.write(yaml);

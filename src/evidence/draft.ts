@@ -1,15 +1,49 @@
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import type { EvidenceJson } from "./evidence-json.js";
+import { locate, type Located } from "./span.js";
+import { statementKind, type StatementKind } from "./statement-kind.js";
 
-/** Where a speaker's role or name places them: the party they speak for. */
+/** Where a speaker's role or name places them, or the actor a sentence's subject names: the party they speak for. */
 const ALLEGIANCE: readonly (readonly [RegExp, string])[] = [
-  [/\b(Russia|Russian|Kremlin|Putin|Ushakov|Dmitriev|Dmitriyev|Lavrov|Peskov)\b/i, "Russia"],
+  [/\b(Russia|Russian|Kremlin|Moscow|Putin|Ushakov|Dmitriev|Dmitriyev|Lavrov|Peskov)\b/i, "Russia"],
   [/\b(Ukraine|Ukrainian|Kyiv|Kiev|Zelensk\w*)\b/i, "Ukraine"],
-  [/\b(United States|U\.S\.|US|American|White House|Trump|Witkoff|Kushner|Rubio|Secretary of State)\b/, "United States"],
-  [/\b(Europe|European|EU|Brussels|NATO Secretary|Macron|Starmer|Merz)\b/, "European allies"],
+  [/\b(United States|U\.S\.|US|American|White House|Washington|Trump|Witkoff|Kushner|Rubio|Secretary of State|Vance|Driscoll)\b/, "United States"],
+  [/\b(Europe|European|EU|Brussels|Macron|Starmer|Merz|Tusk)\b/, "European allies"],
 ];
 
-type Located = { file: string; start: number; end: number; text: string; selector: { exact: string; prefix: string; suffix: string } };
+/** Roles of people who comment on a negotiation without taking part: they are sources, not parties. */
+const OBSERVER = /\b(analyst|researcher|expert|scholar|professor|fellow|think tank|commentator|columnist|journalist|editor|correspondent|Carnegie|Institute|Center|Centre|University|Foundation)\b/i;
+
+/**
+ * What peace negotiations negotiate, as issue topics a sentence can be about. The draft makes an
+ * issue of a topic only when a party demands, refuses, accepts or concedes something about it —
+ * never of a fact the sources merely report (a meeting's date, a plan's number of points).
+ */
+const TOPICS: readonly (readonly [string, RegExp])[] = [
+  ["Donbas", /\b(Donbas+|Donetsk|Luhansk|occupied territor\w+|territor(?:y|ies|ial)|withdraw\w* from)\b/i],
+  ["Army cap", /\b(army|armed forces|troops|military (?:size|forces)|limits? on (?:the size|Ukraine['’]s)|size and capability)\b/i],
+  ["NATO membership", /\b(NATO (?:membership|accession)|join(?:ing)? NATO|NATO expansion|non[- ]expansion|renounc\w+ NATO|neutral\w*)\b/i],
+  ["Recognition", /\b(recogni[sz]\w+|de jure|de facto|sovereignty over)\b/i],
+  ["Sanctions", /\bsanctions?\b/i],
+  ["Frozen assets", /\b(frozen (?:Russian )?assets|reconstruction fund|\$100 billion)\b/i],
+  ["Security guarantees", /\b(security (?:guarantees?|assurances?)|Article 5|guarantor)\b/i],
+  ["Ceasefire", /\b(cease-?fire|truce|pause (?:in )?fighting|line of contact|current lines?)\b/i],
+  ["Form of the agreement", /\b(legally binding|treaty|informal ['‘]?deal)\b/i],
+  ["Long-range weapons", /\b(long-range (?:weapons|missiles|strikes)|Tomahawk|Storm Shadow)\b/i],
+  ["Elections", /\belections?\b/i],
+];
+
+/** Words that make a refusal or demand a red line. */
+const RED_LINE = /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot accept|can['’]t accept|under no circumstances|out of the question|unacceptable|refus\w+|reject\w*|balk\w* at|adamant|insist\w*|demand\w*|surely need|must)\b/i;
+
+/** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
+function citeAround(s: Located, words: string): CiteSpec {
+  const at = Math.max(0, s.text.toLowerCase().indexOf(words.toLowerCase()));
+  const before = s.text.slice(0, at).split(/\s+/).filter(Boolean).slice(-5).join(" ");
+  const start = s.start + (before ? s.text.lastIndexOf(before, at) : at);
+  const tail = s.text.slice(start - s.start).split(/\s+/).slice(0, 12).join(" ");
+  return cite({ ...s, start, end: start + tail.length, text: tail, selector: { exact: tail, prefix: s.selector.prefix + s.text.slice(0, start - s.start), suffix: s.text.slice(start - s.start + tail.length) + s.selector.suffix } });
+}
 
 /** A citation of a located item: its words (a few more around a bare number), at most a dozen, with context to keep them unique. */
 function cite(x: Located): CiteSpec {
@@ -27,86 +61,136 @@ function cite(x: Located): CiteSpec {
 }
 const base = (f: string) => f.replace(/^.*[\\/]/, "");
 
+/** A sentence of the corpus, what it does, and who does it. */
+interface Statement {
+  readonly sentence: Located;
+  readonly kind: StatementKind;
+  readonly cue: string;
+  readonly party: string | null;
+  readonly topics: string[];
+}
+
 /**
- * A scenario skeleton from the evidence alone, for an analyst to edit: parties from the people
- * who speak (placed by their roles), issues from the watch list's claims (every value a source
- * gives is an option; contested values stay side by side), proposals from the plans the texts
- * name, every item cited. Preferences are placeholders — equal ranges, flat values — and are
- * reported as assumptions until someone cites them.
+ * The party a statement's doer belongs to: the party named before its cue (the subject), else a
+ * named speaker of a quote the sentence holds. Analysts and other commentators are nobody's party.
  */
-export function draftScenario(evidence: EvidenceJson, name = "Draft from the evidence"): ScenarioInput {
-  const speakers = new Map<string, Located>();
-  // A draft is a starting point: a speaker withheld as unsure still suggests a party.
+function actorOf(sentence: string, cue: string, speaker: string | null): string | null {
+  const before = sentence.slice(0, Math.max(0, sentence.toLowerCase().indexOf(cue.toLowerCase())));
+  // The last clause before the cue holds its subject ("…, but Moscow insists").
+  const clause = before.split(/[,;:—–]\s|\bbut\b|\bwhile\b/).pop() ?? before;
+  if (OBSERVER.test(clause)) return null;
+  for (const [re, party] of ALLEGIANCE) if (re.test(clause)) return party;
+  if (speaker && !OBSERVER.test(speaker)) for (const [re, party] of ALLEGIANCE) if (re.test(speaker)) return party;
+  return null;
+}
+
+/**
+ * A scenario skeleton from the evidence alone, for an analyst to edit. Every sentence is read
+ * for what it does (the statement classifier: demand, reject, agree, concede, threaten, consult)
+ * and who does it; issues are the topics parties demand, refuse, accept or concede (not facts
+ * the sources report), red lines the refusals and demands worded as non-negotiable, stances the
+ * rest; parties are the actors who do these things and the people who speak for them (placed by
+ * their roles — an analyst at a think tank is nobody's party); proposals the plans, frameworks
+ * and documents the texts name with their points. Every item is cited; preferences are
+ * placeholders (equal ranges, flat values), reported as assumptions until someone cites them.
+ */
+export function draftScenario(evidence: EvidenceJson, documents: readonly { file: string; text: string }[], name = "Draft from the evidence"): ScenarioInput {
+  // Every sentence of every document (a line break ends one too: headlines carry no full stop).
+  const sentences = new Map<string, Located>();
+  for (const d of documents)
+    for (const m of d.text.matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)) {
+      const start = m.index! + (m[0].length - m[0].trimStart().length), end = m.index! + m[0].trimEnd().length;
+      if (end - start > 20) sentences.set(`${d.file}@${start}`, locate(d.file, d.text, start, end));
+    }
+  const speakerAt = (s: Located) => evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && (q.speaker ?? q.speakerCandidate))?.speaker ?? null;
+  const statements: Statement[] = [];
+  for (const s of sentences.values()) {
+    const { kind, cue } = statementKind(s.text);
+    if (kind === "OTHER" || !cue) continue;
+    const topics = TOPICS.filter(([, re]) => re.test(s.text)).map(([t]) => t);
+    statements.push({ sentence: s, kind, cue, party: actorOf(s.text, cue, speakerAt(s)), topics });
+  }
+
+  // Parties: the actors of statements, and the people who speak for them.
+  const parties = new Map<string, { who: Set<string>; cite: CiteSpec[] }>();
+  const party = (p: string) => parties.get(p) ?? parties.set(p, { who: new Set(), cite: [] }).get(p)!;
   for (const q of evidence.quotes) {
     const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
-    if (who && q.kind !== "reported" && !speakers.has(who) && evidence.actors.some((a) => a.name === who && a.kind === "person")) speakers.set(who, q);
+    const actor = who ? evidence.actors.find((a) => a.name === who && a.kind === "person") : undefined;
+    if (!actor || q.kind === "reported" || OBSERVER.test(actor.roles.join(" "))) continue;
+    const p = ALLEGIANCE.find(([re]) => re.test([actor.name, ...actor.roles].join(" ")))?.[1];
+    if (!p) continue;
+    const entry = party(p);
+    entry.who.add(actor.name);
+    if (entry.cite.length < 2) entry.cite.push(cite(q));
   }
-  const parties = new Map<string, { who: string[]; cite: CiteSpec[] }>();
-  for (const [speaker, q] of speakers) {
-    const actor = evidence.actors.find((a) => a.name === speaker)!;
-    const party = ALLEGIANCE.find(([re]) => re.test([speaker, ...actor.roles].join(" ")))?.[1];
-    if (!party) continue;
-    const p = parties.get(party) ?? parties.set(party, { who: [], cite: [] }).get(party)!;
-    p.who.push(speaker);
-    if (p.cite.length < 2) p.cite.push(cite(q));
-  }
+  for (const s of statements) if (s.party && (s.kind === "DEMAND" || s.kind === "REJECT") && s.topics.length) party(s.party);
 
-  const watched = new Map<string, { subject: string; attribute: string; values: Map<string, Located> }>();
-  for (const c of evidence.claims) {
-    if (!c.watched) continue;
-    const key = `${c.subject} · ${c.attribute}`;
-    const issue = watched.get(key) ?? watched.set(key, { subject: c.subject, attribute: c.attribute, values: new Map() }).get(key)!;
-    const value = `${c.polarity ? "" : "not "}${c.value}${c.unit && c.unit !== "fraction" ? ` ${c.unit}` : ""}`;
-    if (!issue.values.has(value)) issue.values.set(value, c);
-  }
-  const issues = [...watched.entries()].map(([key, w]) => {
-    const options = [...w.values.keys()];
-    // A stance the texts report ("demanded") needs its negation as the other option.
-    if (options.length === 1) options.push(`not ${options[0]}`);
-    return {
-      name: key,
-      kind: "discrete" as const,
-      options,
-      optionCites: Object.fromEntries([...w.values.entries()].map(([v, c]) => [v, [cite(c)]])),
-    };
+  // Issues: topics a party demands, refuses, accepts or concedes something about.
+  const negotiated = statements.filter((s) => s.party && s.topics.length && ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"].includes(s.kind));
+  const topicNames = [...new Set(negotiated.flatMap((s) => s.topics))];
+  const issues = topicNames.map((topic) => {
+    const about = negotiated.filter((s) => s.topics.includes(topic));
+    // Options: what each side pushes for, and the opposite; army caps keep the figures the texts give.
+    const figures = topic === "Army cap" ? [...new Set(evidence.claims.filter((c) => c.subject === "Ukraine's army" && c.attribute === "size cap").map((c) => String(c.value)))] : [];
+    const options = figures.length ? ["no cap", ...figures] : ["as demanded", "as refused"];
+    return { name: topic, kind: "discrete" as const, options, cite: about.slice(0, 2).map((s) => citeAround(s.sentence, s.cue)) };
   });
 
-  const plans = new Map<string, Located & { value: number }>();
-  for (const q of evidence.quantities) {
-    if (!q.noun || !/^points?$/.test(q.noun)) continue;
-    const sentence = evidence.claims.find((c) => c.file === q.file && c.start <= q.start && c.end >= q.end)?.sentence.text ?? "";
-    const kind = /framework/i.test(sentence) ? "framework" : /document/i.test(sentence) ? "document" : "plan";
-    const planName = `${q.value}-point ${kind}`;
-    if (!plans.has(planName)) plans.set(planName, q);
+  // Red lines and stances per party and topic, strongest first.
+  const stanceOf = (s: Statement): "red line" | "demand" | "acceptable" | "rejects" =>
+    (s.kind === "REJECT" || s.kind === "DEMAND") && RED_LINE.test(s.cue) && /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot|can['’]t|under no circumstances|out of the question|unacceptable|adamant|surely need|must)\b/i.test(s.sentence.text)
+      ? "red line"
+      : s.kind === "DEMAND"
+        ? "demand"
+        : s.kind === "REJECT"
+          ? "rejects"
+          : "acceptable";
+  const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
+  const held = new Map<string, { party: string; topic: string; strength: keyof typeof rank; statement: Statement }>();
+  for (const s of negotiated)
+    for (const topic of s.topics) {
+      const key = `${s.party}|${topic}`;
+      const strength = stanceOf(s);
+      const known = held.get(key);
+      if (!known || rank[strength] < rank[known.strength]) held.set(key, { party: s.party!, topic, strength, statement: s });
+    }
+
+  // Proposals: plans, frameworks and documents named with their points ("a 28-point plan", "a document that contained 27 points").
+  const PLAN = /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
+  const plans = new Map<string, Located>();
+  for (const s of sentences.values()) {
+    const m = PLAN.exec(s.text);
+    if (!m) continue;
+    const n = m[1] ?? m[4]!, kind = (m[2] ?? m[3]!).toLowerCase();
+    const planName = `${n}-point ${kind}`;
+    if (!plans.has(planName)) plans.set(planName, s);
   }
-  const pointsIssue = issues.find((i) => i.name.endsWith("number of points"));
-  const proposals = [...plans.entries()].map(([planName, q]) => ({
-    name: planName,
-    outcome: pointsIssue && pointsIssue.options.includes(String(q.value)) ? { [pointsIssue.name]: String(q.value) } : {},
-    cite: [cite(q)],
-  }));
-  // Contested facts stay as alternatives: a proposal carrying every source's value.
-  const contested = evidence.contradictions.filter((c) => c.sides.length > 1 && issues.some((i) => i.name === `${c.subject} · ${c.attribute}`));
-  if (contested.length)
-    proposals.push({
-      name: "What the sources disagree on",
-      outcome: Object.fromEntries(contested.map((c) => [`${c.subject} · ${c.attribute}`, { oneOf: c.sides.map((s) => `${s.polarity ? "" : "not "}${s.value}${s.unit && s.unit !== "fraction" ? ` ${s.unit}` : ""}`) }])) as never,
-      cite: contested.flatMap((c) => c.sides.map((s) => cite({ ...s.spans[0]!, selector: s.quotes[0]!.selector }))).slice(0, 6),
-    });
+  const proposals = [...plans.entries()].map(([planName, s]) => ({ name: planName, outcome: {}, cite: [citeAround(s, PLAN.exec(s.text)![0])] }));
 
   const flat = (options: string[]) => Object.fromEntries(options.map((o) => [o, 0.5]));
   return {
     name,
     description: "Drafted by `parley draft` from the evidence alone: weights and values are placeholders to edit.",
     issues,
-    parties: [...parties.entries()].map(([party, p]) => ({
-      name: party,
-      description: `speaking: ${p.who.join(", ")}`,
-      cite: p.cite,
-      reservation: [0, 0.5] as [number, number],
-      weights: Object.fromEntries(issues.map((i) => [i.name, [0, 1 / issues.length] as [number, number]])),
-      values: Object.fromEntries(issues.map((i) => [i.name, flat(i.options)])),
-    })),
+    parties: [...parties.entries()].map(([p, entry]) => {
+      const mine = [...held.values()].filter((h) => h.party === p);
+      return {
+        name: p,
+        ...(entry.who.size ? { description: `speaking: ${[...entry.who].join(", ")}` } : {}),
+        ...(entry.cite.length ? { cite: entry.cite } : {}),
+        reservation: [0, 0.5] as [number, number],
+        weights: Object.fromEntries(issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]])),
+        values: Object.fromEntries(issues.map((i) => [i.name, flat(i.options)])),
+        stances: Object.fromEntries(mine.map((h) => [h.topic, { strength: h.strength, note: `${h.statement.kind.toLowerCase()}: “${h.statement.cue}”`, cite: [citeAround(h.statement.sentence, h.statement.cue)] }])),
+        redLines: mine
+          .filter((h) => h.strength === "red line")
+          .map((h) => {
+            const options = issues.find((i) => i.name === h.topic)!.options;
+            return { label: `${h.topic}: ${h.statement.cue}`, issue: h.topic, notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!], cite: [citeAround(h.statement.sentence, h.statement.cue)] };
+          }),
+      };
+    }),
     proposals,
   };
 }

@@ -82,7 +82,7 @@ export function withEvidence(
  * Fields whose citations all come from weak sources, and red lines, stances and plan terms
  * whose citations all come from one source — each with the source and its score.
  */
-function weakFields(spec: ScenarioSpec, citations: Cited[], reliability: readonly ReliabilityInput[]): { field: string; reason: string }[] {
+export function weakFields(spec: ScenarioSpec, citations: Cited[], reliability: readonly ReliabilityInput[]): { field: string; reason: string }[] {
   const base = (f: string) => f.replace(/^.*[\\/]/, "");
   const scoreOf = (file: string) => reliability.find((r) => base(r.file) === base(file));
   const byField = new Map<string, Set<string>>();

@@ -38,8 +38,14 @@ describe("parley analyze", () => {
     const r = parley("analyze", join(ROOT, "examples", "river-treaty.yaml"), "--samples", "100");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Zone of possible agreement: yes — 14 of 1,470 outcomes");
-    expect(r.stdout).toMatch(/Nash\s+0\.6341\s+0\.6550\s+0\.9167\s+Summer flow=800 m³\/s/);
+    // Four of its numbers are ranges: utilities show two decimals (--json has them in full).
+    expect(r.stdout).toMatch(/Nash\s+0\.63\s+0\.66\s+0\.92\s+Summer flow=800 m³\/s/);
     expect(r.stdout).toContain("Robustness: 100 draws over 4 uncertain numbers");
+    expect(r.stdout).toMatch(/^Answer: A zone of agreement exists/m);
+    // Wrapped to 100 columns when not on a terminal; --wide keeps the full lines.
+    expect(Math.max(...r.stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(100);
+    const wide = parley("analyze", join(ROOT, "examples", "river-treaty.yaml"), "--samples", "100", "--wide");
+    expect(Math.max(...wide.stdout.split("\n").map((l) => l.length))).toBeGreaterThan(100);
   });
 
   it("gives the same JSON for the same seed, byte for byte", () => {
