@@ -42,3 +42,8 @@ print([
   ["  macro average over the six", "", "", "", "", f(kinds.macroF1)],
   ["  accuracy over all seven classes", "", "", "", "", f(kinds.accuracy)],
 ]);
+print([
+  [`PLOVER actors (${kinds.actors.statements} sentences read as statements)`, "gold", "right", "accuracy"],
+  ["  source actor", String(kinds.actors.source.gold), String(kinds.actors.source.right), f(kinds.actors.source.right / kinds.actors.source.gold)],
+  ["  target actor", String(kinds.actors.target.gold), String(kinds.actors.target.right), f(kinds.actors.target.right / kinds.actors.target.gold)],
+]);

@@ -1,14 +1,15 @@
 import type { IssueValue } from "../model/issue.js";
+import { possessive } from "../formats/possessive.js";
 import { proposalVariants, type Model, type Proposal } from "../model/scenario.js";
 import { createUtilities } from "../model/utilities.js";
 import { bargainingSolutions, type SolutionName } from "./bargaining-solutions.js";
-import { minimalConcessions } from "./concessions.js";
+import { jointRedLineConcessions, minimalConcessions } from "./concessions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
 import { paretoFrontier, type Frontier } from "./pareto.js";
 import { evaluateProposal, pointOf, type OutcomePoint } from "./proposal-evaluation.js";
 import { robustness } from "./robustness.js";
 import { WorkBudget } from "./work-budget.js";
-import { collidingRedLines } from "./hard-constraints.js";
+import { redLineCollisions } from "./hard-constraints.js";
 import { planLineage, type PlanDiff } from "./plan-lineage.js";
 import { stanceMatrix, type StanceMatrix } from "./stance-matrix.js";
 import { zoneOfAgreement } from "./zopa.js";
@@ -75,6 +76,7 @@ export interface AnalysisReport {
   concessions: (
     | { kind: "reservation"; changes: { party: string; from: number; to: number }[]; size: number; opens: PointReport }
     | { kind: "red-line"; party: string; redLine: string; change: string; size: number; opens: PointReport }
+    | { kind: "red-lines"; changes: { party: string; redLine: string; change: string; size: number }[]; size: number; opens: PointReport }
   )[];
   /** With a corpus: every citation of the scenario, resolved. */
   citations?: Cited[];
@@ -86,6 +88,8 @@ export interface AnalysisReport {
   explanation: {
     /** When the red lines alone leave no outcome: the smallest set of them that collides (party and label). */
     collidingRedLines: { party: string; label: string }[] | null;
+    /** Every collision to break (they share no line): the first is `collidingRedLines`. */
+    collisions?: { party: string; label: string }[][];
     /** One plain sentence. */
     summary: string;
   };
@@ -177,23 +181,33 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       ...(proposal.alternatives ? contestedVersions(proposal) : {}),
     };
   });
-  const concessions = zopa.exists
-    ? []
-    : minimalConcessions(model, u, feasible, budget).map((c) =>
-        c.kind === "reservation"
-          ? { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })), size: c.size, opens: toPoint(c.opens) }
-          : { kind: c.kind, party: names[c.party]!, redLine: lineLabel(c.line), change: c.change, size: c.size, opens: toPoint(c.opens) },
-      );
-  // Whether the red lines alone leave any outcome; if not, which of them collide.
-  const colliding = model.redLines.length && feasible.size === 0 ? collidingRedLines(u, model.redLines) : null;
-  const lineName = (i: number) => `${names[model.redLines[i]!.party]}'s "${model.redLines[i]!.label}"`;
+  // Whether the red lines alone leave any outcome; if not, which of them collide (every collision to break).
+  const collisions = model.redLines.length && feasible.size === 0 ? redLineCollisions(u, model.redLines) : [];
+  const colliding = collisions.length ? collisions[0]! : null;
+  const lineRef = (i: number) => ({ party: names[model.redLines[i]!.party]!, label: model.redLines[i]!.label });
+  const found = zopa.exists ? [] : minimalConcessions(model, u, feasible, budget);
+  // Two or more collisions: no single relaxation opens a zone; one line of each has to give.
+  const joint = !zopa.exists && collisions.length > 1 && !found.some((c) => c.kind !== "reservation") ? jointRedLineConcessions(model, u, collisions, budget) : [];
+  const concessions: AnalysisReport["concessions"] = [...found, ...joint].map((c) =>
+    c.kind === "reservation"
+      ? { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })), size: c.size, opens: toPoint(c.opens) }
+      : c.kind === "red-line"
+        ? { kind: c.kind, party: names[c.party]!, redLine: lineLabel(c.line), change: c.change, size: c.size, opens: toPoint(c.opens) }
+        : { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, redLine: lineLabel(x.line), change: x.change, size: x.size })), size: c.size, opens: toPoint(c.opens) },
+  );
+  const lineName = (i: number) => `${possessive(names[model.redLines[i]!.party]!)} "${model.redLines[i]!.label}"`;
+  const pair = (c: readonly number[]) => c.map(lineName).join(c.length === 2 ? " and " : ", ");
   const summary = colliding
-    ? `No zone of agreement, whatever the preferences: ${colliding.map(lineName).join(colliding.length === 2 ? " and " : ", ")} exclude${colliding.length === 1 ? "s" : ""} each other; no weight, value or reservation number changes this.`
+    ? `No zone of agreement, whatever the preferences: ${pair(colliding)} exclude${colliding.length === 1 ? "s" : ""} each other${collisions
+        .slice(1)
+        .map((c) => `; so do ${pair(c)}`)
+        .join("")}; no weight, value or reservation number changes this.`
     : zopa.exists
       ? "A zone of agreement exists at the scenario's nominal numbers."
       : "No zone of agreement at the scenario's nominal numbers: outcomes that cross no red line exist, but none gives every party its reservation value — the answer rests on the assumed weights, values and reservation values.";
   const samples = options.samples ?? 1000;
-  const rob = samples > 0 && model.parameters.length ? robustness(model, { samples, seed: options.seed ?? 1, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.versionWeights ? { versionWeights: options.versionWeights.map((v) => v?.weights) } : {}) }) : undefined;
+  // When the red lines alone exclude every outcome, no draw can open a zone or make a proposal acceptable to all: nothing to draw.
+  const rob = samples > 0 && model.parameters.length && !colliding ? robustness(model, { samples, seed: options.seed ?? 1, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.versionWeights ? { versionWeights: options.versionWeights.map((v) => v?.weights) } : {}) }) : undefined;
   const count = (n: bigint) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString());
   return {
     scenario: model.name,
@@ -215,7 +229,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     },
     proposals,
     concessions,
-    explanation: { collidingRedLines: colliding ? colliding.map((i) => ({ party: names[model.redLines[i]!.party]!, label: model.redLines[i]!.label })) : null, summary },
+    explanation: { collidingRedLines: colliding ? colliding.map(lineRef) : null, ...(collisions.length > 1 ? { collisions: collisions.map((c) => c.map(lineRef)) } : {}), summary },
     ...(model.stances?.length ? { stances: stanceMatrix(model) } : {}),
     ...(model.proposals.some((p) => p.derivedFrom !== undefined) ? { lineage: planLineage(model) } : {}),
     ...(model.sequencing?.length ? { sequencing: model.sequencing.map((q) => ({ label: q.label, relation: q.relation })) } : {}),

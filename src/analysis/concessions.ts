@@ -27,6 +27,14 @@ export type Concession =
       /** Share of the issue's values newly allowed (1 = the line dropped), the ranking measure. */
       readonly size: number;
       readonly opens: OutcomePoint;
+    }
+  | {
+      /** Several red lines relaxed together: one of each collision. */
+      readonly kind: "red-lines";
+      readonly changes: readonly { readonly party: number; readonly line: number; readonly change: string; readonly size: number }[];
+      /** Total share of values newly allowed. */
+      readonly size: number;
+      readonly opens: OutcomePoint;
     };
 
 /**
@@ -36,8 +44,8 @@ export type Concession =
  */
 export function minimalConcessions(model: Model, u: Utilities, feasible: Frontier, budget?: WorkBudget): Concession[] {
   const out: Concession[] = [...reservationConcessions(u, feasible)];
-  model.redLines.forEach((line, index) => {
-    const c = redLineConcession(model, u, index, line, budget);
+  model.redLines.forEach((_, index) => {
+    const c = redLineConcession(model, u, index, budget);
     if (c) out.push(c);
   });
   return out.sort((a, b) => (a.kind === b.kind ? a.size - b.size : a.kind === "reservation" ? -1 : 1));
@@ -67,17 +75,22 @@ function reservationConcessions(u: Utilities, f: Frontier): Concession[] {
   return list;
 }
 
-/** The least relaxation of one red line that opens a zone, trying newly allowed values nearest first. */
-function redLineConcession(model: Model, u: Utilities, index: number, line: RedLine, budget?: WorkBudget): Concession | undefined {
+/** One way to relax a red line: the line as relaxed, the change in words, and its share of the issue's values newly allowed. */
+interface Relaxation {
+  readonly line: RedLine;
+  readonly change: string;
+  readonly size: number;
+}
+
+/**
+ * The ways to relax one red line, least first: numeric lines widen to the nearest banned value,
+ * then the next; discrete ones admit one banned option at a time; a conditional or discrete line
+ * can also be dropped.
+ */
+function relaxations(model: Model, line: RedLine): Relaxation[] {
   const issue = model.space.issues[line.then.issue]!;
   const allowed = line.then.allowed;
   const banned = [...allowed.keys()].filter((j) => !allowed[j]);
-  const others = model.redLines.filter((_, i) => i !== index);
-  const opens = (lines: readonly RedLine[]): OutcomePoint | undefined => {
-    const f = feasibleFrontier(u, lines, undefined, budget);
-    const row = nashSolution(f, u.reservations);
-    return row >= 0 && isRational(f, row, u.reservations) ? pointOf(f, row) : undefined;
-  };
   const numeric = issue.kind !== "discrete";
   const distance = (j: number) => {
     if (!numeric) return 0;
@@ -85,23 +98,63 @@ function redLineConcession(model: Model, u: Utilities, index: number, line: RedL
     for (let a = 0; a < allowed.length; a++) if (allowed[a]) d = Math.min(d, Math.abs(issue.numberAt(a) - issue.numberAt(j)));
     return d;
   };
-  const order = banned.sort((a, b) => distance(a) - distance(b) || a - b);
+  const out: Relaxation[] = [];
   const relaxed = allowed.slice();
-  for (const j of order) {
-    // Numeric red lines widen nearest value first; discrete ones admit one option at a time.
+  for (const j of banned.sort((a, b) => distance(a) - distance(b) || a - b)) {
     const mask = numeric ? relaxed : allowed.slice();
     mask[j] = 1;
-    const then: Condition = { issue: line.then.issue, allowed: mask };
-    const opened = opens([...others, { ...line, then }]);
-    if (opened) {
-      const newly = mask.reduce((n, x, i) => n + (x && !allowed[i] ? 1 : 0), 0);
-      const above = [...allowed.keys()].some((a) => allowed[a] && a < j);
-      const change = numeric ? `allow ${issue.name} ${above ? "up" : "down"} to ${fmt(issue.valueAt(j))}` : `allow ${issue.name} = ${issue.valueAt(j)}`;
-      return { kind: "red-line", party: line.party, line: index, change, size: newly / issue.cardinality, opens: opened };
+    const newly = mask.reduce((n, x, i) => n + (x && !allowed[i] ? 1 : 0), 0);
+    const above = [...allowed.keys()].some((a) => allowed[a] && a < j);
+    const change = numeric ? `allow ${issue.name} ${above ? "up" : "down"} to ${fmt(issue.valueAt(j))}` : `allow ${issue.name} = ${issue.valueAt(j)}`;
+    out.push({ line: { ...line, then: { issue: line.then.issue, allowed: mask.slice() } satisfies Condition }, change, size: newly / issue.cardinality });
+  }
+  if (!numeric || line.if.length) out.push({ line: { ...line, if: [], then: { issue: line.then.issue, allowed: allowed.map(() => 1) } }, change: "drop it", size: 1 });
+  return out;
+}
+
+/** The Nash outcome of the zone the lines leave, when there is one. */
+function opensWith(u: Utilities, lines: readonly RedLine[], budget?: WorkBudget): OutcomePoint | undefined {
+  const f = feasibleFrontier(u, lines, undefined, budget);
+  const row = nashSolution(f, u.reservations);
+  return row >= 0 && isRational(f, row, u.reservations) ? pointOf(f, row) : undefined;
+}
+
+/** The least relaxation of one red line that opens a zone, trying newly allowed values nearest first. */
+function redLineConcession(model: Model, u: Utilities, index: number, budget?: WorkBudget): Concession | undefined {
+  const others = model.redLines.filter((_, i) => i !== index);
+  for (const r of relaxations(model, model.redLines[index]!)) {
+    const opened = opensWith(u, [...others, r.line], budget);
+    if (opened) return { kind: "red-line", party: model.redLines[index]!.party, line: index, change: r.change, size: r.size, opens: opened };
+  }
+  return undefined;
+}
+
+/** More choices than this of one line per collision are not searched. */
+const MAX_JOINT = 64;
+
+/**
+ * When red lines collide more than once, no single relaxation can open a zone: one line of each
+ * collision has to give. For each choice of one line per collision, the relaxations with the
+ * least total size that open a zone.
+ */
+export function jointRedLineConcessions(model: Model, u: Utilities, collisions: readonly (readonly number[])[], budget?: WorkBudget): Concession[] {
+  let choices: number[][] = [[]];
+  for (const c of collisions) choices = choices.flatMap((ch) => c.map((i) => [...ch, i]));
+  if (choices.length > MAX_JOINT) return [];
+  const out: Concession[] = [];
+  for (const chosen of choices) {
+    const others = model.redLines.filter((_, i) => !chosen.includes(i));
+    let combos: Relaxation[][] = [[]];
+    for (const i of chosen) combos = combos.flatMap((co) => relaxations(model, model.redLines[i]!).map((r) => [...co, r]));
+    const total = (co: Relaxation[]) => co.reduce((t, r) => t + r.size, 0);
+    for (const co of combos.sort((a, b) => total(a) - total(b))) {
+      const opened = opensWith(u, [...others, ...co.map((r) => r.line)], budget);
+      if (!opened) continue;
+      out.push({ kind: "red-lines", changes: chosen.map((line, k) => ({ party: model.redLines[line]!.party, line, change: co[k]!.change, size: co[k]!.size })), size: total(co), opens: opened });
+      break;
     }
   }
-  const opened = numeric && !line.if.length ? undefined : opens(others);
-  return opened && { kind: "red-line", party: line.party, line: index, change: "drop it", size: 1, opens: opened };
+  return out.sort((a, b) => a.size - b.size);
 }
 
 function fmt(v: string | number): string {

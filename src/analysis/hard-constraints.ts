@@ -27,3 +27,21 @@ export function collidingRedLines(u: Utilities, lines: readonly RedLine[]): numb
   }
   return kept;
 }
+
+/**
+ * Collisions that each have to be broken before any outcome respects the red lines: a smallest
+ * colliding set, then another among the lines left once it is set aside, until the rest leave
+ * some outcome. They share no line, so relaxing fewer lines than there are collisions never
+ * opens the outcome space.
+ */
+export function redLineCollisions(u: Utilities, lines: readonly RedLine[]): number[][] {
+  const out: number[][] = [];
+  let rest = lines.map((_, i) => i);
+  for (;;) {
+    const c = collidingRedLines(u, rest.map((i) => lines[i]!));
+    if (!c) return out;
+    const found = c.map((k) => rest[k]!);
+    out.push(found);
+    rest = rest.filter((i) => !found.includes(i));
+  }
+}

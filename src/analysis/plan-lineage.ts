@@ -6,7 +6,10 @@ export interface PlanDiff {
   readonly proposal: string;
   readonly from: string;
   readonly added: { issue: string; value: IssueValue }[];
+  /** Terms the version removes (its `drops`). */
   readonly dropped: { issue: string; value: IssueValue }[];
+  /** Terms of the earlier version this one does not state: unknown, not removed. */
+  readonly notStated: { issue: string; value: IssueValue }[];
   readonly changed: { issue: string; from: IssueValue; to: IssueValue }[];
   unchanged: number;
   readonly objections: { party: string; terms: string[]; note?: string }[];
@@ -18,11 +21,11 @@ export function planLineage(model: Model): PlanDiff[] {
   return model.proposals.flatMap((p) => {
     if (p.derivedFrom === undefined) return [];
     const base = model.proposals[p.derivedFrom]!;
-    const diff: PlanDiff = { proposal: p.name, from: base.name, added: [], dropped: [], changed: [], unchanged: 0, objections: [] };
+    const diff: PlanDiff = { proposal: p.name, from: base.name, added: [], dropped: [], notStated: [], changed: [], unchanged: 0, objections: [] };
     issues.forEach((issue, i) => {
       const a = base.choices[i]!, b = p.choices[i]!;
       if (a < 0 && b >= 0) diff.added.push({ issue: issue.name, value: issue.valueAt(b) });
-      else if (a >= 0 && b < 0) diff.dropped.push({ issue: issue.name, value: issue.valueAt(a) });
+      else if (a >= 0 && b < 0) (p.drops?.includes(i) ? diff.dropped : diff.notStated).push({ issue: issue.name, value: issue.valueAt(a) });
       else if (a >= 0 && a !== b) diff.changed.push({ issue: issue.name, from: issue.valueAt(a), to: issue.valueAt(b) });
       else if (a >= 0) diff.unchanged++;
     });

@@ -1,4 +1,5 @@
 import type { AnalysisReport, PointReport } from "../analysis/analyze.js";
+import { possessive } from "../formats/possessive.js";
 import { fmtCount, fmtPercent, table, wrapLine } from "./table.js";
 
 const SOLUTION_TITLES = { nash: "Nash", kalaiSmorodinsky: "Kalai–Smorodinsky", egalitarian: "Egalitarian", utilitarian: "Utilitarian" } as const;
@@ -45,7 +46,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
     "  reservation: the utility of no agreement (0–1); a red line is an outcome the party never accepts.",
   );
   for (const a of r.alternatives ?? [])
-    out.push(say(`  ${a.party}'s alternatives to agreement: ${a.alternatives.map((x) => `${x.name} (${x.low === x.high ? u(x.low) : `${u(x.low)}–${u(x.high)}`})`).join("; ")}; its reservation value is the best of them.`));
+    out.push(say(`  ${possessive(a.party)} alternatives to agreement: ${a.alternatives.map((x) => `${x.name} (${x.low === x.high ? u(x.low) : `${u(x.low)}–${u(x.high)}`})`).join("; ")}; its reservation value is the best of them.`));
 
   if (r.stances) {
     const s = r.stances;
@@ -151,6 +152,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
         ...d.changed.map((c) => `${c.issue}: ${c.from} → ${c.to}`),
         ...d.added.map((a) => `${a.issue}: added ${a.value}`),
         ...d.dropped.map((a) => `${a.issue}: dropped (was ${a.value})`),
+        ...d.notStated.map((a) => `${a.issue}: not stated (was ${a.value})`),
       ];
       out.push(say(`  ${d.from} → ${d.proposal}: ${parts.length ? parts.join("; ") : "no term changed"}${d.unchanged ? ` (${d.unchanged} term${d.unchanged === 1 ? "" : "s"} kept)` : ""}`));
       for (const o of d.objections) out.push(say(`    objected to by ${o.party}${o.terms.length ? ` (${o.terms.join(", ")})` : ""}${o.note ? `: ${o.note}` : ""}`));
@@ -163,27 +165,42 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
 
   if (!z.exists) {
     out.push("", "Smallest concessions that would open a zone of agreement");
-    if (!r.concessions.length) out.push("  none found: no single reservation change or red-line relaxation opens one");
-    else
+    if (!r.concessions.length)
       out.push(
-        t(
-          ["concession", "size", "opens", ...r.parties],
-          r.concessions.map((c) => [
-            c.kind === "reservation" ? c.changes.map((x) => `${x.party} lowers its reservation ${u(x.from)} → ${u(x.to)}`).join(" and ") : `${c.party} relaxes "${c.redLine}": ${c.change}`,
-            c.size.toFixed(assumed ? 2 : 4),
-            outcome(c.opens.outcome),
-            ...utils(c.opens),
-          ]),
+        say(
+          r.explanation.collisions
+            ? `  none found: ${r.explanation.collisions.length} collisions of red lines would each have to give, and no relaxation of one line in each opens a zone`
+            : "  none found: no single reservation change or red-line relaxation opens one",
         ),
-        "  size: how far the concession moves (reservation lowered, or values of a red line given up); opens: the Nash outcome it makes possible, with each party's utility.",
       );
+    else {
+      const what = (c: (typeof r.concessions)[number]) =>
+        c.kind === "reservation"
+          ? c.changes.map((x) => `${x.party} lowers its reservation ${u(x.from)} → ${u(x.to)}`).join(" and ")
+          : c.kind === "red-line"
+            ? `${c.party} relaxes "${c.redLine}": ${c.change}`
+            : c.changes.map((x) => `${x.party} relaxes "${x.redLine}": ${x.change}`).join(", and ");
+      const header = ["concession", "size", "opens", ...r.parties];
+      const rows = r.concessions.map((c) => [what(c), c.size.toFixed(assumed ? 2 : 4), outcome(c.opens.outcome), ...utils(c.opens)]);
+      // Too wide for the terminal: one block per concession instead of a table.
+      if (Number.isFinite(maxWidth) && table(header, rows).split("\n").some((l) => l.length > maxWidth))
+        r.concessions.forEach((c, i) => {
+          out.push(say(`  ${i + 1}. ${what(c)} (size ${rows[i]![1]})`));
+          out.push(say(`     opens: ${outcome(c.opens.outcome)}`));
+          out.push(say(`     utilities: ${r.parties.map((party, k) => `${party} ${utils(c.opens)[k]}`).join(", ")}`));
+        });
+      else out.push(t(header, rows));
+      out.push(
+        `  size: how far the concession moves (reservation lowered, or the share of an issue's values a red line newly allows, summed over the lines); opens: the Nash outcome it makes possible, with each party's utility.${r.explanation.collisions ? ` With ${r.explanation.collisions.length} collisions of red lines no single change opens a zone: one line of each has to give.` : ""}`,
+      );
+    }
   }
 
   const crossedWithEvidence = r.proposals.flatMap((p) => p.redLinesCrossed.filter((l) => l.evidence?.length).map((l) => ({ p, l })));
   if (crossedWithEvidence.length) {
     out.push("", "Red lines crossed, with the words they rest on");
     for (const { p, l } of crossedWithEvidence)
-      out.push(say(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${l.party}'s "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start})`).join("; ")}`));
+      out.push(say(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start})`).join("; ")}`));
   }
   if (r.contestedFacts?.length) {
     out.push("", "Contested facts (the sources disagree) and whether they change the answers");
@@ -225,6 +242,8 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
   }
 
   const rb = r.robustness;
+  if (!rb && r.explanation.collidingRedLines && r.uncertainNumbers > 0)
+    out.push("", say(`Robustness: not drawn — the red lines alone exclude every outcome, so no value of the ${r.uncertainNumbers} uncertain numbers opens a zone of agreement or makes a proposal acceptable to all (0% exactly).`));
   if (rb) {
     out.push("", `Robustness: ${fmtCount(rb.samples)} draws over ${rb.parameters} uncertain number${rb.parameters === 1 ? "" : "s"} (seed ${rb.seed})`);
     if (rb.requested !== undefined) out.push(`  stopped after ${fmtCount(rb.samples)} of ${fmtCount(rb.requested)} draws: the analysis reached its work limit (raise it with --max-work)`);

@@ -22,10 +22,18 @@ function keys(name: string): Set<string> {
 }
 const meets = (a: string, b: string) => [...keys(a)].some((k) => keys(b).has(k));
 
+/** A scenario's red lines as (party, issue) pairs; a conditional one is about the issue it constrains. */
+const redLinesOf = (spec: ScenarioSpec) =>
+  spec.parties.flatMap((p) => p.redLines.map((r) => ({ party: p.name, issue: "then" in r && r.then ? r.then.issue : (r as { issue: string }).issue, label: r.label ?? "" })));
+
+/** Found of a kind, as the README reports it. */
+const share = (found: number, of: number) => ({ found, of, share: of ? Math.round((found / of) * 100) / 100 : 1 });
+
 /**
- * How close a drafted scenario comes to a hand-written one: which hand-written issues and
- * proposals the draft found (by shared key words or plan numbers), and how many of the draft's
- * citations point at the same words as one of the hand-written ones.
+ * How close a drafted scenario comes to a hand-written one: which hand-written parties, issues,
+ * proposals and red lines the draft found (by name, shared key words, plan numbers, or a red line
+ * of the same party on a matching issue), the share of each and of all of them, and how many of
+ * the draft's citations point at the same words as one of the hand-written ones.
  */
 export function compareScenarios(draft: ScenarioSpec, hand: ScenarioSpec, draftCites: readonly Resolved[], handCites: readonly Resolved[]) {
   const issuesFound = hand.issues.filter((h) => draft.issues.some((d) => meets(d.name, h.name))).map((h) => h.name);
@@ -37,12 +45,31 @@ export function compareScenarios(draft: ScenarioSpec, hand: ScenarioSpec, draftC
       return n !== undefined && [h.name, ...(h.cite ?? []).map((c) => c.exact)].some((t) => planNumber(t) === n);
     }))
     .map((h) => h.name);
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const partiesFound = hand.parties.filter((h) => draft.parties.some((d) => same(d.name, h.name))).map((p) => p.name);
+  const draftLines = redLinesOf(draft);
+  const handLines = redLinesOf(hand);
+  const linesFound = handLines.filter((h) => draftLines.some((d) => same(d.party, h.party) && meets(d.issue, h.issue)));
   const base = (f: string) => f.replace(/^.*[\\/]/, "");
   const common = draftCites.filter((d) => handCites.some((h) => base(h.file) === base(d.file) && d.start < h.end && h.start < d.end)).length;
+  const total = partiesFound.length + issuesFound.length + proposalsFound.length + linesFound.length;
   return {
+    recovered: {
+      parties: share(partiesFound.length, hand.parties.length),
+      issues: share(issuesFound.length, hand.issues.length),
+      proposals: share(proposalsFound.length, hand.proposals.length),
+      redLines: share(linesFound.length, handLines.length),
+      all: share(total, hand.parties.length + hand.issues.length + hand.proposals.length + handLines.length),
+    },
     issues: { handWritten: hand.issues.length, drafted: draft.issues.length, found: issuesFound, missed: hand.issues.map((i) => i.name).filter((n) => !issuesFound.includes(n)) },
     proposals: { handWritten: hand.proposals.length, drafted: draft.proposals.length, found: proposalsFound, missed: hand.proposals.map((p) => p.name).filter((n) => !proposalsFound.includes(n)) },
-    parties: { handWritten: hand.parties.map((p) => p.name), drafted: draft.parties.map((p) => p.name) },
+    parties: { handWritten: hand.parties.map((p) => p.name), drafted: draft.parties.map((p) => p.name), found: partiesFound },
+    redLines: {
+      handWritten: handLines.length,
+      drafted: draftLines.length,
+      found: linesFound.map((l) => `${l.party}: ${l.label || l.issue}`),
+      missed: handLines.filter((l) => !linesFound.includes(l)).map((l) => `${l.party}: ${l.label || l.issue}`),
+    },
     citations: { drafted: draftCites.length, handWritten: handCites.length, inCommon: common },
   };
 }

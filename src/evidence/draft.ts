@@ -1,7 +1,6 @@
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { locate, type Located } from "./span.js";
-import { statementKind, type StatementKind } from "./statement-kind.js";
 
 /** Where a speaker's role or name places them, or the actor a sentence's subject names: the party they speak for. */
 const ALLEGIANCE: readonly (readonly [RegExp, string])[] = [
@@ -23,7 +22,7 @@ const TOPICS: readonly (readonly [string, RegExp])[] = [
   ["Donbas", /\b(Donbas+|Donetsk|Luhansk|occupied territor\w+|territor(?:y|ies|ial)|withdraw\w* from)\b/i],
   ["Army cap", /\b(army|armed forces|troops|military (?:size|forces)|limits? on (?:the size|Ukraine['’]s)|size and capability)\b/i],
   ["NATO membership", /\b(NATO (?:membership|accession)|join(?:ing)? NATO|NATO expansion|non[- ]expansion|renounc\w+ NATO|neutral\w*)\b/i],
-  ["Recognition", /\b(recogni[sz]\w+|de jure|de facto|sovereignty over)\b/i],
+  ["Recognition", /\b(recogni(?:[sz]\w*|tion)|de jure|de facto|sovereignty over)\b/i],
   ["Sanctions", /\bsanctions?\b/i],
   ["Frozen assets", /\b(frozen (?:Russian )?assets|reconstruction fund|\$100 billion)\b/i],
   ["Security guarantees", /\b(security (?:guarantees?|assurances?)|Article 5|guarantor)\b/i],
@@ -33,8 +32,8 @@ const TOPICS: readonly (readonly [string, RegExp])[] = [
   ["Elections", /\belections?\b/i],
 ];
 
-/** Words that make a refusal or demand a red line. */
-const RED_LINE = /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot accept|can['’]t accept|under no circumstances|out of the question|unacceptable|refus\w+|reject\w*|balk\w* at|adamant|insist\w*|demand\w*|surely need|must)\b/i;
+/** Words that make a refusal or demand a red line: outright refusals and standing demands. */
+const RED_LINE = /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot accept|can['’]t accept|under no circumstances|out of the question|unacceptable|refus\w+|reject\w*|balk\w* at|except(?: for)?|adamant|insists?|demands|surely need|must)\b/i;
 
 /** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
 function citeAround(s: Located, words: string): CiteSpec {
@@ -61,55 +60,42 @@ function cite(x: Located): CiteSpec {
 }
 const base = (f: string) => f.replace(/^.*[\\/]/, "");
 
-/** A sentence of the corpus, what it does, and who does it. */
+/** A statement of the corpus with the parties doing it and done to, and the topics it is about. */
 interface Statement {
   readonly sentence: Located;
-  readonly kind: StatementKind;
+  readonly kind: EvidenceJson["statements"][number]["kind"];
   readonly cue: string;
   readonly party: string | null;
+  readonly target: string | null;
   readonly topics: string[];
 }
 
-/**
- * The party a statement's doer belongs to: the party named before its cue (the subject), else a
- * named speaker of a quote the sentence holds. Analysts and other commentators are nobody's party.
- */
-function actorOf(sentence: string, cue: string, speaker: string | null): string | null {
-  const before = sentence.slice(0, Math.max(0, sentence.toLowerCase().indexOf(cue.toLowerCase())));
-  // The last clause before the cue holds its subject ("…, but Moscow insists").
-  const clause = before.split(/[,;:—–]\s|\bbut\b|\bwhile\b/).pop() ?? before;
-  if (OBSERVER.test(clause)) return null;
-  for (const [re, party] of ALLEGIANCE) if (re.test(clause)) return party;
-  if (speaker && !OBSERVER.test(speaker)) for (const [re, party] of ALLEGIANCE) if (re.test(speaker)) return party;
-  return null;
-}
+/** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
+const partyOf = (words: string | null | undefined): string | null =>
+  !words || OBSERVER.test(words) ? null : (ALLEGIANCE.find(([re]) => re.test(words))?.[1] ?? null);
 
 /**
- * A scenario skeleton from the evidence alone, for an analyst to edit. Every sentence is read
- * for what it does (the statement classifier: demand, reject, agree, concede, threaten, consult)
- * and who does it; issues are the topics parties demand, refuse, accept or concede (not facts
- * the sources report), red lines the refusals and demands worded as non-negotiable, stances the
- * rest; parties are the actors who do these things and the people who speak for them (placed by
- * their roles — an analyst at a think tank is nobody's party); proposals the plans, frameworks
- * and documents the texts name with their points. Every item is cited; preferences are
- * placeholders (equal ranges, flat values), reported as assumptions until someone cites them.
+ * A scenario skeleton from the evidence alone, for an analyst to edit. Every statement the
+ * evidence holds (what a sentence does — demand, reject, agree, concede, threaten, consult — with
+ * its source and target actors) is placed with the parties; issues are the topics parties
+ * demand, refuse, accept or concede (not facts the sources report), red lines the refusals and
+ * demands worded as non-negotiable, stances the rest; parties are the actors who do these things
+ * and the people who speak for them (placed by their roles — an analyst at a think tank is
+ * nobody's party); proposals the plans, frameworks and documents the texts name with their
+ * points. Every item is cited; preferences are placeholders (equal ranges, flat values),
+ * reported as assumptions until someone cites them.
  */
 export function draftScenario(evidence: EvidenceJson, documents: readonly { file: string; text: string }[], name = "Draft from the evidence"): ScenarioInput {
-  // Every sentence of every document (a line break ends one too: headlines carry no full stop).
-  const sentences = new Map<string, Located>();
-  for (const d of documents)
-    for (const m of d.text.matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)) {
-      const start = m.index! + (m[0].length - m[0].trimStart().length), end = m.index! + m[0].trimEnd().length;
-      if (end - start > 20) sentences.set(`${d.file}@${start}`, locate(d.file, d.text, start, end));
-    }
-  const speakerAt = (s: Located) => evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && (q.speaker ?? q.speakerCandidate))?.speaker ?? null;
-  const statements: Statement[] = [];
-  for (const s of sentences.values()) {
-    const { kind, cue } = statementKind(s.text);
-    if (kind === "OTHER" || !cue) continue;
-    const topics = TOPICS.filter(([, re]) => re.test(s.text)).map(([t]) => t);
-    statements.push({ sentence: s, kind, cue, party: actorOf(s.text, cue, speakerAt(s)), topics });
-  }
+  const speakerAt = (s: Located) => evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ?? null;
+  const statements: Statement[] = evidence.statements.map((s) => {
+    // The doer: the cue's subject; a quote's named speaker when the subject names no party.
+    const speaker = speakerAt(s);
+    // A commentator named before the cue ("Horowitz, a geopolitical analyst, said that…") speaks for no party.
+    const lead = s.source ? s.text.slice(s.source.start - s.start, s.cue.start - s.start) : "";
+    const party = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
+    const target = partyOf(s.target?.text);
+    return { sentence: s, kind: s.kind, cue: s.cue.text, party, target: target === party ? null : target, topics: TOPICS.filter(([, re]) => re.test(s.text)).map(([t]) => t) };
+  });
 
   // Parties: the actors of statements, and the people who speak for them.
   const parties = new Map<string, { who: Set<string>; cite: CiteSpec[] }>();
@@ -138,14 +124,9 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
   });
 
   // Red lines and stances per party and topic, strongest first.
+  // A refusal, or a standing demand ("insists", "demands", "is adamant" — not a one-off "demanded"), is a red line.
   const stanceOf = (s: Statement): "red line" | "demand" | "acceptable" | "rejects" =>
-    (s.kind === "REJECT" || s.kind === "DEMAND") && RED_LINE.test(s.cue) && /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot|can['’]t|under no circumstances|out of the question|unacceptable|adamant|surely need|must)\b/i.test(s.sentence.text)
-      ? "red line"
-      : s.kind === "DEMAND"
-        ? "demand"
-        : s.kind === "REJECT"
-          ? "rejects"
-          : "acceptable";
+    (s.kind === "REJECT" || s.kind === "DEMAND") && RED_LINE.test(s.sentence.text.slice(Math.max(0, s.sentence.text.indexOf(s.cue) - 16), s.sentence.text.indexOf(s.cue) + s.cue.length)) ? "red line" : s.kind === "DEMAND" ? "demand" : s.kind === "REJECT" ? "rejects" : "acceptable";
   const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
   const held = new Map<string, { party: string; topic: string; strength: keyof typeof rank; statement: Statement }>();
   for (const s of negotiated)
@@ -159,7 +140,13 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
   // Proposals: plans, frameworks and documents named with their points ("a 28-point plan", "a document that contained 27 points").
   const PLAN = /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
   const plans = new Map<string, Located>();
-  for (const s of sentences.values()) {
+  const sentences = documents.flatMap((d) =>
+    [...d.text.matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)].map((m) => {
+      const start = m.index! + (m[0].length - m[0].trimStart().length);
+      return locate(d.file, d.text, start, m.index! + m[0].trimEnd().length);
+    }),
+  );
+  for (const s of sentences) {
     const m = PLAN.exec(s.text);
     if (!m) continue;
     const n = m[1] ?? m[4]!, kind = (m[2] ?? m[3]!).toLowerCase();
@@ -182,7 +169,7 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
         reservation: [0, 0.5] as [number, number],
         weights: Object.fromEntries(issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]])),
         values: Object.fromEntries(issues.map((i) => [i.name, flat(i.options)])),
-        stances: Object.fromEntries(mine.map((h) => [h.topic, { strength: h.strength, note: `${h.statement.kind.toLowerCase()}: “${h.statement.cue}”`, cite: [citeAround(h.statement.sentence, h.statement.cue)] }])),
+        stances: Object.fromEntries(mine.map((h) => [h.topic, { strength: h.strength, note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”`, cite: [citeAround(h.statement.sentence, h.statement.cue)] }])),
         redLines: mine
           .filter((h) => h.strength === "red line")
           .map((h) => {

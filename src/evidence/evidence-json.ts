@@ -49,6 +49,10 @@ export function evidenceJson(report: EvidenceReport) {
     ),
     dates: docs.flatMap((d) => d.dates.map((m) => ({ ...where(m), kind: m.kind, iso: m.iso, ...(m.isoEnd ? { isoEnd: m.isoEnd } : {}), reference: m.reference }))),
     quantities: docs.flatMap((d) => d.quantities.map((q) => ({ ...where(q), value: q.value, low: q.low, high: q.high, unit: q.unit, noun: q.noun }))),
+    /** Sentences read for what they do (PLOVER's event types), with the actors doing it and done to. */
+    statements: docs.flatMap((d) =>
+      d.statements.map((s) => ({ ...where(s), kind: s.kind, cue: where(s.cue), source: s.source && where(s.source), target: s.target && where(s.target) })),
+    ),
     actors: [...actors.values()]
       .map((a) => ({ name: a.name, kind: a.kind, roles: [...a.roles], aliases: [...a.aliases], files: [...a.files].sort(), mentions: a.mentions }))
       .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name)),

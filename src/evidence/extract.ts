@@ -8,6 +8,7 @@ import { findDuplicates, type Duplicate } from "./duplicates.js";
 import { KNOWN_DATE_SOURCES, type EvidenceDocument } from "./document.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
 import { findQuotes, type Quote } from "./quotes.js";
+import { findStatements, type Statement } from "./statements.js";
 import { analyseText, type TextAnalysis } from "./text-analysis.js";
 import { PEACE_TALKS, type WatchItem } from "./watch-list.js";
 
@@ -19,6 +20,7 @@ export interface DocumentEvidence {
   readonly dates: readonly DateMention[];
   readonly quantities: readonly QuantityMention[];
   readonly claims: readonly Claim[];
+  readonly statements: readonly Statement[];
 }
 
 export interface EvidenceReport {
@@ -47,7 +49,7 @@ export function extractDocument(
   const quantities = findQuantities(doc.file, a, dates.filter((d) => d.kind !== "duration"));
   const quotes = findQuotes(doc.file, a, actors, model, knownPeople);
   const claims = findClaims(doc.file, a, { dates, quantities, quotes }, watch);
-  return { document: doc, actors, quotes, dates, quantities, claims };
+  return { document: doc, actors, quotes, dates, quantities, claims, statements: findStatements(doc.file, a) };
 }
 
 /** Full names of the people a text names ("Vladimir Putin"), so other texts' bare surnames resolve. */

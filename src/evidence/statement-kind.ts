@@ -23,15 +23,16 @@ const CUES: readonly [StatementKind, RegExp, number][] = [
  * (a rejection or threat outranks the talks around it), earliest cue on a tie; OTHER when none
  * does. Negated agreement ("did not agree") is a rejection.
  */
-export function statementKind(sentence: string): { kind: StatementKind; cue: string | null } {
-  if (/\b(did not|does not|do not|didn['’]t|doesn['’]t|won['’]t|will not|would not) (?:agree|accept|approve|support)\b/i.test(sentence)) {
-    const m = /\b(?:did not|does not|do not|didn['’]t|doesn['’]t|won['’]t|will not|would not) (?:agree|accept|approve|support)\b/i.exec(sentence)!;
-    return { kind: "REJECT", cue: m[0] };
-  }
+export function statementKind(sentence: string): { kind: StatementKind; cue: string | null; at: number } {
+  const negated = /\b(?:did not|does not|do not|didn['’]t|doesn['’]t|won['’]t|will not|would not) (?:agree|accept|approve|support)\b/i.exec(sentence);
+  if (negated) return { kind: "REJECT", cue: negated[0], at: negated.index };
+  // Accepting all but some terms refuses those terms ("ready to accept most points, except for three").
+  const except = /\baccept\w*\b[^.;]{0,80}?\b(except(?: for)?|but not)\b/i.exec(sentence);
+  if (except) return { kind: "REJECT", cue: except[1]!, at: except.index + except[0].length - except[1]!.length };
   let best: { kind: StatementKind; cue: string; weight: number; at: number } | null = null;
   for (const [kind, re, weight] of CUES) {
     const m = re.exec(sentence);
     if (m && (!best || weight > best.weight || (weight === best.weight && m.index < best.at))) best = { kind, cue: m[0], weight, at: m.index };
   }
-  return best ? { kind: best.kind, cue: best.cue } : { kind: "OTHER", cue: null };
+  return best ? { kind: best.kind, cue: best.cue, at: best.at } : { kind: "OTHER", cue: null, at: -1 };
 }

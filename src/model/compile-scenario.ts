@@ -226,6 +226,11 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
       const terms = (o.terms ?? []).map((t, q) => lookupIssue(t, [...path, "objections", j, "terms", q]));
       return party >= 0 && terms.every((t) => t >= 0) ? [{ party, terms, ...(o.note ? { note: o.note } : {}) }] : [];
     });
+    if (s.drops && s.derivedFrom === undefined) report([...path, "drops"], "a version can only drop terms of the version it was derived from", "add derivedFrom, or remove drops");
+    const drops = (s.drops ?? []).map((t, q) => lookupIssue(t, [...path, "drops", q]));
+    s.drops?.forEach((t, q) => {
+      if (t in s.outcome) report([...path, "drops", q], `"${t}" is both dropped and set by the outcome`, "keep it in one of drops or outcome");
+    });
     const choices = new Int32Array(issues.length).fill(-1);
     const alternatives: { issue: number; options: number[] }[] = [];
     for (const [name, value] of Object.entries(s.outcome)) {
@@ -245,6 +250,7 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
       ...(s.by === undefined ? {} : { by: s.by }),
       ...(s.description === undefined ? {} : { description: s.description }),
       ...(from === undefined ? {} : { derivedFrom: from }),
+      ...(drops.length && drops.every((t) => t >= 0) ? { drops } : {}),
       ...(objections.length ? { objections } : {}),
     };
   });

@@ -28,6 +28,8 @@ export interface Proposal {
   readonly description?: string;
   /** The proposal (by index) this version was derived from. */
   readonly derivedFrom?: number;
+  /** Issues whose term of the earlier version this one removes (others it leaves out are not stated). */
+  readonly drops?: readonly number[];
   /** Who objected to this version, and to which terms (issue indices; empty = the whole). */
   readonly objections?: readonly { readonly party: number; readonly terms: readonly number[]; readonly note?: string }[];
 }

@@ -157,6 +157,8 @@ export const ProposalSchema = z
     citeTerms: citeMap,
     /** The version this one was derived from (its lineage: the analysis shows what changed). */
     derivedFrom: z.string().optional(),
+    /** Terms of the version it was derived from that this one removes; any other term it leaves out is only not stated. */
+    drops: z.array(name).optional(),
     /** Who objected to this version, to which terms, in whose words. */
     objections: z.array(z.object({ party: name, terms: z.array(name).optional(), note: z.string().optional(), cite: cites }).strict()).optional(),
   })

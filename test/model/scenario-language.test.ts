@@ -83,9 +83,35 @@ describe("the richer scenario language", () => {
 
   it("a plan version's diff against the one it was derived from, with the objections", () => {
     expect(report.lineage).toEqual([
-      { proposal: "Second draft", from: "First draft", added: [], dropped: [], changed: [{ issue: "Border", from: "new line", to: "joint zone" }], unchanged: 1, objections: [{ party: "North", terms: ["Border"], note: "wants the new line" }] },
+      { proposal: "Second draft", from: "First draft", added: [], dropped: [], notStated: [], changed: [{ issue: "Border", from: "new line", to: "joint zone" }], unchanged: 1, objections: [{ party: "North", terms: ["Border"], note: "wants the new line" }] },
     ]);
     expect(report.sequencing).toEqual([{ label: "ceasefire before the border settlement", relation: "before" }]);
+  });
+
+  it("a term a version leaves out is only not stated, unless the version says it drops it", () => {
+    const silent = base.replace("outcome: {Border: joint zone, Ceasefire: first}", "outcome: {Border: joint zone}");
+    expect(analyze(parseScenario(silent, "talks.yaml").model, { samples: 0 }).lineage![0]).toMatchObject({ dropped: [], notStated: [{ issue: "Ceasefire", value: "first" }] });
+    const drops = silent.replace("derivedFrom: First draft", "derivedFrom: First draft\n    drops: [Ceasefire]");
+    expect(analyze(parseScenario(drops, "talks.yaml").model, { samples: 0 }).lineage![0]).toMatchObject({ dropped: [{ issue: "Ceasefire", value: "first" }], notStated: [] });
+  });
+
+  it("every collision of red lines is named, and one line of each has to give: the concessions relax them together", () => {
+    // A second issue where the two sides' lines collide too: the ceasefire.
+    const two = base
+      .replace("{label: never the old line, issue: Border, notIn: [old line]}", "{label: only the new line, issue: Border, in: [new line]}")
+      .replace("{label: never the new line, issue: Border, notIn: [new line]}", "{label: never the new line, issue: Border, notIn: [new line]}\n      - {label: ceasefire first, issue: Ceasefire, in: [first]}")
+      .replace("    redLines:\n      - {label: only the new line", "    redLines:\n      - {label: settlement first, issue: Ceasefire, in: [with the settlement]}\n      - {label: only the new line");
+    const r = analyze(parseScenario(two, "talks.yaml").model, { samples: 100 });
+    expect(r.explanation.collisions).toHaveLength(2);
+    expect(r.explanation.summary).toMatch(/exclude each other; so do North's "settlement first" and South's "ceasefire first"|exclude each other; so do North's "only the new line" and South's "never the new line"/);
+    expect(r.concessions.length).toBeGreaterThan(0);
+    for (const c of r.concessions) {
+      expect(c.kind).toBe("red-lines");
+      if (c.kind === "red-lines") expect(c.changes).toHaveLength(2);
+    }
+    // Nothing is drawn when the red lines alone decide: no number can change the answer.
+    expect(r.robustness).toBeUndefined();
+    expect(r.zopa.probability).toBe(0);
   });
 
   it("says when red lines alone decide that there is no zone, and which collide", () => {
@@ -108,6 +134,8 @@ describe("the richer scenario language", () => {
     const circle = base.replace("  - {name: First draft, by: Mediator, outcome:", "  - {name: First draft, by: Mediator, derivedFrom: Second draft, outcome:");
     expect(problems(circle).join("\n")).toMatch(/derivedFrom: "(First|Second) draft" is derived from itself/);
     expect(problems(base.replace("weight: 0.75", "weight: 0.7"))).toEqual([expect.stringMatching(/parties\[2\]\.factions: the factions' weights sum to 0\.95, not 1/)]);
+    expect(problems(base.replace("    derivedFrom: First draft\n", "    drops: [Ceasefire]\n"))[0]).toMatch(/proposals\[1\]\.drops: a version can only drop terms of the version it was derived from/);
+    expect(problems(base.replace("derivedFrom: First draft", "derivedFrom: First draft\n    drops: [Ceasefire]"))).toEqual([expect.stringMatching(/proposals\[1\]\.drops\[0\]: "Ceasefire" is both dropped and set by the outcome/)]);
     const cycle = `${base}  - {first: {issue: Border, in: [joint zone]}, then: {issue: Ceasefire, in: [first]}, relation: before}\n`;
     expect(problems(cycle)).toEqual([expect.stringMatching(/sequencing: the sequence runs in a circle: (Ceasefire before Border before Ceasefire|Border before Ceasefire before Border)/)]);
   });
