@@ -83,7 +83,7 @@ export interface AnalysisReport {
   /** With a corpus: what rests on no citation. */
   assumptions?: string[];
   /** With a corpus: the sources' contradictions, and which of the scenario's fields cite either side. */
-  contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean | null }[];
+  contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean | null; why?: string }[];
   /** Why the answer is what it is: whether red lines alone decide it. */
   explanation: {
     /** When the red lines alone leave no outcome: the smallest set of them that collides (party and label). */

@@ -209,7 +209,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
         say(
           `  ${f.subject} · ${f.attribute}: ${f.values.join(" vs ")} — ` +
             (f.fields.length
-              ? `cited by ${f.fields.join("; ")}; ${f.changesAnswers === null ? "not run as alternatives" : f.changesAnswers ? "the answers CHANGE with the source" : r.explanation.collidingRedLines ? "the answers stay the same — the red lines decide them whichever source is right" : "the answers stay the same"}`
+              ? `cited by ${f.fields.join("; ")}; ${f.why ? `${f.changesAnswers === false ? "the answers stay the same — " : ""}${f.why}` : f.changesAnswers === null ? "not run as alternatives" : f.changesAnswers ? "the answers CHANGE with the source" : "the answers stay the same"}`
               : "no part of the model rests on it: no answer changes"),
         ),
       );

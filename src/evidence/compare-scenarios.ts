@@ -7,7 +7,7 @@ interface Resolved {
   end: number;
 }
 
-const STOP = new Set(["the", "of", "a", "an", "to", "for", "us", "s", "number", "amount", "plan", "meeting", "in"]);
+const STOP = new Set(["the", "of", "a", "an", "to", "for", "us", "s", "number", "amount", "plan", "meeting", "in", "or", "security"]);
 /** Words that name the same issue in a drafted and a hand-written scenario. */
 const SYNONYMS: Record<string, string> = { territory: "donbas", withdrawal: "donbas", army: "army", cap: "army", points: "points", point: "points", assets: "assets", frozen: "assets", sanctions: "sanctions", relief: "sanctions" };
 

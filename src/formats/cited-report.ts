@@ -45,6 +45,7 @@ export function withEvidence(
       evidence.set(`${p.name}|${report.redLines[indexOf(spec, i, j)]!.label}`, citations.filter((c) => c.field.startsWith(prefix)));
     }),
   );
+  const deciding = new Set((report.explanation.collisions ?? (report.explanation.collidingRedLines ? [report.explanation.collidingRedLines] : [])).flat().map((l) => `${l.party}|${l.label}`));
   return {
     ...report,
     ...(reliability.length ? { reliability: reliability.map((r) => ({ ...r, reasons: [...r.reasons] })), weakFields: weakFields(spec, citations, reliability) } : {}),
@@ -57,22 +58,25 @@ export function withEvidence(
     contestedFacts: contradictions.map((c) => {
       // A field rests on a contested fact when one of its citations covers the words carrying a side's value.
       const base = (f: string) => f.replace(/^.*[\\/]/, "");
-      const fields = [
-        ...new Set(
-          citations
-            .filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start)))
-            .map((x) => readable(spec, x.field.replace(/(\.cite)?\[\d+\]$/, ""))),
-        ),
-      ];
+      const raw = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start))).map((x) => x.field.replace(/(\.cite)?\[\d+\]$/, "")))].filter((f) => !f.startsWith("disputes")); // a dispute's own sides are not fields resting on it
+      const fields = [...new Set(raw.map((f) => readable(spec, f)))];
       // Plan terms given as alternatives are evaluated per source: they answer whether it matters.
       const proposals = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start))).map((x) => /^proposals\[(\d+)\]\.citeTerms/.exec(x.field)?.[1]).filter((x): x is string => x !== undefined))].map((i) => report.proposals[+i]!);
       const judged = proposals.filter((p) => p.contested);
+      // Red lines that collide decide the answers whatever the numbers: a fact changes nothing unless one of them rests on it.
+      const restsOnDeciding = raw.some((f) => {
+        const m = /^parties\[(\d+)\]\.redLines\[(\d+)\]/.exec(f);
+        return m !== null && deciding.has(`${spec.parties[+m[1]!]!.name}|${report.redLines[indexOf(spec, +m[1]!, +m[2]!)]!.label}`);
+      });
+      const decided = deciding.size > 0 && !restsOnDeciding && !judged.some((p) => p.dependsOnSources);
       return {
         subject: c.subject,
         attribute: c.attribute,
         values: c.sides.map((s) => s.value),
         fields,
-        changesAnswers: judged.length ? judged.some((p) => p.dependsOnSources) : fields.length ? null : false,
+        changesAnswers: decided ? false : judged.length ? judged.some((p) => p.dependsOnSources) : fields.length ? null : false,
+        ...(decided && fields.length ? { why: "decided by the colliding red lines, none of which rests on it" } : {}),
+        ...(restsOnDeciding ? { why: "a red line that decides the answer rests on it: check which source is right" } : {}),
       };
     }),
   };

@@ -20,5 +20,8 @@ export function corpusEvidence(scenarioFile: string, corpusDir: string, spec: Sc
     attribute: "disputed",
     sides: d.sides.map((s, j) => ({ value: s.value, spans: citations.filter((c) => c.field.startsWith(`disputes[${i}].sides[${j}]`)).map((c) => ({ file: c.file, start: c.start, end: c.end })) })),
   }));
-  return { citations, assumptions, evidence: { ...evidence, contradictions: [...evidence.contradictions, ...disputes] } };
+  // A dispute the scenario writes down replaces the same disagreement found in the evidence (same values).
+  const key = (sides: readonly { value: string | number }[]) => sides.map((s) => String(s.value)).sort().join("\u0000");
+  const authored = new Set(disputes.map((d) => key(d.sides)));
+  return { citations, assumptions, evidence: { ...evidence, contradictions: [...evidence.contradictions.filter((c) => !authored.has(key(c.sides))), ...disputes] } };
 }
