@@ -1,5 +1,5 @@
 import type { IssueValue } from "../model/issue.js";
-import { possessive } from "../formats/possessive.js";
+import { possessive } from "../model/possessive.js";
 import { proposalVariants, type Model, type Proposal } from "../model/scenario.js";
 import { createUtilities } from "../model/utilities.js";
 import { bargainingSolutions, type SolutionName } from "./bargaining-solutions.js";

@@ -1,5 +1,5 @@
 import type { AnalysisReport, PointReport } from "../analysis/analyze.js";
-import { possessive } from "../formats/possessive.js";
+import { possessive } from "../model/possessive.js";
 import { fmtCount, fmtPercent, table, wrapLine } from "./table.js";
 
 const SOLUTION_TITLES = { nash: "Nash", kalaiSmorodinsky: "Kalai–Smorodinsky", egalitarian: "Egalitarian", utilitarian: "Utilitarian" } as const;
