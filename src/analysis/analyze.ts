@@ -27,6 +27,8 @@ export interface Cited {
   start: number;
   end: number;
   text: string;
+  /** With the corpus's reliability: the kind and score of the source the words come from. */
+  source?: { kind: string; score: number };
 }
 
 /** Everything `parley analyze` reports, as plain JSON-ready data. */

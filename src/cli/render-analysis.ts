@@ -200,7 +200,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
   if (crossedWithEvidence.length) {
     out.push("", "Red lines crossed, with the words they rest on");
     for (const { p, l } of crossedWithEvidence)
-      out.push(say(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start})`).join("; ")}`));
+      out.push(say(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start}${e.source ? `, ${e.source.kind} ${e.source.score.toFixed(2)}` : ""})`).join("; ")}`));
   }
   if (r.contestedFacts?.length) {
     out.push("", "Contested facts (the sources disagree) and whether they change the answers");

@@ -38,6 +38,12 @@ export function withEvidence(
   contradictions: ContradictionInput[] = [],
   reliability: readonly ReliabilityInput[] = [],
 ): AnalysisReport {
+  // Every citation carries the reliability of the source it rests on.
+  const sourceOf = (file: string) => reliability.find((r) => r.file.replace(/^.*[\\/]/, "") === file.replace(/^.*[\\/]/, ""));
+  citations = citations.map((c) => {
+    const r = sourceOf(c.file);
+    return r ? { ...c, source: { kind: r.kind, score: r.score } } : c;
+  });
   const evidence = new Map<string, Cited[]>();
   spec.parties.forEach((p, i) =>
     p.redLines.forEach((_, j) => {

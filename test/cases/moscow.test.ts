@@ -89,7 +89,9 @@ describe("parley analyze --corpus", () => {
     expect(out.citations.length).toBeGreaterThanOrEqual(250);
     const plan = out.proposals.find((p: { name: string }) => p.name === "Leaked 28-point plan");
     const nato = plan.redLinesCrossed.find((l: { label: string }) => l.label === "no renouncing NATO membership");
-    expect(nato.evidence[0]).toMatchObject({ file: "004_8398360ec65f9577.txt", text: "Kiev also rejected another point of the plan" });
+    // Each citation carries the kind and score of its source.
+    expect(nato.evidence[0]).toMatchObject({ file: "004_8398360ec65f9577.txt", text: "Kiev also rejected another point of the plan", source: { kind: "opinion", score: expect.any(Number) } });
+    expect(out.citations.every((c: { source?: unknown }) => c.source)).toBe(true);
   });
 
   it("rates each source with its reasons, and flags the fields resting on a weak or single source", () => {
