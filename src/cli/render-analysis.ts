@@ -2,6 +2,9 @@ import type { AnalysisReport, PointReport } from "../analysis/analyze.js";
 import { possessive } from "../model/possessive.js";
 import { fmtCount, fmtPercent, table, wrapLine } from "./table.js";
 
+/** Cited words in quotation marks, unless they already open and close with them. */
+const quoted = (text: string) => (/^[“"‘'].*[”"’']$/s.test(text) ? text : `“${text}”`);
+
 const SOLUTION_TITLES = { nash: "Nash", kalaiSmorodinsky: "Kalai–Smorodinsky", egalitarian: "Egalitarian", utilitarian: "Utilitarian" } as const;
 
 export interface RenderOptions {
@@ -200,7 +203,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
   if (crossedWithEvidence.length) {
     out.push("", "Red lines crossed, with the words they rest on");
     for (const { p, l } of crossedWithEvidence)
-      out.push(say(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `“${e.text}” (${e.file} @${e.start}${e.source ? `, ${e.source.kind} ${e.source.score.toFixed(2)}` : ""})`).join("; ")}`));
+      out.push(say(`  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `${quoted(e.text)} (${e.file} @${e.start}${e.source ? `, ${e.source.kind} ${e.source.score.toFixed(2)}` : ""})`).join("; ")}`));
   }
   if (r.contestedFacts?.length) {
     out.push("", "Contested facts (the sources disagree) and whether they change the answers");

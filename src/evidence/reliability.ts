@@ -91,12 +91,12 @@ export function sourceReliability(documents: readonly SourceEvidence[], stats: r
       reasons.push(`${delta > 0 ? "+" : "−"}${Math.abs(delta).toFixed(2)} ${why}`);
     };
     if (s?.claims) {
-      step(0.2 * (corroborated - 0.3), `${Math.round(100 * corroborated)} % of its claims corroborated`);
-      step(-0.3 * contested, `${Math.round(100 * contested)} % contested`);
-      if (unique > 0.5) step(-0.3 * (unique - 0.5), `${Math.round(100 * unique)} % carried by no other source`);
+      step(0.2 * (corroborated - 0.3), `${Math.round(100 * corroborated)}% of its claims corroborated`);
+      step(-0.3 * contested, `${Math.round(100 * contested)}% contested`);
+      if (unique > 0.5) step(-0.3 * (unique - 0.5), `${Math.round(100 * unique)}% carried by no other source`);
     }
     if (perThousand > 1) step(-Math.min(0.1, 0.02 * perThousand), `${hedges} hedges ("reportedly", "sources say"…)`);
-    if (attributed.length >= 3) step(0.1 * (named - 0.5), `${Math.round(100 * named)} % of its attributions name a person`);
+    if (attributed.length >= 3) step(0.1 * (named - 0.5), `${Math.round(100 * named)}% of its attributions name a person`);
     score = Math.max(0.05, Math.min(0.95, score));
     if (override?.reliability !== undefined) {
       score = override.reliability;
