@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { InputError } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 import type { EvidenceDocument } from "../evidence/document.js";
+import { documentFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 
@@ -170,19 +171,7 @@ export class Workspace {
   documents(): EvidenceDocument[] {
     // In the order they were stored: duplicate flags depend on which copy came first.
     const rows = this.guarded(() => this.db.prepare("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[]);
-    return rows.map((r) => ({
-      id: r["id"]!,
-      file: r["file"]!,
-      format: r["format"] as EvidenceDocument["format"],
-      title: r["title"] ?? null,
-      outlet: r["outlet"] ?? null,
-      author: r["author"] ?? null,
-      published: r["published"] ?? null,
-      publishedSource: r["published_source"] as EvidenceDocument["publishedSource"],
-      url: r["url"] ?? null,
-      ...(r["published_at"] ? { publishedAt: r["published_at"] } : {}),
-      text: r["text"]!,
-    }));
+    return rows.map(documentFromRow);
   }
 
   evidenceCount(id: string): number {

@@ -1,0 +1,19 @@
+import type { EvidenceDocument } from "../evidence/document.js";
+
+/** A stored `documents` row (the same columns in SQLite and PostgreSQL) as the document it holds. */
+export function documentFromRow(r: Record<string, unknown>): EvidenceDocument {
+  const s = (k: string) => (r[k] as string | null | undefined) ?? null;
+  return {
+    id: s("id")!,
+    file: s("file")!,
+    format: s("format") as EvidenceDocument["format"],
+    title: s("title"),
+    outlet: s("outlet"),
+    author: s("author"),
+    published: s("published"),
+    publishedSource: s("published_source") as EvidenceDocument["publishedSource"],
+    url: s("url"),
+    ...(s("published_at") ? { publishedAt: s("published_at")! } : {}),
+    text: s("text")!,
+  };
+}

@@ -1,0 +1,140 @@
+import pg from "pg";
+import type { EvidenceDocument } from "../evidence/document.js";
+import { documentFromRow } from "./document-row.js";
+import type { DocumentEvidence } from "../evidence/extract.js";
+import type { RunRecord } from "../negotiation/tournament.js";
+import type { Store } from "./store.js";
+
+/** The schema: the SQLite workspace's tables, with a sequence keeping the order documents were stored in. */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS tournaments (id TEXT PRIMARY KEY, config TEXT NOT NULL, created TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS tournament_runs (
+    tournament TEXT NOT NULL REFERENCES tournaments(id),
+    scenario INTEGER NOT NULL, agents TEXT NOT NULL, repetition INTEGER NOT NULL, seed BIGINT NOT NULL,
+    agreement BOOLEAN NOT NULL, utilities TEXT NOT NULL, rounds INTEGER NOT NULL,
+    distance_frontier DOUBLE PRECISION NOT NULL, distance_nash DOUBLE PRECISION NOT NULL, welfare DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (tournament, scenario, agents, repetition));
+  CREATE TABLE IF NOT EXISTS documents (
+    seq BIGSERIAL, id TEXT PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
+    published TEXT, published_source TEXT NOT NULL, text TEXT NOT NULL, duplicate_of TEXT, ingested TEXT NOT NULL,
+    people TEXT, url TEXT, published_at TEXT);
+  CREATE TABLE IF NOT EXISTS evidence (
+    document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
+    start_at INTEGER NOT NULL, end_at INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);`;
+
+/** Any fixed number: the advisory lock under which one process at a time makes the schema. */
+const SCHEMA_LOCK = 0x7061726c;
+
+/** A team's store on PostgreSQL (`PARLEY_DATABASE_URL=postgres://…`): the same contract as the SQLite one. */
+export class PostgresStore implements Store {
+  readonly kind = "postgres";
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects and makes (or finds) the schema; two processes starting at once both succeed. */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const client = await pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [SCHEMA_LOCK]);
+      await client.query(SCHEMA);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
+      client.release();
+    }
+    return new PostgresStore(pool);
+  }
+
+  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query("BEGIN");
+      const out = await work(c);
+      await c.query("COMMIT");
+      return out;
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []): Promise<boolean> {
+    const d = e.document;
+    return this.transaction(async (c) => {
+      const inserted = await c.query(
+        `INSERT INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+        [d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString(), JSON.stringify(people), d.url ?? null, d.publishedAt ?? null],
+      );
+      if (inserted.rowCount !== 1) return false;
+      const rows: [string, { start: number; end: number }][] = [
+        ...e.quotes.map((x) => ["quote", x] as [string, typeof x]),
+        ...e.dates.map((x) => ["date", x] as [string, typeof x]),
+        ...e.quantities.map((x) => ["quantity", x] as [string, typeof x]),
+        ...e.claims.map((x) => ["claim", x] as [string, typeof x]),
+        ...e.actors.flatMap((a) => a.mentions).map((x) => ["actor", x] as [string, typeof x]),
+      ];
+      // In slices, so one statement's parameters stay well under the protocol's limit.
+      for (let i = 0; i < rows.length; i += 1000) {
+        const slice = rows.slice(i, i + 1000);
+        await c.query(
+          `INSERT INTO evidence (document, kind, start_at, end_at, data) VALUES ${slice.map((_, k) => `($${5 * k + 1}, $${5 * k + 2}, $${5 * k + 3}, $${5 * k + 4}, $${5 * k + 5})`).join(", ")}`,
+          slice.flatMap(([kind, x]) => [d.id, kind, x.start, x.end, JSON.stringify(x)]),
+        );
+      }
+      return true;
+    });
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return ((await this.pool.query("SELECT 1 FROM documents WHERE id = $1", [id])).rowCount ?? 0) > 0;
+  }
+
+  async documents(): Promise<EvidenceDocument[]> {
+    const { rows } = await this.pool.query<Record<string, string | null>>("SELECT * FROM documents ORDER BY seq");
+    return rows.map(documentFromRow);
+  }
+
+  async evidenceCount(id: string): Promise<number> {
+    return Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM evidence WHERE document = $1", [id])).rows[0]!.n);
+  }
+
+  async openTournament(id: string, config: unknown): Promise<RunRecord[]> {
+    await this.pool.query("INSERT INTO tournaments (id, config, created) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING", [id, JSON.stringify(config), new Date().toISOString()]);
+    return this.runs(id);
+  }
+
+  async addRuns(id: string, records: readonly RunRecord[]): Promise<void> {
+    await this.transaction(async (c) => {
+      for (const r of records)
+        await c.query(
+          `INSERT INTO tournament_runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (tournament, scenario, agents, repetition) DO UPDATE SET seed = EXCLUDED.seed, agreement = EXCLUDED.agreement, utilities = EXCLUDED.utilities,
+             rounds = EXCLUDED.rounds, distance_frontier = EXCLUDED.distance_frontier, distance_nash = EXCLUDED.distance_nash, welfare = EXCLUDED.welfare`,
+          [id, r.scenario, JSON.stringify(r.agents), r.repetition, r.seed, r.agreement, JSON.stringify(r.utilities), r.rounds, r.distanceToFrontier, r.distanceToNash, r.welfare],
+        );
+    });
+  }
+
+  async runs(id: string): Promise<RunRecord[]> {
+    const { rows } = await this.pool.query<Record<string, unknown>>("SELECT * FROM tournament_runs WHERE tournament = $1 ORDER BY scenario, agents COLLATE \"C\", repetition", [id]);
+    return rows.map((r) => ({
+      scenario: r["scenario"] as number,
+      agents: JSON.parse(r["agents"] as string) as string[],
+      repetition: r["repetition"] as number,
+      seed: Number(r["seed"]),
+      agreement: r["agreement"] as boolean,
+      utilities: JSON.parse(r["utilities"] as string) as number[],
+      rounds: r["rounds"] as number,
+      distanceToFrontier: r["distance_frontier"] as number,
+      distanceToNash: r["distance_nash"] as number,
+      welfare: r["welfare"] as number,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDocument } from "../../src/evidence/document.js";
+import { extractDocument, type DocumentEvidence } from "../../src/evidence/extract.js";
+import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
+import { contentId } from "../../src/ingest/read-documents.js";
+import type { RunRecord } from "../../src/negotiation/tournament.js";
+import { PostgresStore } from "../../src/store/postgres-store.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
+import type { Store } from "../../src/store/store.js";
+import { SHARED } from "../domains.js";
+import { startPostgres, type PostgresServer } from "./postgres-server.js";
+
+const corpus = join(SHARED, "corpus", "moscow-2025-12");
+const model = loadAttributionModel();
+const evidence: DocumentEvidence[] = readdirSync(corpus)
+  .sort()
+  .slice(0, 3)
+  .map((f) => extractDocument(readDocument(f, readFileSync(join(corpus, f), "utf8"), contentId, { date: "2025-12-02" }), model));
+
+const run = (repetition: number, welfare: number): RunRecord => ({
+  scenario: 0,
+  agents: ["boulware", "conceder"],
+  repetition,
+  seed: 1_000_000_007 + repetition,
+  agreement: repetition % 2 === 0,
+  utilities: [0.25 + repetition / 100, 0.5],
+  rounds: 40 + repetition,
+  distanceToFrontier: 0.125,
+  distanceToNash: 0.0625,
+  welfare,
+});
+
+/** One contract, run against every implementation: what one store does, the other does too. */
+function conformance(name: string, open: () => Promise<Store>) {
+  describe(`the ${name} store`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => store?.close());
+
+    it("stores a document with its evidence once: the same content again stores nothing", async () => {
+      expect(await store.addDocument(evidence[0]!, null, ["Vladimir Putin"])).toBe(true);
+      expect(await store.addDocument(evidence[0]!, null, ["Vladimir Putin"])).toBe(false);
+      expect(await store.hasDocument(evidence[0]!.document.id)).toBe(true);
+      const e = evidence[0]!;
+      expect(await store.evidenceCount(e.document.id)).toBe(e.quotes.length + e.dates.length + e.quantities.length + e.claims.length + e.actors.flatMap((a) => a.mentions).length);
+    });
+
+    it("gives the documents back in the order they were stored, every field as it went in", async () => {
+      await store.addDocument(evidence[2]!, null, []);
+      await store.addDocument(evidence[1]!, evidence[0]!.document.id, []);
+      const docs = await store.documents();
+      expect(docs.map((d) => d.id)).toEqual([evidence[0]!, evidence[2]!, evidence[1]!].map((e) => e.document.id));
+      const { text, ...rest } = evidence[2]!.document;
+      expect(docs[1]).toEqual({ ...rest, text, url: rest.url ?? null });
+    });
+
+    it("of two writers storing the same document at once, exactly one stores it", async () => {
+      const other = await open();
+      try {
+        const fresh = { ...evidence[0]!, document: { ...evidence[0]!.document, id: `${evidence[0]!.document.id}-copy-${name}` } };
+        const results = await Promise.all([store.addDocument(fresh), other.addDocument(fresh)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("keeps a tournament's runs: registering it again is idempotent, a run stored again is replaced", async () => {
+      expect(await store.openTournament("t1", { agents: ["boulware", "conceder"] })).toEqual([]);
+      await store.addRuns("t1", [run(1, 0.75), run(0, 0.5)]);
+      await store.addRuns("t1", [run(1, 0.875)]);
+      expect(await store.openTournament("t1", { agents: ["boulware", "conceder"] })).toEqual([run(0, 0.5), run(1, 0.875)]);
+      expect(await store.runs("t2")).toEqual([]);
+    });
+  });
+}
+
+const sqliteFile = join(mkdtempSync(join(tmpdir(), "parley-store-")), "workspace.db");
+conformance("SQLite", async () => new SqliteStore(sqliteFile));
+
+let server: PostgresServer | { skipped: string } | undefined;
+const postgres = await startPostgres();
+if ("skipped" in postgres) {
+  // Never silently: the reason is printed where the run's output shows it.
+  console.warn(`PostgreSQL conformance suite skipped: ${postgres.skipped}`);
+  describe.skip("the PostgreSQL store", () => it("needs a PostgreSQL server", () => undefined));
+} else {
+  server = postgres;
+  afterAll(() => (server as PostgresServer).stop());
+  conformance("PostgreSQL", () => PostgresStore.open(postgres.url));
+}
