@@ -1,6 +1,7 @@
 import type { AnalysisReport, PointReport } from "../analysis/analyze.js";
 import { possessive } from "../model/possessive.js";
 import { fmtCount, fmtPercent, table, wrapLine } from "./table.js";
+import { baseName } from "../model/base-name.js";
 
 /** Cited words in quotation marks, unless they already open and close with them. */
 const quoted = (text: string) => (/^[“"‘'].*[”"’']$/s.test(text) ? text : `“${text}”`);
@@ -219,7 +220,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
   }
   if (r.reliability?.length) {
     out.push("", "Sources and how far to trust them");
-    const short = (f: string) => f.replace(/^.*[\\/]/, "");
+    const short = baseName;
     out.push(
       t(
         ["source", "kind", "score", "corroborated", "contested", "alone", "hedges", "named"],

@@ -1,4 +1,5 @@
 import type { ScenarioSpec } from "../model/schema.js";
+import { baseName } from "../model/base-name.js";
 
 interface Resolved {
   field: string;
@@ -50,8 +51,7 @@ export function compareScenarios(draft: ScenarioSpec, hand: ScenarioSpec, draftC
   const draftLines = redLinesOf(draft);
   const handLines = redLinesOf(hand);
   const linesFound = handLines.filter((h) => draftLines.some((d) => same(d.party, h.party) && meets(d.issue, h.issue)));
-  const base = (f: string) => f.replace(/^.*[\\/]/, "");
-  const common = draftCites.filter((d) => handCites.some((h) => base(h.file) === base(d.file) && d.start < h.end && h.start < d.end)).length;
+  const common = draftCites.filter((d) => handCites.some((h) => baseName(h.file) === baseName(d.file) && d.start < h.end && h.start < d.end)).length;
   const total = partiesFound.length + issuesFound.length + proposalsFound.length + linesFound.length;
   return {
     recovered: {

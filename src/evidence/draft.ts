@@ -1,6 +1,7 @@
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { locate, type Located } from "./span.js";
+import { baseName } from "../model/base-name.js";
 
 /** Where a speaker's role or name places them, or the actor a sentence's subject names: the party they speak for. */
 const ALLEGIANCE: readonly (readonly [RegExp, string])[] = [
@@ -56,9 +57,8 @@ function cite(x: Located): CiteSpec {
   }
   const words = exact.trim().split(/\s+/);
   const short = words.slice(0, 12).join(" ");
-  return { file: base(x.file), exact: short, prefix: prefix.slice(-24), suffix: words.length <= 12 ? suffix.slice(0, 24) : "" };
+  return { file: baseName(x.file), exact: short, prefix: prefix.slice(-24), suffix: words.length <= 12 ? suffix.slice(0, 24) : "" };
 }
-const base = (f: string) => f.replace(/^.*[\\/]/, "");
 
 /** A statement of the corpus with the parties doing it and done to, and the topics it is about. */
 interface Statement {

@@ -1,5 +1,6 @@
 import type { SourceStats } from "./align.js";
 import type { Claim } from "./claims.js";
+import { baseName } from "../model/base-name.js";
 
 /** What reliability reads of a document's evidence. */
 interface SourceEvidence {
@@ -69,10 +70,9 @@ export function classifySource(doc: SourceEvidence["document"]): { kind: SourceK
  * of its sourcing is named — and a score from 0 to 1 with the reason for every step.
  */
 export function sourceReliability(documents: readonly SourceEvidence[], stats: readonly SourceStats[], overrides: Readonly<Record<string, SourceOverride>> = {}): SourceReliability[] {
-  const base = (f: string) => f.replace(/^.*[\\/]/, "");
   return documents.map((d) => {
     const file = d.document.file;
-    const override = overrides[file] ?? overrides[base(file)];
+    const override = overrides[file] ?? overrides[baseName(file)];
     const guess = classifySource(override?.outlet ? { ...d.document, outlet: override.outlet } : d.document);
     const kind = override?.kind ?? guess.kind;
     const s = stats.find((x) => x.file === file);

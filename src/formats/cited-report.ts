@@ -1,6 +1,7 @@
 import type { AnalysisReport, Cited } from "../analysis/analyze.js";
 import type { ScenarioSpec } from "../model/schema.js";
 import { formatPath } from "../errors.js";
+import { baseName } from "../model/base-name.js";
 
 /**
  * The analysis with its evidence: every resolved citation, the assumptions, and next to each red
@@ -39,7 +40,7 @@ export function withEvidence(
   reliability: readonly ReliabilityInput[] = [],
 ): AnalysisReport {
   // Every citation carries the reliability of the source it rests on.
-  const sourceOf = (file: string) => reliability.find((r) => r.file.replace(/^.*[\\/]/, "") === file.replace(/^.*[\\/]/, ""));
+  const sourceOf = (file: string) => reliability.find((r) => baseName(r.file) === baseName(file));
   citations = citations.map((c) => {
     const r = sourceOf(c.file);
     return r ? { ...c, source: { kind: r.kind, score: r.score } } : c;
@@ -63,11 +64,10 @@ export function withEvidence(
     assumptions,
     contestedFacts: contradictions.map((c) => {
       // A field rests on a contested fact when one of its citations covers the words carrying a side's value.
-      const base = (f: string) => f.replace(/^.*[\\/]/, "");
-      const raw = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start))).map((x) => x.field.replace(/(\.cite)?\[\d+\]$/, "")))].filter((f) => !f.startsWith("disputes")); // a dispute's own sides are not fields resting on it
+      const raw = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => baseName(q.file) === baseName(x.file) && x.start < q.end && x.end > q.start))).map((x) => x.field.replace(/(\.cite)?\[\d+\]$/, "")))].filter((f) => !f.startsWith("disputes")); // a dispute's own sides are not fields resting on it
       const fields = [...new Set(raw.map((f) => readable(spec, f)))];
       // Plan terms given as alternatives are evaluated per source: they answer whether it matters.
-      const proposals = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => base(q.file) === base(x.file) && x.start < q.end && x.end > q.start))).map((x) => /^proposals\[(\d+)\]\.citeTerms/.exec(x.field)?.[1]).filter((x): x is string => x !== undefined))].map((i) => report.proposals[+i]!);
+      const proposals = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => baseName(q.file) === baseName(x.file) && x.start < q.end && x.end > q.start))).map((x) => /^proposals\[(\d+)\]\.citeTerms/.exec(x.field)?.[1]).filter((x): x is string => x !== undefined))].map((i) => report.proposals[+i]!);
       const judged = proposals.filter((p) => p.contested);
       // Red lines that collide decide the answers whatever the numbers: a fact changes nothing unless one of them rests on it.
       const restsOnDeciding = raw.some((f) => {
@@ -93,12 +93,11 @@ export function withEvidence(
  * whose citations all come from one source — each with the source and its score.
  */
 export function weakFields(spec: ScenarioSpec, citations: Cited[], reliability: readonly ReliabilityInput[]): { field: string; reason: string }[] {
-  const base = (f: string) => f.replace(/^.*[\\/]/, "");
-  const scoreOf = (file: string) => reliability.find((r) => base(r.file) === base(file));
+  const scoreOf = (file: string) => reliability.find((r) => baseName(r.file) === baseName(file));
   const byField = new Map<string, Set<string>>();
   for (const c of citations) {
     const field = c.field.replace(/(\.cite)?\[\d+\]$/, "");
-    (byField.get(field) ?? byField.set(field, new Set()).get(field)!).add(base(c.file));
+    (byField.get(field) ?? byField.set(field, new Set()).get(field)!).add(baseName(c.file));
   }
   const out: { field: string; reason: string }[] = [];
   for (const [field, files] of byField) {

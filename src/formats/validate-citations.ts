@@ -7,6 +7,7 @@ import { listAssumptions, listCitations } from "../model/citations.js";
 import type { Loaded } from "./load-files.js";
 import { readTextInput } from "./read-input.js";
 import { loadScenarioFile } from "./scenario-file.js";
+import { baseName } from "../model/base-name.js";
 
 /** The corpus's text files by their path relative to the folder (and by bare name). */
 export function readCorpus(dir: string): Map<string, string> {
@@ -21,7 +22,7 @@ export function readCorpus(dir: string): Map<string, string> {
   for (const path of expandPaths([dir])) {
     const text = readTextInput(path, "article", { lenient: true });
     files.set(relative(dir, path), text);
-    files.set(path.replace(/^.*[\\/]/, ""), text);
+    files.set(baseName(path), text);
   }
   return files;
 }

@@ -2,6 +2,7 @@ import type { Model } from "../model/scenario.js";
 import { proposalVariants } from "../model/scenario.js";
 import type { ScenarioSpec } from "../model/schema.js";
 import type { ReliabilityInput } from "./cited-report.js";
+import { baseName } from "../model/base-name.js";
 
 /**
  * For each proposal with terms the sources dispute (`{oneOf: […]}`): how likely each version is,
@@ -9,8 +10,7 @@ import type { ReliabilityInput } from "./cited-report.js";
  * are the term's citations whose words contain it (else the citation in the same position).
  */
 export function versionWeights(model: Model, spec: ScenarioSpec, reliability: readonly ReliabilityInput[]) {
-  const base = (f: string) => f.replace(/^.*[\\/]/, "");
-  const score = (file: string) => reliability.find((r) => base(r.file) === base(file))?.score ?? 0.5;
+  const score = (file: string) => reliability.find((r) => baseName(r.file) === baseName(file))?.score ?? 0.5;
   const norm = (s: string) => s.toLowerCase().replace(/[\s,’']/g, "");
   return model.proposals.map((p, k) => {
     if (!p.alternatives) return undefined;
