@@ -19,7 +19,7 @@ const singleFile = {
 const outdir = "dist/cli";
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: ["dist/src/cli/main.js", "dist/src/parallel/tournament-worker.js"],
+  entryPoints: ["dist/src/cli/main.js", "dist/src/parallel/tournament-worker.js", "dist/src/server/heavy-worker.js"],
   outdir,
   entryNames: "[name]",
   bundle: true,
@@ -29,7 +29,9 @@ await build({
   target: "node20",
   // Bundled CommonJS packages (commander) require Node's built-ins: give ESM chunks a `require`.
   banner: { js: 'import { createRequire as __parleyRequire } from "node:module"; const require = __parleyRequire(import.meta.url);' },
-  external: ["better-sqlite3", "piscina", "wink-eng-lite-web-model", "canvas"],
+  // The server's packages load from node_modules: the docs page serves its own files, and the zod
+  // type provider must see the one zod the schemas are made with.
+  external: ["better-sqlite3", "piscina", "wink-eng-lite-web-model", "canvas", "fastify", "@fastify/*", "fastify-type-provider-zod", "zod", "bullmq", "ioredis", "pg"],
   plugins: [singleFile],
   logLevel: "warning",
 });

@@ -73,6 +73,11 @@ export function registerEvidence(program: Command): void {
       const reading = progress("reading articles");
       docs = readDocuments(paths, { ...options, onProgress: reading.update });
       reading.stop();
+    } else if (process.env["PARLEY_DATABASE_URL"]) {
+      const { openStore, storeLocation } = await import("../store/open-store.js");
+      const store = await openStore();
+      docs = await store.documents().finally(() => store.close());
+      if (!docs.length) throw new InputError([{ code: "store.empty", file: storeLocation(), message: "the workspace holds no documents", hint: "parley ingest ARTICLES…" }]);
     } else {
       const file = workspacePath(o.db);
       if (!o.db && !(await import("node:fs")).existsSync(file))
@@ -94,23 +99,24 @@ export function registerEvidence(program: Command): void {
       .command("ingest")
       .description("Store articles and their evidence in the workspace, one transaction per document")
       .argument("<paths...>", "article files, folders of them, or - for standard input")
-      .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db)"),
+      .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)"),
   ).action(async (paths: string[], o: ReadingOptions & { db?: string }) => {
     const options = await readOptions(o);
     const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace, workspacePath, progress, model } = await extraction();
     const reading = progress("reading articles");
     const docs = withBatchDates(readDocuments(paths, { ...options, onProgress: reading.update }));
     reading.stop();
-    const file = workspacePath(o.db);
-    const ws = new Workspace(file);
+    const { openStore, storeLocation } = await import("../store/open-store.js");
+    const file = storeLocation(o.db);
+    const ws = await openStore(o.db);
     try {
-      const stored = ws.documents();
+      const stored = await ws.documents();
       const storedIds = new Set(stored.map((d) => d.id));
       // New content only; stored documents lend the names they gave when they were stored.
       const fresh = docs.filter((d) => !storedIds.has(d.id) && (storedIds.add(d.id), true));
       const analyses = fresh.map((d) => analyseText(d.text));
       const freshPeople = fresh.map((d, i) => namedPeople(d.file, analyses[i]!));
-      const people = [...new Set([...ws.storedPeople((d) => namedPeople(d.file, analyseText(d.text))), ...freshPeople.flat()])];
+      const people = [...new Set([...(await ws.storedPeople((missing) => missing.map((d) => namedPeople(d.file, analyseText(d.text))))), ...freshPeople.flat()])];
       // Copies are judged in the order documents were stored, then this batch's order: an
       // interrupted ingest run again flags the same copies as one run straight through.
       const all = [...stored, ...fresh];
@@ -125,7 +131,7 @@ export function registerEvidence(program: Command): void {
         const e = extractDocument(d, model, undefined, people, analyses[i]!);
         const dup = duplicates[stored.length + i];
         const of = dup ? all[dup.of]!.file : null;
-        const added = ws.addDocument(e, of, freshPeople[i]!);
+        const added = await ws.addDocument(e, of, freshPeople[i]!);
         process.stdout.write(
           added
             ? `stored ${d.file}: ${e.quotes.length} quotes, ${e.dates.length} dates, ${e.quantities.length} quantities, ${e.claims.length} claims${of ? ` (near-duplicate of ${of})` : ""}\n`
@@ -136,7 +142,7 @@ export function registerEvidence(program: Command): void {
       storing.stop();
       process.stderr.write(`parley: workspace ${file}\n`);
     } finally {
-      ws.close();
+      await ws.close();
     }
   });
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { InputError, formatProblem, type Problem } from "../errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
 import { integer, load, number } from "./options.js";
+import { registerServe } from "./serve-command.js";
 import { registerSimulate } from "./simulate-command.js";
 import { groupThousands } from "./table.js";
 import { registerTournament } from "./tournament-command.js";
@@ -36,7 +37,7 @@ export function createProgram(): Command {
       const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js"), import("./progress.js")]);
       if (o.corpus && o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
       // With a corpus, the evidence comes first: its sources' reliability weighs disputed plan terms.
-      const corpus = o.corpus ? await (await import("../ingest/corpus-evidence.js")).corpusEvidence(files[0]!, o.corpus, spec) : undefined;
+      const corpus = o.corpus ? await (await import("../ingest/corpus-evidence.js")).corpusEvidence(files[0]!, o.corpus) : undefined;
       const weights = corpus ? (await import("../formats/version-weights.js")).versionWeights(model, spec, corpus.evidence.reliability) : undefined;
       const working = progress("exact analysis, work units of the --max-work limit");
       const drawing = progress("robustness draws");
@@ -100,6 +101,7 @@ export function createProgram(): Command {
   registerValidate(program);
   registerSimulate(program);
   registerTournament(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { Arena } from "../negotiation/arena.js";
 import type { NegotiationResult } from "../negotiation/outcome.js";
+import { simulationJson } from "../formats/simulation-json.js";
 import { AGENTS } from "../negotiation/agents/index.js";
 import { MEDIATORS } from "../negotiation/mediators/index.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
@@ -43,30 +44,8 @@ export function registerSimulate(program: Command): void {
       const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
       const deadline = o.seconds !== undefined ? { seconds: o.seconds, turnSeconds: o.turnSeconds } : { rounds: o.rounds ?? 100 };
       const result = createSimulation(arena, { protocol: o.protocol, agents, mediator: o.mediator, deadline, ...(o.maxRounds ? { maxRounds: o.maxRounds } : {}) }).run(o.seed, true);
-      process.stdout.write(o.json ? JSON.stringify(toJson(arena, agents, o, result)) + "\n" : render(arena, agents, o, result));
+      process.stdout.write(o.json ? JSON.stringify(simulationJson(arena, agents, o, result)) + "\n" : render(arena, agents, o, result));
     });
-}
-
-function toJson(arena: Arena, agents: string[], o: SimulateOptions, r: NegotiationResult) {
-  const names = arena.model.parties.map((p) => p.name);
-  const outcome = (c: number) => (c >= 0 ? arena.model.space.toRecord(arena.choices(c)) : null);
-  return {
-    protocol: o.protocol,
-    ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}),
-    parties: names,
-    agents,
-    seed: o.seed,
-    agreement: r.agreement,
-    outcome: outcome(r.outcome),
-    utilities: Array.from(r.utilities),
-    discountedUtilities: Array.from(r.discounted),
-    rounds: r.rounds,
-    time: r.time,
-    ending: r.ending,
-    ...(r.walkedAway >= 0 ? { walkedAway: names[r.walkedAway] } : {}),
-    ...(arena.restricted ? { note: "outcome space too large to enumerate: offers were restricted to Pareto-frontier outcomes" } : {}),
-    trace: (r.trace ?? []).map((s) => ({ round: s.round, party: s.party >= 0 ? names[s.party] : "mediator", action: s.action, outcome: outcome(s.offer), utilities: s.utilities })),
-  };
 }
 
 const BARS = "▁▂▃▄▅▆▇█";

@@ -45,18 +45,18 @@ export function registerTournament(program: Command): void {
     .option("--repetitions <n>", "repetitions of each pairing", integer(1, "--repetitions"), 10)
     .option("--seed <n>", "seed", integer(0, "--seed"), 1)
     .option("--workers <n>", "worker threads (0 = this thread)", integer(0, "--workers"), availableParallelism())
-    .option("--db <file>", "workspace database the runs are stored in (default: $PARLEY_DB or .parley/workspace.db)")
+    .option("--db <file>", "workspace database the runs are stored in (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL; with $PARLEY_REDIS the batches run on `parley worker` processes)")
     .option("--max-runs <n>", "refuse tournaments of more runs than this (default 1,000,000)", integer(1, "--max-runs"))
     .option("--max-rounds <n>", "refuse deadlines longer than this many rounds (default 100,000)", integer(1, "--max-rounds"))
     .option("--format <f>", "table, csv or json", "table")
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .action(async (paths: string[], o: TournamentOptions) => {
       if (!["table", "csv", "json"].includes(o.format)) throw new InputError([{ code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" }]);
-      const [{ SingleBar }, { runTournament }, { sourceOf }, { Workspace, workspacePath }] = await Promise.all([
+      const [{ SingleBar }, { runTournament }, { sourceOf }, { openStore, storeLocation }] = await Promise.all([
         import("cli-progress"),
         import("../parallel/run-tournament.js"),
         import("../parallel/scenario-source.js"),
-        import("../store/workspace.js"),
+        import("../store/open-store.js"),
       ]);
       const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
       const config = {
@@ -67,8 +67,11 @@ export function registerTournament(program: Command): void {
         settings: { protocol: o.protocol, ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}), deadline: { rounds: o.rounds } },
         discretize: o.discretize,
       };
-      const db = workspacePath(o.db);
-      const workspace = new Workspace(db);
+      const db = storeLocation(o.db);
+      const workspace = await openStore(o.db);
+      // With PARLEY_REDIS, batches go to `parley worker` processes on any machine.
+      const redis = process.env["PARLEY_REDIS"];
+      const remote = redis ? (await import("../parallel/redis-batches.js")).redisBatches(redis) : undefined;
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once("SIGINT", stop);
@@ -81,6 +84,7 @@ export function registerTournament(program: Command): void {
           ...(o.maxRuns ? { maxRuns: o.maxRuns } : {}),
           ...(o.maxRounds ? { maxRounds: o.maxRounds } : {}),
           signal: controller.signal,
+          ...(remote ? { remote } : {}),
           onProgress: (done, total) => (bar ? (bar.getTotal() === total ? bar.update(done) : bar.start(total, done)) : undefined),
         });
         bar?.stop();
@@ -102,7 +106,7 @@ export function registerTournament(program: Command): void {
         if (run.stopped) process.exitCode = 130;
       } finally {
         bar?.stop();
-        workspace.close();
+        await workspace.close();
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
       }

@@ -11,7 +11,7 @@ export function registerValidate(program: Command): void {
     .action(async (scenario: string, o: { corpus: string; json?: boolean }) => {
       const [{ loadScenarioFile }, { corpusEvidence }, { weakFields }] = await Promise.all([import("../formats/scenario-file.js"), import("../ingest/corpus-evidence.js"), import("../formats/cited-report.js")]);
       const spec = loadScenarioFile(scenario).spec;
-      const { citations, assumptions, evidence } = corpusEvidence(scenario, o.corpus, spec);
+      const { citations, assumptions, evidence } = corpusEvidence(scenario, o.corpus);
       const weak = weakFields(spec, citations, evidence.reliability);
       const r = { citations, assumptions, weakFields: weak, reliability: evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })) };
       if (o.json) {

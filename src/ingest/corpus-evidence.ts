@@ -1,8 +1,10 @@
-import { withBatchDates } from "../evidence/document.js";
+import { withBatchDates, type EvidenceDocument } from "../evidence/document.js";
 import { evidenceJson } from "../evidence/evidence-json.js";
 import { extractEvidence } from "../evidence/extract.js";
-import type { ScenarioSpec } from "../model/schema.js";
-import { validateCitations } from "../formats/validate-citations.js";
+import type { Loaded } from "../formats/load-files.js";
+import { loadScenarioFile } from "../formats/scenario-file.js";
+import { readCorpus, resolveCitations } from "../formats/validate-citations.js";
+import { baseName } from "../model/base-name.js";
 import { loadAttributionModel } from "./attribution-model.js";
 import { readDocuments } from "./read-documents.js";
 
@@ -11,9 +13,22 @@ import { readDocuments } from "./read-documents.js";
  * the assumptions, and the corpus's evidence — contradictions, and each source's reliability
  * with the scenario's own word on a source's kind or score taken over.
  */
-export function corpusEvidence(scenarioFile: string, corpusDir: string, spec: ScenarioSpec) {
-  const { citations, assumptions } = validateCitations(scenarioFile, corpusDir);
-  const evidence = evidenceJson(extractEvidence(withBatchDates(readDocuments([corpusDir])), loadAttributionModel(), { ...(spec.sources ? { sources: spec.sources } : {}) }));
+export function corpusEvidence(scenarioFile: string, corpusDir: string) {
+  return documentsEvidence(loadScenarioFile(scenarioFile), readCorpus(corpusDir), readDocuments([corpusDir]), corpusDir);
+}
+
+/** The same for documents held elsewhere (a workspace): each cited by its file name. */
+export function storedCorpusEvidence(loaded: Loaded, docs: readonly EvidenceDocument[], label: string) {
+  const corpus = new Map<string, string>();
+  // The first document stored under a name is the one its citations mean.
+  for (const d of docs) if (!corpus.has(baseName(d.file))) corpus.set(baseName(d.file), d.text);
+  return documentsEvidence(loaded, corpus, docs, label);
+}
+
+function documentsEvidence(loaded: Loaded, corpus: ReadonlyMap<string, string>, docs: readonly EvidenceDocument[], label: string) {
+  const spec = loaded.spec;
+  const { citations, assumptions } = resolveCitations(loaded, corpus, label);
+  const evidence = evidenceJson(extractEvidence(withBatchDates(docs), loadAttributionModel(), { ...(spec.sources ? { sources: spec.sources } : {}) }));
   // Disputes the scenario writes down stand beside those the evidence finds, each side with its cited words.
   const disputes = (spec.disputes ?? []).map((d, i) => ({
     subject: d.subject,
@@ -25,3 +40,5 @@ export function corpusEvidence(scenarioFile: string, corpusDir: string, spec: Sc
   const authored = new Set(disputes.map((d) => key(d.sides)));
   return { citations, assumptions, evidence: { ...evidence, contradictions: [...evidence.contradictions.filter((c) => !authored.has(key(c.sides))), ...disputes] } };
 }
+
+export type CorpusEvidence = ReturnType<typeof documentsEvidence>;

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
@@ -8,8 +7,8 @@ import { createAgent } from "../negotiation/agents/index.js";
 import { MAX_ENUMERATED } from "../negotiation/arena.js";
 import { MAX_ROUNDS } from "../negotiation/simulate.js";
 import { jobKey, tournamentJobs, type RunRecord, type TournamentSettings } from "../negotiation/tournament.js";
-import type { Workspace } from "../store/workspace.js";
-import { loadSource, sourceFiles, type ScenarioSource } from "./scenario-source.js";
+import type { Store } from "../store/store.js";
+import { loadSource, sourceContentHashes, type ScenarioSource } from "./scenario-source.js";
 import runTask, { type TournamentTask } from "./tournament-worker.js";
 
 export interface TournamentConfig {
@@ -33,6 +32,12 @@ export interface TournamentRun {
 /** Jobs per task: large enough to amortise messaging, small enough to store progress often. */
 const BATCH = 200;
 
+/**
+ * Runs a tournament's batches somewhere else than this process's threads (BullMQ workers): each
+ * batch's runs are stored in the workspace by whoever runs it; `onBatch` is told as each one is.
+ */
+export type RemoteBatches = (tournament: string, tasks: readonly TournamentTask[], onBatch: (task: TournamentTask) => void, signal?: AbortSignal) => Promise<void>;
+
 /** Runs one tournament may hold unless raised (--max-runs): each is a stored row. */
 export const MAX_RUNS = 1_000_000;
 
@@ -43,8 +48,8 @@ export const MAX_RUNS = 1_000_000;
  */
 export async function runTournament(
   config: TournamentConfig,
-  workspace: Workspace,
-  options: { workers?: number; maxRuns?: number; maxRounds?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  workspace: Store,
+  options: { workers?: number; maxRuns?: number; maxRounds?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; onStart?: (id: string, total: number) => void; remote?: RemoteBatches } = {},
 ): Promise<TournamentRun> {
   const problems = [];
   const cores = availableParallelism();
@@ -76,10 +81,13 @@ export async function runTournament(
   if (problems.length) throw new InputError(problems);
 
   // Keyed by what the scenarios hold, not only their paths: an edited file is a new tournament.
-  const contents = config.sources.map((s) => sourceFiles(s).map((f) => createHash("sha256").update(readFileSync(f)).digest("hex")));
-  const id = createHash("sha256").update(JSON.stringify({ ...config, contents })).digest("hex").slice(0, 16);
+  const contents = config.sources.map(sourceContentHashes);
+  // A text source's content is in its hash already; the id does not carry the whole text twice.
+  const described = { ...config, sources: config.sources.map((s) => (s.kind === "text" ? { kind: s.kind, name: s.name } : s)) };
+  const id = createHash("sha256").update(JSON.stringify({ ...described, contents })).digest("hex").slice(0, 16);
   const jobs = tournamentJobs(models.map((m) => m.parties.length), config.agents, config.repetitions, config.seed);
-  const stored = workspace.openTournament(id, config);
+  const stored = await workspace.openTournament(id, described);
+  options.onStart?.(id, jobs.length);
   const done = new Set(stored.map(jobKey));
   const records = stored.slice();
   const todo = jobs.filter((j) => !done.has(jobKey(j)));
@@ -90,16 +98,23 @@ export async function runTournament(
     const mine = todo.filter((j) => j.scenario === scenario);
     for (let i = 0; i < mine.length; i += BATCH) tasks.push({ source, discretize: config.discretize, settings: config.settings, jobs: mine.slice(i, i + BATCH) });
   });
-  const store = (batch: RunRecord[]) => {
-    workspace.addRuns(id, batch);
+  const store = async (batch: RunRecord[]) => {
+    await workspace.addRuns(id, batch);
     records.push(...batch);
     options.onProgress?.(records.length, jobs.length);
   };
   const workers = options.workers ?? availableParallelism();
+  if (options.remote) {
+    let done = records.length;
+    await options.remote(id, tasks, (task) => options.onProgress?.((done += task.jobs.length), jobs.length), options.signal);
+    // The workers stored the runs; the workspace is the one account of them.
+    const all = await workspace.runs(id);
+    return { id, total: jobs.length, resumed: stored.length, records: sortRecords(all), stopped: all.length < jobs.length };
+  }
   if (workers === 0) {
     for (const task of tasks) {
       if (options.signal?.aborted) break;
-      store(runTask(task));
+      await store(runTask(task));
     }
   } else {
     // Every queued task listens to the one stop signal.

@@ -1,11 +1,17 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { loadGeniusFiles, type Loaded } from "../formats/load-files.js";
 import { loadScenarioFile } from "../formats/scenario-file.js";
+import { parseScenario } from "../formats/scenario-yaml.js";
 
-/** Where a tournament scenario comes from; plain data, so it crosses to worker threads. */
-export type ScenarioSource = { readonly kind: "scenario"; readonly file: string } | { readonly kind: "genius"; readonly domain: string; readonly profiles: readonly string[] };
+/** Where a tournament scenario comes from; plain data, so it crosses to worker threads and queues. */
+export type ScenarioSource =
+  | { readonly kind: "scenario"; readonly file: string }
+  | { readonly kind: "genius"; readonly domain: string; readonly profiles: readonly string[] }
+  /** A scenario's text held in the workspace (the server's scenarios), named for messages. */
+  | { readonly kind: "text"; readonly name: string; readonly text: string };
 
 /**
  * A path as a scenario source: a YAML file, or a GENIUS folder whose domain is the one XML file
@@ -27,14 +33,13 @@ export function sourceOf(path: string): ScenarioSource {
 }
 
 export function loadSource(source: ScenarioSource, discretize: number): Loaded {
+  if (source.kind === "text") return parseScenario(source.text, source.name, { discretize });
   return source.kind === "scenario" ? loadScenarioFile(source.file, { discretize }) : loadGeniusFiles(source.domain, source.profiles, { discretize });
 }
 
-/** The files a source reads. */
-export function sourceFiles(source: ScenarioSource): string[] {
-  return source.kind === "scenario" ? [source.file] : [source.domain, ...source.profiles];
-}
-
-export function sourceName(source: ScenarioSource): string {
-  return source.kind === "scenario" ? source.file : source.domain.replace(/[\\/][^\\/]*$/, "");
+/** What a source holds, hashed: an edited file is a new tournament. */
+export function sourceContentHashes(source: ScenarioSource): string[] {
+  const hash = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+  if (source.kind === "text") return [hash(source.text)];
+  return (source.kind === "scenario" ? [source.file] : [source.domain, ...source.profiles]).map((f) => hash(readFileSync(f)));
 }

@@ -3,7 +3,7 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import { documentFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { Store } from "./store.js";
+import type { PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, TournamentEntry } from "./store.js";
 
 /** The schema: the SQLite workspace's tables, with a sequence keeping the order documents were stored in. */
 const SCHEMA = `
@@ -21,7 +21,12 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS evidence (
     document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
     start_at INTEGER NOT NULL, end_at INTEGER NOT NULL, data TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);`;
+  CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);
+  ALTER TABLE evidence ADD COLUMN IF NOT EXISTS seq BIGSERIAL;
+  ALTER TABLE tournaments ADD COLUMN IF NOT EXISTS seq BIGSERIAL;
+  CREATE TABLE IF NOT EXISTS scenarios (seq BIGSERIAL, id TEXT PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, version INTEGER NOT NULL, updated TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS simulations (seq BIGSERIAL, id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`;
 
 /** Any fixed number: the advisory lock under which one process at a time makes the schema. */
 const SCHEMA_LOCK = 0x7061726c;
@@ -97,8 +102,72 @@ export class PostgresStore implements Store {
     return rows.map(documentFromRow);
   }
 
+  async documentIds(): Promise<string[]> {
+    return (await this.pool.query<{ id: string }>("SELECT id FROM documents ORDER BY seq")).rows.map((r) => r.id);
+  }
+
   async evidenceCount(id: string): Promise<number> {
     return Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM evidence WHERE document = $1", [id])).rows[0]!.n);
+  }
+
+  async evidence(id: string): Promise<StoredEvidence[]> {
+    const { rows } = await this.pool.query<{ kind: string; data: string }>("SELECT kind, data FROM evidence WHERE document = $1 ORDER BY seq", [id]);
+    return rows.map((r) => ({ kind: r.kind as StoredEvidence["kind"], data: JSON.parse(r.data) as StoredEvidence["data"] }));
+  }
+
+  async storedPeople(compute: PeopleOf): Promise<string[]> {
+    const missing = new Set((await this.pool.query<{ id: string }>("SELECT id FROM documents WHERE people IS NULL")).rows.map((r) => r.id));
+    if (missing.size) {
+      const docs = (await this.documents()).filter((d) => missing.has(d.id));
+      const names = await compute(docs);
+      await this.transaction(async (c) => {
+        for (const [i, d] of docs.entries()) await c.query("UPDATE documents SET people = $1 WHERE id = $2", [JSON.stringify(names[i] ?? []), d.id]);
+      });
+    }
+    const { rows } = await this.pool.query<{ people: string | null }>("SELECT people FROM documents ORDER BY seq");
+    return [...new Set(rows.flatMap((r) => (r.people ? (JSON.parse(r.people) as string[]) : [])))];
+  }
+
+  async createScenario(s: ScenarioInput): Promise<boolean> {
+    const r = await this.pool.query("INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, 1, $4) ON CONFLICT (id) DO NOTHING", [s.id, s.name, s.text, new Date().toISOString()]);
+    return r.rowCount === 1;
+  }
+
+  async putScenario(s: ScenarioInput): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      `INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, 1, $4)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, text = EXCLUDED.text, version = scenarios.version + 1, updated = EXCLUDED.updated RETURNING version`,
+      [s.id, s.name, s.text, new Date().toISOString()],
+    );
+    return rows[0]!.version;
+  }
+
+  async scenario(id: string): Promise<StoredScenario | null> {
+    const { rows } = await this.pool.query<StoredScenario>("SELECT id, name, text, version, updated FROM scenarios WHERE id = $1", [id]);
+    return rows[0] ?? null;
+  }
+
+  async scenarios(): Promise<StoredScenario[]> {
+    return (await this.pool.query<StoredScenario>("SELECT id, name, text, version, updated FROM scenarios ORDER BY seq")).rows;
+  }
+
+  async addSimulation(s: SimulationEntry): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO simulations (id, scenario, config, result, created) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET config = EXCLUDED.config, result = EXCLUDED.result, created = EXCLUDED.created",
+      [s.id, s.scenario, JSON.stringify(s.config), JSON.stringify(s.result), s.created],
+    );
+  }
+
+  async simulations(scenario: string): Promise<SimulationEntry[]> {
+    const { rows } = await this.pool.query<Record<string, string>>("SELECT id, scenario, config, result, created FROM simulations WHERE scenario = $1 ORDER BY seq", [scenario]);
+    return rows.map((r) => ({ id: r["id"]!, scenario: r["scenario"]!, config: JSON.parse(r["config"]!) as unknown, result: JSON.parse(r["result"]!) as unknown, created: r["created"]! }));
+  }
+
+  async tournaments(): Promise<TournamentEntry[]> {
+    const { rows } = await this.pool.query<{ id: string; config: string; created: string; runs: string }>(
+      "SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.seq",
+    );
+    return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as unknown, created: r.created, runs: Number(r.runs) }));
   }
 
   async openTournament(id: string, config: unknown): Promise<RunRecord[]> {

@@ -1,12 +1,12 @@
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { Store } from "./store.js";
+import type { PeopleOf, ScenarioInput, SimulationEntry, Store } from "./store.js";
 import { Workspace } from "./workspace.js";
 
 /** The embedded store: the SQLite workspace (WAL, one transaction per write) behind the shared interface. */
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
-  private readonly ws: Workspace;
+  readonly ws: Workspace;
 
   constructor(file: string) {
     this.ws = new Workspace(file, "write");
@@ -21,8 +21,40 @@ export class SqliteStore implements Store {
   async documents() {
     return this.ws.documents();
   }
+  async documentIds() {
+    return this.ws.documentIds();
+  }
   async evidenceCount(id: string) {
     return this.ws.evidenceCount(id);
+  }
+  async evidence(id: string) {
+    return this.ws.evidence(id);
+  }
+  async storedPeople(compute: PeopleOf) {
+    const missing = this.ws.documentsWithoutPeople();
+    if (missing.length) {
+      const names = await compute(missing);
+      this.ws.setPeople(missing.map((d, i) => [d.id, names[i] ?? []]));
+    }
+    return this.ws.people();
+  }
+  async createScenario(s: ScenarioInput) {
+    return this.ws.createScenario(s);
+  }
+  async putScenario(s: ScenarioInput) {
+    return this.ws.putScenario(s);
+  }
+  async scenario(id: string) {
+    return this.ws.scenario(id);
+  }
+  async scenarios() {
+    return this.ws.scenarios();
+  }
+  async addSimulation(s: SimulationEntry) {
+    this.ws.addSimulation(s);
+  }
+  async simulations(scenario: string) {
+    return this.ws.simulations(scenario);
   }
   async openTournament(id: string, config: unknown) {
     return this.ws.openTournament(id, config);
@@ -32,6 +64,9 @@ export class SqliteStore implements Store {
   }
   async runs(id: string) {
     return this.ws.runs(id);
+  }
+  async tournaments() {
+    return this.ws.tournaments();
   }
   async close() {
     this.ws.close();

@@ -2,11 +2,49 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 
+/** The full names each of some documents gives. */
+export type PeopleOf = (docs: readonly EvidenceDocument[]) => Promise<readonly (readonly string[])[]> | readonly (readonly string[])[];
+
+/** One stored evidence item of a document: its kind and the item as extracted. */
+export interface StoredEvidence {
+  readonly kind: "quote" | "date" | "quantity" | "claim" | "actor";
+  readonly data: { readonly start: number; readonly end: number; readonly [key: string]: unknown };
+}
+
+export interface ScenarioInput {
+  readonly id: string;
+  readonly name: string;
+  /** The scenario as written (YAML or JSON), kept byte for byte. */
+  readonly text: string;
+}
+
+export interface StoredScenario extends ScenarioInput {
+  /** 1 when created, one more at each replacement. */
+  readonly version: number;
+  readonly updated: string;
+}
+
+export interface TournamentEntry {
+  readonly id: string;
+  readonly config: unknown;
+  readonly created: string;
+  /** Runs stored so far. */
+  readonly runs: number;
+}
+
+export interface SimulationEntry {
+  readonly id: string;
+  readonly scenario: string;
+  readonly config: unknown;
+  readonly result: unknown;
+  readonly created: string;
+}
+
 /**
- * A workspace's storage: documents with their evidence, tournaments with their runs. One
- * interface, two implementations — SQLite (embedded, the default) and PostgreSQL (a team's
- * server) — held to one conformance suite. Every write is one transaction: a document is stored
- * whole or not at all, and the same content twice is stored once.
+ * A workspace's storage: documents with their evidence, scenarios, simulation runs, tournaments
+ * with their runs. One interface, two implementations — SQLite (embedded, the default) and
+ * PostgreSQL (a team's server) — held to one conformance suite. Every write is one transaction:
+ * a document is stored whole or not at all, and the same content twice is stored once.
  */
 export interface Store {
   readonly kind: "sqlite" | "postgres";
@@ -15,10 +53,28 @@ export interface Store {
   hasDocument(id: string): Promise<boolean>;
   /** In the order they were stored. */
   documents(): Promise<EvidenceDocument[]>;
+  /** The documents' ids in the order they were stored (no texts: cheap). */
+  documentIds(): Promise<string[]>;
   evidenceCount(id: string): Promise<number>;
+  /** A document's evidence items in the order they were stored (empty for an unknown id). */
+  evidence(id: string): Promise<StoredEvidence[]>;
+  /** The full names the stored documents give; documents stored without them are analysed once with `compute` (one list per document). */
+  storedPeople(compute: PeopleOf): Promise<string[]>;
+  /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
+  createScenario(s: ScenarioInput): Promise<boolean>;
+  /** Replaces a scenario (or creates it); returns its new version. */
+  putScenario(s: ScenarioInput): Promise<number>;
+  scenario(id: string): Promise<StoredScenario | null>;
+  /** In the order they were created. */
+  scenarios(): Promise<StoredScenario[]>;
+  addSimulation(s: SimulationEntry): Promise<void>;
+  /** A scenario's simulation runs, oldest first. */
+  simulations(scenario: string): Promise<SimulationEntry[]>;
   /** Registers a tournament (idempotent) and returns the runs it already holds. */
   openTournament(id: string, config: unknown): Promise<RunRecord[]>;
   addRuns(id: string, records: readonly RunRecord[]): Promise<void>;
   runs(id: string): Promise<RunRecord[]>;
+  /** In the order they were registered. */
+  tournaments(): Promise<TournamentEntry[]>;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import { documentFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
+import type { ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, TournamentEntry } from "./store.js";
 
 /** Where the workspace lives unless `--db` or `PARLEY_DB` says otherwise; every command uses the same rule. */
 export const DEFAULT_WORKSPACE = ".parley/workspace.db";
@@ -57,7 +58,10 @@ export class Workspace {
             CREATE TABLE IF NOT EXISTS evidence (
               document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
               start INTEGER NOT NULL, end INTEGER NOT NULL, data TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);`);
+            CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);
+            CREATE TABLE IF NOT EXISTS scenarios (id TEXT PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, version INTEGER NOT NULL, updated TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS simulations (id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`);
           // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
           const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name);
           if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
@@ -118,6 +122,11 @@ export class Workspace {
     );
   }
 
+  /** The stored documents' ids in storage order: a cheap fingerprint of the workspace's corpus. */
+  documentIds(): string[] {
+    return this.guarded(() => (this.db.prepare("SELECT id FROM documents ORDER BY rowid").pluck().all() as string[]));
+  }
+
   hasDocument(id: string): boolean {
     return this.guarded(() => this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined);
   }
@@ -151,19 +160,19 @@ export class Workspace {
     );
   }
 
-  /**
-   * The full names the stored documents give. Documents stored before names were kept are
-   * analysed once with `compute` and updated, so later calls read names only.
-   */
-  storedPeople(compute: (doc: EvidenceDocument) => readonly string[]): string[] {
-    const missing = this.guarded(() => this.db.prepare("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]);
-    if (missing.length) {
-      const update = this.db.prepare("UPDATE documents SET people = ? WHERE id = ?");
-      const ids = new Set(missing.map((m) => m.id));
-      const docs = this.documents().filter((d) => ids.has(d.id));
-      const names = docs.map((d) => JSON.stringify(compute(d)));
-      this.guarded(() => this.db.transaction(() => docs.forEach((d, i) => update.run(names[i], d.id)))());
-    }
+  /** Documents stored before the names they give were kept. */
+  documentsWithoutPeople(): EvidenceDocument[] {
+    const ids = new Set(this.guarded(() => this.db.prepare("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]).map((r) => r.id));
+    return ids.size ? this.documents().filter((d) => ids.has(d.id)) : [];
+  }
+
+  setPeople(entries: readonly [id: string, people: readonly string[]][]): void {
+    const update = this.db.prepare("UPDATE documents SET people = ? WHERE id = ?");
+    this.guarded(() => this.db.transaction(() => entries.forEach(([id, people]) => update.run(JSON.stringify(people), id)))());
+  }
+
+  /** The full names the stored documents give, first mention first. */
+  people(): string[] {
     const rows = this.guarded(() => this.db.prepare("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[]);
     return [...new Set(rows.flatMap((r) => (r.people ? (JSON.parse(r.people) as string[]) : [])))];
   }
@@ -172,6 +181,52 @@ export class Workspace {
     // In the order they were stored: duplicate flags depend on which copy came first.
     const rows = this.guarded(() => this.db.prepare("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[]);
     return rows.map(documentFromRow);
+  }
+
+  /** A document's stored evidence items, in the order they were stored. */
+  evidence(id: string): StoredEvidence[] {
+    const rows = this.guarded(() => this.db.prepare("SELECT kind, data FROM evidence WHERE document = ? ORDER BY rowid").all(id) as { kind: string; data: string }[]);
+    return rows.map((r) => ({ kind: r.kind as StoredEvidence["kind"], data: JSON.parse(r.data) as StoredEvidence["data"] }));
+  }
+
+  tournaments(): TournamentEntry[] {
+    const rows = this.guarded(() => this.db.prepare("SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.rowid").all() as { id: string; config: string; created: string; runs: number }[]);
+    return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as unknown, created: r.created, runs: r.runs }));
+  }
+
+  /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
+  createScenario(s: ScenarioInput): boolean {
+    return this.guarded(() => this.db.prepare("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(s.id, s.name, s.text, new Date().toISOString()).changes === 1);
+  }
+
+  /** Replaces a scenario's text (or creates it) and returns its new version. */
+  putScenario(s: ScenarioInput): number {
+    return this.guarded(
+      () =>
+        (
+          this.db
+            .prepare("INSERT INTO scenarios VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, text = excluded.text, version = scenarios.version + 1, updated = excluded.updated RETURNING version")
+            .get(s.id, s.name, s.text, new Date().toISOString()) as { version: number }
+        ).version,
+    );
+  }
+
+  scenario(id: string): StoredScenario | null {
+    const r = this.guarded(() => this.db.prepare("SELECT * FROM scenarios WHERE id = ?").get(id) as StoredScenario | undefined);
+    return r ?? null;
+  }
+
+  scenarios(): StoredScenario[] {
+    return this.guarded(() => this.db.prepare("SELECT * FROM scenarios ORDER BY rowid").all() as StoredScenario[]);
+  }
+
+  addSimulation(s: SimulationEntry): void {
+    this.guarded(() => this.db.prepare("INSERT OR REPLACE INTO simulations VALUES (?, ?, ?, ?, ?)").run(s.id, s.scenario, JSON.stringify(s.config), JSON.stringify(s.result), s.created));
+  }
+
+  simulations(scenario: string): SimulationEntry[] {
+    const rows = this.guarded(() => this.db.prepare("SELECT * FROM simulations WHERE scenario = ? ORDER BY rowid").all(scenario) as Record<string, string>[]);
+    return rows.map((r) => ({ id: r["id"]!, scenario: r["scenario"]!, config: JSON.parse(r["config"]!) as unknown, result: JSON.parse(r["result"]!) as unknown, created: r["created"]! }));
   }
 
   evidenceCount(id: string): number {

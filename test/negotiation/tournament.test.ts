@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { standings, tournamentJobs } from "../../src/negotiation/tournament.js";
 import { runTournament, type TournamentConfig } from "../../src/parallel/run-tournament.js";
 import { sourceOf } from "../../src/parallel/scenario-source.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
 import { Workspace } from "../../src/store/workspace.js";
 import { GENIUS, ROOT } from "../domains.js";
 
@@ -39,9 +40,9 @@ describe("running a tournament", () => {
   });
 
   it("stores every run, scores agents, and resumes after a stop without running anything twice", async () => {
-    const whole = new Workspace(join(tmp, "whole.db"));
+    const whole = new SqliteStore(join(tmp, "whole.db"));
     const full = await runTournament(config, whole, { workers: 0 });
-    whole.close();
+    await whole.close();
     expect(full.total).toBe((9 + 9 + 27) * 3);
     expect(full.records).toHaveLength(full.total);
     expect(full.stopped).toBe(false);
@@ -49,18 +50,18 @@ describe("running a tournament", () => {
     // Stop after the first stored batch, then run the same tournament again.
     const db = join(tmp, "resume.db");
     const controller = new AbortController();
-    const first = new Workspace(db);
+    const first = new SqliteStore(db);
     const partial = await runTournament(config, first, { workers: 0, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
-    first.close();
+    await first.close();
     expect(partial.stopped).toBe(true);
     expect(partial.records.length).toBeGreaterThan(0);
     expect(partial.records.length).toBeLessThan(full.total);
-    const again = new Workspace(db);
+    const again = new SqliteStore(db);
     const resumed = await runTournament(config, again, { workers: 0 });
     expect(resumed.resumed).toBe(partial.records.length);
     expect(resumed.records).toEqual(full.records);
-    expect(again.runs(resumed.id)).toHaveLength(full.total);
-    again.close();
+    expect(await again.runs(resumed.id)).toHaveLength(full.total);
+    await again.close();
 
     const table = standings(full.records, config.agents);
     expect(table.map((r) => r.agent).sort()).toEqual(["boulware", "conceder", "frontier"]);
@@ -75,9 +76,9 @@ describe("running a tournament", () => {
   });
 
   it("refuses unknown agents and a workspace file that is not a database", async () => {
-    const ws = new Workspace(join(tmp, "ok.db"));
+    const ws = new SqliteStore(join(tmp, "ok.db"));
     await expect(runTournament({ ...config, agents: ["boulware", "hagglebot"] }, ws, { workers: 0 })).rejects.toThrow(/unknown agent "hagglebot".*known agents: boulware/s);
-    ws.close();
+    await ws.close();
     const notADb = join(tmp, "notes.db");
     writeFileSync(notADb, "these are notes, not a database\n".repeat(100));
     expect(() => new Workspace(notADb)).toThrow(/notes.db: is not a Parley workspace/);

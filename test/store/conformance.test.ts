@@ -55,6 +55,7 @@ function conformance(name: string, open: () => Promise<Store>) {
       await store.addDocument(evidence[1]!, evidence[0]!.document.id, []);
       const docs = await store.documents();
       expect(docs.map((d) => d.id)).toEqual([evidence[0]!, evidence[2]!, evidence[1]!].map((e) => e.document.id));
+      expect(await store.documentIds()).toEqual(docs.map((d) => d.id));
       const { text, ...rest } = evidence[2]!.document;
       expect(docs[1]).toEqual({ ...rest, text, url: rest.url ?? null });
     });
@@ -76,6 +77,38 @@ function conformance(name: string, open: () => Promise<Store>) {
       await store.addRuns("t1", [run(1, 0.875)]);
       expect(await store.openTournament("t1", { agents: ["boulware", "conceder"] })).toEqual([run(0, 0.5), run(1, 0.875)]);
       expect(await store.runs("t2")).toEqual([]);
+      const listed = await store.tournaments();
+      expect(listed.map((t) => [t.id, t.runs, t.config])).toEqual([["t1", 2, { agents: ["boulware", "conceder"] }]]);
+    });
+
+    it("gives a document's evidence back in the order it was stored, and the names documents give", async () => {
+      const e = evidence[0]!;
+      const items = await store.evidence(e.document.id);
+      expect(items.filter((x) => x.kind === "quote").map((x) => x.data)).toEqual(JSON.parse(JSON.stringify(e.quotes)));
+      expect(items.filter((x) => x.kind === "date")).toHaveLength(e.dates.length);
+      expect(await store.evidence("no-such-document")).toEqual([]);
+      expect(await store.storedPeople(() => [["never asked"]])).toContain("Vladimir Putin");
+    });
+
+    it("creates a scenario once, replaces it with a new version, keeps the text byte for byte", async () => {
+      const text = "name: Test\n# a comment kept as written\n";
+      expect(await store.createScenario({ id: "s1", name: "Test", text })).toBe(true);
+      expect(await store.createScenario({ id: "s1", name: "Other", text: "x" })).toBe(false);
+      expect(await store.scenario("s1")).toMatchObject({ id: "s1", name: "Test", text, version: 1 });
+      expect(await store.putScenario({ id: "s1", name: "Test 2", text: text + "# two\n" })).toBe(2);
+      expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toBe(1);
+      expect((await store.scenarios()).map((s) => [s.id, s.version])).toEqual([["s1", 2], ["s0", 1]]);
+      expect(await store.scenario("missing")).toBeNull();
+    });
+
+    it("keeps a scenario's simulation runs, oldest first", async () => {
+      await store.addSimulation({ id: "r2", scenario: "s1", config: { seed: 2 }, result: { agreement: true, rounds: [1, 2] }, created: "2026-01-02T00:00:00.000Z" });
+      await store.addSimulation({ id: "r1", scenario: "s1", config: { seed: 1 }, result: { agreement: false }, created: "2026-01-01T00:00:00.000Z" });
+      expect((await store.simulations("s1")).map((s) => [s.id, s.config, s.result])).toEqual([
+        ["r2", { seed: 2 }, { agreement: true, rounds: [1, 2] }],
+        ["r1", { seed: 1 }, { agreement: false }],
+      ]);
+      expect(await store.simulations("s0")).toEqual([]);
     });
   });
 }

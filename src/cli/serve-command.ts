@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import { InputError } from "../errors.js";
+import { integer } from "./options.js";
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("Run the workspace server: the HTTP API (/api, /openapi.json, /docs) over the workspace, opening a case on start")
+    .option("--host <address>", "address to listen on (HOST; beyond loopback, PARLEY_TOKEN is required)", process.env["HOST"] ?? "127.0.0.1")
+    .option("--port <n>", "port (PORT; 0 for any free one)", integer(0, "--port"), Number(process.env["PORT"] ?? 8080))
+    .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)")
+    .option("--case <dir>", "case folder to open on start: its scenario.yaml and corpus/ (default: the Moscow case shipped with Parley)")
+    .option("--no-case", "open no case")
+    .option("--threads <n>", "worker threads for analysis and ingest (default: cores − 1)", integer(1, "--threads"))
+    .action(async (o: { host: string; port: number; db?: string; case: string | boolean; threads?: number }) => {
+      const [{ serve }, { join }, { packageRoot }] = await Promise.all([import("../server/serve.js"), import("node:path"), import("../ingest/attribution-model.js")]);
+      const caseDir = o.case === false ? undefined : typeof o.case === "string" ? o.case : join(packageRoot(), "cases", "moscow-2025-12");
+      const token = process.env["PARLEY_TOKEN"];
+      const redis = process.env["PARLEY_REDIS"];
+      const server = await serve({
+        host: o.host,
+        port: o.port,
+        ...(o.db ? { db: o.db } : {}),
+        ...(caseDir ? { caseDir } : {}),
+        ...(token ? { token } : {}),
+        ...(o.threads ? { threads: o.threads } : {}),
+        ...(redis ? { redis } : {}),
+        log: (line) => process.stderr.write(`parley: ${line}\n`),
+      });
+      process.stdout.write(`Parley is serving at ${server.url}  (API ${server.url}/api, docs ${server.url}/docs)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      process.stderr.write("parley: stopping\n");
+      await server.close();
+    });
+
+  program
+    .command("worker")
+    .description("Take tournament batches from the Redis queue (PARLEY_REDIS) and store their runs in the workspace, until stopped")
+    .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)")
+    .option("--lock-ms <n>", "how long a batch stays with a worker that stopped answering before another takes it", integer(1000, "--lock-ms"), 30_000)
+    .action(async (o: { db?: string; lockMs: number }) => {
+      const redis = process.env["PARLEY_REDIS"];
+      if (!redis) throw new InputError([{ code: "worker.redis", field: "PARLEY_REDIS", message: "no Redis server given", hint: "PARLEY_REDIS=redis://host:6379 parley worker" }]);
+      const [{ runWorker }, { openStore, storeLocation }] = await Promise.all([import("../parallel/redis-batches.js"), import("../store/open-store.js")]);
+      const store = await openStore(o.db);
+      const controller = new AbortController();
+      process.once("SIGINT", () => controller.abort());
+      process.once("SIGTERM", () => controller.abort());
+      process.stderr.write(`parley: worker taking batches from ${redis}, storing runs in ${storeLocation(o.db)}\n`);
+      try {
+        await runWorker(redis, store, { lockMs: o.lockMs, signal: controller.signal, onBatch: (t, n) => process.stdout.write(`batch of ${n} runs stored for tournament ${t}\n`) });
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,75 @@
+import { Queue, QueueEvents, Worker, type Job } from "bullmq";
+import { InputError } from "../errors.js";
+import type { RunRecord } from "../negotiation/tournament.js";
+import type { Store } from "../store/store.js";
+import type { RemoteBatches } from "./run-tournament.js";
+import runTask, { type TournamentTask } from "./tournament-worker.js";
+
+/** The one queue every coordinator and `parley worker` share on a Redis server. */
+export const QUEUE = "parley-tournament-batches";
+
+interface BatchJob {
+  readonly tournament: string;
+  readonly task: TournamentTask;
+}
+
+const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
+
+/**
+ * Tournament batches as BullMQ jobs: one job per batch, its id the tournament and batch number
+ * (so the same tournament queued twice runs each batch once). Whichever worker takes a job runs
+ * it and stores its runs in the workspace; a worker that dies holding one loses its lock and the
+ * job goes back to the queue for another. Runs are stored by key, so a batch run twice stores
+ * the same rows once.
+ */
+export function redisBatches(url: string): RemoteBatches {
+  return async (tournament, tasks, onBatch, signal) => {
+    if (!tasks.length) return;
+    const queue = new Queue<BatchJob>(QUEUE, { connection: connection(url) });
+    const events = new QueueEvents(QUEUE, { connection: connection(url) });
+    try {
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).catch((e: unknown) => {
+        throw new InputError([{ code: "redis.connect", field: "PARLEY_REDIS", message: `cannot reach Redis at ${url}: ${(e as Error).message}`, hint: "start redis-server, or unset PARLEY_REDIS to run on this machine's threads" }], { cause: e });
+      });
+      const jobs = await queue.addBulk(
+        tasks.map((task, i) => ({
+          name: "batch",
+          data: { tournament, task },
+          // A batch that fails (not one whose worker died: that one is re-queued) is tried again.
+          opts: { jobId: `${tournament}-${i}`, attempts: 3, removeOnComplete: true, removeOnFail: 100 },
+        })),
+      );
+      // Stopping leaves the queued batches to the workers; the workspace keeps what they store.
+      const stop = new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener("abort", () => resolve(), { once: true })));
+      const finished = Promise.all(jobs.map(async (job, i) => onBatch((await job.waitUntilFinished(events), tasks[i]!))));
+      await Promise.race([finished, stop]);
+    } finally {
+      await Promise.allSettled([events.close(), queue.close()]);
+    }
+  };
+}
+
+/**
+ * A worker: takes batches from the queue, runs them, stores their runs in the workspace. Runs
+ * until `signal` aborts. The lock a worker holds on its batch lapses after `lockMs` without renewal
+ * (a killed worker): the batch then goes back to the queue.
+ */
+export async function runWorker(url: string, store: Store, options: { lockMs?: number; signal?: AbortSignal; onBatch?: (tournament: string, runs: number) => void } = {}): Promise<void> {
+  const lockDuration = options.lockMs ?? 30_000;
+  const worker = new Worker<BatchJob, number>(
+    QUEUE,
+    async (job: Job<BatchJob>) => {
+      const records: RunRecord[] = runTask(job.data.task);
+      await store.addRuns(job.data.tournament, records);
+      options.onBatch?.(job.data.tournament, records.length);
+      return records.length;
+    },
+    { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
+  );
+  await worker.waitUntilReady();
+  await new Promise<void>((resolve) => {
+    if (options.signal?.aborted) return resolve();
+    options.signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+  await worker.close();
+}

@@ -1,0 +1,77 @@
+import { timingSafeEqual } from "node:crypto";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ServerContext } from "./context.js";
+import { jsonDepth } from "./json-depth.js";
+import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
+import { documentRoutes } from "./routes/documents.js";
+import { evidenceRoutes } from "./routes/evidence.js";
+import { scenarioRoutes } from "./routes/scenarios.js";
+import { tournamentRoutes } from "./routes/tournaments.js";
+
+const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
+
+/** Whether a write carries the token (compared in constant time). */
+function authorised(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/**
+ * The workspace server: the API under /api, its OpenAPI 3.1 document at /openapi.json and a docs
+ * page at /docs. Every error is problem+json; bodies are limited in size and JSON in depth;
+ * with a token, every write must carry it.
+ */
+export async function buildApp(ctx: ServerContext, options: { token?: string; logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: ctx.limits.bodyBytes, requestTimeout: ctx.limits.requestTimeoutMs, return503OnClosing: true, forceCloseConnections: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+    const depth = jsonDepth(body as string);
+    if (depth > ctx.limits.jsonDepth) return done(limitProblem("limit.json-depth", `the JSON nests ${depth} levels deep; the limit is ${ctx.limits.jsonDepth}`, "send flatter JSON, or raise PARLEY_MAX_JSON_DEPTH on the server", 400), undefined);
+    parseJson(req, body as string, done);
+  });
+  app.addContentTypeParser(YAML_TYPES, { parseAs: "string" }, (_req, body, done) => done(null, body));
+
+  await app.register(multipart, { limits: { fileSize: ctx.limits.uploadBytes, files: ctx.limits.files, fields: 20, fieldSize: 4096, parts: ctx.limits.files + 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Parley workspace API", version: "0.1.0", description: "Documents and their evidence, scenarios and their analysis, simulations and tournaments of one Parley workspace. Errors are RFC 9457 problem details." },
+      tags: [{ name: "documents" }, { name: "evidence" }, { name: "scenarios" }, { name: "tournaments" }, { name: "jobs" }],
+      ...(options.token ? { components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } }, security: [{ token: [] }] } : {}),
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  if (options.token) {
+    const token = options.token;
+    app.addHook("onRequest", async (req) => {
+      if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return;
+      if (!authorised(req.headers.authorization, token))
+        throw new HttpProblem(401, "auth.token", "this server takes writes only with its token", [{ code: "auth.token", field: "header.authorization", message: "missing or wrong token", hint: "send Authorization: Bearer <PARLEY_TOKEN>" }], { "www-authenticate": 'Bearer realm="parley"' });
+    });
+  }
+
+  app.withTypeProvider<ZodTypeProvider>().get("/api", {
+    schema: { tags: ["jobs"], summary: "The workspace: where it is stored and what it holds", response: { 200: z.object({ store: z.enum(["sqlite", "postgres"]), documents: z.number(), scenarios: z.array(z.string()), queuedTasks: z.number() }) } },
+    handler: async () => ({ store: ctx.store.kind, documents: (await ctx.store.documentIds()).length, scenarios: (await ctx.store.scenarios()).map((s) => s.id), queuedTasks: ctx.work.queued }),
+  });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/docs"));
+  documentRoutes(app, ctx);
+  evidenceRoutes(app, ctx);
+  scenarioRoutes(app, ctx);
+  tournamentRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Store } from "../store/store.js";
+import type { HeavyWork } from "./heavy-work.js";
+import type { Jobs } from "./jobs.js";
+import type { ServerLimits } from "./limits.js";
+
+/** What every route works with: one workspace, one pool, the background jobs, the limits. */
+export interface ServerContext {
+  readonly store: Store;
+  readonly work: HeavyWork;
+  readonly jobs: Jobs;
+  readonly limits: ServerLimits;
+  /** Worker threads a tournament run by this server uses. */
+  readonly tournamentWorkers: number;
+  /** With a Redis URL, tournaments run on `parley worker` processes. */
+  readonly redis?: string;
+}

@@ -1,0 +1,70 @@
+import { Piscina } from "piscina";
+import { InputError } from "../errors.js";
+import type { HeavyResult, HeavyTask } from "./heavy-worker.js";
+import { HttpProblem } from "./problem.js";
+
+/** Results kept per key (analyses, workspace evidence): enough for a team's open scenarios. */
+const CACHE_SIZE = 64;
+
+/**
+ * The server's heavy work on a piscina pool. Results worth keeping are cached by a key that
+ * holds everything they depend on (scenario text, documents, seed): the same key gives the same
+ * bytes, so it doubles as the ETag. A request waits for work at most its budget; past it the
+ * work goes on and the request is answered 503 with Retry-After — asked again, it gets the result.
+ */
+export class HeavyWork {
+  private readonly pool: Piscina<HeavyTask, HeavyResult>;
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(threads: number) {
+    this.pool = new Piscina({ filename: new URL("./heavy-worker.js", import.meta.url).href, minThreads: 1, maxThreads: threads, idleTimeout: 60_000 });
+  }
+
+  /** Runs a task; bad input comes back as the InputError it was. */
+  async run<T>(task: HeavyTask): Promise<T> {
+    const r = await this.pool.run(task);
+    if ("problems" in r) throw new InputError([...r.problems]);
+    return r.ok as T;
+  }
+
+  /** A cached task's result: computed once per key, shared by everyone asking meanwhile. */
+  cached<T>(key: string, task: () => HeavyTask | Promise<HeavyTask>): Promise<T> {
+    let p = this.cache.get(key);
+    if (p) {
+      // Most recently used last.
+      this.cache.delete(key);
+      this.cache.set(key, p);
+      return p as Promise<T>;
+    }
+    p = Promise.resolve(task()).then((t) => this.run<T>(t));
+    this.cache.set(key, p);
+    // A failure is not kept: the next request tries again.
+    p.catch(() => this.cache.delete(key));
+    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return p as Promise<T>;
+  }
+
+  get queued(): number {
+    return this.pool.queueSize;
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+/** Waits for work at most `ms`; past it, 503 with Retry-After (the work itself goes on). */
+export async function withinBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const retry = Math.max(1, Math.ceil(ms / 1000));
+      reject(new HttpProblem(503, "busy.budget", `${what} takes longer than this request's budget of ${ms} ms; it goes on — ask again in ${retry} s`, [{ code: "busy.budget", message: `time budget ${ms} ms (PARLEY_BUDGET_MS) exceeded`, hint: `retry after ${retry} s` }], { "retry-after": String(retry) }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,111 @@
+// The server's heavy work, on piscina worker threads so the event loop keeps answering: article
+// analysis for ingest, the workspace's evidence, scenario analysis, validation and simulation.
+// Tasks are plain data in, plain data out.
+import { readDocument, withBatchDates, type EvidenceDocument } from "../evidence/document.js";
+import { contentId } from "../ingest/read-documents.js";
+import { findDuplicates } from "../evidence/duplicates.js";
+import { evidenceJson } from "../evidence/evidence-json.js";
+import { extractDocument, extractEvidence, namedPeople } from "../evidence/extract.js";
+import { analyseText } from "../evidence/text-analysis.js";
+import { analyze } from "../analysis/analyze.js";
+import { weakFields, withEvidence } from "../formats/cited-report.js";
+import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
+import { geniusToScenario, parseGeniusDomain } from "../formats/genius-xml.js";
+import { simulationJson } from "../formats/simulation-json.js";
+import { versionWeights } from "../formats/version-weights.js";
+import { loadAttributionModel } from "../ingest/attribution-model.js";
+import { storedCorpusEvidence } from "../ingest/corpus-evidence.js";
+import { createArena } from "../negotiation/arena.js";
+import { createSimulation, type ProtocolName } from "../negotiation/simulate.js";
+import { InputError, type Problem } from "../errors.js";
+
+export interface ScenarioText {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface SimulationSettings {
+  readonly agents: readonly string[];
+  readonly protocol: ProtocolName;
+  readonly mediator: string;
+  readonly rounds: number;
+  readonly seed: number;
+}
+
+export type HeavyTask =
+  | { readonly kind: "read"; readonly files: readonly { readonly name: string; readonly raw: string }[]; readonly date?: string }
+  | { readonly kind: "check"; readonly scenario: ScenarioText }
+  | { readonly kind: "genius"; readonly domain: { readonly name: string; readonly text: string }; readonly profiles: readonly { readonly file: string; readonly text: string }[] }
+  | { readonly kind: "names"; readonly docs: readonly EvidenceDocument[] }
+  | { readonly kind: "duplicates"; readonly docs: readonly EvidenceDocument[] }
+  | { readonly kind: "extract"; readonly docs: readonly EvidenceDocument[]; readonly people: readonly string[] }
+  | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
+  | { readonly kind: "analysis"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly maxWork?: number }
+  | { readonly kind: "validation"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[] }
+  | { readonly kind: "simulation"; readonly scenario: ScenarioText; readonly settings: SimulationSettings };
+
+/** A task's answer, or the problems of bad input (an InputError does not cross threads as itself). */
+export type HeavyResult = { readonly ok: unknown } | { readonly problems: readonly Problem[] };
+
+export default function run(task: HeavyTask): HeavyResult {
+  try {
+    return { ok: perform(task) };
+  } catch (e) {
+    if (e instanceof InputError) return { problems: e.problems };
+    throw e;
+  }
+}
+
+function perform(task: HeavyTask): unknown {
+  switch (task.kind) {
+    case "read":
+      return task.files.map((f) => readDocument(f.name, f.raw, contentId, task.date ? { date: task.date } : {}));
+    case "check": {
+      // Parsed, checked against the schema and compiled: what the scenario is and how large its outcome space.
+      const { model } = parseScenario(task.scenario.text, task.scenario.name);
+      return { name: model.name, outcomes: model.space.size.toString(), parties: model.parties.map((p) => p.name) };
+    }
+    case "genius": {
+      const spec = geniusToScenario(parseGeniusDomain(task.domain.text, task.domain.name), task.profiles);
+      const text = scenarioToYaml(spec);
+      parseScenario(text, task.domain.name);
+      return text;
+    }
+    case "names":
+      return task.docs.map((d) => namedPeople(d.file, analyseText(d.text)));
+    case "duplicates":
+      return findDuplicates(task.docs);
+    case "extract": {
+      const model = loadAttributionModel();
+      // Statements are not stored; they are dropped before the answer crosses back.
+      return task.docs.map((d) => ({ ...extractDocument(d, model, undefined, task.people), statements: [] }));
+    }
+    case "evidence":
+      return JSON.stringify(evidenceJson(extractEvidence(withBatchDates(task.docs), loadAttributionModel())));
+    case "analysis": {
+      const loaded = parseScenario(task.scenario.text, task.scenario.name);
+      const corpus = storedCorpusEvidence(loaded, task.docs, "the workspace");
+      const weights = versionWeights(loaded.model, loaded.spec, corpus.evidence.reliability);
+      const report = analyze(loaded.model, { samples: task.samples, seed: task.seed, versionWeights: weights, ...(task.maxWork ? { maxWork: task.maxWork } : {}) });
+      // The `analyze --json` contract, as bytes: the same scenario, documents and seed give the same ones.
+      return JSON.stringify(withEvidence(report, loaded.spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability));
+    }
+    case "validation": {
+      const loaded = parseScenario(task.scenario.text, task.scenario.name);
+      const corpus = storedCorpusEvidence(loaded, task.docs, "the workspace");
+      return {
+        citations: corpus.citations,
+        assumptions: corpus.assumptions,
+        weakFields: weakFields(loaded.spec, corpus.citations, corpus.evidence.reliability),
+        reliability: corpus.evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })),
+      };
+    }
+    case "simulation": {
+      const { model } = parseScenario(task.scenario.text, task.scenario.name);
+      const arena = createArena(model);
+      const s = task.settings;
+      const result = createSimulation(arena, { protocol: s.protocol, agents: [...s.agents], mediator: s.mediator, deadline: { rounds: s.rounds } }).run(s.seed, true);
+      return simulationJson(arena, s.agents, s, result);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import type { MultipartFile } from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Problem } from "../../errors.js";
+import type { EvidenceDocument } from "../../evidence/document.js";
+import { checkDateTime } from "../../ingest/date-time.js";
+import type { ServerContext } from "../context.js";
+import { withinBudget } from "../heavy-work.js";
+import { ingestDocuments } from "../ingest.js";
+import { HttpProblem, limitProblem, notFound } from "../problem.js";
+import { readUpload, type RawArticle } from "../uploads.js";
+import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../schemas.js";
+
+const Paste = z.object({
+  name: z.string().max(200).optional().describe("a name for the article (it is what citations name); default pasted-<hash>.txt"),
+  text: z.string().min(1).describe("the article's text"),
+  date: z.string().optional().describe("published date, YYYY-MM-DD or YYYY-MM-DDTHH:MM, when the text does not state it"),
+});
+
+const summary = (d: EvidenceDocument) => ({
+  id: d.id,
+  file: d.file,
+  format: d.format,
+  title: d.title,
+  outlet: d.outlet,
+  author: d.author,
+  url: d.url ?? null,
+  published: d.published,
+  publishedSource: d.publishedSource,
+  characters: d.text.length,
+});
+
+function checkDate(date: string | undefined, field: string): void {
+  const bad = date === undefined ? null : checkDateTime(date);
+  if (bad) throw new HttpProblem(400, "request.date", `${field}: ${bad}`, [{ code: "request.date", field, message: bad, hint: "e.g. 2025-12-02 or 2025-12-02T21:00" }]);
+}
+
+export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get("/api/documents", {
+    schema: {
+      tags: ["documents"],
+      summary: "The workspace's documents, in the order they were stored, a page at a time",
+      querystring: z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      response: { 200: z.object({ total: z.number(), offset: z.number(), limit: z.number(), items: z.array(DocumentSummary) }) },
+    },
+    handler: async (req) => {
+      const docs = await ctx.store.documents();
+      return { total: docs.length, offset: req.query.offset, limit: req.query.limit, items: docs.slice(req.query.offset, req.query.offset + req.query.limit).map(summary) };
+    },
+  });
+
+  r.get("/api/documents/:id", {
+    schema: {
+      tags: ["documents"],
+      summary: "One document: its text and its evidence (quotes, dates, quantities, claims, actor mentions) with offsets into the text",
+      params: z.object({ id: z.string() }),
+      response: { 200: DocumentSummary.extend({ text: z.string(), evidence: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }), 404: ProblemSchema },
+    },
+    handler: async (req) => {
+      const doc = (await ctx.store.documents()).find((d) => d.id === req.params.id);
+      if (!doc) throw notFound("document", req.params.id);
+      const evidence: Record<string, Record<string, unknown>[]> = { quote: [], date: [], quantity: [], claim: [], actor: [] };
+      for (const e of await ctx.store.evidence(doc.id)) evidence[e.kind]!.push(e.data);
+      return { ...summary(doc), text: doc.text, evidence };
+    },
+  });
+
+  r.post("/api/documents", {
+    schema: {
+      tags: ["documents"],
+      summary: "Store articles: multipart upload (field `file`, one or more .txt/.md/.html; optional field `date`) or a JSON paste {name, text, date}",
+      description:
+        "Each article's evidence is extracted off the event loop and stored in its own transaction. 201 with the outcome per article when done within the request's budget; otherwise 202 with a job to poll (Location). The same content twice is stored once.",
+      consumes: ["multipart/form-data", "application/json"],
+      response: { 201: IngestAnswer, 202: JobSchema, 400: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema },
+    },
+    handler: async (req, reply) => {
+      const warnings: Problem[] = [];
+      const articles: RawArticle[] = [];
+      let date: string | undefined;
+      if (req.isMultipart()) {
+        for await (const part of req.parts()) {
+          if (part.type === "field") {
+            if (part.fieldname === "date") date = String(part.value);
+            continue;
+          }
+          const file = part as MultipartFile;
+          if (file.fieldname !== "file") throw new HttpProblem(400, "request.field", `unexpected file field "${file.fieldname}"`, [{ code: "request.field", field: file.fieldname, message: "articles are uploaded in the field `file`" }]);
+          const bytes = await file.toBuffer();
+          articles.push(readUpload(file.filename, bytes, ctx.limits, warnings));
+        }
+      } else {
+        const paste = Paste.safeParse(req.body);
+        if (!paste.success) throw new HttpProblem(400, "request.invalid", "a paste is a JSON object {name?, text, date?}", paste.error.issues.map((i) => ({ code: "request.invalid", field: ["body", ...i.path.map(String)].join("."), message: i.message })));
+        date = paste.data.date;
+        articles.push(readUpload(paste.data.name ?? "", Buffer.from(paste.data.text, "utf8"), ctx.limits, warnings));
+      }
+      if (!articles.length) throw new HttpProblem(400, "request.no-files", "no article in the request", [{ code: "request.no-files", field: "file", message: "upload one or more files in the field `file`" }]);
+      if (articles.length > ctx.limits.files) throw limitProblem("limit.files", `${articles.length} files in one request; the limit is ${ctx.limits.files}`, "upload them in several requests, or raise PARLEY_MAX_FILES on the server");
+      checkDate(date, "date");
+      const docs = await ctx.work.run<EvidenceDocument[]>({ kind: "read", files: articles, ...(date ? { date } : {}) });
+      const job = ctx.jobs.start("ingest", `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, async (progress) => ({ documents: await ingestDocuments(ctx.store, ctx.work, docs, progress), warnings }));
+      const done = new Promise((resolve, reject) => {
+        const stop = ctx.jobs.follow(job.id, (j) => {
+          if (j.status === "running") return;
+          queueMicrotask(() => stop());
+          if (j.status === "done") resolve(j.result);
+          else reject(new HttpProblem(j.error!.status, "ingest.failed", j.error!.title, j.error!.errors as never));
+        });
+      });
+      try {
+        const result = await withinBudget(done, ctx.limits.budgetMs, "storing the articles");
+        return reply.code(201).send(result as z.infer<typeof IngestAnswer>);
+      } catch (e) {
+        if (!(e instanceof HttpProblem) || e.code !== "busy.budget") throw e;
+        done.catch(() => undefined);
+        return reply.code(202).header("location", `/api/jobs/${job.id}`).send(ctx.jobs.get(job.id)!);
+      }
+    },
+  });
+
+  r.get("/api/jobs/:id", {
+    schema: { tags: ["jobs"], summary: "A background job (an ingest past its request's budget, a tournament): progress, then its result or problem", params: z.object({ id: z.string() }), response: { 200: JobSchema, 404: ProblemSchema } },
+    handler: async (req) => {
+      const job = ctx.jobs.get(req.params.id);
+      if (!job) throw notFound("job", req.params.id);
+      return job;
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/** The shapes the API answers with: one source for validation, the TypeScript types and the OpenAPI document. */
+
+export const Problem = z
+  .object({
+    type: z.string().describe("urn:parley:problem:<code>"),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.string(),
+    errors: z
+      .array(z.object({ code: z.string(), field: z.string().optional(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional(), message: z.string(), hint: z.string().optional() }))
+      .optional()
+      .describe("every field, file or line at fault"),
+  })
+  .describe("RFC 9457 problem details (application/problem+json)");
+
+export const DocumentSummary = z.object({
+  id: z.string().describe("SHA-256 of the text: the same content is one document"),
+  file: z.string().describe("the name citations use"),
+  format: z.enum(["text", "markdown", "html"]),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+  publishedSource: z.string().describe("how the date was found: given, manifest, stated, inferred, batch or unknown"),
+  characters: z.number(),
+});
+
+export const IngestAnswer = z.object({
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      file: z.string(),
+      status: z.enum(["stored", "unchanged"]),
+      duplicateOf: z.string().nullable(),
+      counts: z.object({ quotes: z.number(), dates: z.number(), quantities: z.number(), claims: z.number() }).nullable(),
+    }),
+  ),
+  warnings: z.array(z.object({ code: z.string(), file: z.string().optional(), line: z.number().optional(), message: z.string(), hint: z.string().optional() }).passthrough()),
+});
+
+export const JobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["ingest", "tournament"]),
+  status: z.enum(["running", "done", "failed"]),
+  done: z.number(),
+  total: z.number(),
+  started: z.string(),
+  finished: z.string().nullable(),
+  result: z.unknown().optional(),
+  error: z.object({ title: z.string(), status: z.number(), errors: z.array(z.unknown()) }).optional(),
+});
+
+export const ScenarioSummary = z.object({ id: z.string(), name: z.string(), version: z.number(), updated: z.string() });
+
+export const ScenarioFull = ScenarioSummary.extend({ text: z.string().describe("the scenario as written, YAML or JSON") });
+
+export const AgentStanding = z.object({
+  agent: z.string(),
+  meanUtility: z.number(),
+  agreementRate: z.number(),
+  meanDistanceToFrontier: z.number(),
+  meanDistanceToNash: z.number(),
+  meanWelfare: z.number(),
+  meanRounds: z.number(),
+  runs: z.number(),
+});

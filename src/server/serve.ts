@@ -1,0 +1,77 @@
+import { availableParallelism } from "node:os";
+import { InputError } from "../errors.js";
+import { openStore, storeLocation } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
+import { buildApp } from "./app.js";
+import type { ServerContext } from "./context.js";
+import { HeavyWork } from "./heavy-work.js";
+import { Jobs } from "./jobs.js";
+import { limitsFromEnvironment } from "./limits.js";
+import { openCase } from "./open-case.js";
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly db?: string;
+  /** A case folder to open on start (scenario.yaml + corpus/), or none. */
+  readonly caseDir?: string;
+  readonly token?: string;
+  /** Threads for heavy work (analysis, ingest); default: cores − 1, at least 1. */
+  readonly threads?: number;
+  readonly redis?: string;
+  readonly log?: (line: string) => void;
+  readonly logger?: boolean;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** Starts the workspace server: the store, the pool, the case, then the listening socket. */
+export async function serve(o: ServeOptions): Promise<RunningServer> {
+  if (!LOOPBACK.has(o.host) && !o.token)
+    throw new InputError([{ code: "serve.token", field: "--host", message: `listening on ${o.host} (beyond this machine) needs a token for writes`, hint: "set PARLEY_TOKEN to a long random secret, or listen on 127.0.0.1" }]);
+  const log = o.log ?? (() => undefined);
+  const cores = availableParallelism();
+  const store = await openStore(o.db);
+  const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1));
+  const ctx: ServerContext = { store, work, jobs: new Jobs(), limits: limitsFromEnvironment(), tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)), ...(o.redis ? { redis: o.redis } : {}) };
+  const closeAll = async () => {
+    await work.close();
+    await store.close();
+  };
+  try {
+    if (o.caseDir) {
+      const c = await openCase(ctx, o.caseDir);
+      log(`case ${c.id}: ${c.stored ? `${c.stored} document(s) stored` : "documents stored already"}; scenario ${c.created ? "loaded" : "kept as it is in the workspace"}`);
+    }
+    const app = await buildApp(ctx, { ...(o.token ? { token: o.token } : {}), ...(o.logger ? { logger: true } : {}) });
+    try {
+      await app.listen({ host: o.host, port: o.port });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE") throw new InputError([{ code: "serve.port", field: "--port", message: `port ${o.port} on ${o.host} is in use (another Parley server?)`, hint: "stop it, or give another --port (PORT)" }]);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new InputError([{ code: "serve.host", field: "--host", message: `cannot listen on ${o.host}`, hint: "give an address of this machine (HOST), e.g. 127.0.0.1" }]);
+      throw e;
+    }
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : o.port;
+    const url = `http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${port}`;
+    log(`workspace ${storeLocation(o.db)} (${store.kind})`);
+    return {
+      url,
+      store,
+      close: async () => {
+        await app.close();
+        await closeAll();
+      },
+    };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+}
