@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -28,7 +29,15 @@ function authorised(header: string | undefined, token: string): boolean {
  * with a token, every write must carry it.
  */
 export async function buildApp(ctx: ServerContext, options: { token?: string; logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: ctx.limits.bodyBytes, requestTimeout: ctx.limits.requestTimeoutMs, return503OnClosing: true, forceCloseConnections: true });
+  const timeout = ctx.limits.requestTimeoutMs;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: ctx.limits.bodyBytes,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    // Node checks request timeouts every 30 s unless told otherwise: a slow sender is cut off near its deadline.
+    serverFactory: (handler) => createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(timeout / 4, 5000)) }, handler),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);

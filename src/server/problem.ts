@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { InputError, type Problem } from "../errors.js";
+import { InputError, formatPath, type Problem } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 
 /** One problem of a request: where (field path, file, line) and what to do. */
@@ -37,7 +37,7 @@ export const limitProblem = (code: string, message: string, hint: string, status
 
 const detail = (p: Problem): ProblemDetail => ({
   code: p.code,
-  ...(p.field ? { field: p.field } : {}),
+  ...(p.field ? { field: p.field } : p.path?.length ? { field: formatPath(p.path) } : {}),
   ...(p.file ? { file: p.file } : {}),
   ...(p.line ? { line: p.line } : {}),
   ...(p.column ? { column: p.column } : {}),
@@ -69,9 +69,8 @@ function toProblem(error: unknown): HttpProblem | null {
   if (hasZodFastifySchemaValidationErrors(e)) {
     const where = e.validationContext ?? "body";
     const errors = e.validation.map((v) => {
-      const issue = v.params.issue as { path?: PropertyKey[]; message?: string };
-      const path = [where, ...(issue.path ?? []).map(String)].join(".");
-      return { code: "request.invalid", field: path, message: issue.message ?? v.message ?? "invalid" };
+      const path = [where, ...(v.instancePath ?? "").split("/").filter(Boolean)].join(".");
+      return { code: "request.invalid", field: path, message: v.message ?? "invalid" };
     });
     return new HttpProblem(400, "request.invalid", `the request's ${where} does not match the API: ${errors.map((x) => `${x.field}: ${x.message}`).join("; ")}`, errors);
   }

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { CLI } from "../domains.js";
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
+  /** Resolves with the exit code (or signal) once it has exited. */
+  readonly exited: Promise<number | string>;
+}
+
+/** `parley serve` as a separate process (the real command), resolved once it prints its URL. */
+export async function startServerProcess(args: readonly string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  await new Promise<void>((resolve, reject) => {
+    const check = setInterval(() => {
+      if (out.includes("serving at")) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(check);
+      reject(new Error(`parley serve exited (${code}) before serving:\n${out}`));
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, child, output: () => out, exited };
+}
