@@ -52,7 +52,7 @@ export function registerServe(program: Command): void {
       process.once("SIGTERM", () => controller.abort());
       process.stderr.write(`parley: worker taking batches from ${redis}, storing runs in ${storeLocation(o.db)}\n`);
       try {
-        await runWorker(redis, store, { lockMs: o.lockMs, signal: controller.signal, onBatch: (t, n) => process.stdout.write(`batch of ${n} runs stored for tournament ${t}\n`) });
+        await runWorker(redis, store, { lockMs: o.lockMs, signal: controller.signal, log: (line) => process.stdout.write(`${line}\n`) });
       } finally {
         await store.close();
       }

@@ -54,14 +54,15 @@ export function redisBatches(url: string): RemoteBatches {
  * until `signal` aborts. The lock a worker holds on its batch lapses after `lockMs` without renewal
  * (a killed worker): the batch then goes back to the queue.
  */
-export async function runWorker(url: string, store: Store, options: { lockMs?: number; signal?: AbortSignal; onBatch?: (tournament: string, runs: number) => void } = {}): Promise<void> {
+export async function runWorker(url: string, store: Store, options: { lockMs?: number; signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<void> {
   const lockDuration = options.lockMs ?? 30_000;
   const worker = new Worker<BatchJob, number>(
     QUEUE,
     async (job: Job<BatchJob>) => {
+      options.log?.(`taking batch ${job.id} (${job.data.task.jobs.length} runs)${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`);
       const records: RunRecord[] = runTask(job.data.task);
       await store.addRuns(job.data.tournament, records);
-      options.onBatch?.(job.data.tournament, records.length);
+      options.log?.(`stored batch ${job.id}`);
       return records.length;
     },
     { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
