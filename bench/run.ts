@@ -28,6 +28,7 @@ import { loadAttributionModel } from "../src/ingest/attribution-model.js";
 import { contentId } from "../src/ingest/read-documents.js";
 import { findQuotes as legacyFindQuotes } from "./legacy-quotes.js";
 import { GENIUS, SHARED } from "../test/domains.js";
+import { serverLoad } from "./server-load.js";
 import { syntheticModel } from "./synthetic.js";
 
 type Case = "two-party-100x10" | "four-party-8x10" | "baseline";
@@ -197,6 +198,18 @@ function median(xs: number[]): number {
 
 const fmtTime = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
 
+/** Prints the server's figures under load (section 8). */
+async function serverMain(): Promise<void> {
+  const { rows } = await serverLoad();
+  const w = Math.max(...rows.map((r) => r[0]!.length));
+  process.stdout.write(`\n${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n`);
+}
+
 const at = process.argv.indexOf("--case");
 if (at >= 0) caseMain(process.argv[at + 1] as Case);
-else await main();
+else if (process.argv.includes("--server")) await serverMain();
+else {
+  await main();
+  // 8. The workspace server under load, while it ingests and runs a tournament.
+  await serverMain();
+}

@@ -12,7 +12,8 @@ export function registerServe(program: Command): void {
     .option("--case <dir>", "case folder to open on start: its scenario.yaml and corpus/ (default: the Moscow case shipped with Parley)")
     .option("--no-case", "open no case")
     .option("--threads <n>", "worker threads for analysis and ingest (default: cores − 1)", integer(1, "--threads"))
-    .action(async (o: { host: string; port: number; db?: string; case: string | boolean; threads?: number }) => {
+    .option("--log", "log every request and error as a JSON line on standard output")
+    .action(async (o: { host: string; port: number; db?: string; case: string | boolean; threads?: number; log?: boolean }) => {
       const [{ serve }, { join }, { packageRoot }] = await Promise.all([import("../server/serve.js"), import("node:path"), import("../ingest/attribution-model.js")]);
       const caseDir = o.case === false ? undefined : typeof o.case === "string" ? o.case : join(packageRoot(), "cases", "moscow-2025-12");
       const token = process.env["PARLEY_TOKEN"];
@@ -25,6 +26,7 @@ export function registerServe(program: Command): void {
         ...(token ? { token } : {}),
         ...(o.threads ? { threads: o.threads } : {}),
         ...(redis ? { redis } : {}),
+        ...(o.log ? { logger: true } : {}),
         log: (line) => process.stderr.write(`parley: ${line}\n`),
       });
       process.stdout.write(`Parley is serving at ${server.url}  (API ${server.url}/api, docs ${server.url}/docs)\n`);

@@ -1,6 +1,9 @@
 import { createArena, type Arena } from "../negotiation/arena.js";
 import { runJobs, scenarioReference, type RunRecord, type ScenarioReference, type TournamentJob, type TournamentSettings } from "../negotiation/tournament.js";
 import { loadSource, type ScenarioSource } from "./scenario-source.js";
+import { runInBackground } from "./background-priority.js";
+
+runInBackground();
 
 export interface TournamentTask {
   readonly source: ScenarioSource;

@@ -74,7 +74,7 @@ export async function buildApp(ctx: ServerContext, options: { token?: string; lo
 
   app.withTypeProvider<ZodTypeProvider>().get("/api", {
     schema: { tags: ["jobs"], summary: "The workspace: where it is stored and what it holds", response: { 200: z.object({ store: z.enum(["sqlite", "postgres"]), documents: z.number(), scenarios: z.array(z.string()), queuedTasks: z.number() }) } },
-    handler: async () => ({ store: ctx.store.kind, documents: (await ctx.store.documentIds()).length, scenarios: (await ctx.store.scenarios()).map((s) => s.id), queuedTasks: ctx.work.queued }),
+    handler: async () => ({ store: ctx.store.kind, documents: (await ctx.store.documentIndex()).length, scenarios: (await ctx.store.scenarios()).map((s) => s.id), queuedTasks: ctx.work.queued }),
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/docs"));

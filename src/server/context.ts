@@ -1,3 +1,4 @@
+import type { StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import type { HeavyWork } from "./heavy-work.js";
 import type { Jobs } from "./jobs.js";
@@ -6,6 +7,8 @@ import type { ServerLimits } from "./limits.js";
 /** What every route works with: one workspace, one pool, the background jobs, the limits. */
 export interface ServerContext {
   readonly store: Store;
+  /** Where the store is, for pool threads that write to it themselves. */
+  readonly address: StoreAddress;
   readonly work: HeavyWork;
   readonly jobs: Jobs;
   readonly limits: ServerLimits;

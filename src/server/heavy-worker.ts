@@ -18,6 +18,12 @@ import { storedCorpusEvidence } from "../ingest/corpus-evidence.js";
 import { createArena } from "../negotiation/arena.js";
 import { createSimulation, type ProtocolName } from "../negotiation/simulate.js";
 import { InputError, type Problem } from "../errors.js";
+import { listCitations } from "../model/citations.js";
+import { openStoreAt, type StoreAddress } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
+import { runInBackground } from "../parallel/background-priority.js";
+
+runInBackground();
 
 export interface ScenarioText {
   readonly name: string;
@@ -38,7 +44,7 @@ export type HeavyTask =
   | { readonly kind: "genius"; readonly domain: { readonly name: string; readonly text: string }; readonly profiles: readonly { readonly file: string; readonly text: string }[] }
   | { readonly kind: "names"; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "duplicates"; readonly docs: readonly EvidenceDocument[] }
-  | { readonly kind: "extract"; readonly docs: readonly EvidenceDocument[]; readonly people: readonly string[] }
+  | { readonly kind: "store"; readonly address: StoreAddress; readonly docs: readonly { readonly doc: EvidenceDocument; readonly duplicateOf: string | null; readonly names: readonly string[] }[]; readonly people: readonly string[] }
   | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "analysis"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly maxWork?: number }
   | { readonly kind: "validation"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[] }
@@ -47,23 +53,32 @@ export type HeavyTask =
 /** A task's answer, or the problems of bad input (an InputError does not cross threads as itself). */
 export type HeavyResult = { readonly ok: unknown } | { readonly problems: readonly Problem[] };
 
-export default function run(task: HeavyTask): HeavyResult {
+export default async function run(task: HeavyTask): Promise<HeavyResult> {
   try {
-    return { ok: perform(task) };
+    return { ok: await perform(task) };
   } catch (e) {
     if (e instanceof InputError) return { problems: e.problems };
     throw e;
   }
 }
 
-function perform(task: HeavyTask): unknown {
+/** This thread's connection to each workspace it stores in. */
+const stores = new Map<string, Promise<Store>>();
+const storeAt = (address: StoreAddress) => {
+  const key = JSON.stringify(address);
+  let s = stores.get(key);
+  if (!s) stores.set(key, (s = openStoreAt(address)));
+  return s;
+};
+
+async function perform(task: HeavyTask): Promise<unknown> {
   switch (task.kind) {
     case "read":
       return task.files.map((f) => readDocument(f.name, f.raw, contentId, task.date ? { date: task.date } : {}));
     case "check": {
       // Parsed, checked against the schema and compiled: what the scenario is and how large its outcome space.
-      const { model } = parseScenario(task.scenario.text, task.scenario.name);
-      return { name: model.name, outcomes: model.space.size.toString(), parties: model.parties.map((p) => p.name) };
+      const { model, spec } = parseScenario(task.scenario.text, task.scenario.name);
+      return { name: model.name, outcomes: model.space.size.toString(), parties: model.parties.map((p) => p.name), files: [...new Set(listCitations(spec).map((c) => c.cite.file))] };
     }
     case "genius": {
       const spec = geniusToScenario(parseGeniusDomain(task.domain.text, task.domain.name), task.profiles);
@@ -75,10 +90,18 @@ function perform(task: HeavyTask): unknown {
       return task.docs.map((d) => namedPeople(d.file, analyseText(d.text)));
     case "duplicates":
       return findDuplicates(task.docs);
-    case "extract": {
+    case "store": {
+      // Extracted and stored here, each document in its own transaction: the thread answering
+      // requests never spends its time on evidence rows.
       const model = loadAttributionModel();
-      // Statements are not stored; they are dropped before the answer crosses back.
-      return task.docs.map((d) => ({ ...extractDocument(d, model, undefined, task.people), statements: [] }));
+      const store = await storeAt(task.address);
+      const out = [];
+      for (const { doc, duplicateOf, names } of task.docs) {
+        const e = extractDocument(doc, model, undefined, task.people);
+        const added = await store.addDocument(e, duplicateOf, names);
+        out.push({ id: doc.id, added, counts: { quotes: e.quotes.length, dates: e.dates.length, quantities: e.quantities.length, claims: e.claims.length } });
+      }
+      return out;
     }
     case "evidence":
       return JSON.stringify(evidenceJson(extractEvidence(withBatchDates(task.docs), loadAttributionModel())));

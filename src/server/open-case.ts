@@ -13,10 +13,10 @@ import { ingestDocuments } from "./ingest.js";
  */
 export async function openCase(ctx: ServerContext, dir: string): Promise<{ id: string; stored: number; created: boolean }> {
   const files = expandPaths([join(dir, "corpus")]);
-  const stored = new Set(await ctx.store.documentIds());
+  const stored = new Set((await ctx.store.documentIndex()).map((d) => d.id));
   const raw = files.map((f) => ({ name: baseName(f), raw: readTextInput(f, "article", { lenient: true }) }));
   const docs = await ctx.work.run<EvidenceDocument[]>({ kind: "read", files: raw });
-  const outcome = docs.some((d) => !stored.has(d.id)) ? await ingestDocuments(ctx.store, ctx.work, docs) : [];
+  const outcome = docs.some((d) => !stored.has(d.id)) ? await ingestDocuments(ctx.store, ctx.address, ctx.work, docs) : [];
   const id = baseName(dir);
   const text = readTextInput(join(dir, "scenario.yaml"), "scenario (YAML)");
   const { name } = await ctx.work.run<{ name: string }>({ kind: "check", scenario: { name: `${id}.yaml`, text } });

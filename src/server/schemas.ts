@@ -58,13 +58,14 @@ export const ScenarioSummary = z.object({ id: z.string(), name: z.string(), vers
 
 export const ScenarioFull = ScenarioSummary.extend({ text: z.string().describe("the scenario as written, YAML or JSON") });
 
+/** An agent's standing; the means are null while it has no run stored. */
 export const AgentStanding = z.object({
   agent: z.string(),
-  meanUtility: z.number(),
-  agreementRate: z.number(),
-  meanDistanceToFrontier: z.number(),
-  meanDistanceToNash: z.number(),
-  meanWelfare: z.number(),
-  meanRounds: z.number(),
+  meanUtility: z.number().nullable(),
+  agreementRate: z.number().nullable(),
+  meanDistanceToFrontier: z.number().nullable(),
+  meanDistanceToNash: z.number().nullable(),
+  meanWelfare: z.number().nullable(),
+  meanRounds: z.number().nullable(),
   runs: z.number(),
 });

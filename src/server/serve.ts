@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
-import { openStore, storeLocation } from "../store/open-store.js";
+import { openStoreAt, storeAddress, storeLocation } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { buildApp } from "./app.js";
 import type { ServerContext } from "./context.js";
@@ -37,9 +37,10 @@ export async function serve(o: ServeOptions): Promise<RunningServer> {
     throw new InputError([{ code: "serve.token", field: "--host", message: `listening on ${o.host} (beyond this machine) needs a token for writes`, hint: "set PARLEY_TOKEN to a long random secret, or listen on 127.0.0.1" }]);
   const log = o.log ?? (() => undefined);
   const cores = availableParallelism();
-  const store = await openStore(o.db);
+  const address = storeAddress(o.db);
+  const store = await openStoreAt(address);
   const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1));
-  const ctx: ServerContext = { store, work, jobs: new Jobs(), limits: limitsFromEnvironment(), tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)), ...(o.redis ? { redis: o.redis } : {}) };
+  const ctx: ServerContext = { store, address, work, jobs: new Jobs(), limits: limitsFromEnvironment(), tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)), ...(o.redis ? { redis: o.redis } : {}) };
   const closeAll = async () => {
     await work.close();
     await store.close();

@@ -1,19 +1,30 @@
 import type { Store } from "./store.js";
 import { workspacePath } from "./workspace.js";
 
+/** Where a workspace is stored, as plain data a worker thread can open too. */
+export type StoreAddress = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
+
 /**
  * The workspace every command and the server use: PostgreSQL when `PARLEY_DATABASE_URL` is set
  * (a team's shared server), else the SQLite file (`--db` > `$PARLEY_DB` > `.parley/workspace.db`).
  */
-export async function openStore(db?: string): Promise<Store> {
+export function storeAddress(db?: string): StoreAddress {
   const url = process.env["PARLEY_DATABASE_URL"];
-  if (url) return (await import("./postgres-store.js")).PostgresStore.open(url);
+  return url ? { kind: "postgres", url } : { kind: "sqlite", file: workspacePath(db) };
+}
+
+export async function openStore(db?: string): Promise<Store> {
+  return openStoreAt(storeAddress(db));
+}
+
+export async function openStoreAt(address: StoreAddress): Promise<Store> {
+  if (address.kind === "postgres") return (await import("./postgres-store.js")).PostgresStore.open(address.url);
   const { SqliteStore } = await import("./sqlite-store.js");
-  return new SqliteStore(workspacePath(db));
+  return new SqliteStore(address.file);
 }
 
 /** Where the workspace is, for messages (a URL's password is not shown). */
 export function storeLocation(db?: string): string {
-  const url = process.env["PARLEY_DATABASE_URL"];
-  return url ? url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@") : workspacePath(db);
+  const a = storeAddress(db);
+  return a.kind === "postgres" ? a.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@") : a.file;
 }

@@ -3,7 +3,7 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import { documentFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, TournamentEntry } from "./store.js";
+import type { DocumentEntry, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, TournamentEntry } from "./store.js";
 
 /** The schema: the SQLite workspace's tables, with a sequence keeping the order documents were stored in. */
 const SCHEMA = `
@@ -102,8 +102,8 @@ export class PostgresStore implements Store {
     return rows.map(documentFromRow);
   }
 
-  async documentIds(): Promise<string[]> {
-    return (await this.pool.query<{ id: string }>("SELECT id FROM documents ORDER BY seq")).rows.map((r) => r.id);
+  async documentIndex(): Promise<DocumentEntry[]> {
+    return (await this.pool.query<DocumentEntry>("SELECT id, file FROM documents ORDER BY seq")).rows;
   }
 
   async evidenceCount(id: string): Promise<number> {
@@ -140,6 +140,14 @@ export class PostgresStore implements Store {
       [s.id, s.name, s.text, new Date().toISOString()],
     );
     return rows[0]!.version;
+  }
+
+  async documentsVersion(): Promise<number> {
+    return Number((await this.pool.query<{ v: string }>("SELECT COALESCE(MAX(seq), 0) AS v FROM documents")).rows[0]!.v);
+  }
+
+  async scenarioVersion(id: string): Promise<number | null> {
+    return (await this.pool.query<{ version: number }>("SELECT version FROM scenarios WHERE id = $1", [id])).rows[0]?.version ?? null;
   }
 
   async scenario(id: string): Promise<StoredScenario | null> {

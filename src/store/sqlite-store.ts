@@ -21,8 +21,8 @@ export class SqliteStore implements Store {
   async documents() {
     return this.ws.documents();
   }
-  async documentIds() {
-    return this.ws.documentIds();
+  async documentIndex() {
+    return this.ws.documentIndex();
   }
   async evidenceCount(id: string) {
     return this.ws.evidenceCount(id);
@@ -43,6 +43,12 @@ export class SqliteStore implements Store {
   }
   async putScenario(s: ScenarioInput) {
     return this.ws.putScenario(s);
+  }
+  async documentsVersion() {
+    return this.ws.documentsVersion();
+  }
+  async scenarioVersion(id: string) {
+    return this.ws.scenarioVersion(id);
   }
   async scenario(id: string) {
     return this.ws.scenario(id);

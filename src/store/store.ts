@@ -2,6 +2,12 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 
+/** A stored document's id and the name citations use for it. */
+export interface DocumentEntry {
+  readonly id: string;
+  readonly file: string;
+}
+
 /** The full names each of some documents gives. */
 export type PeopleOf = (docs: readonly EvidenceDocument[]) => Promise<readonly (readonly string[])[]> | readonly (readonly string[])[];
 
@@ -53,8 +59,10 @@ export interface Store {
   hasDocument(id: string): Promise<boolean>;
   /** In the order they were stored. */
   documents(): Promise<EvidenceDocument[]>;
-  /** The documents' ids in the order they were stored (no texts: cheap). */
-  documentIds(): Promise<string[]>;
+  /** The documents' ids and names in the order they were stored (no texts: cheap). */
+  documentIndex(): Promise<DocumentEntry[]>;
+  /** A number that grows whenever a document is stored (documents are never removed): a cheap check for change. */
+  documentsVersion(): Promise<number>;
   evidenceCount(id: string): Promise<number>;
   /** A document's evidence items in the order they were stored (empty for an unknown id). */
   evidence(id: string): Promise<StoredEvidence[]>;
@@ -65,6 +73,8 @@ export interface Store {
   /** Replaces a scenario (or creates it); returns its new version. */
   putScenario(s: ScenarioInput): Promise<number>;
   scenario(id: string): Promise<StoredScenario | null>;
+  /** A scenario's version alone (null when there is none): a cheap check for change. */
+  scenarioVersion(id: string): Promise<number | null>;
   /** In the order they were created. */
   scenarios(): Promise<StoredScenario[]>;
   addSimulation(s: SimulationEntry): Promise<void>;

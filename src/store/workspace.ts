@@ -7,7 +7,7 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import { documentFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, TournamentEntry } from "./store.js";
+import type { DocumentEntry, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, TournamentEntry } from "./store.js";
 
 /** Where the workspace lives unless `--db` or `PARLEY_DB` says otherwise; every command uses the same rule. */
 export const DEFAULT_WORKSPACE = ".parley/workspace.db";
@@ -76,6 +76,15 @@ export class Workspace {
     }
   }
 
+  /** Prepared statements by their SQL: preparing is most of a small query's cost. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
   /** Runs a database operation; a full disk, a read-only file or a busy database becomes a clear error naming the file. */
   private guarded<T>(operation: () => T): T {
     try {
@@ -89,12 +98,12 @@ export class Workspace {
 
   /** Registers a tournament (idempotent) and returns the runs it already holds. */
   openTournament(id: string, config: unknown): RunRecord[] {
-    this.guarded(() => this.db.prepare("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(id, JSON.stringify(config), new Date().toISOString()));
+    this.guarded(() => this.statement("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(id, JSON.stringify(config), new Date().toISOString()));
     return this.runs(id);
   }
 
   runs(id: string): RunRecord[] {
-    const rows = this.guarded(() => this.db.prepare("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(id) as Record<string, unknown>[]);
+    const rows = this.guarded(() => this.statement("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(id) as Record<string, unknown>[]);
     return rows.map((r) => ({
       scenario: r["scenario"] as number,
       agents: JSON.parse(r["agents"] as string) as string[],
@@ -111,7 +120,7 @@ export class Workspace {
 
   /** Stores a batch of runs in one transaction. */
   addRuns(id: string, records: readonly RunRecord[]): void {
-    const insert = this.db.prepare(
+    const insert = this.statement(
       "INSERT OR REPLACE INTO tournament_runs VALUES (@tournament, @scenario, @agents, @repetition, @seed, @agreement, @utilities, @rounds, @df, @dn, @welfare)",
     );
     this.guarded(() =>
@@ -122,13 +131,13 @@ export class Workspace {
     );
   }
 
-  /** The stored documents' ids in storage order: a cheap fingerprint of the workspace's corpus. */
-  documentIds(): string[] {
-    return this.guarded(() => (this.db.prepare("SELECT id FROM documents ORDER BY rowid").pluck().all() as string[]));
+  /** The stored documents' ids and names in storage order, without their texts. */
+  documentIndex(): DocumentEntry[] {
+    return this.guarded(() => this.statement("SELECT id, file FROM documents ORDER BY rowid").all() as DocumentEntry[]);
   }
 
   hasDocument(id: string): boolean {
-    return this.guarded(() => this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined);
+    return this.guarded(() => this.statement("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined);
   }
 
   /**
@@ -139,8 +148,8 @@ export class Workspace {
    */
   addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []): boolean {
     const d = e.document;
-    const doc = this.db.prepare("INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    const row = this.db.prepare("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
+    const doc = this.statement("INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const row = this.statement("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
     return this.guarded(() =>
       this.db
         .transaction(() => {
@@ -162,41 +171,41 @@ export class Workspace {
 
   /** Documents stored before the names they give were kept. */
   documentsWithoutPeople(): EvidenceDocument[] {
-    const ids = new Set(this.guarded(() => this.db.prepare("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]).map((r) => r.id));
+    const ids = new Set(this.guarded(() => this.statement("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]).map((r) => r.id));
     return ids.size ? this.documents().filter((d) => ids.has(d.id)) : [];
   }
 
   setPeople(entries: readonly [id: string, people: readonly string[]][]): void {
-    const update = this.db.prepare("UPDATE documents SET people = ? WHERE id = ?");
+    const update = this.statement("UPDATE documents SET people = ? WHERE id = ?");
     this.guarded(() => this.db.transaction(() => entries.forEach(([id, people]) => update.run(JSON.stringify(people), id)))());
   }
 
   /** The full names the stored documents give, first mention first. */
   people(): string[] {
-    const rows = this.guarded(() => this.db.prepare("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[]);
+    const rows = this.guarded(() => this.statement("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[]);
     return [...new Set(rows.flatMap((r) => (r.people ? (JSON.parse(r.people) as string[]) : [])))];
   }
 
   documents(): EvidenceDocument[] {
     // In the order they were stored: duplicate flags depend on which copy came first.
-    const rows = this.guarded(() => this.db.prepare("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[]);
+    const rows = this.guarded(() => this.statement("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[]);
     return rows.map(documentFromRow);
   }
 
   /** A document's stored evidence items, in the order they were stored. */
   evidence(id: string): StoredEvidence[] {
-    const rows = this.guarded(() => this.db.prepare("SELECT kind, data FROM evidence WHERE document = ? ORDER BY rowid").all(id) as { kind: string; data: string }[]);
+    const rows = this.guarded(() => this.statement("SELECT kind, data FROM evidence WHERE document = ? ORDER BY rowid").all(id) as { kind: string; data: string }[]);
     return rows.map((r) => ({ kind: r.kind as StoredEvidence["kind"], data: JSON.parse(r.data) as StoredEvidence["data"] }));
   }
 
   tournaments(): TournamentEntry[] {
-    const rows = this.guarded(() => this.db.prepare("SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.rowid").all() as { id: string; config: string; created: string; runs: number }[]);
+    const rows = this.guarded(() => this.statement("SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.rowid").all() as { id: string; config: string; created: string; runs: number }[]);
     return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as unknown, created: r.created, runs: r.runs }));
   }
 
   /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
   createScenario(s: ScenarioInput): boolean {
-    return this.guarded(() => this.db.prepare("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(s.id, s.name, s.text, new Date().toISOString()).changes === 1);
+    return this.guarded(() => this.statement("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(s.id, s.name, s.text, new Date().toISOString()).changes === 1);
   }
 
   /** Replaces a scenario's text (or creates it) and returns its new version. */
@@ -211,26 +220,34 @@ export class Workspace {
     );
   }
 
+  documentsVersion(): number {
+    return this.guarded(() => (this.statement("SELECT COALESCE(MAX(rowid), 0) AS v FROM documents").get() as { v: number }).v);
+  }
+
+  scenarioVersion(id: string): number | null {
+    return this.guarded(() => (this.statement("SELECT version FROM scenarios WHERE id = ?").get(id) as { version: number } | undefined)?.version ?? null);
+  }
+
   scenario(id: string): StoredScenario | null {
-    const r = this.guarded(() => this.db.prepare("SELECT * FROM scenarios WHERE id = ?").get(id) as StoredScenario | undefined);
+    const r = this.guarded(() => this.statement("SELECT * FROM scenarios WHERE id = ?").get(id) as StoredScenario | undefined);
     return r ?? null;
   }
 
   scenarios(): StoredScenario[] {
-    return this.guarded(() => this.db.prepare("SELECT * FROM scenarios ORDER BY rowid").all() as StoredScenario[]);
+    return this.guarded(() => this.statement("SELECT * FROM scenarios ORDER BY rowid").all() as StoredScenario[]);
   }
 
   addSimulation(s: SimulationEntry): void {
-    this.guarded(() => this.db.prepare("INSERT OR REPLACE INTO simulations VALUES (?, ?, ?, ?, ?)").run(s.id, s.scenario, JSON.stringify(s.config), JSON.stringify(s.result), s.created));
+    this.guarded(() => this.statement("INSERT OR REPLACE INTO simulations VALUES (?, ?, ?, ?, ?)").run(s.id, s.scenario, JSON.stringify(s.config), JSON.stringify(s.result), s.created));
   }
 
   simulations(scenario: string): SimulationEntry[] {
-    const rows = this.guarded(() => this.db.prepare("SELECT * FROM simulations WHERE scenario = ? ORDER BY rowid").all(scenario) as Record<string, string>[]);
+    const rows = this.guarded(() => this.statement("SELECT * FROM simulations WHERE scenario = ? ORDER BY rowid").all(scenario) as Record<string, string>[]);
     return rows.map((r) => ({ id: r["id"]!, scenario: r["scenario"]!, config: JSON.parse(r["config"]!) as unknown, result: JSON.parse(r["result"]!) as unknown, created: r["created"]! }));
   }
 
   evidenceCount(id: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM evidence WHERE document = ?").get(id) as { n: number }).n;
+    return (this.statement("SELECT COUNT(*) AS n FROM evidence WHERE document = ?").get(id) as { n: number }).n;
   }
 
   close(): void {

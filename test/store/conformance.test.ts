@@ -55,17 +55,22 @@ function conformance(name: string, open: () => Promise<Store>) {
       await store.addDocument(evidence[1]!, evidence[0]!.document.id, []);
       const docs = await store.documents();
       expect(docs.map((d) => d.id)).toEqual([evidence[0]!, evidence[2]!, evidence[1]!].map((e) => e.document.id));
-      expect(await store.documentIds()).toEqual(docs.map((d) => d.id));
+      expect(await store.documentIndex()).toEqual(docs.map((d) => ({ id: d.id, file: d.file })));
+      const version = await store.documentsVersion();
+      expect(await store.addDocument(evidence[1]!)).toBe(false);
+      expect(await store.documentsVersion()).toBe(version);
       const { text, ...rest } = evidence[2]!.document;
       expect(docs[1]).toEqual({ ...rest, text, url: rest.url ?? null });
     });
 
-    it("of two writers storing the same document at once, exactly one stores it", async () => {
+    it("of two writers storing the same document at once, exactly one stores it; the documents' version grows", async () => {
+      const before = await store.documentsVersion();
       const other = await open();
       try {
         const fresh = { ...evidence[0]!, document: { ...evidence[0]!.document, id: `${evidence[0]!.document.id}-copy-${name}` } };
         const results = await Promise.all([store.addDocument(fresh), other.addDocument(fresh)]);
         expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.documentsVersion()).toBeGreaterThan(before);
       } finally {
         await other.close();
       }
@@ -95,6 +100,8 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(await store.createScenario({ id: "s1", name: "Test", text })).toBe(true);
       expect(await store.createScenario({ id: "s1", name: "Other", text: "x" })).toBe(false);
       expect(await store.scenario("s1")).toMatchObject({ id: "s1", name: "Test", text, version: 1 });
+      expect(await store.scenarioVersion("s1")).toBe(1);
+      expect(await store.scenarioVersion("missing")).toBeNull();
       expect(await store.putScenario({ id: "s1", name: "Test 2", text: text + "# two\n" })).toBe(2);
       expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toBe(1);
       expect((await store.scenarios()).map((s) => [s.id, s.version])).toEqual([["s1", 2], ["s0", 1]]);

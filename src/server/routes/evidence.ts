@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { EvidenceJson } from "../../evidence/evidence-json.js";
+import { baseName } from "../../model/base-name.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem } from "../problem.js";
@@ -10,9 +11,10 @@ import { Problem } from "../schemas.js";
 
 const PARTS = ["quotes", "dates", "quantities", "claims", "contradictions", "reliability"] as const;
 
-/** The key of everything the workspace's documents say together: their ids in storage order. */
-export async function corpusKey(ctx: ServerContext): Promise<string> {
-  return createHash("sha256").update((await ctx.store.documentIds()).join("\n")).digest("hex");
+/** The key of what some of the workspace's documents say together (all by default): their ids in storage order. */
+export async function corpusKey(ctx: ServerContext, only?: ReadonlySet<string>): Promise<string> {
+  const ids = (await ctx.store.documentIndex()).filter((d) => !only || only.has(baseName(d.file))).map((d) => d.id);
+  return createHash("sha256").update(ids.join("\n")).digest("hex");
 }
 
 /** The evidence across the workspace's documents (contradictions and reliability need them all), computed once per set of documents. */

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { slug } from "../../cli/file-names.js";
+import { baseName } from "../../model/base-name.js";
 import { InputError } from "../../errors.js";
 import { AGENTS } from "../../negotiation/agents/index.js";
 import { MEDIATORS } from "../../negotiation/mediators/index.js";
@@ -20,6 +22,8 @@ interface Checked {
   readonly name: string;
   readonly outcomes: string;
   readonly parties: readonly string[];
+  /** The document names its citations give: its corpus. */
+  readonly files: readonly string[];
 }
 
 const hash = (...parts: unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -48,7 +52,23 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   /** Parses, checks and compiles a scenario on the pool: bad YAML, a schema problem or a bad reference is a 422 naming the line and field. */
-  const check = (name: string, text: string) => ctx.work.cached<Checked>(`check:${hash(name, text)}`, () => ({ kind: "check", scenario: { name, text } }));
+  const check = (name: string, text: string, digest = hash(text)) => ctx.work.cached<Checked>(`check:${name}:${digest}`, () => ({ kind: "check", scenario: { name, text } }));
+
+  // A stored scenario's digest by id and version (the store numbers every replacement), so a
+  // read does not hash the whole text again.
+  const digests = new Map<string, string>();
+  const digestOf = (s: StoredScenario) => {
+    const at = `${s.id}@${s.version}`;
+    let d = digests.get(at);
+    if (!d) {
+      digests.set(at, (d = hash(s.text)));
+      if (digests.size > 256) digests.delete(digests.keys().next().value!);
+    }
+    return d;
+  };
+
+  // Analysis answers as bytes, plain and gzipped, by scenario version, documents' version, seed and samples.
+  const bodies = new Map<string, { etag: string; plain: Buffer; gzip: Buffer }>();
 
   const load = async (id: string) => {
     const s = await ctx.store.scenario(id);
@@ -58,21 +78,31 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   /** Refuses work on request past the synchronous limit of outcomes. */
   const small = async (s: StoredScenario, what: string) => {
-    const c = await check(`${s.id}.yaml`, s.text);
+    const c = await check(`${s.id}.yaml`, s.text, digestOf(s));
     if (BigInt(c.outcomes) > BigInt(ctx.limits.syncOutcomes))
       throw limitProblem("limit.outcomes", `${s.id} has ${BigInt(c.outcomes).toLocaleString("en-US")} outcomes; ${what} on request is limited to ${ctx.limits.syncOutcomes.toLocaleString("en-US")}`, "analyse it with the CLI (parley analyze, which has --max-work), coarsen its real issues, or raise PARLEY_MAX_SYNC_OUTCOMES", 422);
     return c;
   };
 
-  /** The analysis of a scenario on the workspace's documents, cached by everything it depends on; its key is the ETag. */
+  /**
+   * A scenario's corpus: the workspace's documents it cites, by name. Documents it does not cite
+   * (another case's, an upload in progress) change neither its analysis nor its ETag.
+   */
+  const cited = async (s: StoredScenario) => new Set((await check(`${s.id}.yaml`, s.text, digestOf(s))).files);
+  const corpusOf = async (s: StoredScenario) => {
+    const names = await cited(s);
+    return (await ctx.store.documents()).filter((d) => names.has(baseName(d.file)));
+  };
+
+  /** The analysis of a scenario on its corpus, cached by everything it depends on; its key is the ETag. */
   const analysis = async (s: StoredScenario, seed: number, samples: number) => {
-    const key = hash("analysis", s.text, await corpusKey(ctx), seed, samples);
+    const key = hash("analysis", digestOf(s), await corpusKey(ctx, await cited(s)), seed, samples);
     return { etag: `"${key.slice(0, 32)}"`, key };
   };
   const analysisText = async (s: StoredScenario, key: string, seed: number, samples: number) => {
     await small(s, "analysis");
     return withinBudget(
-      ctx.work.cached<string>(`analysis:${key}`, async () => ({ kind: "analysis", scenario: { name: `${s.id}.yaml`, text: s.text }, docs: await ctx.store.documents(), seed, samples })),
+      ctx.work.cached<string>(`analysis:${key}`, async () => ({ kind: "analysis", scenario: { name: `${s.id}.yaml`, text: s.text }, docs: await corpusOf(s), seed, samples })),
       ctx.limits.budgetMs,
       `the analysis of ${s.id}`,
     );
@@ -147,19 +177,33 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   r.get("/api/scenarios/:id/analysis", {
     schema: {
       tags: ["scenarios"],
-      summary: "The analysis of a scenario on the workspace's documents: the `parley analyze --json` contract",
-      description: "Same scenario, documents, seed and samples: same bytes and the same ETag (If-None-Match answers 304). Past the request's time budget: 503 with Retry-After while the work goes on.",
+      summary: "The analysis of a scenario on the documents it cites: the `parley analyze --json` contract",
+      description: "Its corpus is the workspace's documents it cites by name (their sources' reliability and contradictions are weighed among them). Same scenario, documents, seed and samples: same bytes and the same ETag (If-None-Match answers 304); gzip when asked. Past the request's time budget: 503 with Retry-After while the work goes on.",
       params: z.object({ id: z.string() }),
       querystring: AnalysisQuery,
       response: { 200: z.object({ scenario: z.string() }).passthrough(), 404: Problem, 422: Problem, 503: Problem },
     },
     handler: async (req, reply) => {
-      const s = await load(req.params.id);
-      const { etag, key } = await analysis(s, req.query.seed, req.query.samples);
+      const { seed, samples } = req.query;
+      // Two small queries say whether anything it depends on changed; if not, the bytes are at hand.
+      const version = await ctx.store.scenarioVersion(req.params.id);
+      if (version === null) throw notFound("scenario", req.params.id);
+      const at = `${req.params.id}@${version}@${await ctx.store.documentsVersion()}@${seed}@${samples}`;
+      let served = bodies.get(at);
+      if (!served) {
+        const s = await load(req.params.id);
+        const { etag, key } = await analysis(s, seed, samples);
+        if (req.headers["if-none-match"] === etag) return (reply as FastifyReply).header("etag", etag).code(304).send();
+        const plain = Buffer.from(await analysisText(s, key, seed, samples));
+        served = { etag, plain, gzip: gzipSync(plain) };
+        bodies.set(at, served);
+        if (bodies.size > 64) bodies.delete(bodies.keys().next().value!);
+      }
       // The analysis is sent as the bytes computed (already JSON), not serialized again.
-      const raw = (reply as FastifyReply).header("etag", etag).header("cache-control", "no-cache");
-      if (req.headers["if-none-match"] === etag) return raw.code(304).send();
-      return raw.type("application/json; charset=utf-8").send(await analysisText(s, key, req.query.seed, req.query.samples));
+      const raw = (reply as FastifyReply).header("etag", served.etag).header("cache-control", "no-cache").header("vary", "accept-encoding");
+      if (req.headers["if-none-match"] === served.etag) return raw.code(304).send();
+      raw.type("application/json; charset=utf-8");
+      return /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") ? raw.header("content-encoding", "gzip").send(served.gzip) : raw.send(served.plain);
     },
   });
 
@@ -172,10 +216,10 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req) => {
       const s = await load(req.params.id);
-      const key = hash("validation", s.text, await corpusKey(ctx));
+      const key = hash("validation", digestOf(s), await corpusKey(ctx, await cited(s)));
       try {
         const v = await withinBudget(
-          ctx.work.cached<Record<string, unknown>>(`validation:${key}`, async () => ({ kind: "validation", scenario: { name: `${s.id}.yaml`, text: s.text }, docs: await ctx.store.documents() })),
+          ctx.work.cached<Record<string, unknown>>(`validation:${key}`, async () => ({ kind: "validation", scenario: { name: `${s.id}.yaml`, text: s.text }, docs: await corpusOf(s) })),
           ctx.limits.budgetMs,
           `the validation of ${s.id}`,
         );

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AGENTS } from "../../negotiation/agents/index.js";
 import { MAX_ROUNDS } from "../../negotiation/simulate.js";
-import { standings } from "../../negotiation/tournament.js";
+import { standings, type RunRecord } from "../../negotiation/tournament.js";
 import { runTournament, type TournamentConfig, type TournamentRun } from "../../parallel/run-tournament.js";
 import type { ServerContext } from "../context.js";
 import type { JobView } from "../jobs.js";
@@ -13,7 +13,7 @@ import { AgentStanding, JobSchema, Problem } from "../schemas.js";
 const TournamentRequest = z.object({
   scenarios: z.array(z.string()).min(1).describe("ids of the workspace's scenarios"),
   agents: z.array(z.string()).min(1).default(AGENTS.map((a) => a.name)),
-  repetitions: z.number().int().min(1).max(1000).default(10),
+  repetitions: z.number().int().min(1).max(1_000_000).default(10).describe("the tournament's runs are limited too (PARLEY_MAX_RUNS)"),
   seed: z.number().int().min(0).default(1),
   protocol: z.enum(["alternating", "single-text"]).default("alternating"),
   mediator: z.string().default("shuttle"),
@@ -22,7 +22,11 @@ const TournamentRequest = z.object({
 
 const TournamentResult = z.object({ id: z.string(), total: z.number(), runs: z.number(), complete: z.boolean(), standings: z.array(AgentStanding) });
 
-const resultOf = (run: TournamentRun, agents: readonly string[]) => ({ id: run.id, total: run.total, runs: run.records.length, complete: !run.stopped, standings: standings(run.records, agents) });
+/** Standings as JSON: a mean over no runs is null, not NaN. */
+const standingsOf = (records: readonly RunRecord[], agents: readonly string[]) =>
+  standings(records, agents).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" && !Number.isFinite(v) ? null : v])) as z.infer<typeof AgentStanding>);
+
+const resultOf = (run: TournamentRun, agents: readonly string[]) => ({ id: run.id, total: run.total, runs: run.records.length, complete: !run.stopped, standings: standingsOf(run.records, agents) });
 
 export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -89,7 +93,7 @@ export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void
       const records = await ctx.store.runs(entry.id);
       const job = ctx.jobs.get(entry.id) ?? null;
       const total = job?.total || records.length;
-      return { id: entry.id, total, runs: records.length, complete: job ? job.status === "done" : true, standings: standings(records, config.agents), job };
+      return { id: entry.id, total, runs: records.length, complete: job ? job.status === "done" : true, standings: standingsOf(records, config.agents), job };
     },
   });
 
