@@ -3,7 +3,7 @@ import { InputError } from "../errors.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import type { Store } from "../store/store.js";
 import type { RemoteBatches } from "./run-tournament.js";
-import runTask, { type TournamentTask } from "./tournament-worker.js";
+import { runTask, type TournamentTask } from "./tournament-worker.js";
 
 /** The one queue every coordinator and `parley worker` share on a Redis server. */
 export const QUEUE = "parley-tournament-batches";

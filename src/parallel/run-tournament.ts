@@ -9,7 +9,7 @@ import { MAX_ROUNDS } from "../negotiation/simulate.js";
 import { jobKey, tournamentJobs, type RunRecord, type TournamentSettings } from "../negotiation/tournament.js";
 import type { Store } from "../store/store.js";
 import { loadSource, sourceContentHashes, type ScenarioSource } from "./scenario-source.js";
-import runTask, { type TournamentTask } from "./tournament-worker.js";
+import { runTask, type StoredBatch, type TournamentTask } from "./tournament-worker.js";
 
 export interface TournamentConfig {
   readonly sources: readonly ScenarioSource[];
@@ -117,20 +117,27 @@ export async function runTournament(
       await store(runTask(task));
     }
   } else {
-    // Every queued task listens to the one stop signal.
+    // Every queued task listens to the one stop signal. Each thread stores its batches itself:
+    // only counts cross back, and this thread stays free (a server answers requests on it).
     if (options.signal) setMaxListeners(tasks.length + 16, options.signal);
-    const pool = new Piscina<TournamentTask, RunRecord[]>({ filename: new URL("./tournament-worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers });
+    const pool = new Piscina<StoredBatch, number>({ filename: new URL("./tournament-worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers });
+    let done = records.length;
     try {
       await Promise.all(
         tasks.map((task) =>
-          pool.run(task, options.signal ? { signal: options.signal } : {}).then(store, (e: unknown) => {
-            if (!options.signal?.aborted) throw e;
-          }),
+          pool.run({ task, tournament: id, address: workspace.address }, options.signal ? { signal: options.signal } : {}).then(
+            (n) => options.onProgress?.((done += n), jobs.length),
+            (e: unknown) => {
+              if (!options.signal?.aborted) throw e;
+            },
+          ),
         ),
       );
     } finally {
       await pool.destroy();
     }
+    const all = await workspace.runs(id);
+    return { id, total: jobs.length, resumed: stored.length, records: sortRecords(all), stopped: all.length < jobs.length };
   }
   return { id, total: jobs.length, resumed: stored.length, records: sortRecords(records), stopped: records.length < jobs.length };
 }

@@ -2,6 +2,8 @@ import { createArena, type Arena } from "../negotiation/arena.js";
 import { runJobs, scenarioReference, type RunRecord, type ScenarioReference, type TournamentJob, type TournamentSettings } from "../negotiation/tournament.js";
 import { loadSource, type ScenarioSource } from "./scenario-source.js";
 import { runInBackground } from "./background-priority.js";
+import { openStoreAt, type StoreAddress } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 
 runInBackground();
 
@@ -15,7 +17,26 @@ export interface TournamentTask {
 /** Arenas are built once per worker and scenario, then reused by every batch. */
 const arenas = new Map<string, { arena: Arena; reference: ScenarioReference }>();
 
-export default function runTask(task: TournamentTask): RunRecord[] {
+/** A batch for a pool thread that stores its runs itself: only the count crosses back. */
+export interface StoredBatch {
+  readonly task: TournamentTask;
+  readonly tournament: string;
+  readonly address: StoreAddress;
+}
+
+/** This thread's connection to each workspace it stores in. */
+const stores = new Map<string, Promise<Store>>();
+
+export default async function runAndStore(batch: StoredBatch): Promise<number> {
+  const key = JSON.stringify(batch.address);
+  let store = stores.get(key);
+  if (!store) stores.set(key, (store = openStoreAt(batch.address)));
+  const records = runTask(batch.task);
+  await (await store).addRuns(batch.tournament, records);
+  return records.length;
+}
+
+export function runTask(task: TournamentTask): RunRecord[] {
   const key = JSON.stringify([task.source, task.discretize]);
   let prepared = arenas.get(key);
   if (!prepared) {

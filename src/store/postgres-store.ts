@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
 import { documentFromRow } from "./document-row.js";
+import type { StoreAddress } from "./open-store.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import type { DocumentEntry, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, TournamentEntry } from "./store.js";
@@ -34,7 +35,14 @@ const SCHEMA_LOCK = 0x7061726c;
 /** A team's store on PostgreSQL (`PARLEY_DATABASE_URL=postgres://…`): the same contract as the SQLite one. */
 export class PostgresStore implements Store {
   readonly kind = "postgres";
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly address: StoreAddress;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+  ) {
+    this.address = { kind: "postgres", url };
+  }
 
   /** Connects and makes (or finds) the schema; two processes starting at once both succeed. */
   static async open(url: string): Promise<PostgresStore> {
@@ -47,7 +55,7 @@ export class PostgresStore implements Store {
       await client.query("SELECT pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
       client.release();
     }
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, url);
   }
 
   private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {

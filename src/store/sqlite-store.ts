@@ -1,15 +1,18 @@
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import type { PeopleOf, ScenarioInput, SimulationEntry, Store } from "./store.js";
+import type { StoreAddress } from "./open-store.js";
 import { Workspace } from "./workspace.js";
 
 /** The embedded store: the SQLite workspace (WAL, one transaction per write) behind the shared interface. */
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
   readonly ws: Workspace;
+  readonly address: StoreAddress;
 
   constructor(file: string) {
     this.ws = new Workspace(file, "write");
+    this.address = { kind: "sqlite", file };
   }
 
   async addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []) {

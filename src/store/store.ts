@@ -1,6 +1,7 @@
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
+import type { StoreAddress } from "./open-store.js";
 
 /** A stored document's id and the name citations use for it. */
 export interface DocumentEntry {
@@ -54,6 +55,8 @@ export interface SimulationEntry {
  */
 export interface Store {
   readonly kind: "sqlite" | "postgres";
+  /** Where it is, for threads and processes that open it themselves. */
+  readonly address: StoreAddress;
   /** Stores a document and its evidence; false (storing nothing) when the content is stored already. */
   addDocument(e: DocumentEvidence, duplicateOf?: string | null, people?: readonly string[]): Promise<boolean>;
   hasDocument(id: string): Promise<boolean>;

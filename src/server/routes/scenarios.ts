@@ -67,8 +67,10 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return d;
   };
 
-  // Analysis answers as bytes, plain and gzipped, by scenario version, documents' version, seed and samples.
+  // Analysis answers as bytes, plain and gzipped, by the key of what they depend on; and the
+  // answer for each scenario version, documents' version, seed and samples (a cheap look-up).
   const bodies = new Map<string, { etag: string; plain: Buffer; gzip: Buffer }>();
+  const answers = new Map<string, Promise<{ etag: string; plain: Buffer; gzip: Buffer }>>();
 
   const load = async (id: string) => {
     const s = await ctx.store.scenario(id);
@@ -189,16 +191,25 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const version = await ctx.store.scenarioVersion(req.params.id);
       if (version === null) throw notFound("scenario", req.params.id);
       const at = `${req.params.id}@${version}@${await ctx.store.documentsVersion()}@${seed}@${samples}`;
-      let served = bodies.get(at);
-      if (!served) {
-        const s = await load(req.params.id);
-        const { etag, key } = await analysis(s, seed, samples);
-        if (req.headers["if-none-match"] === etag) return (reply as FastifyReply).header("etag", etag).code(304).send();
-        const plain = Buffer.from(await analysisText(s, key, seed, samples));
-        served = { etag, plain, gzip: gzipSync(plain) };
-        bodies.set(at, served);
-        if (bodies.size > 64) bodies.delete(bodies.keys().next().value!);
+      let answer = answers.get(at);
+      if (!answer) {
+        // One computation per change, however many requests arrive meanwhile.
+        answer = (async () => {
+          const s = await load(req.params.id);
+          const { etag, key } = await analysis(s, seed, samples);
+          let body = bodies.get(key);
+          if (!body) {
+            const plain = Buffer.from(await analysisText(s, key, seed, samples));
+            bodies.set(key, (body = { etag, plain, gzip: gzipSync(plain) }));
+            if (bodies.size > 32) bodies.delete(bodies.keys().next().value!);
+          }
+          return body;
+        })();
+        answers.set(at, answer);
+        if (answers.size > 256) answers.delete(answers.keys().next().value!);
+        answer.catch(() => answers.delete(at));
       }
+      const served = await answer;
       // The analysis is sent as the bytes computed (already JSON), not serialized again.
       const raw = (reply as FastifyReply).header("etag", served.etag).header("cache-control", "no-cache").header("vary", "accept-encoding");
       if (req.headers["if-none-match"] === served.etag) return raw.code(304).send();
