@@ -1,8 +1,7 @@
-import type { Store } from "./store.js";
+import type { Store, StoreAddress } from "./store.js";
 import { workspacePath } from "./workspace.js";
 
-/** Where a workspace is stored, as plain data a worker thread can open too. */
-export type StoreAddress = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
+export type { StoreAddress };
 
 /**
  * The workspace every command and the server use: PostgreSQL when `PARLEY_DATABASE_URL` is set

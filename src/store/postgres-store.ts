@@ -1,10 +1,9 @@
 import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
 import { documentFromRow } from "./document-row.js";
-import type { StoreAddress } from "./open-store.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { DocumentEntry, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, TournamentEntry } from "./store.js";
+import type { DocumentEntry, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, StoreAddress, TournamentEntry } from "./store.js";
 
 /** The schema: the SQLite workspace's tables, with a sequence keeping the order documents were stored in. */
 const SCHEMA = `

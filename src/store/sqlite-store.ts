@@ -1,7 +1,6 @@
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { PeopleOf, ScenarioInput, SimulationEntry, Store } from "./store.js";
-import type { StoreAddress } from "./open-store.js";
+import type { PeopleOf, ScenarioInput, SimulationEntry, Store, StoreAddress } from "./store.js";
 import { Workspace } from "./workspace.js";
 
 /** The embedded store: the SQLite workspace (WAL, one transaction per write) behind the shared interface. */

@@ -1,7 +1,9 @@
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { StoreAddress } from "./open-store.js";
+
+/** Where a workspace is stored, as plain data a worker thread or another process can open too. */
+export type StoreAddress = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
 
 /** A stored document's id and the name citations use for it. */
 export interface DocumentEntry {
