@@ -62,7 +62,7 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       documents: ((await (await fetch(`${base}/api/documents?limit=1`)).json()) as { total: number }).total - 5,
     });
 
-    const rows: string[][] = [[`Server under load: GET the Moscow analysis (${(bytes / 1024).toFixed(0)} kB), 200 connections, ${seconds} s per line, loopback, 2 background jobs`, ""]];
+    const rows: string[][] = [[`Server under load: GET the Moscow analysis (${(bytes / 1024).toFixed(0)} kB), 200 connections, ${seconds} s each, loopback,\nwhile the same server runs a tournament and an ingest of 600 articles`, ""]];
     // Each line is closed-loop (every connection sends its next request when answered), so its
     // latency is 200 connections over the throughput. (autocannon's fixed-rate mode releases each
     // second's requests at once, which measures its own bursts, so it is not used.)
@@ -79,7 +79,7 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       const after = await progress();
       rows.push([
         `  ${name}`,
-        `${Math.round(r.requests.average).toLocaleString("en-US")} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors} errors, ${r.non2xx} non-2xx of ${r.requests.total.toLocaleString("en-US")}; meanwhile +${(after.runs - before.runs).toLocaleString("en-US")} tournament runs, +${after.documents - before.documents} articles stored`,
+        `${Math.round(r.requests.average).toLocaleString("en-US")} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.errors} errors, ${r.non2xx} non-2xx of ${r.requests.total.toLocaleString("en-US")}\n      meanwhile ${(after.runs - before.runs).toLocaleString("en-US")} tournament runs and ${after.documents - before.documents} articles stored`,
       ]);
     }
     await ingest;
