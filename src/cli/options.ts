@@ -2,10 +2,10 @@ import { InvalidArgumentError } from "commander";
 import { InputError } from "../errors.js";
 import type { Loaded } from "../formats/load-files.js";
 
-/** A commander parser for an integer option ≥ min. */
-export const integer = (min: number, what: string) => (value: string) => {
+/** A commander parser for an integer option ≥ min (and ≤ max when given). */
+export const integer = (min: number, what: string, max = Infinity) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer ≥ ${min}, got "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${what} must be an integer ≥ ${min}${max < Infinity ? ` and ≤ ${max}` : ""}, got "${value}".`);
   return n;
 };
 

@@ -7,20 +7,28 @@ export function registerServe(program: Command): void {
     .command("serve")
     .description("Run the workspace server: the HTTP API (/api, /openapi.json, /docs) over the workspace, opening a case on start")
     .option("--host <address>", "address to listen on (HOST; beyond loopback, PARLEY_TOKEN is required)", process.env["HOST"] ?? "127.0.0.1")
-    .option("--port <n>", "port (PORT; 0 for any free one)", integer(0, "--port"), Number(process.env["PORT"] ?? 8080))
+    .option("--port <n>", "port (PORT, default 8080; 0 for any free one)", integer(0, "--port", 65535))
     .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)")
     .option("--case <dir>", "case folder to open on start: its scenario.yaml and corpus/ (default: the Moscow case shipped with Parley)")
     .option("--no-case", "open no case")
     .option("--threads <n>", "worker threads for analysis and ingest (default: cores − 1)", integer(1, "--threads"))
     .option("--log", "log every request and error as a JSON line on standard output")
-    .action(async (o: { host: string; port: number; db?: string; case: string | boolean; threads?: number; log?: boolean }) => {
+    .action(async (o: { host: string; port?: number; db?: string; case: string | boolean; threads?: number; log?: boolean }) => {
+      let port = o.port;
+      if (port === undefined) {
+        try {
+          port = integer(0, "PORT", 65535)(process.env["PORT"] ?? "8080");
+        } catch (e) {
+          throw new InputError([{ code: "serve.port", field: "PORT", message: (e as Error).message, hint: "PORT=8080, or --port 8080" }]);
+        }
+      }
       const [{ serve }, { join }, { packageRoot }] = await Promise.all([import("../server/serve.js"), import("node:path"), import("../ingest/attribution-model.js")]);
       const caseDir = o.case === false ? undefined : typeof o.case === "string" ? o.case : join(packageRoot(), "cases", "moscow-2025-12");
       const token = process.env["PARLEY_TOKEN"];
       const redis = process.env["PARLEY_REDIS"];
       const server = await serve({
         host: o.host,
-        port: o.port,
+        port,
         ...(o.db ? { db: o.db } : {}),
         ...(caseDir ? { caseDir } : {}),
         ...(token ? { token } : {}),

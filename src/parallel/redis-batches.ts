@@ -1,4 +1,5 @@
 import { Queue, QueueEvents, Worker, type Job } from "bullmq";
+import { Redis } from "ioredis";
 import { InputError } from "../errors.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import type { Store } from "../store/store.js";
@@ -15,6 +16,21 @@ interface BatchJob {
 
 const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 
+/** Checks that a Redis server answers at `url` (once, without retrying), else a clear error naming it. */
+async function reachable(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 5000 });
+  let cause: Error | undefined;
+  redis.on("error", (e: Error) => (cause ??= e));
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    throw new InputError([{ code: "redis.connect", field: "PARLEY_REDIS", message: `cannot reach Redis at ${url}: ${(cause ?? (e as Error)).message}`, hint: "start redis-server there, or unset PARLEY_REDIS to run on this machine's threads" }], { cause: e });
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /**
  * Tournament batches as BullMQ jobs: one job per batch, its id the tournament and batch number
  * (so the same tournament queued twice runs each batch once). Whichever worker takes a job runs
@@ -25,12 +41,11 @@ const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 export function redisBatches(url: string): RemoteBatches {
   return async (tournament, tasks, onBatch, signal) => {
     if (!tasks.length) return;
+    await reachable(url);
     const queue = new Queue<BatchJob>(QUEUE, { connection: connection(url) });
     const events = new QueueEvents(QUEUE, { connection: connection(url) });
     try {
-      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).catch((e: unknown) => {
-        throw new InputError([{ code: "redis.connect", field: "PARLEY_REDIS", message: `cannot reach Redis at ${url}: ${(e as Error).message}`, hint: "start redis-server, or unset PARLEY_REDIS to run on this machine's threads" }], { cause: e });
-      });
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
       const jobs = await queue.addBulk(
         tasks.map((task, i) => ({
           name: "batch",
@@ -55,6 +70,7 @@ export function redisBatches(url: string): RemoteBatches {
  * (a killed worker): the batch then goes back to the queue.
  */
 export async function runWorker(url: string, store: Store, options: { lockMs?: number; signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<void> {
+  await reachable(url);
   const lockDuration = options.lockMs ?? 30_000;
   const worker = new Worker<BatchJob, number>(
     QUEUE,
@@ -67,6 +83,13 @@ export async function runWorker(url: string, store: Store, options: { lockMs?: n
     },
     { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
   );
+  // A lost connection is retried by the client; say so once, not at every attempt.
+  let down = false;
+  worker.on("error", (e) => {
+    if (!down) options.log?.(`Redis connection lost (${e.message}); retrying`);
+    down = true;
+  });
+  worker.on("ready", () => (down = false));
   await worker.waitUntilReady();
   await new Promise<void>((resolve) => {
     if (options.signal?.aborted) return resolve();

@@ -38,8 +38,8 @@ export class HeavyWork {
     }
     p = Promise.resolve(task()).then((t) => this.run<T>(t));
     this.cache.set(key, p);
-    // A failure is not kept: the next request tries again.
-    p.catch(() => this.cache.delete(key));
+    // Bad input is the answer for that key; any other failure is not kept: the next request tries again.
+    p.catch((e: unknown) => e instanceof InputError || this.cache.delete(key));
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return p as Promise<T>;
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -102,7 +103,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (articles.length > ctx.limits.files) throw limitProblem("limit.files", `${articles.length} files in one request; the limit is ${ctx.limits.files}`, "upload them in several requests, or raise PARLEY_MAX_FILES on the server");
       checkDate(date, "date");
       const docs = await ctx.work.run<EvidenceDocument[]>({ kind: "read", files: articles, ...(date ? { date } : {}) });
-      const job = ctx.jobs.start("ingest", `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, async (progress) => ({ documents: await ingestDocuments(ctx.store, ctx.address, ctx.work, docs, progress), warnings }));
+      const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({ documents: await ingestDocuments(ctx.store, ctx.address, ctx.work, docs, progress), warnings }));
       const done = new Promise((resolve, reject) => {
         const stop = ctx.jobs.follow(job.id, (j) => {
           if (j.status === "running") return;
