@@ -45,8 +45,11 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     // A month and day without a year, over four months ahead of a news report, is last year's (Oct. 23 in May).
     if (ref && r.start.isCertain("month") && !r.start.isCertain("year") && date.getTime() - ref.getTime() > 120 * 86_400_000 && !FUTURE.test(sentenceAround(a, start)))
       date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
-    const iso = isoAt(date, grainOf(r.start), !ref && !certain(r.start));
-    const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !certain(r.end)) : undefined;
+    // Without a reference, only a date the text writes out resolves: chrono counts "today" or "last
+    // week" as certain, but certain only of the day the parsing happened.
+    const written = /\b\d{4}\b/.test(r.text);
+    const iso = isoAt(date, grainOf(r.start), !ref && !(certain(r.start) && written));
+    const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !(certain(r.end) && written)) : undefined;
     push({ ...locate(file, text, start, end), kind: r.end ? "range" : "date", iso, ...(end_ ? { isoEnd: end_ } : {}), reference });
   }
   for (const m of text.matchAll(YEAR)) {

@@ -1,11 +1,15 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { packageRoot } from "../ingest/attribution-model.js";
 import type { ServerContext } from "./context.js";
 import { jsonDepth } from "./json-depth.js";
 import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
@@ -77,7 +81,11 @@ export async function buildApp(ctx: ServerContext, options: { token?: string; lo
     handler: async () => ({ store: ctx.store.kind, documents: (await ctx.store.documentIndex()).length, scenarios: (await ctx.store.scenarios()).map((s) => s.id), queuedTasks: ctx.work.queued }),
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/docs"));
+  // The web app (built by `npm run build` into dist/web): hashed assets are cached for good, the page is revalidated.
+  const web = join(packageRoot(), "dist", "web");
+  if (existsSync(join(web, "index.html")))
+    await app.register(fastifyStatic, { root: web, prefix: "/", index: "index.html", setHeaders: (reply, path) => reply.header("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache") });
+  else app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/docs"));
   documentRoutes(app, ctx);
   evidenceRoutes(app, ctx);
   scenarioRoutes(app, ctx);

@@ -8,6 +8,7 @@ import { evidenceJson } from "../evidence/evidence-json.js";
 import { extractDocument, extractEvidence, namedPeople } from "../evidence/extract.js";
 import { analyseText } from "../evidence/text-analysis.js";
 import { analyze } from "../analysis/analyze.js";
+import { utilitySpace } from "../analysis/utility-space.js";
 import { weakFields, withEvidence } from "../formats/cited-report.js";
 import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
 import { geniusToScenario, parseGeniusDomain } from "../formats/genius-xml.js";
@@ -48,7 +49,9 @@ export type HeavyTask =
   | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "analysis"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly maxWork?: number }
   | { readonly kind: "validation"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[] }
-  | { readonly kind: "simulation"; readonly scenario: ScenarioText; readonly settings: SimulationSettings };
+  | { readonly kind: "simulation"; readonly scenario: ScenarioText; readonly settings: SimulationSettings }
+  | { readonly kind: "utility-space"; readonly scenario: ScenarioText; readonly a: number; readonly b: number }
+  | { readonly kind: "model"; readonly scenario: ScenarioText };
 
 /** A task's answer, or the problems of bad input (an InputError does not cross threads as itself). */
 export type HeavyResult = { readonly ok: unknown } | { readonly problems: readonly Problem[] };
@@ -123,6 +126,15 @@ async function perform(task: HeavyTask): Promise<unknown> {
         reliability: corpus.evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })),
       };
     }
+    case "utility-space": {
+      const { model } = parseScenario(task.scenario.text, task.scenario.name);
+      const bad = [task.a, task.b].find((p) => p >= model.parties.length);
+      if (bad !== undefined) throw new InputError([{ code: "request.party", field: bad === task.a ? "querystring.a" : "querystring.b", message: `no party ${bad}: the scenario has ${model.parties.length} (0–${model.parties.length - 1})`, hint: "give two party indices in the scenario's order" }]);
+      return utilitySpace(model, task.a, task.b);
+    }
+    case "model":
+      // The scenario as data (the schema's shape, defaults filled in) for views that show its terms.
+      return parseScenario(task.scenario.text, task.scenario.name).spec;
     case "simulation": {
       const { model } = parseScenario(task.scenario.text, task.scenario.name);
       const arena = createArena(model);

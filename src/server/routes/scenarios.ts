@@ -218,6 +218,44 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
+  r.get("/api/scenarios/:id/model", {
+    schema: {
+      tags: ["scenarios"],
+      summary: "The scenario as data: its issues, parties, red lines, plan versions and the rest, as the JSON Schema (schema/scenario.schema.json) describes",
+      params: z.object({ id: z.string() }),
+      response: { 200: z.object({ name: z.string() }).passthrough(), 404: Problem },
+    },
+    handler: async (req) => {
+      const s = await load(req.params.id);
+      return ctx.work.cached<{ name: string }>(`model:${digestOf(s)}`, () => ({ kind: "model", scenario: { name: `${s.id}.yaml`, text: s.text } }));
+    },
+  });
+
+  r.get("/api/scenarios/:id/utility-space", {
+    schema: {
+      tags: ["scenarios"],
+      summary: "Two parties' utilities over the outcome space: outcomes counted on a grid, and the pair's exact Pareto frontier (a seeded uniform sample of 2,000,000 outcomes beyond that size)",
+      params: z.object({ id: z.string() }),
+      querystring: z.object({ a: z.coerce.number().int().min(0).default(0), b: z.coerce.number().int().min(0).default(1) }),
+      response: {
+        200: z.object({ parties: z.array(z.string()), outcomes: z.number(), sampled: z.boolean(), bins: z.number(), counts: z.array(z.number()), frontier: z.array(z.array(z.number())) }),
+        404: Problem,
+        422: Problem,
+        503: Problem,
+      },
+    },
+    handler: async (req) => {
+      const s = await load(req.params.id);
+      const { a, b } = req.query;
+      if (a === b) throw new HttpProblem(400, "request.party", "a and b must be two different parties", [{ code: "request.party", field: "querystring.b", message: "the same party as a" }]);
+      return withinBudget(
+        ctx.work.cached<{ parties: string[]; outcomes: number; sampled: boolean; bins: number; counts: number[]; frontier: number[][] }>(`space:${digestOf(s)}:${a}:${b}`, () => ({ kind: "utility-space", scenario: { name: `${s.id}.yaml`, text: s.text }, a, b })),
+        ctx.limits.budgetMs,
+        "the utility space",
+      );
+    },
+  });
+
   r.get("/api/scenarios/:id/validation", {
     schema: {
       tags: ["scenarios"],

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AGENTS } from "../../negotiation/agents/index.js";
+import { MEDIATORS } from "../../negotiation/mediators/index.js";
 import { MAX_ROUNDS } from "../../negotiation/simulate.js";
 import { standings, type RunRecord } from "../../negotiation/tournament.js";
 import { runTournament, type TournamentConfig, type TournamentRun } from "../../parallel/run-tournament.js";
@@ -77,6 +78,11 @@ export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void
       const job = await started;
       return reply.code(202).header("location", `/api/tournaments/${job.id}`).send(job);
     },
+  });
+
+  r.get("/api/agents", {
+    schema: { tags: ["tournaments"], summary: "The strategy agents and single-text mediators simulations and tournaments can use", response: { 200: z.object({ agents: z.array(z.object({ name: z.string(), description: z.string() })), mediators: z.array(z.object({ name: z.string(), description: z.string() })) }) } },
+    handler: async () => ({ agents: AGENTS.map(({ name, description }) => ({ name, description })), mediators: MEDIATORS.map(({ name, description }) => ({ name, description })) }),
   });
 
   r.get("/api/tournaments", {

@@ -1,0 +1,210 @@
+// The web app's client of the workspace API. Every path it calls is listed in ENDPOINTS, which a
+// test checks against the server's OpenAPI document; the types are the parts of the answers the
+// views read.
+
+export const ENDPOINTS = {
+  documents: "GET /api/documents",
+  upload: "POST /api/documents",
+  document: "GET /api/documents/{id}",
+  job: "GET /api/jobs/{id}",
+  evidence: "GET /api/evidence",
+  scenarios: "GET /api/scenarios",
+  scenario: "GET /api/scenarios/{id}",
+  replace: "PUT /api/scenarios/{id}",
+  model: "GET /api/scenarios/{id}/model",
+  analysis: "GET /api/scenarios/{id}/analysis",
+  validation: "GET /api/scenarios/{id}/validation",
+  space: "GET /api/scenarios/{id}/utility-space",
+  simulate: "POST /api/scenarios/{id}/simulations",
+  agents: "GET /api/agents",
+  tournament: "POST /api/tournaments",
+  tournamentEvents: "GET /api/tournaments/{id}/events",
+} as const;
+
+export interface ProblemDetail {
+  code: string;
+  field?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  hint?: string;
+}
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly errors: ProblemDetail[],
+  ) {
+    super(title);
+  }
+}
+
+async function answer<T>(r: Response): Promise<T> {
+  if (r.ok) return (await r.json()) as T;
+  const p = (await r.json().catch(() => ({ title: r.statusText, errors: [] }))) as { title: string; errors?: ProblemDetail[] };
+  throw new ApiProblem(r.status, p.title, p.errors ?? []);
+}
+
+const enc = encodeURIComponent;
+export const get = <T>(path: string) => fetch(path).then((r) => answer<T>(r));
+
+export interface Cited {
+  field: string;
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  source?: { kind: string; score: number };
+}
+
+export interface Proposal {
+  name: string;
+  by?: string;
+  utilities: number[];
+  utilityRanges?: [number, number][];
+  redLinesCrossed: { party: string; label: string; status: string; evidence?: Cited[] }[];
+  acceptable?: boolean;
+}
+
+export interface Analysis {
+  scenario: string;
+  parties: string[];
+  outcomes: number | string;
+  reservations: number[];
+  redLines: { party: string; label: string }[];
+  explanation?: { summary: string; collisions?: { party: string; label: string }[][] };
+  zopa: { exists: boolean; size: number | null; probability?: number };
+  frontier: { outcome: Record<string, string | number>; utilities: number[] }[];
+  solutions: Record<string, { outcome: Record<string, string | number>; utilities: number[] } | null>;
+  proposals: Proposal[];
+  concessions: { kind: string; changes?: { party: string; redLine?: string; change: string; size: number }[]; size: number }[];
+  stances?: { parties: string[]; issues: string[]; cells: ({ strength: string; toward?: (string | number)[]; cited: boolean; implied: boolean; note?: string } | null)[][] };
+  lineage?: { proposal: string; from: string; added: { issue: string; value: string }[]; dropped: { issue: string; value: string }[]; notStated: { issue: string; value: string }[]; changed: { issue: string; from: string; to: string }[]; objections?: { party: string; terms: string[]; note?: string }[] }[];
+  contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean; why?: string }[];
+  citations?: Cited[];
+  assumptions?: string[];
+  weakFields?: { field: string; reason: string }[];
+  reliability?: { file: string; kind: string; score: number; reasons: string[] }[];
+  robustness?: { draws: number; zopaProbability?: number; [k: string]: unknown };
+}
+
+export interface DocumentSummary {
+  id: string;
+  file: string;
+  format: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  published: string | null;
+  publishedSource: string;
+  characters: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  [k: string]: unknown;
+}
+
+export interface DocumentFull extends DocumentSummary {
+  text: string;
+  evidence: { quote: Span[]; date: Span[]; quantity: Span[]; claim: Span[]; actor: Span[] };
+}
+
+export interface Quote extends Span {
+  file: string;
+  kind: string;
+  speaker: string | null;
+  speakerCandidate: string | null;
+  confidence: number;
+}
+
+export interface DateMention extends Span {
+  file: string;
+  iso: string | null;
+  isoEnd?: string;
+  kind: string;
+}
+
+export interface Contradiction {
+  subject: string;
+  attribute: string;
+  sides: { value: string | number; unit?: string | null; files?: string[]; quotes?: (Span & { file: string; attributedTo?: string | null })[]; spans: { file: string; start: number; end: number; text?: string }[] }[];
+}
+
+export interface Evidence {
+  documents: number;
+  quotes?: Quote[];
+  dates?: DateMention[];
+  contradictions?: Contradiction[];
+  reliability?: { file: string; kind: string; kindReason?: string; score: number; reasons: string[] }[];
+  claims?: (Span & { file: string; subject: string; attribute: string; value: string | number; attributedTo: string | null })[];
+}
+
+export interface Space {
+  parties: string[];
+  outcomes: number;
+  sampled: boolean;
+  bins: number;
+  counts: number[];
+  frontier: [number, number][];
+}
+
+export interface Spec {
+  name: string;
+  issues: { name: string; kind: string; options?: (string | number)[]; unit?: string }[];
+  parties: { name: string; role?: string; description?: string; redLines?: { label: string; issue?: string }[] }[];
+  proposals: { name: string; by?: string; description?: string; outcome: Record<string, unknown> }[];
+  disputes?: { subject: string; sides: { value: string | number; note?: string }[] }[];
+}
+
+export const api = {
+  documents: () => get<{ total: number; items: DocumentSummary[] }>("/api/documents?limit=500"),
+  document: (id: string) => get<DocumentFull>(`/api/documents/${enc(id)}`),
+  evidence: (query = "") => get<Evidence>(`/api/evidence${query}`),
+  scenarios: () => get<{ items: { id: string; name: string; version: number }[] }>("/api/scenarios"),
+  scenarioText: (id: string) => get<{ text: string; version: number }>(`/api/scenarios/${enc(id)}`),
+  model: (id: string) => get<Spec>(`/api/scenarios/${enc(id)}/model`),
+  analysis: (id: string) => get<Analysis>(`/api/scenarios/${enc(id)}/analysis`),
+  space: (id: string, a: number, b: number) => get<Space>(`/api/scenarios/${enc(id)}/utility-space?a=${a}&b=${b}`),
+  agents: () => get<{ agents: { name: string; description: string }[]; mediators: { name: string; description: string }[] }>("/api/agents"),
+  job: (id: string) => get<{ status: string; done: number; total: number; result?: unknown; error?: { title: string } }>(`/api/jobs/${enc(id)}`),
+  replace: (id: string, text: string) => fetch(`/api/scenarios/${enc(id)}`, { method: "PUT", body: text, headers: { "content-type": "application/yaml" } }).then((r) => answer<{ version: number }>(r)),
+  simulate: (id: string, body: { agents: string[]; protocol: string; rounds: number; seed: number }) =>
+    fetch(`/api/scenarios/${enc(id)}/simulations`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => answer<{ id: string; result: Simulation }>(r)),
+  tournament: (body: { scenarios: string[]; agents: string[]; repetitions: number; rounds: number }) =>
+    fetch("/api/tournaments", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => answer<{ id: string; total: number }>(r)),
+};
+
+export interface Simulation {
+  parties: string[];
+  agents: string[];
+  agreement: boolean;
+  ending: string;
+  rounds: number;
+  utilities: number[];
+  outcome: Record<string, string | number> | null;
+  trace: { round: number; party: string; action: string; utilities: number[] | null }[];
+}
+
+/** Uploads articles (multipart field `file`), reporting the upload's progress; resolves with the server's answer (201 or a 202 job). */
+export function upload(files: File[] | { name: string; text: string }[], onProgress: (fraction: number) => void): Promise<{ status: number; body: unknown }> {
+  const form = new FormData();
+  for (const f of files) form.append("file", f instanceof File ? f : new Blob([f.text], { type: "text/plain" }), f.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/documents");
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      const body = JSON.parse(xhr.responseText || "{}") as { title?: string; errors?: ProblemDetail[] };
+      if (xhr.status >= 400) reject(new ApiProblem(xhr.status, body.title ?? xhr.statusText, body.errors ?? []));
+      else resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new Error("the upload failed: no answer from the server"));
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Cited } from "../api";
+import { readHref } from "../route";
+
+/** A citation: a numbered link to the exact words in their source, with the words as its title. */
+export function Cite({ c, n }: { c: Cited; n?: number }) {
+  return (
+    <a class="cite" href={readHref(c.file, c.start, c.end)} title={`“${c.text}” — ${c.file}${c.source ? ` (${c.source.kind}, ${c.source.score.toFixed(2)})` : ""}`}>
+      [{n ?? "src"}]
+    </a>
+  );
+}
+
+/** Every citation of a field (its `cite` list), as links; "assumed" when there is none. */
+export function Cites({ all, field, list = false }: { all: readonly Cited[] | undefined; field: string; list?: boolean }) {
+  // A field's `cite` list, or with `list` the field is itself a list of citations (citeTerms.X[0]).
+  const mine = (all ?? []).filter((c) => c.field === field || c.field.startsWith(list ? `${field}[` : `${field}.cite[`));
+  if (!mine.length) return <span class="assumption" title="no citation supports this: an assumption">assumed</span>;
+  return (
+    <>
+      {mine.map((c, i) => (
+        <Cite key={`${c.file}:${c.start}`} c={c} n={i + 1} />
+      ))}
+    </>
+  );
+}
+
+/** A name as a step of a field path: `.Donbas`, or `["Army cap"]` when it is not an identifier. */
+export const step = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);

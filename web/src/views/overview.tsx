@@ -1,0 +1,128 @@
+import { api, type Analysis, type Spec } from "../api";
+import { Cites } from "../components/cite";
+import { Status } from "../components/status";
+import { useData } from "../use-data";
+
+const fixed = (x: number) => x.toFixed(2);
+
+/** The answers first: is there a zone of agreement, what blocks it, the smallest concessions, how each plan fares; then who is at the table. */
+export function Overview({ scenario }: { scenario: string }) {
+  const data = useData(() => Promise.all([api.analysis(scenario), api.model(scenario)]), [scenario]);
+  return <Status of={data}>{([a, spec]) => <OverviewOf a={a} spec={spec} />}</Status>;
+}
+
+function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
+  const cited = a.citations?.length ?? 0;
+  const assumed = a.assumptions?.length ?? 0;
+  return (
+    <>
+      <h1>{a.scenario}</h1>
+      <section class="answer" aria-labelledby="zone">
+        <h2 id="zone">Is there a zone of agreement?</h2>
+        <p class={`verdict ${a.zopa.exists ? "yes" : "no"}`}>{a.zopa.exists ? "Yes." : "No."}</p>
+        <p>{a.explanation?.summary ?? (a.zopa.exists ? `A zone of agreement exists (${((a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).` : "No outcome is acceptable to every party.")}</p>
+        {a.explanation?.collisions && a.explanation.collisions.length > 0 && (
+          <>
+            <h3>What blocks it: red lines that exclude each other</h3>
+            <ul>
+              {a.explanation.collisions.map((c, i) => (
+                <li key={i}>
+                  {c.map((l, j) => (
+                    <span key={j}>
+                      {j > 0 && <span class="versus"> ✕ </span>}
+                      <strong>{l.party}</strong>: “{l.label}” <Cites all={a.citations} field={redLineField(spec, l.party, l.label)} />
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {a.concessions.length > 0 && (
+        <section aria-labelledby="concessions">
+          <h2 id="concessions">The smallest concessions that would open a deal</h2>
+          <ol class="concessions">
+            {a.concessions.slice(0, 4).map((c, i) => (
+              <li key={i}>
+                {(c.changes ?? []).map((x, j) => (
+                  <div key={j}>
+                    <strong>{x.party}</strong> {x.change}
+                    {x.redLine ? <span class="muted"> — relaxing “{x.redLine}”</span> : null}
+                  </div>
+                ))}
+                <div class="muted">size {fixed(c.size)} (share of each issue's range given up, summed)</div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <section aria-labelledby="plans">
+        <h2 id="plans">How each plan version fares</h2>
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">plan</th>
+                <th scope="col">by</th>
+                {a.parties.map((p) => (
+                  <th scope="col" key={p} class="num">
+                    {p}
+                  </th>
+                ))}
+                <th scope="col">red lines crossed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.proposals.map((p) => {
+                const definite = p.redLinesCrossed.filter((x) => x.status !== "open");
+                const open = p.redLinesCrossed.length - definite.length;
+                return (
+                  <tr key={p.name}>
+                    <th scope="row">{p.name}</th>
+                    <td>{p.by ?? ""}</td>
+                    {p.utilities.map((u, i) => (
+                      <td key={i} class="num">
+                        {fixed(u)}
+                      </td>
+                    ))}
+                    <td>
+                      {definite.map((x) => `${x.party}: ${x.label}`).join("; ") || "none"}
+                      {open > 0 && <span class="muted"> (+{open} depending on terms left open)</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p class="muted">Utilities run from 0 (the party's worst outcome) to 1 (its best); reservations: {a.parties.map((p, i) => `${p} ${fixed(a.reservations[i] ?? 0)}`).join(", ")}.</p>
+      </section>
+      <section aria-labelledby="parties">
+        <h2 id="parties">Who is at the table</h2>
+        <ul class="parties">
+          {spec.parties.map((p, i) => (
+            <li key={p.name}>
+              <strong>{p.name}</strong>
+              {p.role ? <span class="muted"> ({p.role})</span> : null}: {p.description ?? ""} <Cites all={a.citations} field={`parties[${i}]`} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="numbers">
+        <h2 id="numbers">How much rests on the sources</h2>
+        <p>
+          {cited} citation(s) tie the model to the texts; <strong>{assumed}</strong> number(s) or term(s) are assumptions no citation supports (weights and values mostly).
+          {(a.weakFields?.length ?? 0) > 0 && <> {a.weakFields!.length} field(s) rest only on a weak or a single source.</>}
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** The scenario field of a party's red line, by its label (for its citations). */
+export function redLineField(spec: Spec, party: string, label: string): string {
+  const p = spec.parties.findIndex((x) => x.name === party);
+  const l = spec.parties[p]?.redLines?.findIndex((r) => r.label === label) ?? -1;
+  return `parties[${p}].redLines[${l}]`;
+}

@@ -1,0 +1,49 @@
+import { api } from "../api";
+import { Status } from "../components/status";
+import { readHref } from "../route";
+import { useData } from "../use-data";
+
+const HOW: Record<string, string> = { given: "given", manifest: "from the manifest", stated: "stated by the page", inferred: "inferred from the text", batch: "from the batch", unknown: "unknown" };
+
+/** Each document with outlet, date (and how it was found), kind and reliability. */
+export function Sources() {
+  const data = useData(() => Promise.all([api.documents(), api.evidence("?include=reliability")]), []);
+  return (
+    <Status of={data}>
+      {([docs, ev]) => (
+        <>
+          <h1>Sources</h1>
+          <p class="muted">{docs.total} document(s) in the workspace. Open one to read it with its evidence highlighted.</p>
+          <ul class="cards">
+            {docs.items.map((d) => {
+              const r = ev.reliability?.find((x) => x.file === d.file);
+              return (
+                <li key={d.id} class="card">
+                  <h2>
+                    <a href={readHref(d.file)}>{d.title ?? d.file}</a>
+                  </h2>
+                  <p class="muted">
+                    {d.file} · {d.outlet ?? "outlet unknown"} · {d.published ?? "date unknown"} ({HOW[d.publishedSource] ?? d.publishedSource}) · {d.characters.toLocaleString("en-US")} characters
+                  </p>
+                  {r && (
+                    <p>
+                      <span class={`kind ${r.kind.replace(/\s/g, "-")}`}>{r.kind}</span> reliability <strong>{r.score.toFixed(2)}</strong>
+                      <details>
+                        <summary>why</summary>
+                        <ul>
+                          {r.reasons.map((x) => (
+                            <li key={x}>{x}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </Status>
+  );
+}
