@@ -5,6 +5,7 @@ import { useData } from "../use-data";
 
 const KINDS = ["quote", "claim", "date", "quantity"] as const;
 type Kind = (typeof KINDS)[number];
+const PLURAL: Record<Kind, string> = { quote: "quotes", claim: "claims", date: "dates", quantity: "quantities" };
 
 /** Runs of text with the evidence kinds covering them (the narrowest kind shows on top). */
 function segments(text: string, doc: DocumentFull, target: [number, number] | null) {
@@ -54,7 +55,7 @@ export function Reading({ file, start, end }: { file: string; start: string | nu
             <legend>Highlight</legend>
             {KINDS.map((k) => (
               <label key={k} class={`hl ${k}`}>
-                <input type="checkbox" checked={shown.has(k)} onChange={() => setShown((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])))} /> {k}s
+                <input type="checkbox" checked={shown.has(k)} onChange={() => setShown((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])))} /> {PLURAL[k]}
               </label>
             ))}
           </fieldset>

@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../domains.js";
+import { startServerProcess, type ServerProcess } from "../server/server-process.js";
+
+// The web app in a real browser: Debian's chromium driven by playwright-core, against `parley
+// serve` on the Moscow case. Screenshots of every view go to test-artifacts/screenshots/.
+
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
+const SHOTS = join(ROOT, "test-artifacts", "screenshots");
+const tmp = mkdtempSync(join(tmpdir(), "parley-web-"));
+
+if (!CHROMIUM) {
+  // Never silently: the reason is printed where the run's output shows it.
+  console.warn("browser tests skipped: no /usr/bin/chromium (Debian's chromium package; .ci/run installs it)");
+  describe.skip("the web app", () => it("needs chromium", () => undefined));
+} else {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const go = async (hash: string) => {
+    await page.goto(`${server.url}/#/${hash}`);
+    await page.waitForSelector("main h1");
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServerProcess(["--db", join(tmp, "web.db")]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("pageerror", (e) => {
+      throw e;
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill("SIGTERM");
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe("the web app", () => {
+    it("opens on the Moscow case: the overview states the zone-of-agreement answer and what blocks it", async () => {
+      await go("overview");
+      await page.waitForSelector(".verdict");
+      expect(await page.textContent(".verdict")).toBe("No.");
+      const answer = await page.textContent(".answer");
+      expect(answer).toMatch(/No zone of agreement, whatever the preferences/);
+      expect(answer).toMatch(/Donbas under Russian control.*no withdrawal from Donbas/s);
+      expect(await page.locator("table tbody tr").count()).toBe(7);
+      await shot("overview");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot("overview-phone");
+      // Nothing wider than the phone's screen except the tables' own scrolling boxes.
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    it("a red line's citation opens the reading view on the exact words of its source, highlighted", async () => {
+      await go("overview");
+      const cite = page.locator(".answer .cite").first();
+      const title = (await cite.getAttribute("title"))!;
+      const [, words, file] = /^“(.*)” — (\S+)/s.exec(title)!;
+      await cite.click();
+      await page.waitForSelector("mark#target");
+      expect(page.url()).toContain(`#/read/${file}`);
+      expect(await page.textContent("h1")).toBeTruthy();
+      const highlighted = await page.locator("article mark.target").allTextContents();
+      expect(highlighted.join("")).toBe(words);
+      expect(await page.textContent(".cited-words")).toContain(words!);
+      expect(await page.locator("mark#target").isVisible()).toBe(true);
+      await shot("reading");
+    });
+
+    it("the contradictions view shows both army-cap figures with their sources", async () => {
+      await go("contradictions");
+      const fact = page.locator(".fact", { hasText: "cap on Ukraine's army" });
+      await fact.waitFor();
+      const values = await fact.locator(".side .value").allTextContents();
+      expect(values).toEqual(["600,000", "800,000"]);
+      const sides = await fact.locator(".side").allTextContents();
+      expect(sides[0]).toMatch(/\d{3}_[0-9a-f]+\.txt/);
+      expect(sides[1]).toMatch(/000_5421cbf47a010d17\.txt/);
+      await shot("contradictions");
+    });
+
+    it("an uploaded article is listed with its evidence", async () => {
+      await go("edit");
+      await page.setInputFiles("input[type=file]", join(ROOT, "test", "fixtures", "articles", "harbour-talks.txt"));
+      await page.click("text=Upload");
+      const line = page.locator(".stored li", { hasText: "harbour-talks.txt" });
+      await line.waitFor({ timeout: 60_000 });
+      expect(await line.textContent()).toMatch(/stored: [1-9]\d* quotes, \d+ dates/);
+      await go("sources");
+      await page.locator(".card", { hasText: "harbour-talks.txt" }).waitFor();
+      await page.click("text=Harbour talks end without a deal");
+      await page.waitForSelector("mark.quote");
+      expect(await page.locator("mark.quote").count()).toBeGreaterThan(2);
+    });
+
+    it("a YAML edit naming an unknown issue shows the problem at its line, and changes nothing", async () => {
+      await go("edit");
+      const area = page.locator("textarea[aria-label='scenario YAML']");
+      await area.waitFor();
+      const yaml = (await area.inputValue()).replace(/(outcome: \{)Donbas:/, "$1Tidal power: 5, Donbas:");
+      const line = yaml.split("\n").findIndex((l) => l.includes("Tidal power")) + 1;
+      expect(line).toBeGreaterThan(0);
+      await area.fill(yaml);
+      await page.click("text=Save and analyse");
+      const problem = page.locator(".problems li", { hasText: "Tidal power" });
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain(`line ${line}`);
+      expect(await page.locator(".gutter .bad").allTextContents()).toContain(String(line));
+      await shot("edit");
+      const stored = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12`)).json()) as { version: number; text: string };
+      expect(stored.version).toBe(1);
+      expect(stored.text).not.toContain("Tidal power");
+    });
+
+    it("the utility-space chart renders with the frontier and every plan version", async () => {
+      await go("analysis");
+      const chart = page.locator(".chart svg").first();
+      await chart.waitFor({ timeout: 60_000 });
+      expect(await chart.locator("path").count()).toBeGreaterThan(0);
+      const labels = await chart.locator("text").allTextContents();
+      const analysis = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12/analysis`)).json()) as { proposals: { name: string }[] };
+      for (const p of analysis.proposals) expect(labels).toContain(p.name);
+      expect(await chart.locator("rect").count()).toBeGreaterThan(100);
+      await shot("analysis");
+    });
+
+    it("every other view renders its data", async () => {
+      for (const [view, expectation] of [
+        ["sources", /5 document\(s\)|6 document\(s\)/],
+        ["timeline", /Conflicting dates/],
+        ["people", /Vladimir Putin/],
+        ["model", /Stances: parties × issues/],
+      ] as const) {
+        await go(view);
+        await page.waitForFunction("!document.querySelector('main [role=status]')");
+        expect(await page.textContent("main")).toMatch(expectation);
+        await shot(view);
+      }
+      await go("simulate");
+      await page.click("form >> text=Run");
+      await page.waitForSelector(".chart svg");
+      expect(await page.textContent("#result")).toMatch(/agreement/i);
+      await shot("simulate");
+    });
+  });
+}
