@@ -31,7 +31,7 @@ await build({
   banner: { js: 'import { createRequire as __parleyRequire } from "node:module"; const require = __parleyRequire(import.meta.url);' },
   // The server's packages load from node_modules: the docs page serves its own files, and the zod
   // type provider must see the one zod the schemas are made with.
-  external: ["better-sqlite3", "piscina", "wink-eng-lite-web-model", "canvas", "fastify", "@fastify/*", "fastify-type-provider-zod", "zod", "bullmq", "ioredis", "pg"],
+  external: ["better-sqlite3", "piscina", "wink-eng-lite-web-model", "canvas", "fastify", "@fastify/*", "fastify-type-provider-zod", "zod", "bullmq", "ioredis", "pg", "playwright-core"],
   plugins: [singleFile],
   logLevel: "warning",
 });

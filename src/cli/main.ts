@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { InputError, formatProblem, type Problem } from "../errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
 import { integer, load, number } from "./options.js";
+import { registerReport } from "./report-command.js";
 import { registerServe } from "./serve-command.js";
 import { registerSimulate } from "./simulate-command.js";
 import { groupThousands } from "./table.js";
@@ -102,6 +103,7 @@ export function createProgram(): Command {
   registerSimulate(program);
   registerTournament(program);
   registerServe(program);
+  registerReport(program);
   return program;
 }
 

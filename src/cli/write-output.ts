@@ -13,7 +13,7 @@ function samePath(a: string, b: string): boolean {
  * over one of the command's own inputs, into a folder that must exist, and atomically (a
  * temporary file renamed into place), so a full disk or a kill leaves the old file or none.
  */
-export function writeOutput(path: string, content: string, options: { force?: boolean; inputs?: readonly string[] } = {}): void {
+export function writeOutput(path: string, content: string | Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): void {
   const folder = dirname(path);
   if (!existsSync(folder)) throw new InputError([{ code: "output.folder", file: path, message: `the folder ${folder} does not exist`, hint: "create it first, or choose another path" }]);
   if (existsSync(path) && statSync(path).isDirectory()) throw new InputError([{ code: "output.directory", file: path, message: "is a folder", hint: "give a file path for the output" }]);

@@ -1,156 +1,220 @@
+import { contestedSides, type ContestedFact, type FoundContradiction } from "./contested-sides.js";
+
 /**
- * The briefing on a scenario, from its cited analysis (the `analyze --json` contract): bottom
- * line first, then the red lines, the plan versions, the smallest concessions, the contested
- * facts, and every cited field's exact words as a footnote. One document model, written out as
- * Markdown or as one self-contained HTML page that prints well.
+ * The briefing on a scenario as a document model: bottom line first, then the timeline, who said
+ * what, where the sources disagree, the model with its citations as footnotes (quote, source,
+ * date), the plan versions side by side, the analysis with its chart, assumptions and method.
+ * Markdown and HTML are written from it (briefing-markdown.ts, briefing-html.ts).
  */
 
-interface Cite {
-  readonly field: string;
+export interface Cite {
+  readonly field?: string;
   readonly file: string;
+  readonly start?: number;
+  readonly end?: number;
   readonly text: string;
   readonly source?: { readonly kind: string; readonly score: number };
 }
 
-export interface BriefingInput {
+export interface BriefingAnalysis {
   readonly scenario: string;
   readonly parties: readonly string[];
-  readonly outcomes?: number | string;
+  readonly outcomes: number | string;
   readonly reservations: readonly number[];
-  readonly explanation?: { readonly summary?: string };
-  readonly zopa: { readonly exists: boolean; readonly size: number; readonly probability?: number };
   readonly redLines: readonly { readonly party: string; readonly label: string }[];
-  readonly proposals: readonly { readonly name: string; readonly by?: string; readonly utilities: readonly number[]; readonly redLinesCrossed: readonly { readonly party: string; readonly label: string; readonly status: string; readonly evidence?: readonly Cite[] }[]; readonly acceptable?: boolean }[];
+  readonly explanation?: { readonly summary?: string; readonly collisions?: readonly (readonly { readonly party: string; readonly label: string }[])[] };
+  readonly zopa: { readonly exists: boolean; readonly size: number | null; readonly probability?: number };
+  readonly proposals: readonly { readonly name: string; readonly by?: string; readonly utilities: readonly number[]; readonly redLinesCrossed: readonly { readonly party: string; readonly label: string; readonly status: string }[] }[];
   readonly concessions: readonly { readonly kind: string; readonly changes?: readonly { readonly party: string; readonly redLine?: string; readonly change: string }[]; readonly size: number }[];
-  readonly contestedFacts?: readonly { readonly subject: string; readonly values: readonly (string | number)[]; readonly changesAnswers: boolean; readonly why?: string }[];
-  readonly citations?: readonly Cite[];
+  readonly stances?: { readonly parties: readonly string[]; readonly issues: readonly string[]; readonly cells: readonly (readonly ({ readonly strength: string; readonly toward?: readonly (string | number)[]; readonly cited: boolean } | null)[])[] };
+  readonly contestedFacts?: readonly ContestedFact[];
+  readonly citations?: readonly (Cite & { readonly field: string; readonly start: number; readonly end: number })[];
   readonly assumptions?: readonly string[];
   readonly weakFields?: readonly { readonly field: string; readonly reason: string }[];
+  readonly robustness?: { readonly samples?: number; readonly zopaRate?: number; readonly proposals?: readonly { readonly name: string; readonly acceptableRate: number }[] };
 }
 
-type Inline = string | { readonly note: number };
-type Block = { readonly p: Inline[] } | { readonly list: Inline[][] } | { readonly table: { readonly head: string[]; readonly rows: string[][] } };
-interface Section {
+export interface BriefingSpec {
+  readonly issues: readonly { readonly name: string }[];
+  readonly parties: readonly { readonly name: string; readonly role?: string; readonly description?: string; readonly redLines?: readonly { readonly label: string }[] }[];
+  readonly proposals: readonly { readonly name: string; readonly outcome: Readonly<Record<string, unknown>> }[];
+  readonly disputes?: readonly { readonly subject: string }[];
+}
+
+export interface BriefingEvidence {
+  readonly documents: readonly { readonly file: string; readonly published: string | null; readonly title: string | null }[];
+  readonly quotes: readonly { readonly file: string; readonly text: string; readonly speaker: string | null; readonly confidence: number }[];
+  readonly dates: readonly { readonly file: string; readonly text: string; readonly iso: string | null }[];
+  readonly contradictions: readonly FoundContradiction[];
+}
+
+export interface BriefingInput {
+  readonly analysis: BriefingAnalysis;
+  readonly spec: BriefingSpec;
+  readonly evidence: BriefingEvidence;
+  /** The utility space of the first two parties as SVG, when drawn. */
+  readonly chart?: { readonly svg: string; readonly caption: string };
+}
+
+export type Inline = string | { readonly note: number } | { readonly strong: string };
+export type Block =
+  | { readonly p: Inline[] }
+  | { readonly list: Inline[][]; readonly ordered?: boolean }
+  | { readonly table: { readonly head: string[]; readonly rows: Inline[][][] } }
+  | { readonly figure: { readonly svg: string; readonly caption: string } };
+export interface Section {
   readonly title: string;
   readonly blocks: Block[];
 }
+export interface Briefing {
+  readonly title: string;
+  readonly sections: Section[];
+  /** Footnotes: the exact words, their source, its kind and reliability, its date. */
+  readonly notes: string[];
+}
 
 const fixed = (x: number) => x.toFixed(2);
+const baseName = (f: string) => f.replace(/^.*[\\/]/, "");
+const step = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
+const show = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : typeof v === "object" && v && "oneOf" in v ? (v as { oneOf: unknown[] }).oneOf.join(" or ") : String(v));
+/** The window of the timeline: the 120 days up to the latest date mentioned. */
+const WINDOW_DAYS = 120;
 
-function build(r: BriefingInput): { title: string; sections: Section[]; notes: Cite[] } {
-  const notes: Cite[] = [];
+export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingInput): Briefing {
+  const notes: string[] = [];
+  const published = new Map(evidence.documents.map((d) => [baseName(d.file), d.published]));
   const note = (c: Cite): Inline => {
-    let i = notes.findIndex((n) => n.file === c.file && n.text === c.text);
-    if (i < 0) i = notes.push(c) - 1;
+    const date = published.get(baseName(c.file));
+    const label = `“${c.text}” — ${baseName(c.file)}${c.source ? ` (${c.source.kind}, reliability ${fixed(c.source.score)})` : ""}, ${date ?? "undated"}`;
+    let i = notes.indexOf(label);
+    if (i < 0) i = notes.push(label) - 1;
     return { note: i + 1 };
   };
-  const citesOf = (prefix: string) => (r.citations ?? []).filter((c) => c.field.startsWith(prefix));
-  const bottom: Block[] = [{ p: [r.explanation?.summary ?? (r.zopa.exists ? "A zone of agreement exists." : "No zone of agreement.")] }];
-  if (r.zopa.exists) bottom.push({ p: [`The zone of agreement holds ${(r.zopa.size * 100).toFixed(1)} % of the outcomes${r.zopa.probability !== undefined ? `; it exists in ${(r.zopa.probability * 100).toFixed(0)} % of the draws over the uncertain numbers` : ""}.`] });
-  const sections: Section[] = [{ title: "Bottom line", blocks: bottom }];
+  const cites = (field: string, list = false): Inline[] => (a.citations ?? []).filter((c) => c.field === field || c.field.startsWith(list ? `${field}[` : `${field}.cite[`)).map(note);
+  const partyIndex = (name: string) => spec.parties.findIndex((p) => p.name === name);
+  const redLineCites = (party: string, label: string) => {
+    const p = partyIndex(party);
+    const l = spec.parties[p]?.redLines?.findIndex((r) => r.label === label) ?? -1;
+    return cites(`parties[${p}].redLines[${l}]`);
+  };
+  const sections: Section[] = [];
+
+  // 1. Bottom line up front.
+  const bottom: Block[] = [{ p: [{ strong: a.zopa.exists ? "There is a zone of agreement." : "There is no zone of agreement." }, " ", a.explanation?.summary ?? ""] }];
+  if (a.explanation?.collisions?.length)
+    bottom.push({ p: ["What blocks it:"] }, { list: a.explanation.collisions.map((c) => c.flatMap((l, j) => [j ? " ✕ " : "", { strong: l.party }, `: “${l.label}”`, ...redLineCites(l.party, l.label)])) });
+  if (a.concessions.length)
+    bottom.push({ p: ["The smallest concessions that would open a deal:"] }, { list: a.concessions.slice(0, 3).map((c) => [(c.changes ?? []).map((x) => `${x.party} ${x.change}`).join("; "), ` (size ${fixed(c.size)})`]), ordered: true });
+  sections.push({ title: "Bottom line", blocks: bottom });
+
+  // 2. Timeline.
+  const dated = evidence.dates.filter((d): d is typeof d & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso));
+  const latest = Math.max(0, ...dated.map((d) => Date.parse(d.iso)));
+  const recent = dated.filter((d) => Date.parse(d.iso) >= latest - WINDOW_DAYS * 86_400_000).sort((x, y) => x.iso.localeCompare(y.iso) || x.file.localeCompare(y.file));
+  const dateConflicts = evidence.contradictions.filter((c) => c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))));
+  const timeline: Block[] = [];
+  if (dateConflicts.length) timeline.push({ list: dateConflicts.map((c) => [{ strong: "Conflicting dates" }, ` for ${c.subject}: `, ...c.sides.flatMap((s, j) => [j ? " vs " : "", String(s.value), ...s.spans.slice(0, 1).map((w) => note({ file: w.file, text: w.text ?? "" }))])]) });
+  timeline.push(
+    recent.length
+      ? { table: { head: ["day", "words", "source"], rows: recent.map((d) => [[d.iso.slice(0, 10)], [`“${d.text}”`], [baseName(d.file)]]) } }
+      : { p: ["No date the texts state in full."] },
+  );
+  sections.push({ title: `Timeline (the ${WINDOW_DAYS} days up to the latest date mentioned)`, blocks: timeline });
+
+  // 3. Who said what: confident attributions only.
+  const bySpeaker = new Map<string, typeof evidence.quotes>();
+  for (const q of evidence.quotes) if (q.speaker) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
+  const speakers = [...bySpeaker].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]));
   sections.push({
-    title: "Parties and red lines",
-    blocks: [
-      {
-        list: r.parties.map((p, i) => {
-          const lines = r.redLines.filter((l) => l.party === p);
-          const inline: Inline[] = [`${p} (reservation ${fixed(r.reservations[i] ?? 0)}): `];
-          if (!lines.length) inline.push("no red line stated");
-          lines.forEach((l, j) => {
-            inline.push(`${j ? "; " : ""}${l.label}`);
-            for (const c of citesOf(`parties[${i}].redLines[${j}].`)) inline.push(note(c));
-          });
-          return inline;
-        }),
-      },
-    ],
+    title: "Who said what",
+    blocks: speakers.length
+      ? [
+          { p: [`Quotes whose speaker the attribution model is confident of (${evidence.quotes.filter((q) => q.speaker).length} of ${evidence.quotes.length}); the others are left unattributed rather than guessed.`] },
+          { list: speakers.map(([who, qs]) => [{ strong: who }, ": ", ...qs.slice(0, 4).flatMap((q, k) => [k ? "; " : "", `“${q.text}”`, note({ file: q.file, text: q.text })])]) },
+        ]
+      : [{ p: ["No quote is attributed with confidence."] }],
   });
+
+  // 4. Contradictions.
+  const facts = a.contestedFacts ?? [];
   sections.push({
-    title: "Plan versions",
+    title: "Where the sources disagree",
+    blocks: facts.length
+      ? [
+          {
+            list: facts.map((f) => [
+              { strong: f.subject },
+              ": ",
+              ...contestedSides(f, spec.disputes ?? [], a.citations ?? [], evidence.contradictions).flatMap((s, j) => [j ? " / " : "", show(s.value), ...s.words.slice(0, 2).map((w) => note({ file: w.file, text: w.text }))]),
+              ` — ${f.changesAnswers ? "changes the answers" : `changes no answer${f.why ? ` (${f.why})` : ""}`}.`,
+            ]),
+          },
+        ]
+      : [{ p: ["The sources do not contradict each other on any fact found."] }],
+  });
+
+  // 5. The model, cited.
+  const model: Block[] = [
+    {
+      list: spec.parties.map((p, i) => {
+        const lines = p.redLines ?? [];
+        return [{ strong: p.name }, p.role ? ` (${p.role})` : "", ...cites(`parties[${i}]`), lines.length ? " — red lines: " : " — no red line stated", ...lines.flatMap((l, k) => [k ? "; " : "", `“${l.label}”`, ...cites(`parties[${i}].redLines[${k}]`)])];
+      }),
+    },
+  ];
+  const st = a.stances;
+  if (st)
+    model.push({
+      table: {
+        head: ["issue", ...st.parties],
+        rows: st.issues.map((issue, i) => [[issue], ...st.parties.map((p, j) => {
+          const c = st.cells[j]?.[i];
+          if (!c) return ["—"];
+          return [`${c.strength}${c.toward?.length ? `: ${c.toward.map(show).join(", ")}` : ""}`, ...(c.cited ? cites(`parties[${partyIndex(p)}].stances${step(issue)}`) : [" (assumed)"])];
+        })]),
+      },
+    });
+  sections.push({ title: "The model", blocks: model });
+
+  // 6. Plan versions.
+  sections.push({
+    title: "Plan versions, term by term",
     blocks: [
       {
         table: {
-          head: ["plan", "by", ...r.parties, "red lines crossed"],
-          rows: r.proposals.map((p) => [
-            p.name,
-            p.by ?? "",
-            ...r.parties.map((_, i) => fixed(p.utilities[i] ?? 0)),
-            p.redLinesCrossed.filter((x) => x.status !== "open").map((x) => `${x.party}: ${x.label}`).join("; ") || (p.redLinesCrossed.length ? `${p.redLinesCrossed.length} open` : "none"),
-          ]),
+          head: ["issue", ...spec.proposals.map((p) => p.name)],
+          rows: [
+            ...spec.issues.map((issue) => [[issue.name], ...spec.proposals.map((p, k) => (p.outcome[issue.name] === undefined ? ["not stated"] : [show(p.outcome[issue.name]), ...cites(`proposals[${k}].citeTerms${step(issue.name)}`, true)]))]),
+            [["utilities"], ...a.proposals.map((p) => [a.parties.map((n, i) => `${n} ${fixed(p.utilities[i] ?? 0)}`).join(", ")])],
+            [["red lines crossed"], ...a.proposals.map((p) => [p.redLinesCrossed.filter((x) => x.status !== "open").map((x) => `${x.party}: ${x.label}`).join("; ") || "none definite"])],
+          ],
         },
       },
-      { p: ["Utilities run from 0 (a party's worst outcome) to 1 (its best); a red line marked open depends on terms the plan leaves open."] },
+      { p: ["Utilities run from 0 (the party's worst outcome) to 1 (its best). A red line a plan crosses only through terms it leaves open is not listed as crossed."] },
     ],
   });
-  const concessions = r.concessions.slice(0, 5);
+
+  // 7. Analysis.
+  const analysis: Block[] = [];
+  if (chart) analysis.push({ figure: chart });
+  analysis.push({ p: [`${Number(a.outcomes).toLocaleString("en-US")} outcomes. `, a.zopa.exists ? `The zone of agreement holds ${((a.zopa.size ?? 0) * 100).toFixed(2)} % of them.` : "No outcome is acceptable to every party."] });
+  if (a.robustness?.zopaRate !== undefined)
+    analysis.push({ p: [`Over ${a.robustness.samples ?? 0} draws of the uncertain numbers a zone exists in ${(a.robustness.zopaRate * 100).toFixed(1)} %; plans acceptable to all: ${(a.robustness.proposals ?? []).map((p) => `${p.name} ${(p.acceptableRate * 100).toFixed(0)} %`).join(", ")}.`] });
+  if (a.concessions.length) analysis.push({ list: a.concessions.slice(0, 6).map((c) => [(c.changes ?? []).map((x) => `${x.party} ${x.change}${x.redLine ? ` (relaxing “${x.redLine}”)` : ""}`).join("; "), ` — size ${fixed(c.size)}`]), ordered: true });
+  sections.push({ title: "Analysis", blocks: analysis });
+
+  // 8. Assumptions and method.
   sections.push({
-    title: "Smallest concessions that would open a deal",
-    blocks: concessions.length
-      ? [{ list: concessions.map((c) => [`${(c.changes ?? []).map((x) => `${x.party}: ${x.change}${x.redLine ? ` (relaxing “${x.redLine}”)` : ""}`).join("; ")} — size ${fixed(c.size)}`]) }]
-      : [{ p: ["None found within the search."] }],
+    title: "Assumptions and method",
+    blocks: [
+      { p: [`${a.citations?.length ?? 0} citation(s) tie the model to the texts; ${a.assumptions?.length ?? 0} number(s) or term(s) are assumptions no citation supports (listed by \`parley validate\`).`] },
+      ...((a.weakFields?.length ?? 0) ? [{ list: a.weakFields!.map((w) => [`${w.field}: ${w.reason}`]) }] : []),
+      {
+        p: [
+          "Each party's utility is a weighted sum of its values per issue (0 to 1); a red line excludes outcomes outright. The zone of agreement is the set of outcomes every party prefers to its reservation and that crosses no red line; concessions are the smallest changes (share of each issue's range, or a red line relaxed) that would open one. Sources are scored for reliability from their kind, corroboration, hedging and named sourcing; every quotation above is the texts' own words.",
+        ],
+      },
+    ],
   });
-  const facts = r.contestedFacts ?? [];
-  if (facts.length)
-    sections.push({
-      title: "Where the sources disagree",
-      blocks: [{ list: facts.map((f) => [`${f.subject}: ${f.values.map(String).join(" / ")} — ${f.changesAnswers ? "changes the answers" : `does not change the answers${f.why ? ` (${f.why})` : ""}`}`]) }],
-    });
-  const method: Inline[][] = [[`${(r.assumptions ?? []).length} number(s) or term(s) are assumptions no citation supports.`]];
-  for (const w of r.weakFields ?? []) method.push([`${w.field}: ${w.reason}`]);
-  sections.push({ title: "Assumptions and weak support", blocks: [{ list: method }] });
-  return { title: r.scenario, sections, notes };
-}
-
-const noteLabel = (c: Cite) => `“${c.text}” — ${c.file}${c.source ? ` (${c.source.kind}, reliability ${fixed(c.source.score)})` : ""}`;
-
-export function briefingMarkdown(r: BriefingInput): string {
-  const { title, sections, notes } = build(r);
-  const inline = (xs: Inline[]) => xs.map((x) => (typeof x === "string" ? x.replace(/([|*_[\]])/g, "\\$1") : `[^${x.note}]`)).join("");
-  const out = [`# Briefing: ${title}`, ""];
-  for (const s of sections) {
-    out.push(`## ${s.title}`, "");
-    for (const b of s.blocks) {
-      if ("p" in b) out.push(inline(b.p), "");
-      else if ("list" in b) out.push(...b.list.map((i) => `- ${inline(i)}`), "");
-      else out.push(`| ${b.table.head.join(" | ")} |`, `|${b.table.head.map(() => " --- ").join("|")}|`, ...b.table.rows.map((row) => `| ${row.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`), "");
-    }
-  }
-  if (notes.length) out.push(...notes.map((n, i) => `[^${i + 1}]: ${noteLabel(n)}`), "");
-  return out.join("\n");
-}
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-export function briefingHtml(r: BriefingInput): string {
-  const { title, sections, notes } = build(r);
-  const inline = (xs: Inline[]) => xs.map((x) => (typeof x === "string" ? esc(x) : `<sup><a href="#n${x.note}" id="r${x.note}">${x.note}</a></sup>`)).join("");
-  const body = sections
-    .map(
-      (s) =>
-        `<section><h2>${esc(s.title)}</h2>${s.blocks
-          .map((b) =>
-            "p" in b
-              ? `<p>${inline(b.p)}</p>`
-              : "list" in b
-                ? `<ul>${b.list.map((i) => `<li>${inline(i)}</li>`).join("")}</ul>`
-                : `<table><thead><tr>${b.table.head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${b.table.rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`,
-          )
-          .join("")}</section>`,
-    )
-    .join("\n");
-  const footnotes = notes.length ? `<section class="notes"><h2>Sources</h2><ol>${notes.map((n, i) => `<li id="n${i + 1}">${esc(noteLabel(n))} <a href="#r${i + 1}">↩</a></li>`).join("")}</ol></section>` : "";
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Briefing: ${esc(title)}</title>
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3}.notes{font-size:.85rem}
-@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}section{break-inside:avoid-page}}
-</style></head>
-<body><h1>Briefing: ${esc(title)}</h1>
-${body}
-${footnotes}
-</body></html>
-`;
+  return { title: a.scenario, sections, notes };
 }

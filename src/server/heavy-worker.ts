@@ -9,6 +9,8 @@ import { extractDocument, extractEvidence, namedPeople } from "../evidence/extra
 import { analyseText } from "../evidence/text-analysis.js";
 import { analyze } from "../analysis/analyze.js";
 import { utilitySpace } from "../analysis/utility-space.js";
+import type { BriefingAnalysis, BriefingEvidence, BriefingSpec } from "../report/briefing.js";
+import { renderBriefing } from "../report/render-briefing.js";
 import { weakFields, withEvidence } from "../formats/cited-report.js";
 import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
 import { geniusToScenario, parseGeniusDomain } from "../formats/genius-xml.js";
@@ -48,6 +50,7 @@ export type HeavyTask =
   | { readonly kind: "store"; readonly address: StoreAddress; readonly docs: readonly { readonly doc: EvidenceDocument; readonly duplicateOf: string | null; readonly names: readonly string[] }[]; readonly people: readonly string[] }
   | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "analysis"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly maxWork?: number }
+  | { readonly kind: "report"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly format: "md" | "html" }
   | { readonly kind: "validation"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "simulation"; readonly scenario: ScenarioText; readonly settings: SimulationSettings }
   | { readonly kind: "utility-space"; readonly scenario: ScenarioText; readonly a: number; readonly b: number }
@@ -63,6 +66,15 @@ export default async function run(task: HeavyTask): Promise<HeavyResult> {
     if (e instanceof InputError) return { problems: e.problems };
     throw e;
   }
+}
+
+/** A scenario analysed on its corpus (the documents given), with every citation resolved and the sources' reliability weighed in. */
+function citedAnalysis(scenario: ScenarioText, docs: readonly EvidenceDocument[], seed: number, samples: number, maxWork?: number) {
+  const loaded = parseScenario(scenario.text, scenario.name);
+  const corpus = storedCorpusEvidence(loaded, docs, "the workspace");
+  const weights = versionWeights(loaded.model, loaded.spec, corpus.evidence.reliability);
+  const analysis = analyze(loaded.model, { samples, seed, versionWeights: weights, ...(maxWork ? { maxWork } : {}) });
+  return { loaded, corpus, report: withEvidence(analysis, loaded.spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability) };
 }
 
 /** This thread's connection to each workspace it stores in. */
@@ -108,13 +120,14 @@ async function perform(task: HeavyTask): Promise<unknown> {
     }
     case "evidence":
       return JSON.stringify(evidenceJson(extractEvidence(withBatchDates(task.docs), loadAttributionModel())));
-    case "analysis": {
-      const loaded = parseScenario(task.scenario.text, task.scenario.name);
-      const corpus = storedCorpusEvidence(loaded, task.docs, "the workspace");
-      const weights = versionWeights(loaded.model, loaded.spec, corpus.evidence.reliability);
-      const report = analyze(loaded.model, { samples: task.samples, seed: task.seed, versionWeights: weights, ...(task.maxWork ? { maxWork: task.maxWork } : {}) });
+    case "analysis":
       // The `analyze --json` contract, as bytes: the same scenario, documents and seed give the same ones.
-      return JSON.stringify(withEvidence(report, loaded.spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability));
+      return JSON.stringify(citedAnalysis(task.scenario, task.docs, task.seed, task.samples, task.maxWork).report);
+    case "report": {
+      const { loaded, corpus, report } = citedAnalysis(task.scenario, task.docs, task.seed, task.samples);
+      const space = loaded.model.parties.length >= 2 ? utilitySpace(loaded.model, 0, 1) : undefined;
+      const input = { analysis: report as unknown as BriefingAnalysis, spec: loaded.spec as unknown as BriefingSpec, evidence: corpus.evidence as unknown as BriefingEvidence };
+      return renderBriefing({ ...input, ...(space ? { space } : {}) }, task.format);
     }
     case "validation": {
       const loaded = parseScenario(task.scenario.text, task.scenario.name);

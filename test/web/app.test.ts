@@ -127,7 +127,10 @@ if (!CHROMIUM) {
       expect(await chart.locator("path").count()).toBeGreaterThan(0);
       const labels = await chart.locator("text").allTextContents();
       const analysis = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12/analysis`)).json()) as { proposals: { name: string }[] };
-      for (const p of analysis.proposals) expect(labels).toContain(p.name);
+      // Each plan is a numbered dot, its name in the key below the chart.
+      expect(await chart.locator("circle[fill='#7a1f5c']").count()).toBe(analysis.proposals.length);
+      analysis.proposals.forEach((_, k) => expect(labels).toContain(String(k + 1)));
+      expect(await page.locator(".plan-key li").allTextContents()).toEqual(analysis.proposals.map((p) => p.name));
       expect(await chart.locator("rect").count()).toBeGreaterThan(100);
       await shot("analysis");
     });

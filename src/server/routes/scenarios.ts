@@ -14,7 +14,6 @@ import type { StoredScenario } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
-import { briefingHtml, briefingMarkdown } from "../../report/briefing.js";
 import { Problem, ScenarioFull, ScenarioSummary } from "../schemas.js";
 import { corpusKey } from "./evidence.js";
 
@@ -321,11 +320,18 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req: FastifyRequest<{ Params: { id: string }; Querystring: z.infer<typeof AnalysisQuery> & { format?: "md" | "html" } }>, reply: FastifyReply) => {
       const s = await load(req.params.id);
-      const { key, etag } = await analysis(s, req.query.seed, req.query.samples);
-      const report = JSON.parse(await analysisText(s, key, req.query.seed, req.query.samples)) as Parameters<typeof briefingMarkdown>[0];
+      const { seed, samples } = req.query;
+      const { key, etag } = await analysis(s, seed, samples);
+      await small(s, "a briefing");
       const html = req.query.format === "html" || (!req.query.format && /text\/html/.test(req.headers.accept ?? ""));
-      reply.header("etag", `${etag.slice(0, -1)}-${html ? "html" : "md"}"`);
-      return html ? reply.type("text/html; charset=utf-8").send(briefingHtml(report)) : reply.type("text/markdown; charset=utf-8").send(briefingMarkdown(report));
+      const format = html ? "html" : "md";
+      const text = await withinBudget(
+        ctx.work.cached<string>(`report:${format}:${key}`, async () => ({ kind: "report", scenario: { name: `${s.id}.yaml`, text: s.text }, docs: await corpusOf(s), seed, samples, format })),
+        ctx.limits.budgetMs,
+        `the briefing on ${s.id}`,
+      );
+      reply.header("etag", `${etag.slice(0, -1)}-${format}"`);
+      return html ? reply.type("text/html; charset=utf-8").send(text) : reply.type("text/markdown; charset=utf-8").send(text);
     },
   });
 }

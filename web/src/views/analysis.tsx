@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { useState } from "preact/hooks";
-import { api, type Analysis as Report, type Space } from "../api";
+import { planKey, utilityChart } from "../../../src/report/utility-chart";
+import { api } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
@@ -10,40 +11,6 @@ interface Robustness {
   zopaRate?: number;
   proposals?: { name: string; acceptableRate: number }[];
   nashUtility?: { party: string; p5: number; median: number; p95: number }[];
-}
-
-/** The utility space of a chosen pair: every outcome as a density, the pair's frontier, the plans with their ranges, reservations, Nash and Kalai–Smorodinsky. */
-function spaceChart(space: Space, a: Report, i: number, j: number, width: number): Element {
-  const step = 1 / space.bins;
-  const cells = space.counts.flatMap((n, k) => (n ? [{ x: (k % space.bins) * step, y: Math.floor(k / space.bins) * step, n }] : []));
-  const plans = a.proposals.map((p) => ({ name: p.name, x: p.utilities[i]!, y: p.utilities[j]!, r: p.utilityRanges }));
-  const solutions = (["nash", "kalaiSmorodinsky"] as const).flatMap((k) => (a.solutions[k] ? [{ name: k === "nash" ? "Nash" : "Kalai–Smorodinsky", x: a.solutions[k]!.utilities[i]!, y: a.solutions[k]!.utilities[j]! }] : []));
-  return Plot.plot({
-    width,
-    height: Math.min(width, 560),
-    x: { domain: [0, 1], label: `${space.parties[0]} utility →` },
-    y: { domain: [0, 1], label: `↑ ${space.parties[1]} utility` },
-    color: { type: "log", scheme: "blues", label: "outcomes" },
-    marks: [
-      Plot.rect(cells, { x1: "x", x2: (d: { x: number }) => d.x + step, y1: "y", y2: (d: { y: number }) => d.y + step, fill: "n", title: (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes` }),
-      Plot.ruleX([a.reservations[i]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
-      Plot.ruleY([a.reservations[j]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
-      Plot.text([{ x: a.reservations[i]!, y: 1 }], { x: "x", y: "y", text: () => `${space.parties[0]}'s reservation`, textAnchor: "start", dx: 4, dy: 8, fill: "#b35900" }),
-      Plot.line(space.frontier, { x: "0", y: "1", stroke: "#111", strokeWidth: 2, curve: "step-after" }),
-      Plot.link(
-        plans.filter((p) => p.r),
-        { x1: (p: (typeof plans)[number]) => p.r![i]![0], x2: (p: (typeof plans)[number]) => p.r![i]![1], y1: "y", y2: "y", stroke: "#7a1f5c", strokeOpacity: 0.6 },
-      ),
-      Plot.link(
-        plans.filter((p) => p.r),
-        { x1: "x", x2: "x", y1: (p: (typeof plans)[number]) => p.r![j]![0], y2: (p: (typeof plans)[number]) => p.r![j]![1], stroke: "#7a1f5c", strokeOpacity: 0.6 },
-      ),
-      Plot.dot(plans, { x: "x", y: "y", fill: "#7a1f5c", r: 5, title: "name" }),
-      Plot.text(plans, { x: "x", y: "y", text: "name", dx: 8, textAnchor: "start", fontSize: 11, fill: "#4a0f38" }),
-      Plot.dot(solutions, { x: "x", y: "y", symbol: "star", r: 8, fill: "#e0a800", stroke: "#000" }),
-      Plot.text(solutions, { x: "x", y: "y", text: "name", dy: -12, fontWeight: "bold" }),
-    ],
-  });
 }
 
 export function Analysis({ scenario }: { scenario: string }) {
@@ -80,7 +47,12 @@ export function Analysis({ scenario }: { scenario: string }) {
             <Status of={space}>
               {(s) => (
                 <>
-                  <PlotFigure label={`utility space of ${s.parties.join(" and ")}: outcomes, Pareto frontier, plan versions, reservations`} deps={[s, a, width]} make={() => spaceChart(s, a, pair[0], pair[1], width)} />
+                  <PlotFigure label={`utility space of ${s.parties.join(" and ")}: outcomes, Pareto frontier, plan versions, reservations`} deps={[s, a, width]} make={() => utilityChart(s, a, pair[0], pair[1], width)} />
+                  <ol class="plan-key" aria-label="plan versions on the chart">
+                    {planKey(a).map((k) => (
+                      <li key={k}>{k.replace(/^\d+ /, "")}</li>
+                    ))}
+                  </ol>
                   <p class="muted">
                     {s.outcomes.toLocaleString("en-US")} outcomes{s.sampled ? " (a uniform sample)" : ""} shaded by how many fall in each cell; the black line is the two parties' Pareto frontier; plans are dots with their ranges over terms left open; dashed lines are reservations
                     {a.solutions["nash"] ? "; stars mark the Nash and Kalai–Smorodinsky solutions." : "; there is no Nash or Kalai–Smorodinsky solution without a zone of agreement."}
