@@ -129,14 +129,24 @@ describe("the workspace server on the Moscow case", () => {
   it("writes the briefing as Markdown and as one HTML page", async () => {
     const md = await (await get("/api/scenarios/moscow-2025-12/report")).text();
     expect(md).toMatch(/^# Briefing: US–Russia–Ukraine peace talks/);
-    expect(md).toMatch(/## Bottom line\n\nNo zone of agreement/);
-    expect(md).toMatch(/\[\^1\]: “.+” — \d{3}_[0-9a-f]+\.txt \((newspaper|opinion|blog|wire|broadcaster|official transcript), reliability 0\.\d\d\)/);
+    expect(md).toMatch(/## Bottom line\n\n\*\*There is no zone of agreement\.\*\* No zone of agreement, whatever the preferences/);
+    for (const section of ["Timeline", "Who said what", "Where the sources disagree", "The model", "Plan versions, term by term", "Analysis", "Assumptions and method"]) expect(md).toContain(`## ${section}`);
+    expect(md).toMatch(/\[\^1\]: “.+” — \d{3}\\_[0-9a-f]+\.txt \((newspaper|opinion|blog|wire|broadcaster|official transcript), reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)/);
     const html = await get("/api/scenarios/moscow-2025-12/report", { accept: "text/html" });
     expect(html.headers.get("content-type")).toMatch(/^text\/html/);
     const page = await html.text();
     expect(page).toMatch(/^<!doctype html>/);
-    expect(page).toContain("<h2>Plan versions</h2>");
-    expect(page).not.toMatch(/<script|<link /);
+    expect(page).toContain("<h2>Plan versions, term by term</h2>");
+    expect(page).toMatch(/<figure><svg[^>]*>/);
+    expect(page).not.toMatch(/<script|<link |src="http/);
+  }, 60_000);
+
+  it("lists every path the web app calls in its OpenAPI document", async () => {
+    const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await get("/openapi.json"));
+    const client = readFileSync(join(ROOT, "web", "src", "api.ts"), "utf8");
+    const used = [...client.matchAll(/"(GET|POST|PUT) (\/api[^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]);
+    expect(used.length).toBeGreaterThan(10);
+    for (const [method, path] of used) expect(doc.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
   });
 });
 

@@ -104,7 +104,7 @@ if (!CHROMIUM) {
     it("a YAML edit naming an unknown issue shows the problem at its line, and changes nothing", async () => {
       await go("edit");
       const area = page.locator("textarea[aria-label='scenario YAML']");
-      await area.waitFor();
+      await page.waitForFunction(`(document.querySelector("textarea[aria-label='scenario YAML']")?.value ?? "").length > 0`);
       const yaml = (await area.inputValue()).replace(/(outcome: \{)Donbas:/, "$1Tidal power: 5, Donbas:");
       const line = yaml.split("\n").findIndex((l) => l.includes("Tidal power")) + 1;
       expect(line).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ if (!CHROMIUM) {
       const labels = await chart.locator("text").allTextContents();
       const analysis = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12/analysis`)).json()) as { proposals: { name: string }[] };
       // Each plan is a numbered dot, its name in the key below the chart.
-      expect(await chart.locator("circle[fill='#7a1f5c']").count()).toBe(analysis.proposals.length);
+      expect(await chart.locator("g[fill='#7a1f5c'] circle").count()).toBe(analysis.proposals.length);
       analysis.proposals.forEach((_, k) => expect(labels).toContain(String(k + 1)));
       expect(await page.locator(".plan-key li").allTextContents()).toEqual(analysis.proposals.map((p) => p.name));
       expect(await chart.locator("rect").count()).toBeGreaterThan(100);
