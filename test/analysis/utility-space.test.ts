@@ -1,0 +1,32 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { utilitySpace } from "../../src/analysis/utility-space.js";
+import { loadScenarioFile } from "../../src/formats/scenario-file.js";
+import { createUtilities, utilityOf } from "../../src/model/utilities.js";
+import { ROOT } from "../domains.js";
+
+describe("the utility space of two parties", () => {
+  const { model } = loadScenarioFile(join(ROOT, "examples", "river-treaty.yaml"));
+
+  it("counts every outcome once and finds exactly the pair's non-dominated outcomes", () => {
+    const s = utilitySpace(model, 0, 1, { bins: 20 });
+    expect(s.sampled).toBe(false);
+    expect(s.outcomes).toBe(1470);
+    expect(s.counts.reduce((x, y) => x + y, 0)).toBe(1470);
+    // Brute force: every outcome's pair of utilities, and those no other beats on both.
+    const u = createUtilities(model);
+    const points = Array.from({ length: 1470 }, (_, k) => {
+      const c = model.space.decode(k);
+      return [utilityOf(u, 0, c), utilityOf(u, 1, c)] as const;
+    });
+    const dominated = (p: readonly number[]) => points.some((q) => q[0]! >= p[0]! && q[1]! >= p[1]! && (q[0]! > p[0]! || q[1]! > p[1]!));
+    const expected = [...new Set(points.filter((p) => !dominated(p)).map((p) => p.join(",")))].sort();
+    expect(s.frontier.map((p) => p.join(",")).sort()).toEqual(expected);
+  });
+
+  it("draws a seeded uniform sample of a space larger than the limit", () => {
+    const a = utilitySpace(model, 1, 2, { limit: 500, seed: 3 });
+    expect(a).toMatchObject({ sampled: true, outcomes: 500, parties: ["Lowland", "Donor bank"] });
+    expect(utilitySpace(model, 1, 2, { limit: 500, seed: 3 })).toEqual(a);
+  });
+});
