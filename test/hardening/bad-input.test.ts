@@ -328,7 +328,8 @@ describe("data safety", () => {
     expectOk(r);
     const piped = shell(`node ${JSON.stringify(CLI)} analyze ${JSON.stringify(join(ROOT, "examples", "river-treaty.yaml"))} 2>${join(tmp, "pipe.err")} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]} > ${join(tmp, "pipe.code")}`);
     expect(piped).toBe(0);
-    expect(readFileSync(join(tmp, "pipe.err"), "utf8")).toBe("");
+    // Progress lines may appear on a busy machine (after 2 s); no error may.
+    expect(readFileSync(join(tmp, "pipe.err"), "utf8")).not.toMatch(/error|EPIPE|at .*\(/i);
     expect(readFileSync(join(tmp, "pipe.code"), "utf8").trim()).toBe("0");
   });
 });
