@@ -43,7 +43,7 @@ function App() {
     if (!scenario) return <p class="muted">No scenario in this workspace yet: add one under Edit.</p>;
     switch (route.view) {
       case "sources":
-        return <Sources />;
+        return <Sources scenario={scenario} />;
       case "read":
         return <Reading file={route.arg ?? ""} start={route.params.get("start")} end={route.params.get("end")} />;
       case "contradictions":

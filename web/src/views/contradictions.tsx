@@ -13,7 +13,8 @@ export function Contradictions({ scenario }: { scenario: string }) {
     <Status of={data}>
       {([a, spec, ev]) => {
         const facts = a.contestedFacts ?? [];
-        const score = (file: string) => ev.reliability?.find((r) => r.file === file);
+        // The scenario's rating of a source (its own word on kinds included), else the workspace's.
+        const score = (file: string) => a.reliability?.find((r) => r.file === file) ?? ev.reliability?.find((r) => r.file === file);
         return (
           <>
             <h1>Contradictions</h1>

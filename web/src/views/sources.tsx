@@ -5,18 +5,22 @@ import { useData } from "../use-data";
 
 const HOW: Record<string, string> = { given: "given", manifest: "from the manifest", stated: "stated by the page", inferred: "inferred from the text", batch: "from the batch", unknown: "unknown" };
 
-/** Each document with outlet, date (and how it was found), kind and reliability. */
-export function Sources() {
-  const data = useData(() => Promise.all([api.documents(), api.evidence("?include=reliability")]), []);
+/**
+ * Each document with outlet, date (and how it was found), kind and reliability — as the chosen
+ * scenario rates its sources (its own word on a source's kind included), else as the workspace's
+ * evidence does.
+ */
+export function Sources({ scenario }: { scenario: string }) {
+  const data = useData(() => Promise.all([api.documents(), api.evidence("?include=reliability"), api.analysis(scenario)]), [scenario]);
   return (
     <Status of={data}>
-      {([docs, ev]) => (
+      {([docs, ev, a]) => (
         <>
           <h1>Sources</h1>
           <p class="muted">{docs.total} document(s) in the workspace. Open one to read it with its evidence highlighted.</p>
           <ul class="cards">
             {docs.items.map((d) => {
-              const r = ev.reliability?.find((x) => x.file === d.file);
+              const r = a.reliability?.find((x) => x.file === d.file) ?? ev.reliability?.find((x) => x.file === d.file);
               return (
                 <li key={d.id} class="card">
                   <h2>
