@@ -1,4 +1,14 @@
 import type { EvidenceDocument } from "../evidence/document.js";
+import type { DocumentMeta } from "./store.js";
+
+/** The `documents` columns a listing reads: all but the text. */
+export const META_COLUMNS = "id, file, format, title, outlet, author, published, published_source, url, published_at";
+
+/** A listed row (META_COLUMNS and `characters`) as the document it describes, without its text. */
+export function metaFromRow(r: Record<string, unknown>): DocumentMeta {
+  const { text: _, ...meta } = documentFromRow({ ...r, text: "" });
+  return { ...meta, characters: Number(r["characters"]) };
+}
 
 /** A stored `documents` row (the same columns in SQLite and PostgreSQL) as the document it holds. */
 export function documentFromRow(r: Record<string, unknown>): EvidenceDocument {

@@ -1,9 +1,9 @@
 import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
-import { documentFromRow } from "./document-row.js";
+import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { DocumentEntry, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, StoreAddress, TournamentEntry } from "./store.js";
+import type { DocumentEntry, DocumentMeta, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, StoreAddress, TournamentEntry } from "./store.js";
 
 /** The schema: the SQLite workspace's tables, with a sequence keeping the order documents were stored in. */
 const SCHEMA = `
@@ -107,6 +107,17 @@ export class PostgresStore implements Store {
   async documents(): Promise<EvidenceDocument[]> {
     const { rows } = await this.pool.query<Record<string, string | null>>("SELECT * FROM documents ORDER BY seq");
     return rows.map(documentFromRow);
+  }
+
+  async document(id: string): Promise<EvidenceDocument | null> {
+    const { rows } = await this.pool.query<Record<string, string | null>>("SELECT * FROM documents WHERE id = $1", [id]);
+    return rows[0] ? documentFromRow(rows[0]) : null;
+  }
+
+  async documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }> {
+    const total = Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM documents")).rows[0]!.n);
+    const { rows } = await this.pool.query(`SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY seq LIMIT $1 OFFSET $2`, [limit, offset]);
+    return { total, items: rows.map(metaFromRow) };
   }
 
   async documentIndex(): Promise<DocumentEntry[]> {

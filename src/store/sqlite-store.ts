@@ -23,6 +23,12 @@ export class SqliteStore implements Store {
   async documents() {
     return this.ws.documents();
   }
+  async document(id: string) {
+    return this.ws.document(id);
+  }
+  async documentPage(offset: number, limit: number) {
+    return this.ws.documentPage(offset, limit);
+  }
   async documentIndex() {
     return this.ws.documentIndex();
   }

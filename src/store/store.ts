@@ -5,6 +5,9 @@ import type { RunRecord } from "../negotiation/tournament.js";
 /** Where a workspace is stored, as plain data a worker thread or another process can open too. */
 export type StoreAddress = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
 
+/** A stored document without its text: what it is, and how long. */
+export type DocumentMeta = Omit<EvidenceDocument, "text"> & { readonly characters: number };
+
 /** A stored document's id and the name citations use for it. */
 export interface DocumentEntry {
   readonly id: string;
@@ -64,6 +67,10 @@ export interface Store {
   hasDocument(id: string): Promise<boolean>;
   /** In the order they were stored. */
   documents(): Promise<EvidenceDocument[]>;
+  /** One document, or null. */
+  document(id: string): Promise<EvidenceDocument | null>;
+  /** A page of documents in storage order, without their texts (their length instead), and how many there are. */
+  documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }>;
   /** The documents' ids and names in the order they were stored (no texts: cheap). */
   documentIndex(): Promise<DocumentEntry[]>;
   /** A number that grows whenever a document is stored (documents are never removed): a cheap check for change. */

@@ -4,10 +4,10 @@ import { dirname } from "node:path";
 import { InputError } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 import type { EvidenceDocument } from "../evidence/document.js";
-import { documentFromRow } from "./document-row.js";
+import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { DocumentEntry, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, TournamentEntry } from "./store.js";
+import type { DocumentEntry, DocumentMeta, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, TournamentEntry } from "./store.js";
 
 /** Where the workspace lives unless `--db` or `PARLEY_DB` says otherwise; every command uses the same rule. */
 export const DEFAULT_WORKSPACE = ".parley/workspace.db";
@@ -129,6 +129,18 @@ export class Workspace {
           insert.run({ tournament: id, scenario: r.scenario, agents: JSON.stringify(r.agents), repetition: r.repetition, seed: r.seed, agreement: r.agreement ? 1 : 0, utilities: JSON.stringify(r.utilities), rounds: r.rounds, df: r.distanceToFrontier, dn: r.distanceToNash, welfare: r.welfare });
       })(),
     );
+  }
+
+  document(id: string): EvidenceDocument | null {
+    const r = this.guarded(() => this.statement("SELECT * FROM documents WHERE id = ?").get(id) as Record<string, string | null> | undefined);
+    return r ? documentFromRow(r) : null;
+  }
+
+  documentPage(offset: number, limit: number): { total: number; items: DocumentMeta[] } {
+    const total = (this.guarded(() => this.statement("SELECT COUNT(*) AS n FROM documents").get()) as { n: number }).n;
+    // Every column but the text, and the text's length in characters (code points).
+    const rows = this.guarded(() => this.statement(`SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY rowid LIMIT ? OFFSET ?`).all(limit, offset) as Record<string, string | number | null>[]);
+    return { total, items: rows.map(metaFromRow) };
   }
 
   /** The stored documents' ids and names in storage order, without their texts. */

@@ -56,6 +56,12 @@ function conformance(name: string, open: () => Promise<Store>) {
       const docs = await store.documents();
       expect(docs.map((d) => d.id)).toEqual([evidence[0]!, evidence[2]!, evidence[1]!].map((e) => e.document.id));
       expect(await store.documentIndex()).toEqual(docs.map((d) => ({ id: d.id, file: d.file })));
+      const page = await store.documentPage(1, 5);
+      expect(page.total).toBe(3);
+      expect(page.items.map((d) => [d.id, d.characters])).toEqual(docs.slice(1).map((d) => [d.id, [...d.text].length]));
+      expect(page.items[0]).not.toHaveProperty("text");
+      expect(await store.document(docs[2]!.id)).toEqual(docs[2]);
+      expect(await store.document("nope")).toBeNull();
       const version = await store.documentsVersion();
       expect(await store.addDocument(evidence[1]!)).toBe(false);
       expect(await store.documentsVersion()).toBe(version);

@@ -19,7 +19,7 @@ const Paste = z.object({
   date: z.string().optional().describe("published date, YYYY-MM-DD or YYYY-MM-DDTHH:MM, when the text does not state it"),
 });
 
-const summary = (d: EvidenceDocument) => ({
+const summary = (d: Omit<EvidenceDocument, "text"> & { readonly characters: number }) => ({
   id: d.id,
   file: d.file,
   format: d.format,
@@ -29,7 +29,7 @@ const summary = (d: EvidenceDocument) => ({
   url: d.url ?? null,
   published: d.published,
   publishedSource: d.publishedSource,
-  characters: d.text.length,
+  characters: d.characters,
 });
 
 function checkDate(date: string | undefined, field: string): void {
@@ -48,8 +48,8 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: z.object({ total: z.number(), offset: z.number(), limit: z.number(), items: z.array(DocumentSummary) }) },
     },
     handler: async (req) => {
-      const docs = await ctx.store.documents();
-      return { total: docs.length, offset: req.query.offset, limit: req.query.limit, items: docs.slice(req.query.offset, req.query.offset + req.query.limit).map(summary) };
+      const page = await ctx.store.documentPage(req.query.offset, req.query.limit);
+      return { total: page.total, offset: req.query.offset, limit: req.query.limit, items: page.items.map(summary) };
     },
   });
 
@@ -61,11 +61,11 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: DocumentSummary.extend({ text: z.string(), evidence: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }), 404: ProblemSchema },
     },
     handler: async (req) => {
-      const doc = (await ctx.store.documents()).find((d) => d.id === req.params.id);
+      const doc = await ctx.store.document(req.params.id);
       if (!doc) throw notFound("document", req.params.id);
       const evidence: Record<string, Record<string, unknown>[]> = { quote: [], date: [], quantity: [], claim: [], actor: [] };
       for (const e of await ctx.store.evidence(doc.id)) evidence[e.kind]!.push(e.data);
-      return { ...summary(doc), text: doc.text, evidence };
+      return { ...summary({ ...doc, characters: [...doc.text].length }), text: doc.text, evidence };
     },
   });
 
