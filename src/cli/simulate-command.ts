@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Arena } from "../negotiation/arena.js";
 import type { NegotiationResult } from "../negotiation/outcome.js";
 import { simulationJson } from "../formats/simulation-json.js";
+import { crossesRedLine } from "../model/red-line.js";
 import { AGENTS } from "../negotiation/agents/index.js";
 import { MEDIATORS } from "../negotiation/mediators/index.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
@@ -83,6 +84,8 @@ function render(arena: Arena, agents: string[], o: SimulateOptions, r: Negotiati
           .map(([k, v]) => `${k}=${v}${units.get(k) ? " " + units.get(k) : ""}`)
           .join(", "),
     );
+  const crossed = r.agreement ? arena.model.redLines.filter((l) => crossesRedLine(l, arena.choices(r.outcome))) : [];
+  if (crossed.length) out.push(`  crosses ${crossed.map((l) => `${names[l.party]}'s red line "${l.label}"`).join(", ")} (these agents judge by utility; the red-lines agent would refuse it)`);
   out.push(
     "",
     table(

@@ -1,6 +1,7 @@
 import type { Arena } from "../negotiation/arena.js";
 import type { NegotiationResult } from "../negotiation/outcome.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
+import { crossesRedLine } from "../model/red-line.js";
 
 /** One negotiation as JSON: the settings, the ending, every party's utilities and the full trace. */
 export function simulationJson(arena: Arena, agents: readonly string[], o: { protocol: ProtocolName; mediator: string; seed: number }, r: NegotiationResult) {
@@ -14,6 +15,8 @@ export function simulationJson(arena: Arena, agents: readonly string[], o: { pro
     seed: o.seed,
     agreement: r.agreement,
     outcome: outcome(r.outcome),
+    // The agents judge by utility; an agreement can still cross a party's red line, and says so.
+    redLinesCrossed: r.outcome >= 0 ? arena.model.redLines.filter((l) => crossesRedLine(l, arena.choices(r.outcome))).map((l) => ({ party: names[l.party]!, label: l.label })) : [],
     utilities: Array.from(r.utilities),
     discountedUtilities: Array.from(r.discounted),
     rounds: r.rounds,

@@ -151,6 +151,8 @@ if (!CHROMIUM) {
       await page.click("form >> text=Run");
       await page.waitForSelector(".chart svg");
       expect(await page.textContent("#result")).toMatch(/agreement/i);
+      // The Moscow agreement these agents reach crosses red lines, and the view says so.
+      expect(await page.textContent("[role=note]")).toMatch(/This agreement crosses .*red line “/);
       await shot("simulate");
     });
   });

@@ -188,6 +188,7 @@ export interface Simulation {
   rounds: number;
   utilities: number[];
   outcome: Record<string, string | number> | null;
+  redLinesCrossed: { party: string; label: string }[];
   trace: { round: number; party: string; action: string; utilities: number[] | null }[];
 }
 

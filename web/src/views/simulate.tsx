@@ -82,6 +82,11 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
             </p>
           )}
           <p>{sim.parties.map((p, i) => `${p} ${sim.utilities[i]!.toFixed(2)}`).join(" · ")}</p>
+          {sim.redLinesCrossed.length > 0 && (
+            <p class="problem" role="note">
+              This agreement crosses {sim.redLinesCrossed.map((l) => `${l.party}'s red line “${l.label}”`).join(", ")}: these agents judge offers by utility alone (the red-lines agent refuses such outcomes), so no real party bound by those lines would sign it.
+            </p>
+          )}
           <PlotFigure label="concession curves: each party's utility for its own offers, per round" deps={[sim, width]} make={() => curves(sim, width)} />
         </section>
       )}
