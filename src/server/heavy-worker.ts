@@ -1,6 +1,6 @@
-// The server's heavy work, on piscina worker threads so the event loop keeps answering: article
-// analysis for ingest, the workspace's evidence, scenario analysis, validation and simulation.
-// Tasks are plain data in, plain data out.
+// The server's heavy work, on piscina worker threads so the event loop keeps answering: reading,
+// analysing and storing articles, the workspace's evidence, scenario checks, analysis,
+// validation, simulation, the utility space and the briefing. Plain data in, plain data out.
 import { readDocument, withBatchDates, type EvidenceDocument } from "../evidence/document.js";
 import { contentId } from "../ingest/read-documents.js";
 import { findDuplicates } from "../evidence/duplicates.js";
