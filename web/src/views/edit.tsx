@@ -126,7 +126,8 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
     const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
     el.focus();
     el.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
-    el.scrollTop = (line - 3) * 20;
+    el.scrollTop = Math.max(0, (line - 3) * 20);
+    if (gutter.current) gutter.current.scrollTop = el.scrollTop;
   };
   const save = async () => {
     if (text === null) return;
@@ -139,8 +140,11 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
       const a = await api.analysis(scenario);
       setSaved(`Saved as version ${v.version}. ${a.explanation?.summary ?? (a.zopa.exists ? "A zone of agreement exists." : "No zone of agreement.")}`);
     } catch (e) {
-      if (e instanceof ApiProblem) setProblems(e.errors.length ? e.errors : [{ code: "error", message: e.title }]);
-      else setProblems([{ code: "error", message: (e as Error).message }]);
+      const found = e instanceof ApiProblem ? (e.errors.length ? e.errors : [{ code: "error", message: e.title }]) : [{ code: "error", message: (e as Error).message }];
+      setProblems(found);
+      // The editor goes to the first problem's line.
+      const first = found.find((p) => p.line);
+      if (first) setTimeout(() => goTo(first.line!), 0);
     } finally {
       setBusy(false);
     }
