@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../domains.js";
-import { freePort } from "./server-process.js";
+import { freePort } from "../support/free-port.js";
 
 // Tournaments on BullMQ over a real Redis (Debian's redis-server, started here on a free loopback
 // port): two `parley worker` processes take the batches, one is killed midway, its batch is
