@@ -119,7 +119,7 @@ async function perform(task: HeavyTask): Promise<unknown> {
       return out;
     }
     case "evidence":
-      return JSON.stringify(evidenceJson(extractEvidence(withBatchDates(task.docs), loadAttributionModel())));
+      return evidenceJson(extractEvidence(withBatchDates(task.docs), loadAttributionModel()));
     case "analysis":
       // The `analyze --json` contract, as bytes: the same scenario, documents and seed give the same ones.
       return JSON.stringify(citedAnalysis(task.scenario, task.docs, task.seed, task.samples, task.maxWork).report);

@@ -77,6 +77,8 @@ describe("the workspace server on the Moscow case", () => {
     expect(one.evidence["quote"]!.length).toBeGreaterThan(3);
     for (const q of one.evidence["quote"]!) expect(one.text.slice(q.start, q.end)).toBe(q.text);
     expect(one.evidence["date"]!.length).toBeGreaterThan(0);
+    const byName = await json<{ id: string }>(await get("/api/documents/004_8398360ec65f9577.txt"));
+    expect(byName.id).toBe(page.items[1]!.id);
     await problem(await get("/api/documents/nope"), 404, "not-found");
     const bad = await problem(await get("/api/documents?limit=0"), 400, "request.invalid");
     expect(bad.errors![0]!.field).toBe("querystring.limit");

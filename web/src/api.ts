@@ -163,7 +163,17 @@ export interface Spec {
 }
 
 export const api = {
-  documents: () => get<{ total: number; items: DocumentSummary[] }>("/api/documents?limit=500"),
+  /** Every document, a page of 500 at a time. */
+  documents: async () => {
+    const items: DocumentSummary[] = [];
+    for (let total = Infinity; items.length < total; ) {
+      const page = await get<{ total: number; items: DocumentSummary[] }>(`/api/documents?offset=${items.length}&limit=500`);
+      total = page.total;
+      if (!page.items.length) break;
+      items.push(...page.items);
+    }
+    return { total: items.length, items };
+  },
   document: (id: string) => get<DocumentFull>(`/api/documents/${enc(id)}`),
   evidence: (query = "") => get<Evidence>(`/api/evidence${query}`),
   scenarios: () => get<{ items: { id: string; name: string; version: number }[] }>("/api/scenarios"),

@@ -56,12 +56,16 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   r.get("/api/documents/:id", {
     schema: {
       tags: ["documents"],
-      summary: "One document: its text and its evidence (quotes, dates, quantities, claims, actor mentions) with offsets into the text",
-      params: z.object({ id: z.string() }),
+      summary: "One document by its id or by the name citations use: its text and its evidence (quotes, dates, quantities, claims, actor mentions) with offsets into the text",
+      params: z.object({ id: z.string().describe("the document's id, or its file name (the first stored under it)") }),
       response: { 200: DocumentSummary.extend({ text: z.string(), evidence: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }), 404: ProblemSchema },
     },
     handler: async (req) => {
-      const doc = await ctx.store.document(req.params.id);
+      const byName = async () => {
+        const entry = (await ctx.store.documentIndex()).find((d) => d.file === req.params.id);
+        return entry ? ctx.store.document(entry.id) : null;
+      };
+      const doc = (await ctx.store.document(req.params.id)) ?? (await byName());
       if (!doc) throw notFound("document", req.params.id);
       const evidence: Record<string, Record<string, unknown>[]> = { quote: [], date: [], quantity: [], claim: [], actor: [] };
       for (const e of await ctx.store.evidence(doc.id)) evidence[e.kind]!.push(e.data);

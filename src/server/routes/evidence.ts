@@ -19,8 +19,8 @@ export async function corpusKey(ctx: ServerContext, only?: ReadonlySet<string>):
 
 /** The evidence across the workspace's documents (contradictions and reliability need them all), computed once per set of documents. */
 export async function workspaceEvidence(ctx: ServerContext): Promise<EvidenceJson> {
-  const text = await ctx.work.cached<string>(`evidence:${await corpusKey(ctx)}`, async () => ({ kind: "evidence", docs: await ctx.store.documents() }));
-  return JSON.parse(text) as EvidenceJson;
+  // Cached as the object: each request filters it, none parses it again.
+  return ctx.work.cached<EvidenceJson>(`evidence:${await corpusKey(ctx)}`, async () => ({ kind: "evidence", docs: await ctx.store.documents() }));
 }
 
 export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -31,12 +31,7 @@ function describe(kind: Kind, s: Span): string {
 
 /** A document's text with its evidence highlighted by kind; opened from a citation, scrolled to its exact words. */
 export function Reading({ file, start, end }: { file: string; start: string | null; end: string | null }) {
-  const data = useData(async () => {
-    const docs = await api.documents();
-    const d = docs.items.find((x) => x.file === file);
-    if (!d) throw new Error(`no document "${file}" in this workspace`);
-    return api.document(d.id);
-  }, [file]);
+  const data = useData(() => api.document(file), [file]);
   const target: [number, number] | null = start !== null && end !== null ? [Number(start), Number(end)] : null;
   const [picked, setPicked] = useState<string | null>(null);
   const [shown, setShown] = useState<Set<Kind>>(new Set(KINDS));
