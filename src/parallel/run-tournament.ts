@@ -7,7 +7,7 @@ import { createAgent } from "../negotiation/agents/index.js";
 import { MAX_ENUMERATED } from "../negotiation/arena.js";
 import { MAX_ROUNDS } from "../negotiation/simulate.js";
 import { jobKey, tournamentJobs, type RunRecord, type TournamentSettings } from "../negotiation/tournament.js";
-import type { Store } from "../store/store.js";
+import type { Store, StoreAddress } from "../store/store.js";
 import { loadSource, sourceContentHashes, type ScenarioSource } from "./scenario-source.js";
 import { runTask, type StoredBatch, type TournamentTask } from "./tournament-worker.js";
 
@@ -33,10 +33,34 @@ export interface TournamentRun {
 const BATCH = 200;
 
 /**
- * Runs a tournament's batches somewhere else than this process's threads (BullMQ workers): each
- * batch's runs are stored in the workspace by whoever runs it; `onBatch` is told as each one is.
+ * Runs a tournament's batches away from the calling thread — on this process's worker threads or
+ * on BullMQ workers elsewhere: each batch's runs are stored in the workspace by whoever runs it,
+ * and `onBatch` is told as each one is.
  */
 export type RemoteBatches = (tournament: string, tasks: readonly TournamentTask[], onBatch: (task: TournamentTask) => void, signal?: AbortSignal) => Promise<void>;
+
+/** Batches on `workers` piscina threads of this process, each storing its own runs (only counts cross back). */
+function poolBatches(workers: number, address: StoreAddress): RemoteBatches {
+  return async (tournament, tasks, onBatch, signal) => {
+    // Every queued task listens to the one stop signal.
+    if (signal) setMaxListeners(tasks.length + 16, signal);
+    const pool = new Piscina<StoredBatch, number>({ filename: new URL("./tournament-worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers });
+    try {
+      await Promise.all(
+        tasks.map((task) =>
+          pool.run({ task, tournament, address }, signal ? { signal } : {}).then(
+            () => onBatch(task),
+            (e: unknown) => {
+              if (!signal?.aborted) throw e;
+            },
+          ),
+        ),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  };
+}
 
 /** Runs one tournament may hold unless raised (--max-runs): each is a stored row. */
 export const MAX_RUNS = 1_000_000;
@@ -98,46 +122,22 @@ export async function runTournament(
     const mine = todo.filter((j) => j.scenario === scenario);
     for (let i = 0; i < mine.length; i += BATCH) tasks.push({ source, discretize: config.discretize, settings: config.settings, jobs: mine.slice(i, i + BATCH) });
   });
-  const store = async (batch: RunRecord[]) => {
-    await workspace.addRuns(id, batch);
-    records.push(...batch);
-    options.onProgress?.(records.length, jobs.length);
-  };
   const workers = options.workers ?? availableParallelism();
-  if (options.remote) {
+  // Batches run elsewhere (threads that keep the calling thread free, or other machines) store
+  // their own runs; the workspace is then the one account of them.
+  const elsewhere = options.remote ?? (workers > 0 ? poolBatches(workers, workspace.address) : undefined);
+  if (elsewhere) {
     let done = records.length;
-    await options.remote(id, tasks, (task) => options.onProgress?.((done += task.jobs.length), jobs.length), options.signal);
-    // The workers stored the runs; the workspace is the one account of them.
+    await elsewhere(id, tasks, (task) => options.onProgress?.((done += task.jobs.length), jobs.length), options.signal);
     const all = await workspace.runs(id);
     return { id, total: jobs.length, resumed: stored.length, records: sortRecords(all), stopped: all.length < jobs.length };
   }
-  if (workers === 0) {
-    for (const task of tasks) {
-      if (options.signal?.aborted) break;
-      await store(runTask(task));
-    }
-  } else {
-    // Every queued task listens to the one stop signal. Each thread stores its batches itself:
-    // only counts cross back, and this thread stays free (a server answers requests on it).
-    if (options.signal) setMaxListeners(tasks.length + 16, options.signal);
-    const pool = new Piscina<StoredBatch, number>({ filename: new URL("./tournament-worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers });
-    let done = records.length;
-    try {
-      await Promise.all(
-        tasks.map((task) =>
-          pool.run({ task, tournament: id, address: workspace.address }, options.signal ? { signal: options.signal } : {}).then(
-            (n) => options.onProgress?.((done += n), jobs.length),
-            (e: unknown) => {
-              if (!options.signal?.aborted) throw e;
-            },
-          ),
-        ),
-      );
-    } finally {
-      await pool.destroy();
-    }
-    const all = await workspace.runs(id);
-    return { id, total: jobs.length, resumed: stored.length, records: sortRecords(all), stopped: all.length < jobs.length };
+  for (const task of tasks) {
+    if (options.signal?.aborted) break;
+    const batch = runTask(task);
+    await workspace.addRuns(id, batch);
+    records.push(...batch);
+    options.onProgress?.(records.length, jobs.length);
   }
   return { id, total: jobs.length, resumed: stored.length, records: sortRecords(records), stopped: records.length < jobs.length };
 }
