@@ -1,4 +1,7 @@
+import { formatPath } from "../errors.js";
+import { baseName } from "../model/base-name.js";
 import { contestedSides, type ContestedFact, type FoundContradiction } from "./contested-sides.js";
+import { fieldCitations } from "./field-citations.js";
 
 /**
  * The briefing on a scenario as a document model: bottom line first, then the timeline, who said
@@ -74,8 +77,6 @@ export interface Briefing {
 }
 
 const fixed = (x: number) => x.toFixed(2);
-const baseName = (f: string) => f.replace(/^.*[\\/]/, "");
-const step = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
 const show = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : typeof v === "object" && v && "oneOf" in v ? (v as { oneOf: unknown[] }).oneOf.join(" or ") : String(v));
 /** The window of the timeline: the 120 days up to the latest date mentioned. */
 const WINDOW_DAYS = 120;
@@ -90,7 +91,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     if (i < 0) i = notes.push(label) - 1;
     return { note: i + 1 };
   };
-  const cites = (field: string, list = false): Inline[] => (a.citations ?? []).filter((c) => c.field === field || c.field.startsWith(list ? `${field}[` : `${field}.cite[`)).map(note);
+  const cites = (field: string, list = false): Inline[] => fieldCitations(a.citations, field, list).map(note);
   const partyIndex = (name: string) => spec.parties.findIndex((p) => p.name === name);
   const redLineCites = (party: string, label: string) => {
     const p = partyIndex(party);
@@ -170,7 +171,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
         rows: st.issues.map((issue, i) => [[issue], ...st.parties.map((p, j) => {
           const c = st.cells[j]?.[i];
           if (!c) return ["—"];
-          return [`${c.strength}${c.toward?.length ? `: ${c.toward.map(show).join(", ")}` : ""}`, ...(c.cited ? cites(`parties[${partyIndex(p)}].stances${step(issue)}`) : [" (assumed)"])];
+          return [`${c.strength}${c.toward?.length ? `: ${c.toward.map(show).join(", ")}` : ""}`, ...(c.cited ? cites(formatPath(["parties", partyIndex(p), "stances", issue])) : [" (assumed)"])];
         })]),
       },
     });
@@ -184,7 +185,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
         table: {
           head: ["issue", ...spec.proposals.map((p) => p.name)],
           rows: [
-            ...spec.issues.map((issue) => [[issue.name], ...spec.proposals.map((p, k) => (p.outcome[issue.name] === undefined ? ["not stated"] : [show(p.outcome[issue.name]), ...cites(`proposals[${k}].citeTerms${step(issue.name)}`, true)]))]),
+            ...spec.issues.map((issue) => [[issue.name], ...spec.proposals.map((p, k) => (p.outcome[issue.name] === undefined ? ["not stated"] : [show(p.outcome[issue.name]), ...cites(formatPath(["proposals", k, "citeTerms", issue.name]), true)]))]),
             [["utilities"], ...a.proposals.map((p) => [a.parties.map((n, i) => `${n} ${fixed(p.utilities[i] ?? 0)}`).join(", ")])],
             [["red lines crossed"], ...a.proposals.map((p) => [p.redLinesCrossed.filter((x) => x.status !== "open").map((x) => `${x.party}: ${x.label}`).join("; ") || "none definite"])],
           ],

@@ -1,3 +1,4 @@
+import { fieldCitations } from "../../../src/report/field-citations";
 import type { Cited } from "../api";
 import { readHref } from "../route";
 
@@ -12,8 +13,7 @@ export function Cite({ c, n }: { c: Cited; n?: number }) {
 
 /** Every citation of a field (its `cite` list), as links; "assumed" when there is none. */
 export function Cites({ all, field, list = false }: { all: readonly Cited[] | undefined; field: string; list?: boolean }) {
-  // A field's `cite` list, or with `list` the field is itself a list of citations (citeTerms.X[0]).
-  const mine = (all ?? []).filter((c) => c.field === field || c.field.startsWith(list ? `${field}[` : `${field}.cite[`));
+  const mine = fieldCitations(all, field, list);
   if (!mine.length) return <span class="assumption" title="no citation supports this: an assumption">assumed</span>;
   return (
     <>
@@ -24,5 +24,3 @@ export function Cites({ all, field, list = false }: { all: readonly Cited[] | un
   );
 }
 
-/** A name as a step of a field path: `.Donbas`, or `["Army cap"]` when it is not an identifier. */
-export const step = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);

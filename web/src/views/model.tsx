@@ -1,5 +1,6 @@
 import { api, type Analysis, type Spec } from "../api";
-import { Cites, step } from "../components/cite";
+import { formatPath } from "../../../src/errors";
+import { Cites } from "../components/cite";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
 
@@ -47,7 +48,7 @@ function ModelOf({ a, spec }: { a: Analysis; spec: Spec }) {
                             <>
                               <strong>{c.strength}</strong>
                               {c.toward?.length ? <div>{c.toward.join(", ")}</div> : null}
-                              {c.cited ? <Cites all={a.citations} field={`parties[${party}].stances${step(issue)}`} /> : <span class="assumption">{c.implied ? "implied by its values" : "assumed"}</span>}
+                              {c.cited ? <Cites all={a.citations} field={formatPath(["parties", party, "stances", issue])} /> : <span class="assumption">{c.implied ? "implied by its values" : "assumed"}</span>}
                             </>
                           ) : (
                             <span class="muted">—</span>
@@ -86,7 +87,7 @@ function ModelOf({ a, spec }: { a: Analysis; spec: Spec }) {
                     const text = v === undefined ? null : typeof v === "object" && v && "oneOf" in v ? (v as { oneOf: unknown[] }).oneOf.join(" or ") : String(v);
                     return (
                       <td key={p.name} class={text === null ? "open" : ""}>
-                        {text === null ? <span class="muted">not stated</span> : <>{text} <Cites all={a.citations} field={`proposals[${k}].citeTerms${step(issue.name)}`} list /></>}
+                        {text === null ? <span class="muted">not stated</span> : <>{text} <Cites all={a.citations} field={formatPath(["proposals", k, "citeTerms", issue.name])} list /></>}
                       </td>
                     );
                   })}
