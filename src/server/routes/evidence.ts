@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { EvidenceJson } from "../../evidence/evidence-json.js";
 import { baseName } from "../../model/base-name.js";
+import type { DocumentEntry } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem } from "../problem.js";
@@ -11,9 +12,22 @@ import { Problem } from "../schemas.js";
 
 const PARTS = ["quotes", "dates", "quantities", "claims", "contradictions", "reliability"] as const;
 
+/** The stored documents' index, read again only when a document has been stored since (a one-row query says). */
+const indexes = new WeakMap<ServerContext, { version: number; index: Promise<DocumentEntry[]> }>();
+function documentIndex(ctx: ServerContext): Promise<DocumentEntry[]> {
+  return ctx.store.documentsVersion().then((version) => {
+    let known = indexes.get(ctx);
+    if (!known || known.version !== version) {
+      indexes.set(ctx, (known = { version, index: ctx.store.documentIndex() }));
+      known.index.catch(() => indexes.delete(ctx));
+    }
+    return known.index;
+  });
+}
+
 /** The key of what some of the workspace's documents say together (all by default): their ids in storage order. */
 export async function corpusKey(ctx: ServerContext, only?: ReadonlySet<string>): Promise<string> {
-  const ids = (await ctx.store.documentIndex()).filter((d) => !only || only.has(baseName(d.file))).map((d) => d.id);
+  const ids = (await documentIndex(ctx)).filter((d) => !only || only.has(baseName(d.file))).map((d) => d.id);
   return createHash("sha256").update(ids.join("\n")).digest("hex");
 }
 
