@@ -37,7 +37,7 @@ export function registerServe(program: Command): void {
         ...(o.log ? { logger: true } : {}),
         log: (line) => process.stderr.write(`parley: ${line}\n`),
       });
-      process.stdout.write(`Parley is serving at ${server.url}  (API ${server.url}/api, docs ${server.url}/docs)\n`);
+      process.stdout.write(`Parley is serving at ${server.url}\n  the API at ${server.url}/api, its docs at ${server.url}/docs\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);

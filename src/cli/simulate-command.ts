@@ -85,7 +85,7 @@ function render(arena: Arena, agents: string[], o: SimulateOptions, r: Negotiati
           .join(", "),
     );
   const crossed = r.agreement ? arena.model.redLines.filter((l) => crossesRedLine(l, arena.choices(r.outcome))) : [];
-  if (crossed.length) out.push(`  crosses ${crossed.map((l) => `${names[l.party]}'s red line "${l.label}"`).join(", ")} (these agents judge by utility; the red-lines agent would refuse it)`);
+  if (crossed.length) out.push("  it crosses red lines (these agents judge by utility; red-lines would refuse it):", ...crossed.map((l) => `    ${names[l.party]}: "${l.label}"`));
   out.push(
     "",
     table(
