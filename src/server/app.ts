@@ -39,8 +39,11 @@ export async function buildApp(ctx: ServerContext, options: { token?: string; lo
     bodyLimit: ctx.limits.bodyBytes,
     return503OnClosing: true,
     forceCloseConnections: true,
-    // Node checks request timeouts every 30 s unless told otherwise: a slow sender is cut off near its deadline.
-    serverFactory: (handler) => createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(timeout / 4, 5000)) }, handler),
+    // Node checks request timeouts every 30 s unless told otherwise: a slow sender is cut off near
+    // its deadline. Idle connections are kept 72 s (fastify's own default; Node's 5 s races clients
+    // that reuse a connection just as it closes).
+    serverFactory: (handler) =>
+      createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(timeout / 4, 5000)), keepAliveTimeout: 72_000 }, handler),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
