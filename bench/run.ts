@@ -13,20 +13,19 @@ import { nashSolution } from "../src/analysis/bargaining-solutions.js";
 import { bruteForce } from "../src/analysis/brute-force.js";
 import { countAcceptable } from "../src/analysis/count-acceptable.js";
 import { fullMask, paretoFrontier } from "../src/analysis/pareto.js";
-import { loadGeniusFiles } from "../src/formats/load-files.js";
-import { createUtilities } from "../src/model/utilities.js";
-import { createAgent } from "../src/negotiation/agents/index.js";
-import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
-import { createArena } from "../src/negotiation/arena.js";
 import { fmtCount } from "../src/cli/table.js";
 import { findActors } from "../src/evidence/actors.js";
 import { readDocument } from "../src/evidence/document.js";
 import { extractEvidence } from "../src/evidence/extract.js";
 import { findQuotes } from "../src/evidence/quotes.js";
 import { analyseText } from "../src/evidence/text-analysis.js";
+import { loadGeniusFiles } from "../src/formats/load-files.js";
 import { loadAttributionModel } from "../src/ingest/attribution-model.js";
 import { contentId } from "../src/ingest/read-documents.js";
-import { findQuotes as legacyFindQuotes } from "./legacy-quotes.js";
+import { createUtilities } from "../src/model/utilities.js";
+import { createAgent } from "../src/negotiation/agents/index.js";
+import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
+import { createArena } from "../src/negotiation/arena.js";
 import { GENIUS, SHARED } from "../test/domains.js";
 import { serverLoad } from "./server-load.js";
 import { syntheticModel } from "./synthetic.js";
@@ -38,13 +37,21 @@ const HEAP_LIMIT_MB = 64;
 
 /** One large case in a fresh process under a small heap limit, so its peak memory (max RSS) is its own. */
 function runCase(name: Case): { ms: number; frontier: number; outcomes: string; maxRssMB: number } {
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, fileURLToPath(import.meta.url), "--case", name], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_LIMIT_MB}`, fileURLToPath(import.meta.url), "--case", name],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`bench case ${name} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
 function caseMain(name: Case): void {
-  const spec = { "two-party-100x10": [2, 100, 10], "four-party-8x10": [4, 8, 10], baseline: [2, 1, 2] }[name] as [number, number, number];
+  const spec = { "two-party-100x10": [2, 100, 10], "four-party-8x10": [4, 8, 10], baseline: [2, 1, 2] }[name] as [
+    number,
+    number,
+    number,
+  ];
   const model = syntheticModel(...spec, 42);
   const u = createUtilities(model);
   const t0 = performance.now();
@@ -53,7 +60,12 @@ function caseMain(name: Case): void {
   const ms = performance.now() - t0;
   const digits = model.space.size.toString().length - 1;
   process.stdout.write(
-    JSON.stringify({ ms, frontier: f.size, outcomes: `~10^${digits}`, maxRssMB: process.resourceUsage().maxRSS / 1024 }),
+    JSON.stringify({
+      ms,
+      frontier: f.size,
+      outcomes: `~10^${digits}`,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+    }),
   );
 }
 
@@ -70,7 +82,10 @@ async function main(): Promise<void> {
   bench
     .add("Energy frontier: issue-by-issue exact", () => void paretoFrontier(u))
     .add("Energy frontier: brute-force enumeration", () => void bruteForce(energy.space, u))
-    .add("Energy ZOPA count (u ≥ 0.5 each): dynamic programme", () => void countAcceptable(u, fullMask(u), Float64Array.of(0.5, 0.5)));
+    .add(
+      "Energy ZOPA count (u ≥ 0.5 each): dynamic programme",
+      () => void countAcceptable(u, fullMask(u), Float64Array.of(0.5, 0.5)),
+    );
   await bench.run();
   const mean = (i: number) => (bench.tasks[i]!.result as { latency: { mean: number } }).latency.mean;
   rows.push(["Energy frontier (204 points), exact", `${mean(0).toFixed(2)} ms`]);
@@ -83,9 +98,18 @@ async function main(): Promise<void> {
   const base = runCase("baseline");
   const two = runCase("two-party-100x10");
   const four = runCase("four-party-8x10");
-  rows.push([`2 parties, 100 issues × 10 options (${two.outcomes} outcomes): exact frontier + Nash`, `${two.ms.toFixed(0)} ms, ${two.frontier} points`]);
-  rows.push([`  peak memory (max RSS; a trivial case: ${base.maxRssMB.toFixed(0)} MB), JS heap capped at ${HEAP_LIMIT_MB} MB`, `${two.maxRssMB.toFixed(0)} MB`]);
-  rows.push([`4 parties, 8 issues × 10 options (${four.outcomes} outcomes): exact frontier + Nash`, `${four.ms.toFixed(0)} ms, ${four.frontier} points`]);
+  rows.push([
+    `2 parties, 100 issues × 10 options (${two.outcomes} outcomes): exact frontier + Nash`,
+    `${two.ms.toFixed(0)} ms, ${two.frontier} points`,
+  ]);
+  rows.push([
+    `  peak memory (max RSS; a trivial case: ${base.maxRssMB.toFixed(0)} MB), JS heap capped at ${HEAP_LIMIT_MB} MB`,
+    `${two.maxRssMB.toFixed(0)} MB`,
+  ]);
+  rows.push([
+    `4 parties, 8 issues × 10 options (${four.outcomes} outcomes): exact frontier + Nash`,
+    `${four.ms.toFixed(0)} ms, ${four.frontier} points`,
+  ]);
   rows.push([`  peak memory (max RSS), JS heap capped at ${HEAP_LIMIT_MB} MB`, `${four.maxRssMB.toFixed(0)} MB`]);
 
   // 3. Negotiation speed, one core, trace off: Boulware (e = 0.25) vs Conceder (e = 4), the curves
@@ -94,16 +118,25 @@ async function main(): Promise<void> {
   // hardliner pair (e = 0.01) never agrees before the deadline: every run takes all 100 rounds.
   const negotiationsPerSecond = (name: string, pair: string, fresh: boolean) => {
     const model = loadGeniusFiles(GENIUS[name]!.domain, GENIUS[name]!.profiles).model;
-    let arena = createArena(model), runs = 0, rounds = 0;
+    let arena = createArena(model),
+      runs = 0,
+      rounds = 0;
     const t0 = performance.now();
     while (performance.now() - t0 < 2000 || runs < 3) {
       if (fresh) arena = createArena(model);
-      rounds += runAlternatingOffers(arena, pair.split(",").map(createAgent), { deadline: { rounds: 100 }, seed: runs++ }).rounds;
+      rounds += runAlternatingOffers(arena, pair.split(",").map(createAgent), {
+        deadline: { rounds: 100 },
+        seed: runs++,
+      }).rounds;
     }
     return { perSecond: runs / ((performance.now() - t0) / 1000), meanRounds: rounds / runs, size: arena.size };
   };
   for (const name of ["LaptopC", "Energy"]) {
-    for (const [pair, fresh] of [["boulware:0.25,conceder:4", true], ["boulware:0.25,conceder:4", false], ["boulware:0.01,boulware:0.01", false]] as const) {
+    for (const [pair, fresh] of [
+      ["boulware:0.25,conceder:4", true],
+      ["boulware:0.25,conceder:4", false],
+      ["boulware:0.01,boulware:0.01", false],
+    ] as const) {
       const r = negotiationsPerSecond(name, pair, fresh);
       rows.push([
         `${name} (${fmtCount(r.size)} outcomes): ${pair.replace(",", " vs ")}, 100 rounds, ${fresh ? "from scratch (new arena)" : "arena reused"}, one core`,
@@ -119,7 +152,10 @@ async function main(): Promise<void> {
   const robot = loadGeniusFiles(GENIUS["group9-killer_robot"]!.domain, GENIUS["group9-killer_robot"]!.profiles).model;
   const ru = createUtilities(robot);
   const robotFrontier = paretoFrontier(ru).size;
-  rows.push([`5 parties, killer-robot domain (240,000 outcomes): exact frontier (${fmtCount(robotFrontier)} points, median of 5)`, fmtTime(median(Array.from({ length: 5 }, () => timed(() => paretoFrontier(ru)))))]);
+  rows.push([
+    `5 parties, killer-robot domain (240,000 outcomes): exact frontier (${fmtCount(robotFrontier)} points, median of 5)`,
+    fmtTime(median(Array.from({ length: 5 }, () => timed(() => paretoFrontier(ru))))),
+  ]);
 
   // 5. Start-up, as a user waits for it: whole processes, interleaved, median of 15 each.
   const cliPath = fileURLToPath(new URL("../cli/main.js", import.meta.url));
@@ -133,20 +169,33 @@ async function main(): Promise<void> {
   const times = commands.map(() => [] as number[]);
   for (let rep = 0; rep < 15; rep++)
     commands.forEach(([, args], i) => {
-      times[i]!.push(timed(() => {
-        const r = spawnSync(process.execPath, args, { encoding: "utf8" });
-        if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-      }));
+      times[i]!.push(
+        timed(() => {
+          const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+          if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+        }),
+      );
     });
   const node0 = median(times[0]!);
   commands.forEach(([label], i) => {
     const m = median(times[i]!);
-    rows.push([`${label}, whole process`, i === 0 ? fmtTime(m) : `${fmtTime(m)} = ${(m / node0).toFixed(2)}× node -e 0`]);
+    rows.push([
+      `${label}, whole process`,
+      i === 0 ? fmtTime(m) : `${fmtTime(m)} = ${(m / node0).toFixed(2)}× node -e 0`,
+    ]);
   });
 
   // 5b. Evidence throughput on the PolNeAR dev texts (warm, one core): the whole extraction with
-  // the trained attribution model, and attribution alone against the regular expressions it replaced.
-  const texts = [...new Map(readFileSync(join(SHARED, "benchmarks", "polnear-dev-attributions.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string; text: string }).map((r) => [r.id, r.text])).values()];
+  // the trained attribution model, and attribution alone.
+  const texts = [
+    ...new Map(
+      readFileSync(join(SHARED, "benchmarks", "polnear-dev-attributions.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { id: string; text: string })
+        .map((r) => [r.id, r.text]),
+    ).values(),
+  ];
   const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
   const model = loadAttributionModel();
   const docs = texts.map((t, i) => readDocument(`dev-${i}.txt`, t, contentId, { date: "2016-09-15" }));
@@ -154,35 +203,66 @@ async function main(): Promise<void> {
   const whole = median(Array.from({ length: 3 }, () => timed(() => extractEvidence(docs, model))));
   const analyses = texts.map((t) => analyseText(t));
   const actorsOf = analyses.map((a, i) => findActors(`dev-${i}`, a));
-  const learned = median(Array.from({ length: 3 }, () => timed(() => analyses.forEach((a, i) => findQuotes(`dev-${i}`, a, actorsOf[i]!, model)))));
-  const regex = median(Array.from({ length: 3 }, () => timed(() => analyses.forEach((a, i) => legacyFindQuotes(`dev-${i}`, a, actorsOf[i]!)))));
-  rows.push([`Evidence, PolNeAR dev (${texts.length} texts, ${mb.toFixed(2)} MB): the whole extraction, one core`, `${(mb / (whole / 1000)).toFixed(2)} MB/s`]);
-  rows.push(["  attribution: trained model (tag, link, resolve) / the regular expressions it replaced", `${(mb / (learned / 1000)).toFixed(2)} / ${(mb / (regex / 1000)).toFixed(2)} MB/s = ${(regex / learned).toFixed(1)}×`]);
+  const learned = median(
+    Array.from({ length: 3 }, () =>
+      timed(() => analyses.forEach((a, i) => findQuotes(`dev-${i}`, a, actorsOf[i]!, model))),
+    ),
+  );
+  rows.push([
+    `Evidence, PolNeAR dev (${texts.length} texts, ${mb.toFixed(2)} MB): the whole extraction, one core`,
+    `${(mb / (whole / 1000)).toFixed(2)} MB/s`,
+  ]);
+  rows.push([
+    "  attribution alone: the trained model (tag, link, resolve)",
+    `${(mb / (learned / 1000)).toFixed(2)} MB/s`,
+  ]);
 
   // 6. A tournament of 10 agents × 6 bilateral shared domains × 10 repetitions on every core, as a user runs it.
-  const agents10 = "boulware,conceder,linear,tit-for-tat,random,frontier,opponent-model,red-lines,boulware:0.05,conceder:5";
-  const folders = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"].map((n) => GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""));
+  const agents10 =
+    "boulware,conceder,linear,tit-for-tat,random,frontier,opponent-model,red-lines,boulware:0.05,conceder:5";
+  const folders = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"].map((n) =>
+    GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""),
+  );
   const db = join(mkdtempSync(join(tmpdir(), "parley-bench-")), "bench.db");
   const t0 = performance.now();
-  const cli = spawnSync(process.execPath, [cliPath, "tournament", ...folders, "--agents", agents10, "--repetitions", "10", "--db", db, "--format", "json"], { encoding: "utf8" });
+  const cli = spawnSync(
+    process.execPath,
+    [cliPath, "tournament", ...folders, "--agents", agents10, "--repetitions", "10", "--db", db, "--format", "json"],
+    { encoding: "utf8" },
+  );
   if (cli.status !== 0) throw new Error(`tournament failed: ${cli.stderr}`);
   const tournament = JSON.parse(cli.stdout) as { runs: number };
-  rows.push([`Tournament: 10 agents × 6 domains × 10 repetitions (${fmtCount(tournament.runs)} runs), ${availableParallelism()} cores`, `${((performance.now() - t0) / 1000).toFixed(1)} s`]);
+  rows.push([
+    `Tournament: 10 agents × 6 domains × 10 repetitions (${fmtCount(tournament.runs)} runs), ${availableParallelism()} cores`,
+    `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  ]);
 
   const w = Math.max(...rows.map((r) => r[0]!.length));
-  process.stdout.write(`Parley benchmark (node ${process.version})\n\n${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n`);
+  process.stdout.write(
+    `Parley benchmark (node ${process.version})\n\n${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n`,
+  );
 
   // 7. Against NegMAS, the field's Python library, on the same domains in this same run.
   const sideBySide = join(SHARED, "tools", "negmas-side-by-side", "side_by_side.sh");
   const negmas = process.env["NEGMAS_SRC"] ?? join(homedir(), ".cache", "negmas-src");
   if (!existsSync(sideBySide) || !existsSync(negmas)) {
-    process.stdout.write(`\nNegMAS side by side: skipped — NegMAS is not set up (${negmas}); see ${sideBySide.replace(/side_by_side\.sh$/, "README.md")}\n`);
+    process.stdout.write(
+      `\nNegMAS side by side: skipped — NegMAS is not set up (${negmas}); see ${sideBySide.replace(/side_by_side\.sh$/, "README.md")}\n`,
+    );
     return;
   }
   process.stdout.write("\nNegMAS side by side (ratio = NegMAS time / Parley time, measured in this run):\n\n");
-  const sbs = spawnSync("bash", [sideBySide, fileURLToPath(new URL("../..", import.meta.url))], { encoding: "utf8", env: { ...process.env, REPS: process.env["REPS"] ?? "1" } });
+  const sbs = spawnSync("bash", [sideBySide, fileURLToPath(new URL("../..", import.meta.url))], {
+    encoding: "utf8",
+    env: { ...process.env, REPS: process.env["REPS"] ?? "1" },
+  });
   if (sbs.status !== 0) throw new Error(`side by side failed: ${sbs.stderr}`);
-  process.stdout.write(sbs.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n"));
+  process.stdout.write(
+    sbs.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("{"))
+      .join("\n"),
+  );
 }
 
 function timed(fn: () => unknown): number {
@@ -192,11 +272,13 @@ function timed(fn: () => unknown): number {
 }
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  const s = [...xs].sort((a, b) => a - b),
+    m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const fmtTime = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const fmtTime = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
 
 /** Prints the server's figures under load (section 8). */
 async function serverMain(): Promise<void> {

@@ -19,7 +19,11 @@ const sleep = (ms: number) => new Promise((w) => setTimeout(w, ms));
 
 /** A made-up report, different for every i (the benchmark ships no one's articles). */
 const article = (i: number) =>
-  Array.from({ length: 40 }, (_, j) => `"Session ${i}.${j} moved us closer," said envoy Lena Holm on March ${(j % 27) + 1}, 2024. The draft caps visits at ${300 + i + j} a year; officials said ${j + 5} points were agreed.`).join("\n");
+  Array.from(
+    { length: 40 },
+    (_, j) =>
+      `"Session ${i}.${j} moved us closer," said envoy Lena Holm on March ${(j % 27) + 1}, 2024. The draft caps visits at ${300 + i + j} a year; officials said ${j + 5} points were agreed.`,
+  ).join("\n");
 
 export interface LoadResult {
   readonly rows: string[][];
@@ -29,7 +33,10 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), "parley-load-"));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--db", join(dir, "load.db")], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PARLEY_MAX_FILES: "700", PARLEY_MAX_RUNS: "1000000" } });
+  const server = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--db", join(dir, "load.db")], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PARLEY_MAX_FILES: "700", PARLEY_MAX_RUNS: "1000000" },
+  });
   let out = "";
   server.stdout.on("data", (d: Buffer) => (out += d.toString()));
   server.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -44,8 +51,23 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
 
     // Background work in the same server all along: a tournament on the river example and an ingest.
     const river = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8");
-    await fetch(`${base}/api/scenarios?id=river`, { method: "POST", body: river, headers: { "content-type": "application/yaml" } });
-    const t = (await (await fetch(`${base}/api/tournaments`, { method: "POST", body: JSON.stringify({ scenarios: ["river"], agents: ["boulware", "conceder", "frontier", "tit-for-tat"], repetitions: 6000, rounds: 500 }), headers: { "content-type": "application/json" } })).json()) as { id: string; total: number };
+    await fetch(`${base}/api/scenarios?id=river`, {
+      method: "POST",
+      body: river,
+      headers: { "content-type": "application/yaml" },
+    });
+    const t = (await (
+      await fetch(`${base}/api/tournaments`, {
+        method: "POST",
+        body: JSON.stringify({
+          scenarios: ["river"],
+          agents: ["boulware", "conceder", "frontier", "tit-for-tat"],
+          repetitions: 6000,
+          rounds: 500,
+        }),
+        headers: { "content-type": "application/json" },
+      })
+    ).json()) as { id: string; total: number };
     const form = new FormData();
     for (let i = 0; i < 600; i++) form.append("file", new Blob([article(i)]), `load-${i}.txt`);
     const ingest = fetch(`${base}/api/documents`, { method: "POST", body: form });
@@ -54,7 +76,12 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       documents: ((await (await fetch(`${base}/api/documents?limit=1`)).json()) as { total: number }).total - 5,
     });
 
-    const rows: string[][] = [[`Server under load: GET the Moscow analysis (${(bytes / 1024).toFixed(0)} kB), 200 connections, ${seconds} s each, loopback,\nwhile the same server runs a tournament and an ingest of 600 articles`, ""]];
+    const rows: string[][] = [
+      [
+        `Server under load: GET the Moscow analysis (${(bytes / 1024).toFixed(0)} kB), 200 connections, ${seconds} s each, loopback,\nwhile the same server runs a tournament and an ingest of 600 articles`,
+        "",
+      ],
+    ];
     // Each line is closed-loop (every connection sends its next request when answered), so its
     // latency is 200 connections over the throughput. (autocannon's fixed-rate mode releases each
     // second's requests at once, which measures its own bursts, so it is not used.)

@@ -6,7 +6,12 @@ import type { Model } from "../src/model/scenario.js";
 /** A seeded random linear-additive model: `parties` parties, `issues` issues of `options` options each. */
 export function syntheticModel(parties: number, issues: number, options: number, seed: number): Model {
   const random = createRandom(seed);
-  const list = Array.from({ length: issues }, (_, i) => createDiscreteIssue(`issue ${i + 1}`, Array.from({ length: options }, (_, j) => `option ${j + 1}`)));
+  const list = Array.from({ length: issues }, (_, i) =>
+    createDiscreteIssue(
+      `issue ${i + 1}`,
+      Array.from({ length: options }, (_, j) => `option ${j + 1}`),
+    ),
+  );
   return {
     name: `synthetic ${parties}×${issues}×${options}`,
     space: new OutcomeSpace(list),

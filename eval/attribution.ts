@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { analyseText } from "../src/evidence/text-analysis.js";
 import { loadAttributionModel } from "../src/ingest/attribution-model.js";
 import { onePerArticle, type PolnearRecord } from "../train/polnear.js";
-import { atThreshold, scoreAttribution, type AttributionScores } from "../train/score-attribution.js";
+import { type AttributionScores, atThreshold, scoreAttribution } from "../train/score-attribution.js";
 
 export type { RoleScore } from "../train/score-attribution.js";
 
@@ -14,9 +14,24 @@ export type { RoleScore } from "../train/score-attribution.js";
  * of quotes given a speaker whose source is the annotated one (and, where that source is a name,
  * the same person).
  */
-export function evaluateAttribution(shared: string): AttributionScores & { threshold: number; speakers: ReturnType<typeof atThreshold>; candidates: number } {
-  const records = onePerArticle(readFileSync(join(shared, "benchmarks", "polnear-dev-attributions.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as PolnearRecord));
+export function evaluateAttribution(
+  shared: string,
+): AttributionScores & { threshold: number; speakers: ReturnType<typeof atThreshold>; candidates: number } {
+  const records = onePerArticle(
+    readFileSync(join(shared, "benchmarks", "polnear-dev-attributions.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as PolnearRecord),
+  );
   const model = loadAttributionModel();
-  const scores = scoreAttribution(records.map((record) => ({ record, analysis: analyseText(record.text) })), model);
-  return { ...scores, threshold: model.threshold, speakers: atThreshold(scores.quotes, model.threshold), candidates: scores.quotes.length };
+  const scores = scoreAttribution(
+    records.map((record) => ({ record, analysis: analyseText(record.text) })),
+    model,
+  );
+  return {
+    ...scores,
+    threshold: model.threshold,
+    speakers: atThreshold(scores.quotes, model.threshold),
+    candidates: scores.quotes.length,
+  };
 }

@@ -17,7 +17,9 @@ export interface Problem {
 /** `["parties", 0, "weights", "price"]` → `parties[0].weights.price`. */
 export function formatPath(path: readonly (string | number)[]): string {
   return path
-    .map((k, i) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (i ? "." : "") + k : `[${JSON.stringify(k)}]`))
+    .map((k, i) =>
+      typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (i ? "." : "") + k : `[${JSON.stringify(k)}]`,
+    )
     .join("");
 }
 
@@ -39,7 +41,7 @@ export function formatProblem(p: Problem): string {
   const field = p.field ?? (p.path?.length ? formatPath(p.path) : undefined);
   const head = [where, field].filter(Boolean).join(": ");
   const tail = p.hint ? ` — ${p.hint}` : "";
-  return `${head ? head + ": " : ""}${p.message}${tail}`;
+  return `${head ? `${head}: ` : ""}${p.message}${tail}`;
 }
 
 /** Throws an InputError holding one problem. */

@@ -21,10 +21,19 @@ const SQLITE: Record<string, [string, string]> = {
   SQLITE_READONLY: ["the workspace database is read-only", "make it writable, or give --db another file"],
   SQLITE_READONLY_DBMOVED: ["the workspace database was moved or deleted while in use", "run the command again"],
   SQLITE_CANTOPEN: ["cannot open the workspace database", "check that its folder exists and is writable"],
-  SQLITE_FULL: ["no space left for the workspace database", "free some space and run the command again; nothing stored before is lost"],
-  SQLITE_IOERR: ["the workspace database could not be read or written (I/O error)", "check the disk, then run the command again"],
+  SQLITE_FULL: [
+    "no space left for the workspace database",
+    "free some space and run the command again; nothing stored before is lost",
+  ],
+  SQLITE_IOERR: [
+    "the workspace database could not be read or written (I/O error)",
+    "check the disk, then run the command again",
+  ],
   SQLITE_BUSY: ["the workspace database is busy (another process is writing)", "run the command again when it is done"],
-  SQLITE_NOTADB: ["is not a Parley workspace (not an SQLite database)", "give --db a new file or an existing workspace"],
+  SQLITE_NOTADB: [
+    "is not a Parley workspace (not an SQLite database)",
+    "give --db a new file or an existing workspace",
+  ],
   SQLITE_CORRUPT: ["the workspace database is damaged", "restore it from a copy, or give --db a new file"],
 };
 

@@ -1,27 +1,39 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scenarioJsonSchema } from "../src/model/schema.js";
 import { ROOT } from "./domains.js";
 
 const sources = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 
 describe("architecture", () => {
-  it.each(["src/model", "src/analysis", "src/negotiation", "src/evidence"])("the core (%s) imports no I/O module and nothing outside the core", (dir) => {
-    for (const file of sources(dir)) {
-      const imports = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
-      for (const spec of imports) {
-        expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:|^(fs|path|os|child_process|http|worker_threads|better-sqlite3|piscina)$/);
-        if (spec.startsWith(".")) expect(join(file, "..", spec), `${file} imports ${spec}`).toMatch(/^src\/(model|analysis|negotiation|evidence)\/|^src\/errors\.js$/);
+  it.each(["src/model", "src/analysis", "src/negotiation", "src/evidence"])(
+    "the core (%s) imports no I/O module and nothing outside the core",
+    (dir) => {
+      for (const file of sources(dir)) {
+        const imports = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
+        for (const spec of imports) {
+          expect(spec, `${file} imports ${spec}`).not.toMatch(
+            /^node:|^(fs|path|os|child_process|http|worker_threads|better-sqlite3|piscina)$/,
+          );
+          if (spec.startsWith("."))
+            expect(join(file, "..", spec), `${file} imports ${spec}`).toMatch(
+              /^src\/(model|analysis|negotiation|evidence)\/|^src\/errors\.js$/,
+            );
+        }
       }
-    }
-  });
+    },
+  );
 
   it("has no circular imports", () => {
     const graph = new Map<string, string[]>();
     for (const file of sources("src")) {
-      const deps = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"(\.[^"]+)"/g)].map((m) => join(file, "..", m[1]!.replace(/\.js$/, ".ts")));
+      const deps = [...readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"(\.[^"]+)"/g)].map((m) =>
+        join(file, "..", m[1]!.replace(/\.js$/, ".ts")),
+      );
       graph.set(file, deps);
     }
     const state = new Map<string, "open" | "done">();

@@ -3,7 +3,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The project root (this file sits in test/ or dist/test/). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), fileURLToPath(import.meta.url).includes("/dist/") ? "../.." : "..");
+export const ROOT = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  fileURLToPath(import.meta.url).includes("/dist/") ? "../.." : "..",
+);
 
 /** `../shared` beside the checkout, or where PARLEY_SHARED points. */
 export const SHARED = resolve(process.env["PARLEY_SHARED"] ?? join(ROOT, "..", "shared"));
@@ -25,13 +28,24 @@ const g = (name: string, domain: string, profiles: string[]): GeniusCase => ({
 /** Every linear-additive GENIUS domain of the shared set (10issues is non-linear). */
 export const GENIUS: Record<string, GeniusCase> = {
   LaptopC: g("LaptopC", "Laptop-C-domain.xml", ["Laptop-C-prof1.xml", "Laptop-C-prof2.xml"]),
-  ItexvsCypress: g("ItexvsCypress", "ItexvsCypress_domain.xml", ["ItexvsCypress_Itex.xml", "ItexvsCypress_Cypress.xml"]),
+  ItexvsCypress: g("ItexvsCypress", "ItexvsCypress_domain.xml", [
+    "ItexvsCypress_Itex.xml",
+    "ItexvsCypress_Cypress.xml",
+  ]),
   EnglandZimbabwe: g("EnglandZimbabwe", "EnglandZimbabwe_domain.xml", ["England.xml", "Zimbabwe.xml"]),
   CameraB: g("CameraB", "Camera-B-domain.xml", ["Camera-B-prof1.xml", "Camera-B-prof2.xml"]),
   partydomain: g("partydomain", "party_domain.xml", ["party1_utility.xml", "party2_utility.xml", "party3_utility.xml"]),
-  "group2-politics": g("group2-politics", "Politics.xml", ["Politics_util1.xml", "Politics_util2.xml", "Politics_util3.xml"]),
+  "group2-politics": g("group2-politics", "Politics.xml", [
+    "Politics_util1.xml",
+    "Politics_util2.xml",
+    "Politics_util3.xml",
+  ]),
   Travel: g("Travel", "travel_domain.xml", ["travel_chox.xml", "travel_fanny.xml"]),
-  "group9-killer_robot": g("group9-killer_robot", "KillerRobot.xml", [1, 2, 3, 4, 5].map((i) => `KillerRobot_util${i}.xml`)),
+  "group9-killer_robot": g(
+    "group9-killer_robot",
+    "KillerRobot.xml",
+    [1, 2, 3, 4, 5].map((i) => `KillerRobot_util${i}.xml`),
+  ),
   Energy: g("Energy", "energy_domain.xml", ["energy_consumer.xml", "energy_distributor.xml"]),
   SON: g("SON", "son_domain.xml", ["son_buyer.xml", "son_seller.xml"]),
 };

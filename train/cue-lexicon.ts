@@ -6,8 +6,13 @@ import type { PolnearRecord } from "./polnear.js";
  * annotated as (part of) a cue at least `minCount` times and in at least `minShare` of their
  * occurrences ("said" always qualifies, "in" — a cue 74 times among thousands — does not).
  */
-export function learnCueLexicon(docs: readonly { record: PolnearRecord; analysis: TextAnalysis }[], minCount = 5, minShare = 0.15): string[] {
-  const asCue = new Map<string, number>(), total = new Map<string, number>();
+export function learnCueLexicon(
+  docs: readonly { record: PolnearRecord; analysis: TextAnalysis }[],
+  minCount = 5,
+  minShare = 0.15,
+): string[] {
+  const asCue = new Map<string, number>(),
+    total = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const { record, analysis } of docs) {
     const cueRanges = record.attributions.flatMap((r) => r.cue.flatMap((c) => c.spans));
@@ -25,5 +30,8 @@ export function learnCueLexicon(docs: readonly { record: PolnearRecord; analysis
       }
     }
   }
-  return [...asCue].filter(([k, c]) => c >= minCount && c / total.get(k)! >= minShare).map(([k]) => k).sort();
+  return [...asCue]
+    .filter(([k, c]) => c >= minCount && c / total.get(k)! >= minShare)
+    .map(([k]) => k)
+    .sort();
 }

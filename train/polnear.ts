@@ -35,7 +35,9 @@ export function goldTags(a: TextAnalysis, relations: readonly PolnearRelation[])
   const tags = new Uint8Array(n);
   const width = new Float64Array(n).fill(Infinity);
   const pieces: { role: keyof typeof ROLE_TAG; start: number; end: number }[] = [];
-  for (const r of relations) for (const role of ["source", "cue", "content"] as const) for (const x of r[role]) for (const [start, end] of x.spans) pieces.push({ role, start, end });
+  for (const r of relations)
+    for (const role of ["source", "cue", "content"] as const)
+      for (const x of r[role]) for (const [start, end] of x.spans) pieces.push({ role, start, end });
   for (const p of pieces) {
     let first = true;
     for (let t = 0; t < n; t++) {

@@ -7,11 +7,11 @@ import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { tokenFeatures } from "../src/evidence/attribution/features.js";
-import { encodeModel, type AttributionModel } from "../src/evidence/attribution/model.js";
-import { paragraphRanges, sliceFeatures, trainTagger } from "../src/evidence/attribution/tagger.js";
-import { fitCalibrator, SIGNALS, type Calibrator } from "../src/evidence/attribution/confidence.js";
 import { findActors } from "../src/evidence/actors.js";
+import { type Calibrator, fitCalibrator, SIGNALS } from "../src/evidence/attribution/confidence.js";
+import { tokenFeatures } from "../src/evidence/attribution/features.js";
+import { type AttributionModel, encodeModel } from "../src/evidence/attribution/model.js";
+import { paragraphRanges, sliceFeatures, trainTagger } from "../src/evidence/attribution/tagger.js";
 import { quoteCandidates } from "../src/evidence/quotes.js";
 import { analyseText } from "../src/evidence/text-analysis.js";
 import { MODEL_PATH, packageRoot } from "../src/ingest/attribution-model.js";
@@ -32,22 +32,38 @@ const TARGET_PRECISION = 0.95;
 const file = (name: string) => join(SHARED, "benchmarks", name);
 const read = (name: string) => {
   const raw = readFileSync(file(name), "utf8");
-  return { sha256: createHash("sha256").update(raw).digest("hex"), records: onePerArticle(raw.trim().split("\n").map((l) => JSON.parse(l) as PolnearRecord)) };
+  return {
+    sha256: createHash("sha256").update(raw).digest("hex"),
+    records: onePerArticle(
+      raw
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as PolnearRecord),
+    ),
+  };
 };
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
 const t0 = performance.now();
 const train = read("polnear-train-attributions.jsonl");
 const dev = read("polnear-dev-attributions.jsonl");
-const analysed = (records: PolnearRecord[]) => records.map((record) => ({ record, analysis: analyseText(record.text) }));
-const trainDocs = analysed(train.records), devDocs = analysed(dev.records);
-say(`analysed ${trainDocs.length} train and ${devDocs.length} dev articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const analysed = (records: PolnearRecord[]) =>
+  records.map((record) => ({ record, analysis: analyseText(record.text) }));
+const trainDocs = analysed(train.records),
+  devDocs = analysed(dev.records);
+say(
+  `analysed ${trainDocs.length} train and ${devDocs.length} dev articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 
 const cues = new Set(learnCueLexicon(trainDocs));
 const sequencesOf = (docs: typeof trainDocs) =>
   docs.flatMap(({ record, analysis }) => {
-    const features = tokenFeatures(analysis, cues), gold = goldTags(analysis, record.attributions);
-    return paragraphRanges(analysis).map(([from, to]) => ({ features: sliceFeatures(features, from, to), gold: gold.subarray(from, to) }));
+    const features = tokenFeatures(analysis, cues),
+      gold = goldTags(analysis, record.attributions);
+    return paragraphRanges(analysis).map(([from, to]) => ({
+      features: sliceFeatures(features, from, to),
+      gold: gold.subarray(from, to),
+    }));
   });
 const trainOn = (docs: typeof trainDocs, label: string) => {
   const sequences = sequencesOf(docs);
@@ -56,7 +72,8 @@ const trainOn = (docs: typeof trainDocs, label: string) => {
     buckets: BUCKETS,
     iterations: ITERATIONS,
     seed: SEED,
-    onIteration: (i, errors, tokens) => say(`  iteration ${i}: ${((100 * errors) / tokens).toFixed(1)} % of training tokens mistagged`),
+    onIteration: (i, errors, tokens) =>
+      say(`  iteration ${i}: ${((100 * errors) / tokens).toFixed(1)} % of training tokens mistagged`),
   });
 };
 const noCalibration: Calibrator = { weights: SIGNALS.map(() => 0), bias: 0 };
@@ -65,11 +82,20 @@ const noCalibration: Calibrator = { weights: SIGNALS.map(() => 0), bias: 0 };
 // trained on: two halves of train, each tagged by a tagger trained on the other half.
 const examples: { signals: Float64Array; right: boolean }[] = [];
 for (const fold of [0, 1]) {
-  const held = trainDocs.filter((_, i) => i % 2 === fold), rest = trainDocs.filter((_, i) => i % 2 !== fold);
-  const half: AttributionModel = { version: "fold", weights: trainOn(rest, `fold ${fold + 1} of 2`), cues, calibrator: noCalibration, threshold: 0, provenance: {} };
+  const held = trainDocs.filter((_, i) => i % 2 === fold),
+    rest = trainDocs.filter((_, i) => i % 2 !== fold);
+  const half: AttributionModel = {
+    version: "fold",
+    weights: trainOn(rest, `fold ${fold + 1} of 2`),
+    cues,
+    calibrator: noCalibration,
+    threshold: 0,
+    provenance: {},
+  };
   for (const { record, analysis } of held) {
     const judge = judgeAgainst(record);
-    for (const c of quoteCandidates(record.id, analysis, findActors(record.id, analysis), half)) if (c.signals) examples.push({ signals: c.signals, right: judge(c.quote, c.resolved ?? "") });
+    for (const c of quoteCandidates(record.id, analysis, findActors(record.id, analysis), half))
+      if (c.signals) examples.push({ signals: c.signals, right: judge(c.quote, c.resolved ?? "") });
   }
 }
 const calibrator = fitCalibrator(examples);
@@ -88,7 +114,9 @@ const provenance = {
   buckets: BUCKETS,
   calibration: { examples: examples.length, signals: SIGNALS },
   dev: {
-    roles: Object.fromEntries(scores.roles.map((r) => [r.role, { exactF1: round(r.exact.f1), overlapF1: round(r.overlap.f1) }])),
+    roles: Object.fromEntries(
+      scores.roles.map((r) => [r.role, { exactF1: round(r.exact.f1), overlapF1: round(r.overlap.f1) }]),
+    ),
     contentWithSourceF1: round(scores.contentWithSource.f1),
     speakerPrecision: round(at.precision),
     speakersKept: `${at.attributed} of ${scores.quotes.length}`,
@@ -99,9 +127,11 @@ const out = join(packageRoot(), MODEL_PATH);
 const bytes = gzipSync(encodeModel(model), { level: 9 });
 writeFileSync(`${out}.tmp`, bytes);
 renameSync(`${out}.tmp`, out);
-say(`threshold ${threshold} → dev speaker precision ${at.precision.toFixed(3)} (${at.attributed} of ${scores.quotes.length} quotes keep a speaker)`);
+say(
+  `threshold ${threshold} → dev speaker precision ${at.precision.toFixed(3)} (${at.attributed} of ${scores.quotes.length} quotes keep a speaker)`,
+);
 say(`wrote ${out}: ${(bytes.length / 1048576).toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-process.stdout.write(JSON.stringify(provenance, null, 2) + "\n");
+process.stdout.write(`${JSON.stringify(provenance, null, 2)}\n`);
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -1,6 +1,6 @@
 import { findActors } from "../src/evidence/actors.js";
-import type { AttributionModel } from "../src/evidence/attribution/model.js";
 import { tokenFeatures } from "../src/evidence/attribution/features.js";
+import type { AttributionModel } from "../src/evidence/attribution/model.js";
 import { tagSpans, tagText } from "../src/evidence/attribution/tagger.js";
 import { findQuotes, type Quote } from "../src/evidence/quotes.js";
 import type { TextAnalysis } from "../src/evidence/text-analysis.js";
@@ -36,13 +36,16 @@ export interface AttributionScores {
 
 const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 const prf = (tp: number, predicted: number, tr: number, gold: number) => {
-  const precision = predicted ? tp / predicted : 0, recall = gold ? tr / gold : 0;
+  const precision = predicted ? tp / predicted : 0,
+    recall = gold ? tr / gold : 0;
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 };
 
 /** Capitalised words of a gold source that name someone ("Mr. Trump" → Trump), for checking a resolved name. */
 function nameWords(source: string): string[] {
-  return source.split(/[\s’'.,]+/).filter((w) => /^[A-Z][a-z]+/.test(w) && !/^(The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|In|On|But|And)$/.test(w));
+  return source
+    .split(/[\s’'.,]+/)
+    .filter((w) => /^[A-Z][a-z]+/.test(w) && !/^(The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|In|On|But|And)$/.test(w));
 }
 
 /**
@@ -50,15 +53,24 @@ function nameWords(source: string): string[] {
  * gold spans (exact and overlapping); per relation, content with the right source; per quote,
  * whether its speaker is right — so a confidence threshold can be read off for a precision.
  */
-export function scoreAttribution(docs: readonly { record: PolnearRecord; analysis: TextAnalysis }[], model: AttributionModel): AttributionScores {
+export function scoreAttribution(
+  docs: readonly { record: PolnearRecord; analysis: TextAnalysis }[],
+  model: AttributionModel,
+): AttributionScores {
   const roles = { source: counts(), cue: counts(), content: counts() };
   const quotes: ScoredQuote[] = [];
-  let relations = 0, cwsPredicted = 0, cwsRight = 0, cwsGold = 0, cwsFound = 0;
+  let relations = 0,
+    cwsPredicted = 0,
+    cwsRight = 0,
+    cwsGold = 0,
+    cwsFound = 0;
   for (const { record, analysis } of docs) {
-    const text = record.text;
     const features = tokenFeatures(analysis, model.cues);
     const { tags } = tagText(model.weights, analysis, features);
-    const spans = tagSpans(tags).map((s) => ({ role: s.role, span: [analysis.tokens[s.from]!.start, analysis.tokens[s.to - 1]!.end] as Span }));
+    const spans = tagSpans(tags).map((s) => ({
+      role: s.role,
+      span: [analysis.tokens[s.from]!.start, analysis.tokens[s.to - 1]!.end] as Span,
+    }));
     for (const role of ["source", "cue", "content"] as const) {
       const gold = dedupe(record.attributions.flatMap((x) => x[role].flatMap((y) => y.spans as PolnearSpan[])));
       tally(roles[role], dedupe(spans.filter((s) => s.role === role).map((s) => s.span)), gold);
@@ -73,10 +85,23 @@ export function scoreAttribution(docs: readonly { record: PolnearRecord; analysi
       cwsPredicted++;
       if (right) cwsRight++;
     }
-    const goldSpans = record.attributions.filter((r) => r.source.length && r.content.length).map((r) => ({ content: r.content.flatMap((c) => c.spans) as Span[], source: r.source.flatMap((s) => s.spans) as Span[] }));
+    const goldSpans = record.attributions
+      .filter((r) => r.source.length && r.content.length)
+      .map((r) => ({
+        content: r.content.flatMap((c) => c.spans) as Span[],
+        source: r.source.flatMap((s) => s.spans) as Span[],
+      }));
     for (const g of goldSpans) {
       cwsGold++;
-      if (found.some((q) => q.speakerSpan && g.content.some((c) => overlaps(c, [q.start, q.end])) && g.source.some((s) => overlaps(s, [q.speakerSpan!.start, q.speakerSpan!.end])))) cwsFound++;
+      if (
+        found.some(
+          (q) =>
+            q.speakerSpan &&
+            g.content.some((c) => overlaps(c, [q.start, q.end])) &&
+            g.source.some((s) => overlaps(s, [q.speakerSpan!.start, q.speakerSpan!.end])),
+        )
+      )
+        cwsFound++;
     }
   }
   return {
@@ -84,7 +109,13 @@ export function scoreAttribution(docs: readonly { record: PolnearRecord; analysi
     relations,
     roles: (["source", "cue", "content"] as const).map((role) => {
       const c = roles[role];
-      return { role, predicted: c.predicted, gold: c.gold, exact: prf(c.exactP, c.predicted, c.exactR, c.gold), overlap: prf(c.overlapP, c.predicted, c.overlapR, c.gold) };
+      return {
+        role,
+        predicted: c.predicted,
+        gold: c.gold,
+        exact: prf(c.exactP, c.predicted, c.exactR, c.gold),
+        overlap: prf(c.overlapP, c.predicted, c.overlapR, c.gold),
+      };
     }),
     contentWithSource: { ...prf(cwsRight, cwsPredicted, cwsFound, cwsGold), predicted: cwsPredicted, gold: cwsGold },
     quotes,
@@ -96,21 +127,33 @@ export function scoreAttribution(docs: readonly { record: PolnearRecord; analysi
  * gold content whose source overlaps the quote's source, and where that gold source is a name,
  * the resolved speaker carries it.
  */
-export function judgeAgainst(record: PolnearRecord): (q: Pick<Quote, "start" | "end" | "speakerSpan" | "resolvedBy">, speaker: string) => boolean {
+export function judgeAgainst(
+  record: PolnearRecord,
+): (q: Pick<Quote, "start" | "end" | "speakerSpan" | "resolvedBy">, speaker: string) => boolean {
   const gold = record.attributions
     .filter((r) => r.source.length && r.content.length)
-    .map((r) => ({ content: r.content.flatMap((c) => c.spans) as Span[], source: r.source.flatMap((s) => s.spans) as Span[], sourceText: r.source.map((s) => s.text).join(" ") }));
+    .map((r) => ({
+      content: r.content.flatMap((c) => c.spans) as Span[],
+      source: r.source.flatMap((s) => s.spans) as Span[],
+      sourceText: r.source.map((s) => s.text).join(" "),
+    }));
   return (q, speaker) => {
     if (!q.speakerSpan) return false;
-    const content: Span = [q.start, q.end], source: Span = [q.speakerSpan.start, q.speakerSpan.end];
-    const match = gold.find((g) => g.content.some((c) => overlaps(c, content)) && g.source.some((s) => overlaps(s, source)));
+    const content: Span = [q.start, q.end],
+      source: Span = [q.speakerSpan.start, q.speakerSpan.end];
+    const match = gold.find(
+      (g) => g.content.some((c) => overlaps(c, content)) && g.source.some((s) => overlaps(s, source)),
+    );
     const names = match ? nameWords(match.sourceText) : [];
     return !!match && (names.length === 0 || q.resolvedBy === "unnamed" || names.some((n) => speaker.includes(n)));
   };
 }
 
 /** Speaker precision and how many quotes keep a speaker, at a confidence threshold. */
-export function atThreshold(quotes: readonly ScoredQuote[], threshold: number): { precision: number; attributed: number; right: number } {
+export function atThreshold(
+  quotes: readonly ScoredQuote[],
+  threshold: number,
+): { precision: number; attributed: number; right: number } {
   const kept = quotes.filter((q) => q.confidence >= threshold);
   const right = kept.filter((q) => q.right).length;
   return { precision: kept.length ? right / kept.length : 1, attributed: kept.length, right };

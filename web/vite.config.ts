@@ -6,6 +6,11 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "/",
   esbuild: { jsx: "automatic", jsxImportSource: "preact" },
-  build: { outDir: fileURLToPath(new URL("../dist/web", import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 600, reportCompressedSize: true },
+  build: {
+    outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 600,
+    reportCompressedSize: true,
+  },
   logLevel: "warn",
 });

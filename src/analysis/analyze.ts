@@ -1,17 +1,17 @@
 import type { IssueValue } from "../model/issue.js";
 import { possessive } from "../model/possessive.js";
-import { proposalVariants, type Model, type Proposal } from "../model/scenario.js";
+import { type Model, type Proposal, proposalVariants } from "../model/scenario.js";
 import { createUtilities } from "../model/utilities.js";
 import { bargainingSolutions, type SolutionName } from "./bargaining-solutions.js";
 import { jointRedLineConcessions, minimalConcessions } from "./concessions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
-import { paretoFrontier, type Frontier } from "./pareto.js";
-import { evaluateProposal, pointOf, type OutcomePoint } from "./proposal-evaluation.js";
-import { robustness } from "./robustness.js";
-import { WorkBudget } from "./work-budget.js";
 import { redLineCollisions } from "./hard-constraints.js";
-import { planLineage, type PlanDiff } from "./plan-lineage.js";
-import { stanceMatrix, type StanceMatrix } from "./stance-matrix.js";
+import { type Frontier, paretoFrontier } from "./pareto.js";
+import { type PlanDiff, planLineage } from "./plan-lineage.js";
+import { evaluateProposal, type OutcomePoint, pointOf } from "./proposal-evaluation.js";
+import { robustness } from "./robustness.js";
+import { type StanceMatrix, stanceMatrix } from "./stance-matrix.js";
+import { WorkBudget } from "./work-budget.js";
 import { zoneOfAgreement } from "./zopa.js";
 
 /** An outcome as the user reads it: issue name → value, and each party's utility. */
@@ -78,14 +78,26 @@ export interface AnalysisReport {
   concessions: (
     | { kind: "reservation"; changes: { party: string; from: number; to: number }[]; size: number; opens: PointReport }
     | { kind: "red-line"; party: string; redLine: string; change: string; size: number; opens: PointReport }
-    | { kind: "red-lines"; changes: { party: string; redLine: string; change: string; size: number }[]; size: number; opens: PointReport }
+    | {
+        kind: "red-lines";
+        changes: { party: string; redLine: string; change: string; size: number }[];
+        size: number;
+        opens: PointReport;
+      }
   )[];
   /** With a corpus: every citation of the scenario, resolved. */
   citations?: Cited[];
   /** With a corpus: what rests on no citation. */
   assumptions?: string[];
   /** With a corpus: the sources' contradictions, and which of the scenario's fields cite either side. */
-  contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean | null; why?: string }[];
+  contestedFacts?: {
+    subject: string;
+    attribute: string;
+    values: (string | number)[];
+    fields: string[];
+    changesAnswers: boolean | null;
+    why?: string;
+  }[];
   /** Why the answer is what it is: whether red lines alone decide it. */
   explanation: {
     /** When the red lines alone leave no outcome: the smallest set of them that collides (party and label). */
@@ -118,7 +130,18 @@ export interface AnalysisReport {
     versionWeights?: { proposal: string; versions: { terms: string; weight: number }[] }[];
   };
   /** With a corpus: each source's reliability, with its reasons. */
-  reliability?: { file: string; kind: string; score: number; reasons: string[]; corroborated: number; contested: number; unique: number; hedges: number; named: number; overridden: boolean }[];
+  reliability?: {
+    file: string;
+    kind: string;
+    score: number;
+    reasons: string[];
+    corroborated: number;
+    contested: number;
+    unique: number;
+    hedges: number;
+    named: number;
+    overridden: boolean;
+  }[];
   /** With a corpus: model fields resting only on a weak source, or (for red lines, stances and plan terms) on one source. */
   weakFields?: { field: string; reason: string }[];
 }
@@ -134,7 +157,10 @@ export interface AnalyzeOptions {
   /** Work units used of the limit, as the exact analysis goes. */
   onWork?: (used: number, limit: number) => void;
   /** Per proposal with contested terms: how likely each version is (by its sources' reliability), and how that was decided. */
-  versionWeights?: readonly ({ weights: readonly number[]; versions: { terms: string; weight: number }[] } | undefined)[];
+  versionWeights?: readonly (
+    | { weights: readonly number[]; versions: { terms: string; weight: number }[] }
+    | undefined
+  )[];
 }
 
 /** Runs every static analysis on the model at its nominal values. */
@@ -145,7 +171,10 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const budget = new WorkBudget(options.maxWork, undefined, options.onWork);
   const unconstrained = paretoFrontier(u, undefined, budget);
   const feasible = model.redLines.length ? feasibleFrontier(u, model.redLines, undefined, budget) : unconstrained;
-  const toPoint = (p: OutcomePoint): PointReport => ({ outcome: space.toRecord(p.choices), utilities: Array.from(p.utilities) });
+  const toPoint = (p: OutcomePoint): PointReport => ({
+    outcome: space.toRecord(p.choices),
+    utilities: Array.from(p.utilities),
+  });
   const row = (f: Frontier, r: number) => (r >= 0 ? toPoint(pointOf(f, r)) : null);
   const solutions = Object.fromEntries(
     Object.entries(bargainingSolutions).map(([name, solve]) => [name, row(feasible, solve(feasible, u.reservations))]),
@@ -157,10 +186,19 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     const versions = proposalVariants(proposal).map((v) => {
       const e = evaluateProposal(model, u, v, unconstrained, feasible, budget);
       return {
-        terms: Object.fromEntries(proposal.alternatives!.map((a) => [space.issues[a.issue]!.name, space.issues[a.issue]!.valueAt(v.choices[a.issue]!)])),
+        terms: Object.fromEntries(
+          proposal.alternatives!.map((a) => [
+            space.issues[a.issue]!.name,
+            space.issues[a.issue]!.valueAt(v.choices[a.issue]!),
+          ]),
+        ),
         utilities: e.utilities.map(([lo]) => lo),
         acceptable: e.acceptable,
-        redLinesCrossed: e.redLines.map((r) => ({ party: lineParty(r.line), label: lineLabel(r.line), status: r.status })),
+        redLinesCrossed: e.redLines.map((r) => ({
+          party: lineParty(r.line),
+          label: lineLabel(r.line),
+          status: r.status,
+        })),
       };
     });
     const signature = (x: (typeof versions)[number]) => JSON.stringify([x.acceptable, x.redLinesCrossed]);
@@ -175,7 +213,11 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       open: e.open.map((i) => space.issues[i]!.name),
       utilities: e.utilities.map(([lo]) => lo),
       ...(complete ? {} : { utilityRanges: e.utilities.map(([lo, hi]) => [lo, hi] as [number, number]) }),
-      redLinesCrossed: e.redLines.map((r) => ({ party: lineParty(r.line), label: lineLabel(r.line), status: r.status })),
+      redLinesCrossed: e.redLines.map((r) => ({
+        party: lineParty(r.line),
+        label: lineLabel(r.line),
+        status: r.status,
+      })),
       acceptable: e.acceptable,
       paretoEfficient: e.paretoEfficient,
       dominatedBy: e.dominatedBy && toPoint(e.dominatedBy),
@@ -189,13 +231,38 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const lineRef = (i: number) => ({ party: names[model.redLines[i]!.party]!, label: model.redLines[i]!.label });
   const found = zopa.exists ? [] : minimalConcessions(model, u, feasible, budget);
   // Two or more collisions: no single relaxation opens a zone; one line of each has to give.
-  const joint = !zopa.exists && collisions.length > 1 && !found.some((c) => c.kind !== "reservation") ? jointRedLineConcessions(model, u, collisions, budget) : [];
+  const joint =
+    !zopa.exists && collisions.length > 1 && !found.some((c) => c.kind !== "reservation")
+      ? jointRedLineConcessions(model, u, collisions, budget)
+      : [];
   const concessions: AnalysisReport["concessions"] = [...found, ...joint].map((c) =>
     c.kind === "reservation"
-      ? { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })), size: c.size, opens: toPoint(c.opens) }
+      ? {
+          kind: c.kind,
+          changes: c.changes.map((x) => ({ party: names[x.party]!, from: x.from, to: x.to })),
+          size: c.size,
+          opens: toPoint(c.opens),
+        }
       : c.kind === "red-line"
-        ? { kind: c.kind, party: names[c.party]!, redLine: lineLabel(c.line), change: c.change, size: c.size, opens: toPoint(c.opens) }
-        : { kind: c.kind, changes: c.changes.map((x) => ({ party: names[x.party]!, redLine: lineLabel(x.line), change: x.change, size: x.size })), size: c.size, opens: toPoint(c.opens) },
+        ? {
+            kind: c.kind,
+            party: names[c.party]!,
+            redLine: lineLabel(c.line),
+            change: c.change,
+            size: c.size,
+            opens: toPoint(c.opens),
+          }
+        : {
+            kind: c.kind,
+            changes: c.changes.map((x) => ({
+              party: names[x.party]!,
+              redLine: lineLabel(x.line),
+              change: x.change,
+              size: x.size,
+            })),
+            size: c.size,
+            opens: toPoint(c.opens),
+          },
   );
   const lineName = (i: number) => `${possessive(names[model.redLines[i]!.party]!)} "${model.redLines[i]!.label}"`;
   const pair = (c: readonly number[]) => c.map(lineName).join(c.length === 2 ? " and " : ", ");
@@ -209,12 +276,26 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       : "No zone of agreement at the scenario's nominal numbers: outcomes that cross no red line exist, but none gives every party its reservation value — the answer rests on the assumed weights, values and reservation values.";
   const samples = options.samples ?? 1000;
   // When the red lines alone exclude every outcome, no draw can open a zone or make a proposal acceptable to all: nothing to draw.
-  const rob = samples > 0 && model.parameters.length && !colliding ? robustness(model, { samples, seed: options.seed ?? 1, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.versionWeights ? { versionWeights: options.versionWeights.map((v) => v?.weights) } : {}) }) : undefined;
+  const rob =
+    samples > 0 && model.parameters.length && !colliding
+      ? robustness(model, {
+          samples,
+          seed: options.seed ?? 1,
+          budget,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          ...(options.versionWeights ? { versionWeights: options.versionWeights.map((v) => v?.weights) } : {}),
+        })
+      : undefined;
   const count = (n: bigint) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString());
   return {
     scenario: model.name,
     outcomes: count(space.size),
-    issues: space.issues.map((i) => ({ name: i.name, kind: i.kind, values: i.describe(), ...(i.unit ? { unit: i.unit } : {}) })),
+    issues: space.issues.map((i) => ({
+      name: i.name,
+      kind: i.kind,
+      values: i.describe(),
+      ...(i.unit ? { unit: i.unit } : {}),
+    })),
     parties: names,
     reservations: Array.from(u.reservations),
     discounts: model.parties.map((p) => p.discount ?? null),
@@ -231,11 +312,23 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     },
     proposals,
     concessions,
-    explanation: { collidingRedLines: colliding ? colliding.map(lineRef) : null, ...(collisions.length > 1 ? { collisions: collisions.map((c) => c.map(lineRef)) } : {}), summary },
+    explanation: {
+      collidingRedLines: colliding ? colliding.map(lineRef) : null,
+      ...(collisions.length > 1 ? { collisions: collisions.map((c) => c.map(lineRef)) } : {}),
+      summary,
+    },
     ...(model.stances?.length ? { stances: stanceMatrix(model) } : {}),
     ...(model.proposals.some((p) => p.derivedFrom !== undefined) ? { lineage: planLineage(model) } : {}),
-    ...(model.sequencing?.length ? { sequencing: model.sequencing.map((q) => ({ label: q.label, relation: q.relation })) } : {}),
-    ...(model.parties.some((p) => p.alternatives) ? { alternatives: model.parties.filter((p) => p.alternatives).map((p) => ({ party: p.name, alternatives: p.alternatives!.map((a) => ({ ...a })) })) } : {}),
+    ...(model.sequencing?.length
+      ? { sequencing: model.sequencing.map((q) => ({ label: q.label, relation: q.relation })) }
+      : {}),
+    ...(model.parties.some((p) => p.alternatives)
+      ? {
+          alternatives: model.parties
+            .filter((p) => p.alternatives)
+            .map((p) => ({ party: p.name, alternatives: p.alternatives!.map((a) => ({ ...a })) })),
+        }
+      : {}),
     ...(rob
       ? {
           robustness: {
@@ -248,7 +341,11 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
             nash: rob.nash.slice(0, 5).map((n) => ({ outcome: space.toRecord(n.choices), rate: n.rate })),
             nashUtility: rob.nashUtility.map((q, p) => ({ party: names[p]!, ...q })),
             ...(options.versionWeights?.some(Boolean)
-              ? { versionWeights: options.versionWeights.flatMap((v, k) => (v ? [{ proposal: model.proposals[k]!.name, versions: v.versions }] : [])) }
+              ? {
+                  versionWeights: options.versionWeights.flatMap((v, k) =>
+                    v ? [{ proposal: model.proposals[k]!.name, versions: v.versions }] : [],
+                  ),
+                }
               : {}),
           },
         }

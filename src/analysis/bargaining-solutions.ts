@@ -9,7 +9,8 @@ import { UTILITY_EPS } from "./pareto.js";
 export type BargainingSolution = (f: Frontier, d: ArrayLike<number>) => number;
 
 function best(f: Frontier, d: ArrayLike<number>, score: (row: number) => number): number {
-  let arg = -1, top = -Infinity;
+  let arg = -1,
+    top = -Infinity;
   for (let r = 0; r < f.size; r++) {
     if (!isRational(f, r, d)) continue;
     const s = score(r);
@@ -39,7 +40,8 @@ export const nashSolution: BargainingSolution = (f, d) =>
 export const kalaiSmorodinskySolution: BargainingSolution = (f, d) => {
   const ideal = new Float64Array(f.parties).fill(-Infinity);
   for (let r = 0; r < f.size; r++)
-    if (isRational(f, r, d)) for (let p = 0; p < f.parties; p++) ideal[p] = Math.max(ideal[p]!, f.utilities[r * f.parties + p]!);
+    if (isRational(f, r, d))
+      for (let p = 0; p < f.parties; p++) ideal[p] = Math.max(ideal[p]!, f.utilities[r * f.parties + p]!);
   return best(f, d, (r) => {
     let min = Infinity;
     for (let p = 0; p < f.parties; p++) {

@@ -1,17 +1,22 @@
-import { crossesRedLine, type RedLine } from "../model/red-line.js";
 import type { OutcomeSpace } from "../model/outcome-space.js";
-import { utilityOf, type Utilities } from "../model/utilities.js";
+import { crossesRedLine, type RedLine } from "../model/red-line.js";
+import { type Utilities, utilityOf } from "../model/utilities.js";
 import { nondominatedK } from "./dominance.js";
-import { byUtilities, UTILITY_EPS, type Frontier } from "./pareto.js";
+import { byUtilities, type Frontier, UTILITY_EPS } from "./pareto.js";
 
 /**
  * The reference answer by enumeration: every outcome's utilities, the frontier of those crossing
  * no red line, and how many are acceptable to all. Only for small spaces — it is the oracle the
  * fast methods are tested and benchmarked against.
  */
-export function bruteForce(space: OutcomeSpace, u: Utilities, lines: readonly RedLine[] = []): { frontier: Frontier; acceptable: number } {
+export function bruteForce(
+  space: OutcomeSpace,
+  u: Utilities,
+  lines: readonly RedLine[] = [],
+): { frontier: Frontier; acceptable: number } {
   const n = space.countIfSmall;
-  if (n === undefined || n > 50_000_000) throw new RangeError(`brute force over ${space.size} outcomes is out of reach`);
+  if (n === undefined || n > 50_000_000)
+    throw new RangeError(`brute force over ${space.size} outcomes is out of reach`);
   const k = u.parties;
   const cols = Array.from({ length: k }, () => new Float64Array(n));
   const feasible = new Uint8Array(n);

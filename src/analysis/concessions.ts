@@ -4,7 +4,7 @@ import type { Utilities } from "../model/utilities.js";
 import { isRational, nashSolution } from "./bargaining-solutions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
 import type { Frontier } from "./pareto.js";
-import { pointOf, type OutcomePoint } from "./proposal-evaluation.js";
+import { type OutcomePoint, pointOf } from "./proposal-evaluation.js";
 import type { WorkBudget } from "./work-budget.js";
 
 /** A change that would open a zone of agreement, with the deal it opens (the Nash outcome of the new zone). */
@@ -31,7 +31,12 @@ export type Concession =
   | {
       /** Several red lines relaxed together: one of each collision. */
       readonly kind: "red-lines";
-      readonly changes: readonly { readonly party: number; readonly line: number; readonly change: string; readonly size: number }[];
+      readonly changes: readonly {
+        readonly party: number;
+        readonly line: number;
+        readonly change: string;
+        readonly size: number;
+      }[];
       /** Total share of values newly allowed. */
       readonly size: number;
       readonly opens: OutcomePoint;
@@ -59,7 +64,8 @@ function reservationConcessions(u: Utilities, f: Frontier): Concession[] {
     const changes = [];
     let size = 0;
     for (let p = 0; p < k; p++) {
-      const x = f.utilities[r * k + p]!, rv = u.reservations[p]!;
+      const x = f.utilities[r * k + p]!,
+        rv = u.reservations[p]!;
       if (x < rv) {
         changes.push({ party: p, from: rv, to: x });
         size += rv - x;
@@ -95,7 +101,8 @@ function relaxations(model: Model, line: RedLine): Relaxation[] {
   const distance = (j: number) => {
     if (!numeric) return 0;
     let d = Infinity;
-    for (let a = 0; a < allowed.length; a++) if (allowed[a]) d = Math.min(d, Math.abs(issue.numberAt(a) - issue.numberAt(j)));
+    for (let a = 0; a < allowed.length; a++)
+      if (allowed[a]) d = Math.min(d, Math.abs(issue.numberAt(a) - issue.numberAt(j)));
     return d;
   };
   const out: Relaxation[] = [];
@@ -105,10 +112,21 @@ function relaxations(model: Model, line: RedLine): Relaxation[] {
     mask[j] = 1;
     const newly = mask.reduce((n, x, i) => n + (x && !allowed[i] ? 1 : 0), 0);
     const above = [...allowed.keys()].some((a) => allowed[a] && a < j);
-    const change = numeric ? `allow ${issue.name} ${above ? "up" : "down"} to ${fmt(issue.valueAt(j))}` : `allow ${issue.name} = ${issue.valueAt(j)}`;
-    out.push({ line: { ...line, then: { issue: line.then.issue, allowed: mask.slice() } satisfies Condition }, change, size: newly / issue.cardinality });
+    const change = numeric
+      ? `allow ${issue.name} ${above ? "up" : "down"} to ${fmt(issue.valueAt(j))}`
+      : `allow ${issue.name} = ${issue.valueAt(j)}`;
+    out.push({
+      line: { ...line, then: { issue: line.then.issue, allowed: mask.slice() } satisfies Condition },
+      change,
+      size: newly / issue.cardinality,
+    });
   }
-  if (!numeric || line.if.length) out.push({ line: { ...line, if: [], then: { issue: line.then.issue, allowed: allowed.map(() => 1) } }, change: "drop it", size: 1 });
+  if (!numeric || line.if.length)
+    out.push({
+      line: { ...line, if: [], then: { issue: line.then.issue, allowed: allowed.map(() => 1) } },
+      change: "drop it",
+      size: 1,
+    });
   return out;
 }
 
@@ -124,7 +142,15 @@ function redLineConcession(model: Model, u: Utilities, index: number, budget?: W
   const others = model.redLines.filter((_, i) => i !== index);
   for (const r of relaxations(model, model.redLines[index]!)) {
     const opened = opensWith(u, [...others, r.line], budget);
-    if (opened) return { kind: "red-line", party: model.redLines[index]!.party, line: index, change: r.change, size: r.size, opens: opened };
+    if (opened)
+      return {
+        kind: "red-line",
+        party: model.redLines[index]!.party,
+        line: index,
+        change: r.change,
+        size: r.size,
+        opens: opened,
+      };
   }
   return undefined;
 }
@@ -137,7 +163,12 @@ const MAX_JOINT = 64;
  * collision has to give. For each choice of one line per collision, the relaxations with the
  * least total size that open a zone.
  */
-export function jointRedLineConcessions(model: Model, u: Utilities, collisions: readonly (readonly number[])[], budget?: WorkBudget): Concession[] {
+export function jointRedLineConcessions(
+  model: Model,
+  u: Utilities,
+  collisions: readonly (readonly number[])[],
+  budget?: WorkBudget,
+): Concession[] {
   let choices: number[][] = [[]];
   for (const c of collisions) choices = choices.flatMap((ch) => c.map((i) => [...ch, i]));
   if (choices.length > MAX_JOINT) return [];
@@ -145,12 +176,23 @@ export function jointRedLineConcessions(model: Model, u: Utilities, collisions: 
   for (const chosen of choices) {
     const others = model.redLines.filter((_, i) => !chosen.includes(i));
     let combos: Relaxation[][] = [[]];
-    for (const i of chosen) combos = combos.flatMap((co) => relaxations(model, model.redLines[i]!).map((r) => [...co, r]));
+    for (const i of chosen)
+      combos = combos.flatMap((co) => relaxations(model, model.redLines[i]!).map((r) => [...co, r]));
     const total = (co: Relaxation[]) => co.reduce((t, r) => t + r.size, 0);
     for (const co of combos.sort((a, b) => total(a) - total(b))) {
       const opened = opensWith(u, [...others, ...co.map((r) => r.line)], budget);
       if (!opened) continue;
-      out.push({ kind: "red-lines", changes: chosen.map((line, k) => ({ party: model.redLines[line]!.party, line, change: co[k]!.change, size: co[k]!.size })), size: total(co), opens: opened });
+      out.push({
+        kind: "red-lines",
+        changes: chosen.map((line, k) => ({
+          party: model.redLines[line]!.party,
+          line,
+          change: co[k]!.change,
+          size: co[k]!.size,
+        })),
+        size: total(co),
+        opens: opened,
+      });
       break;
     }
   }

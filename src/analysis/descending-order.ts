@@ -17,9 +17,20 @@ export function descendingOrder(values: Float64Array, order: Int32Array = new In
 
 const SMALL = 32;
 
-function sortRange(values: Float64Array, order: Int32Array, s: number, e: number, bucket: Int32Array, scratch: Int32Array): void {
-  if (e - s <= SMALL) return insertionSort(values, order, s, e);
-  let min = Infinity, max = -Infinity;
+function sortRange(
+  values: Float64Array,
+  order: Int32Array,
+  s: number,
+  e: number,
+  bucket: Int32Array,
+  scratch: Int32Array,
+): void {
+  if (e - s <= SMALL) {
+    insertionSort(values, order, s, e);
+    return;
+  }
+  let min = Infinity,
+    max = -Infinity;
   for (let i = s; i < e; i++) {
     const v = values[order[i]!]!;
     if (v < min) min = v;
@@ -39,15 +50,18 @@ function sortRange(values: Float64Array, order: Int32Array, s: number, e: number
   const fill = start.slice(0, buckets);
   for (let i = s; i < e; i++) scratch[s + fill[bucket[i]!]!++] = order[i]!;
   order.set(scratch.subarray(s, e), s);
-  for (let b = 0; b < buckets; b++) if (start[b + 1]! - start[b]! > 1) sortRange(values, order, s + start[b]!, s + start[b + 1]!, bucket, scratch);
+  for (let b = 0; b < buckets; b++)
+    if (start[b + 1]! - start[b]! > 1) sortRange(values, order, s + start[b]!, s + start[b + 1]!, bucket, scratch);
 }
 
 function insertionSort(values: Float64Array, order: Int32Array, s: number, e: number): void {
   for (let i = s + 1; i < e; i++) {
-    const x = order[i]!, vx = values[x]!;
+    const x = order[i]!,
+      vx = values[x]!;
     let j = i - 1;
     for (; j >= s; j--) {
-      const y = order[j]!, vy = values[y]!;
+      const y = order[j]!,
+        vy = values[y]!;
       if (vy < vx || (vy === vx && y > x)) order[j + 1] = y;
       else break;
     }

@@ -50,7 +50,9 @@ export class DominanceIndex {
 
   /** True when some point p has p[d] ≥ q[d] − eps for every d. */
   dominates(q: ArrayLike<number>): boolean {
-    const k = this.k, eps = this.eps, pts = this.points;
+    const k = this.k,
+      eps = this.eps,
+      pts = this.points;
     // Recent points first: they are the nearest in the caller's order and the likeliest dominators.
     for (let j = this.count - 1; j >= this.treeCount; j--) if (covers(pts, j * k, q, k, eps)) return true;
     if (this.nodes === 0) return false;
@@ -60,7 +62,8 @@ export class DominanceIndex {
     while (top > 0) {
       const node = stack[--top]!;
       const b = node * k;
-      let reach = true, all = true;
+      let reach = true,
+        all = true;
       for (let d = 0; d < k; d++) {
         const t = q[d]! - eps;
         if (this.boxMax[b + d]! < t) {
@@ -72,7 +75,8 @@ export class DominanceIndex {
       if (!reach) continue;
       if (all) return true;
       if (this.left[node]! < 0) {
-        for (let r = this.lo[node]!; r < this.hi[node]!; r++) if (covers(pts, this.perm[r]! * k, q, k, eps)) return true;
+        for (let r = this.lo[node]!; r < this.hi[node]!; r++)
+          if (covers(pts, this.perm[r]! * k, q, k, eps)) return true;
       } else {
         stack[top++] = this.right[node]!;
         stack[top++] = this.left[node]!;
@@ -82,7 +86,8 @@ export class DominanceIndex {
   }
 
   private rebuild(): void {
-    const n = (this.treeCount = this.count), k = this.k;
+    const n = (this.treeCount = this.count),
+      k = this.k;
     this.perm = new Int32Array(n);
     for (let i = 0; i < n; i++) this.perm[i] = i;
     const maxNodes = 2 * Math.ceil(n / (LEAF / 2)) + 1;
@@ -99,13 +104,17 @@ export class DominanceIndex {
   }
 
   private build(lo: number, hi: number, depth: number): number {
-    const node = this.nodes++, k = this.k, pts = this.points, perm = this.perm;
+    const node = this.nodes++,
+      k = this.k,
+      pts = this.points,
+      perm = this.perm;
     this.lo[node] = lo;
     this.hi[node] = hi;
     if (hi - lo <= LEAF || depth > 60) {
       this.left[node] = this.right[node] = -1;
       for (let d = 0; d < k; d++) {
-        let mx = -Infinity, mn = Infinity;
+        let mx = -Infinity,
+          mn = Infinity;
         for (let r = lo; r < hi; r++) {
           const v = pts[perm[r]! * k + d]!;
           if (v > mx) mx = v;
@@ -138,10 +147,19 @@ function covers(pts: Float64Array, at: number, q: ArrayLike<number>, k: number, 
 }
 
 /** Quickselect: reorders `perm[lo..hi]` so that position `nth` holds its order statistic on coordinate `dim`. */
-function select(perm: Int32Array, pts: Float64Array, k: number, dim: number, lo: number, hi: number, nth: number): void {
+function select(
+  perm: Int32Array,
+  pts: Float64Array,
+  k: number,
+  dim: number,
+  lo: number,
+  hi: number,
+  nth: number,
+): void {
   while (hi > lo) {
     const pivot = pts[perm[(lo + hi) >> 1]! * k + dim]!;
-    let i = lo, j = hi;
+    let i = lo,
+      j = hi;
     while (i <= j) {
       while (pts[perm[i]! * k + dim]! < pivot) i++;
       while (pts[perm[j]! * k + dim]! > pivot) j--;

@@ -7,7 +7,13 @@ import { DominanceIndex } from "./dominance-index.js";
  */
 
 /** Indices of the non-dominated points among `n`, in decreasing order of the first coordinate (two parties). */
-export function nondominated2(a: Float64Array, b: Float64Array, n: number, eps: number, order?: Int32Array): Int32Array {
+export function nondominated2(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  eps: number,
+  order?: Int32Array,
+): Int32Array {
   const idx = order ?? sortedBy(a, b, n);
   const kept: number[] = [];
   let best = -Infinity;

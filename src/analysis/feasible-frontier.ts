@@ -1,7 +1,15 @@
 import type { RedLine } from "../model/red-line.js";
 import type { Utilities } from "../model/utilities.js";
 import { nondominatedK } from "./dominance.js";
-import { byUtilities, emptyFrontier, fullMask, paretoFrontier, UTILITY_EPS, type Frontier, type OptionMask } from "./pareto.js";
+import {
+  byUtilities,
+  emptyFrontier,
+  type Frontier,
+  fullMask,
+  type OptionMask,
+  paretoFrontier,
+  UTILITY_EPS,
+} from "./pareto.js";
 import { forEachFeasibleBox, idealPoint } from "./red-line-branches.js";
 import type { WorkBudget } from "./work-budget.js";
 
@@ -10,7 +18,12 @@ import type { WorkBudget } from "./work-budget.js";
  * Unary red lines only mask options; coupled ones split the space into disjoint boxes, and a
  * box whose ideal point is already weakly dominated by a found point is never expanded.
  */
-export function feasibleFrontier(u: Utilities, lines: readonly RedLine[], base: OptionMask = fullMask(u), budget?: WorkBudget): Frontier {
+export function feasibleFrontier(
+  u: Utilities,
+  lines: readonly RedLine[],
+  base: OptionMask = fullMask(u),
+  budget?: WorkBudget,
+): Frontier {
   const parts: Frontier[] = [];
   const k = u.parties;
   const dominatedByFound = (box: OptionMask) => {
@@ -38,7 +51,8 @@ export function mergeFrontiers(parts: readonly Frontier[], parties: number, issu
   const outcomes = new Int32Array(total * issues);
   let at = 0;
   for (const f of nonEmpty) {
-    for (let r = 0; r < f.size; r++, at++) for (let p = 0; p < parties; p++) cols[p]![at] = f.utilities[r * parties + p]!;
+    for (let r = 0; r < f.size; r++, at++)
+      for (let p = 0; p < parties; p++) cols[p]![at] = f.utilities[r * parties + p]!;
     outcomes.set(f.outcomes, (at - f.size) * issues);
   }
   const keep = byUtilities(cols, nondominatedK(cols, total, UTILITY_EPS));

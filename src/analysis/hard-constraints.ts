@@ -6,7 +6,13 @@ import { forEachFeasibleBox } from "./red-line-branches.js";
 /** Whether some outcome crosses none of `lines`. */
 export function anyOutcomeRespects(u: Utilities, lines: readonly RedLine[]): boolean {
   let found = false;
-  forEachFeasibleBox(u, lines, fullMask(u), () => (found = true), () => found);
+  forEachFeasibleBox(
+    u,
+    lines,
+    fullMask(u),
+    () => (found = true),
+    () => found,
+  );
   return found;
 }
 
@@ -23,7 +29,13 @@ export function collidingRedLines(u: Utilities, lines: readonly RedLine[]): numb
   let kept = lines.map((_, i) => i);
   for (const i of [...kept]) {
     const without = kept.filter((k) => k !== i);
-    if (!anyOutcomeRespects(u, without.map((k) => lines[k]!))) kept = without;
+    if (
+      !anyOutcomeRespects(
+        u,
+        without.map((k) => lines[k]!),
+      )
+    )
+      kept = without;
   }
   return kept;
 }
@@ -38,7 +50,10 @@ export function redLineCollisions(u: Utilities, lines: readonly RedLine[]): numb
   const out: number[][] = [];
   let rest = lines.map((_, i) => i);
   for (;;) {
-    const c = collidingRedLines(u, rest.map((i) => lines[i]!));
+    const c = collidingRedLines(
+      u,
+      rest.map((i) => lines[i]!),
+    );
     if (!c) return out;
     const found = c.map((k) => rest[k]!);
     out.push(found);

@@ -46,18 +46,26 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u), bud
     if (!options.length) return emptyFrontier(k, n);
     const q = options.length;
     const total = m * q;
-    budget?.spend(total * (k === 2 ? 1 : K_PARTY_WEIGHT), () => `at issue ${i + 1} of ${n} the frontier combines ${total.toLocaleString("en-US")} partial outcomes`);
+    budget?.spend(
+      total * (k === 2 ? 1 : K_PARTY_WEIGHT),
+      () => `at issue ${i + 1} of ${n} the frontier combines ${total.toLocaleString("en-US")} partial outcomes`,
+    );
     const cand = Array.from({ length: k }, () => new Float64Array(total));
     // Candidate r = (state r / q) + option (r % q); with two parties, states are sorted by the
     // first utility, so each option's shifted copy is sorted too and a q-way merge orders them.
     for (let p = 0; p < k; p++) {
-      const src = cols[p]!, dst = cand[p]!, t = u.tables[p]!;
+      const src = cols[p]!,
+        dst = cand[p]!,
+        t = u.tables[p]!;
       for (let o = 0; o < q; o++) {
         const add = t[u.offsets[i]! + options[o]!]!;
         for (let s = 0; s < m; s++) dst[s * q + o] = src[s]! + add;
       }
     }
-    const keep = k === 2 ? nondominated2(cand[0]!, cand[1]!, total, PARTIAL_EPS, mergeOrder(cand[0]!, cand[1]!, m, q)) : nondominatedK(cand, total, PARTIAL_EPS);
+    const keep =
+      k === 2
+        ? nondominated2(cand[0]!, cand[1]!, total, PARTIAL_EPS, mergeOrder(cand[0]!, cand[1]!, m, q))
+        : nondominatedK(cand, total, PARTIAL_EPS);
     const parent = new Int32Array(keep.length);
     const pick = new Int32Array(keep.length);
     const next = Array.from({ length: k }, () => new Float64Array(keep.length));
@@ -121,10 +129,13 @@ function mergeOrder(a: Float64Array, b: Float64Array, m: number, q: number): Int
   const heap = new Int32Array(q);
   // Run x comes before run y when its head is larger (a, then b), or equal and x < y.
   const before = (x: number, y: number): boolean => {
-    const cx = head[x]! * q + x, cy = head[y]! * q + y;
-    const ax = a[cx]!, ay = a[cy]!;
+    const cx = head[x]! * q + x,
+      cy = head[y]! * q + y;
+    const ax = a[cx]!,
+      ay = a[cy]!;
     if (ax !== ay) return ax > ay;
-    const bx = b[cx]!, by = b[cy]!;
+    const bx = b[cx]!,
+      by = b[cy]!;
     return bx !== by ? bx > by : x < y;
   };
   const down = (size: number, at: number) => {

@@ -1,9 +1,9 @@
 import { redLineStatus } from "../model/red-line.js";
 import type { Model, Proposal } from "../model/scenario.js";
-import { utilityOf, utilityRange, type Utilities } from "../model/utilities.js";
+import { type Utilities, utilityRange } from "../model/utilities.js";
 import { nashSolution, utilitarianSolution } from "./bargaining-solutions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
-import { fullMask, UTILITY_EPS, type Frontier } from "./pareto.js";
+import { type Frontier, fullMask, UTILITY_EPS } from "./pareto.js";
 import type { WorkBudget } from "./work-budget.js";
 
 /** A frontier row (or any outcome) as choices and utilities. */
@@ -30,7 +30,14 @@ export interface ProposalEvaluation {
   readonly completion: OutcomePoint | null;
 }
 
-export function evaluateProposal(model: Model, u: Utilities, proposal: Proposal, frontier: Frontier, feasible: Frontier, budget?: WorkBudget): ProposalEvaluation {
+export function evaluateProposal(
+  model: Model,
+  u: Utilities,
+  proposal: Proposal,
+  frontier: Frontier,
+  feasible: Frontier,
+  budget?: WorkBudget,
+): ProposalEvaluation {
   const k = u.parties;
   const c = proposal.choices;
   const open = [...c.keys()].filter((i) => c[i]! < 0);
@@ -41,7 +48,8 @@ export function evaluateProposal(model: Model, u: Utilities, proposal: Proposal,
   });
   if (open.length) {
     const mask = fullMask(u);
-    for (let i = 0; i < u.issues; i++) if (c[i]! >= 0) for (let j = 0; j < u.cardinalities[i]!; j++) mask[u.offsets[i]! + j] = j === c[i] ? 1 : 0;
+    for (let i = 0; i < u.issues; i++)
+      if (c[i]! >= 0) for (let j = 0; j < u.cardinalities[i]!; j++) mask[u.offsets[i]! + j] = j === c[i] ? 1 : 0;
     const completions = feasibleFrontier(u, model.redLines, mask, budget);
     let row = nashSolution(completions, u.reservations);
     const acceptable = row >= 0;
@@ -53,17 +61,30 @@ export function evaluateProposal(model: Model, u: Utilities, proposal: Proposal,
   const acceptable = redLines.length === 0 && point.every((x, p) => x >= u.reservations[p]! - UTILITY_EPS);
   const paretoEfficient = nearestDominating(frontier, point) < 0;
   const row = nearestDominating(feasible, point);
-  return { proposal, open, utilities, redLines, acceptable, paretoEfficient, dominatedBy: row >= 0 ? pointOf(feasible, row) : null, completion: null };
+  return {
+    proposal,
+    open,
+    utilities,
+    redLines,
+    acceptable,
+    paretoEfficient,
+    dominatedBy: row >= 0 ? pointOf(feasible, row) : null,
+    completion: null,
+  };
 }
 
 /** The frontier row closest (Euclidean) to `point` among those that dominate it, or -1. */
 export function nearestDominating(f: Frontier, point: ArrayLike<number>): number {
   const k = f.parties;
-  let best = -1, bestD = Infinity;
+  let best = -1,
+    bestD = Infinity;
   for (let r = 0; r < f.size; r++) {
-    let ge = true, gt = false, d = 0;
+    let ge = true,
+      gt = false,
+      d = 0;
     for (let p = 0; p < k; p++) {
-      const x = f.utilities[r * k + p]!, y = point[p]!;
+      const x = f.utilities[r * k + p]!,
+        y = point[p]!;
       if (x < y - UTILITY_EPS) ge = false;
       if (x > y + UTILITY_EPS) gt = true;
       d += (x - y) ** 2;
@@ -82,9 +103,3 @@ export function pointOf(f: Frontier, row: number): OutcomePoint {
     utilities: f.utilities.slice(row * f.parties, (row + 1) * f.parties),
   };
 }
-
-/** Utilities of a complete outcome for every party. */
-export function pointAt(u: Utilities, choices: Int32Array): OutcomePoint {
-  return { choices, utilities: Float64Array.from({ length: u.parties }, (_, p) => utilityOf(u, p, choices)) };
-}
-

@@ -75,14 +75,3 @@ export function idealPoint(u: Utilities, box: OptionMask): Float64Array {
     return Math.min(1, s);
   });
 }
-
-/** Number of outcomes in a box. */
-export function boxSize(u: Utilities, box: OptionMask): bigint {
-  let n = 1n;
-  for (let i = 0; i < u.issues; i++) {
-    let c = 0;
-    for (let j = u.offsets[i]!; j < u.offsets[i + 1]!; j++) c += box[j]!;
-    n *= BigInt(c);
-  }
-  return n;
-}

@@ -1,10 +1,10 @@
 import { InputError } from "../errors.js";
-import { proposalVariants, type Model } from "../model/scenario.js";
+import { type Model, proposalVariants } from "../model/scenario.js";
 import { createUtilities, nominalWeightSums } from "../model/utilities.js";
 import { nashSolution } from "./bargaining-solutions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
+import { type Frontier, paretoFrontier } from "./pareto.js";
 import { evaluateProposal } from "./proposal-evaluation.js";
-import { paretoFrontier } from "./pareto.js";
 import { createRandom } from "./random.js";
 import type { WorkBudget } from "./work-budget.js";
 
@@ -58,14 +58,15 @@ export function robustness(model: Model, options: RobustnessOptions = {}): Robus
   const sums = nominalWeightSums(model);
   const theta = new Float64Array(model.parameters.length);
   const k = model.parties.length;
-  let zopa = 0, samples = 0;
+  let zopa = 0,
+    samples = 0;
   const acceptable = new Array<number>(model.proposals.length).fill(0);
   const nash = new Map<string, { choices: Int32Array; count: number }>();
   const nashU: number[][] = model.parties.map(() => []);
   for (let s = 0; s < requested; s++) {
     model.parameters.forEach((p, i) => (theta[i] = p.low + random() * (p.high - p.low)));
     const u = createUtilities(model, theta, sums);
-    let draw;
+    let draw: { feasible: Frontier; accepted: boolean[] };
     try {
       const frontier = model.proposals.length ? paretoFrontier(u, undefined, budget) : undefined;
       const feasible = feasibleFrontier(u, model.redLines, undefined, budget);
@@ -104,7 +105,9 @@ export function robustness(model: Model, options: RobustnessOptions = {}): Robus
     parameters: model.parameters.length,
     zopaRate: rate(zopa),
     acceptableRate: acceptable.map(rate),
-    nash: [...nash.values()].sort((a, b) => b.count - a.count).map((h) => ({ choices: h.choices, rate: rate(h.count) })),
+    nash: [...nash.values()]
+      .sort((a, b) => b.count - a.count)
+      .map((h) => ({ choices: h.choices, rate: rate(h.count) })),
     nashUtility: nashU.map((xs) => {
       xs.sort((a, b) => a - b);
       return { p5: q(xs, 0.05), median: q(xs, 0.5), p95: q(xs, 0.95) };

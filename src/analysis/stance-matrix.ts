@@ -5,7 +5,13 @@ export interface StanceMatrix {
   readonly parties: string[];
   readonly issues: string[];
   /** `cells[p][i]`, null where the scenario says nothing. */
-  readonly cells: ({ strength: StanceStrength; toward: string[]; cited: boolean; implied: boolean; note?: string } | null)[][];
+  readonly cells: ({
+    strength: StanceStrength;
+    toward: string[];
+    cited: boolean;
+    implied: boolean;
+    note?: string;
+  } | null)[][];
 }
 
 export function stanceMatrix(model: Model): StanceMatrix {

@@ -19,7 +19,12 @@ export interface UtilitySpace {
  * The utility space of parties `a` and `b`: every outcome (or `limit` of them drawn uniformly,
  * seeded) counted on a grid, and the pair's exact Pareto frontier among those looked at.
  */
-export function utilitySpace(model: Model, a: number, b: number, options: { limit?: number; bins?: number; seed?: number } = {}): UtilitySpace {
+export function utilitySpace(
+  model: Model,
+  a: number,
+  b: number,
+  options: { limit?: number; bins?: number; seed?: number } = {},
+): UtilitySpace {
   const u = createUtilities(model);
   const limit = options.limit ?? 2_000_000;
   const bins = options.bins ?? 50;
@@ -27,13 +32,16 @@ export function utilitySpace(model: Model, a: number, b: number, options: { limi
   const size = model.space.size;
   const sampled = size > BigInt(limit);
   const count = sampled ? limit : Number(size);
-  const ta = u.tables[a]!, tb = u.tables[b]!;
-  const ua = new Float64Array(count), ub = new Float64Array(count);
+  const ta = u.tables[a]!,
+    tb = u.tables[b]!;
+  const ua = new Float64Array(count),
+    ub = new Float64Array(count);
   const choices = new Int32Array(n);
   const random = createRandom(options.seed ?? 1);
   for (let k = 0; k < count; k++) {
     if (sampled) for (let i = 0; i < n; i++) choices[i] = Math.floor(random() * u.cardinalities[i]!);
-    let x = 0, y = 0;
+    let x = 0,
+      y = 0;
     for (let i = 0; i < n; i++) {
       const at = u.offsets[i]! + choices[i]!;
       x += ta[at]!;
@@ -46,7 +54,7 @@ export function utilitySpace(model: Model, a: number, b: number, options: { limi
   }
   const counts = new Array<number>(bins * bins).fill(0);
   const cell = (v: number) => Math.min(bins - 1, Math.max(0, Math.floor(v * bins)));
-  for (let k = 0; k < count; k++) counts[cell(ub[k]!) * bins + cell(ua[k]!)]++;
+  for (let k = 0; k < count; k++) counts[cell(ub[k]!) * bins + cell(ua[k]!)]! += 1;
   // Frontier: by the first utility descending (ties: the second descending), keep each point that raises the best second utility.
   const order = Array.from({ length: count }, (_, k) => k).sort((p, q) => ua[q]! - ua[p]! || ub[q]! - ub[p]!);
   const frontier: [number, number][] = [];
@@ -56,5 +64,12 @@ export function utilitySpace(model: Model, a: number, b: number, options: { limi
       best = ub[k]!;
       frontier.push([ua[k]!, ub[k]!]);
     }
-  return { parties: [model.parties[a]!.name, model.parties[b]!.name], outcomes: count, sampled, bins, counts, frontier };
+  return {
+    parties: [model.parties[a]!.name, model.parties[b]!.name],
+    outcomes: count,
+    sampled,
+    bins,
+    counts,
+    frontier,
+  };
 }

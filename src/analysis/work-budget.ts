@@ -25,7 +25,9 @@ export class WorkBudget {
         {
           code: "limit.work",
           message: `the exact analysis needs more work than its limit of ${this.limit.toExponential(0).replace("e+", "e")} units (${where()})`,
-          hint: `raise it with ${this.flag} ${Math.max(this.limit * 10, Math.ceil(this.used)).toExponential(0).replace("e+", "e")}, or give fewer issues, options or parties`,
+          hint: `raise it with ${this.flag} ${Math.max(this.limit * 10, Math.ceil(this.used))
+            .toExponential(0)
+            .replace("e+", "e")}, or give fewer issues, options or parties`,
         },
       ]);
   }

@@ -1,8 +1,8 @@
 import { crossesRedLine, type RedLine } from "../model/red-line.js";
-import { utilityOf, type Utilities } from "../model/utilities.js";
+import { type Utilities, utilityOf } from "../model/utilities.js";
 import { isRational } from "./bargaining-solutions.js";
 import { countAcceptable } from "./count-acceptable.js";
-import { fullMask, type Frontier } from "./pareto.js";
+import { type Frontier, fullMask } from "./pareto.js";
 import { createRandom } from "./random.js";
 import { forEachFeasibleBox } from "./red-line-branches.js";
 
@@ -19,7 +19,12 @@ export interface Zopa {
  * Whether a zone of agreement exists (some point of the red-line-respecting frontier is
  * individually rational) and how large it is, counted exactly per disjoint feasible box.
  */
-export function zoneOfAgreement(u: Utilities, lines: readonly RedLine[], feasible: Frontier, options: { samples?: number; seed?: number } = {}): Zopa {
+export function zoneOfAgreement(
+  u: Utilities,
+  lines: readonly RedLine[],
+  feasible: Frontier,
+  options: { samples?: number; seed?: number } = {},
+): Zopa {
   let exists = false;
   for (let r = 0; r < feasible.size && !exists; r++) exists = isRational(feasible, r, u.reservations);
   if (!exists) return { exists, size: 0n };
@@ -33,7 +38,12 @@ export function zoneOfAgreement(u: Utilities, lines: readonly RedLine[], feasibl
   return { exists, size: null, estimate: estimateZopaSize(u, lines, options.samples ?? 100_000, options.seed ?? 1) };
 }
 
-function estimateZopaSize(u: Utilities, lines: readonly RedLine[], samples: number, seed: number): { size: number; samples: number; hits: number } {
+function estimateZopaSize(
+  u: Utilities,
+  lines: readonly RedLine[],
+  samples: number,
+  seed: number,
+): { size: number; samples: number; hits: number } {
   const random = createRandom(seed);
   const choices = new Int32Array(u.issues);
   let hits = 0;

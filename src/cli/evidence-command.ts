@@ -1,10 +1,21 @@
 import type { Command } from "commander";
-import { InputError, formatProblem, type Problem } from "../errors.js";
+import { formatProblem, InputError, type Problem } from "../errors.js";
 import { integer } from "./options.js";
 
 /** The NLP, HTML and date libraries take most of a second to load: only commands that read articles pay for them. */
 async function extraction() {
-  const [{ findDuplicates }, { evidenceJson }, { extractDocument, extractEvidence, namedPeople }, { analyseText }, { renderEvidence }, { withBatchDates }, { readDocuments }, { Workspace, workspacePath }, { progress }, { loadAttributionModel }] = await Promise.all([
+  const [
+    { findDuplicates },
+    { evidenceJson },
+    { extractDocument, extractEvidence, namedPeople },
+    { analyseText },
+    { renderEvidence },
+    { withBatchDates },
+    { readDocuments },
+    { Workspace, workspacePath },
+    { progress },
+    { loadAttributionModel },
+  ] = await Promise.all([
     import("../evidence/duplicates.js"),
     import("../evidence/evidence-json.js"),
     import("../evidence/extract.js"),
@@ -16,7 +27,21 @@ async function extraction() {
     import("./progress.js"),
     import("../ingest/attribution-model.js"),
   ]);
-  return { findDuplicates, evidenceJson, extractDocument, extractEvidence, namedPeople, analyseText, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress, model: loadAttributionModel() };
+  return {
+    findDuplicates,
+    evidenceJson,
+    extractDocument,
+    extractEvidence,
+    namedPeople,
+    analyseText,
+    renderEvidence,
+    withBatchDates,
+    readDocuments,
+    Workspace,
+    workspacePath,
+    progress,
+    model: loadAttributionModel(),
+  };
 }
 
 /** A day (YYYY-MM-DD) that exists in the calendar, optionally with a time (YYYY-MM-DDTHH:MM). */
@@ -24,7 +49,10 @@ export async function checkDate(date: string | undefined): Promise<void> {
   if (date === undefined) return;
   const { checkDateTime } = await import("../ingest/date-time.js");
   const bad = checkDateTime(date);
-  if (bad) throw new InputError([{ code: "cli.date", field: "--date", message: bad, hint: "e.g. --date 2025-12-02 or --date 1998-10-25T21:00" }]);
+  if (bad)
+    throw new InputError([
+      { code: "cli.date", field: "--date", message: bad, hint: "e.g. --date 2025-12-02 or --date 1998-10-25T21:00" },
+    ]);
 }
 
 const warn = (p: Problem) => process.stderr.write(`parley: warning: ${formatProblem(p)}\n`);
@@ -39,10 +67,17 @@ interface ReadingOptions {
 /** Options every command that reads articles takes. */
 function readingOptions(command: Command): Command {
   return command
-    .option("--date <day>", "published date of the articles (YYYY-MM-DD or YYYY-MM-DDTHH:MM), when they do not state it")
+    .option(
+      "--date <day>",
+      "published date of the articles (YYYY-MM-DD or YYYY-MM-DDTHH:MM), when they do not state it",
+    )
     .option("--manifest <file>", "CSV or JSON giving per file its date, outlet, url, title, author")
     .option("--max-html-depth <n>", "refuse HTML nested deeper than this (default 256)", integer(1, "--max-html-depth"))
-    .option("--max-document-mb <n>", "refuse articles larger than this many MB (default 5)", integer(1, "--max-document-mb"));
+    .option(
+      "--max-document-mb <n>",
+      "refuse articles larger than this many MB (default 5)",
+      integer(1, "--max-document-mb"),
+    );
 }
 
 async function readOptions(o: ReadingOptions) {
@@ -62,13 +97,29 @@ export function registerEvidence(program: Command): void {
     program
       .command("evidence")
       .description("Quotes, dates, quantities, actors and claims of articles, lined up across sources")
-      .argument("[paths...]", "article files (.txt, .md, .html), folders of them, or - for standard input; none: the documents stored in the workspace")
+      .argument(
+        "[paths...]",
+        "article files (.txt, .md, .html), folders of them, or - for standard input; none: the documents stored in the workspace",
+      )
       .option("--json", "print one JSON object")
-      .option("--db <file>", "with no paths: the workspace to report on (default: $PARLEY_DB or .parley/workspace.db; never created)"),
+      .option(
+        "--db <file>",
+        "with no paths: the workspace to report on (default: $PARLEY_DB or .parley/workspace.db; never created)",
+      ),
   ).action(async (paths: string[], o: ReadingOptions & { json?: boolean; db?: string }) => {
     const options = await readOptions(o);
-    const { extractEvidence, evidenceJson, renderEvidence, withBatchDates, readDocuments, Workspace, workspacePath, progress, model } = await extraction();
-    let docs;
+    const {
+      extractEvidence,
+      evidenceJson,
+      renderEvidence,
+      withBatchDates,
+      readDocuments,
+      Workspace,
+      workspacePath,
+      progress,
+      model,
+    } = await extraction();
+    let docs: import("../evidence/document.js").EvidenceDocument[];
     if (paths.length) {
       const reading = progress("reading articles");
       docs = readDocuments(paths, { ...options, onProgress: reading.update });
@@ -77,21 +128,43 @@ export function registerEvidence(program: Command): void {
       const { openStore, storeLocation } = await import("../store/open-store.js");
       const store = await openStore();
       docs = await store.documents().finally(() => store.close());
-      if (!docs.length) throw new InputError([{ code: "store.empty", file: storeLocation(), message: "the workspace holds no documents", hint: "parley ingest ARTICLES…" }]);
+      if (!docs.length)
+        throw new InputError([
+          {
+            code: "store.empty",
+            file: storeLocation(),
+            message: "the workspace holds no documents",
+            hint: "parley ingest ARTICLES…",
+          },
+        ]);
     } else {
       const file = workspacePath(o.db);
       if (!o.db && !(await import("node:fs")).existsSync(file))
-        throw new InputError([{ code: "cli.usage", message: `no articles given, and no workspace at ${file}`, hint: "parley evidence ARTICLES… (files, folders or -), or store them first with parley ingest ARTICLES…" }]);
+        throw new InputError([
+          {
+            code: "cli.usage",
+            message: `no articles given, and no workspace at ${file}`,
+            hint: "parley evidence ARTICLES… (files, folders or -), or store them first with parley ingest ARTICLES…",
+          },
+        ]);
       const ws = new Workspace(file, "read");
       docs = ws.documents();
       ws.close();
-      if (!docs.length) throw new InputError([{ code: "store.empty", file, message: "the workspace holds no documents", hint: `parley ingest ARTICLES… --db ${file}` }]);
+      if (!docs.length)
+        throw new InputError([
+          {
+            code: "store.empty",
+            file,
+            message: "the workspace holds no documents",
+            hint: `parley ingest ARTICLES… --db ${file}`,
+          },
+        ]);
     }
     const analysing = progress("analysing articles (two steps each)");
     const report = extractEvidence(withBatchDates(docs), model, { onProgress: analysing.update });
     analysing.stop();
     const json = evidenceJson(report);
-    process.stdout.write(o.json ? JSON.stringify(json) + "\n" : renderEvidence(json));
+    process.stdout.write(o.json ? `${JSON.stringify(json)}\n` : renderEvidence(json));
   });
 
   readingOptions(
@@ -99,10 +172,22 @@ export function registerEvidence(program: Command): void {
       .command("ingest")
       .description("Store articles and their evidence in the workspace, one transaction per document")
       .argument("<paths...>", "article files, folders of them, or - for standard input")
-      .option("--db <file>", "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)"),
+      .option(
+        "--db <file>",
+        "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)",
+      ),
   ).action(async (paths: string[], o: ReadingOptions & { db?: string }) => {
     const options = await readOptions(o);
-    const { findDuplicates, extractDocument, namedPeople, analyseText, withBatchDates, readDocuments, Workspace, workspacePath, progress, model } = await extraction();
+    const {
+      findDuplicates,
+      extractDocument,
+      namedPeople,
+      analyseText,
+      withBatchDates,
+      readDocuments,
+      progress,
+      model,
+    } = await extraction();
     const reading = progress("reading articles");
     const docs = withBatchDates(readDocuments(paths, { ...options, onProgress: reading.update }));
     reading.stop();
@@ -116,7 +201,12 @@ export function registerEvidence(program: Command): void {
       const fresh = docs.filter((d) => !storedIds.has(d.id) && (storedIds.add(d.id), true));
       const analyses = fresh.map((d) => analyseText(d.text));
       const freshPeople = fresh.map((d, i) => namedPeople(d.file, analyses[i]!));
-      const people = [...new Set([...(await ws.storedPeople((missing) => missing.map((d) => namedPeople(d.file, analyseText(d.text))))), ...freshPeople.flat()])];
+      const people = [
+        ...new Set([
+          ...(await ws.storedPeople((missing) => missing.map((d) => namedPeople(d.file, analyseText(d.text))))),
+          ...freshPeople.flat(),
+        ]),
+      ];
       // Copies are judged in the order documents were stored, then this batch's order: an
       // interrupted ingest run again flags the same copies as one run straight through.
       const all = [...stored, ...fresh];
@@ -150,7 +240,9 @@ export function registerEvidence(program: Command): void {
 export function registerDraft(program: Command): void {
   program
     .command("draft")
-    .description("Propose a scenario skeleton from the evidence alone (parties, issues, plans, contested facts), every item cited")
+    .description(
+      "Propose a scenario skeleton from the evidence alone (parties, issues, plans, contested facts), every item cited",
+    )
     .requiredOption("--corpus <dir>", "the folder of articles")
     .option("--out <file>", "write the YAML there (default: standard output)")
     .option("--force", "replace --out if it exists")
@@ -158,7 +250,15 @@ export function registerDraft(program: Command): void {
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
     .action(async (o: { corpus: string; out?: string; force?: boolean; compare?: string; date?: string }) => {
       await checkDate(o.date);
-      const [{ extractEvidence, evidenceJson, withBatchDates, readDocuments, model }, { draftScenario }, { compareScenarios }, { scenarioToYaml, parseScenario }, { loadScenarioFile }, { validateCitations, resolveCitations, readCorpus }, { writeOutput }] = await Promise.all([
+      const [
+        { extractEvidence, evidenceJson, withBatchDates, readDocuments, model },
+        { draftScenario },
+        { compareScenarios },
+        { scenarioToYaml, parseScenario },
+        { loadScenarioFile },
+        { validateCitations, resolveCitations, readCorpus },
+        { writeOutput },
+      ] = await Promise.all([
         extraction(),
         import("../evidence/draft.js"),
         import("../evidence/compare-scenarios.js"),
@@ -170,12 +270,18 @@ export function registerDraft(program: Command): void {
       const docs = withBatchDates(readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }));
       const draft = draftScenario(evidenceJson(extractEvidence(docs, model)), docs);
       const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
-      if (o.out) writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
+      if (o.out)
+        writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
       else process.stdout.write(yaml);
       if (o.compare) {
         const parsed = parseScenario(yaml, o.out ?? "<draft>");
         const corpus = readCorpus(o.corpus);
-        const c = compareScenarios(parsed.spec, loadScenarioFile(o.compare).spec, resolveCitations(parsed, corpus, o.corpus).citations, validateCitations(o.compare, o.corpus).citations);
+        const c = compareScenarios(
+          parsed.spec,
+          loadScenarioFile(o.compare).spec,
+          resolveCitations(parsed, corpus, o.corpus).citations,
+          validateCitations(o.compare, o.corpus).citations,
+        );
         process.stderr.write(`${JSON.stringify(c, null, 2)}\n`);
       }
     });

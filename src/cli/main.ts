@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { InputError, formatProblem, type Problem } from "../errors.js";
+import { formatProblem, InputError, type Problem } from "../errors.js";
+import { systemProblem } from "../system-errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
 import { integer, load, number } from "./options.js";
 import { registerReport } from "./report-command.js";
@@ -8,7 +9,6 @@ import { registerServe } from "./serve-command.js";
 import { registerSimulate } from "./simulate-command.js";
 import { groupThousands } from "./table.js";
 import { registerTournament } from "./tournament-command.js";
-import { systemProblem } from "../system-errors.js";
 import { registerValidate } from "./validate-command.js";
 
 // Commands import what they need when they run: start-up pays only for commander and the
@@ -16,14 +16,20 @@ import { registerValidate } from "./validate-command.js";
 
 export function createProgram(): Command {
   const program = new Command("parley")
-    .description("Turns news coverage of a negotiation into a cited, computable model of it, and reasons with that model.")
+    .description(
+      "Turns news coverage of a negotiation into a cited, computable model of it, and reasons with that model.",
+    )
     .version("0.1.0")
-    .configureOutput({ outputError: (text, write) => write(`parley: ${text.replace(/^error: /, "").trimEnd()} (see parley --help)\n`) })
+    .configureOutput({
+      outputError: (text, write) => write(`parley: ${text.replace(/^error: /, "").trimEnd()} (see parley --help)\n`),
+    })
     .exitOverride();
 
   program
     .command("analyze")
-    .description("Pareto frontier, bargaining solutions, zone of agreement, proposals, concessions and robustness of a scenario or GENIUS domain")
+    .description(
+      "Pareto frontier, bargaining solutions, zone of agreement, proposals, concessions and robustness of a scenario or GENIUS domain",
+    )
     .argument("<files...>", "SCENARIO.yaml, or with --genius: DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]")
     .option("--genius", "read a GENIUS XML domain and its profiles")
     .option("--json", "print one JSON object instead of tables")
@@ -31,24 +37,75 @@ export function createProgram(): Command {
     .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
-    .option("--corpus <dir>", "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions")
-    .option("--max-work <n>", "work limit of the exact analysis, in partial outcomes combined (default 6e7, about 15 s)", number(1, "--max-work"))
+    .option(
+      "--corpus <dir>",
+      "resolve the scenario's citations in this folder of articles; show the evidence and the assumptions",
+    )
+    .option(
+      "--max-work <n>",
+      "work limit of the exact analysis, in partial outcomes combined (default 6e7, about 15 s)",
+      number(1, "--max-work"),
+    )
     .option("--wide", "print full table lines instead of wrapping them to the terminal's width")
-    .action(async (files: string[], o: { genius?: boolean; json?: boolean; discretize: number; samples: number; seed: number; rows: number; corpus?: string; maxWork?: number; wide?: boolean }) => {
-      const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([load(files, o.genius, o.discretize), import("../analysis/analyze.js"), import("./render-analysis.js"), import("./progress.js")]);
-      if (o.corpus && o.genius) throw new InputError([{ code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" }]);
-      // With a corpus, the evidence comes first: its sources' reliability weighs disputed plan terms.
-      const corpus = o.corpus ? await (await import("../ingest/corpus-evidence.js")).corpusEvidence(files[0]!, o.corpus) : undefined;
-      const weights = corpus ? (await import("../formats/version-weights.js")).versionWeights(model, spec, corpus.evidence.reliability) : undefined;
-      const working = progress("exact analysis, work units of the --max-work limit");
-      const drawing = progress("robustness draws");
-      let report = analyze(model, { samples: o.samples, seed: o.seed, ...(o.maxWork ? { maxWork: o.maxWork } : {}), onProgress: drawing.update, onWork: working.update, ...(weights ? { versionWeights: weights } : {}) });
-      working.stop();
-      drawing.stop();
-      if (corpus) report = (await import("../formats/cited-report.js")).withEvidence(report, spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability);
-      const width = o.wide ? Infinity : process.stdout.columns || 100;
-      process.stdout.write(o.json ? JSON.stringify(report) + "\n" : renderAnalysis(report, { maxRows: o.rows, width }));
-    });
+    .action(
+      async (
+        files: string[],
+        o: {
+          genius?: boolean;
+          json?: boolean;
+          discretize: number;
+          samples: number;
+          seed: number;
+          rows: number;
+          corpus?: string;
+          maxWork?: number;
+          wide?: boolean;
+        },
+      ) => {
+        const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([
+          load(files, o.genius, o.discretize),
+          import("../analysis/analyze.js"),
+          import("./render-analysis.js"),
+          import("./progress.js"),
+        ]);
+        if (o.corpus && o.genius)
+          throw new InputError([
+            { code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" },
+          ]);
+        // With a corpus, the evidence comes first: its sources' reliability weighs disputed plan terms.
+        const corpus = o.corpus
+          ? await (await import("../ingest/corpus-evidence.js")).corpusEvidence(files[0]!, o.corpus)
+          : undefined;
+        const weights = corpus
+          ? (await import("../formats/version-weights.js")).versionWeights(model, spec, corpus.evidence.reliability)
+          : undefined;
+        const working = progress("exact analysis, work units of the --max-work limit");
+        const drawing = progress("robustness draws");
+        let report = analyze(model, {
+          samples: o.samples,
+          seed: o.seed,
+          ...(o.maxWork ? { maxWork: o.maxWork } : {}),
+          onProgress: drawing.update,
+          onWork: working.update,
+          ...(weights ? { versionWeights: weights } : {}),
+        });
+        working.stop();
+        drawing.stop();
+        if (corpus)
+          report = (await import("../formats/cited-report.js")).withEvidence(
+            report,
+            spec,
+            corpus.citations,
+            corpus.assumptions,
+            corpus.evidence.contradictions,
+            corpus.evidence.reliability,
+          );
+        const width = o.wide ? Infinity : process.stdout.columns || 100;
+        process.stdout.write(
+          o.json ? `${JSON.stringify(report)}\n` : renderAnalysis(report, { maxRows: o.rows, width }),
+        );
+      },
+    );
 
   program
     .command("convert")
@@ -60,7 +117,13 @@ export function createProgram(): Command {
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .action(async (files: string[], o: { genius?: boolean; out?: string; force?: boolean; discretize: number }) => {
       const { spec, model } = await load(files, o.genius, o.discretize);
-      const [{ existsSync, mkdirSync, statSync }, { join }, { writeOutput }, { distinctNames, slug }] = await Promise.all([import("node:fs"), import("node:path"), import("./write-output.js"), import("./file-names.js")]);
+      const [{ existsSync, mkdirSync, statSync }, { join }, { writeOutput }, { distinctNames, slug }] =
+        await Promise.all([
+          import("node:fs"),
+          import("node:path"),
+          import("./write-output.js"),
+          import("./file-names.js"),
+        ]);
       const force = o.force === true;
       if (o.genius) {
         const { scenarioToYaml } = await import("../formats/scenario-yaml.js");
@@ -69,21 +132,48 @@ export function createProgram(): Command {
         else process.stdout.write(yaml);
         return;
       }
-      if (!o.out) throw new InputError([{ code: "cli.usage", message: "convert to GENIUS needs --out FOLDER", hint: "parley convert SCENARIO.yaml --out genius/" }]);
-      if (existsSync(o.out) && !statSync(o.out).isDirectory()) throw new InputError([{ code: "output.not-folder", file: o.out, message: "is a file; GENIUS output is a folder of files", hint: "give --out a folder" }]);
+      if (!o.out)
+        throw new InputError([
+          {
+            code: "cli.usage",
+            message: "convert to GENIUS needs --out FOLDER",
+            hint: "parley convert SCENARIO.yaml --out genius/",
+          },
+        ]);
+      if (existsSync(o.out) && !statSync(o.out).isDirectory())
+        throw new InputError([
+          {
+            code: "output.not-folder",
+            file: o.out,
+            message: "is a file; GENIUS output is a folder of files",
+            hint: "give --out a folder",
+          },
+        ]);
       const { modelToGenius } = await import("../formats/genius-xml.js");
       const { domain, profiles, dropped } = modelToGenius(model);
       // Names from the scenario, transliterated; never two files under one name.
       const base = slug(model.name) || "scenario";
-      const [domainName, ...profileNames] = distinctNames([`${base}-domain`, ...model.parties.map((p, i) => `${base}-${slug(p.name) || `party-${i + 1}`}`)], base, ".xml");
+      const [domainName, ...profileNames] = distinctNames(
+        [`${base}-domain`, ...model.parties.map((p, i) => `${base}-${slug(p.name) || `party-${i + 1}`}`)],
+        base,
+        ".xml",
+      );
       const targets = [domainName!, ...profileNames].map((name) => join(o.out!, name));
       const contents = [domain, ...profiles];
       // Every target is checked before any is written: a refusal leaves the folder as it was.
       const clash = targets.find((t) => existsSync(t) && !force);
-      if (clash) throw new InputError([{ code: "output.exists", file: clash, message: "exists already", hint: "choose another --out folder, or add --force to replace the files" }]);
+      if (clash)
+        throw new InputError([
+          {
+            code: "output.exists",
+            file: clash,
+            message: "exists already",
+            hint: "choose another --out folder, or add --force to replace the files",
+          },
+        ]);
       mkdirSync(o.out, { recursive: true });
       targets.forEach((t, i) => writeOutput(t, contents[i]!, { force, inputs: files }));
-      process.stdout.write(targets.join("\n") + "\n");
+      process.stdout.write(`${targets.join("\n")}\n`);
       if (dropped.length) process.stderr.write(`note: GENIUS XML has no form for ${dropped.join(", ")}\n`);
     });
 
@@ -92,8 +182,11 @@ export function createProgram(): Command {
     .description("Print the JSON Schema of scenario files")
     .option("--out <file>", "write it to a file (replaced if it exists)")
     .action(async (o: { out?: string }) => {
-      const [{ writeOutput }, { scenarioJsonSchema }] = await Promise.all([import("./write-output.js"), import("../model/schema.js")]);
-      const text = JSON.stringify(scenarioJsonSchema(), null, 2) + "\n";
+      const [{ writeOutput }, { scenarioJsonSchema }] = await Promise.all([
+        import("./write-output.js"),
+        import("../model/schema.js"),
+      ]);
+      const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
       if (o.out) writeOutput(o.out, text, { force: true });
       else process.stdout.write(text);
     });
@@ -106,7 +199,6 @@ export function createProgram(): Command {
   registerReport(program);
   return program;
 }
-
 
 /** At most this many problems are printed per file; the rest are counted. */
 export const MAX_PROBLEMS_SHOWN = 20;
@@ -143,7 +235,8 @@ export function renderProblems(problems: readonly Problem[]): string {
       out += `parley: ${formatProblem(p)}\n`;
     }
   }
-  for (const [file, n] of hidden) out += `parley: ${file ? `${file}: ` : ""}and ${groupThousands(n)} more problem(s) like these — fix the ones shown first\n`;
+  for (const [file, n] of hidden)
+    out += `parley: ${file ? `${file}: ` : ""}and ${groupThousands(n)} more problem(s) like these — fix the ones shown first\n`;
   return out;
 }
 

@@ -28,9 +28,12 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
       if (stream.isTTY) {
         if (now - lastDraw < 100 && done < total) return;
         lastDraw = now;
-        const width = 30, filled = Math.round((width * done) / Math.max(1, total));
-        const eta = done ? Math.round(((now - started) / done) * (total - done) / 1000) : 0;
-        stream.write(`\r${label} ${"█".repeat(filled)}${"░".repeat(width - filled)} ${groupThousands(done)}/${groupThousands(total)} ${percent}% eta ${eta}s\x1b[K`);
+        const width = 30,
+          filled = Math.round((width * done) / Math.max(1, total));
+        const eta = done ? Math.round((((now - started) / done) * (total - done)) / 1000) : 0;
+        stream.write(
+          `\r${label} ${"█".repeat(filled)}${"░".repeat(width - filled)} ${groupThousands(done)}/${groupThousands(total)} ${percent}% eta ${eta}s\x1b[K`,
+        );
         drawn = true;
       } else if (now - lastDraw >= LINE_EVERY_MS) {
         lastDraw = now;

@@ -1,10 +1,10 @@
 import type { EvidenceJson } from "../evidence/evidence-json.js";
-import { fmtPercent, table } from "./table.js";
 import { baseName } from "../model/base-name.js";
+import { fmtPercent, table } from "./table.js";
 
 const short = (s: string, n = 110) => {
   const one = s.replace(/\s+/g, " ").trim();
-  return one.length > n ? one.slice(0, n - 1) + "…" : one;
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
 /** The evidence report for a terminal: per document its quotes by speaker, dates and quantities; then every contradiction with each side's words; then corroborated facts and per-source counts. */
@@ -13,8 +13,17 @@ export function renderEvidence(r: EvidenceJson): string {
   for (const d of r.documents) {
     const name = baseName(d.file);
     out.push(`${name}${d.title ? ` — ${short(d.title, 90)}` : ""}`);
-    const how = { given: "given", manifest: "from the manifest", stated: "stated by the page", inferred: `inferred from “${d.publishedEvidence?.text ?? ""}”`, batch: "assumed: the batch's most common date", unknown: "unknown" }[d.publishedSource];
-    out.push(`  published: ${d.published ?? "unknown"} (${how})${d.author ? `; by ${d.author}` : ""}${d.outlet ? `; ${d.outlet}` : ""}${"duplicateOf" in d && d.duplicateOf ? `; DUPLICATE of ${baseName(d.duplicateOf)} (${fmtPercent(d.similarity!)} alike)` : ""}`);
+    const how = {
+      given: "given",
+      manifest: "from the manifest",
+      stated: "stated by the page",
+      inferred: `inferred from “${d.publishedEvidence?.text ?? ""}”`,
+      batch: "assumed: the batch's most common date",
+      unknown: "unknown",
+    }[d.publishedSource];
+    out.push(
+      `  published: ${d.published ?? "unknown"} (${how})${d.author ? `; by ${d.author}` : ""}${d.outlet ? `; ${d.outlet}` : ""}${"duplicateOf" in d && d.duplicateOf ? `; DUPLICATE of ${baseName(d.duplicateOf)} (${fmtPercent(d.similarity!)} alike)` : ""}`,
+    );
     const quotes = r.quotes.filter((q) => q.file === d.file && q.speaker);
     const bySpeaker = new Map<string, typeof quotes>();
     for (const q of quotes) (bySpeaker.get(q.speaker!) ?? bySpeaker.set(q.speaker!, []).get(q.speaker!)!).push(q);
@@ -22,37 +31,64 @@ export function renderEvidence(r: EvidenceJson): string {
       out.push("  quotes by speaker:");
       for (const [speaker, qs] of bySpeaker) {
         out.push(`    ${speaker}`);
-        for (const q of qs) out.push(`      ${q.kind === "reported" ? "(reported) " : ""}${q.cue ? `[${q.cue}] ` : ""}“${short(q.text)}”  @${q.start}`);
+        for (const q of qs)
+          out.push(
+            `      ${q.kind === "reported" ? "(reported) " : ""}${q.cue ? `[${q.cue}] ` : ""}“${short(q.text)}”  @${q.start}`,
+          );
       }
     }
     const unattributed = r.quotes.filter((q) => q.file === d.file && !q.speaker).length;
     if (unattributed) out.push(`  ${unattributed} quoted phrase(s) with no speaker named (scare quotes, titles)`);
     const dates = r.dates.filter((x) => x.file === d.file);
-    if (dates.length) out.push(`  dates: ${dates.map((x) => `${short(x.text, 40)} → ${x.kind === "duration" ? "duration" : (x.iso ?? "?") + (x.isoEnd ? `…${x.isoEnd}` : "")}`).join("; ")}`);
+    if (dates.length)
+      out.push(
+        `  dates: ${dates.map((x) => `${short(x.text, 40)} → ${x.kind === "duration" ? "duration" : (x.iso ?? "?") + (x.isoEnd ? `…${x.isoEnd}` : "")}`).join("; ")}`,
+      );
     const qty = r.quantities.filter((x) => x.file === d.file);
     if (qty.length) out.push(`  quantities: ${qty.map((q) => `${q.text}${q.noun ? ` (${q.noun})` : ""}`).join("; ")}`);
     out.push("");
   }
-  out.push(r.contradictions.length ? `Contradictions (${r.contradictions.length}) — every side with its exact words; none is picked` : "Contradictions: none found");
+  out.push(
+    r.contradictions.length
+      ? `Contradictions (${r.contradictions.length}) — every side with its exact words; none is picked`
+      : "Contradictions: none found",
+  );
   for (const c of r.contradictions) {
     out.push(`  ${c.subject} · ${c.attribute}`);
     for (const s of c.sides) {
-      out.push(`    ${s.polarity ? "" : "NOT "}${s.value}${s.unit && s.unit !== "fraction" ? ` ${s.unit}` : ""} — ${s.files.map(baseName).join(", ")}`);
-      for (const q of s.quotes.slice(0, 3)) out.push(`      ${baseName(q.file)} @${q.start}: “${short(q.text, 140)}”${q.attributedTo ? ` (${q.attributedTo})` : ""}`);
+      out.push(
+        `    ${s.polarity ? "" : "NOT "}${s.value}${s.unit && s.unit !== "fraction" ? ` ${s.unit}` : ""} — ${s.files.map(baseName).join(", ")}`,
+      );
+      for (const q of s.quotes.slice(0, 3))
+        out.push(
+          `      ${baseName(q.file)} @${q.start}: “${short(q.text, 140)}”${q.attributedTo ? ` (${q.attributedTo})` : ""}`,
+        );
     }
   }
-  const watched = r.corroborated.filter((f) => r.claims.some((c) => c.watched && c.subject === f.subject && c.attribute === f.attribute));
+  const watched = r.corroborated.filter((f) =>
+    r.claims.some((c) => c.watched && c.subject === f.subject && c.attribute === f.attribute),
+  );
   if (watched.length) {
     out.push("", "Corroborated");
-    for (const f of watched) out.push(`  ${f.subject} · ${f.attribute}: ${f.polarity ? "" : "NOT "}${f.value}${f.unit ? ` ${f.unit}` : ""} — ${f.files.map(baseName).join(", ")}`);
+    for (const f of watched)
+      out.push(
+        `  ${f.subject} · ${f.attribute}: ${f.polarity ? "" : "NOT "}${f.value}${f.unit ? ` ${f.unit}` : ""} — ${f.files.map(baseName).join(", ")}`,
+      );
   }
   out.push(
     "",
     "Sources: how many of each source's claims others corroborate, contest, or do not carry at all",
     table(
       ["source", "claims", "corroborated", "contested", "only here", "share only here"],
-      r.sources.map((s) => [baseName(s.file), String(s.claims), String(s.corroborated), String(s.contested), String(s.unique), s.claims ? fmtPercent(s.unique / s.claims) : "–"]),
+      r.sources.map((s) => [
+        baseName(s.file),
+        String(s.claims),
+        String(s.corroborated),
+        String(s.contested),
+        String(s.unique),
+        s.claims ? fmtPercent(s.unique / s.claims) : "–",
+      ]),
     ),
   );
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

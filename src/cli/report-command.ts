@@ -7,7 +7,9 @@ const FORMATS = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("Write the briefing on a scenario: bottom line, timeline, who said what, contradictions, the cited model, plan versions, analysis with its chart, assumptions")
+    .description(
+      "Write the briefing on a scenario: bottom line, timeline, who said what, contradictions, the cited model, plan versions, analysis with its chart, assumptions",
+    )
     .argument("<scenario>", "scenario YAML")
     .requiredOption("--corpus <dir>", "the folder of articles the scenario cites")
     .option("--out <file>", "briefing.html, briefing.md or briefing.pdf (default: Markdown on standard output)")
@@ -15,32 +17,73 @@ export function registerReport(program: Command): void {
     .option("--force", "replace --out if it exists")
     .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
-    .action(async (scenario: string, o: { corpus: string; out?: string; pdf?: boolean; force?: boolean; samples: number; seed: number }) => {
-      const ext = (o.out?.match(/\.[^./\\]+$/)?.[0] ?? "").toLowerCase() as keyof typeof FORMATS;
-      const format = o.pdf ? "pdf" : o.out ? FORMATS[ext] : "md";
-      if (!format) throw new InputError([{ code: "cli.usage", field: "--out", message: `"${o.out}": the briefing is written as .html, .md or .pdf`, hint: "e.g. --out briefing.html" }]);
-      if (o.pdf && ext !== ".pdf") throw new InputError([{ code: "cli.usage", field: "--out", message: "--pdf writes a PDF file", hint: "give --out briefing.pdf" }]);
-      const [{ loadScenarioFile }, { corpusEvidence }, { analyze }, { withEvidence }, { versionWeights }, { utilitySpace }, { renderBriefing }, { writeOutput }] = await Promise.all([
-        import("../formats/scenario-file.js"),
-        import("../ingest/corpus-evidence.js"),
-        import("../analysis/analyze.js"),
-        import("../formats/cited-report.js"),
-        import("../formats/version-weights.js"),
-        import("../analysis/utility-space.js"),
-        import("../report/render-briefing.js"),
-        import("./write-output.js"),
-      ]);
-      const { spec, model } = loadScenarioFile(scenario);
-      const corpus = corpusEvidence(scenario, o.corpus);
-      const report = withEvidence(analyze(model, { samples: o.samples, seed: o.seed, versionWeights: versionWeights(model, spec, corpus.evidence.reliability) }), spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability);
-      const input = { analysis: report, spec, evidence: corpus.evidence, ...(model.parties.length >= 2 ? { space: utilitySpace(model, 0, 1) } : {}) } as unknown as Parameters<typeof renderBriefing>[0];
-      const text = renderBriefing(input, format === "md" ? "md" : "html");
-      const inputs = [scenario, o.corpus];
-      if (format === "pdf") {
-        const { printPdf } = await import("../report/print-pdf.js");
-        writeOutput(o.out!, await printPdf(text), { force: o.force === true, inputs });
-      } else if (o.out) writeOutput(o.out, text, { force: o.force === true, inputs });
-      else process.stdout.write(text);
-      if (o.out) process.stderr.write(`parley: briefing written to ${o.out}\n`);
-    });
+    .action(
+      async (
+        scenario: string,
+        o: { corpus: string; out?: string; pdf?: boolean; force?: boolean; samples: number; seed: number },
+      ) => {
+        const ext = (o.out?.match(/\.[^./\\]+$/)?.[0] ?? "").toLowerCase() as keyof typeof FORMATS;
+        const format = o.pdf ? "pdf" : o.out ? FORMATS[ext] : "md";
+        if (!format)
+          throw new InputError([
+            {
+              code: "cli.usage",
+              field: "--out",
+              message: `"${o.out}": the briefing is written as .html, .md or .pdf`,
+              hint: "e.g. --out briefing.html",
+            },
+          ]);
+        if (o.pdf && ext !== ".pdf")
+          throw new InputError([
+            { code: "cli.usage", field: "--out", message: "--pdf writes a PDF file", hint: "give --out briefing.pdf" },
+          ]);
+        const [
+          { loadScenarioFile },
+          { corpusEvidence },
+          { analyze },
+          { withEvidence },
+          { versionWeights },
+          { utilitySpace },
+          { renderBriefing },
+          { writeOutput },
+        ] = await Promise.all([
+          import("../formats/scenario-file.js"),
+          import("../ingest/corpus-evidence.js"),
+          import("../analysis/analyze.js"),
+          import("../formats/cited-report.js"),
+          import("../formats/version-weights.js"),
+          import("../analysis/utility-space.js"),
+          import("../report/render-briefing.js"),
+          import("./write-output.js"),
+        ]);
+        const { spec, model } = loadScenarioFile(scenario);
+        const corpus = corpusEvidence(scenario, o.corpus);
+        const report = withEvidence(
+          analyze(model, {
+            samples: o.samples,
+            seed: o.seed,
+            versionWeights: versionWeights(model, spec, corpus.evidence.reliability),
+          }),
+          spec,
+          corpus.citations,
+          corpus.assumptions,
+          corpus.evidence.contradictions,
+          corpus.evidence.reliability,
+        );
+        const input = {
+          analysis: report,
+          spec,
+          evidence: corpus.evidence,
+          ...(model.parties.length >= 2 ? { space: utilitySpace(model, 0, 1) } : {}),
+        } as unknown as Parameters<typeof renderBriefing>[0];
+        const text = renderBriefing(input, format === "md" ? "md" : "html");
+        const inputs = [scenario, o.corpus];
+        if (format === "pdf") {
+          const { printPdf } = await import("../report/print-pdf.js");
+          writeOutput(o.out!, await printPdf(text), { force: o.force === true, inputs });
+        } else if (o.out) writeOutput(o.out, text, { force: o.force === true, inputs });
+        else process.stdout.write(text);
+        if (o.out) process.stderr.write(`parley: briefing written to ${o.out}\n`);
+      },
+    );
 }

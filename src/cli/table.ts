@@ -4,7 +4,11 @@ import { eastAsianWidth } from "get-east-asian-width";
  * Renders rows as aligned columns; cells that read as numbers are right-aligned. With
  * `maxWidth`, the widest text column is wrapped onto continuation lines so no line is wider.
  */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], indent: string | { indent?: string; maxWidth?: number } = "  "): string {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  indent: string | { indent?: string; maxWidth?: number } = "  ",
+): string {
   const opts = typeof indent === "string" ? { indent } : indent;
   const pre = opts.indent ?? "  ";
   const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, width(r[c] ?? "")), width(h)));
@@ -19,22 +23,28 @@ export function table(header: readonly string[], rows: readonly (readonly string
         if (!numeric[k] && w > 12 && (c < 0 || w > widths[c]!)) c = k;
       });
       if (c < 0) break;
-      const second = Math.max(12, ...widths.filter((w, k) => k !== c && !numeric[k]));
+      const second = Math.max(12, ...widths.filter((_, k) => k !== c && !numeric[k]));
       widths[c] = Math.max(12, Math.max(second, widths[c]! - (total() - opts.maxWidth)));
       if (widths[c] === second && second > 12 && total() > opts.maxWidth) widths[c] = Math.max(12, second - 1);
     }
   const line = (cells: readonly string[]) => {
     const parts = cells.map((cell, c) => (widths[c]! < natural[c]! ? wrapText(cell, widths[c]!) : [cell]));
     const height = Math.max(...parts.map((p) => p.length));
-    return Array.from({ length: height }, (_, k) =>
-      pre +
-      parts
-        .map((p, c) => {
-          const cell = p[k] ?? "";
-          return c === cells.length - 1 && !numeric[c] ? cell : numeric[c] ? cell.padStart(widths[c]!) : pad(cell, widths[c]!);
-        })
-        .join("  ")
-        .trimEnd(),
+    return Array.from(
+      { length: height },
+      (_, k) =>
+        pre +
+        parts
+          .map((p, c) => {
+            const cell = p[k] ?? "";
+            return c === cells.length - 1 && !numeric[c]
+              ? cell
+              : numeric[c]
+                ? cell.padStart(widths[c]!)
+                : pad(cell, widths[c]!);
+          })
+          .join("  ")
+          .trimEnd(),
     ).join("\n");
   };
   return [line(header), pre + widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
@@ -49,8 +59,8 @@ function wrapText(text: string, max: number): string[] {
       const piece = width(w) > max ? w.slice(0, max) : w;
       w = w.slice(piece.length);
       if (!current) current = piece;
-      else if (width(current) + 1 + width(piece) <= max) current += " " + piece;
-      else (lines.push(current), (current = piece));
+      else if (width(current) + 1 + width(piece) <= max) current += ` ${piece}`;
+      else lines.push(current), (current = piece);
     }
   }
   lines.push(current);
@@ -81,6 +91,8 @@ export function width(s: string): number {
   }
   return w;
 }
+// A single code point: combining marks, zero-width characters and variation selectors.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: tested one code point at a time, never a sequence
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\ufe00-\ufe0f]$/u;
 
 function pad(s: string, w: number): string {
@@ -98,5 +110,5 @@ export function groupThousands(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const fixed = Math.abs(x).toFixed(Number.isInteger(x) ? 0 : 3);
   const [int, frac] = (fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed).split(".") as [string, string?];
-  return `${x < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? "." + frac : ""}`;
+  return `${x < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
 }

@@ -1,9 +1,9 @@
-import type { Command } from "commander";
 import { availableParallelism } from "node:os";
-import { AGENTS } from "../negotiation/agents/index.js";
-import { standings, type AgentStanding } from "../negotiation/tournament.js";
-import type { ProtocolName } from "../negotiation/simulate.js";
+import type { Command } from "commander";
 import { InputError } from "../errors.js";
+import { AGENTS } from "../negotiation/agents/index.js";
+import type { ProtocolName } from "../negotiation/simulate.js";
+import { type AgentStanding, standings } from "../negotiation/tournament.js";
 import { integer } from "./options.js";
 import { fmtPercent, fmtUtility, table } from "./table.js";
 
@@ -36,7 +36,9 @@ const COLUMNS: [keyof AgentStanding, string][] = [
 export function registerTournament(program: Command): void {
   program
     .command("tournament")
-    .description("Every agent pair (or n-tuple) on every scenario, both role orders, R repetitions; stored as it runs, resumable")
+    .description(
+      "Every agent pair (or n-tuple) on every scenario, both role orders, R repetitions; stored as it runs, resumable",
+    )
     .argument("<scenarios...>", "scenario YAML files and/or GENIUS folders (one domain XML + its profiles)")
     .option("--agents <list>", "comma-separated agents", AGENTS.map((a) => a.name).join(","))
     .option("--protocol <name>", "alternating or single-text", "alternating")
@@ -45,26 +47,43 @@ export function registerTournament(program: Command): void {
     .option("--repetitions <n>", "repetitions of each pairing", integer(1, "--repetitions"), 10)
     .option("--seed <n>", "seed", integer(0, "--seed"), 1)
     .option("--workers <n>", "worker threads (0 = this thread)", integer(0, "--workers"), availableParallelism())
-    .option("--db <file>", "workspace database the runs are stored in (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL; with $PARLEY_REDIS the batches run on `parley worker` processes)")
+    .option(
+      "--db <file>",
+      "workspace database the runs are stored in (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL; with $PARLEY_REDIS the batches run on `parley worker` processes)",
+    )
     .option("--max-runs <n>", "refuse tournaments of more runs than this (default 1,000,000)", integer(1, "--max-runs"))
-    .option("--max-rounds <n>", "refuse deadlines longer than this many rounds (default 100,000)", integer(1, "--max-rounds"))
+    .option(
+      "--max-rounds <n>",
+      "refuse deadlines longer than this many rounds (default 100,000)",
+      integer(1, "--max-rounds"),
+    )
     .option("--format <f>", "table, csv or json", "table")
     .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
     .action(async (paths: string[], o: TournamentOptions) => {
-      if (!["table", "csv", "json"].includes(o.format)) throw new InputError([{ code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" }]);
+      if (!["table", "csv", "json"].includes(o.format))
+        throw new InputError([
+          { code: "cli.usage", message: `unknown format "${o.format}"`, hint: "table, csv or json" },
+        ]);
       const [{ SingleBar }, { runTournament }, { sourceOf }, { openStore, storeLocation }] = await Promise.all([
         import("cli-progress"),
         import("../parallel/run-tournament.js"),
         import("../parallel/scenario-source.js"),
         import("../store/open-store.js"),
       ]);
-      const agents = o.agents.split(",").map((s) => s.trim()).filter(Boolean);
+      const agents = o.agents
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       const config = {
         sources: paths.map(sourceOf),
         agents,
         repetitions: o.repetitions,
         seed: o.seed,
-        settings: { protocol: o.protocol, ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}), deadline: { rounds: o.rounds } },
+        settings: {
+          protocol: o.protocol,
+          ...(o.protocol === "single-text" ? { mediator: o.mediator } : {}),
+          deadline: { rounds: o.rounds },
+        },
         discretize: o.discretize,
       };
       const db = storeLocation(o.db);
@@ -76,7 +95,13 @@ export function registerTournament(program: Command): void {
       const stop = () => controller.abort();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      const bar = process.stderr.isTTY ? new SingleBar({ format: "runs {bar} {value}/{total} {percentage}% eta {eta}s", stream: process.stderr, hideCursor: true }) : null;
+      const bar = process.stderr.isTTY
+        ? new SingleBar({
+            format: "runs {bar} {value}/{total} {percentage}% eta {eta}s",
+            stream: process.stderr,
+            hideCursor: true,
+          })
+        : null;
       const started = performance.now();
       try {
         const run = await runTournament(config, workspace, {
@@ -85,7 +110,8 @@ export function registerTournament(program: Command): void {
           ...(o.maxRounds ? { maxRounds: o.maxRounds } : {}),
           signal: controller.signal,
           ...(remote ? { remote } : {}),
-          onProgress: (done, total) => (bar ? (bar.getTotal() === total ? bar.update(done) : bar.start(total, done)) : undefined),
+          onProgress: (done, total) =>
+            bar ? (bar.getTotal() === total ? bar.update(done) : bar.start(total, done)) : undefined,
         });
         bar?.stop();
         const seconds = (performance.now() - started) / 1000;
@@ -94,14 +120,29 @@ export function registerTournament(program: Command): void {
           `${run.stopped ? "stopped" : "done"}: ${run.records.length} of ${run.total} runs stored in ${db} (tournament ${run.id}${run.resumed ? `, ${run.resumed} resumed` : ""}) in ${seconds.toFixed(1)} s` +
             (run.stopped ? "; run the same command again to resume\n" : "\n"),
         );
-        if (o.format === "json") process.stdout.write(JSON.stringify({ tournament: run.id, runs: run.records.length, total: run.total, complete: !run.stopped, agents: rows }) + "\n");
-        else if (o.format === "csv") process.stdout.write([COLUMNS.map(([, h]) => h).join(","), ...rows.map((r) => COLUMNS.map(([k]) => String(r[k])).join(","))].join("\n") + "\n");
+        if (o.format === "json")
+          process.stdout.write(
+            `${JSON.stringify({ tournament: run.id, runs: run.records.length, total: run.total, complete: !run.stopped, agents: rows })}\n`,
+          );
+        else if (o.format === "csv")
+          process.stdout.write(
+            `${[COLUMNS.map(([, h]) => h).join(","), ...rows.map((r) => COLUMNS.map(([k]) => String(r[k])).join(","))].join("\n")}\n`,
+          );
         else
           process.stdout.write(
-            table(
+            `${table(
               COLUMNS.map(([, h]) => h),
-              rows.map((r) => [r.agent, fmtUtility(r.meanUtility), fmtPercent(r.agreementRate), fmtUtility(r.meanDistanceToFrontier), fmtUtility(r.meanDistanceToNash), fmtUtility(r.meanWelfare), r.meanRounds.toFixed(1), String(r.runs)]),
-            ) + "\n",
+              rows.map((r) => [
+                r.agent,
+                fmtUtility(r.meanUtility),
+                fmtPercent(r.agreementRate),
+                fmtUtility(r.meanDistanceToFrontier),
+                fmtUtility(r.meanDistanceToNash),
+                fmtUtility(r.meanWelfare),
+                r.meanRounds.toFixed(1),
+                String(r.runs),
+              ]),
+            )}\n`,
           );
         if (run.stopped) process.exitCode = 130;
       } finally {

@@ -4,23 +4,42 @@ import { table } from "./table.js";
 export function registerValidate(program: Command): void {
   program
     .command("validate")
-    .description("Check that every citation of a scenario resolves to exactly one place in the corpus; list what rests on none, and what rests only on a weak or single source")
+    .description(
+      "Check that every citation of a scenario resolves to exactly one place in the corpus; list what rests on none, and what rests only on a weak or single source",
+    )
     .argument("<scenario>", "scenario YAML")
     .requiredOption("--corpus <dir>", "the folder of articles the scenario cites")
     .option("--json", "print one JSON object")
     .action(async (scenario: string, o: { corpus: string; json?: boolean }) => {
-      const [{ loadScenarioFile }, { corpusEvidence }, { weakFields }] = await Promise.all([import("../formats/scenario-file.js"), import("../ingest/corpus-evidence.js"), import("../formats/cited-report.js")]);
+      const [{ loadScenarioFile }, { corpusEvidence }, { weakFields }] = await Promise.all([
+        import("../formats/scenario-file.js"),
+        import("../ingest/corpus-evidence.js"),
+        import("../formats/cited-report.js"),
+      ]);
       const spec = loadScenarioFile(scenario).spec;
       const { citations, assumptions, evidence } = corpusEvidence(scenario, o.corpus);
       const weak = weakFields(spec, citations, evidence.reliability);
-      const r = { citations, assumptions, weakFields: weak, reliability: evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })) };
+      const r = {
+        citations,
+        assumptions,
+        weakFields: weak,
+        reliability: evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })),
+      };
       if (o.json) {
-        process.stdout.write(JSON.stringify(r) + "\n");
+        process.stdout.write(`${JSON.stringify(r)}\n`);
         return;
       }
       process.stdout.write(
         `${r.citations.length} citation(s), all resolved to exactly one place\n` +
-          table(["field", "file", "offsets", "words"], r.citations.map((c) => [c.field, c.file, `${c.start}–${c.end}`, c.text.length > 60 ? c.text.slice(0, 59) + "…" : c.text])) +
+          table(
+            ["field", "file", "offsets", "words"],
+            r.citations.map((c) => [
+              c.field,
+              c.file,
+              `${c.start}–${c.end}`,
+              c.text.length > 60 ? `${c.text.slice(0, 59)}…` : c.text,
+            ]),
+          ) +
           `\n\n${r.assumptions.length} assumption(s) — numbers and terms no citation supports:\n` +
           r.assumptions.map((a) => `  ${a}`).join("\n") +
           `\n\n${weak.length} field(s) resting only on a weak or a single source:\n` +

@@ -13,13 +13,43 @@ function samePath(a: string, b: string): boolean {
  * over one of the command's own inputs, into a folder that must exist, and atomically (a
  * temporary file renamed into place), so a full disk or a kill leaves the old file or none.
  */
-export function writeOutput(path: string, content: string | Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): void {
+export function writeOutput(
+  path: string,
+  content: string | Uint8Array,
+  options: { force?: boolean; inputs?: readonly string[] } = {},
+): void {
   const folder = dirname(path);
-  if (!existsSync(folder)) throw new InputError([{ code: "output.folder", file: path, message: `the folder ${folder} does not exist`, hint: "create it first, or choose another path" }]);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError([{ code: "output.directory", file: path, message: "is a folder", hint: "give a file path for the output" }]);
+  if (!existsSync(folder))
+    throw new InputError([
+      {
+        code: "output.folder",
+        file: path,
+        message: `the folder ${folder} does not exist`,
+        hint: "create it first, or choose another path",
+      },
+    ]);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new InputError([
+      { code: "output.directory", file: path, message: "is a folder", hint: "give a file path for the output" },
+    ]);
   if ((options.inputs ?? []).some((input) => input !== "-" && samePath(input, path)))
-    throw new InputError([{ code: "output.input", file: path, message: "is one of this command's inputs", hint: "write the output somewhere else" }]);
-  if (existsSync(path) && !options.force) throw new InputError([{ code: "output.exists", file: path, message: "exists already", hint: "choose another path, or add --force to replace it" }]);
+    throw new InputError([
+      {
+        code: "output.input",
+        file: path,
+        message: "is one of this command's inputs",
+        hint: "write the output somewhere else",
+      },
+    ]);
+  if (existsSync(path) && !options.force)
+    throw new InputError([
+      {
+        code: "output.exists",
+        file: path,
+        message: "exists already",
+        hint: "choose another path, or add --force to replace it",
+      },
+    ]);
   const temporary = join(folder, `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, content);

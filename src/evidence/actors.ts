@@ -1,4 +1,4 @@
-import { locate, type Located } from "./span.js";
+import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
 export type ActorKind = "person" | "organisation" | "country" | "place";
@@ -19,23 +19,104 @@ export interface Actor {
 
 /** Names whose kind and canonical actor are known: countries, their governments' metonyms, organisations. */
 const KNOWN: Record<string, [ActorKind, string]> = {
-  russia: ["country", "Russia"], "russian federation": ["country", "Russia"], kremlin: ["organisation", "Russia"], moscow: ["place", "Moscow"],
-  ukraine: ["country", "Ukraine"], kyiv: ["organisation", "Ukraine"], kiev: ["organisation", "Ukraine"],
-  "united states": ["country", "United States"], us: ["country", "United States"], "u.s.": ["country", "United States"], usa: ["country", "United States"], america: ["country", "United States"], "white house": ["organisation", "United States"], washington: ["place", "Washington"],
-  europe: ["place", "Europe"], eu: ["organisation", "European Union"], "european union": ["organisation", "European Union"], nato: ["organisation", "NATO"], un: ["organisation", "United Nations"], "united nations": ["organisation", "United Nations"],
-  china: ["country", "China"], beijing: ["place", "Beijing"], britain: ["country", "United Kingdom"], uk: ["country", "United Kingdom"], france: ["country", "France"], germany: ["country", "Germany"], poland: ["country", "Poland"], turkey: ["country", "Turkey"], iran: ["country", "Iran"], israel: ["country", "Israel"],
-  crimea: ["place", "Crimea"], donbas: ["place", "Donbas"], donbass: ["place", "Donbas"], donetsk: ["place", "Donetsk"], luhansk: ["place", "Luhansk"], zaporizhzhia: ["place", "Zaporizhzhia"], kherson: ["place", "Kherson"], geneva: ["place", "Geneva"], miami: ["place", "Miami"], florida: ["place", "Florida"], istanbul: ["place", "Istanbul"], anchorage: ["place", "Anchorage"], bishkek: ["place", "Bishkek"], gaza: ["place", "Gaza"],
+  russia: ["country", "Russia"],
+  "russian federation": ["country", "Russia"],
+  kremlin: ["organisation", "Russia"],
+  moscow: ["place", "Moscow"],
+  ukraine: ["country", "Ukraine"],
+  kyiv: ["organisation", "Ukraine"],
+  kiev: ["organisation", "Ukraine"],
+  "united states": ["country", "United States"],
+  us: ["country", "United States"],
+  "u.s.": ["country", "United States"],
+  usa: ["country", "United States"],
+  america: ["country", "United States"],
+  "white house": ["organisation", "United States"],
+  washington: ["place", "Washington"],
+  europe: ["place", "Europe"],
+  eu: ["organisation", "European Union"],
+  "european union": ["organisation", "European Union"],
+  nato: ["organisation", "NATO"],
+  un: ["organisation", "United Nations"],
+  "united nations": ["organisation", "United Nations"],
+  china: ["country", "China"],
+  beijing: ["place", "Beijing"],
+  britain: ["country", "United Kingdom"],
+  uk: ["country", "United Kingdom"],
+  france: ["country", "France"],
+  germany: ["country", "Germany"],
+  poland: ["country", "Poland"],
+  turkey: ["country", "Turkey"],
+  iran: ["country", "Iran"],
+  israel: ["country", "Israel"],
+  crimea: ["place", "Crimea"],
+  donbas: ["place", "Donbas"],
+  donbass: ["place", "Donbas"],
+  donetsk: ["place", "Donetsk"],
+  luhansk: ["place", "Luhansk"],
+  zaporizhzhia: ["place", "Zaporizhzhia"],
+  kherson: ["place", "Kherson"],
+  geneva: ["place", "Geneva"],
+  miami: ["place", "Miami"],
+  florida: ["place", "Florida"],
+  istanbul: ["place", "Istanbul"],
+  anchorage: ["place", "Anchorage"],
+  bishkek: ["place", "Bishkek"],
+  gaza: ["place", "Gaza"],
 };
-const ROLE_WORDS = "president|prime minister|minister|secretary of state|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
+const ROLE_WORDS =
+  "president|prime minister|minister|secretary of state|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
 /** Either case for the first letter: "President Putin", "the president". */
-const ROLE_ALT = ROLE_WORDS.split("|").map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
+const ROLE_ALT = ROLE_WORDS.split("|")
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join("|");
 /** A role right before a name: up to three capitalised or rank words, the role word, an optional "for/of X". */
-const ROLE = new RegExp(`((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)\\s+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`);
-const APPOSITION = new RegExp(`^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`);
+const ROLE = new RegExp(
+  `((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)\\s+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`,
+);
+const APPOSITION = new RegExp(
+  `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
+);
 /** Capitalised words that start no person's name. */
-const NOT_PERSON = /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|Cooperation|Investment|Economic|Development|Fund|Bank|Committee|Office|Department|Service|Agency|Union|Organi[sz]ation|Institute|University|Cent(?:er|re)|Foundation|Group|Company|Corporation|Embassy|Federation|Republic|Kingdom|States|Nations|House|Security|Authority|Port|Council|Commission|Defen[cs]e|Affairs|Studies|Review|News|Times|Post|Journal|Press|Media|Television|Radio|Gulf|Sea|River|Oblast|Region|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
+const NOT_PERSON =
+  /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|Cooperation|Investment|Economic|Development|Fund|Bank|Committee|Office|Department|Service|Agency|Union|Organi[sz]ation|Institute|University|Cent(?:er|re)|Foundation|Group|Company|Corporation|Embassy|Federation|Republic|Kingdom|States|Nations|House|Security|Authority|Port|Council|Commission|Defen[cs]e|Affairs|Studies|Review|News|Times|Post|Journal|Press|Media|Television|Radio|Gulf|Sea|River|Oblast|Region|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
 const CANONICAL_KIND: Record<string, ActorKind> = { Russia: "country", Ukraine: "country", "United States": "country" };
-const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "this", "that", "these", "those", "it", "in", "on", "at", "for", "with", "as", "after", "before", "when", "while", "he", "she", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms", "dr"]);
+const NOT_NAMES = new Set([
+  "the",
+  "a",
+  "an",
+  "but",
+  "and",
+  "this",
+  "that",
+  "these",
+  "those",
+  "it",
+  "in",
+  "on",
+  "at",
+  "for",
+  "with",
+  "as",
+  "after",
+  "before",
+  "when",
+  "while",
+  "he",
+  "she",
+  "they",
+  "we",
+  "i",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+]);
 
 /**
  * People, organisations, countries and places, with aliases merged: a person's surname alone
@@ -44,9 +125,16 @@ const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "this", "that", "thes
  */
 export function findActors(file: string, a: TextAnalysis, knownPeople: readonly string[] = []): Actor[] {
   const text = a.text;
-  const actors = new Map<string, { name: string; kind: ActorKind; roles: Set<string>; aliases: Set<string>; mentions: ActorMention[] }>();
+  const actors = new Map<
+    string,
+    { name: string; kind: ActorKind; roles: Set<string>; aliases: Set<string>; mentions: ActorMention[] }
+  >();
   const add = (name: string, kind: ActorKind, start: number, end: number, role?: string) => {
-    const act = actors.get(name) ?? actors.set(name, { name, kind: CANONICAL_KIND[name] ?? kind, roles: new Set(), aliases: new Set(), mentions: [] }).get(name)!;
+    const act =
+      actors.get(name) ??
+      actors
+        .set(name, { name, kind: CANONICAL_KIND[name] ?? kind, roles: new Set(), aliases: new Set(), mentions: [] })
+        .get(name)!;
     const said = text.slice(start, end);
     if (said !== name) act.aliases.add(said);
     if (role) {
@@ -59,8 +147,17 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
   const surnames = new Map<string, string>();
   const fullNames = [...knownPeople];
   for (const run of properRuns(a)) {
-    const words = text.slice(run.start, run.end).split(/\s+/).filter((w) => !NOT_NAMES.has(w.toLowerCase()));
-    if (words.length >= 2 && words.length <= 3 && words.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) && !NOT_PERSON.test(words.join(" "))) fullNames.push(words.join(" "));
+    const words = text
+      .slice(run.start, run.end)
+      .split(/\s+/)
+      .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
+    if (
+      words.length >= 2 &&
+      words.length <= 3 &&
+      words.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) &&
+      !NOT_PERSON.test(words.join(" "))
+    )
+      fullNames.push(words.join(" "));
   }
   for (const full of fullNames) {
     const last = full.split(" ").pop()!;
@@ -89,18 +186,36 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
       continue;
     }
     // A role before the name ("Kremlin adviser Yuri Ushakov") or in apposition after it ("Maria Vella, the chief negotiator").
-    let role = ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
-    if (role) role = role.split(/\s+/).filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase()))).join(" ");
+    let role =
+      ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
+    if (role)
+      role = role
+        .split(/\s+/)
+        .filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase())))
+        .join(" ");
     // Role words capitalised before a name ("President Donald Trump") are not part of it.
-    const name = phrase.replace(new RegExp(`^(?:(?:${ROLE_WORDS}|Russian|Ukrainian|U\\.S\\.|US|American|Presidential|Special|Foreign|Defence|Defense|Deputy|Senior|Former)\\s+)+`, "i"), "");
+    const name = phrase.replace(
+      new RegExp(
+        `^(?:(?:${ROLE_WORDS}|Russian|Ukrainian|U\\.S\\.|US|American|Presidential|Special|Foreign|Defence|Defense|Deputy|Senior|Former)\\s+)+`,
+        "i",
+      ),
+      "",
+    );
     if (!name) continue;
     const nameStart = end - name.length;
     const parts = name.split(" ");
-    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) && !NOT_PERSON.test(name)) {
+    if (
+      parts.length >= 2 &&
+      parts.length <= 3 &&
+      parts.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) &&
+      !NOT_PERSON.test(name)
+    ) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
       // "Steve Witkoff" and "Stephen Witkoff" are one person; so are "Yuri" and "Yury Ushakov".
-      const existing = [...actors.values()].find((x) => x.kind === "person" && x.name.endsWith(` ${surname}`) && x.name[0] === first);
+      const existing = [...actors.values()].find(
+        (x) => x.kind === "person" && x.name.endsWith(` ${surname}`) && x.name[0] === first,
+      );
       const known = surnames.get(surname);
       const full = existing?.name ?? (known && known[0] === first ? known : name);
       add(full, "person", nameStart, end, role);
@@ -111,10 +226,17 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
   for (const act of actors.values()) {
     if (act.kind !== "person") continue;
     for (const alias of [...act.aliases].filter((x) => x.startsWith("the "))) {
-      for (const m of text.matchAll(new RegExp(`\\b${escape(alias)}\\b`, "gi"))) add(act.name, "person", m.index!, m.index! + m[0].length);
+      for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(alias)}\\b`, "gi")))
+        add(act.name, "person", m.index!, m.index! + m[0].length);
     }
   }
-  return [...actors.values()].map((x) => ({ name: x.name, kind: x.kind, roles: [...x.roles], aliases: [...x.aliases], mentions: x.mentions.sort((p, q) => p.start - q.start) }));
+  return [...actors.values()].map((x) => ({
+    name: x.name,
+    kind: x.kind,
+    roles: [...x.roles],
+    aliases: [...x.aliases],
+    mentions: x.mentions.sort((p, q) => p.start - q.start),
+  }));
 }
 
 /** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Witkoff", "U.S.", "Secretary of State Marco Rubio". */
@@ -123,7 +245,8 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   let cur: { start: number; end: number } | null = null;
   a.tokens.forEach((t, i) => {
     const proper = t.pos === "PROPN" && /^[A-Z]/.test(t.value);
-    const glue = cur && (t.value === "of" || t.value === "-") && a.tokens[i + 1]?.pos === "PROPN" && t.start === cur.end + 1;
+    const glue =
+      cur && (t.value === "of" || t.value === "-") && a.tokens[i + 1]?.pos === "PROPN" && t.start === cur.end + 1;
     if ((proper || glue) && cur && t.start <= cur.end + 1) cur.end = t.end;
     else if (proper) {
       if (cur) runs.push(cur);
@@ -137,6 +260,6 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   return runs;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -36,7 +36,10 @@ const valueKey = (c: Claim) => `${c.value}|${c.unit ?? ""}|${c.polarity}`;
  * its files and exact words, none picked), single-source otherwise. `sourceOf` maps a file to
  * the source it stands for: copies of one article are one source and never corroborate each other.
  */
-export function alignClaims(claims: readonly Claim[], sourceOf: (file: string) => string = (f) => f): { facts: Fact[]; sources: SourceStats[] } {
+export function alignClaims(
+  claims: readonly Claim[],
+  sourceOf: (file: string) => string = (f) => f,
+): { facts: Fact[]; sources: SourceStats[] } {
   const sourcesOf = (files: Iterable<string>) => new Set([...files].map(sourceOf));
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
@@ -65,7 +68,16 @@ export function alignClaims(claims: readonly Claim[], sourceOf: (file: string) =
       for (const c of side.claims) {
         const own = sourceOf(c.file);
         const others = side.files.filter((f) => sourceOf(f) !== own).length;
-        statusOf.set(c, contested && sides.some((s) => s !== side && s.files.some((f) => sourceOf(f) !== own)) ? "contested" : others ? "corroborated" : sources.size > 1 ? "corroborated" : "unique");
+        statusOf.set(
+          c,
+          contested && sides.some((s) => s !== side && s.files.some((f) => sourceOf(f) !== own))
+            ? "contested"
+            : others
+              ? "corroborated"
+              : sources.size > 1
+                ? "corroborated"
+                : "unique",
+        );
       }
   }
   const byFile = new Map<string, Claim[]>();
@@ -73,9 +85,18 @@ export function alignClaims(claims: readonly Claim[], sourceOf: (file: string) =
   const sources = [...byFile.keys()].sort().map((file) => {
     const mine = byFile.get(file)!;
     const count = (s: string) => mine.filter((c) => statusOf.get(c) === s).length;
-    return { file, claims: mine.length, corroborated: count("corroborated"), contested: count("contested"), unique: count("unique") };
+    return {
+      file,
+      claims: mine.length,
+      corroborated: count("corroborated"),
+      contested: count("contested"),
+      unique: count("unique"),
+    };
   });
   const rank = { contested: 0, corroborated: 1, "single-source": 2 };
-  facts.sort((x, y) => rank[x.status] - rank[y.status] || x.subject.localeCompare(y.subject) || x.attribute.localeCompare(y.attribute));
+  facts.sort(
+    (x, y) =>
+      rank[x.status] - rank[y.status] || x.subject.localeCompare(y.subject) || x.attribute.localeCompare(y.attribute),
+  );
   return { facts, sources };
 }

@@ -1,7 +1,7 @@
 import type { DateMention } from "./dates.js";
 import type { QuantityMention } from "./quantities.js";
 import type { Quote } from "./quotes.js";
-import { locate, type Located } from "./span.js";
+import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 import { VENUES, type WatchItem } from "./watch-list.js";
 
@@ -43,44 +43,95 @@ export function findClaims(
     if (lead < 0) continue;
     const s = { start: whole.start + lead, end: whole.end };
     const sentence = text.slice(s.start, s.end);
-    const inside = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.filter((x) => x.start >= s.start && x.end <= s.end);
+    const inside = <T extends { start: number; end: number }>(xs: readonly T[]) =>
+      xs.filter((x) => x.start >= s.start && x.end <= s.end);
     const dates = inside(evidence.dates).filter((d) => d.kind !== "duration" && d.iso);
     const time = dates.find((d) => d.iso!.length === 10)?.iso ?? null;
     const sentenceSpan = locate(file, text, s.start, trimmed(text, s.start, s.end));
     // Who says so: the speaker of a quote or reported statement that contains the claim's words.
-    const by = (start: number, end: number) => evidence.quotes.find((q) => q.speaker && q.start <= start && q.end >= end)?.speaker ?? null;
+    const by = (start: number, end: number) =>
+      evidence.quotes.find((q) => q.speaker && q.start <= start && q.end >= end)?.speaker ?? null;
     const base = { polarity: true, time, watched: true, sentence: sentenceSpan };
     for (const item of watch) {
       if (!item.cue.test(sentence)) continue;
       const place = item.byPlace ? VENUES.find(([re]) => re.test(sentence))?.[1] : undefined;
       if (item.byPlace && !place) continue;
-      const subject = (sub: string, clause: string) => sub + (place ? ` in ${place}` : "") + (item.qualifiers?.find(([re]) => re.test(clause))?.[1] ?? "");
+      const subject = (sub: string, clause: string) =>
+        sub + (place ? ` in ${place}` : "") + (item.qualifiers?.find(([re]) => re.test(clause))?.[1] ?? "");
       if (item.from === "date") {
         for (const d of dates.filter((x) => x.iso!.length === 10 && x.kind === "date"))
-          out.push({ ...locate(file, text, d.start, d.end), ...base, attributedTo: by(d.start, d.end), subject: subject(item.subject, sentence), attribute: item.attribute, value: d.iso!, unit: null, time: d.iso });
+          out.push({
+            ...locate(file, text, d.start, d.end),
+            ...base,
+            attributedTo: by(d.start, d.end),
+            subject: subject(item.subject, sentence),
+            attribute: item.attribute,
+            value: d.iso!,
+            unit: null,
+            time: d.iso,
+          });
       } else if (item.from === "quantity") {
         for (const q of inside(evidence.quantities)) {
-          const fits = (item.nouns && q.noun && item.nouns.test(q.noun)) || (item.units && q.unit && item.units.includes(q.unit));
+          const fits =
+            (item.nouns && q.noun && item.nouns.test(q.noun)) || (item.units && q.unit && item.units.includes(q.unit));
           if (!fits) continue;
           claimed.add(q);
-          out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: by(q.start, q.end), subject: subject(item.subject, clauseAround(sentence, q.start - s.start)), attribute: item.attribute, value: q.high ?? q.value, unit: q.unit });
+          out.push({
+            ...locate(file, text, q.start, q.end),
+            ...base,
+            attributedTo: by(q.start, q.end),
+            subject: subject(item.subject, clauseAround(sentence, q.start - s.start)),
+            attribute: item.attribute,
+            value: q.high ?? q.value,
+            unit: q.unit,
+          });
         }
       } else if (item.from === "quote") {
         for (const q of inside(evidence.quotes)) {
           // A speaker withheld as unsure still places the words on a side, said to be unconfirmed.
           const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
           if (q.kind === "reported" || !who || !item.speaker?.test(who) || q.text.split(/\s+/).length > 8) continue;
-          const value = q.text.toLowerCase().replace(/[“”"‘’.,;:!?]+$/g, "").replace(/\s+/g, " ").trim();
-          out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: q.speaker ?? `${who} (unconfirmed)`, subject: subject(item.subject, sentence), attribute: item.attribute, value, unit: null });
+          const value = q.text
+            .toLowerCase()
+            .replace(/[“”"‘’.,;:!?]+$/g, "")
+            .replace(/\s+/g, " ")
+            .trim();
+          out.push({
+            ...locate(file, text, q.start, q.end),
+            ...base,
+            attributedTo: q.speaker ?? `${who} (unconfirmed)`,
+            subject: subject(item.subject, sentence),
+            attribute: item.attribute,
+            value,
+            unit: null,
+          });
         }
       } else {
         const negated = item.negation?.test(sentence) ?? false;
-        out.push({ ...sentenceSpan, ...base, attributedTo: by(s.start, sentenceSpan.end), polarity: !negated, subject: subject(item.subject, sentence), attribute: item.attribute, value: item.value ?? "stated", unit: null });
+        out.push({
+          ...sentenceSpan,
+          ...base,
+          attributedTo: by(s.start, sentenceSpan.end),
+          polarity: !negated,
+          subject: subject(item.subject, sentence),
+          attribute: item.attribute,
+          value: item.value ?? "stated",
+          unit: null,
+        });
       }
     }
     for (const q of inside(evidence.quantities)) {
       if (claimed.has(q) || !q.noun || q.unit === "fraction") continue;
-      out.push({ ...locate(file, text, q.start, q.end), ...base, attributedTo: by(q.start, q.end), watched: false, subject: singular(q.noun), attribute: q.unit ? `amount (${q.unit})` : "number", value: q.high ?? q.value, unit: q.unit });
+      out.push({
+        ...locate(file, text, q.start, q.end),
+        ...base,
+        attributedTo: by(q.start, q.end),
+        watched: false,
+        subject: singular(q.noun),
+        attribute: q.unit ? `amount (${q.unit})` : "number",
+        value: q.high ?? q.value,
+        unit: q.unit,
+      });
     }
   }
   return out;
@@ -90,7 +141,7 @@ export function findClaims(
 function clauseAround(sentence: string, at: number): string {
   const before = sentence.slice(0, at).search(/[,;—–(][^,;—–(]*$/);
   const after = sentence.slice(at).search(/[,;—–)]/);
-  return sentence.slice(before < 0 ? 0 : before, after < 0 ? sentence.length : at + after);
+  return sentence.slice(Math.max(before, 0), after < 0 ? sentence.length : at + after);
 }
 
 function trimmed(text: string, start: number, end: number): number {

@@ -1,5 +1,5 @@
-import type { ScenarioSpec } from "../model/schema.js";
 import { baseName } from "../model/base-name.js";
+import type { ScenarioSpec } from "../model/schema.js";
 
 interface Resolved {
   field: string;
@@ -8,9 +8,36 @@ interface Resolved {
   end: number;
 }
 
-const STOP = new Set(["the", "of", "a", "an", "to", "for", "us", "s", "number", "amount", "plan", "meeting", "in", "or", "security"]);
+const STOP = new Set([
+  "the",
+  "of",
+  "a",
+  "an",
+  "to",
+  "for",
+  "us",
+  "s",
+  "number",
+  "amount",
+  "plan",
+  "meeting",
+  "in",
+  "or",
+  "security",
+]);
 /** Words that name the same issue in a drafted and a hand-written scenario. */
-const SYNONYMS: Record<string, string> = { territory: "donbas", withdrawal: "donbas", army: "army", cap: "army", points: "points", point: "points", assets: "assets", frozen: "assets", sanctions: "sanctions", relief: "sanctions" };
+const SYNONYMS: Record<string, string> = {
+  territory: "donbas",
+  withdrawal: "donbas",
+  army: "army",
+  cap: "army",
+  points: "points",
+  point: "points",
+  assets: "assets",
+  frozen: "assets",
+  sanctions: "sanctions",
+  relief: "sanctions",
+};
 
 function keys(name: string): Set<string> {
   return new Set(
@@ -25,7 +52,13 @@ const meets = (a: string, b: string) => [...keys(a)].some((k) => keys(b).has(k))
 
 /** A scenario's red lines as (party, issue) pairs; a conditional one is about the issue it constrains. */
 const redLinesOf = (spec: ScenarioSpec) =>
-  spec.parties.flatMap((p) => p.redLines.map((r) => ({ party: p.name, issue: "then" in r && r.then ? r.then.issue : (r as { issue: string }).issue, label: r.label ?? "" })));
+  spec.parties.flatMap((p) =>
+    p.redLines.map((r) => ({
+      party: p.name,
+      issue: "then" in r && r.then ? r.then.issue : (r as { issue: string }).issue,
+      label: r.label ?? "",
+    })),
+  );
 
 /** Found of a kind, as the README reports it. */
 const share = (found: number, of: number) => ({ found, of, share: of ? Math.round((found / of) * 100) / 100 : 1 });
@@ -36,22 +69,31 @@ const share = (found: number, of: number) => ({ found, of, share: of ? Math.roun
  * of the same party on a matching issue), the share of each and of all of them, and how many of
  * the draft's citations point at the same words as one of the hand-written ones.
  */
-export function compareScenarios(draft: ScenarioSpec, hand: ScenarioSpec, draftCites: readonly Resolved[], handCites: readonly Resolved[]) {
+export function compareScenarios(
+  draft: ScenarioSpec,
+  hand: ScenarioSpec,
+  draftCites: readonly Resolved[],
+  handCites: readonly Resolved[],
+) {
   const issuesFound = hand.issues.filter((h) => draft.issues.some((d) => meets(d.name, h.name))).map((h) => h.name);
   // Plans are known by their number of points: "28-point plan" is the "Leaked 28-point plan".
   const planNumber = (n: string) => /\b(\d+)[- ]points?\b/.exec(n)?.[1];
   const proposalsFound = hand.proposals
-    .filter((h) => draft.proposals.some((d) => {
-      const n = planNumber(d.name);
-      return n !== undefined && [h.name, ...(h.cite ?? []).map((c) => c.exact)].some((t) => planNumber(t) === n);
-    }))
+    .filter((h) =>
+      draft.proposals.some((d) => {
+        const n = planNumber(d.name);
+        return n !== undefined && [h.name, ...(h.cite ?? []).map((c) => c.exact)].some((t) => planNumber(t) === n);
+      }),
+    )
     .map((h) => h.name);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const partiesFound = hand.parties.filter((h) => draft.parties.some((d) => same(d.name, h.name))).map((p) => p.name);
   const draftLines = redLinesOf(draft);
   const handLines = redLinesOf(hand);
   const linesFound = handLines.filter((h) => draftLines.some((d) => same(d.party, h.party) && meets(d.issue, h.issue)));
-  const common = draftCites.filter((d) => handCites.some((h) => baseName(h.file) === baseName(d.file) && d.start < h.end && h.start < d.end)).length;
+  const common = draftCites.filter((d) =>
+    handCites.some((h) => baseName(h.file) === baseName(d.file) && d.start < h.end && h.start < d.end),
+  ).length;
   const total = partiesFound.length + issuesFound.length + proposalsFound.length + linesFound.length;
   return {
     recovered: {
@@ -61,9 +103,23 @@ export function compareScenarios(draft: ScenarioSpec, hand: ScenarioSpec, draftC
       redLines: share(linesFound.length, handLines.length),
       all: share(total, hand.parties.length + hand.issues.length + hand.proposals.length + handLines.length),
     },
-    issues: { handWritten: hand.issues.length, drafted: draft.issues.length, found: issuesFound, missed: hand.issues.map((i) => i.name).filter((n) => !issuesFound.includes(n)) },
-    proposals: { handWritten: hand.proposals.length, drafted: draft.proposals.length, found: proposalsFound, missed: hand.proposals.map((p) => p.name).filter((n) => !proposalsFound.includes(n)) },
-    parties: { handWritten: hand.parties.map((p) => p.name), drafted: draft.parties.map((p) => p.name), found: partiesFound },
+    issues: {
+      handWritten: hand.issues.length,
+      drafted: draft.issues.length,
+      found: issuesFound,
+      missed: hand.issues.map((i) => i.name).filter((n) => !issuesFound.includes(n)),
+    },
+    proposals: {
+      handWritten: hand.proposals.length,
+      drafted: draft.proposals.length,
+      found: proposalsFound,
+      missed: hand.proposals.map((p) => p.name).filter((n) => !proposalsFound.includes(n)),
+    },
+    parties: {
+      handWritten: hand.parties.map((p) => p.name),
+      drafted: draft.parties.map((p) => p.name),
+      found: partiesFound,
+    },
     redLines: {
       handWritten: handLines.length,
       drafted: draftLines.length,

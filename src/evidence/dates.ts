@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import { locate, type Located } from "./span.js";
+import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
 export interface DateMention extends Located {
@@ -12,7 +12,8 @@ export interface DateMention extends Located {
   readonly reference: string | null;
 }
 
-const DURATION = /^(for|in|after|within|over|during)\s+(?:the\s+)?(?:a|an|\d+|[a-z]+)(?:[\s-][a-z]+)?\s+(minutes?|hours?|days?|weeks?|months?|years?)$/i;
+const DURATION =
+  /^(for|in|after|within|over|during)\s+(?:the\s+)?(?:a|an|\d+|[a-z]+)(?:[\s-][a-z]+)?\s+(minutes?|hours?|days?|weeks?|months?|years?)$/i;
 const YEAR = /\b(?:in|since|by|of|during|until|before|after|from)\s+((?:19|20)\d{2})\b(?!-)/g;
 const RELATIVE_YEAR = /\b(this|last|next)\s+year\b/gi;
 
@@ -33,7 +34,8 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     if (!taken(m.start, m.end)) out.push(m);
   };
   for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
-    const start = r.index, end = r.index + r.text.length;
+    const start = r.index,
+      end = r.index + r.text.length;
     // chrono reads "300 a year" as 3:00 a.m.: a bare number glued to a/p is not a time.
     if (/\b\d{3,4}\s*[ap]\b(?!\.?m)/i.test(r.text)) continue;
     // chrono reads "for 5 hours", "in 24 hours", "after five months" as moments; they are durations.
@@ -43,14 +45,26 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     }
     let date = r.start.date();
     // A month and day without a year, over four months ahead of a news report, is last year's (Oct. 23 in May).
-    if (ref && r.start.isCertain("month") && !r.start.isCertain("year") && date.getTime() - ref.getTime() > 120 * 86_400_000 && !FUTURE.test(sentenceAround(a, start)))
+    if (
+      ref &&
+      r.start.isCertain("month") &&
+      !r.start.isCertain("year") &&
+      date.getTime() - ref.getTime() > 120 * 86_400_000 &&
+      !FUTURE.test(sentenceAround(a, start))
+    )
       date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
     // Without a reference, only a date the text writes out resolves: chrono counts "today" or "last
     // week" as certain, but certain only of the day the parsing happened.
     const written = /\b\d{4}\b/.test(r.text);
     const iso = isoAt(date, grainOf(r.start), !ref && !(certain(r.start) && written));
     const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !(certain(r.end) && written)) : undefined;
-    push({ ...locate(file, text, start, end), kind: r.end ? "range" : "date", iso, ...(end_ ? { isoEnd: end_ } : {}), reference });
+    push({
+      ...locate(file, text, start, end),
+      kind: r.end ? "range" : "date",
+      iso,
+      ...(end_ ? { isoEnd: end_ } : {}),
+      reference,
+    });
   }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index! + m[0].length - m[1]!.length;
@@ -61,7 +75,8 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
       const y = +reference.slice(0, 4) + (m[1]!.toLowerCase() === "last" ? -1 : m[1]!.toLowerCase() === "next" ? 1 : 0);
       push({ ...locate(file, text, m.index!, m.index! + m[0].length), kind: "date", iso: String(y), reference });
     }
-  for (const e of a.entities) if (e.type === "DURATION") push({ ...locate(file, text, e.start, e.end), kind: "duration", iso: null, reference });
+  for (const e of a.entities)
+    if (e.type === "DURATION") push({ ...locate(file, text, e.start, e.end), kind: "duration", iso: null, reference });
   return out.sort((x, y) => x.start - y.start);
 }
 
@@ -89,6 +104,8 @@ function grainOf(c: chrono.ParsedComponents): "day" | "month" | "year" {
 function isoAt(d: Date, grain: "day" | "month" | "year", unknownYear: boolean): string | null {
   if (unknownYear) return null;
   // chrono builds dates in local time: read them back the same way, whatever the time zone.
-  const y = String(d.getFullYear()).padStart(4, "0"), m = String(d.getMonth() + 1).padStart(2, "0"), day = String(d.getDate()).padStart(2, "0");
+  const y = String(d.getFullYear()).padStart(4, "0"),
+    m = String(d.getMonth() + 1).padStart(2, "0"),
+    day = String(d.getDate()).padStart(2, "0");
   return grain === "day" ? `${y}-${m}-${day}` : grain === "month" ? `${y}-${m}` : y;
 }

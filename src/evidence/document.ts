@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { fail } from "../errors.js";
 import { htmlDepth } from "./html-depth.js";
-import { locate, type Located } from "./span.js";
+import { type Located, locate } from "./span.js";
 
 /** HTML nesting deeper than this is refused: Readability's cost grows with the cube of the depth (800 levels: 3 s). */
 export const MAX_HTML_DEPTH = 256;
@@ -45,7 +45,20 @@ export interface EvidenceDocument {
   readonly text: string;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const FULL_DATE = new RegExp(
   `\\b(?:(${MONTHS.join("|")})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTHS.join("|")}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))\\b`,
   "gi",
@@ -66,25 +79,53 @@ export function formatOf(file: string, raw: string): DocumentFormat {
  * `datePublished`) or Markdown front matter (`date:`) — else the latest explicit full date near
  * the top of the text (an inference, with the words it came from).
  */
-export function readDocument(file: string, raw: string, id: (text: string) => string, options: { date?: string; maxHtmlDepth?: number; metadata?: DocumentMetadata } = {}): EvidenceDocument {
+export function readDocument(
+  file: string,
+  raw: string,
+  id: (text: string) => string,
+  options: { date?: string; maxHtmlDepth?: number; metadata?: DocumentMetadata } = {},
+): EvidenceDocument {
   const format = formatOf(file, raw);
-  let text = raw, title: string | null = null, author: string | null = null, outlet: string | null = null, stated: string | null = null, url: string | null = null;
+  let text = raw,
+    title: string | null = null,
+    author: string | null = null,
+    outlet: string | null = null,
+    stated: string | null = null,
+    url: string | null = null;
   if (format === "html") {
     const limit = options.maxHtmlDepth ?? MAX_HTML_DEPTH;
     const depth = htmlDepth(raw, limit);
     if (depth > limit)
-      fail({ code: "limit.html-depth", file, message: `the HTML nests more than ${limit} elements deep (the limit)`, hint: `raise it with --max-html-depth ${Math.max(2 * limit, depth)}, or give the article as text` });
+      fail({
+        code: "limit.html-depth",
+        file,
+        message: `the HTML nests more than ${limit} elements deep (the limit)`,
+        hint: `raise it with --max-html-depth ${Math.max(2 * limit, depth)}, or give the article as text`,
+      });
     // A fragment with no root element (or nothing at all) is read as the body of a page.
     let { document } = parseHTML(raw);
     if (!document.documentElement) ({ document } = parseHTML(`<html><body>${raw}</body></html>`));
-    const meta = (name: string) => document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content") ?? null;
-    const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].map((el) => jsonLdDate(el.textContent ?? "")).find(Boolean) ?? null;
-    stated = isoDay(meta("article:published_time") ?? meta("date") ?? meta("pubdate") ?? meta("dc.date") ?? jsonLd ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? "");
+    const meta = (name: string) =>
+      document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content") ?? null;
+    const jsonLd =
+      [...document.querySelectorAll('script[type="application/ld+json"]')]
+        .map((el) => jsonLdDate(el.textContent ?? ""))
+        .find(Boolean) ?? null;
+    stated = isoDay(
+      meta("article:published_time") ??
+        meta("date") ??
+        meta("pubdate") ??
+        meta("dc.date") ??
+        jsonLd ??
+        document.querySelector("time[datetime]")?.getAttribute("datetime") ??
+        "",
+    );
     url = meta("og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null;
     let article: ReturnType<Readability["parse"]> = null;
     try {
       // Readability gives up (or throws) on pages with no article structure: the body text is kept then.
-      if (document.documentElement) article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+      if (document.documentElement)
+        article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
     } catch {
       article = null;
     }
@@ -108,12 +149,39 @@ export function readDocument(file: string, raw: string, id: (text: string) => st
   }
   author ??= /^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$/m.exec(text.slice(0, 500))?.[1] ?? null;
   const m = options.metadata ?? {};
-  const doc = { id: id(text), file, format, title: m.title ?? title, outlet: m.outlet ?? outlet, author: m.author ?? author, url: m.url ?? url, text };
-  if (options.date) return { ...doc, published: options.date.slice(0, 10), ...(options.date.length > 10 ? { publishedAt: options.date } : {}), publishedSource: "given" };
-  if (m.date) return { ...doc, published: m.date.slice(0, 10), ...(m.date.length > 10 ? { publishedAt: m.date } : {}), publishedSource: "manifest" };
+  const doc = {
+    id: id(text),
+    file,
+    format,
+    title: m.title ?? title,
+    outlet: m.outlet ?? outlet,
+    author: m.author ?? author,
+    url: m.url ?? url,
+    text,
+  };
+  if (options.date)
+    return {
+      ...doc,
+      published: options.date.slice(0, 10),
+      ...(options.date.length > 10 ? { publishedAt: options.date } : {}),
+      publishedSource: "given",
+    };
+  if (m.date)
+    return {
+      ...doc,
+      published: m.date.slice(0, 10),
+      ...(m.date.length > 10 ? { publishedAt: m.date } : {}),
+      publishedSource: "manifest",
+    };
   if (stated) return { ...doc, published: stated, publishedSource: "stated" };
   const top = latestFullDate(text, TOP);
-  if (top) return { ...doc, published: top.iso, publishedSource: "inferred", publishedEvidence: locate(file, text, top.start, top.end) };
+  if (top)
+    return {
+      ...doc,
+      published: top.iso,
+      publishedSource: "inferred",
+      publishedEvidence: locate(file, text, top.start, top.end),
+    };
   return { ...doc, published: null, publishedSource: "unknown" };
 }
 
@@ -142,7 +210,7 @@ function frontMatter(raw: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of m[1]!.split(/\r?\n/)) {
     const kv = /^([A-Za-z_][\w-]*):\s*(.*?)\s*$/.exec(line);
-    if (kv && kv[2]) out[kv[1]!.toLowerCase()] = kv[2].replace(/^["']|["']$/g, "");
+    if (kv?.[2]) out[kv[1]!.toLowerCase()] = kv[2].replace(/^["']|["']$/g, "");
   }
   return out;
 }
@@ -150,15 +218,24 @@ function frontMatter(raw: string): Record<string, string> {
 /** The paragraphs of Readability's article HTML, one per line. */
 function blocksOf(html: string): string {
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
-  const blocks = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre")].filter((el) => !el.querySelector("p, li"));
-  return blocks.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()).filter(Boolean).join("\n");
+  const blocks = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre")].filter(
+    (el) => !el.querySelector("p, li"),
+  );
+  return blocks
+    .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The latest explicit day-precise date in the first `limit` characters. */
 export function latestFullDate(text: string, limit = text.length): { iso: string; start: number; end: number } | null {
   let best: { iso: string; start: number; end: number } | null = null;
   for (const m of text.slice(0, limit).matchAll(FULL_DATE)) {
-    const iso = m[3] ? ymd(+m[3], MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!) : m[6] ? ymd(+m[6], MONTHS.indexOf(m[5]!.toLowerCase()) + 1, +m[4]!) : ymd(+m[7]!, +m[8]!, +m[9]!);
+    const iso = m[3]
+      ? ymd(+m[3], MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!)
+      : m[6]
+        ? ymd(+m[6], MONTHS.indexOf(m[5]!.toLowerCase()) + 1, +m[4]!)
+        : ymd(+m[7]!, +m[8]!, +m[9]!);
     if (iso && (!best || iso > best.iso)) best = { iso, start: m.index!, end: m.index! + m[0].length };
   }
   return best;

@@ -1,18 +1,22 @@
+import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import type { EvidenceJson } from "./evidence-json.js";
-import { locate, type Located } from "./span.js";
-import { baseName } from "../model/base-name.js";
+import { type Located, locate } from "./span.js";
 
 /** Where a speaker's role or name places them, or the actor a sentence's subject names: the party they speak for. */
 const ALLEGIANCE: readonly (readonly [RegExp, string])[] = [
   [/\b(Russia|Russian|Kremlin|Moscow|Putin|Ushakov|Dmitriev|Dmitriyev|Lavrov|Peskov)\b/i, "Russia"],
   [/\b(Ukraine|Ukrainian|Kyiv|Kiev|Zelensk\w*)\b/i, "Ukraine"],
-  [/\b(United States|U\.S\.|US|American|White House|Washington|Trump|Witkoff|Kushner|Rubio|Secretary of State|Vance|Driscoll)\b/, "United States"],
+  [
+    /\b(United States|U\.S\.|US|American|White House|Washington|Trump|Witkoff|Kushner|Rubio|Secretary of State|Vance|Driscoll)\b/,
+    "United States",
+  ],
   [/\b(Europe|European|EU|Brussels|Macron|Starmer|Merz|Tusk)\b/, "European allies"],
 ];
 
 /** Roles of people who comment on a negotiation without taking part: they are sources, not parties. */
-const OBSERVER = /\b(analyst|researcher|expert|scholar|professor|fellow|think tank|commentator|columnist|journalist|editor|correspondent|Carnegie|Institute|Center|Centre|University|Foundation)\b/i;
+const OBSERVER =
+  /\b(analyst|researcher|expert|scholar|professor|fellow|think tank|commentator|columnist|journalist|editor|correspondent|Carnegie|Institute|Center|Centre|University|Foundation)\b/i;
 
 /**
  * What peace negotiations negotiate, as issue topics a sentence can be about. The draft makes an
@@ -21,8 +25,14 @@ const OBSERVER = /\b(analyst|researcher|expert|scholar|professor|fellow|think ta
  */
 const TOPICS: readonly (readonly [string, RegExp])[] = [
   ["Donbas", /\b(Donbas+|Donetsk|Luhansk|occupied territor\w+|territor(?:y|ies|ial)|withdraw\w* from)\b/i],
-  ["Army cap", /\b(army|armed forces|troops|military (?:size|forces)|limits? on (?:the size|Ukraine['’]s)|size and capability)\b/i],
-  ["NATO membership", /\b(NATO (?:membership|accession)|join(?:ing)? NATO|NATO expansion|non[- ]expansion|renounc\w+ NATO|neutral\w*)\b/i],
+  [
+    "Army cap",
+    /\b(army|armed forces|troops|military (?:size|forces)|limits? on (?:the size|Ukraine['’]s)|size and capability)\b/i,
+  ],
+  [
+    "NATO membership",
+    /\b(NATO (?:membership|accession)|join(?:ing)? NATO|NATO expansion|non[- ]expansion|renounc\w+ NATO|neutral\w*)\b/i,
+  ],
   ["Recognition", /\b(recogni(?:[sz]\w*|tion)|de jure|de facto|sovereignty over)\b/i],
   ["Sanctions", /\bsanctions?\b/i],
   ["Frozen assets", /\b(frozen (?:Russian )?assets|reconstruction fund|\$100 billion)\b/i],
@@ -34,15 +44,30 @@ const TOPICS: readonly (readonly [string, RegExp])[] = [
 ];
 
 /** Words that make a refusal or demand a red line: outright refusals and standing demands. */
-const RED_LINE = /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot accept|can['’]t accept|under no circumstances|out of the question|unacceptable|refus\w+|reject\w*|balk\w* at|except(?: for)?|adamant|insists?|demands|surely need|must)\b/i;
+const RED_LINE =
+  /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot accept|can['’]t accept|under no circumstances|out of the question|unacceptable|refus\w+|reject\w*|balk\w* at|except(?: for)?|adamant|insists?|demands|surely need|must)\b/i;
 
 /** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
 function citeAround(s: Located, words: string): CiteSpec {
   const at = Math.max(0, s.text.toLowerCase().indexOf(words.toLowerCase()));
   const before = s.text.slice(0, at).split(/\s+/).filter(Boolean).slice(-5).join(" ");
   const start = s.start + (before ? s.text.lastIndexOf(before, at) : at);
-  const tail = s.text.slice(start - s.start).split(/\s+/).slice(0, 12).join(" ");
-  return cite({ ...s, start, end: start + tail.length, text: tail, selector: { exact: tail, prefix: s.selector.prefix + s.text.slice(0, start - s.start), suffix: s.text.slice(start - s.start + tail.length) + s.selector.suffix } });
+  const tail = s.text
+    .slice(start - s.start)
+    .split(/\s+/)
+    .slice(0, 12)
+    .join(" ");
+  return cite({
+    ...s,
+    start,
+    end: start + tail.length,
+    text: tail,
+    selector: {
+      exact: tail,
+      prefix: s.selector.prefix + s.text.slice(0, start - s.start),
+      suffix: s.text.slice(start - s.start + tail.length) + s.selector.suffix,
+    },
+  });
 }
 
 /** A citation of a located item: its words (a few more around a bare number), at most a dozen, with context to keep them unique. */
@@ -57,7 +82,12 @@ function cite(x: Located): CiteSpec {
   }
   const words = exact.trim().split(/\s+/);
   const short = words.slice(0, 12).join(" ");
-  return { file: baseName(x.file), exact: short, prefix: prefix.slice(-24), suffix: words.length <= 12 ? suffix.slice(0, 24) : "" };
+  return {
+    file: baseName(x.file),
+    exact: short,
+    prefix: prefix.slice(-24),
+    suffix: words.length <= 12 ? suffix.slice(0, 24) : "",
+  };
 }
 
 /** A statement of the corpus with the parties doing it and done to, and the topics it is about. */
@@ -85,8 +115,14 @@ const partyOf = (words: string | null | undefined): string | null =>
  * points. Every item is cited; preferences are placeholders (equal ranges, flat values),
  * reported as assumptions until someone cites them.
  */
-export function draftScenario(evidence: EvidenceJson, documents: readonly { file: string; text: string }[], name = "Draft from the evidence"): ScenarioInput {
-  const speakerAt = (s: Located) => evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ?? null;
+export function draftScenario(
+  evidence: EvidenceJson,
+  documents: readonly { file: string; text: string }[],
+  name = "Draft from the evidence",
+): ScenarioInput {
+  const speakerAt = (s: Located) =>
+    evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
+    null;
   const statements: Statement[] = evidence.statements.map((s) => {
     // The doer: the cue's subject; a quote's named speaker when the subject names no party.
     const speaker = speakerAt(s);
@@ -94,7 +130,14 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
     const lead = s.source ? s.text.slice(s.source.start - s.start, s.cue.start - s.start) : "";
     const party = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
     const target = partyOf(s.target?.text);
-    return { sentence: s, kind: s.kind, cue: s.cue.text, party, target: target === party ? null : target, topics: TOPICS.filter(([, re]) => re.test(s.text)).map(([t]) => t) };
+    return {
+      sentence: s,
+      kind: s.kind,
+      cue: s.cue.text,
+      party,
+      target: target === party ? null : target,
+      topics: TOPICS.filter(([, re]) => re.test(s.text)).map(([t]) => t),
+    };
   });
 
   // Parties: the actors of statements, and the people who speak for them.
@@ -110,23 +153,52 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
     entry.who.add(actor.name);
     if (entry.cite.length < 2) entry.cite.push(cite(q));
   }
-  for (const s of statements) if (s.party && (s.kind === "DEMAND" || s.kind === "REJECT") && s.topics.length) party(s.party);
+  for (const s of statements)
+    if (s.party && (s.kind === "DEMAND" || s.kind === "REJECT") && s.topics.length) party(s.party);
 
   // Issues: topics a party demands, refuses, accepts or concedes something about.
-  const negotiated = statements.filter((s) => s.party && s.topics.length && ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"].includes(s.kind));
+  const negotiated = statements.filter(
+    (s) => s.party && s.topics.length && ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"].includes(s.kind),
+  );
   const topicNames = [...new Set(negotiated.flatMap((s) => s.topics))];
   const issues = topicNames.map((topic) => {
     const about = negotiated.filter((s) => s.topics.includes(topic));
     // Options: what each side pushes for, and the opposite; army caps keep the figures the texts give.
-    const figures = topic === "Army cap" ? [...new Set(evidence.claims.filter((c) => c.subject === "Ukraine's army" && c.attribute === "size cap").map((c) => String(c.value)))] : [];
+    const figures =
+      topic === "Army cap"
+        ? [
+            ...new Set(
+              evidence.claims
+                .filter((c) => c.subject === "Ukraine's army" && c.attribute === "size cap")
+                .map((c) => String(c.value)),
+            ),
+          ]
+        : [];
     const options = figures.length ? ["no cap", ...figures] : ["as demanded", "as refused"];
-    return { name: topic, kind: "discrete" as const, options, cite: about.slice(0, 2).map((s) => citeAround(s.sentence, s.cue)) };
+    return {
+      name: topic,
+      kind: "discrete" as const,
+      options,
+      cite: about.slice(0, 2).map((s) => citeAround(s.sentence, s.cue)),
+    };
   });
 
   // Red lines and stances per party and topic, strongest first.
   // A refusal, or a standing demand ("insists", "demands", "is adamant" — not a one-off "demanded"), is a red line.
   const stanceOf = (s: Statement): "red line" | "demand" | "acceptable" | "rejects" =>
-    (s.kind === "REJECT" || s.kind === "DEMAND") && RED_LINE.test(s.sentence.text.slice(Math.max(0, s.sentence.text.indexOf(s.cue) - 16), s.sentence.text.indexOf(s.cue) + s.cue.length)) ? "red line" : s.kind === "DEMAND" ? "demand" : s.kind === "REJECT" ? "rejects" : "acceptable";
+    (s.kind === "REJECT" || s.kind === "DEMAND") &&
+    RED_LINE.test(
+      s.sentence.text.slice(
+        Math.max(0, s.sentence.text.indexOf(s.cue) - 16),
+        s.sentence.text.indexOf(s.cue) + s.cue.length,
+      ),
+    )
+      ? "red line"
+      : s.kind === "DEMAND"
+        ? "demand"
+        : s.kind === "REJECT"
+          ? "rejects"
+          : "acceptable";
   const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
   const held = new Map<string, { party: string; topic: string; strength: keyof typeof rank; statement: Statement }>();
   for (const s of negotiated)
@@ -134,11 +206,13 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
       const key = `${s.party}|${topic}`;
       const strength = stanceOf(s);
       const known = held.get(key);
-      if (!known || rank[strength] < rank[known.strength]) held.set(key, { party: s.party!, topic, strength, statement: s });
+      if (!known || rank[strength] < rank[known.strength])
+        held.set(key, { party: s.party!, topic, strength, statement: s });
     }
 
   // Proposals: plans, frameworks and documents named with their points ("a 28-point plan", "a document that contained 27 points").
-  const PLAN = /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
+  const PLAN =
+    /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
   const plans = new Map<string, Located>();
   const sentences = documents.flatMap((d) =>
     [...d.text.matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)].map((m) => {
@@ -149,11 +223,16 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
   for (const s of sentences) {
     const m = PLAN.exec(s.text);
     if (!m) continue;
-    const n = m[1] ?? m[4]!, kind = (m[2] ?? m[3]!).toLowerCase();
+    const n = m[1] ?? m[4]!,
+      kind = (m[2] ?? m[3]!).toLowerCase();
     const planName = `${n}-point ${kind}`;
     if (!plans.has(planName)) plans.set(planName, s);
   }
-  const proposals = [...plans.entries()].map(([planName, s]) => ({ name: planName, outcome: {}, cite: [citeAround(s, PLAN.exec(s.text)![0])] }));
+  const proposals = [...plans.entries()].map(([planName, s]) => ({
+    name: planName,
+    outcome: {},
+    cite: [citeAround(s, PLAN.exec(s.text)![0])],
+  }));
 
   const flat = (options: string[]) => Object.fromEntries(options.map((o) => [o, 0.5]));
   return {
@@ -167,14 +246,30 @@ export function draftScenario(evidence: EvidenceJson, documents: readonly { file
         ...(entry.who.size ? { description: `speaking: ${[...entry.who].join(", ")}` } : {}),
         ...(entry.cite.length ? { cite: entry.cite } : {}),
         reservation: [0, 0.5] as [number, number],
-        weights: Object.fromEntries(issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]])),
+        weights: Object.fromEntries(
+          issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]]),
+        ),
         values: Object.fromEntries(issues.map((i) => [i.name, flat(i.options)])),
-        stances: Object.fromEntries(mine.map((h) => [h.topic, { strength: h.strength, note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”`, cite: [citeAround(h.statement.sentence, h.statement.cue)] }])),
+        stances: Object.fromEntries(
+          mine.map((h) => [
+            h.topic,
+            {
+              strength: h.strength,
+              note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”`,
+              cite: [citeAround(h.statement.sentence, h.statement.cue)],
+            },
+          ]),
+        ),
         redLines: mine
           .filter((h) => h.strength === "red line")
           .map((h) => {
             const options = issues.find((i) => i.name === h.topic)!.options;
-            return { label: `${h.topic}: ${h.statement.cue}`, issue: h.topic, notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!], cite: [citeAround(h.statement.sentence, h.statement.cue)] };
+            return {
+              label: `${h.topic}: ${h.statement.cue}`,
+              issue: h.topic,
+              notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!],
+              cite: [citeAround(h.statement.sentence, h.statement.cue)],
+            };
           }),
       };
     }),

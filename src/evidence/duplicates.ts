@@ -46,7 +46,8 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
         if (list && list.length <= COMMON) for (const i of list) candidates.add(i);
       }
       // A text made only of boilerplate: fall back to the first holders of its 5-grams.
-      if (!candidates.size) for (const s of set) for (const i of (holders.get(s) ?? []).slice(0, COMMON)) candidates.add(i);
+      if (!candidates.size)
+        for (const s of set) for (const i of (holders.get(s) ?? []).slice(0, COMMON)) candidates.add(i);
       for (const i of [...candidates].sort((a, b) => a - b)) {
         const similarity = jaccard(sets[i]!, set);
         if (similarity >= NEAR_DUPLICATE) {

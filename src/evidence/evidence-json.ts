@@ -1,7 +1,7 @@
-import type { Located } from "./span.js";
 import type { Claim } from "./claims.js";
 import type { EvidenceReport } from "./extract.js";
 import { claimReliability } from "./reliability.js";
+import type { Located } from "./span.js";
 
 const where = (x: Located) => ({ file: x.file, start: x.start, end: x.end, text: x.text, selector: x.selector });
 
@@ -19,10 +19,31 @@ export function evidenceJson(report: EvidenceReport) {
     const d = report.duplicates[i];
     return d ? { duplicateOf: docs[d.of]!.document.file, similarity: d.similarity } : {};
   };
-  const actors = new Map<string, { name: string; kind: string; roles: Set<string>; aliases: Set<string>; files: Set<string>; mentions: ReturnType<typeof where>[] }>();
+  const actors = new Map<
+    string,
+    {
+      name: string;
+      kind: string;
+      roles: Set<string>;
+      aliases: Set<string>;
+      files: Set<string>;
+      mentions: ReturnType<typeof where>[];
+    }
+  >();
   for (const d of docs)
     for (const a of d.actors) {
-      const x = actors.get(a.name) ?? actors.set(a.name, { name: a.name, kind: a.kind, roles: new Set(), aliases: new Set(), files: new Set(), mentions: [] }).get(a.name)!;
+      const x =
+        actors.get(a.name) ??
+        actors
+          .set(a.name, {
+            name: a.name,
+            kind: a.kind,
+            roles: new Set(),
+            aliases: new Set(),
+            files: new Set(),
+            mentions: [],
+          })
+          .get(a.name)!;
       a.roles.forEach((r) => x.roles.add(r));
       a.aliases.forEach((r) => x.aliases.add(r));
       x.files.add(d.document.file);
@@ -45,16 +66,49 @@ export function evidenceJson(report: EvidenceReport) {
       characters: d.text.length,
     })),
     quotes: docs.flatMap((d) =>
-      d.quotes.map((q) => ({ ...where(q), kind: q.kind, speaker: q.speaker, speakerCandidate: q.speakerCandidate, confidence: q.confidence, resolvedBy: q.resolvedBy, cue: q.cue, speakerSpan: q.speakerSpan, cueSpan: q.cueSpan })),
+      d.quotes.map((q) => ({
+        ...where(q),
+        kind: q.kind,
+        speaker: q.speaker,
+        speakerCandidate: q.speakerCandidate,
+        confidence: q.confidence,
+        resolvedBy: q.resolvedBy,
+        cue: q.cue,
+        speakerSpan: q.speakerSpan,
+        cueSpan: q.cueSpan,
+      })),
     ),
-    dates: docs.flatMap((d) => d.dates.map((m) => ({ ...where(m), kind: m.kind, iso: m.iso, ...(m.isoEnd ? { isoEnd: m.isoEnd } : {}), reference: m.reference }))),
-    quantities: docs.flatMap((d) => d.quantities.map((q) => ({ ...where(q), value: q.value, low: q.low, high: q.high, unit: q.unit, noun: q.noun }))),
+    dates: docs.flatMap((d) =>
+      d.dates.map((m) => ({
+        ...where(m),
+        kind: m.kind,
+        iso: m.iso,
+        ...(m.isoEnd ? { isoEnd: m.isoEnd } : {}),
+        reference: m.reference,
+      })),
+    ),
+    quantities: docs.flatMap((d) =>
+      d.quantities.map((q) => ({ ...where(q), value: q.value, low: q.low, high: q.high, unit: q.unit, noun: q.noun })),
+    ),
     /** Sentences read for what they do (PLOVER's event types), with the actors doing it and done to. */
     statements: docs.flatMap((d) =>
-      d.statements.map((s) => ({ ...where(s), kind: s.kind, cue: where(s.cue), source: s.source && where(s.source), target: s.target && where(s.target) })),
+      d.statements.map((s) => ({
+        ...where(s),
+        kind: s.kind,
+        cue: where(s.cue),
+        source: s.source && where(s.source),
+        target: s.target && where(s.target),
+      })),
     ),
     actors: [...actors.values()]
-      .map((a) => ({ name: a.name, kind: a.kind, roles: [...a.roles], aliases: [...a.aliases], files: [...a.files].sort(), mentions: a.mentions }))
+      .map((a) => ({
+        name: a.name,
+        kind: a.kind,
+        roles: [...a.roles],
+        aliases: [...a.aliases],
+        files: [...a.files].sort(),
+        mentions: a.mentions,
+      }))
       .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name)),
     claims: docs.flatMap((d) =>
       d.claims.map((c) => ({
@@ -88,7 +142,14 @@ export function evidenceJson(report: EvidenceReport) {
       })),
     corroborated: report.facts
       .filter((f) => f.status === "corroborated" && f.sides.length === 1)
-      .map((f) => ({ subject: f.subject, attribute: f.attribute, value: f.sides[0]!.value, unit: f.sides[0]!.unit, polarity: f.sides[0]!.polarity, files: f.sides[0]!.files })),
+      .map((f) => ({
+        subject: f.subject,
+        attribute: f.attribute,
+        value: f.sides[0]!.value,
+        unit: f.sides[0]!.unit,
+        polarity: f.sides[0]!.polarity,
+        files: f.sides[0]!.files,
+      })),
     sources: report.sources,
     reliability: report.reliability,
   };

@@ -1,13 +1,13 @@
-import { findActors, type Actor } from "./actors.js";
+import { type Actor, findActors } from "./actors.js";
 import { alignClaims, type Fact, type SourceStats } from "./align.js";
 import type { AttributionModel } from "./attribution/model.js";
-import { sourceReliability, type SourceOverride, type SourceReliability } from "./reliability.js";
-import { findClaims, type Claim } from "./claims.js";
-import { findDates, type DateMention } from "./dates.js";
-import { findDuplicates, type Duplicate } from "./duplicates.js";
-import { KNOWN_DATE_SOURCES, type EvidenceDocument } from "./document.js";
+import { type Claim, findClaims } from "./claims.js";
+import { type DateMention, findDates } from "./dates.js";
+import { type EvidenceDocument, KNOWN_DATE_SOURCES } from "./document.js";
+import { type Duplicate, findDuplicates } from "./duplicates.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
 import { findQuotes, type Quote } from "./quotes.js";
+import { type SourceOverride, type SourceReliability, sourceReliability } from "./reliability.js";
 import { findStatements, type Statement } from "./statements.js";
 import { analyseText, type TextAnalysis } from "./text-analysis.js";
 import { PEACE_TALKS, type WatchItem } from "./watch-list.js";
@@ -46,7 +46,11 @@ export function extractDocument(
   const known = KNOWN_DATE_SOURCES.includes(doc.publishedSource);
   const dates = findDates(doc.file, a, known ? doc.published : null, known ? doc.publishedAt : undefined);
   // Durations ("five-hour") are quantities too; only dates proper are left to the dates.
-  const quantities = findQuantities(doc.file, a, dates.filter((d) => d.kind !== "duration"));
+  const quantities = findQuantities(
+    doc.file,
+    a,
+    dates.filter((d) => d.kind !== "duration"),
+  );
   const quotes = findQuotes(doc.file, a, actors, model, knownPeople);
   const claims = findClaims(doc.file, a, { dates, quantities, quotes }, watch);
   return { document: doc, actors, quotes, dates, quantities, claims, statements: findStatements(doc.file, a) };
@@ -66,7 +70,11 @@ export function namedPeople(file: string, a: TextAnalysis): string[] {
 export function extractEvidence(
   docs: readonly EvidenceDocument[],
   model: AttributionModel,
-  options: { watch?: readonly WatchItem[]; onProgress?: (done: number, total: number) => void; sources?: Readonly<Record<string, SourceOverride>> } = {},
+  options: {
+    watch?: readonly WatchItem[];
+    onProgress?: (done: number, total: number) => void;
+    sources?: Readonly<Record<string, SourceOverride>>;
+  } = {},
 ): EvidenceReport {
   const { watch = PEACE_TALKS, onProgress } = options;
   // Progress counts two steps per document: its analysis, then its extraction.

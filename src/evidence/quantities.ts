@@ -1,4 +1,4 @@
-import { locate, type Located } from "./span.js";
+import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
 export interface QuantityMention extends Located {
@@ -13,13 +13,66 @@ export interface QuantityMention extends Located {
 }
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-  seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
 };
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mln: 1e6, k: 1e3 };
-const FRACTIONS: Record<string, number> = { half: 0.5, third: 1 / 3, thirds: 1 / 3, quarter: 0.25, quarters: 0.25, fifth: 0.2, fifths: 0.2 };
-const CURRENCY: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", dollars: "USD", euros: "EUR", pounds: "GBP", rubles: "RUB", roubles: "RUB", hryvnias: "UAH" };
+const SCALE: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  mln: 1e6,
+  k: 1e3,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 0.5,
+  third: 1 / 3,
+  thirds: 1 / 3,
+  quarter: 0.25,
+  quarters: 0.25,
+  fifth: 0.2,
+  fifths: 0.2,
+};
+const CURRENCY: Record<string, string> = {
+  $: "USD",
+  "€": "EUR",
+  "£": "GBP",
+  dollars: "USD",
+  euros: "EUR",
+  pounds: "GBP",
+  rubles: "RUB",
+  roubles: "RUB",
+  hryvnias: "UAH",
+};
 
 const WORD = Object.keys(SMALL).join("|");
 const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${WORD})(?:-(?:${WORD}))?(?![a-z]))(?:\\s*(?:${Object.keys(SCALE).join("|")})\\b)?`;
@@ -38,7 +91,8 @@ const QUANTITY = new RegExp(
 export function parseNumber(s: string): number | null {
   const m = /^(.*?)(?:\s+([a-z]+))?$/i.exec(s.trim());
   if (!m) return null;
-  let head = m[1]!.toLowerCase(), scale = 1;
+  let head = m[1]!.toLowerCase(),
+    scale = 1;
   const last = m[2]?.toLowerCase();
   if (last && SCALE[last]) scale = SCALE[last]!;
   else if (last) head = `${head} ${last}`.trim();
@@ -53,14 +107,23 @@ export function parseNumber(s: string): number | null {
  * 800,000", "$100 billion", "50% of the profits", "27 points", "a 28-point plan", "five-hour
  * meeting", "two-thirds". Numbers inside date expressions are left to the dates.
  */
-export function findQuantities(file: string, a: TextAnalysis, dateSpans: readonly { start: number; end: number }[] = []): QuantityMention[] {
+export function findQuantities(
+  file: string,
+  a: TextAnalysis,
+  dateSpans: readonly { start: number; end: number }[] = [],
+): QuantityMention[] {
   const text = a.text;
   const out: QuantityMention[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    let start = m.index!, end = start + m[0].length;
+    let start = m.index!,
+      end = start + m[0].length;
     if (dateSpans.some((d) => start < d.end && end > d.start)) continue;
-    let value: number | null, low: number | null = null, high: number | null = null, unit: string | null = null, noun: string | null = null;
+    let value: number | null,
+      low: number | null = null,
+      high: number | null = null,
+      unit: string | null = null,
+      noun: string | null = null;
     if (g["frac"]) {
       const [k, f] = g["frac"].toLowerCase().split(/[-\s]/) as [string, string];
       value = (k === "a" ? 1 : SMALL[k]!) * FRACTIONS[f]!;
@@ -75,7 +138,13 @@ export function findQuantities(file: string, a: TextAnalysis, dateSpans: readonl
       low = parseNumber(g["lo"]!);
       high = parseNumber(g["hi"]!);
       // "2014-2022" is a span of years, not a quantity.
-      if (low === null || high === null || high < low || (/^(1[89]|20)\d{2}$/.test(g["lo"]!) && /^(1[89]|20)\d{2}$/.test(g["hi"]!))) continue;
+      if (
+        low === null ||
+        high === null ||
+        high < low ||
+        (/^(1[89]|20)\d{2}$/.test(g["lo"]!) && /^(1[89]|20)\d{2}$/.test(g["hi"]!))
+      )
+        continue;
       // "600,000 to 800 thousand": a scale on the high end applies to both.
       value = (low + high) / 2;
     } else {
@@ -114,7 +183,8 @@ function nounAfter(a: TextAnalysis, end: number): string | null {
   for (let k = i; k < Math.min(a.tokens.length, i + 4); k++) {
     const t = a.tokens[k]!;
     if (t.pos === "NOUN" || (t.pos === "PROPN" && noun === null && k === i + 1)) noun = t.value.toLowerCase();
-    else if (t.pos === "ADJ" || t.pos === "NUM" || t.pos === "PROPN" || t.pos === "PART" || /^[-’']s?$/.test(t.value)) continue;
+    else if (t.pos === "ADJ" || t.pos === "NUM" || t.pos === "PROPN" || t.pos === "PART" || /^[-’']s?$/.test(t.value))
+      continue;
     else break;
     if (a.tokens[k + 1]?.pos !== "NOUN") break;
   }
@@ -125,6 +195,8 @@ function nounAfter(a: TextAnalysis, end: number): string | null {
 function nounBefore(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 50), start);
   // "an army of up to 800,000", "capping the army at 600,000", "frozen assets, around $100 billion"
-  const m = /\b([a-z]+)(?:\s+(?:of|at)|,)\s+(?:up to|about|around|approximately|some|nearly|roughly)?\s*$/i.exec(before);
+  const m = /\b([a-z]+)(?:\s+(?:of|at)|,)\s+(?:up to|about|around|approximately|some|nearly|roughly)?\s*$/i.exec(
+    before,
+  );
   return m && !SCALE[m[1]!.toLowerCase()] ? m[1]!.toLowerCase() : null;
 }

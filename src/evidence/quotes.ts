@@ -1,11 +1,11 @@
 import type { Actor } from "./actors.js";
 import { attributionSignals, calibrated } from "./attribution/confidence.js";
-import type { AttributionModel } from "./attribution/model.js";
-import { resolveSource, sourceContext, type Resolution, type SpeakerMemory } from "./attribution/coreference.js";
+import { type Resolution, resolveSource, type SpeakerMemory, sourceContext } from "./attribution/coreference.js";
 import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
+import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
-import { locate, type Located } from "./span.js";
+import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
 /** A statement attributed to someone: a direct quote, a partial quote inside a sentence, or reported speech. */
@@ -42,7 +42,13 @@ export interface QuoteCandidate {
  * Every quote carries a confidence (the model's calibrated probability that its source is
  * right); below the model's threshold the speaker is withheld and kept as a candidate.
  */
-export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor[], model: AttributionModel, knownPeople: readonly string[] = []): Quote[] {
+export function findQuotes(
+  file: string,
+  a: TextAnalysis,
+  actors: readonly Actor[],
+  model: AttributionModel,
+  knownPeople: readonly string[] = [],
+): Quote[] {
   return quoteCandidates(file, a, actors, model, knownPeople).map(({ quote, resolved, resolution, signals }) => {
     // A pronoun or a role stands for a person only as surely as the resolution is: training data
     // marks "he" as a right source whoever it stands for, so the calibration cannot know.
@@ -53,7 +59,13 @@ export function findQuotes(file: string, a: TextAnalysis, actors: readonly Actor
   });
 }
 
-export function quoteCandidates(file: string, a: TextAnalysis, actors: readonly Actor[], model: AttributionModel, knownPeople: readonly string[] = []): QuoteCandidate[] {
+export function quoteCandidates(
+  file: string,
+  a: TextAnalysis,
+  actors: readonly Actor[],
+  model: AttributionModel,
+  knownPeople: readonly string[] = [],
+): QuoteCandidate[] {
   const text = a.text;
   if (!a.tokens.length) return [];
   const features = tokenFeatures(a, model.cues);
@@ -69,11 +81,24 @@ export function quoteCandidates(file: string, a: TextAnalysis, actors: readonly 
       if (end <= start) continue;
       const signals =
         resolution && r.source && r.cue && link !== "none"
-          ? attributionSignals({ words, score, source: r.source, cue: r.cue, content: span, link, resolution, quoted: kind !== "reported", contents: r.contents.length, subject: r.subject === true })
+          ? attributionSignals({
+              words,
+              score,
+              source: r.source,
+              cue: r.cue,
+              content: span,
+              link,
+              resolution,
+              quoted: kind !== "reported",
+              contents: r.contents.length,
+              subject: r.subject === true,
+            })
           : null;
       const attribution = {
         resolvedBy: resolution?.how ?? null,
-        speakerSpan: r.source ? { start: r.source.start, end: r.source.end, text: text.slice(r.source.start, r.source.end) } : null,
+        speakerSpan: r.source
+          ? { start: r.source.start, end: r.source.end, text: text.slice(r.source.start, r.source.end) }
+          : null,
         cue: r.cue ? text.slice(r.cue.start, r.cue.end).toLowerCase() : null,
         cueSpan: r.cue ? { start: r.cue.start, end: r.cue.end } : null,
       };
@@ -82,7 +107,16 @@ export function quoteCandidates(file: string, a: TextAnalysis, actors: readonly 
       if (kind === "reported")
         for (const m of text.slice(start, end).matchAll(/[“"]([^“”"\n]{2,200})[”"]/g)) {
           const s = start + m.index! + 1;
-          out.push({ quote: { ...locate(file, text, s, s + m[1]!.replace(/[.,;:]+$/, "").length), kind: "partial", ...attribution }, resolved: resolution?.speaker ?? null, resolution, signals });
+          out.push({
+            quote: {
+              ...locate(file, text, s, s + m[1]!.replace(/[.,;:]+$/, "").length),
+              kind: "partial",
+              ...attribution,
+            },
+            resolved: resolution?.speaker ?? null,
+            resolution,
+            signals,
+          });
         }
       out.push({
         quote: {
@@ -95,7 +129,8 @@ export function quoteCandidates(file: string, a: TextAnalysis, actors: readonly 
         signals,
       });
     }
-    if (resolution && (resolution.how === "name" || resolution.how === "role")) memory.quoted.push({ name: resolution.speaker, at: r.source!.end });
+    if (resolution && (resolution.how === "name" || resolution.how === "role"))
+      memory.quoted.push({ name: resolution.speaker, at: r.source!.end });
   }
   return out.sort((x, y) => x.quote.start - y.quote.start);
 }

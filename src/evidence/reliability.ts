@@ -1,6 +1,6 @@
+import { baseName } from "../model/base-name.js";
 import type { SourceStats } from "./align.js";
 import type { Claim } from "./claims.js";
-import { baseName } from "../model/base-name.js";
 
 /** What reliability reads of a document's evidence. */
 interface SourceEvidence {
@@ -11,7 +11,14 @@ interface SourceEvidence {
 export type SourceKind = "official transcript" | "wire" | "newspaper" | "broadcaster" | "opinion" | "blog";
 
 /** Where every source starts from, by kind, before its claims are weighed. */
-const BASE: Record<SourceKind, number> = { "official transcript": 0.9, wire: 0.85, newspaper: 0.8, broadcaster: 0.75, opinion: 0.55, blog: 0.4 };
+const BASE: Record<SourceKind, number> = {
+  "official transcript": 0.9,
+  wire: 0.85,
+  newspaper: 0.8,
+  broadcaster: 0.75,
+  opinion: 0.55,
+  blog: 0.4,
+};
 
 /** A source's reliability, with every reason that moved it: transparent, never an opaque rating. */
 export interface SourceReliability {
@@ -38,9 +45,11 @@ export interface SourceOverride {
   readonly outlet?: string | undefined;
 }
 
-const HEDGE = /\b(reportedly|allegedly|purportedly|supposedly|rumou?red|unconfirmed|it is (?:said|believed|understood)|is said to|are said to|sources (?:say|said|suggest)|according to (?:some |unnamed |media )?reports|appears? to|seems? to|leaked)\b/gi;
+const HEDGE =
+  /\b(reportedly|allegedly|purportedly|supposedly|rumou?red|unconfirmed|it is (?:said|believed|understood)|is said to|are said to|sources (?:say|said|suggest)|according to (?:some |unnamed |media )?reports|appears? to|seems? to|leaked)\b/gi;
 const WIRES = /\b(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|TASS|Interfax|Xinhua|dpa|ANSA|UPI)\b/;
-const BROADCASTERS = /\b(BBC|CNN|NPR|PBS|Al Jazeera|Sky News|DW|Deutsche Welle|France 24|NBC|ABC News|CBS|RFE\/RL|Radio Free Europe|Euronews)\b/;
+const BROADCASTERS =
+  /\b(BBC|CNN|NPR|PBS|Al Jazeera|Sky News|DW|Deutsche Welle|France 24|NBC|ABC News|CBS|RFE\/RL|Radio Free Europe|Euronews)\b/;
 
 /**
  * What kind of source a text is, read off the text itself: a transcript (speaker turns), a
@@ -55,13 +64,25 @@ export function classifySource(doc: SourceEvidence["document"]): { kind: SourceK
   const turns = (text.match(/^[A-Z][A-Za-z .'-]{1,30}:\s/gm) ?? []).length;
   if (turns >= 4) return { kind: "official transcript", reason: `${turns} speaker turns ("Name: …")` };
   const outlet = doc.outlet ?? "";
-  if (WIRES.test(outlet) || /^[A-Z][A-Z ,.-]{2,40}\((?:Reuters|AP|AFP|Bloomberg|TASS)\)/m.test(text)) return { kind: "wire", reason: `a wire agency (${outlet || "dateline"})` };
+  if (WIRES.test(outlet) || /^[A-Z][A-Z ,.-]{2,40}\((?:Reuters|AP|AFP|Bloomberg|TASS)\)/m.test(text))
+    return { kind: "wire", reason: `a wire agency (${outlet || "dateline"})` };
   if (BROADCASTERS.test(outlet)) return { kind: "broadcaster", reason: `a broadcaster (${outlet})` };
-  const voice = (outside.match(/\b(I|we|our|us|my)\b/g) ?? []).length + (outside.match(/\b(ridiculous(?:ly)?|of course|clearly|obviously|naturally|absurd|sadly|frankly|surely|in fact)\b/gi) ?? []).length;
+  const voice =
+    (outside.match(/\b(I|we|our|us|my)\b/g) ?? []).length +
+    (
+      outside.match(
+        /\b(ridiculous(?:ly)?|of course|clearly|obviously|naturally|absurd|sadly|frankly|surely|in fact)\b/gi,
+      ) ?? []
+    ).length;
   const glued = (text.match(/[a-z][A-Z][a-z]+[A-Z]?/g) ?? []).filter((m) => /[a-z][A-Z]/.test(m)).length;
   const figures = (outside.match(/\d[\d,.]*\s?(?:%|percent|billion|million|km|troops)/g) ?? []).length;
-  if (!outlet && glued >= 5 && figures / words > 0.01) return { kind: "blog", reason: `no outlet; ${glued} headlines run into their text, ${figures} figures` };
-  if (voice / words > 0.006) return { kind: "opinion", reason: `the writer's own voice (${voice} first-person or judging words outside quotes)` };
+  if (!outlet && glued >= 5 && figures / words > 0.01)
+    return { kind: "blog", reason: `no outlet; ${glued} headlines run into their text, ${figures} figures` };
+  if (voice / words > 0.006)
+    return {
+      kind: "opinion",
+      reason: `the writer's own voice (${voice} first-person or judging words outside quotes)`,
+    };
   return { kind: "newspaper", reason: "reported prose with attributed sources" };
 }
 
@@ -69,7 +90,11 @@ export function classifySource(doc: SourceEvidence["document"]): { kind: SourceK
  * Per source: its kind, how its claims fare against the other sources, its own hedges, how much
  * of its sourcing is named — and a score from 0 to 1 with the reason for every step.
  */
-export function sourceReliability(documents: readonly SourceEvidence[], stats: readonly SourceStats[], overrides: Readonly<Record<string, SourceOverride>> = {}): SourceReliability[] {
+export function sourceReliability(
+  documents: readonly SourceEvidence[],
+  stats: readonly SourceStats[],
+  overrides: Readonly<Record<string, SourceOverride>> = {},
+): SourceReliability[] {
   return documents.map((d) => {
     const file = d.document.file;
     const override = overrides[file] ?? overrides[baseName(file)];
@@ -77,13 +102,17 @@ export function sourceReliability(documents: readonly SourceEvidence[], stats: r
     const kind = override?.kind ?? guess.kind;
     const s = stats.find((x) => x.file === file);
     const claims = Math.max(1, s?.claims ?? 0);
-    const corroborated = (s?.corroborated ?? 0) / claims, contested = (s?.contested ?? 0) / claims, unique = (s?.unique ?? 0) / claims;
+    const corroborated = (s?.corroborated ?? 0) / claims,
+      contested = (s?.contested ?? 0) / claims,
+      unique = (s?.unique ?? 0) / claims;
     const outside = d.document.text.replace(/[“"][^”"\n]*[”"]/g, " ");
     const hedges = (outside.match(HEDGE) ?? []).length;
     const perThousand = (1000 * hedges) / Math.max(1, outside.split(/\s+/).length);
     const attributed = d.quotes.filter((q) => q.resolvedBy);
     const named = attributed.length ? attributed.filter((q) => q.resolvedBy === "name").length / attributed.length : 0;
-    const reasons: string[] = [`${kind} (${BASE[kind].toFixed(2)})${override?.kind ? ": set by the scenario" : `: ${guess.reason}`}`];
+    const reasons: string[] = [
+      `${kind} (${BASE[kind].toFixed(2)})${override?.kind ? ": set by the scenario" : `: ${guess.reason}`}`,
+    ];
     let score = BASE[kind];
     const step = (delta: number, why: string) => {
       if (Math.abs(delta) < 0.005) return;
@@ -96,18 +125,35 @@ export function sourceReliability(documents: readonly SourceEvidence[], stats: r
       if (unique > 0.5) step(-0.3 * (unique - 0.5), `${Math.round(100 * unique)}% carried by no other source`);
     }
     if (perThousand > 1) step(-Math.min(0.1, 0.02 * perThousand), `${hedges} hedges ("reportedly", "sources say"…)`);
-    if (attributed.length >= 3) step(0.1 * (named - 0.5), `${Math.round(100 * named)}% of its attributions name a person`);
+    if (attributed.length >= 3)
+      step(0.1 * (named - 0.5), `${Math.round(100 * named)}% of its attributions name a person`);
     score = Math.max(0.05, Math.min(0.95, score));
     if (override?.reliability !== undefined) {
       score = override.reliability;
       reasons.push(`set to ${score.toFixed(2)} by the scenario`);
     }
-    return { file, kind, kindReason: override?.kind ? "set by the scenario" : guess.reason, score: Math.round(score * 100) / 100, reasons, corroborated, contested, unique, hedges, named, overridden: !!(override?.kind || override?.reliability !== undefined) };
+    return {
+      file,
+      kind,
+      kindReason: override?.kind ? "set by the scenario" : guess.reason,
+      score: Math.round(score * 100) / 100,
+      reasons,
+      corroborated,
+      contested,
+      unique,
+      hedges,
+      named,
+      overridden: !!(override?.kind || override?.reliability !== undefined),
+    };
   });
 }
 
 /** A claim's own score: its source's, moved by whether others corroborate or contest it and by a hedge in its sentence. */
-export function claimReliability(claim: Claim, source: SourceReliability | undefined, status: "corroborated" | "contested" | "unique"): { score: number; reasons: string[] } {
+export function claimReliability(
+  claim: Claim,
+  source: SourceReliability | undefined,
+  status: "corroborated" | "contested" | "unique",
+): { score: number; reasons: string[] } {
   const reasons = [`source ${source ? `${source.kind}, ${source.score.toFixed(2)}` : "unknown, 0.50"}`];
   let score = source?.score ?? 0.5;
   if (status === "corroborated") (score += 0.15), reasons.push("+0.15 another source says the same");

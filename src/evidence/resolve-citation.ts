@@ -1,4 +1,3 @@
-
 /** Quote marks, dashes and whitespace runs that may differ between a citation and its source. */
 function normalise(text: string): { norm: string; map: number[] } {
   let norm = "";
@@ -18,13 +17,18 @@ function normalise(text: string): { norm: string; map: number[] } {
   return { norm, map };
 }
 
-export type Resolution = { readonly start: number; readonly end: number } | { readonly error: "not-found" | "ambiguous"; readonly count: number };
+export type Resolution =
+  | { readonly start: number; readonly end: number }
+  | { readonly error: "not-found" | "ambiguous"; readonly count: number };
 
 /**
  * Where a W3C TextQuoteSelector lands in a text: exactly one place, or an error. Whitespace, quote
  * marks and dashes may differ; a changed word may not. Prefix and suffix disambiguate.
  */
-export function resolveSelector(text: string, selector: { exact: string; prefix?: string | undefined; suffix?: string | undefined }): Resolution {
+export function resolveSelector(
+  text: string,
+  selector: { exact: string; prefix?: string | undefined; suffix?: string | undefined },
+): Resolution {
   const { norm, map } = normalise(text);
   const exact = normalise(selector.exact.trim()).norm;
   const prefix = selector.prefix ? normalise(selector.prefix).norm.trimStart() : "";
@@ -32,7 +36,14 @@ export function resolveSelector(text: string, selector: { exact: string; prefix?
   const hits: number[] = [];
   for (let at = norm.indexOf(exact); at >= 0; at = norm.indexOf(exact, at + 1)) {
     if (prefix && !norm.slice(0, at).trimEnd().endsWith(prefix.trimEnd())) continue;
-    if (suffix && !norm.slice(at + exact.length).trimStart().startsWith(suffix.trimStart())) continue;
+    if (
+      suffix &&
+      !norm
+        .slice(at + exact.length)
+        .trimStart()
+        .startsWith(suffix.trimStart())
+    )
+      continue;
     hits.push(at);
   }
   if (hits.length !== 1) return { error: hits.length ? "ambiguous" : "not-found", count: hits.length };

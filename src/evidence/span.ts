@@ -17,7 +17,11 @@ export interface Located {
 const CONTEXT = 32;
 
 export function selectorOf(text: string, start: number, end: number): TextQuoteSelector {
-  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+  };
 }
 
 export function locate(file: string, text: string, start: number, end: number): Located {

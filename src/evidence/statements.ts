@@ -1,5 +1,5 @@
-import { locate, type Located } from "./span.js";
-import { statementKind, type StatementKind } from "./statement-kind.js";
+import { type Located, locate } from "./span.js";
+import { type StatementKind, statementKind } from "./statement-kind.js";
 import type { TextAnalysis, Token } from "./text-analysis.js";
 
 /** A sentence read for what it does (PLOVER's terms), who does it and to whom, each located. */
@@ -31,7 +31,11 @@ function phrases(tokens: readonly Token[], isTime: (t: Token) => boolean): Token
     run = [];
   };
   tokens.forEach((t, i) => {
-    const ofJoin = t.value === "of" && run.length > 0 && HEAD.has(run[run.length - 1]!.pos) && ["PROPN", "DET", "ADJ"].includes(tokens[i + 1]?.pos ?? "");
+    const ofJoin =
+      t.value === "of" &&
+      run.length > 0 &&
+      HEAD.has(run[run.length - 1]!.pos) &&
+      ["PROPN", "DET", "ADJ"].includes(tokens[i + 1]?.pos ?? "");
     if ((IN_PHRASE.has(t.pos) || ofJoin) && !isTime(t)) {
       // A determiner starts a new phrase.
       if (t.pos === "DET" && run.some((x) => HEAD.has(x.pos)) && run[run.length - 1]!.value !== "of") close();
@@ -58,19 +62,31 @@ export function findStatements(file: string, a: TextAnalysis): Statement[] {
     const text = a.text.slice(s.start, s.end);
     const { kind, cue, at } = statementKind(text);
     if (kind === "OTHER" || !cue) continue;
-    const cueStart = s.start + at, cueEnd = cueStart + cue.length;
+    const cueStart = s.start + at,
+      cueEnd = cueStart + cue.length;
     while (from < a.tokens.length && a.tokens[from]!.end <= s.start) from++;
     let to = from;
     while (to < a.tokens.length && a.tokens[to]!.start < s.end) to++;
     const tokens = a.tokens.slice(from, to);
-    const before = tokens.filter((t) => t.end <= cueStart), after = tokens.filter((t) => t.start >= cueEnd);
+    const before = tokens.filter((t) => t.end <= cueStart),
+      after = tokens.filter((t) => t.start >= cueEnd);
     const clauseAt = before.findLastIndex((t) => CLAUSE_END.test(t.value));
     const clause = before.slice(clauseAt + 1);
-    const own = clause.length && !RELATIVE.test(clause[0]!.value) && clause[0]!.pos !== "PRON" ? phrases(clause, isTime)[0] : undefined;
+    const own =
+      clause.length && !RELATIVE.test(clause[0]!.value) && clause[0]!.pos !== "PRON"
+        ? phrases(clause, isTime)[0]
+        : undefined;
     // A nominal cue's possessor is its doer: in "accepting Russia's demands" the demands are Russia's.
-    const possessor = before.length >= 3 && /^['’]s$/.test(before[before.length - 1]!.value) ? phrases(before.slice(0, -1), isTime).at(-1) : undefined;
+    const possessor =
+      before.length >= 3 && /^['’]s$/.test(before[before.length - 1]!.value)
+        ? phrases(before.slice(0, -1), isTime).at(-1)
+        : undefined;
     // A sentence opening on a frame ("As reported by the press, Kiev…", "According to X, …") has its subject after it.
-    const frame = /^(?:as|according|in|on|after|before|during|while|with|under|amid|despite)$/i.test(before[0]?.value ?? "") ? before.findIndex((t) => t.value === ",") + 1 : 0;
+    const frame = /^(?:as|according|in|on|after|before|during|while|with|under|amid|despite)$/i.test(
+      before[0]?.value ?? "",
+    )
+      ? before.findIndex((t) => t.value === ",") + 1
+      : 0;
     // In a relative clause without "that" ("the settlement Russia demands") the name right before the cue is its subject.
     const last = phrases(before, isTime).at(-1);
     let adjacent: Token[] | undefined;
@@ -80,11 +96,18 @@ export function findStatements(file: string, a: TextAnalysis): Statement[] {
       const at = before.indexOf((name.length ? name : last)[0]!);
       if (at > 0 && before[at - 1]!.pos === "NOUN") adjacent = name.length ? name : last;
     }
-    const subject = possessor ?? adjacent ?? own ?? phrases(before.slice(frame), isTime)[0] ?? phrases(before, isTime)[0];
+    const subject =
+      possessor ?? adjacent ?? own ?? phrases(before.slice(frame), isTime)[0] ?? phrases(before, isTime)[0];
     const objects = phrases(after, isTime);
     const object = objects.find((p) => p.some((t) => t.pos === "PROPN")) ?? objects[0];
     const span = (p: Token[] | undefined) => (p ? locate(file, a.text, p[0]!.start, p[p.length - 1]!.end) : null);
-    out.push({ ...locate(file, a.text, s.start, s.end), kind, cue: locate(file, a.text, cueStart, cueEnd), source: span(subject), target: span(object) });
+    out.push({
+      ...locate(file, a.text, s.start, s.end),
+      kind,
+      cue: locate(file, a.text, cueStart, cueEnd),
+      source: span(subject),
+      target: span(object),
+    });
   }
   return out;
 }

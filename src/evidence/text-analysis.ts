@@ -1,5 +1,5 @@
-import winkNLP, { type ItemEntity, type ItemSentence, type ItsHelpers } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItemEntity, type ItemSentence, type ItsHelpers } from "wink-nlp";
 
 /** A token with its character offsets (wink-nlp tokenises losslessly, so offsets are exact). */
 export interface Token {
@@ -47,7 +47,7 @@ export function analyseText(text: string): TextAnalysis {
     let start = tokens[a]!.start;
     const end = tokens[b]!.end;
     for (const m of text.slice(start, end).matchAll(/\n+/g)) {
-      const at = (tokens[a]!.start) + m.index!;
+      const at = tokens[a]!.start + m.index!;
       if (text.slice(start, at).trim()) sentences.push({ start, end: at });
       start = at + m[0].length;
     }
@@ -56,7 +56,8 @@ export function analyseText(text: string): TextAnalysis {
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {
     const [a, b] = e.out(its.span) as unknown as [number, number];
-    const start = tokens[a]!.start, end = tokens[b]!.end;
+    const start = tokens[a]!.start,
+      end = tokens[b]!.end;
     entities.push({ type: e.out(its.type) as string, start, end, text: text.slice(start, end) });
   });
   return { text, sentences, tokens, entities };

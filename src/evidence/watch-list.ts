@@ -25,7 +25,13 @@ export interface WatchItem {
 }
 
 export const PEACE_TALKS: readonly WatchItem[] = [
-  { subject: "meeting", attribute: "date", from: "date", cue: /\b(met|meets|meet|meeting|talks|held|hosted|received|receives|entered)\b/i, byPlace: true },
+  {
+    subject: "meeting",
+    attribute: "date",
+    from: "date",
+    cue: /\b(met|meets|meet|meeting|talks|held|hosted|received|receives|entered)\b/i,
+    byPlace: true,
+  },
   {
     subject: "Ukraine's army",
     attribute: "size cap",
@@ -41,10 +47,34 @@ export const PEACE_TALKS: readonly WatchItem[] = [
     cue: /\b(plan|document|framework|proposal|draft|peace)\b/i,
     nouns: /^points?$/,
   },
-  { subject: "frozen Russian assets", attribute: "amount", from: "quantity", cue: /\bfrozen\b|\bassets\b/i, units: ["USD", "EUR"] },
-  { subject: "frozen Russian assets", attribute: "US share of profits", from: "quantity", cue: /\bprofits?\b/i, units: ["%"] },
-  { subject: "territory", attribute: "Ukrainian withdrawal from Donbas", from: "statement", cue: /\bDonbas+\b.*\b(withdraw\w*|cede|ceding|hand(?:ing)? over|give up|leave|pull out|liberate)\b|\b(withdraw\w*|cede|ceding|hand(?:ing)? over|give up|leave|pull out|liberate)\b.*\bDonbas+\b/i, value: "demanded" },
-  { subject: "sanctions", attribute: "relief for Russia", from: "statement", cue: /\bsanctions?\b.*\b(relief|lift\w*|eas\w*|remov\w*)\b|\b(relief|lift\w*|eas\w*|remov\w*)\b.*\bsanctions?\b/i, value: "on the table" },
+  {
+    subject: "frozen Russian assets",
+    attribute: "amount",
+    from: "quantity",
+    cue: /\bfrozen\b|\bassets\b/i,
+    units: ["USD", "EUR"],
+  },
+  {
+    subject: "frozen Russian assets",
+    attribute: "US share of profits",
+    from: "quantity",
+    cue: /\bprofits?\b/i,
+    units: ["%"],
+  },
+  {
+    subject: "territory",
+    attribute: "Ukrainian withdrawal from Donbas",
+    from: "statement",
+    cue: /\bDonbas+\b.*\b(withdraw\w*|cede|ceding|hand(?:ing)? over|give up|leave|pull out|liberate)\b|\b(withdraw\w*|cede|ceding|hand(?:ing)? over|give up|leave|pull out|liberate)\b.*\bDonbas+\b/i,
+    value: "demanded",
+  },
+  {
+    subject: "sanctions",
+    attribute: "relief for Russia",
+    from: "statement",
+    cue: /\bsanctions?\b.*\b(relief|lift\w*|eas\w*|remov\w*)\b|\b(relief|lift\w*|eas\w*|remov\w*)\b.*\bsanctions?\b/i,
+    value: "on the table",
+  },
   {
     subject: "meeting",
     attribute: "Russian description of the talks",
@@ -58,7 +88,8 @@ export const PEACE_TALKS: readonly WatchItem[] = [
     from: "statement",
     cue: /^(?=[\s\S]*\bLavrov\b)(?=[\s\S]*\b(attend\w*|present|took part|take part|participat\w*|joined|delegation|accompan\w*|absen\w*|missing|excluded)\b)/i,
     value: "yes",
-    negation: /\b(absen\w*|not present|did not (?:attend|take part|participate)|was not (?:there|at)|missing|excluded|without)\b/i,
+    negation:
+      /\b(absen\w*|not present|did not (?:attend|take part|participate)|was not (?:there|at)|missing|excluded|without)\b/i,
   },
 ];
 

@@ -1,7 +1,7 @@
 import type { AnalysisReport, Cited } from "../analysis/analyze.js";
-import type { ScenarioSpec } from "../model/schema.js";
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
+import type { ScenarioSpec } from "../model/schema.js";
 
 /**
  * The analysis with its evidence: every resolved citation, the assumptions, and next to each red
@@ -49,13 +49,28 @@ export function withEvidence(
   spec.parties.forEach((p, i) =>
     p.redLines.forEach((_, j) => {
       const prefix = formatPath(["parties", i, "redLines", j, "cite"]);
-      evidence.set(`${p.name}|${report.redLines[indexOf(spec, i, j)]!.label}`, citations.filter((c) => c.field.startsWith(prefix)));
+      evidence.set(
+        `${p.name}|${report.redLines[indexOf(spec, i, j)]!.label}`,
+        citations.filter((c) => c.field.startsWith(prefix)),
+      );
     }),
   );
-  const deciding = new Set((report.explanation.collisions ?? (report.explanation.collidingRedLines ? [report.explanation.collidingRedLines] : [])).flat().map((l) => `${l.party}|${l.label}`));
+  const deciding = new Set(
+    (
+      report.explanation.collisions ??
+      (report.explanation.collidingRedLines ? [report.explanation.collidingRedLines] : [])
+    )
+      .flat()
+      .map((l) => `${l.party}|${l.label}`),
+  );
   return {
     ...report,
-    ...(reliability.length ? { reliability: reliability.map((r) => ({ ...r, reasons: [...r.reasons] })), weakFields: weakFields(spec, citations, reliability) } : {}),
+    ...(reliability.length
+      ? {
+          reliability: reliability.map((r) => ({ ...r, reasons: [...r.reasons] })),
+          weakFields: weakFields(spec, citations, reliability),
+        }
+      : {}),
     proposals: report.proposals.map((p) => ({
       ...p,
       redLinesCrossed: p.redLinesCrossed.map((l) => ({ ...l, evidence: evidence.get(`${l.party}|${l.label}`) ?? [] })),
@@ -64,15 +79,39 @@ export function withEvidence(
     assumptions,
     contestedFacts: contradictions.map((c) => {
       // A field rests on a contested fact when one of its citations covers the words carrying a side's value.
-      const raw = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => baseName(q.file) === baseName(x.file) && x.start < q.end && x.end > q.start))).map((x) => x.field.replace(/(\.cite)?\[\d+\]$/, "")))].filter((f) => !f.startsWith("disputes")); // a dispute's own sides are not fields resting on it
+      const raw = [
+        ...new Set(
+          citations
+            .filter((x) =>
+              c.sides.some((s) =>
+                s.spans.some((q) => baseName(q.file) === baseName(x.file) && x.start < q.end && x.end > q.start),
+              ),
+            )
+            .map((x) => x.field.replace(/(\.cite)?\[\d+\]$/, "")),
+        ),
+      ].filter((f) => !f.startsWith("disputes")); // a dispute's own sides are not fields resting on it
       const fields = [...new Set(raw.map((f) => readable(spec, f)))];
       // Plan terms given as alternatives are evaluated per source: they answer whether it matters.
-      const proposals = [...new Set(citations.filter((x) => c.sides.some((s) => s.spans.some((q) => baseName(q.file) === baseName(x.file) && x.start < q.end && x.end > q.start))).map((x) => /^proposals\[(\d+)\]\.citeTerms/.exec(x.field)?.[1]).filter((x): x is string => x !== undefined))].map((i) => report.proposals[+i]!);
+      const proposals = [
+        ...new Set(
+          citations
+            .filter((x) =>
+              c.sides.some((s) =>
+                s.spans.some((q) => baseName(q.file) === baseName(x.file) && x.start < q.end && x.end > q.start),
+              ),
+            )
+            .map((x) => /^proposals\[(\d+)\]\.citeTerms/.exec(x.field)?.[1])
+            .filter((x): x is string => x !== undefined),
+        ),
+      ].map((i) => report.proposals[+i]!);
       const judged = proposals.filter((p) => p.contested);
       // Red lines that collide decide the answers whatever the numbers: a fact changes nothing unless one of them rests on it.
       const restsOnDeciding = raw.some((f) => {
         const m = /^parties\[(\d+)\]\.redLines\[(\d+)\]/.exec(f);
-        return m !== null && deciding.has(`${spec.parties[+m[1]!]!.name}|${report.redLines[indexOf(spec, +m[1]!, +m[2]!)]!.label}`);
+        return (
+          m !== null &&
+          deciding.has(`${spec.parties[+m[1]!]!.name}|${report.redLines[indexOf(spec, +m[1]!, +m[2]!)]!.label}`)
+        );
       });
       const decided = deciding.size > 0 && !restsOnDeciding && !judged.some((p) => p.dependsOnSources);
       return {
@@ -80,9 +119,17 @@ export function withEvidence(
         attribute: c.attribute,
         values: c.sides.map((s) => s.value),
         fields,
-        changesAnswers: decided ? false : judged.length ? judged.some((p) => p.dependsOnSources) : fields.length ? null : false,
+        changesAnswers: decided
+          ? false
+          : judged.length
+            ? judged.some((p) => p.dependsOnSources)
+            : fields.length
+              ? null
+              : false,
         ...(decided && fields.length ? { why: "decided by the colliding red lines, none of which rests on it" } : {}),
-        ...(restsOnDeciding ? { why: "a red line that decides the answer rests on it: check which source is right" } : {}),
+        ...(restsOnDeciding
+          ? { why: "a red line that decides the answer rests on it: check which source is right" }
+          : {}),
       };
     }),
   };
@@ -92,7 +139,11 @@ export function withEvidence(
  * Fields whose citations all come from weak sources, and red lines, stances and plan terms
  * whose citations all come from one source — each with the source and its score.
  */
-export function weakFields(spec: ScenarioSpec, citations: Cited[], reliability: readonly ReliabilityInput[]): { field: string; reason: string }[] {
+export function weakFields(
+  spec: ScenarioSpec,
+  citations: Cited[],
+  reliability: readonly ReliabilityInput[],
+): { field: string; reason: string }[] {
   const scoreOf = (file: string) => reliability.find((r) => baseName(r.file) === baseName(file));
   const byField = new Map<string, Set<string>>();
   for (const c of citations) {
@@ -104,8 +155,10 @@ export function weakFields(spec: ScenarioSpec, citations: Cited[], reliability: 
     const sources = [...files].map((f) => ({ f, r: scoreOf(f) }));
     const describe = sources.map(({ f, r }) => `${f}${r ? ` (${r.kind}, ${r.score.toFixed(2)})` : ""}`).join(", ");
     const structural = /redLines|stances|citeTerms/.test(field);
-    if (sources.every(({ r }) => r && r.score < WEAK_SOURCE)) out.push({ field: readable(spec, field), reason: `rests only on weak sources: ${describe}` });
-    else if (structural && sources.length === 1) out.push({ field: readable(spec, field), reason: `rests on one source only: ${describe}` });
+    if (sources.every(({ r }) => r && r.score < WEAK_SOURCE))
+      out.push({ field: readable(spec, field), reason: `rests only on weak sources: ${describe}` });
+    else if (structural && sources.length === 1)
+      out.push({ field: readable(spec, field), reason: `rests on one source only: ${describe}` });
   }
   return out;
 }
@@ -116,15 +169,25 @@ function readable(spec: ScenarioSpec, field: string): string {
   const proposal = /^proposals\[(\d+)\]/.exec(field);
   const issue = /^issues\[(\d+)\]/.exec(field);
   // `citeTerms["Army cap"]` reads as `citeTerms.Army cap`.
-  const rest = field.replace(/^(parties|proposals|issues)\[\d+\]\.?/, "").replace(/\["([^"]+)"\]/g, ".$1").replace(/^\./, "");
+  const rest = field
+    .replace(/^(parties|proposals|issues)\[\d+\]\.?/, "")
+    .replace(/\["([^"]+)"\]/g, ".$1")
+    .replace(/^\./, "");
   if (party) {
     const p = spec.parties[+party[1]!]!;
     const line = /^redLines\[(\d+)\]/.exec(rest);
     if (line) return `${p.name}: red line "${p.redLines[+line[1]!]?.label ?? line[1]}"`;
-    return `${p.name}: ${rest.replace(/^stances\./, "stance on ").replace(/^citeValues\./, "values of ").replace(/^citeWeights\./, "weight of ") || "who it is"}`;
+    return `${p.name}: ${
+      rest
+        .replace(/^stances\./, "stance on ")
+        .replace(/^citeValues\./, "values of ")
+        .replace(/^citeWeights\./, "weight of ") || "who it is"
+    }`;
   }
-  if (proposal) return `${spec.proposals[+proposal[1]!]!.name}: ${rest.replace(/^citeTerms\./, "") || "the plan itself"}`;
-  if (issue) return `issue ${spec.issues[+issue[1]!]!.name}${rest ? ` (${rest.replace(/^optionCites\./, "option ")})` : ""}`;
+  if (proposal)
+    return `${spec.proposals[+proposal[1]!]!.name}: ${rest.replace(/^citeTerms\./, "") || "the plan itself"}`;
+  if (issue)
+    return `issue ${spec.issues[+issue[1]!]!.name}${rest ? ` (${rest.replace(/^optionCites\./, "option ")})` : ""}`;
   return field;
 }
 

@@ -1,10 +1,10 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
-import { InputError, fail, type Problem } from "../errors.js";
+import { fail, InputError, type Problem } from "../errors.js";
 import type { NumericIssue } from "../model/issue.js";
-import type { Model } from "../model/scenario.js";
 import { MAX_OPTIONS } from "../model/issue.js";
-import type { IssueSpec, PartySpec, ScenarioSpec } from "../model/schema.js";
 import { evaluateValueFunction, nominalTheta, resolve } from "../model/preferences.js";
+import type { Model } from "../model/scenario.js";
+import type { IssueSpec, PartySpec, ScenarioSpec } from "../model/schema.js";
 
 /**
  * GENIUS XML domains and linear-additive utility spaces, as the ANAC competition domains use
@@ -40,14 +40,32 @@ function parseXml(text: string, file: string): XmlNode {
   // entity is ever read, no entity expansion bomb ever expands).
   const entity = /<!ENTITY/i.exec(text);
   if (entity)
-    fail({ code: "genius.entities", file, line: text.slice(0, entity.index).split("\n").length, message: "the XML declares entities (<!ENTITY …>), which GENIUS files never do", hint: "remove the DOCTYPE's entity declarations" });
+    fail({
+      code: "genius.entities",
+      file,
+      line: text.slice(0, entity.index).split("\n").length,
+      message: "the XML declares entities (<!ENTITY …>), which GENIUS files never do",
+      hint: "remove the DOCTYPE's entity declarations",
+    });
   const valid = XMLValidator.validate(text);
   if (valid !== true)
-    fail({ code: "genius.malformed-xml", file, line: valid.err.line, column: valid.err.col, message: `malformed XML: ${valid.err.msg}`, hint: "fix the XML (is this a GENIUS file?)" });
+    fail({
+      code: "genius.malformed-xml",
+      file,
+      line: valid.err.line,
+      column: valid.err.col,
+      message: `malformed XML: ${valid.err.msg}`,
+      hint: "fix the XML (is this a GENIUS file?)",
+    });
   try {
     return parser.parse(text) as XmlNode;
   } catch (e) {
-    return fail({ code: "genius.malformed-xml", file, message: `the XML cannot be read: ${(e as Error).message}`, hint: "is this a GENIUS file?" });
+    return fail({
+      code: "genius.malformed-xml",
+      file,
+      message: `the XML cannot be read: ${(e as Error).message}`,
+      hint: "is this a GENIUS file?",
+    });
   }
 }
 
@@ -62,7 +80,12 @@ function lineOf(text: string, needle: string): number | undefined {
 function utilitySpace(root: XmlNode, file: string): XmlNode {
   const space = (root["negotiation_template"] as XmlNode | undefined)?.["utility_space"] ?? root["utility_space"];
   if (!space || typeof space !== "object")
-    fail({ code: "genius.no-utility-space", file, message: "no <utility_space> element", hint: "give a GENIUS domain or profile XML file" });
+    fail({
+      code: "genius.no-utility-space",
+      file,
+      message: "no <utility_space> element",
+      hint: "give a GENIUS domain or profile XML file",
+    });
   return space as XmlNode;
 }
 
@@ -85,33 +108,73 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
     const type = String(node["type"] ?? node["etype"] ?? "discrete");
     const line = lineOf(text, `name="${name}"`);
     const where = { file, ...(line ? { line } : {}), field: `issue "${name || k + 1}"` };
-    if (!name) problems.push({ ...where, code: "genius.issue-name", message: "issue without a name", hint: "every <issue> needs name=" });
+    if (!name)
+      problems.push({
+        ...where,
+        code: "genius.issue-name",
+        message: "issue without a name",
+        hint: "every <issue> needs name=",
+      });
     if (type === "discrete") {
       const options = arr(node["item"]).map((i) => String(i["value"] ?? ""));
-      if (!options.length) problems.push({ ...where, code: "genius.no-items", message: "discrete issue without <item> values", hint: "list its values as <item value=…>" });
+      if (!options.length)
+        problems.push({
+          ...where,
+          code: "genius.no-items",
+          message: "discrete issue without <item> values",
+          hint: "list its values as <item value=…>",
+        });
       return { kind: "discrete", name, options, index };
     }
     const range = arr(node["range"] as unknown)[0];
     const lower = number(node["lowerbound"] ?? range?.["lowerbound"]);
     const upper = number(node["upperbound"] ?? range?.["upperbound"]);
     if (!Number.isFinite(lower) || !Number.isFinite(upper) || lower > upper)
-      problems.push({ ...where, code: "genius.bounds", message: `${type} issue needs numeric lowerbound ≤ upperbound`, hint: "set lowerbound and upperbound" });
+      problems.push({
+        ...where,
+        code: "genius.bounds",
+        message: `${type} issue needs numeric lowerbound ≤ upperbound`,
+        hint: "set lowerbound and upperbound",
+      });
     if (type === "integer") return { kind: "integer", name, lower, upper, index };
     if (type === "real") return { kind: "real", name, lower, upper, index };
-    problems.push({ ...where, code: "genius.issue-type", message: `unsupported issue type "${type}"`, hint: "GENIUS issues are discrete, integer or real" });
+    problems.push({
+      ...where,
+      code: "genius.issue-type",
+      message: `unsupported issue type "${type}"`,
+      hint: "GENIUS issues are discrete, integer or real",
+    });
     return { kind: "discrete", name, options: [], index };
   });
   if (!issues.length && !problems.length)
-    problems.push({ file, code: "genius.no-issues", message: "the domain has no <issue> elements", hint: "is this a GENIUS domain file?" });
+    problems.push({
+      file,
+      code: "genius.no-issues",
+      message: "the domain has no <issue> elements",
+      hint: "is this a GENIUS domain file?",
+    });
   const seen = new Set<string>();
   for (const issue of issues) {
     if (seen.has(issue.name)) {
       const second = text.indexOf(`name="${issue.name}"`, text.indexOf(`name="${issue.name}"`) + 1);
-      problems.push({ file, ...(second >= 0 ? { line: text.slice(0, second).split("\n").length } : {}), field: `issue "${issue.name}"`, code: "genius.duplicate-issue", message: `issue "${issue.name}" is defined twice`, hint: "issue names must be unique" });
+      problems.push({
+        file,
+        ...(second >= 0 ? { line: text.slice(0, second).split("\n").length } : {}),
+        field: `issue "${issue.name}"`,
+        code: "genius.duplicate-issue",
+        message: `issue "${issue.name}" is defined twice`,
+        hint: "issue names must be unique",
+      });
     }
     seen.add(issue.name);
     if (issue.kind === "discrete" && issue.options.length > MAX_OPTIONS)
-      problems.push({ file, field: `issue "${issue.name}"`, code: "limit.options", message: `issue "${issue.name}" has ${issue.options.length.toLocaleString("en-US")} values; the limit is ${MAX_OPTIONS.toLocaleString("en-US")}`, hint: "a discrete issue this large is a numeric one: make it integer or real" });
+      problems.push({
+        file,
+        field: `issue "${issue.name}"`,
+        code: "limit.options",
+        message: `issue "${issue.name}" has ${issue.options.length.toLocaleString("en-US")} values; the limit is ${MAX_OPTIONS.toLocaleString("en-US")}`,
+        hint: "a discrete issue this large is a numeric one: make it integer or real",
+      });
   }
   if (problems.length) throw new InputError(problems);
   return { name: String(objective?.["name"] ?? file), file, issues };
@@ -125,7 +188,13 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
   const root = parseXml(text, file);
   const space = utilitySpace(root, file);
   if (String(space["type"] ?? "").toLowerCase() === "nonlinear")
-    fail({ code: "genius.nonlinear", file, line: lineOf(text, "nonlinear") ?? 1, message: "non-linear (hyperRectangle) utility spaces are not supported", hint: "give a linear-additive GENIUS profile" });
+    fail({
+      code: "genius.nonlinear",
+      file,
+      line: lineOf(text, "nonlinear") ?? 1,
+      message: "non-linear (hyperRectangle) utility spaces are not supported",
+      hint: "give a linear-additive GENIUS profile",
+    });
   const problems: Problem[] = [];
   const at = (needle: string, field: string) => {
     const line = lineOf(text, needle);
@@ -150,9 +219,19 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
     const rawWeight = weightByIndex.get(number(node["index"]));
     const weight = number(rawWeight);
     if (rawWeight === undefined)
-      problems.push({ ...at(`name="${name}"`, `issue "${name}"`), code: "genius.missing-weight", message: `no <weight index="${String(node["index"])}"> for issue "${name}"`, hint: "give every issue a weight" });
+      problems.push({
+        ...at(`name="${name}"`, `issue "${name}"`),
+        code: "genius.missing-weight",
+        message: `no <weight index="${String(node["index"])}"> for issue "${name}"`,
+        hint: "give every issue a weight",
+      });
     else if (!Number.isFinite(weight) || weight < 0)
-      problems.push({ ...at(`value="${String(rawWeight)}"`, `weight of "${name}"`), code: "genius.bad-weight", message: `weight "${String(rawWeight)}" is ${Number.isFinite(weight) ? "negative" : "not a number"}`, hint: "weights are numbers ≥ 0" });
+      problems.push({
+        ...at(`value="${String(rawWeight)}"`, `weight of "${name}"`),
+        code: "genius.bad-weight",
+        message: `weight "${String(rawWeight)}" is ${Number.isFinite(weight) ? "negative" : "not a number"}`,
+        hint: "weights are numbers ≥ 0",
+      });
     weights[name] = Number.isFinite(weight) && weight >= 0 ? weight : 0;
 
     if (issue.kind === "discrete") {
@@ -161,9 +240,19 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
         const value = String(item["value"] ?? "");
         const e = item["evaluation"] === undefined ? 0 : number(item["evaluation"]);
         if (!issue.options.includes(value))
-          problems.push({ ...at(`value="${value}"`, `issue "${name}"`), code: "genius.unknown-option", message: `evaluation for "${value}", which is not a value of issue "${name}" in the domain`, hint: `values: ${issue.options.join(", ")}` });
+          problems.push({
+            ...at(`value="${value}"`, `issue "${name}"`),
+            code: "genius.unknown-option",
+            message: `evaluation for "${value}", which is not a value of issue "${name}" in the domain`,
+            hint: `values: ${issue.options.join(", ")}`,
+          });
         else if (!Number.isFinite(e) || e < 0)
-          problems.push({ ...at(`value="${value}"`, `issue "${name}", item "${value}"`), code: "genius.bad-evaluation", message: `evaluation "${String(item["evaluation"])}" is not a number ≥ 0`, hint: "evaluations are numbers ≥ 0" });
+          problems.push({
+            ...at(`value="${value}"`, `issue "${name}", item "${value}"`),
+            code: "genius.bad-evaluation",
+            message: `evaluation "${String(item["evaluation"])}" is not a number ≥ 0`,
+            hint: "evaluations are numbers ≥ 0",
+          });
         else evaluations.set(value, e);
       }
       let max = 0;
@@ -174,7 +263,12 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
       const ftype = String(ev?.["ftype"] ?? "linear");
       const where = at(`name="${name}"`, `evaluator of "${name}"`);
       if (!ev) {
-        problems.push({ ...where, code: "genius.no-evaluator", message: `${issue.kind} issue "${name}" has no <evaluator>`, hint: "add <evaluator ftype=\"linear\" …>" });
+        problems.push({
+          ...where,
+          code: "genius.no-evaluator",
+          message: `${issue.kind} issue "${name}" has no <evaluator>`,
+          hint: 'add <evaluator ftype="linear" …>',
+        });
         continue;
       }
       let slope: number, intercept: number;
@@ -189,9 +283,19 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
         intercept = number(ev["parameter0"]);
       }
       if (ftype !== "linear" && ftype !== "constant")
-        problems.push({ ...where, code: "genius.evaluator-type", message: `evaluator type "${ftype}" is not supported`, hint: "use ftype=\"linear\" or \"constant\"" });
+        problems.push({
+          ...where,
+          code: "genius.evaluator-type",
+          message: `evaluator type "${ftype}" is not supported`,
+          hint: 'use ftype="linear" or "constant"',
+        });
       else if (!Number.isFinite(slope) || !Number.isFinite(intercept))
-        problems.push({ ...where, code: "genius.evaluator", message: "evaluator parameters are missing or not numbers", hint: issue.kind === "integer" ? "give slope and offset" : "give parameter0 and parameter1" });
+        problems.push({
+          ...where,
+          code: "genius.evaluator",
+          message: "evaluator parameters are missing or not numbers",
+          hint: issue.kind === "integer" ? "give slope and offset" : "give parameter0 and parameter1",
+        });
       values[name] = { linear: { slope, intercept } };
     }
   }
@@ -208,7 +312,12 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
   }
   for (const issue of domain.issues)
     if (!(issue.name in weights) && !unknown.length)
-      problems.push({ file, code: "genius.missing-issue", message: `the profile does not evaluate issue "${issue.name}" of the domain`, hint: "is this profile for another domain?" });
+      problems.push({
+        file,
+        code: "genius.missing-issue",
+        message: `the profile does not evaluate issue "${issue.name}" of the domain`,
+        hint: "is this profile for another domain?",
+      });
   if (problems.length) throw new InputError(problems);
 
   // A missing reservation value is 0 and a missing discount none, as in GENIUS; one that is
@@ -218,10 +327,20 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
   const reservation = rawReservation === undefined ? 0 : number(rawReservation);
   const discount = rawDiscount === undefined ? 1 : number(rawDiscount);
   if (!(reservation >= 0 && reservation <= 1))
-    problems.push({ ...at("<reservation", "reservation"), code: "genius.reservation", message: `reservation value "${String(rawReservation)}" is not a number in [0, 1]`, hint: "utilities are on a 0–1 scale" });
+    problems.push({
+      ...at("<reservation", "reservation"),
+      code: "genius.reservation",
+      message: `reservation value "${String(rawReservation)}" is not a number in [0, 1]`,
+      hint: "utilities are on a 0–1 scale",
+    });
   // GENIUS writes 0 for "no discount"; anything else must be a factor in (0, 1].
   if (!(discount >= 0 && discount <= 1))
-    problems.push({ ...at("<discount_factor", "discount_factor"), code: "genius.discount", message: `discount factor "${String(rawDiscount)}" is not a number in [0, 1]`, hint: "1 (or 0, as GENIUS writes it) for no discount" });
+    problems.push({
+      ...at("<discount_factor", "discount_factor"),
+      code: "genius.discount",
+      message: `discount factor "${String(rawDiscount)}" is not a number in [0, 1]`,
+      hint: "1 (or 0, as GENIUS writes it) for no discount",
+    });
   if (problems.length) throw new InputError(problems);
   const name = file.replace(/^.*[\\/]/, "").replace(/\.xml$/i, "");
   return {
@@ -236,7 +355,11 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
 }
 
 /** A GENIUS domain with its profiles, as a scenario (party names from the profile file names). */
-export function geniusToScenario(domain: GeniusDomain, profiles: readonly { text: string; file: string }[], options: { discretize?: number } = {}): ScenarioSpec {
+export function geniusToScenario(
+  domain: GeniusDomain,
+  profiles: readonly { text: string; file: string }[],
+  options: { discretize?: number } = {},
+): ScenarioSpec {
   const parties = profiles.map((p) => parseGeniusProfile(p.text, p.file, domain));
   const seen = new Map<string, number>();
   for (const p of parties) {
@@ -262,34 +385,70 @@ export function geniusToScenario(domain: GeniusDomain, profiles: readonly { text
 export function modelToGenius(model: Model): { domain: string; profiles: string[]; dropped: string[] } {
   const theta = nominalTheta(model.parameters);
   const issues = model.space.issues;
-  const numericOk = issues.map((issue, i) => issue.kind !== "discrete" && model.parties.every((p) => p.preferences.values[i]!.kind === "linear"));
+  const numericOk = issues.map(
+    (issue, i) => issue.kind !== "discrete" && model.parties.every((p) => p.preferences.values[i]!.kind === "linear"),
+  );
   const dropped: string[] = [];
   if (model.redLines.length) dropped.push(`${model.redLines.length} red line(s)`);
   if (model.proposals.length) dropped.push(`${model.proposals.length} proposal(s)`);
   if (model.parameters.length) dropped.push(`${model.parameters.length} uncertainty range(s) (nominal values written)`);
   issues.forEach((issue, i) => {
-    if (issue.kind !== "discrete" && !numericOk[i]) dropped.push(`issue "${issue.name}" written as discrete (a value function is not linear)`);
+    if (issue.kind !== "discrete" && !numericOk[i])
+      dropped.push(`issue "${issue.name}" written as discrete (a value function is not linear)`);
   });
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    suppressEmptyNode: true,
+  });
   const issueXml = (i: number, extra: (j: number) => XmlNode = () => ({})): XmlNode => {
     const issue = issues[i]!;
     const head = { "@_index": i + 1, "@_name": issue.name };
     if (numericOk[i] && (issue.kind === "integer" || issue.kind === "real")) {
       const { lower, upper } = issue as NumericIssue;
       return issue.kind === "integer"
-        ? { ...head, "@_etype": "integer", "@_type": "integer", "@_vtype": "integer", "@_lowerbound": lower, "@_upperbound": upper }
-        : { ...head, "@_etype": "real", "@_type": "real", "@_vtype": "real", range: { "@_lowerbound": lower, "@_upperbound": upper } };
+        ? {
+            ...head,
+            "@_etype": "integer",
+            "@_type": "integer",
+            "@_vtype": "integer",
+            "@_lowerbound": lower,
+            "@_upperbound": upper,
+          }
+        : {
+            ...head,
+            "@_etype": "real",
+            "@_type": "real",
+            "@_vtype": "real",
+            range: { "@_lowerbound": lower, "@_upperbound": upper },
+          };
     }
     return {
       ...head,
       "@_etype": "discrete",
       "@_type": "discrete",
       "@_vtype": "discrete",
-      item: Array.from({ length: issue.cardinality }, (_, j) => ({ "@_index": j + 1, "@_value": String(issue.valueAt(j)), ...extra(j) })),
+      item: Array.from({ length: issue.cardinality }, (_, j) => ({
+        "@_index": j + 1,
+        "@_value": String(issue.valueAt(j)),
+        ...extra(j),
+      })),
     };
   };
   const domain = builder.build({
-    negotiation_template: { utility_space: { "@_number_of_issues": issues.length, objective: { "@_index": 0, "@_etype": "objective", "@_type": "objective", "@_name": model.name, issue: issues.map((_, i) => issueXml(i)) } } },
+    negotiation_template: {
+      utility_space: {
+        "@_number_of_issues": issues.length,
+        objective: {
+          "@_index": 0,
+          "@_etype": "objective",
+          "@_type": "objective",
+          "@_name": model.name,
+          issue: issues.map((_, i) => issueXml(i)),
+        },
+      },
+    },
   }) as string;
 
   const profiles = model.parties.map((party) => {
@@ -303,20 +462,31 @@ export function modelToGenius(model: Model): { domain: string; profiles: string[
         const node = issueXml(i);
         node["evaluator"] =
           issue.kind === "integer"
-            ? { "@_ftype": "linear", "@_slope": fn.slope, "@_offset": fn.slope * (issue as NumericIssue).lower + fn.intercept }
+            ? {
+                "@_ftype": "linear",
+                "@_slope": fn.slope,
+                "@_offset": fn.slope * (issue as NumericIssue).lower + fn.intercept,
+              }
             : { "@_ftype": "linear", "@_parameter0": fn.intercept, "@_parameter1": fn.slope };
         return node;
       }
       const u = Array.from(evaluateValueFunction(fn, issue.numberAt, issue.cardinality, theta));
       // GENIUS divides by the largest evaluation: fold that maximum into the weight.
-      const max = u.reduce((m, x) => (x > m ? x : m), -Infinity);
+      const max = u.reduce((m, x) => Math.max(x, m), -Infinity);
       weights.push({ "@_index": i + 1, "@_value": max > 0 ? w * max : 0 });
       return issueXml(i, (j) => ({ "@_evaluation": max > 0 ? u[j]! / max : 1 }));
     });
     const reservation = resolve(prefs.reservation, theta);
     return builder.build({
       utility_space: {
-        objective: { "@_index": 0, "@_etype": "objective", "@_type": "objective", "@_name": model.name, issue: issueNodes, weight: weights },
+        objective: {
+          "@_index": 0,
+          "@_etype": "objective",
+          "@_type": "objective",
+          "@_name": model.name,
+          issue: issueNodes,
+          weight: weights,
+        },
         ...(party.discount === undefined ? {} : { discount_factor: { "@_value": party.discount } }),
         reservation: { "@_value": reservation },
       },

@@ -1,7 +1,7 @@
 import { InputError, type Problem } from "../errors.js";
+import { compileScenario } from "../model/compile-scenario.js";
 import type { Model } from "../model/scenario.js";
 import type { ScenarioSpec } from "../model/schema.js";
-import { compileScenario } from "../model/compile-scenario.js";
 import { geniusToScenario, parseGeniusDomain } from "./genius-xml.js";
 import { readTextInput } from "./read-input.js";
 
@@ -13,7 +13,11 @@ export interface Loaded {
 }
 
 /** Reads a GENIUS domain and its profiles (two or more) as a scenario. No YAML or schema library is loaded. */
-export function loadGeniusFiles(domainFile: string, profileFiles: readonly string[], options: { discretize?: number } = {}): Loaded {
+export function loadGeniusFiles(
+  domainFile: string,
+  profileFiles: readonly string[],
+  options: { discretize?: number } = {},
+): Loaded {
   const domain = parseGeniusDomain(readTextInput(domainFile, "GENIUS domain XML"), domainFile);
   const profiles = profileFiles.map((file) => ({ file, text: readTextInput(file, "GENIUS profile XML") }));
   const spec = geniusToScenario(domain, profiles, options);
@@ -21,7 +25,11 @@ export function loadGeniusFiles(domainFile: string, profileFiles: readonly strin
     return { spec, model: compileScenario(spec, options) };
   } catch (e) {
     // Problems found when compiling concern the domain's issues or a profile's values: name the domain file.
-    if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ ...p, file: p.file ?? domainFile })), { cause: e });
+    if (e instanceof InputError)
+      throw new InputError(
+        e.problems.map((p) => ({ ...p, file: p.file ?? domainFile })),
+        { cause: e },
+      );
     throw e;
   }
 }

@@ -24,10 +24,17 @@ export function readTextInput(file: string, what: string, options: ReadTextOptio
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) fail({ code: "input.directory", file, message: `is a folder, not ${article(what)}`, hint: `give the path of ${article(what)} file` });
+    if (st.isDirectory())
+      fail({
+        code: "input.directory",
+        file,
+        message: `is a folder, not ${article(what)}`,
+        hint: `give the path of ${article(what)} file`,
+      });
     size = st.size;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") fail({ code: "input.missing", file, message: "no such file", hint: "check the path" });
+    if ((e as NodeJS.ErrnoException).code === "ENOENT")
+      fail({ code: "input.missing", file, message: "no such file", hint: "check the path" });
     throw e;
   }
   if (size === 0) fail({ code: "input.empty", file, message: `the file is empty`, hint: `give ${article(what)}` });
@@ -36,10 +43,13 @@ export function readTextInput(file: string, what: string, options: ReadTextOptio
       code: "limit.file-size",
       file,
       message: `the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${(limit / 1048576).toFixed(0)} MB`,
-      hint: options.maxBytesFlag ? `raise it with ${options.maxBytesFlag} ${Math.ceil(size / 1048576)}` : `is this really ${article(what)}?`,
+      hint: options.maxBytesFlag
+        ? `raise it with ${options.maxBytesFlag} ${Math.ceil(size / 1048576)}`
+        : `is this really ${article(what)}?`,
     });
   const text = decodeText(readFileSync(file), file, what, options);
-  if (!text.trim()) fail({ code: "input.empty", file, message: "the file holds only whitespace", hint: `give ${article(what)}` });
+  if (!text.trim())
+    fail({ code: "input.empty", file, message: "the file holds only whitespace", hint: `give ${article(what)}` });
   return text;
 }
 
@@ -48,19 +58,36 @@ export function decodeText(bytes: Buffer, file: string, what: string, options: R
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2));
-    if (text.includes("\0")) fail({ code: "input.binary", file, message: "the file is binary, not text", hint: `give ${article(what)} as text` });
+    if (text.includes("\0"))
+      fail({
+        code: "input.binary",
+        file,
+        message: "the file is binary, not text",
+        hint: `give ${article(what)} as text`,
+      });
     return text;
   }
   if (bytes.subarray(0, 8192).includes(0))
-    fail({ code: "input.binary", file, message: "the file is binary, not text (or UTF-16 without a byte-order mark)", hint: `give ${article(what)} as UTF-8 text` });
+    fail({
+      code: "input.binary",
+      file,
+      message: "the file is binary, not text (or UTF-16 without a byte-order mark)",
+      hint: `give ${article(what)} as UTF-8 text`,
+    });
   const text = bytes.toString("utf8");
   if (!isUtf8(bytes)) {
     const at = text.indexOf("\uFFFD");
     const line = text.slice(0, Math.max(0, at)).split("\n").length;
     const where = { file, line };
-    if (!options.lenient) fail({ ...where, code: "input.encoding", message: "the file is not valid UTF-8", hint: "save it as UTF-8" });
+    if (!options.lenient)
+      fail({ ...where, code: "input.encoding", message: "the file is not valid UTF-8", hint: "save it as UTF-8" });
     const replaced = (text.match(/\uFFFD/g) ?? []).length;
-    options.onWarning?.({ ...where, code: "input.encoding", message: `not valid UTF-8: ${replaced} invalid byte sequence(s) replaced by U+FFFD, the first here`, hint: "save it as UTF-8 for exact quotes" });
+    options.onWarning?.({
+      ...where,
+      code: "input.encoding",
+      message: `not valid UTF-8: ${replaced} invalid byte sequence(s) replaced by U+FFFD, the first here`,
+      hint: "save it as UTF-8 for exact quotes",
+    });
   }
   return text;
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, stringify, isNode, type Document } from "yaml";
+import { type Document, isNode, LineCounter, parseDocument, stringify } from "yaml";
 import type { z } from "zod";
 import { InputError, type Problem } from "../errors.js";
 import { compileScenario } from "../model/compile-scenario.js";
@@ -9,14 +9,25 @@ import { ScenarioSchema, type ScenarioSpec } from "../model/schema.js";
  * Parses and validates a scenario written in YAML (or JSON), then compiles it. Every problem
  * carries the file, the line of the offending field and its path.
  */
-export function parseScenario(text: string, file = "<scenario>", options: { discretize?: number } = {}): { spec: ScenarioSpec; model: Model; locate: (path: readonly (string | number)[]) => Problem } {
+export function parseScenario(
+  text: string,
+  file = "<scenario>",
+  options: { discretize?: number } = {},
+): { spec: ScenarioSpec; model: Model; locate: (path: readonly (string | number)[]) => Problem } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     throw new InputError(
       doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { code: "yaml.syntax", file, line: pos.line, column: pos.col, message: firstLine(e.message), hint: "fix the YAML syntax" };
+        return {
+          code: "yaml.syntax",
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: firstLine(e.message),
+          hint: "fix the YAML syntax",
+        };
       }),
     );
   }
@@ -25,20 +36,56 @@ export function parseScenario(text: string, file = "<scenario>", options: { disc
     // The yaml library refuses an alias expanded too often (a "billion laughs" bomb).
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    throw new InputError([{ code: "limit.yaml-aliases", file, message: `the YAML expands its aliases (*name) more than ${MAX_YAML_ALIASES} times: ${(e as Error).message}`, hint: "write the repeated parts out, or use fewer aliases" }], { cause: e });
+    throw new InputError(
+      [
+        {
+          code: "limit.yaml-aliases",
+          file,
+          message: `the YAML expands its aliases (*name) more than ${MAX_YAML_ALIASES} times: ${(e as Error).message}`,
+          hint: "write the repeated parts out, or use fewer aliases",
+        },
+      ],
+      { cause: e },
+    );
   }
   if (data === null || data === undefined)
-    throw new InputError([{ code: "scenario.empty", file, message: "the scenario is empty", hint: "see examples/ for a scenario to start from" }]);
+    throw new InputError([
+      {
+        code: "scenario.empty",
+        file,
+        message: "the scenario is empty",
+        hint: "see examples/ for a scenario to start from",
+      },
+    ]);
   if (typeof data !== "object" || Array.isArray(data)) {
     const xml = typeof data === "string" && /^\s*</.test(text);
-    throw new InputError([{ code: "scenario.not-a-mapping", file, line: 1, message: xml ? "this is XML, not a scenario YAML" : "a scenario is a YAML mapping (name:, issues:, parties:)", hint: xml ? "for GENIUS files: parley analyze --genius DOMAIN.xml PROFILE.xml PROFILE.xml" : "see examples/river-treaty.yaml" }]);
+    throw new InputError([
+      {
+        code: "scenario.not-a-mapping",
+        file,
+        line: 1,
+        message: xml ? "this is XML, not a scenario YAML" : "a scenario is a YAML mapping (name:, issues:, parties:)",
+        hint: xml
+          ? "for GENIUS files: parley analyze --genius DOMAIN.xml PROFILE.xml PROFILE.xml"
+          : "see examples/river-treaty.yaml",
+      },
+    ]);
   }
   const parsed = ScenarioSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => locate(zodProblem(i), doc, lineCounter, file)));
+  if (!parsed.success)
+    throw new InputError(parsed.error.issues.map((i) => locate(zodProblem(i), doc, lineCounter, file)));
   try {
-    return { spec: parsed.data, model: compileScenario(parsed.data, options), locate: (path) => locate({ code: "", message: "", path }, doc, lineCounter, file) };
+    return {
+      spec: parsed.data,
+      model: compileScenario(parsed.data, options),
+      locate: (path) => locate({ code: "", message: "", path }, doc, lineCounter, file),
+    };
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.problems.map((p) => locate(p, doc, lineCounter, file)), { cause: e });
+    if (e instanceof InputError)
+      throw new InputError(
+        e.problems.map((p) => locate(p, doc, lineCounter, file)),
+        { cause: e },
+      );
     throw e;
   }
 }
@@ -57,10 +104,19 @@ function zodProblem(issue: z.core.$ZodIssue): Problem {
     // Report the alternative that got furthest instead of zod's bare "Invalid input".
     const best = issue.errors
       .map((branch) => branch)
-      .sort((a, b) => Math.max(0, ...b.map((x) => x.path.length)) - Math.max(0, ...a.map((x) => x.path.length)) || a.length - b.length)[0];
-    if (best?.length) return { ...zodProblem(best[0]!), path: [...(issue.path as (string | number)[]), ...(best[0]!.path as (string | number)[])] };
+      .sort(
+        (a, b) =>
+          Math.max(0, ...b.map((x) => x.path.length)) - Math.max(0, ...a.map((x) => x.path.length)) ||
+          a.length - b.length,
+      )[0];
+    if (best?.length)
+      return {
+        ...zodProblem(best[0]!),
+        path: [...(issue.path as (string | number)[]), ...(best[0]!.path as (string | number)[])],
+      };
   }
-  if (issue.code === "unrecognized_keys") message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   return {
     code: `schema.${issue.code}`,
     message,

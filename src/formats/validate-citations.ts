@@ -1,13 +1,13 @@
 import { statSync } from "node:fs";
 import { relative } from "node:path";
-import { InputError, formatPath, type Problem } from "../errors.js";
+import { formatPath, InputError, type Problem } from "../errors.js";
 import { resolveSelector } from "../evidence/resolve-citation.js";
 import { expandPaths } from "../ingest/read-documents.js";
+import { baseName } from "../model/base-name.js";
 import { listAssumptions, listCitations } from "../model/citations.js";
 import type { Loaded } from "./load-files.js";
 import { readTextInput } from "./read-input.js";
 import { loadScenarioFile } from "./scenario-file.js";
-import { baseName } from "../model/base-name.js";
 
 /** The corpus's text files by their path relative to the folder (and by bare name). */
 export function readCorpus(dir: string): Map<string, string> {
@@ -17,7 +17,15 @@ export function readCorpus(dir: string): Map<string, string> {
   } catch {
     ok = false;
   }
-  if (!ok) throw new InputError([{ code: "corpus.missing", file: dir, message: "no such corpus folder", hint: "give --corpus the folder of the articles the scenario cites" }]);
+  if (!ok)
+    throw new InputError([
+      {
+        code: "corpus.missing",
+        file: dir,
+        message: "no such corpus folder",
+        hint: "give --corpus the folder of the articles the scenario cites",
+      },
+    ]);
   const files = new Map<string, string>();
   for (const path of expandPaths([dir])) {
     const text = readTextInput(path, "article", { lenient: true });
@@ -39,15 +47,30 @@ export function resolveCitations(loaded: Loaded, corpus: ReadonlyMap<string, str
     const where = { ...loaded.locate!(path), code: "citation", field: formatPath(path) };
     const text = corpus.get(cite.file);
     if (text === undefined) {
-      problems.push({ ...where, code: "citation.file", message: `no file "${cite.file}" in the corpus ${corpusDir}`, hint: "cite a file of the corpus folder by its name" });
+      problems.push({
+        ...where,
+        code: "citation.file",
+        message: `no file "${cite.file}" in the corpus ${corpusDir}`,
+        hint: "cite a file of the corpus folder by its name",
+      });
       return [];
     }
     const r = resolveSelector(text, cite);
     if ("error" in r) {
       problems.push(
         r.error === "not-found"
-          ? { ...where, code: "citation.not-found", message: `"${cite.exact}" does not occur in ${cite.file}`, hint: "quote the text word for word (spacing and quote marks may differ)" }
-          : { ...where, code: "citation.ambiguous", message: `"${cite.exact}" occurs ${r.count} times in ${cite.file}`, hint: "add a prefix or suffix to say which one" },
+          ? {
+              ...where,
+              code: "citation.not-found",
+              message: `"${cite.exact}" does not occur in ${cite.file}`,
+              hint: "quote the text word for word (spacing and quote marks may differ)",
+            }
+          : {
+              ...where,
+              code: "citation.ambiguous",
+              message: `"${cite.exact}" occurs ${r.count} times in ${cite.file}`,
+              hint: "add a prefix or suffix to say which one",
+            },
       );
       return [];
     }

@@ -1,8 +1,8 @@
+import { baseName } from "../model/base-name.js";
 import type { Model } from "../model/scenario.js";
 import { proposalVariants } from "../model/scenario.js";
 import type { ScenarioSpec } from "../model/schema.js";
 import type { ReliabilityInput } from "./cited-report.js";
-import { baseName } from "../model/base-name.js";
 
 /**
  * For each proposal with terms the sources dispute (`{oneOf: […]}`): how likely each version is,
@@ -28,10 +28,17 @@ export function versionWeights(model: Model, spec: ScenarioSpec, reliability: re
     });
     // Versions are the product of the readings, in proposalVariants order (the last term varies fastest).
     const variants = proposalVariants(p);
-    const weights = variants.map((v) => p.alternatives!.reduce((w, alt, t) => w * perTerm[t]![alt.options.indexOf(v.choices[alt.issue]!)]!, 1));
+    const weights = variants.map((v) =>
+      p.alternatives!.reduce((w, alt, t) => w * perTerm[t]![alt.options.indexOf(v.choices[alt.issue]!)]!, 1),
+    );
     const total = weights.reduce((a, b) => a + b, 0);
     const versions = variants.map((v, i) => ({
-      terms: p.alternatives!.map((alt) => `${model.space.issues[alt.issue]!.name}=${model.space.issues[alt.issue]!.valueAt(v.choices[alt.issue]!)}`).join(", "),
+      terms: p
+        .alternatives!.map(
+          (alt) =>
+            `${model.space.issues[alt.issue]!.name}=${model.space.issues[alt.issue]!.valueAt(v.choices[alt.issue]!)}`,
+        )
+        .join(", "),
       weight: Math.round((weights[i]! / total) * 1000) / 1000,
     }));
     return { weights: weights.map((w) => w / total), versions };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { decodeModel, type AttributionModel } from "../evidence/attribution/model.js";
+import { type AttributionModel, decodeModel } from "../evidence/attribution/model.js";
 
 /** Where the shipped attribution model lives, relative to the package root. */
 export const MODEL_PATH = join("models", "attribution.bin.gz");
@@ -19,7 +19,9 @@ export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): str
 }
 
 /** The trained attribution model shipped with Parley, read once per process (`file` to read another). */
-export function loadAttributionModel(file = process.env["PARLEY_ATTRIBUTION_MODEL"] ?? join(packageRoot(), MODEL_PATH)): AttributionModel {
+export function loadAttributionModel(
+  file = process.env["PARLEY_ATTRIBUTION_MODEL"] ?? join(packageRoot(), MODEL_PATH),
+): AttributionModel {
   if (cached && file === join(packageRoot(), MODEL_PATH)) return cached;
   const model = decodeModel(gunzipSync(readFileSync(file)), file);
   if (file === join(packageRoot(), MODEL_PATH)) cached = model;

@@ -1,4 +1,4 @@
-import { withBatchDates, type EvidenceDocument } from "../evidence/document.js";
+import { type EvidenceDocument, withBatchDates } from "../evidence/document.js";
 import { evidenceJson } from "../evidence/evidence-json.js";
 import { extractEvidence } from "../evidence/extract.js";
 import type { Loaded } from "../formats/load-files.js";
@@ -14,7 +14,12 @@ import { readDocuments } from "./read-documents.js";
  * with the scenario's own word on a source's kind or score taken over.
  */
 export function corpusEvidence(scenarioFile: string, corpusDir: string) {
-  return documentsEvidence(loadScenarioFile(scenarioFile), readCorpus(corpusDir), readDocuments([corpusDir]), corpusDir);
+  return documentsEvidence(
+    loadScenarioFile(scenarioFile),
+    readCorpus(corpusDir),
+    readDocuments([corpusDir]),
+    corpusDir,
+  );
 }
 
 /** The same for documents held elsewhere (a workspace): each cited by its file name. */
@@ -25,20 +30,45 @@ export function storedCorpusEvidence(loaded: Loaded, docs: readonly EvidenceDocu
   return documentsEvidence(loaded, corpus, docs, label);
 }
 
-function documentsEvidence(loaded: Loaded, corpus: ReadonlyMap<string, string>, docs: readonly EvidenceDocument[], label: string) {
+function documentsEvidence(
+  loaded: Loaded,
+  corpus: ReadonlyMap<string, string>,
+  docs: readonly EvidenceDocument[],
+  label: string,
+) {
   const spec = loaded.spec;
   const { citations, assumptions } = resolveCitations(loaded, corpus, label);
-  const evidence = evidenceJson(extractEvidence(withBatchDates(docs), loadAttributionModel(), { ...(spec.sources ? { sources: spec.sources } : {}) }));
+  const evidence = evidenceJson(
+    extractEvidence(withBatchDates(docs), loadAttributionModel(), {
+      ...(spec.sources ? { sources: spec.sources } : {}),
+    }),
+  );
   // Disputes the scenario writes down stand beside those the evidence finds, each side with its cited words.
   const disputes = (spec.disputes ?? []).map((d, i) => ({
     subject: d.subject,
     attribute: "disputed",
-    sides: d.sides.map((s, j) => ({ value: s.value, spans: citations.filter((c) => c.field.startsWith(`disputes[${i}].sides[${j}]`)).map((c) => ({ file: c.file, start: c.start, end: c.end })) })),
+    sides: d.sides.map((s, j) => ({
+      value: s.value,
+      spans: citations
+        .filter((c) => c.field.startsWith(`disputes[${i}].sides[${j}]`))
+        .map((c) => ({ file: c.file, start: c.start, end: c.end })),
+    })),
   }));
   // A dispute the scenario writes down replaces the same disagreement found in the evidence (same values).
-  const key = (sides: readonly { value: string | number }[]) => sides.map((s) => String(s.value)).sort().join("\u0000");
+  const key = (sides: readonly { value: string | number }[]) =>
+    sides
+      .map((s) => String(s.value))
+      .sort()
+      .join("\u0000");
   const authored = new Set(disputes.map((d) => key(d.sides)));
-  return { citations, assumptions, evidence: { ...evidence, contradictions: [...evidence.contradictions.filter((c) => !authored.has(key(c.sides))), ...disputes] } };
+  return {
+    citations,
+    assumptions,
+    evidence: {
+      ...evidence,
+      contradictions: [...evidence.contradictions.filter((c) => !authored.has(key(c.sides))), ...disputes],
+    },
+  };
 }
 
 export type CorpusEvidence = ReturnType<typeof documentsEvidence>;

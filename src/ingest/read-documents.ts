@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { InputError, type Problem } from "../errors.js";
-import { readDocument, type DocumentMetadata, type EvidenceDocument } from "../evidence/document.js";
+import { type DocumentMetadata, type EvidenceDocument, readDocument } from "../evidence/document.js";
 import { decodeText, readTextInput } from "../formats/read-input.js";
 
 const EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm"]);
@@ -34,7 +34,7 @@ export function expandPaths(paths: readonly string[]): string[] {
     seenFolders.add(real);
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      let st;
+      let st: ReturnType<typeof statSync>;
       try {
         st = statSync(path);
       } catch {
@@ -53,16 +53,31 @@ export function expandPaths(paths: readonly string[]): string[] {
     try {
       dir = statSync(p).isDirectory();
     } catch {
-      throw new InputError([{ code: "input.missing", file: p, message: "no such file or folder", hint: "give article files (.txt, .md, .html), folders of them, or - for standard input" }]);
+      throw new InputError([
+        {
+          code: "input.missing",
+          file: p,
+          message: "no such file or folder",
+          hint: "give article files (.txt, .md, .html), folders of them, or - for standard input",
+        },
+      ]);
     }
     if (!dir) {
       addFile(p);
       continue;
     }
-    const before = out.length, visited = seenFolders.has(realpathSync(p));
+    const before = out.length,
+      visited = seenFolders.has(realpathSync(p));
     walk(p);
     if (out.length === before && !visited)
-      throw new InputError([{ code: "input.empty-folder", file: p, message: "the folder holds no .txt, .md or .html files", hint: "give a folder of articles" }]);
+      throw new InputError([
+        {
+          code: "input.empty-folder",
+          file: p,
+          message: "the folder holds no .txt, .md or .html files",
+          hint: "give a folder of articles",
+        },
+      ]);
   }
   return out;
 }
@@ -88,12 +103,43 @@ export function readDocuments(paths: readonly string[], options: ReadDocumentsOp
     let raw: string;
     if (file === "-") {
       const bytes = (options.stdin ?? (() => readFileSync(0)))();
-      if (bytes.length > maxBytes) throw new InputError([{ code: "limit.file-size", file: "<stdin>", message: `standard input holds ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`, hint: `raise it with --max-document-mb ${Math.ceil(bytes.length / 1048576)}` }]);
-      raw = bytes.length ? decodeText(bytes, "<stdin>", what, { lenient: true, ...(options.onWarning ? { onWarning: options.onWarning } : {}) }) : "";
-      if (!raw.trim()) throw new InputError([{ code: "input.empty", file: "<stdin>", message: "standard input is empty", hint: "pipe an article into parley" }]);
-    } else raw = readTextInput(file, what, { lenient: true, maxBytes, maxBytesFlag: "--max-document-mb", ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+      if (bytes.length > maxBytes)
+        throw new InputError([
+          {
+            code: "limit.file-size",
+            file: "<stdin>",
+            message: `standard input holds ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`,
+            hint: `raise it with --max-document-mb ${Math.ceil(bytes.length / 1048576)}`,
+          },
+        ]);
+      raw = bytes.length
+        ? decodeText(bytes, "<stdin>", what, {
+            lenient: true,
+            ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+          })
+        : "";
+      if (!raw.trim())
+        throw new InputError([
+          {
+            code: "input.empty",
+            file: "<stdin>",
+            message: "standard input is empty",
+            hint: "pipe an article into parley",
+          },
+        ]);
+    } else
+      raw = readTextInput(file, what, {
+        lenient: true,
+        maxBytes,
+        maxBytesFlag: "--max-document-mb",
+        ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+      });
     const metadata = file === "-" ? undefined : options.manifest?.get(realpathSync(file));
-    const doc = readDocument(file === "-" ? "<stdin>" : file, raw, contentId, { ...(options.date ? { date: options.date } : {}), ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}), ...(metadata ? { metadata } : {}) });
+    const doc = readDocument(file === "-" ? "<stdin>" : file, raw, contentId, {
+      ...(options.date ? { date: options.date } : {}),
+      ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}),
+      ...(metadata ? { metadata } : {}),
+    });
     options.onProgress?.(i + 1, files.length);
     return doc;
   });

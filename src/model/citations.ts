@@ -10,7 +10,8 @@ export interface CitationAt {
 /** Every citation in a scenario with the field path it supports. */
 export function listCitations(spec: ScenarioSpec): CitationAt[] {
   const out: CitationAt[] = [];
-  const list = (path: (string | number)[], cites: readonly CiteSpec[] | undefined) => cites?.forEach((cite, i) => out.push({ path: [...path, i], cite }));
+  const list = (path: (string | number)[], cites: readonly CiteSpec[] | undefined) =>
+    cites?.forEach((cite, i) => out.push({ path: [...path, i], cite }));
   const map = (path: (string | number)[], m: Record<string, readonly CiteSpec[]> | undefined) => {
     for (const [k, v] of Object.entries(m ?? {})) list([...path, k], v);
   };
@@ -50,13 +51,15 @@ export function listAssumptions(spec: ScenarioSpec): string[] {
       if (!p.citeValues?.[issue.name]) out.push(`${p.name}: values of ${issue.name}`);
     }
     // A reservation value derived from cited alternatives rests on them.
-    if (!p.citeReservation && !(p.reservation === undefined && p.alternatives?.every((a) => a.cite))) out.push(`${p.name}: reservation value`);
+    if (!p.citeReservation && !(p.reservation === undefined && p.alternatives?.every((a) => a.cite)))
+      out.push(`${p.name}: reservation value`);
     for (const [issue, s] of Object.entries(p.stances ?? {})) if (!s.cite) out.push(`${p.name}: stance on ${issue}`);
     p.factions?.forEach((f) => out.push(`${p.name}: ${f.name}'s share (${f.weight})`));
     p.redLines.forEach((r, j) => {
       if (!r.cite) out.push(`${p.name}: red line ${r.label ?? formatPath(["parties", i, "redLines", j])}`);
     });
   });
-  for (const p of spec.proposals) for (const issue of Object.keys(p.outcome)) if (!p.citeTerms?.[issue]) out.push(`${p.name}: ${issue}`);
+  for (const p of spec.proposals)
+    for (const issue of Object.keys(p.outcome)) if (!p.citeTerms?.[issue]) out.push(`${p.name}: ${issue}`);
   return out;
 }

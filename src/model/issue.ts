@@ -70,7 +70,7 @@ export function createIntegerIssue(name: string, lower: number, upper: number, u
       return Number.isInteger(x) && x >= lower && x <= upper ? x - lower : -1;
     },
     numberAt: (i) => lower + i,
-    describe: () => `${lower}…${upper}${unit ? " " + unit : ""} (integer)`,
+    describe: () => `${lower}…${upper}${unit ? ` ${unit}` : ""} (integer)`,
   };
 }
 
@@ -96,6 +96,6 @@ export function createRealIssue(name: string, lower: number, upper: number, step
       return Math.abs(at(i) - x) <= 1e-9 * Math.max(1, Math.abs(x)) ? i : -1;
     },
     numberAt: at,
-    describe: () => `${lower}…${upper}${unit ? " " + unit : ""} (real, ${steps} steps)`,
+    describe: () => `${lower}…${upper}${unit ? ` ${unit}` : ""} (real, ${steps} steps)`,
   };
 }

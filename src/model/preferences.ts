@@ -37,7 +37,7 @@ export function resolve(n: Num, theta: ArrayLike<number>): number {
   return typeof n === "number" ? n : theta[n.param]!;
 }
 
-const clip01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const clip01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 
 /**
  * Value of each option of an issue whose options sit at the numeric positions `positions(i)`,
@@ -74,7 +74,8 @@ function interpolate(xs: readonly number[], ys: readonly number[], x: number): n
   if (x >= xs[n - 1]!) return ys[n - 1]!;
   let k = 1;
   while (xs[k]! < x) k++;
-  const x0 = xs[k - 1]!, x1 = xs[k]!;
+  const x0 = xs[k - 1]!,
+    x1 = xs[k]!;
   return x1 === x0 ? ys[k]! : ys[k - 1]! + ((ys[k]! - ys[k - 1]!) * (x - x0)) / (x1 - x0);
 }
 

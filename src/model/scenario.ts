@@ -31,7 +31,11 @@ export interface Proposal {
   /** Issues whose term of the earlier version this one removes (others it leaves out are not stated). */
   readonly drops?: readonly number[];
   /** Who objected to this version, and to which terms (issue indices; empty = the whole). */
-  readonly objections?: readonly { readonly party: number; readonly terms: readonly number[]; readonly note?: string }[];
+  readonly objections?: readonly {
+    readonly party: number;
+    readonly terms: readonly number[];
+    readonly note?: string;
+  }[];
 }
 
 export type StanceStrength = "red line" | "demand" | "preference" | "acceptable" | "rejects";

@@ -36,7 +36,14 @@ const IssueValueSchema = z.union([z.string(), z.number()]);
 const common = { name, unit: z.string().optional(), description: z.string().optional(), cite: cites };
 
 export const IssueSchema = z.discriminatedUnion("kind", [
-  z.object({ ...common, kind: z.literal("discrete"), options: z.array(name).min(1, "needs at least one option"), optionCites: citeMap }).strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal("discrete"),
+      options: z.array(name).min(1, "needs at least one option"),
+      optionCites: citeMap,
+    })
+    .strict(),
   z
     .object({ ...common, kind: z.literal("integer"), lower: z.number().int(), upper: z.number().int() })
     .strict()
@@ -85,7 +92,11 @@ const redLineFields = { label: z.string().optional(), cite: cites };
 /** A hard constraint: `then` must hold whenever every `if` condition holds; a bare condition always. */
 export const RedLineSchema = z.union([
   z
-    .object({ ...redLineFields, if: z.union([ConditionSchema, z.array(ConditionSchema).min(1)]), then: ConditionSchema })
+    .object({
+      ...redLineFields,
+      if: z.union([ConditionSchema, z.array(ConditionSchema).min(1)]),
+      then: ConditionSchema,
+    })
     .strict(),
   z
     .object({ ...redLineFields, ...conditionFields })
@@ -108,7 +119,9 @@ export const StanceSchema = z
   .strict();
 
 /** What a party does if there is no agreement, and what that is worth to it (0–1, a range when uncertain). */
-export const AlternativeSchema = z.object({ name, utility: Uncertain, description: z.string().optional(), cite: cites }).strict();
+export const AlternativeSchema = z
+  .object({ name, utility: Uncertain, description: z.string().optional(), cite: cites })
+  .strict();
 
 /** A sub-actor inside a party with preferences of its own; the party's are the factions' weighted sum. */
 export const FactionSchema = z
@@ -151,7 +164,13 @@ export const ProposalSchema = z
     by: z.string().optional(),
     description: z.string().optional(),
     /** Issue → value; `{oneOf: [a, b]}` where the sources disagree on what the plan says. */
-    outcome: z.record(z.string(), z.union([IssueValueSchema, z.object({ oneOf: z.array(IssueValueSchema).min(2, "give at least two alternatives") }).strict()])),
+    outcome: z.record(
+      z.string(),
+      z.union([
+        IssueValueSchema,
+        z.object({ oneOf: z.array(IssueValueSchema).min(2, "give at least two alternatives") }).strict(),
+      ]),
+    ),
     cite: cites,
     /** Evidence per issue for the term the proposal sets. */
     citeTerms: citeMap,
@@ -160,7 +179,11 @@ export const ProposalSchema = z
     /** Terms of the version it was derived from that this one removes; any other term it leaves out is only not stated. */
     drops: z.array(name).optional(),
     /** Who objected to this version, to which terms, in whose words. */
-    objections: z.array(z.object({ party: name, terms: z.array(name).optional(), note: z.string().optional(), cite: cites }).strict()).optional(),
+    objections: z
+      .array(
+        z.object({ party: name, terms: z.array(name).optional(), note: z.string().optional(), cite: cites }).strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -192,7 +215,9 @@ export const SequenceSchema = z
 export const DisputeSchema = z
   .object({
     subject: name,
-    sides: z.array(z.object({ value: z.union([z.string(), z.number()]), cite: z.array(CiteSchema).min(1) }).strict()).min(2, "a dispute has two sides or more"),
+    sides: z
+      .array(z.object({ value: z.union([z.string(), z.number()]), cite: z.array(CiteSchema).min(1) }).strict())
+      .min(2, "a dispute has two sides or more"),
     note: z.string().optional(),
   })
   .strict();
@@ -228,7 +253,8 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export function scenarioJsonSchema(): unknown {
   return {
     title: "Parley scenario",
-    description: "Issues, parties (preferences, reservation value, red lines) and proposals of a negotiation. A number may be given as [low, high] when it is uncertain.",
+    description:
+      "Issues, parties (preferences, reservation value, red lines) and proposals of a negotiation. A number may be given as [low, high] when it is uncertain.",
     ...z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }),
   };
 }

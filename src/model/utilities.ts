@@ -1,4 +1,4 @@
-import { evaluateValueFunction, nominalTheta, resolve, type Num, type ValueFunction } from "./preferences.js";
+import { evaluateValueFunction, type Num, nominalTheta, resolve, type ValueFunction } from "./preferences.js";
 import type { Model } from "./scenario.js";
 
 /**
@@ -19,9 +19,15 @@ export interface Utilities {
  * With `weightSums`, each party's weights are rescaled to that sum: a sampled weight then moves
  * importance between issues instead of inflating the party's whole scale.
  */
-export function createUtilities(model: Model, theta: ArrayLike<number> = nominalTheta(model.parameters), weightSums?: ArrayLike<number>, storage?: Float64Array): Utilities {
+export function createUtilities(
+  model: Model,
+  theta: ArrayLike<number> = nominalTheta(model.parameters),
+  weightSums?: ArrayLike<number>,
+  storage?: Float64Array,
+): Utilities {
   const issues = model.space.issues;
-  const n = issues.length, k = model.parties.length;
+  const n = issues.length,
+    k = model.parties.length;
   const cardinalities = model.space.cardinalities;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + cardinalities[i]!;
@@ -30,16 +36,24 @@ export function createUtilities(model: Model, theta: ArrayLike<number> = nominal
   // a negotiation built from scratch pays for one allocation, not one per party and issue.
   const buffer = storage ?? new Float64Array(utilitiesStorage(model));
   // Writes w·value of one set of preferences into `table` (scaled, and added when `add`).
-  const fill = (prefs: { weights: readonly Num[]; values: readonly ValueFunction[] }, table: Float64Array, scale: number, add: boolean, share = 1) => {
+  const fill = (
+    prefs: { weights: readonly Num[]; values: readonly ValueFunction[] },
+    table: Float64Array,
+    scale: number,
+    add: boolean,
+    share = 1,
+  ) => {
     const scratch = add ? new Float64Array(width) : table;
     for (let i = 0; i < n; i++) {
-      const issue = issues[i]!, off = offsets[i]!;
+      const issue = issues[i]!,
+        off = offsets[i]!;
       evaluateValueFunction(prefs.values[i]!, issue.numberAt, issue.cardinality, theta, scratch, off);
       const w = resolve(prefs.weights[i]!, theta) * scale * share;
       for (let j = off; j < off + issue.cardinality; j++) table[j] = (add ? table[j]! : 0) + w * scratch[j]!;
     }
   };
-  const weightSum = (weights: readonly Num[], t: ArrayLike<number>) => weights.reduce((s: number, w) => s + resolve(w, t), 0);
+  const weightSum = (weights: readonly Num[], t: ArrayLike<number>) =>
+    weights.reduce((s: number, w) => s + resolve(w, t), 0);
   const tables = model.parties.map((party, pi) => {
     const prefs = party.preferences;
     const table = buffer.subarray(pi * width, (pi + 1) * width);
@@ -74,20 +88,22 @@ export function utilityOf(u: Utilities, p: number, choices: ArrayLike<number>): 
   const t = u.tables[p]!;
   let s = 0;
   for (let i = 0; i < u.issues; i++) s += t[u.offsets[i]! + choices[i]!]!;
-  return s > 1 ? 1 : s;
+  return Math.min(s, 1);
 }
 
 /** Least and greatest utility of party `p` over the completions of a partial outcome (-1 = open). */
 export function utilityRange(u: Utilities, p: number, choices: ArrayLike<number>): [number, number] {
   const t = u.tables[p]!;
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   for (let i = 0; i < u.issues; i++) {
     const c = choices[i]!;
     if (c >= 0) {
       lo += t[u.offsets[i]! + c]!;
       hi += t[u.offsets[i]! + c]!;
     } else {
-      let mn = Infinity, mx = -Infinity;
+      let mn = Infinity,
+        mx = -Infinity;
       for (let j = u.offsets[i]!; j < u.offsets[i + 1]!; j++) {
         mn = Math.min(mn, t[j]!);
         mx = Math.max(mx, t[j]!);
@@ -102,5 +118,7 @@ export function utilityRange(u: Utilities, p: number, choices: ArrayLike<number>
 /** Each party's nominal sum of weights (the scale robustness sampling keeps). */
 export function nominalWeightSums(model: Model): Float64Array {
   const theta = nominalTheta(model.parameters);
-  return Float64Array.from(model.parties, (p) => p.preferences.weights.reduce((s: number, w) => s + resolve(w, theta), 0));
+  return Float64Array.from(model.parties, (p) =>
+    p.preferences.weights.reduce((s: number, w) => s + resolve(w, theta), 0),
+  );
 }

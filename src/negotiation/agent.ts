@@ -37,7 +37,8 @@ export interface AgentKind {
  * ≥ target (0 when even the best is below it).
  */
 export function lastAtLeast(sorted: Float64Array, target: number, end = sorted.length): number {
-  let lo = 0, hi = end - 1;
+  let lo = 0,
+    hi = end - 1;
   if (sorted[0]! < target) return 0;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;

@@ -1,7 +1,7 @@
 import { createRandom } from "../analysis/random.js";
-import { ACCEPT, END, type Agent } from "./agent.js";
+import { ACCEPT, type Agent, END } from "./agent.js";
 import type { Arena } from "./arena.js";
-import { finish, utilitiesAt, type NegotiationResult, type TraceStep } from "./outcome.js";
+import { finish, type NegotiationResult, type TraceStep, utilitiesAt } from "./outcome.js";
 
 export interface Deadline {
   /** Rounds: each party acts once per round. */
@@ -41,7 +41,8 @@ export function runAlternatingOffers(arena: Arena, agents: readonly Agent[], opt
   agents.forEach((a, p) => a.start({ arena, party: p, random: agentRandom(options.seed, p), turns }));
   const observers = agents.map((a, p) => (a.observe ? p : -1)).filter((p) => p >= 0);
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
-  let offer = -1, accepts = 0;
+  let offer = -1,
+    accepts = 0;
   for (let turn = 0; turn < turns; turn++) {
     const p = turn % n;
     const t = turn / turns;

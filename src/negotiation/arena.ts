@@ -1,8 +1,8 @@
-import { paretoFrontier, type Frontier } from "../analysis/pareto.js";
+import { descendingOrder } from "../analysis/descending-order.js";
+import { type Frontier, paretoFrontier } from "../analysis/pareto.js";
 import { crossesRedLine } from "../model/red-line.js";
 import type { Model } from "../model/scenario.js";
-import { createUtilities, utilitiesStorage, type Utilities } from "../model/utilities.js";
-import { descendingOrder } from "../analysis/descending-order.js";
+import { createUtilities, type Utilities, utilitiesStorage } from "../model/utilities.js";
 
 /** Spaces up to this size are enumerated once; larger ones negotiate over Pareto-frontier outcomes. */
 export const MAX_ENUMERATED = 4_000_000;
@@ -93,7 +93,9 @@ class PreparedArena implements Arena {
       else everyOutcome(u, p, this.utilities[p]!, this.sorted[0]!);
     }
     for (let p = 0; p < k; p++) {
-      const col = this.utilities[p]!, o = descendingOrder(col, this.order[p]!), s = this.sorted[p]!;
+      const col = this.utilities[p]!,
+        o = descendingOrder(col, this.order[p]!),
+        s = this.sorted[p]!;
       for (let i = 0; i < size; i++) s[i] = col[o[i]!]!;
     }
     this.reservations = u.reservations;
@@ -113,8 +115,11 @@ class PreparedArena implements Arena {
   get frontier(): Int32Array {
     if (!this.frontierCandidates) {
       const f = (this.front ??= paretoFrontier(this.tables));
-      const n = this.tables.issues, space = this.model.space;
-      this.frontierCandidates = this.rows ? Int32Array.from({ length: f.size }, (_, i) => i) : Int32Array.from({ length: f.size }, (_, r) => space.encode(f.outcomes.subarray(r * n, (r + 1) * n)));
+      const n = this.tables.issues,
+        space = this.model.space;
+      this.frontierCandidates = this.rows
+        ? Int32Array.from({ length: f.size }, (_, i) => i)
+        : Int32Array.from({ length: f.size }, (_, r) => space.encode(f.outcomes.subarray(r * n, (r + 1) * n)));
     }
     return this.frontierCandidates;
   }
@@ -145,11 +150,13 @@ function everyOutcome(u: Utilities, p: number, col: Float64Array, scratch: Float
   const t = u.tables[p]!;
   const size = col.length;
   // Alternate between the two buffers so that the last issue's step writes into `col`.
-  let cur = u.issues % 2 === 0 ? col : scratch, next = u.issues % 2 === 0 ? scratch : col;
+  let cur = u.issues % 2 === 0 ? col : scratch,
+    next = u.issues % 2 === 0 ? scratch : col;
   cur[0] = 0;
   let m = 1;
   for (let i = 0; i < u.issues; i++) {
-    const q = u.cardinalities[i]!, off = u.offsets[i]!;
+    const q = u.cardinalities[i]!,
+      off = u.offsets[i]!;
     for (let s = m - 1; s >= 0; s--) {
       const base = cur[s]!;
       for (let o = 0; o < q; o++) next[s * q + o] = base + t[off + o]!;
@@ -161,10 +168,11 @@ function everyOutcome(u: Utilities, p: number, col: Float64Array, scratch: Float
 }
 
 function frontierUtilities(u: Utilities, p: number, outcomes: Int32Array, col: Float64Array): void {
-  const n = u.issues, t = u.tables[p]!;
+  const n = u.issues,
+    t = u.tables[p]!;
   for (let c = 0; c < col.length; c++) {
     let s = 0;
     for (let i = 0; i < n; i++) s += t[u.offsets[i]! + outcomes[c * n + i]!]!;
-    col[c] = s > 1 ? 1 : s;
+    col[c] = Math.min(s, 1);
   }
 }

@@ -32,16 +32,35 @@ export interface NegotiationResult {
   readonly trace?: readonly TraceStep[];
 }
 
-export function finish(arena: Arena, outcome: number, time: number, rounds: number, ending: Ending, walkedAway: number, trace?: TraceStep[]): NegotiationResult {
+export function finish(
+  arena: Arena,
+  outcome: number,
+  time: number,
+  rounds: number,
+  ending: Ending,
+  walkedAway: number,
+  trace?: TraceStep[],
+): NegotiationResult {
   const k = arena.parties;
-  const utilities = new Float64Array(k), discounted = new Float64Array(k);
+  const utilities = new Float64Array(k),
+    discounted = new Float64Array(k);
   for (let p = 0; p < k; p++) {
     const u = outcome >= 0 ? arena.utilities[p]![outcome]! : arena.reservations[p]!;
     utilities[p] = u;
     const d = arena.discounts[p]!;
-    discounted[p] = d === 1 ? u : u * Math.pow(d, time);
+    discounted[p] = d === 1 ? u : u * d ** time;
   }
-  return { agreement: outcome >= 0, outcome, utilities, discounted, rounds, time, ending, walkedAway, ...(trace ? { trace } : {}) };
+  return {
+    agreement: outcome >= 0,
+    outcome,
+    utilities,
+    discounted,
+    rounds,
+    time,
+    ending,
+    walkedAway,
+    ...(trace ? { trace } : {}),
+  };
 }
 
 export function utilitiesAt(arena: Arena, candidate: number): number[] {

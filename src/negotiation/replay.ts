@@ -8,12 +8,14 @@ import { finish, type NegotiationResult, type TraceStep } from "./outcome.js";
 export function replayAlternatingOffers(arena: Arena, trace: readonly TraceStep[], rounds: number): NegotiationResult {
   const n = arena.parties;
   const turns = rounds * n;
-  let offer = -1, accepts = 0;
+  let offer = -1,
+    accepts = 0;
   for (let turn = 0; turn < trace.length; turn++) {
     const step = trace[turn]!;
     if (step.party !== turn % n) throw new Error(`trace step ${turn}: party ${step.party} acted out of turn`);
     if (step.action === "accept") {
-      if (step.offer !== offer) throw new Error(`trace step ${turn}: accepted ${step.offer}, but ${offer} was on the table`);
+      if (step.offer !== offer)
+        throw new Error(`trace step ${turn}: accepted ${step.offer}, but ${offer} was on the table`);
       if (++accepts === n - 1) return finish(arena, offer, (turn + 1) / turns, step.round, "agreement", -1);
     } else if (step.action === "end") return finish(arena, -1, (turn + 1) / turns, step.round, "walk-away", step.party);
     else {

@@ -1,5 +1,5 @@
 import { bargainingSolutions } from "../analysis/bargaining-solutions.js";
-import { paretoFrontier, type Frontier } from "../analysis/pareto.js";
+import { type Frontier, paretoFrontier } from "../analysis/pareto.js";
 import type { Deadline } from "./alternating-offers.js";
 import type { Arena } from "./arena.js";
 import type { NegotiationResult } from "./outcome.js";
@@ -38,14 +38,20 @@ export interface RunRecord extends TournamentJob {
  * Every ordered tuple of agents over each scenario's parties (so each pair plays both role
  * orders, and an agent also meets itself), R repetitions each, with a seed per run.
  */
-export function tournamentJobs(parties: readonly number[], agents: readonly string[], repetitions: number, seed: number): TournamentJob[] {
+export function tournamentJobs(
+  parties: readonly number[],
+  agents: readonly string[],
+  repetitions: number,
+  seed: number,
+): TournamentJob[] {
   const jobs: TournamentJob[] = [];
   parties.forEach((n, scenario) => {
     const tuples = agents.length ** n;
     for (let t = 0; t < tuples; t++) {
       const tuple: string[] = [];
       for (let p = 0, x = t; p < n; p++, x = Math.floor(x / agents.length)) tuple.unshift(agents[x % agents.length]!);
-      for (let r = 0; r < repetitions; r++) jobs.push({ scenario, agents: tuple, repetition: r, seed: runSeed(seed, scenario, t, r) });
+      for (let r = 0; r < repetitions; r++)
+        jobs.push({ scenario, agents: tuple, repetition: r, seed: runSeed(seed, scenario, t, r) });
     }
   });
   return jobs;
@@ -58,7 +64,8 @@ function runSeed(seed: number, scenario: number, tuple: number, repetition: numb
 }
 
 /** A stable key of a job (for resuming). */
-export const jobKey = (j: Pick<TournamentJob, "scenario" | "agents" | "repetition">) => `${j.scenario}|${j.agents.join(",")}|${j.repetition}`;
+export const jobKey = (j: Pick<TournamentJob, "scenario" | "agents" | "repetition">) =>
+  `${j.scenario}|${j.agents.join(",")}|${j.repetition}`;
 
 /** Reference points of a scenario that runs are scored against. */
 export interface ScenarioReference {
@@ -70,11 +77,19 @@ export function scenarioReference(arena: Arena): ScenarioReference {
   const frontier = paretoFrontier(arena.tables);
   const row = bargainingSolutions.nash(frontier, arena.reservations);
   const k = arena.parties;
-  return { frontier, nash: row >= 0 ? frontier.utilities.slice(row * k, (row + 1) * k) : Float64Array.from(arena.reservations) };
+  return {
+    frontier,
+    nash: row >= 0 ? frontier.utilities.slice(row * k, (row + 1) * k) : Float64Array.from(arena.reservations),
+  };
 }
 
 /** Runs a batch of jobs on one scenario (agents are created once per distinct tuple). */
-export function runJobs(arena: Arena, reference: ScenarioReference, settings: TournamentSettings, jobs: readonly TournamentJob[]): RunRecord[] {
+export function runJobs(
+  arena: Arena,
+  reference: ScenarioReference,
+  settings: TournamentSettings,
+  jobs: readonly TournamentJob[],
+): RunRecord[] {
   const sims = new Map<string, ReturnType<typeof createSimulation>>();
   return jobs.map((job) => {
     const key = job.agents.join(",");
@@ -92,12 +107,21 @@ function record(job: TournamentJob, r: NegotiationResult, ref: ScenarioReference
     for (let p = 0; p < k; p++) d += (ref.frontier.utilities[s * k + p]! - r.utilities[p]!) ** 2;
     toFrontier = Math.min(toFrontier, d);
   }
-  let toNash = 0, welfare = 0;
+  let toNash = 0,
+    welfare = 0;
   for (let p = 0; p < k; p++) {
     toNash += (ref.nash[p]! - r.utilities[p]!) ** 2;
     welfare += r.utilities[p]!;
   }
-  return { ...job, agreement: r.agreement, utilities: Array.from(r.discounted), rounds: r.rounds, distanceToFrontier: Math.sqrt(toFrontier), distanceToNash: Math.sqrt(toNash), welfare };
+  return {
+    ...job,
+    agreement: r.agreement,
+    utilities: Array.from(r.discounted),
+    rounds: r.rounds,
+    distanceToFrontier: Math.sqrt(toFrontier),
+    distanceToNash: Math.sqrt(toNash),
+    welfare,
+  };
 }
 
 /** Per-agent standing: averages over every party it played in every run. */
@@ -115,7 +139,13 @@ export interface AgentStanding {
 export function standings(records: readonly RunRecord[], agents: readonly string[]): AgentStanding[] {
   return agents
     .map((agent) => {
-      let runs = 0, u = 0, agreed = 0, df = 0, dn = 0, w = 0, rounds = 0;
+      let runs = 0,
+        u = 0,
+        agreed = 0,
+        df = 0,
+        dn = 0,
+        w = 0,
+        rounds = 0;
       for (const r of records)
         r.agents.forEach((a, p) => {
           if (a !== agent) return;
@@ -128,7 +158,16 @@ export function standings(records: readonly RunRecord[], agents: readonly string
           rounds += r.rounds;
         });
       const m = (x: number) => (runs ? x / runs : NaN);
-      return { agent, runs, meanUtility: m(u), agreementRate: m(agreed), meanDistanceToFrontier: m(df), meanDistanceToNash: m(dn), meanWelfare: m(w), meanRounds: m(rounds) };
+      return {
+        agent,
+        runs,
+        meanUtility: m(u),
+        agreementRate: m(agreed),
+        meanDistanceToFrontier: m(df),
+        meanDistanceToNash: m(dn),
+        meanWelfare: m(w),
+        meanRounds: m(rounds),
+      };
     })
     .sort((a, b) => b.meanUtility - a.meanUtility);
 }

@@ -1,4 +1,4 @@
-import { Queue, QueueEvents, Worker, type Job } from "bullmq";
+import { type Job, Queue, QueueEvents, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { InputError } from "../errors.js";
 import type { RunRecord } from "../negotiation/tournament.js";
@@ -18,14 +18,29 @@ const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 
 /** Checks that a Redis server answers at `url` (once, without retrying), else a clear error naming it. */
 async function reachable(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 5000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5000,
+  });
   let cause: Error | undefined;
   redis.on("error", (e: Error) => (cause ??= e));
   try {
     await redis.connect();
     await redis.ping();
   } catch (e) {
-    throw new InputError([{ code: "redis.connect", field: "PARLEY_REDIS", message: `cannot reach Redis at ${url}: ${(cause ?? (e as Error)).message}`, hint: "start redis-server there, or unset PARLEY_REDIS to run on this machine's threads" }], { cause: e });
+    throw new InputError(
+      [
+        {
+          code: "redis.connect",
+          field: "PARLEY_REDIS",
+          message: `cannot reach Redis at ${url}: ${(cause ?? (e as Error)).message}`,
+          hint: "start redis-server there, or unset PARLEY_REDIS to run on this machine's threads",
+        },
+      ],
+      { cause: e },
+    );
   } finally {
     redis.disconnect();
   }
@@ -55,8 +70,12 @@ export function redisBatches(url: string): RemoteBatches {
         })),
       );
       // Stopping leaves the queued batches to the workers; the workspace keeps what they store.
-      const stop = new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener("abort", () => resolve(), { once: true })));
-      const finished = Promise.all(jobs.map(async (job, i) => onBatch((await job.waitUntilFinished(events), tasks[i]!))));
+      const stop = new Promise<void>((resolve) =>
+        signal?.aborted ? resolve() : signal?.addEventListener("abort", () => resolve(), { once: true }),
+      );
+      const finished = Promise.all(
+        jobs.map(async (job, i) => onBatch((await job.waitUntilFinished(events), tasks[i]!))),
+      );
       await Promise.race([finished, stop]);
     } finally {
       await Promise.allSettled([events.close(), queue.close()]);
@@ -69,13 +88,19 @@ export function redisBatches(url: string): RemoteBatches {
  * until `signal` aborts. The lock a worker holds on its batch lapses after `lockMs` without renewal
  * (a killed worker): the batch then goes back to the queue.
  */
-export async function runWorker(url: string, store: Store, options: { lockMs?: number; signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<void> {
+export async function runWorker(
+  url: string,
+  store: Store,
+  options: { lockMs?: number; signal?: AbortSignal; log?: (line: string) => void } = {},
+): Promise<void> {
   await reachable(url);
   const lockDuration = options.lockMs ?? 30_000;
   const worker = new Worker<BatchJob, number>(
     QUEUE,
     async (job: Job<BatchJob>) => {
-      options.log?.(`taking batch ${job.id} (${job.data.task.jobs.length} runs)${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`);
+      options.log?.(
+        `taking batch ${job.id} (${job.data.task.jobs.length} runs)${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`,
+      );
       const records: RunRecord[] = runTask(job.data.task);
       await store.addRuns(job.data.tournament, records);
       options.log?.(`stored batch ${job.id}`);

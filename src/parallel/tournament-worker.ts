@@ -1,9 +1,16 @@
-import { createArena, type Arena } from "../negotiation/arena.js";
-import { runJobs, scenarioReference, type RunRecord, type ScenarioReference, type TournamentJob, type TournamentSettings } from "../negotiation/tournament.js";
-import { loadSource, type ScenarioSource } from "./scenario-source.js";
-import { runInBackground } from "./background-priority.js";
+import { type Arena, createArena } from "../negotiation/arena.js";
+import {
+  type RunRecord,
+  runJobs,
+  type ScenarioReference,
+  scenarioReference,
+  type TournamentJob,
+  type TournamentSettings,
+} from "../negotiation/tournament.js";
 import { openStoreAt, type StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
+import { runInBackground } from "./background-priority.js";
+import { loadSource, type ScenarioSource } from "./scenario-source.js";
 
 runInBackground();
 

@@ -2,7 +2,16 @@ import type { Briefing, Inline } from "./briefing.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const inline = (xs: readonly Inline[]) => xs.map((x) => (typeof x === "string" ? esc(x) : "note" in x ? `<sup><a href="#n${x.note}">${x.note}</a></sup>` : `<strong>${esc(x.strong)}</strong>`)).join("");
+const inline = (xs: readonly Inline[]) =>
+  xs
+    .map((x) =>
+      typeof x === "string"
+        ? esc(x)
+        : "note" in x
+          ? `<sup><a href="#n${x.note}">${x.note}</a></sup>`
+          : `<strong>${esc(x.strong)}</strong>`,
+    )
+    .join("");
 
 /** The briefing as one self-contained HTML page (styles and the chart inline, no script) that prints well. */
 export function briefingHtml(b: Briefing): string {
@@ -21,7 +30,9 @@ export function briefingHtml(b: Briefing): string {
       return `<section><h2>${esc(s.title)}</h2>${blocks.join("\n")}</section>`;
     })
     .join("\n");
-  const notes = b.notes.length ? `<section class="notes"><h2>Sources cited</h2><ol>${b.notes.map((n, i) => `<li id="n${i + 1}">${esc(n)}</li>`).join("")}</ol></section>` : "";
+  const notes = b.notes.length
+    ? `<section class="notes"><h2>Sources cited</h2><ol>${b.notes.map((n, i) => `<li id="n${i + 1}">${esc(n)}</li>`).join("")}</ol></section>`
+    : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Briefing: ${esc(b.title)}</title>
 <style>

@@ -1,6 +1,6 @@
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
-import { contestedSides, type ContestedFact, type FoundContradiction } from "./contested-sides.js";
+import { type ContestedFact, contestedSides, type FoundContradiction } from "./contested-sides.js";
 import { fieldCitations } from "./field-citations.js";
 
 /**
@@ -25,28 +25,66 @@ export interface BriefingAnalysis {
   readonly outcomes: number | string;
   readonly reservations: readonly number[];
   readonly redLines: readonly { readonly party: string; readonly label: string }[];
-  readonly explanation?: { readonly summary?: string; readonly collisions?: readonly (readonly { readonly party: string; readonly label: string }[])[] };
+  readonly explanation?: {
+    readonly summary?: string;
+    readonly collisions?: readonly (readonly { readonly party: string; readonly label: string }[])[];
+  };
   readonly zopa: { readonly exists: boolean; readonly size: number | null; readonly probability?: number };
-  readonly proposals: readonly { readonly name: string; readonly by?: string; readonly utilities: readonly number[]; readonly redLinesCrossed: readonly { readonly party: string; readonly label: string; readonly status: string }[] }[];
-  readonly concessions: readonly { readonly kind: string; readonly changes?: readonly { readonly party: string; readonly redLine?: string; readonly change: string }[]; readonly size: number }[];
-  readonly stances?: { readonly parties: readonly string[]; readonly issues: readonly string[]; readonly cells: readonly (readonly ({ readonly strength: string; readonly toward?: readonly (string | number)[]; readonly cited: boolean } | null)[])[] };
+  readonly proposals: readonly {
+    readonly name: string;
+    readonly by?: string;
+    readonly utilities: readonly number[];
+    readonly redLinesCrossed: readonly { readonly party: string; readonly label: string; readonly status: string }[];
+  }[];
+  readonly concessions: readonly {
+    readonly kind: string;
+    readonly changes?: readonly { readonly party: string; readonly redLine?: string; readonly change: string }[];
+    readonly size: number;
+  }[];
+  readonly stances?: {
+    readonly parties: readonly string[];
+    readonly issues: readonly string[];
+    readonly cells: readonly (readonly ({
+      readonly strength: string;
+      readonly toward?: readonly (string | number)[];
+      readonly cited: boolean;
+    } | null)[])[];
+  };
   readonly contestedFacts?: readonly ContestedFact[];
   readonly citations?: readonly (Cite & { readonly field: string; readonly start: number; readonly end: number })[];
   readonly assumptions?: readonly string[];
   readonly weakFields?: readonly { readonly field: string; readonly reason: string }[];
-  readonly robustness?: { readonly samples?: number; readonly zopaRate?: number; readonly proposals?: readonly { readonly name: string; readonly acceptableRate: number }[] };
+  readonly robustness?: {
+    readonly samples?: number;
+    readonly zopaRate?: number;
+    readonly proposals?: readonly { readonly name: string; readonly acceptableRate: number }[];
+  };
 }
 
 export interface BriefingSpec {
   readonly issues: readonly { readonly name: string }[];
-  readonly parties: readonly { readonly name: string; readonly role?: string; readonly description?: string; readonly redLines?: readonly { readonly label: string }[] }[];
+  readonly parties: readonly {
+    readonly name: string;
+    readonly role?: string;
+    readonly description?: string;
+    readonly redLines?: readonly { readonly label: string }[];
+  }[];
   readonly proposals: readonly { readonly name: string; readonly outcome: Readonly<Record<string, unknown>> }[];
   readonly disputes?: readonly { readonly subject: string }[];
 }
 
 export interface BriefingEvidence {
-  readonly documents: readonly { readonly file: string; readonly published: string | null; readonly title: string | null }[];
-  readonly quotes: readonly { readonly file: string; readonly text: string; readonly speaker: string | null; readonly confidence: number }[];
+  readonly documents: readonly {
+    readonly file: string;
+    readonly published: string | null;
+    readonly title: string | null;
+  }[];
+  readonly quotes: readonly {
+    readonly file: string;
+    readonly text: string;
+    readonly speaker: string | null;
+    readonly confidence: number;
+  }[];
   readonly dates: readonly { readonly file: string; readonly text: string; readonly iso: string | null }[];
   readonly contradictions: readonly FoundContradiction[];
 }
@@ -77,7 +115,12 @@ export interface Briefing {
 }
 
 const fixed = (x: number) => x.toFixed(2);
-const show = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : typeof v === "object" && v && "oneOf" in v ? (v as { oneOf: unknown[] }).oneOf.join(" or ") : String(v));
+const show = (v: unknown) =>
+  typeof v === "number"
+    ? v.toLocaleString("en-US")
+    : typeof v === "object" && v && "oneOf" in v
+      ? (v as { oneOf: unknown[] }).oneOf.join(" or ")
+      : String(v);
 /** The window of the timeline: the 120 days up to the latest date mentioned. */
 const WINDOW_DAYS = 120;
 
@@ -101,23 +144,73 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
   const sections: Section[] = [];
 
   // 1. Bottom line up front.
-  const bottom: Block[] = [{ p: [{ strong: a.zopa.exists ? "There is a zone of agreement." : "There is no zone of agreement." }, " ", a.explanation?.summary ?? ""] }];
+  const bottom: Block[] = [
+    {
+      p: [
+        { strong: a.zopa.exists ? "There is a zone of agreement." : "There is no zone of agreement." },
+        " ",
+        a.explanation?.summary ?? "",
+      ],
+    },
+  ];
   if (a.explanation?.collisions?.length)
-    bottom.push({ p: ["What blocks it:"] }, { list: a.explanation.collisions.map((c) => c.flatMap((l, j) => [j ? " ✕ " : "", { strong: l.party }, `: “${l.label}”`, ...redLineCites(l.party, l.label)])) });
+    bottom.push(
+      { p: ["What blocks it:"] },
+      {
+        list: a.explanation.collisions.map((c) =>
+          c.flatMap((l, j) => [
+            j ? " ✕ " : "",
+            { strong: l.party },
+            `: “${l.label}”`,
+            ...redLineCites(l.party, l.label),
+          ]),
+        ),
+      },
+    );
   if (a.concessions.length)
-    bottom.push({ p: ["The smallest concessions that would open a deal:"] }, { list: a.concessions.slice(0, 3).map((c) => [(c.changes ?? []).map((x) => `${x.party} ${x.change}`).join("; "), ` (size ${fixed(c.size)})`]), ordered: true });
+    bottom.push(
+      { p: ["The smallest concessions that would open a deal:"] },
+      {
+        list: a.concessions
+          .slice(0, 3)
+          .map((c) => [(c.changes ?? []).map((x) => `${x.party} ${x.change}`).join("; "), ` (size ${fixed(c.size)})`]),
+        ordered: true,
+      },
+    );
   sections.push({ title: "Bottom line", blocks: bottom });
 
   // 2. Timeline.
-  const dated = evidence.dates.filter((d): d is typeof d & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso));
+  const dated = evidence.dates.filter(
+    (d): d is typeof d & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso),
+  );
   const latest = Math.max(0, ...dated.map((d) => Date.parse(d.iso)));
-  const recent = dated.filter((d) => Date.parse(d.iso) >= latest - WINDOW_DAYS * 86_400_000).sort((x, y) => x.iso.localeCompare(y.iso) || x.file.localeCompare(y.file));
-  const dateConflicts = evidence.contradictions.filter((c) => c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))));
+  const recent = dated
+    .filter((d) => Date.parse(d.iso) >= latest - WINDOW_DAYS * 86_400_000)
+    .sort((x, y) => x.iso.localeCompare(y.iso) || x.file.localeCompare(y.file));
+  const dateConflicts = evidence.contradictions.filter((c) =>
+    c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))),
+  );
   const timeline: Block[] = [];
-  if (dateConflicts.length) timeline.push({ list: dateConflicts.map((c) => [{ strong: "Conflicting dates" }, ` for ${c.subject}: `, ...c.sides.flatMap((s, j) => [j ? " vs " : "", String(s.value), ...s.spans.slice(0, 1).map((w) => note({ file: w.file, text: w.text ?? "" }))])]) });
+  if (dateConflicts.length)
+    timeline.push({
+      list: dateConflicts.map((c) => [
+        { strong: "Conflicting dates" },
+        ` for ${c.subject}: `,
+        ...c.sides.flatMap((s, j) => [
+          j ? " vs " : "",
+          String(s.value),
+          ...s.spans.slice(0, 1).map((w) => note({ file: w.file, text: w.text ?? "" })),
+        ]),
+      ]),
+    });
   timeline.push(
     recent.length
-      ? { table: { head: ["day", "words", "source"], rows: recent.map((d) => [[d.iso.slice(0, 10)], [`“${d.text}”`], [baseName(d.file)]]) } }
+      ? {
+          table: {
+            head: ["day", "words", "source"],
+            rows: recent.map((d) => [[d.iso.slice(0, 10)], [`“${d.text}”`], [baseName(d.file)]]),
+          },
+        }
       : { p: ["No date the texts state in full."] },
   );
   sections.push({ title: `Timeline (the ${WINDOW_DAYS} days up to the latest date mentioned)`, blocks: timeline });
@@ -130,8 +223,18 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     title: "Who said what",
     blocks: speakers.length
       ? [
-          { p: [`Quotes whose speaker the attribution model is confident of (${evidence.quotes.filter((q) => q.speaker).length} of ${evidence.quotes.length}); the others are left unattributed rather than guessed.`] },
-          { list: speakers.map(([who, qs]) => [{ strong: who }, ": ", ...qs.slice(0, 4).flatMap((q, k) => [k ? "; " : "", `“${q.text}”`, note({ file: q.file, text: q.text })])]) },
+          {
+            p: [
+              `Quotes whose speaker the attribution model is confident of (${evidence.quotes.filter((q) => q.speaker).length} of ${evidence.quotes.length}); the others are left unattributed rather than guessed.`,
+            ],
+          },
+          {
+            list: speakers.map(([who, qs]) => [
+              { strong: who },
+              ": ",
+              ...qs.slice(0, 4).flatMap((q, k) => [k ? "; " : "", `“${q.text}”`, note({ file: q.file, text: q.text })]),
+            ]),
+          },
         ]
       : [{ p: ["No quote is attributed with confidence."] }],
   });
@@ -146,7 +249,11 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
             list: facts.map((f) => [
               { strong: f.subject },
               ": ",
-              ...contestedSides(f, spec.disputes ?? [], a.citations ?? [], evidence.contradictions).flatMap((s, j) => [j ? " / " : "", show(s.value), ...s.words.slice(0, 2).map((w) => note({ file: w.file, text: w.text }))]),
+              ...contestedSides(f, spec.disputes ?? [], a.citations ?? [], evidence.contradictions).flatMap((s, j) => [
+                j ? " / " : "",
+                show(s.value),
+                ...s.words.slice(0, 2).map((w) => note({ file: w.file, text: w.text })),
+              ]),
               ` — ${f.changesAnswers ? "changes the answers" : `changes no answer${f.why ? ` (${f.why})` : ""}`}.`,
             ]),
           },
@@ -159,7 +266,13 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     {
       list: spec.parties.map((p, i) => {
         const lines = p.redLines ?? [];
-        return [{ strong: p.name }, p.role ? ` (${p.role})` : "", ...cites(`parties[${i}]`), lines.length ? " — red lines: " : " — no red line stated", ...lines.flatMap((l, k) => [k ? "; " : "", `“${l.label}”`, ...cites(`parties[${i}].redLines[${k}]`)])];
+        return [
+          { strong: p.name },
+          p.role ? ` (${p.role})` : "",
+          ...cites(`parties[${i}]`),
+          lines.length ? " — red lines: " : " — no red line stated",
+          ...lines.flatMap((l, k) => [k ? "; " : "", `“${l.label}”`, ...cites(`parties[${i}].redLines[${k}]`)]),
+        ];
       }),
     },
   ];
@@ -168,11 +281,17 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     model.push({
       table: {
         head: ["issue", ...st.parties],
-        rows: st.issues.map((issue, i) => [[issue], ...st.parties.map((p, j) => {
-          const c = st.cells[j]?.[i];
-          if (!c) return ["—"];
-          return [`${c.strength}${c.toward?.length ? `: ${c.toward.map(show).join(", ")}` : ""}`, ...(c.cited ? cites(formatPath(["parties", partyIndex(p), "stances", issue])) : [" (assumed)"])];
-        })]),
+        rows: st.issues.map((issue, i) => [
+          [issue],
+          ...st.parties.map((p, j) => {
+            const c = st.cells[j]?.[i];
+            if (!c) return ["—"];
+            return [
+              `${c.strength}${c.toward?.length ? `: ${c.toward.map(show).join(", ")}` : ""}`,
+              ...(c.cited ? cites(formatPath(["parties", partyIndex(p), "stances", issue])) : [" (assumed)"]),
+            ];
+          }),
+        ]),
       },
     });
   sections.push({ title: "The model", blocks: model });
@@ -185,30 +304,81 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
         table: {
           head: ["issue", ...spec.proposals.map((p) => p.name)],
           rows: [
-            ...spec.issues.map((issue) => [[issue.name], ...spec.proposals.map((p, k) => (p.outcome[issue.name] === undefined ? ["not stated"] : [show(p.outcome[issue.name]), ...cites(formatPath(["proposals", k, "citeTerms", issue.name]), true)]))]),
-            [["utilities"], ...a.proposals.map((p) => [a.parties.map((n, i) => `${n} ${fixed(p.utilities[i] ?? 0)}`).join(", ")])],
-            [["red lines crossed"], ...a.proposals.map((p) => [p.redLinesCrossed.filter((x) => x.status !== "open").map((x) => `${x.party}: ${x.label}`).join("; ") || "none definite"])],
+            ...spec.issues.map((issue) => [
+              [issue.name],
+              ...spec.proposals.map((p, k) =>
+                p.outcome[issue.name] === undefined
+                  ? ["not stated"]
+                  : [
+                      show(p.outcome[issue.name]),
+                      ...cites(formatPath(["proposals", k, "citeTerms", issue.name]), true),
+                    ],
+              ),
+            ]),
+            [
+              ["utilities"],
+              ...a.proposals.map((p) => [a.parties.map((n, i) => `${n} ${fixed(p.utilities[i] ?? 0)}`).join(", ")]),
+            ],
+            [
+              ["red lines crossed"],
+              ...a.proposals.map((p) => [
+                p.redLinesCrossed
+                  .filter((x) => x.status !== "open")
+                  .map((x) => `${x.party}: ${x.label}`)
+                  .join("; ") || "none definite",
+              ]),
+            ],
           ],
         },
       },
-      { p: ["Utilities run from 0 (the party's worst outcome) to 1 (its best). A red line a plan crosses only through terms it leaves open is not listed as crossed."] },
+      {
+        p: [
+          "Utilities run from 0 (the party's worst outcome) to 1 (its best). A red line a plan crosses only through terms it leaves open is not listed as crossed.",
+        ],
+      },
     ],
   });
 
   // 7. Analysis.
   const analysis: Block[] = [];
   if (chart) analysis.push({ figure: chart });
-  analysis.push({ p: [`${Number(a.outcomes).toLocaleString("en-US")} outcomes. `, a.zopa.exists ? `The zone of agreement holds ${((a.zopa.size ?? 0) * 100).toFixed(2)} % of them.` : "No outcome is acceptable to every party."] });
+  analysis.push({
+    p: [
+      `${Number(a.outcomes).toLocaleString("en-US")} outcomes. `,
+      a.zopa.exists
+        ? `The zone of agreement holds ${((a.zopa.size ?? 0) * 100).toFixed(2)} % of them.`
+        : "No outcome is acceptable to every party.",
+    ],
+  });
   if (a.robustness?.zopaRate !== undefined)
-    analysis.push({ p: [`Over ${a.robustness.samples ?? 0} draws of the uncertain numbers a zone exists in ${(a.robustness.zopaRate * 100).toFixed(1)} %; plans acceptable to all: ${(a.robustness.proposals ?? []).map((p) => `${p.name} ${(p.acceptableRate * 100).toFixed(0)} %`).join(", ")}.`] });
-  if (a.concessions.length) analysis.push({ list: a.concessions.slice(0, 6).map((c) => [(c.changes ?? []).map((x) => `${x.party} ${x.change}${x.redLine ? ` (relaxing “${x.redLine}”)` : ""}`).join("; "), ` — size ${fixed(c.size)}`]), ordered: true });
+    analysis.push({
+      p: [
+        `Over ${a.robustness.samples ?? 0} draws of the uncertain numbers a zone exists in ${(a.robustness.zopaRate * 100).toFixed(1)} %; plans acceptable to all: ${(a.robustness.proposals ?? []).map((p) => `${p.name} ${(p.acceptableRate * 100).toFixed(0)} %`).join(", ")}.`,
+      ],
+    });
+  if (a.concessions.length)
+    analysis.push({
+      list: a.concessions
+        .slice(0, 6)
+        .map((c) => [
+          (c.changes ?? [])
+            .map((x) => `${x.party} ${x.change}${x.redLine ? ` (relaxing “${x.redLine}”)` : ""}`)
+            .join("; "),
+          ` — size ${fixed(c.size)}`,
+        ]),
+      ordered: true,
+    });
   sections.push({ title: "Analysis", blocks: analysis });
 
   // 8. Assumptions and method.
   sections.push({
     title: "Assumptions and method",
     blocks: [
-      { p: [`${a.citations?.length ?? 0} citation(s) tie the model to the texts; ${a.assumptions?.length ?? 0} number(s) or term(s) are assumptions no citation supports (listed by \`parley validate\`).`] },
+      {
+        p: [
+          `${a.citations?.length ?? 0} citation(s) tie the model to the texts; ${a.assumptions?.length ?? 0} number(s) or term(s) are assumptions no citation supports (listed by \`parley validate\`).`,
+        ],
+      },
       ...((a.weakFields?.length ?? 0) ? [{ list: a.weakFields!.map((w) => [`${w.field}: ${w.reason}`]) }] : []),
       {
         p: [

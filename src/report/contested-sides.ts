@@ -11,15 +11,29 @@ export interface ContestedFact {
 export interface FoundContradiction {
   readonly subject: string;
   readonly attribute: string;
-  readonly sides: readonly { readonly value: string | number; readonly spans: readonly { readonly file: string; readonly start: number; readonly end: number; readonly text?: string }[] }[];
+  readonly sides: readonly {
+    readonly value: string | number;
+    readonly spans: readonly {
+      readonly file: string;
+      readonly start: number;
+      readonly end: number;
+      readonly text?: string;
+    }[];
+  }[];
 }
 
 export interface SideWords {
   readonly value: string | number;
-  readonly words: readonly { readonly file: string; readonly start: number; readonly end: number; readonly text: string }[];
+  readonly words: readonly {
+    readonly file: string;
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+  }[];
 }
 
-const same = (a: string | number, b: string | number) => String(a).replace(/[\s,]/g, "").toLowerCase() === String(b).replace(/[\s,]/g, "").toLowerCase();
+const same = (a: string | number, b: string | number) =>
+  String(a).replace(/[\s,]/g, "").toLowerCase() === String(b).replace(/[\s,]/g, "").toLowerCase();
 
 /**
  * Each side of a contested fact with its exact words: the citations the scenario's own dispute
@@ -28,15 +42,25 @@ const same = (a: string | number, b: string | number) => String(a).replace(/[\s,
 export function contestedSides(
   fact: ContestedFact,
   disputes: readonly { readonly subject: string }[],
-  citations: readonly { readonly field: string; readonly file: string; readonly start: number; readonly end: number; readonly text: string }[],
+  citations: readonly {
+    readonly field: string;
+    readonly file: string;
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+  }[],
   found: readonly FoundContradiction[],
 ): SideWords[] {
   const d = disputes.findIndex((x) => x.subject === fact.subject);
-  const evidence = found.find((c) => c.subject === fact.subject && c.attribute === fact.attribute) ?? found.find((c) => fact.values.every((v) => c.sides.some((s) => same(s.value, v))));
+  const evidence =
+    found.find((c) => c.subject === fact.subject && c.attribute === fact.attribute) ??
+    found.find((c) => fact.values.every((v) => c.sides.some((s) => same(s.value, v))));
   return fact.values.map((value, j) => {
     const authored = d >= 0 ? citations.filter((c) => c.field.startsWith(`disputes[${d}].sides[${j}].`)) : [];
     const side = evidence?.sides.find((s) => same(s.value, value));
-    const words = authored.length ? authored.map(({ file, start, end, text }) => ({ file, start, end, text })) : (side?.spans ?? []).map((s) => ({ file: s.file, start: s.start, end: s.end, text: s.text ?? "" }));
+    const words = authored.length
+      ? authored.map(({ file, start, end, text }) => ({ file, start, end, text }))
+      : (side?.spans ?? []).map((s) => ({ file: s.file, start: s.start, end: s.end, text: s.text ?? "" }));
     return { value, words };
   });
 }

@@ -1,18 +1,31 @@
 import { parseHTML } from "linkedom";
-import { buildBriefing, type BriefingInput } from "./briefing.js";
+import { type BriefingInput, buildBriefing } from "./briefing.js";
 import { briefingHtml } from "./briefing-html.js";
 import { briefingMarkdown } from "./briefing-markdown.js";
-import { planKey, utilityChart, type ChartSpace } from "./utility-chart.js";
+import { type ChartSpace, planKey, utilityChart } from "./utility-chart.js";
 
 /** The briefing written out, with the utility space of the first two parties drawn as inline SVG (Plot on a server-side DOM). */
-export function renderBriefing(input: Omit<BriefingInput, "chart"> & { readonly space?: ChartSpace }, format: "md" | "html"): string {
+export function renderBriefing(
+  input: Omit<BriefingInput, "chart"> & { readonly space?: ChartSpace },
+  format: "md" | "html",
+): string {
   let chart: BriefingInput["chart"];
   if (input.space) {
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
-    const svg = utilityChart(input.space, input.analysis as unknown as Parameters<typeof utilityChart>[1], 0, 1, 820, document) as unknown as { outerHTML: string };
+    const svg = utilityChart(
+      input.space,
+      input.analysis as unknown as Parameters<typeof utilityChart>[1],
+      0,
+      1,
+      820,
+      document,
+    ) as unknown as { outerHTML: string };
     const [a, b] = input.space.parties;
     const key = planKey(input.analysis as unknown as Parameters<typeof planKey>[0]).join(" · ");
-    chart = { svg: svg.outerHTML, caption: `${a} (across) and ${b} (up): every outcome shaded by count, their Pareto frontier (black), the plan versions with their ranges over open terms (${key}), reservations (dashed).` };
+    chart = {
+      svg: svg.outerHTML,
+      caption: `${a} (across) and ${b} (up): every outcome shaded by count, their Pareto frontier (black), the plan versions with their ranges over open terms (${key}), reservations (dashed).`,
+    };
   }
   const briefing = buildBriefing({ ...input, ...(chart ? { chart } : {}) });
   return format === "html" ? briefingHtml(briefing) : briefingMarkdown(briefing);

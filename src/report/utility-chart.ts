@@ -10,7 +10,11 @@ export interface ChartSpace {
 
 export interface ChartAnalysis {
   readonly reservations: readonly number[];
-  readonly proposals: readonly { readonly name: string; readonly utilities: readonly number[]; readonly utilityRanges?: readonly (readonly number[])[] }[];
+  readonly proposals: readonly {
+    readonly name: string;
+    readonly utilities: readonly number[];
+    readonly utilityRanges?: readonly (readonly number[])[];
+  }[];
   readonly solutions: Readonly<Record<string, { readonly utilities: readonly number[] } | null>>;
 }
 
@@ -20,11 +24,26 @@ export interface ChartAnalysis {
  * the Nash and Kalai–Smorodinsky solutions where they exist. The web app draws it in the page;
  * the briefing passes a server-side `document` (linkedom) and inlines the SVG.
  */
-export function utilityChart(space: ChartSpace, a: ChartAnalysis, i: number, j: number, width: number, document?: unknown): ReturnType<typeof Plot.plot> {
+export function utilityChart(
+  space: ChartSpace,
+  a: ChartAnalysis,
+  i: number,
+  j: number,
+  width: number,
+  document?: unknown,
+): ReturnType<typeof Plot.plot> {
   const step = 1 / space.bins;
-  const cells = space.counts.flatMap((n, k) => (n ? [{ x: (k % space.bins) * step, y: Math.floor(k / space.bins) * step, n }] : []));
+  const cells = space.counts.flatMap((n, k) =>
+    n ? [{ x: (k % space.bins) * step, y: Math.floor(k / space.bins) * step, n }] : [],
+  );
   // Plans are numbered on the chart (names of plans at nearby points would overlap); planKey lists them.
-  const plans = a.proposals.map((p, k) => ({ name: p.name, n: String(k + 1), x: p.utilities[i]!, y: p.utilities[j]!, r: p.utilityRanges }));
+  const plans = a.proposals.map((p, k) => ({
+    name: p.name,
+    n: String(k + 1),
+    x: p.utilities[i]!,
+    y: p.utilities[j]!,
+    r: p.utilityRanges,
+  }));
   const ranged = plans.filter((p) => p.r);
   const solutions = (["nash", "kalaiSmorodinsky"] as const).flatMap((k) => {
     const s = a.solutions[k];
@@ -38,16 +57,65 @@ export function utilityChart(space: ChartSpace, a: ChartAnalysis, i: number, j: 
     y: { domain: [0, 1], label: `↑ ${space.parties[1]} utility` },
     color: { type: "log", scheme: "blues", label: "outcomes" },
     marks: [
-      Plot.rect(cells, { x1: "x", x2: (d: { x: number }) => d.x + step, y1: "y", y2: (d: { y: number }) => d.y + step, fill: "n", title: (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes` }),
+      Plot.rect(cells, {
+        x1: "x",
+        x2: (d: { x: number }) => d.x + step,
+        y1: "y",
+        y2: (d: { y: number }) => d.y + step,
+        fill: "n",
+        title: (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes`,
+      }),
       Plot.ruleX([a.reservations[i]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
       Plot.ruleY([a.reservations[j]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
-      Plot.text([{ x: a.reservations[i]!, y: 1 }], { x: "x", y: "y", text: () => `${space.parties[0]}'s reservation`, textAnchor: "start", dx: 4, dy: 8, fill: "#b35900" }),
-      Plot.text([{ x: 1, y: a.reservations[j]! }], { x: "x", y: "y", text: () => `${space.parties[1]}'s reservation`, textAnchor: "end", dy: -6, fill: "#b35900" }),
+      Plot.text([{ x: a.reservations[i]!, y: 1 }], {
+        x: "x",
+        y: "y",
+        text: () => `${space.parties[0]}'s reservation`,
+        textAnchor: "start",
+        dx: 4,
+        dy: 8,
+        fill: "#b35900",
+      }),
+      Plot.text([{ x: 1, y: a.reservations[j]! }], {
+        x: "x",
+        y: "y",
+        text: () => `${space.parties[1]}'s reservation`,
+        textAnchor: "end",
+        dy: -6,
+        fill: "#b35900",
+      }),
       Plot.line(space.frontier, { x: "0", y: "1", stroke: "#111", strokeWidth: 2, curve: "step-after" }),
-      Plot.link(ranged, { x1: (p: (typeof plans)[number]) => p.r![i]![0], x2: (p: (typeof plans)[number]) => p.r![i]![1], y1: "y", y2: "y", stroke: "#7a1f5c", strokeOpacity: 0.6 }),
-      Plot.link(ranged, { x1: "x", x2: "x", y1: (p: (typeof plans)[number]) => p.r![j]![0], y2: (p: (typeof plans)[number]) => p.r![j]![1], stroke: "#7a1f5c", strokeOpacity: 0.6 }),
+      Plot.link(ranged, {
+        x1: (p: (typeof plans)[number]) => p.r![i]![0],
+        x2: (p: (typeof plans)[number]) => p.r![i]![1],
+        y1: "y",
+        y2: "y",
+        stroke: "#7a1f5c",
+        strokeOpacity: 0.6,
+      }),
+      Plot.link(ranged, {
+        x1: "x",
+        x2: "x",
+        y1: (p: (typeof plans)[number]) => p.r![j]![0],
+        y2: (p: (typeof plans)[number]) => p.r![j]![1],
+        stroke: "#7a1f5c",
+        strokeOpacity: 0.6,
+      }),
       Plot.dot(plans, { x: "x", y: "y", fill: "#7a1f5c", r: 5, title: "name" }),
-      Plot.text(plans, { x: "x", y: "y", text: "n", dx: 7, dy: -7, textAnchor: "start", fontSize: 12, fontWeight: "bold", fill: "#4a0f38", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(plans, {
+        x: "x",
+        y: "y",
+        text: "n",
+        dx: 7,
+        dy: -7,
+        textAnchor: "start",
+        fontSize: 12,
+        fontWeight: "bold",
+        fill: "#4a0f38",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
       Plot.dot(solutions, { x: "x", y: "y", symbol: "star", r: 8, fill: "#e0a800", stroke: "#000" }),
       Plot.text(solutions, { x: "x", y: "y", text: "name", dy: -12, fontWeight: "bold" }),
     ],

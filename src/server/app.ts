@@ -1,13 +1,18 @@
 import { timingSafeEqual } from "node:crypto";
-import { createServer } from "node:http";
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import { z } from "zod";
 import { packageRoot } from "../ingest/attribution-model.js";
 import type { ServerContext } from "./context.js";
@@ -32,7 +37,10 @@ function authorised(header: string | undefined, token: string): boolean {
  * page at /docs. Every error is problem+json; bodies are limited in size and JSON in depth;
  * with a token, every write must carry it.
  */
-export async function buildApp(ctx: ServerContext, options: { token?: string; logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: ServerContext,
+  options: { token?: string; logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const timeout = ctx.limits.requestTimeoutMs;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -43,7 +51,15 @@ export async function buildApp(ctx: ServerContext, options: { token?: string; lo
     // its deadline. Idle connections are kept 72 s (fastify's own default; Node's 5 s races clients
     // that reuse a connection just as it closes).
     serverFactory: (handler) =>
-      createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(timeout / 4, 5000)), keepAliveTimeout: 72_000 }, handler),
+      createServer(
+        {
+          requestTimeout: timeout,
+          headersTimeout: Math.min(timeout, 60_000),
+          connectionsCheckingInterval: Math.max(250, Math.min(timeout / 4, 5000)),
+          keepAliveTimeout: 72_000,
+        },
+        handler,
+      ),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,18 +69,48 @@ export async function buildApp(ctx: ServerContext, options: { token?: string; lo
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
     const depth = jsonDepth(body as string);
-    if (depth > ctx.limits.jsonDepth) return done(limitProblem("limit.json-depth", `the JSON nests ${depth} levels deep; the limit is ${ctx.limits.jsonDepth}`, "send flatter JSON, or raise PARLEY_MAX_JSON_DEPTH on the server", 400), undefined);
+    if (depth > ctx.limits.jsonDepth)
+      return done(
+        limitProblem(
+          "limit.json-depth",
+          `the JSON nests ${depth} levels deep; the limit is ${ctx.limits.jsonDepth}`,
+          "send flatter JSON, or raise PARLEY_MAX_JSON_DEPTH on the server",
+          400,
+        ),
+        undefined,
+      );
     parseJson(req, body as string, done);
   });
   app.addContentTypeParser(YAML_TYPES, { parseAs: "string" }, (_req, body, done) => done(null, body));
 
-  await app.register(multipart, { limits: { fileSize: ctx.limits.uploadBytes, files: ctx.limits.files, fields: 20, fieldSize: 4096, parts: ctx.limits.files + 20 } });
+  await app.register(multipart, {
+    limits: {
+      fileSize: ctx.limits.uploadBytes,
+      files: ctx.limits.files,
+      fields: 20,
+      fieldSize: 4096,
+      parts: ctx.limits.files + 20,
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Parley workspace API", version: "0.1.0", description: "Documents and their evidence, scenarios and their analysis, simulations and tournaments of one Parley workspace. Errors are RFC 9457 problem details." },
-      tags: [{ name: "documents" }, { name: "evidence" }, { name: "scenarios" }, { name: "tournaments" }, { name: "jobs" }],
-      ...(options.token ? { components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } }, security: [{ token: [] }] } : {}),
+      info: {
+        title: "Parley workspace API",
+        version: "0.1.0",
+        description:
+          "Documents and their evidence, scenarios and their analysis, simulations and tournaments of one Parley workspace. Errors are RFC 9457 problem details.",
+      },
+      tags: [
+        { name: "documents" },
+        { name: "evidence" },
+        { name: "scenarios" },
+        { name: "tournaments" },
+        { name: "jobs" },
+      ],
+      ...(options.token
+        ? { components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } }, security: [{ token: [] }] }
+        : {}),
     },
     transform: jsonSchemaTransform,
   });
@@ -75,19 +121,57 @@ export async function buildApp(ctx: ServerContext, options: { token?: string; lo
     app.addHook("onRequest", async (req) => {
       if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return;
       if (!authorised(req.headers.authorization, token))
-        throw new HttpProblem(401, "auth.token", "this server takes writes only with its token", [{ code: "auth.token", field: "header.authorization", message: "missing or wrong token", hint: "send Authorization: Bearer <PARLEY_TOKEN>" }], { "www-authenticate": 'Bearer realm="parley"' });
+        throw new HttpProblem(
+          401,
+          "auth.token",
+          "this server takes writes only with its token",
+          [
+            {
+              code: "auth.token",
+              field: "header.authorization",
+              message: "missing or wrong token",
+              hint: "send Authorization: Bearer <PARLEY_TOKEN>",
+            },
+          ],
+          { "www-authenticate": 'Bearer realm="parley"' },
+        );
     });
   }
 
   app.withTypeProvider<ZodTypeProvider>().get("/api", {
-    schema: { tags: ["jobs"], summary: "The workspace: where it is stored and what it holds", response: { 200: z.object({ store: z.enum(["sqlite", "postgres"]), documents: z.number(), scenarios: z.array(z.string()), queuedTasks: z.number() }) } },
-    handler: async () => ({ store: ctx.store.kind, documents: (await ctx.store.documentIndex()).length, scenarios: (await ctx.store.scenarios()).map((s) => s.id), queuedTasks: ctx.work.queued }),
+    schema: {
+      tags: ["jobs"],
+      summary: "The workspace: where it is stored and what it holds",
+      response: {
+        200: z.object({
+          store: z.enum(["sqlite", "postgres"]),
+          documents: z.number(),
+          scenarios: z.array(z.string()),
+          queuedTasks: z.number(),
+        }),
+      },
+    },
+    handler: async () => ({
+      store: ctx.store.kind,
+      documents: (await ctx.store.documentIndex()).length,
+      scenarios: (await ctx.store.scenarios()).map((s) => s.id),
+      queuedTasks: ctx.work.queued,
+    }),
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // The web app (built by `npm run build` into dist/web): hashed assets are cached for good, the page is revalidated.
   const web = join(packageRoot(), "dist", "web");
   if (existsSync(join(web, "index.html")))
-    await app.register(fastifyStatic, { root: web, prefix: "/", index: "index.html", setHeaders: (reply, path) => reply.header("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache") });
+    await app.register(fastifyStatic, {
+      root: web,
+      prefix: "/",
+      index: "index.html",
+      setHeaders: (reply, path) =>
+        reply.header(
+          "cache-control",
+          /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        ),
+    });
   else app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/docs"));
   documentRoutes(app, ctx);
   evidenceRoutes(app, ctx);

@@ -17,7 +17,12 @@ export class HeavyWork {
   private readonly cache = new Map<string, Promise<unknown>>();
 
   constructor(threads: number) {
-    this.pool = new Piscina({ filename: new URL("./heavy-worker.js", import.meta.url).href, minThreads: 1, maxThreads: threads, idleTimeout: 60_000 });
+    this.pool = new Piscina({
+      filename: new URL("./heavy-worker.js", import.meta.url).href,
+      minThreads: 1,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+    });
   }
 
   /** Runs a task; bad input comes back as the InputError it was. */
@@ -59,7 +64,21 @@ export async function withinBudget<T>(work: Promise<T>, ms: number, what: string
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const retry = Math.max(1, Math.ceil(ms / 1000));
-      reject(new HttpProblem(503, "busy.budget", `${what} takes longer than this request's budget of ${ms} ms; it goes on — ask again in ${retry} s`, [{ code: "busy.budget", message: `time budget ${ms} ms (PARLEY_BUDGET_MS) exceeded`, hint: `retry after ${retry} s` }], { "retry-after": String(retry) }));
+      reject(
+        new HttpProblem(
+          503,
+          "busy.budget",
+          `${what} takes longer than this request's budget of ${ms} ms; it goes on — ask again in ${retry} s`,
+          [
+            {
+              code: "busy.budget",
+              message: `time budget ${ms} ms (PARLEY_BUDGET_MS) exceeded`,
+              hint: `retry after ${retry} s`,
+            },
+          ],
+          { "retry-after": String(retry) },
+        ),
+      );
     }, ms);
   });
   try {

@@ -1,30 +1,31 @@
 // The server's heavy work, on piscina worker threads so the event loop keeps answering: reading,
 // analysing and storing articles, the workspace's evidence, scenario checks, analysis,
 // validation, simulation, the utility space and the briefing. Plain data in, plain data out.
-import { readDocument, withBatchDates, type EvidenceDocument } from "../evidence/document.js";
-import { contentId } from "../ingest/read-documents.js";
+
+import { analyze } from "../analysis/analyze.js";
+import { utilitySpace } from "../analysis/utility-space.js";
+import { InputError, type Problem } from "../errors.js";
+import { type EvidenceDocument, readDocument, withBatchDates } from "../evidence/document.js";
 import { findDuplicates } from "../evidence/duplicates.js";
 import { evidenceJson } from "../evidence/evidence-json.js";
 import { extractDocument, extractEvidence, namedPeople } from "../evidence/extract.js";
 import { analyseText } from "../evidence/text-analysis.js";
-import { analyze } from "../analysis/analyze.js";
-import { utilitySpace } from "../analysis/utility-space.js";
-import type { BriefingAnalysis, BriefingEvidence, BriefingSpec } from "../report/briefing.js";
-import { renderBriefing } from "../report/render-briefing.js";
 import { weakFields, withEvidence } from "../formats/cited-report.js";
-import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
 import { geniusToScenario, parseGeniusDomain } from "../formats/genius-xml.js";
+import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
 import { simulationJson } from "../formats/simulation-json.js";
 import { versionWeights } from "../formats/version-weights.js";
 import { loadAttributionModel } from "../ingest/attribution-model.js";
 import { storedCorpusEvidence } from "../ingest/corpus-evidence.js";
+import { contentId } from "../ingest/read-documents.js";
+import { listCitations } from "../model/citations.js";
 import { createArena } from "../negotiation/arena.js";
 import { createSimulation, type ProtocolName } from "../negotiation/simulate.js";
-import { InputError, type Problem } from "../errors.js";
-import { listCitations } from "../model/citations.js";
+import { runInBackground } from "../parallel/background-priority.js";
+import type { BriefingAnalysis, BriefingEvidence, BriefingSpec } from "../report/briefing.js";
+import { renderBriefing } from "../report/render-briefing.js";
 import { openStoreAt, type StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
-import { runInBackground } from "../parallel/background-priority.js";
 
 runInBackground();
 
@@ -42,15 +43,46 @@ export interface SimulationSettings {
 }
 
 export type HeavyTask =
-  | { readonly kind: "read"; readonly files: readonly { readonly name: string; readonly raw: string }[]; readonly date?: string }
+  | {
+      readonly kind: "read";
+      readonly files: readonly { readonly name: string; readonly raw: string }[];
+      readonly date?: string;
+    }
   | { readonly kind: "check"; readonly scenario: ScenarioText }
-  | { readonly kind: "genius"; readonly domain: { readonly name: string; readonly text: string }; readonly profiles: readonly { readonly file: string; readonly text: string }[] }
+  | {
+      readonly kind: "genius";
+      readonly domain: { readonly name: string; readonly text: string };
+      readonly profiles: readonly { readonly file: string; readonly text: string }[];
+    }
   | { readonly kind: "names"; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "duplicates"; readonly docs: readonly EvidenceDocument[] }
-  | { readonly kind: "store"; readonly address: StoreAddress; readonly docs: readonly { readonly doc: EvidenceDocument; readonly duplicateOf: string | null; readonly names: readonly string[] }[]; readonly people: readonly string[] }
+  | {
+      readonly kind: "store";
+      readonly address: StoreAddress;
+      readonly docs: readonly {
+        readonly doc: EvidenceDocument;
+        readonly duplicateOf: string | null;
+        readonly names: readonly string[];
+      }[];
+      readonly people: readonly string[];
+    }
   | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
-  | { readonly kind: "analysis"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly maxWork?: number }
-  | { readonly kind: "report"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[]; readonly seed: number; readonly samples: number; readonly format: "md" | "html" }
+  | {
+      readonly kind: "analysis";
+      readonly scenario: ScenarioText;
+      readonly docs: readonly EvidenceDocument[];
+      readonly seed: number;
+      readonly samples: number;
+      readonly maxWork?: number;
+    }
+  | {
+      readonly kind: "report";
+      readonly scenario: ScenarioText;
+      readonly docs: readonly EvidenceDocument[];
+      readonly seed: number;
+      readonly samples: number;
+      readonly format: "md" | "html";
+    }
   | { readonly kind: "validation"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "simulation"; readonly scenario: ScenarioText; readonly settings: SimulationSettings }
   | { readonly kind: "utility-space"; readonly scenario: ScenarioText; readonly a: number; readonly b: number }
@@ -69,12 +101,29 @@ export default async function run(task: HeavyTask): Promise<HeavyResult> {
 }
 
 /** A scenario analysed on its corpus (the documents given), with every citation resolved and the sources' reliability weighed in. */
-function citedAnalysis(scenario: ScenarioText, docs: readonly EvidenceDocument[], seed: number, samples: number, maxWork?: number) {
+function citedAnalysis(
+  scenario: ScenarioText,
+  docs: readonly EvidenceDocument[],
+  seed: number,
+  samples: number,
+  maxWork?: number,
+) {
   const loaded = parseScenario(scenario.text, scenario.name);
   const corpus = storedCorpusEvidence(loaded, docs, "the workspace");
   const weights = versionWeights(loaded.model, loaded.spec, corpus.evidence.reliability);
   const analysis = analyze(loaded.model, { samples, seed, versionWeights: weights, ...(maxWork ? { maxWork } : {}) });
-  return { loaded, corpus, report: withEvidence(analysis, loaded.spec, corpus.citations, corpus.assumptions, corpus.evidence.contradictions, corpus.evidence.reliability) };
+  return {
+    loaded,
+    corpus,
+    report: withEvidence(
+      analysis,
+      loaded.spec,
+      corpus.citations,
+      corpus.assumptions,
+      corpus.evidence.contradictions,
+      corpus.evidence.reliability,
+    ),
+  };
 }
 
 /** This thread's connection to each workspace it stores in. */
@@ -93,7 +142,12 @@ async function perform(task: HeavyTask): Promise<unknown> {
     case "check": {
       // Parsed, checked against the schema and compiled: what the scenario is and how large its outcome space.
       const { model, spec } = parseScenario(task.scenario.text, task.scenario.name);
-      return { name: model.name, outcomes: model.space.size.toString(), parties: model.parties.map((p) => p.name), files: [...new Set(listCitations(spec).map((c) => c.cite.file))] };
+      return {
+        name: model.name,
+        outcomes: model.space.size.toString(),
+        parties: model.parties.map((p) => p.name),
+        files: [...new Set(listCitations(spec).map((c) => c.cite.file))],
+      };
     }
     case "genius": {
       const spec = geniusToScenario(parseGeniusDomain(task.domain.text, task.domain.name), task.profiles);
@@ -114,7 +168,16 @@ async function perform(task: HeavyTask): Promise<unknown> {
       for (const { doc, duplicateOf, names } of task.docs) {
         const e = extractDocument(doc, model, undefined, task.people);
         const added = await store.addDocument(e, duplicateOf, names);
-        out.push({ id: doc.id, added, counts: { quotes: e.quotes.length, dates: e.dates.length, quantities: e.quantities.length, claims: e.claims.length } });
+        out.push({
+          id: doc.id,
+          added,
+          counts: {
+            quotes: e.quotes.length,
+            dates: e.dates.length,
+            quantities: e.quantities.length,
+            claims: e.claims.length,
+          },
+        });
       }
       return out;
     }
@@ -126,7 +189,11 @@ async function perform(task: HeavyTask): Promise<unknown> {
     case "report": {
       const { loaded, corpus, report } = citedAnalysis(task.scenario, task.docs, task.seed, task.samples);
       const space = loaded.model.parties.length >= 2 ? utilitySpace(loaded.model, 0, 1) : undefined;
-      const input = { analysis: report as unknown as BriefingAnalysis, spec: loaded.spec as unknown as BriefingSpec, evidence: corpus.evidence as unknown as BriefingEvidence };
+      const input = {
+        analysis: report as unknown as BriefingAnalysis,
+        spec: loaded.spec as unknown as BriefingSpec,
+        evidence: corpus.evidence as unknown as BriefingEvidence,
+      };
       return renderBriefing({ ...input, ...(space ? { space } : {}) }, task.format);
     }
     case "validation": {
@@ -136,13 +203,26 @@ async function perform(task: HeavyTask): Promise<unknown> {
         citations: corpus.citations,
         assumptions: corpus.assumptions,
         weakFields: weakFields(loaded.spec, corpus.citations, corpus.evidence.reliability),
-        reliability: corpus.evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })),
+        reliability: corpus.evidence.reliability.map(({ file, kind, score, reasons }) => ({
+          file,
+          kind,
+          score,
+          reasons,
+        })),
       };
     }
     case "utility-space": {
       const { model } = parseScenario(task.scenario.text, task.scenario.name);
       const bad = [task.a, task.b].find((p) => p >= model.parties.length);
-      if (bad !== undefined) throw new InputError([{ code: "request.party", field: bad === task.a ? "querystring.a" : "querystring.b", message: `no party ${bad}: the scenario has ${model.parties.length} (0–${model.parties.length - 1})`, hint: "give two party indices in the scenario's order" }]);
+      if (bad !== undefined)
+        throw new InputError([
+          {
+            code: "request.party",
+            field: bad === task.a ? "querystring.a" : "querystring.b",
+            message: `no party ${bad}: the scenario has ${model.parties.length} (0–${model.parties.length - 1})`,
+            hint: "give two party indices in the scenario's order",
+          },
+        ]);
       return utilitySpace(model, task.a, task.b);
     }
     case "model":
@@ -152,7 +232,12 @@ async function perform(task: HeavyTask): Promise<unknown> {
       const { model } = parseScenario(task.scenario.text, task.scenario.name);
       const arena = createArena(model);
       const s = task.settings;
-      const result = createSimulation(arena, { protocol: s.protocol, agents: [...s.agents], mediator: s.mediator, deadline: { rounds: s.rounds } }).run(s.seed, true);
+      const result = createSimulation(arena, {
+        protocol: s.protocol,
+        agents: [...s.agents],
+        mediator: s.mediator,
+        deadline: { rounds: s.rounds },
+      }).run(s.seed, true);
       return simulationJson(arena, s.agents, s, result);
     }
   }

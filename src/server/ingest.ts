@@ -1,6 +1,6 @@
-import { baseName } from "../model/base-name.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { Duplicate } from "../evidence/duplicates.js";
+import { baseName } from "../model/base-name.js";
 import type { StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import type { HeavyWork } from "./heavy-work.js";
@@ -10,13 +10,19 @@ export interface IngestOutcome {
   readonly file: string;
   readonly status: "stored" | "unchanged";
   readonly duplicateOf: string | null;
-  readonly counts: { readonly quotes: number; readonly dates: number; readonly quantities: number; readonly claims: number } | null;
+  readonly counts: {
+    readonly quotes: number;
+    readonly dates: number;
+    readonly quantities: number;
+    readonly claims: number;
+  } | null;
 }
 
 /** Documents analysed per pool task: small enough to store progress often. */
 const CHUNK = 4;
 
-const chunks = <T>(xs: readonly T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunks = <T>(xs: readonly T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /**
  * Ingest as the CLI does it, off the event loop: the names every new document gives (so a bare
@@ -25,14 +31,26 @@ const chunks = <T>(xs: readonly T[], n: number) => Array.from({ length: Math.cei
  * the order given. A kill midway leaves whole documents; the same request again stores only
  * what is missing.
  */
-export async function ingestDocuments(store: Store, address: StoreAddress, work: HeavyWork, docs: readonly EvidenceDocument[], onProgress?: (done: number, total: number) => void): Promise<IngestOutcome[]> {
+export async function ingestDocuments(
+  store: Store,
+  address: StoreAddress,
+  work: HeavyWork,
+  docs: readonly EvidenceDocument[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<IngestOutcome[]> {
   const stored = await store.documents();
   const ids = new Set(stored.map((d) => d.id));
   const fresh = docs.filter((d) => !ids.has(d.id) && (ids.add(d.id), true));
-  const names = (await Promise.all(chunks(fresh, CHUNK).map((c) => work.run<string[][]>({ kind: "names", docs: c })))).flat();
-  const known = await store.storedPeople(async (missing) => (await Promise.all(chunks(missing, CHUNK).map((c) => work.run<string[][]>({ kind: "names", docs: c })))).flat());
+  const names = (
+    await Promise.all(chunks(fresh, CHUNK).map((c) => work.run<string[][]>({ kind: "names", docs: c })))
+  ).flat();
+  const known = await store.storedPeople(async (missing) =>
+    (await Promise.all(chunks(missing, CHUNK).map((c) => work.run<string[][]>({ kind: "names", docs: c })))).flat(),
+  );
   const people = [...new Set([...known, ...names.flat()])];
-  const duplicates = fresh.length ? await work.run<(Duplicate | null)[]>({ kind: "duplicates", docs: [...stored, ...fresh] }) : [];
+  const duplicates = fresh.length
+    ? await work.run<(Duplicate | null)[]>({ kind: "duplicates", docs: [...stored, ...fresh] })
+    : [];
   const all = [...stored, ...fresh];
   const items = fresh.map((doc, i) => {
     const dup = duplicates[stored.length + i];
@@ -42,12 +60,25 @@ export async function ingestDocuments(store: Store, address: StoreAddress, work:
   let done = 0;
   // One chunk after another keeps the order given, and leaves the pool's other threads to other requests.
   for (const chunk of chunks(items, CHUNK)) {
-    const results = await work.run<{ id: string; added: boolean; counts: NonNullable<IngestOutcome["counts"]> }[]>({ kind: "store", address, docs: chunk, people });
+    const results = await work.run<{ id: string; added: boolean; counts: NonNullable<IngestOutcome["counts"]> }[]>({
+      kind: "store",
+      address,
+      docs: chunk,
+      people,
+    });
     results.forEach((r, j) => {
       const { doc, duplicateOf } = chunk[j]!;
-      outcome.set(r.id, { id: r.id, file: doc.file, status: r.added ? "stored" : "unchanged", duplicateOf, counts: r.added ? r.counts : null });
+      outcome.set(r.id, {
+        id: r.id,
+        file: doc.file,
+        status: r.added ? "stored" : "unchanged",
+        duplicateOf,
+        counts: r.added ? r.counts : null,
+      });
     });
     onProgress?.((done += chunk.length), fresh.length);
   }
-  return docs.map((d) => outcome.get(d.id) ?? { id: d.id, file: d.file, status: "unchanged", duplicateOf: null, counts: null });
+  return docs.map(
+    (d) => outcome.get(d.id) ?? { id: d.id, file: d.file, status: "unchanged", duplicateOf: null, counts: null },
+  );
 }

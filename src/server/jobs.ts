@@ -28,7 +28,11 @@ export class Jobs {
   private readonly events = new EventEmitter().setMaxListeners(0);
 
   /** Starts `work` under `id`; a job already running under that id is joined, not started twice. */
-  start(kind: JobKind, id: string, work: (progress: (done: number, total: number) => void) => Promise<unknown>): JobView {
+  start(
+    kind: JobKind,
+    id: string,
+    work: (progress: (done: number, total: number) => void) => Promise<unknown>,
+  ): JobView {
     const running = this.jobs.get(id);
     if (running?.status === "running") return running;
     this.set({ id, kind, status: "running", done: 0, total: 0, started: new Date().toISOString(), finished: null });
@@ -36,8 +40,18 @@ export class Jobs {
     work(progress).then(
       (result) => this.set({ ...this.jobs.get(id)!, status: "done", finished: new Date().toISOString(), result }),
       (e: unknown) => {
-        const p = e instanceof HttpProblem ? e : e instanceof InputError ? fromInputError(e) : new HttpProblem(500, "internal", `the job failed: ${(e as Error).message}`);
-        this.set({ ...this.jobs.get(id)!, status: "failed", finished: new Date().toISOString(), error: { title: p.title, status: p.status, errors: [...p.errors] } });
+        const p =
+          e instanceof HttpProblem
+            ? e
+            : e instanceof InputError
+              ? fromInputError(e)
+              : new HttpProblem(500, "internal", `the job failed: ${(e as Error).message}`);
+        this.set({
+          ...this.jobs.get(id)!,
+          status: "failed",
+          finished: new Date().toISOString(),
+          error: { title: p.title, status: p.status, errors: [...p.errors] },
+        });
       },
     );
     return this.jobs.get(id)!;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { InputError, formatPath, type Problem } from "../errors.js";
+import { formatPath, InputError, type Problem } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 
 /** One problem of a request: where (field path, file, line) and what to do. */
@@ -30,10 +30,12 @@ export class HttpProblem extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new HttpProblem(404, "not-found", `no ${what} "${id}" in this workspace`);
+export const notFound = (what: string, id: string) =>
+  new HttpProblem(404, "not-found", `no ${what} "${id}" in this workspace`);
 
 /** Refusals of a configured limit: 413 for what is too large to take in, 422 for work too large to do now. */
-export const limitProblem = (code: string, message: string, hint: string, status = 413) => new HttpProblem(status, code, message, [{ code, message, hint }]);
+export const limitProblem = (code: string, message: string, hint: string, status = 413) =>
+  new HttpProblem(status, code, message, [{ code, message, hint }]);
 
 const detail = (p: Problem): ProblemDetail => ({
   code: p.code,
@@ -49,17 +51,39 @@ const detail = (p: Problem): ProblemDetail => ({
 export function fromInputError(e: InputError): HttpProblem {
   const first = e.problems[0];
   const size = e.problems.some((p) => p.code === "limit.file-size" || p.code === "limit.html-depth");
-  const title = first ? `${first.message}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more problem(s))` : ""}` : "bad input";
+  const title = first
+    ? `${first.message}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more problem(s))` : ""}`
+    : "bad input";
   return new HttpProblem(size ? 413 : 422, first?.code ?? "input", title, e.problems.map(detail));
 }
 
 /** Fastify's and the multipart reader's own refusals, named as the limits they are. */
 const LIMIT_CODES: Record<string, { code: string; title: string; hint: string }> = {
-  FST_REQ_FILE_TOO_LARGE: { code: "limit.upload-size", title: "an uploaded file is larger than the upload limit", hint: "split the file, or raise PARLEY_MAX_UPLOAD_MB on the server" },
-  FST_FILES_LIMIT: { code: "limit.files", title: "too many files in one request", hint: "upload them in several requests, or raise PARLEY_MAX_FILES on the server" },
-  FST_PARTS_LIMIT: { code: "limit.files", title: "too many parts in one request", hint: "upload them in several requests, or raise PARLEY_MAX_FILES on the server" },
-  FST_FIELDS_LIMIT: { code: "limit.fields", title: "too many form fields", hint: "send the field `file` (and `date`) only" },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: "limit.body-size", title: "the request body is larger than the limit", hint: "send a smaller body, or raise PARLEY_MAX_BODY_MB on the server" },
+  FST_REQ_FILE_TOO_LARGE: {
+    code: "limit.upload-size",
+    title: "an uploaded file is larger than the upload limit",
+    hint: "split the file, or raise PARLEY_MAX_UPLOAD_MB on the server",
+  },
+  FST_FILES_LIMIT: {
+    code: "limit.files",
+    title: "too many files in one request",
+    hint: "upload them in several requests, or raise PARLEY_MAX_FILES on the server",
+  },
+  FST_PARTS_LIMIT: {
+    code: "limit.files",
+    title: "too many parts in one request",
+    hint: "upload them in several requests, or raise PARLEY_MAX_FILES on the server",
+  },
+  FST_FIELDS_LIMIT: {
+    code: "limit.fields",
+    title: "too many form fields",
+    hint: "send the field `file` (and `date`) only",
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: "limit.body-size",
+    title: "the request body is larger than the limit",
+    hint: "send a smaller body, or raise PARLEY_MAX_BODY_MB on the server",
+  },
 };
 
 function toProblem(error: unknown): HttpProblem | null {
@@ -72,20 +96,46 @@ function toProblem(error: unknown): HttpProblem | null {
       const path = [where, ...(v.instancePath ?? "").split("/").filter(Boolean)].join(".");
       return { code: "request.invalid", field: path, message: v.message ?? "invalid" };
     });
-    return new HttpProblem(400, "request.invalid", `the request's ${where} does not match the API: ${errors.map((x) => `${x.field}: ${x.message}`).join("; ")}`, errors);
+    return new HttpProblem(
+      400,
+      "request.invalid",
+      `the request's ${where} does not match the API: ${errors.map((x) => `${x.field}: ${x.message}`).join("; ")}`,
+      errors,
+    );
   }
   const limit = e?.code ? LIMIT_CODES[e.code] : undefined;
-  if (limit) return new HttpProblem(e.statusCode ?? 413, limit.code, `${limit.title}: ${e.message}`, [{ code: limit.code, message: e.message, hint: limit.hint }]);
+  if (limit)
+    return new HttpProblem(e.statusCode ?? 413, limit.code, `${limit.title}: ${e.message}`, [
+      { code: limit.code, message: e.message, hint: limit.hint },
+    ]);
   if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
-    const code = e.code ? e.code.toLowerCase().replace(/^fst_(err_)?/, "request.").replace(/_/g, "-") : "request";
+    const code = e.code
+      ? e.code
+          .toLowerCase()
+          .replace(/^fst_(err_)?/, "request.")
+          .replace(/_/g, "-")
+      : "request";
     return new HttpProblem(e.statusCode, code, e.message);
   }
   const known = systemProblem(error);
-  if (known) return new HttpProblem(503, known.code, `the workspace cannot be used now: ${known.message}`, [detail(known)], { "retry-after": "30" });
+  if (known)
+    return new HttpProblem(503, known.code, `the workspace cannot be used now: ${known.message}`, [detail(known)], {
+      "retry-after": "30",
+    });
   return null;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 409: "Conflict", 413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content", 500: "Internal Server Error", 503: "Service Unavailable" };
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
 
 /** Every error leaves as application/problem+json; an unexpected one is logged and answered without its stack. */
 export function installProblemHandler(app: FastifyInstance): void {
@@ -97,9 +147,25 @@ export function installProblemHandler(app: FastifyInstance): void {
       .code(problem.status)
       .headers(problem.headers)
       .type("application/problem+json")
-      .send({ type: `urn:parley:problem:${problem.code}`, title: problem.title, status: problem.status, detail: STATUS_TEXT[problem.status] ?? "", instance: request.url, ...(problem.errors.length ? { errors: problem.errors } : {}) });
+      .send({
+        type: `urn:parley:problem:${problem.code}`,
+        title: problem.title,
+        status: problem.status,
+        detail: STATUS_TEXT[problem.status] ?? "",
+        instance: request.url,
+        ...(problem.errors.length ? { errors: problem.errors } : {}),
+      });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).type("application/problem+json").send({ type: "urn:parley:problem:not-found", title: `no route ${request.method} ${request.url.split("?")[0]}`, status: 404, detail: "see /openapi.json or /docs for the API", instance: request.url });
+    reply
+      .code(404)
+      .type("application/problem+json")
+      .send({
+        type: "urn:parley:problem:not-found",
+        title: `no route ${request.method} ${request.url.split("?")[0]}`,
+        status: 404,
+        detail: "see /openapi.json or /docs for the API",
+        instance: request.url,
+      });
   });
 }

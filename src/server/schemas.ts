@@ -10,7 +10,17 @@ export const Problem = z
     detail: z.string(),
     instance: z.string(),
     errors: z
-      .array(z.object({ code: z.string(), field: z.string().optional(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional(), message: z.string(), hint: z.string().optional() }))
+      .array(
+        z.object({
+          code: z.string(),
+          field: z.string().optional(),
+          file: z.string().optional(),
+          line: z.number().optional(),
+          column: z.number().optional(),
+          message: z.string(),
+          hint: z.string().optional(),
+        }),
+      )
       .optional()
       .describe("every field, file or line at fault"),
   })
@@ -36,10 +46,22 @@ export const IngestAnswer = z.object({
       file: z.string(),
       status: z.enum(["stored", "unchanged"]),
       duplicateOf: z.string().nullable(),
-      counts: z.object({ quotes: z.number(), dates: z.number(), quantities: z.number(), claims: z.number() }).nullable(),
+      counts: z
+        .object({ quotes: z.number(), dates: z.number(), quantities: z.number(), claims: z.number() })
+        .nullable(),
     }),
   ),
-  warnings: z.array(z.object({ code: z.string(), file: z.string().optional(), line: z.number().optional(), message: z.string(), hint: z.string().optional() }).passthrough()),
+  warnings: z.array(
+    z
+      .object({
+        code: z.string(),
+        file: z.string().optional(),
+        line: z.number().optional(),
+        message: z.string(),
+        hint: z.string().optional(),
+      })
+      .passthrough(),
+  ),
 });
 
 export const JobSchema = z.object({
@@ -56,7 +78,9 @@ export const JobSchema = z.object({
 
 export const ScenarioSummary = z.object({ id: z.string(), name: z.string(), version: z.number(), updated: z.string() });
 
-export const ScenarioFull = ScenarioSummary.extend({ text: z.string().describe("the scenario as written, YAML or JSON") });
+export const ScenarioFull = ScenarioSummary.extend({
+  text: z.string().describe("the scenario as written, YAML or JSON"),
+});
 
 /** An agent's standing; the means are null while it has no run stored. */
 export const AgentStanding = z.object({

@@ -34,13 +34,28 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 /** Starts the workspace server: the store, the pool, the case, then the listening socket. */
 export async function serve(o: ServeOptions): Promise<RunningServer> {
   if (!LOOPBACK.has(o.host) && !o.token)
-    throw new InputError([{ code: "serve.token", field: "--host", message: `listening on ${o.host} (beyond this machine) needs a token for writes`, hint: "set PARLEY_TOKEN to a long random secret, or listen on 127.0.0.1" }]);
+    throw new InputError([
+      {
+        code: "serve.token",
+        field: "--host",
+        message: `listening on ${o.host} (beyond this machine) needs a token for writes`,
+        hint: "set PARLEY_TOKEN to a long random secret, or listen on 127.0.0.1",
+      },
+    ]);
   const log = o.log ?? (() => undefined);
   const cores = availableParallelism();
   const address = storeAddress(o.db);
   const store = await openStoreAt(address);
   const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1));
-  const ctx: ServerContext = { store, address, work, jobs: new Jobs(), limits: limitsFromEnvironment(), tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)), ...(o.redis ? { redis: o.redis } : {}) };
+  const ctx: ServerContext = {
+    store,
+    address,
+    work,
+    jobs: new Jobs(),
+    limits: limitsFromEnvironment(),
+    tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)),
+    ...(o.redis ? { redis: o.redis } : {}),
+  };
   const closeAll = async () => {
     await work.close();
     await store.close();
@@ -48,15 +63,33 @@ export async function serve(o: ServeOptions): Promise<RunningServer> {
   try {
     if (o.caseDir) {
       const c = await openCase(ctx, o.caseDir);
-      log(`case ${c.id}: ${c.stored ? `${c.stored} document(s) stored` : "documents stored already"}; scenario ${c.created ? "loaded" : "kept as it is in the workspace"}`);
+      log(
+        `case ${c.id}: ${c.stored ? `${c.stored} document(s) stored` : "documents stored already"}; scenario ${c.created ? "loaded" : "kept as it is in the workspace"}`,
+      );
     }
     const app = await buildApp(ctx, { ...(o.token ? { token: o.token } : {}), ...(o.logger ? { logger: true } : {}) });
     try {
       await app.listen({ host: o.host, port: o.port });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EADDRINUSE") throw new InputError([{ code: "serve.port", field: "--port", message: `port ${o.port} on ${o.host} is in use (another Parley server?)`, hint: "stop it, or give another --port (PORT)" }]);
-      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new InputError([{ code: "serve.host", field: "--host", message: `cannot listen on ${o.host}`, hint: "give an address of this machine (HOST), e.g. 127.0.0.1" }]);
+      if (code === "EADDRINUSE")
+        throw new InputError([
+          {
+            code: "serve.port",
+            field: "--port",
+            message: `port ${o.port} on ${o.host} is in use (another Parley server?)`,
+            hint: "stop it, or give another --port (PORT)",
+          },
+        ]);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+        throw new InputError([
+          {
+            code: "serve.host",
+            field: "--host",
+            message: `cannot listen on ${o.host}`,
+            hint: "give an address of this machine (HOST), e.g. 127.0.0.1",
+          },
+        ]);
       throw e;
     }
     const address = app.server.address();

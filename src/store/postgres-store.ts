@@ -1,9 +1,20 @@
 import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
-import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { DocumentEntry, DocumentMeta, PeopleOf, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, Store, StoreAddress, TournamentEntry } from "./store.js";
+import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
+import type {
+  DocumentEntry,
+  DocumentMeta,
+  PeopleOf,
+  ScenarioInput,
+  SimulationEntry,
+  Store,
+  StoreAddress,
+  StoredEvidence,
+  StoredScenario,
+  TournamentEntry,
+} from "./store.js";
 
 /** The schema: the SQLite workspace's tables, with a sequence keeping the order documents were stored in. */
 const SCHEMA = `
@@ -72,13 +83,32 @@ export class PostgresStore implements Store {
     }
   }
 
-  async addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []): Promise<boolean> {
+  async addDocument(
+    e: DocumentEvidence,
+    duplicateOf: string | null = null,
+    people: readonly string[] = [],
+  ): Promise<boolean> {
     const d = e.document;
     return this.transaction(async (c) => {
       const inserted = await c.query(
         `INSERT INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-        [d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString(), JSON.stringify(people), d.url ?? null, d.publishedAt ?? null],
+        [
+          d.id,
+          d.file,
+          d.format,
+          d.title,
+          d.outlet,
+          d.author,
+          d.published,
+          d.publishedSource,
+          d.text,
+          duplicateOf,
+          new Date().toISOString(),
+          JSON.stringify(people),
+          d.url ?? null,
+          d.publishedAt ?? null,
+        ],
       );
       if (inserted.rowCount !== 1) return false;
       const rows: [string, { start: number; end: number }][] = [
@@ -110,13 +140,18 @@ export class PostgresStore implements Store {
   }
 
   async document(id: string): Promise<EvidenceDocument | null> {
-    const { rows } = await this.pool.query<Record<string, string | null>>("SELECT * FROM documents WHERE id = $1", [id]);
+    const { rows } = await this.pool.query<Record<string, string | null>>("SELECT * FROM documents WHERE id = $1", [
+      id,
+    ]);
     return rows[0] ? documentFromRow(rows[0]) : null;
   }
 
   async documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }> {
     const total = Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM documents")).rows[0]!.n);
-    const { rows } = await this.pool.query(`SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY seq LIMIT $1 OFFSET $2`, [limit, offset]);
+    const { rows } = await this.pool.query(
+      `SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY seq LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
     return { total, items: rows.map(metaFromRow) };
   }
 
@@ -125,21 +160,32 @@ export class PostgresStore implements Store {
   }
 
   async evidenceCount(id: string): Promise<number> {
-    return Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM evidence WHERE document = $1", [id])).rows[0]!.n);
+    return Number(
+      (await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM evidence WHERE document = $1", [id])).rows[0]!.n,
+    );
   }
 
   async evidence(id: string): Promise<StoredEvidence[]> {
-    const { rows } = await this.pool.query<{ kind: string; data: string }>("SELECT kind, data FROM evidence WHERE document = $1 ORDER BY seq", [id]);
-    return rows.map((r) => ({ kind: r.kind as StoredEvidence["kind"], data: JSON.parse(r.data) as StoredEvidence["data"] }));
+    const { rows } = await this.pool.query<{ kind: string; data: string }>(
+      "SELECT kind, data FROM evidence WHERE document = $1 ORDER BY seq",
+      [id],
+    );
+    return rows.map((r) => ({
+      kind: r.kind as StoredEvidence["kind"],
+      data: JSON.parse(r.data) as StoredEvidence["data"],
+    }));
   }
 
   async storedPeople(compute: PeopleOf): Promise<string[]> {
-    const missing = new Set((await this.pool.query<{ id: string }>("SELECT id FROM documents WHERE people IS NULL")).rows.map((r) => r.id));
+    const missing = new Set(
+      (await this.pool.query<{ id: string }>("SELECT id FROM documents WHERE people IS NULL")).rows.map((r) => r.id),
+    );
     if (missing.size) {
       const docs = (await this.documents()).filter((d) => missing.has(d.id));
       const names = await compute(docs);
       await this.transaction(async (c) => {
-        for (const [i, d] of docs.entries()) await c.query("UPDATE documents SET people = $1 WHERE id = $2", [JSON.stringify(names[i] ?? []), d.id]);
+        for (const [i, d] of docs.entries())
+          await c.query("UPDATE documents SET people = $1 WHERE id = $2", [JSON.stringify(names[i] ?? []), d.id]);
       });
     }
     const { rows } = await this.pool.query<{ people: string | null }>("SELECT people FROM documents ORDER BY seq");
@@ -147,7 +193,10 @@ export class PostgresStore implements Store {
   }
 
   async createScenario(s: ScenarioInput): Promise<boolean> {
-    const r = await this.pool.query("INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, 1, $4) ON CONFLICT (id) DO NOTHING", [s.id, s.name, s.text, new Date().toISOString()]);
+    const r = await this.pool.query(
+      "INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, 1, $4) ON CONFLICT (id) DO NOTHING",
+      [s.id, s.name, s.text, new Date().toISOString()],
+    );
     return r.rowCount === 1;
   }
 
@@ -161,20 +210,30 @@ export class PostgresStore implements Store {
   }
 
   async documentsVersion(): Promise<number> {
-    return Number((await this.pool.query<{ v: string }>("SELECT COALESCE(MAX(seq), 0) AS v FROM documents")).rows[0]!.v);
+    return Number(
+      (await this.pool.query<{ v: string }>("SELECT COALESCE(MAX(seq), 0) AS v FROM documents")).rows[0]!.v,
+    );
   }
 
   async scenarioVersion(id: string): Promise<number | null> {
-    return (await this.pool.query<{ version: number }>("SELECT version FROM scenarios WHERE id = $1", [id])).rows[0]?.version ?? null;
+    return (
+      (await this.pool.query<{ version: number }>("SELECT version FROM scenarios WHERE id = $1", [id])).rows[0]
+        ?.version ?? null
+    );
   }
 
   async scenario(id: string): Promise<StoredScenario | null> {
-    const { rows } = await this.pool.query<StoredScenario>("SELECT id, name, text, version, updated FROM scenarios WHERE id = $1", [id]);
+    const { rows } = await this.pool.query<StoredScenario>(
+      "SELECT id, name, text, version, updated FROM scenarios WHERE id = $1",
+      [id],
+    );
     return rows[0] ?? null;
   }
 
   async scenarios(): Promise<StoredScenario[]> {
-    return (await this.pool.query<StoredScenario>("SELECT id, name, text, version, updated FROM scenarios ORDER BY seq")).rows;
+    return (
+      await this.pool.query<StoredScenario>("SELECT id, name, text, version, updated FROM scenarios ORDER BY seq")
+    ).rows;
   }
 
   async addSimulation(s: SimulationEntry): Promise<void> {
@@ -185,19 +244,36 @@ export class PostgresStore implements Store {
   }
 
   async simulations(scenario: string): Promise<SimulationEntry[]> {
-    const { rows } = await this.pool.query<Record<string, string>>("SELECT id, scenario, config, result, created FROM simulations WHERE scenario = $1 ORDER BY seq", [scenario]);
-    return rows.map((r) => ({ id: r["id"]!, scenario: r["scenario"]!, config: JSON.parse(r["config"]!) as unknown, result: JSON.parse(r["result"]!) as unknown, created: r["created"]! }));
+    const { rows } = await this.pool.query<Record<string, string>>(
+      "SELECT id, scenario, config, result, created FROM simulations WHERE scenario = $1 ORDER BY seq",
+      [scenario],
+    );
+    return rows.map((r) => ({
+      id: r["id"]!,
+      scenario: r["scenario"]!,
+      config: JSON.parse(r["config"]!) as unknown,
+      result: JSON.parse(r["result"]!) as unknown,
+      created: r["created"]!,
+    }));
   }
 
   async tournaments(): Promise<TournamentEntry[]> {
     const { rows } = await this.pool.query<{ id: string; config: string; created: string; runs: string }>(
       "SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.seq",
     );
-    return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as unknown, created: r.created, runs: Number(r.runs) }));
+    return rows.map((r) => ({
+      id: r.id,
+      config: JSON.parse(r.config) as unknown,
+      created: r.created,
+      runs: Number(r.runs),
+    }));
   }
 
   async openTournament(id: string, config: unknown): Promise<RunRecord[]> {
-    await this.pool.query("INSERT INTO tournaments (id, config, created) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING", [id, JSON.stringify(config), new Date().toISOString()]);
+    await this.pool.query(
+      "INSERT INTO tournaments (id, config, created) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+      [id, JSON.stringify(config), new Date().toISOString()],
+    );
     return this.runs(id);
   }
 
@@ -208,13 +284,28 @@ export class PostgresStore implements Store {
           `INSERT INTO tournament_runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (tournament, scenario, agents, repetition) DO UPDATE SET seed = EXCLUDED.seed, agreement = EXCLUDED.agreement, utilities = EXCLUDED.utilities,
              rounds = EXCLUDED.rounds, distance_frontier = EXCLUDED.distance_frontier, distance_nash = EXCLUDED.distance_nash, welfare = EXCLUDED.welfare`,
-          [id, r.scenario, JSON.stringify(r.agents), r.repetition, r.seed, r.agreement, JSON.stringify(r.utilities), r.rounds, r.distanceToFrontier, r.distanceToNash, r.welfare],
+          [
+            id,
+            r.scenario,
+            JSON.stringify(r.agents),
+            r.repetition,
+            r.seed,
+            r.agreement,
+            JSON.stringify(r.utilities),
+            r.rounds,
+            r.distanceToFrontier,
+            r.distanceToNash,
+            r.welfare,
+          ],
         );
     });
   }
 
   async runs(id: string): Promise<RunRecord[]> {
-    const { rows } = await this.pool.query<Record<string, unknown>>("SELECT * FROM tournament_runs WHERE tournament = $1 ORDER BY scenario, agents COLLATE \"C\", repetition", [id]);
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      'SELECT * FROM tournament_runs WHERE tournament = $1 ORDER BY scenario, agents COLLATE "C", repetition',
+      [id],
+    );
     return rows.map((r) => ({
       scenario: r["scenario"] as number,
       agents: JSON.parse(r["agents"] as string) as string[],

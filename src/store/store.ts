@@ -3,7 +3,9 @@ import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 
 /** Where a workspace is stored, as plain data a worker thread or another process can open too. */
-export type StoreAddress = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
+export type StoreAddress =
+  | { readonly kind: "sqlite"; readonly file: string }
+  | { readonly kind: "postgres"; readonly url: string };
 
 /** A stored document without its text: what it is, and how long. */
 export type DocumentMeta = Omit<EvidenceDocument, "text"> & { readonly characters: number };
@@ -15,7 +17,9 @@ export interface DocumentEntry {
 }
 
 /** The full names each of some documents gives. */
-export type PeopleOf = (docs: readonly EvidenceDocument[]) => Promise<readonly (readonly string[])[]> | readonly (readonly string[])[];
+export type PeopleOf = (
+  docs: readonly EvidenceDocument[],
+) => Promise<readonly (readonly string[])[]> | readonly (readonly string[])[];
 
 /** One stored evidence item of a document: its kind and the item as extracted. */
 export interface StoredEvidence {

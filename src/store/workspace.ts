@@ -1,13 +1,21 @@
-import Database from "better-sqlite3";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import Database from "better-sqlite3";
 import { InputError } from "../errors.js";
-import { systemProblem } from "../system-errors.js";
 import type { EvidenceDocument } from "../evidence/document.js";
-import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { DocumentEntry, DocumentMeta, ScenarioInput, SimulationEntry, StoredEvidence, StoredScenario, TournamentEntry } from "./store.js";
+import { systemProblem } from "../system-errors.js";
+import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
+import type {
+  DocumentEntry,
+  DocumentMeta,
+  ScenarioInput,
+  SimulationEntry,
+  StoredEvidence,
+  StoredScenario,
+  TournamentEntry,
+} from "./store.js";
 
 /** Where the workspace lives unless `--db` or `PARLEY_DB` says otherwise; every command uses the same rule. */
 export const DEFAULT_WORKSPACE = ".parley/workspace.db";
@@ -29,7 +37,14 @@ export class Workspace {
     mode: "read" | "write" = "write",
   ) {
     if (mode === "read" && !existsSync(file))
-      throw new InputError([{ code: "store.missing", file, message: "no workspace database here", hint: `store articles first: parley ingest ARTICLES… --db ${file}` }]);
+      throw new InputError([
+        {
+          code: "store.missing",
+          file,
+          message: "no workspace database here",
+          hint: `store articles first: parley ingest ARTICLES… --db ${file}`,
+        },
+      ]);
     try {
       if (mode === "write") mkdirSync(dirname(file), { recursive: true });
       this.db = new Database(file, mode === "read" ? { readonly: true, fileMustExist: true } : {});
@@ -63,7 +78,9 @@ export class Workspace {
             CREATE TABLE IF NOT EXISTS simulations (id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`);
           // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
-          const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map((c) => c.name);
+          const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
+            (c) => c.name,
+          );
           if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
           if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
           if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
@@ -72,7 +89,19 @@ export class Workspace {
     } catch (e) {
       if (e instanceof InputError) throw e;
       const known = systemProblem(e);
-      throw new InputError([known ? { ...known, file } : { code: "store.open", file, message: `cannot use it as a workspace database: ${(e as Error).message}`, hint: "give --db a new file or an existing Parley workspace" }], { cause: e });
+      throw new InputError(
+        [
+          known
+            ? { ...known, file }
+            : {
+                code: "store.open",
+                file,
+                message: `cannot use it as a workspace database: ${(e as Error).message}`,
+                hint: "give --db a new file or an existing Parley workspace",
+              },
+        ],
+        { cause: e },
+      );
     }
   }
 
@@ -98,12 +127,23 @@ export class Workspace {
 
   /** Registers a tournament (idempotent) and returns the runs it already holds. */
   openTournament(id: string, config: unknown): RunRecord[] {
-    this.guarded(() => this.statement("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(id, JSON.stringify(config), new Date().toISOString()));
+    this.guarded(() =>
+      this.statement("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(
+        id,
+        JSON.stringify(config),
+        new Date().toISOString(),
+      ),
+    );
     return this.runs(id);
   }
 
   runs(id: string): RunRecord[] {
-    const rows = this.guarded(() => this.statement("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(id) as Record<string, unknown>[]);
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(
+          id,
+        ) as Record<string, unknown>[],
+    );
     return rows.map((r) => ({
       scenario: r["scenario"] as number,
       agents: JSON.parse(r["agents"] as string) as string[],
@@ -126,20 +166,39 @@ export class Workspace {
     this.guarded(() =>
       this.db.transaction(() => {
         for (const r of records)
-          insert.run({ tournament: id, scenario: r.scenario, agents: JSON.stringify(r.agents), repetition: r.repetition, seed: r.seed, agreement: r.agreement ? 1 : 0, utilities: JSON.stringify(r.utilities), rounds: r.rounds, df: r.distanceToFrontier, dn: r.distanceToNash, welfare: r.welfare });
+          insert.run({
+            tournament: id,
+            scenario: r.scenario,
+            agents: JSON.stringify(r.agents),
+            repetition: r.repetition,
+            seed: r.seed,
+            agreement: r.agreement ? 1 : 0,
+            utilities: JSON.stringify(r.utilities),
+            rounds: r.rounds,
+            df: r.distanceToFrontier,
+            dn: r.distanceToNash,
+            welfare: r.welfare,
+          });
       })(),
     );
   }
 
   document(id: string): EvidenceDocument | null {
-    const r = this.guarded(() => this.statement("SELECT * FROM documents WHERE id = ?").get(id) as Record<string, string | null> | undefined);
+    const r = this.guarded(
+      () => this.statement("SELECT * FROM documents WHERE id = ?").get(id) as Record<string, string | null> | undefined,
+    );
     return r ? documentFromRow(r) : null;
   }
 
   documentPage(offset: number, limit: number): { total: number; items: DocumentMeta[] } {
     const total = (this.guarded(() => this.statement("SELECT COUNT(*) AS n FROM documents").get()) as { n: number }).n;
     // Every column but the text, and the text's length in characters (code points).
-    const rows = this.guarded(() => this.statement(`SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY rowid LIMIT ? OFFSET ?`).all(limit, offset) as Record<string, string | number | null>[]);
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          `SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY rowid LIMIT ? OFFSET ?`,
+        ).all(limit, offset) as Record<string, string | number | null>[],
+    );
     return { total, items: rows.map(metaFromRow) };
   }
 
@@ -160,12 +219,30 @@ export class Workspace {
    */
   addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []): boolean {
     const d = e.document;
-    const doc = this.statement("INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const doc = this.statement(
+      "INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     const row = this.statement("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
     return this.guarded(() =>
       this.db
         .transaction(() => {
-          const inserted = doc.run(d.id, d.file, d.format, d.title, d.outlet, d.author, d.published, d.publishedSource, d.text, duplicateOf, new Date().toISOString(), JSON.stringify(people), d.url ?? null, d.publishedAt ?? null).changes === 1;
+          const inserted =
+            doc.run(
+              d.id,
+              d.file,
+              d.format,
+              d.title,
+              d.outlet,
+              d.author,
+              d.published,
+              d.publishedSource,
+              d.text,
+              duplicateOf,
+              new Date().toISOString(),
+              JSON.stringify(people),
+              d.url ?? null,
+              d.publishedAt ?? null,
+            ).changes === 1;
           if (!inserted) return false;
           const put = (kind: string, items: readonly { start: number; end: number }[]) => {
             for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x));
@@ -174,7 +251,10 @@ export class Workspace {
           put("date", e.dates);
           put("quantity", e.quantities);
           put("claim", e.claims);
-          put("actor", e.actors.flatMap((a) => a.mentions));
+          put(
+            "actor",
+            e.actors.flatMap((a) => a.mentions),
+          );
           return true;
         })
         .immediate(),
@@ -183,41 +263,73 @@ export class Workspace {
 
   /** Documents stored before the names they give were kept. */
   documentsWithoutPeople(): EvidenceDocument[] {
-    const ids = new Set(this.guarded(() => this.statement("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]).map((r) => r.id));
+    const ids = new Set(
+      this.guarded(() => this.statement("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    );
     return ids.size ? this.documents().filter((d) => ids.has(d.id)) : [];
   }
 
   setPeople(entries: readonly [id: string, people: readonly string[]][]): void {
     const update = this.statement("UPDATE documents SET people = ? WHERE id = ?");
-    this.guarded(() => this.db.transaction(() => entries.forEach(([id, people]) => update.run(JSON.stringify(people), id)))());
+    this.guarded(() =>
+      this.db.transaction(() => entries.forEach(([id, people]) => update.run(JSON.stringify(people), id)))(),
+    );
   }
 
   /** The full names the stored documents give, first mention first. */
   people(): string[] {
-    const rows = this.guarded(() => this.statement("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[]);
+    const rows = this.guarded(
+      () => this.statement("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[],
+    );
     return [...new Set(rows.flatMap((r) => (r.people ? (JSON.parse(r.people) as string[]) : [])))];
   }
 
   documents(): EvidenceDocument[] {
     // In the order they were stored: duplicate flags depend on which copy came first.
-    const rows = this.guarded(() => this.statement("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[]);
+    const rows = this.guarded(
+      () => this.statement("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[],
+    );
     return rows.map(documentFromRow);
   }
 
   /** A document's stored evidence items, in the order they were stored. */
   evidence(id: string): StoredEvidence[] {
-    const rows = this.guarded(() => this.statement("SELECT kind, data FROM evidence WHERE document = ? ORDER BY rowid").all(id) as { kind: string; data: string }[]);
-    return rows.map((r) => ({ kind: r.kind as StoredEvidence["kind"], data: JSON.parse(r.data) as StoredEvidence["data"] }));
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT kind, data FROM evidence WHERE document = ? ORDER BY rowid").all(id) as {
+          kind: string;
+          data: string;
+        }[],
+    );
+    return rows.map((r) => ({
+      kind: r.kind as StoredEvidence["kind"],
+      data: JSON.parse(r.data) as StoredEvidence["data"],
+    }));
   }
 
   tournaments(): TournamentEntry[] {
-    const rows = this.guarded(() => this.statement("SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.rowid").all() as { id: string; config: string; created: string; runs: number }[]);
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          "SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.rowid",
+        ).all() as { id: string; config: string; created: string; runs: number }[],
+    );
     return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as unknown, created: r.created, runs: r.runs }));
   }
 
   /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
   createScenario(s: ScenarioInput): boolean {
-    return this.guarded(() => this.statement("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(s.id, s.name, s.text, new Date().toISOString()).changes === 1);
+    return this.guarded(
+      () =>
+        this.statement("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(
+          s.id,
+          s.name,
+          s.text,
+          new Date().toISOString(),
+        ).changes === 1,
+    );
   }
 
   /** Replaces a scenario's text (or creates it) and returns its new version. */
@@ -226,22 +338,32 @@ export class Workspace {
       () =>
         (
           this.db
-            .prepare("INSERT INTO scenarios VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, text = excluded.text, version = scenarios.version + 1, updated = excluded.updated RETURNING version")
+            .prepare(
+              "INSERT INTO scenarios VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, text = excluded.text, version = scenarios.version + 1, updated = excluded.updated RETURNING version",
+            )
             .get(s.id, s.name, s.text, new Date().toISOString()) as { version: number }
         ).version,
     );
   }
 
   documentsVersion(): number {
-    return this.guarded(() => (this.statement("SELECT COALESCE(MAX(rowid), 0) AS v FROM documents").get() as { v: number }).v);
+    return this.guarded(
+      () => (this.statement("SELECT COALESCE(MAX(rowid), 0) AS v FROM documents").get() as { v: number }).v,
+    );
   }
 
   scenarioVersion(id: string): number | null {
-    return this.guarded(() => (this.statement("SELECT version FROM scenarios WHERE id = ?").get(id) as { version: number } | undefined)?.version ?? null);
+    return this.guarded(
+      () =>
+        (this.statement("SELECT version FROM scenarios WHERE id = ?").get(id) as { version: number } | undefined)
+          ?.version ?? null,
+    );
   }
 
   scenario(id: string): StoredScenario | null {
-    const r = this.guarded(() => this.statement("SELECT * FROM scenarios WHERE id = ?").get(id) as StoredScenario | undefined);
+    const r = this.guarded(
+      () => this.statement("SELECT * FROM scenarios WHERE id = ?").get(id) as StoredScenario | undefined,
+    );
     return r ?? null;
   }
 
@@ -250,12 +372,32 @@ export class Workspace {
   }
 
   addSimulation(s: SimulationEntry): void {
-    this.guarded(() => this.statement("INSERT OR REPLACE INTO simulations VALUES (?, ?, ?, ?, ?)").run(s.id, s.scenario, JSON.stringify(s.config), JSON.stringify(s.result), s.created));
+    this.guarded(() =>
+      this.statement("INSERT OR REPLACE INTO simulations VALUES (?, ?, ?, ?, ?)").run(
+        s.id,
+        s.scenario,
+        JSON.stringify(s.config),
+        JSON.stringify(s.result),
+        s.created,
+      ),
+    );
   }
 
   simulations(scenario: string): SimulationEntry[] {
-    const rows = this.guarded(() => this.statement("SELECT * FROM simulations WHERE scenario = ? ORDER BY rowid").all(scenario) as Record<string, string>[]);
-    return rows.map((r) => ({ id: r["id"]!, scenario: r["scenario"]!, config: JSON.parse(r["config"]!) as unknown, result: JSON.parse(r["result"]!) as unknown, created: r["created"]! }));
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT * FROM simulations WHERE scenario = ? ORDER BY rowid").all(scenario) as Record<
+          string,
+          string
+        >[],
+    );
+    return rows.map((r) => ({
+      id: r["id"]!,
+      scenario: r["scenario"]!,
+      config: JSON.parse(r["config"]!) as unknown,
+      result: JSON.parse(r["result"]!) as unknown,
+      created: r["created"]!,
+    }));
   }
 
   evidenceCount(id: string): number {

@@ -24,12 +24,20 @@ describe("the bundled example (Kura river treaty): key results pinned", () => {
   });
 
   it("places the Nash solution inside the zone, crossing no red line", () => {
-    expect(report.solutions.nash!.outcome).toEqual({ "Summer flow": 800, "Dam height": 120, Monitoring: "joint commission", Compensation: 200, Form: "binding treaty" });
+    expect(report.solutions.nash!.outcome).toEqual({
+      "Summer flow": 800,
+      "Dam height": 120,
+      Monitoring: "joint commission",
+      Compensation: 200,
+      Form: "binding treaty",
+    });
     report.solutions.nash!.utilities.forEach((x, p) => expect(x).toBeGreaterThanOrEqual(report.reservations[p]!));
   });
 
   it("names the red lines each plan version crosses", () => {
-    const crossed = Object.fromEntries(report.proposals.map((p) => [p.name, p.redLinesCrossed.map((l) => `${l.party}: ${l.status}: ${l.label}`)]));
+    const crossed = Object.fromEntries(
+      report.proposals.map((p) => [p.name, p.redLinesCrossed.map((l) => `${l.party}: ${l.status}: ${l.label}`)]),
+    );
     expect(crossed).toEqual({
       "Upland draft": [
         "Lowland: crossed: summer flow of at least 450 m³/s",
@@ -97,13 +105,18 @@ describe("minimal concessions (port concession deadlock)", () => {
         expect(zoneOfAgreement({ ...u, reservations: r }, model.redLines, feasible).exists).toBe(true);
         const less = r.slice();
         for (const x of c.changes) less[report.parties.indexOf(x.party)] = x.to + 0.01;
-        if (c.changes.length === 1) expect(zoneOfAgreement({ ...u, reservations: less }, model.redLines, feasible).exists).toBe(false);
+        if (c.changes.length === 1)
+          expect(zoneOfAgreement({ ...u, reservations: less }, model.redLines, feasible).exists).toBe(false);
       } else {
         // The deal it opens crosses none of the other red lines and gives everyone its reservation value.
         const relaxed = c.kind === "red-line" ? [c.redLine] : c.changes.map((x) => x.redLine);
         const others = model.redLines.filter((l) => !relaxed.includes(l.label));
         const outcome = model.space.issues.map((issue) => issue.indexOf(c.opens.outcome[issue.name]!));
-        expect(others.every((l: RedLine) => !l.if.every((x) => x.allowed[outcome[x.issue]!]) || l.then.allowed[outcome[l.then.issue]!])).toBe(true);
+        expect(
+          others.every(
+            (l: RedLine) => !l.if.every((x) => x.allowed[outcome[x.issue]!]) || l.then.allowed[outcome[l.then.issue]!],
+          ),
+        ).toBe(true);
         c.opens.utilities.forEach((x, p) => expect(x).toBeGreaterThanOrEqual(u.reservations[p]! - 1e-9));
       }
     }
@@ -111,7 +124,9 @@ describe("minimal concessions (port concession deadlock)", () => {
 
   it("relaxes a numeric red line by the smallest step that opens a zone", () => {
     const lease = report.concessions.filter((c) => c.kind === "red-line" && c.redLine.startsWith("Lease years"));
-    expect(lease.map((c) => (c.kind === "red-line" ? `${c.party}: ${c.change}` : ""))).toEqual(["Ministry: allow Lease years up to 24"]);
+    expect(lease.map((c) => (c.kind === "red-line" ? `${c.party}: ${c.change}` : ""))).toEqual([
+      "Ministry: allow Lease years up to 24",
+    ]);
     // Up to 23 is not enough.
     const u = createUtilities(model);
     const lines = model.redLines.map((l) => {

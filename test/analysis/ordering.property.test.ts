@@ -2,13 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { descendingOrder } from "../../src/analysis/descending-order.js";
 import { DominanceIndex } from "../../src/analysis/dominance-index.js";
+import { loadGeniusFiles } from "../../src/formats/load-files.js";
 import { createUtilities, utilityOf } from "../../src/model/utilities.js";
 import { createArena } from "../../src/negotiation/arena.js";
 import { GENIUS } from "../domains.js";
-import { loadGeniusFiles } from "../../src/formats/load-files.js";
 import { arbitraryModel } from "./random-model.js";
 
-const byComparator = (v: Float64Array) => Array.from(Int32Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[b]! - v[a]! || a - b));
+const byComparator = (v: Float64Array) =>
+  Array.from(Int32Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[b]! - v[a]! || a - b));
 
 // Values with many ties, values an ulp apart, negatives and -0: what utilities look like.
 const value = fc.oneof(
@@ -32,19 +33,24 @@ describe("descendingOrder", () => {
 describe("DominanceIndex", () => {
   it("answers as a scan over every point added", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 5 }), fc.array(fc.array(value, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 700 }), fc.constantFrom(0, 1e-9, 0.05), (k, rows, eps) => {
-        const index = new DominanceIndex(k, eps, 4);
-        const added: number[][] = [];
-        for (const row of rows) {
-          const q = row.slice(0, k);
-          const scan = added.some((p) => p.every((x, d) => x >= q[d]! - eps));
-          expect(index.dominates(q)).toBe(scan);
-          if (!scan || added.length % 3 === 0) {
-            index.add(q);
-            added.push(q);
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.array(fc.array(value, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 700 }),
+        fc.constantFrom(0, 1e-9, 0.05),
+        (k, rows, eps) => {
+          const index = new DominanceIndex(k, eps, 4);
+          const added: number[][] = [];
+          for (const row of rows) {
+            const q = row.slice(0, k);
+            const scan = added.some((p) => p.every((x, d) => x >= q[d]! - eps));
+            expect(index.dominates(q)).toBe(scan);
+            if (!scan || added.length % 3 === 0) {
+              index.add(q);
+              added.push(q);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -57,14 +63,17 @@ describe("arena", () => {
       const u = createUtilities(model);
       const buf = new Int32Array(u.issues);
       for (let p = 0; p < arena.parties; p++) {
-        const col = arena.utilities[p]!, ref = byComparator(col);
+        const col = arena.utilities[p]!,
+          ref = byComparator(col);
         let wrong = 0;
         for (let c = 0; c < arena.size; c++) if (col[c] !== utilityOf(u, p, model.space.decode(c, buf))) wrong++;
-        for (let i = 0; i < arena.size; i++) if (arena.order[p]![i] !== ref[i] || arena.sorted[p]![i] !== col[ref[i]!]) wrong++;
+        for (let i = 0; i < arena.size; i++)
+          if (arena.order[p]![i] !== ref[i] || arena.sorted[p]![i] !== col[ref[i]!]) wrong++;
         expect(wrong).toBe(0);
       }
     };
-    for (const name of ["LaptopC", "CameraB", "Travel", "group2-politics"]) check(loadGeniusFiles(GENIUS[name]!.domain, GENIUS[name]!.profiles).model);
+    for (const name of ["LaptopC", "CameraB", "Travel", "group2-politics"])
+      check(loadGeniusFiles(GENIUS[name]!.domain, GENIUS[name]!.profiles).model);
     fc.assert(fc.property(arbitraryModel(), check), { numRuns: 100 });
   });
 });

@@ -1,20 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { syntheticModel } from "../../bench/synthetic.js";
 import { bargainingSolutions } from "../../src/analysis/bargaining-solutions.js";
 import { bruteForce } from "../../src/analysis/brute-force.js";
 import { feasibleFrontier } from "../../src/analysis/feasible-frontier.js";
-import { paretoFrontier, type Frontier } from "../../src/analysis/pareto.js";
+import { type Frontier, paretoFrontier } from "../../src/analysis/pareto.js";
 import { zoneOfAgreement } from "../../src/analysis/zopa.js";
 import { createDiscreteIssue } from "../../src/model/issue.js";
 import { OutcomeSpace } from "../../src/model/outcome-space.js";
 import { crossesRedLine } from "../../src/model/red-line.js";
 import { createUtilities, utilityOf } from "../../src/model/utilities.js";
-import { syntheticModel } from "../../bench/synthetic.js";
 import { arbitraryModel } from "./random-model.js";
 
 /** The frontier's points as sorted rows rounded to 1e-9, for set comparison. */
 const points = (f: Frontier) =>
-  Array.from({ length: f.size }, (_, r) => Array.from(f.utilities.subarray(r * f.parties, (r + 1) * f.parties), (x) => Math.round(x * 1e9)).join(",")).sort();
+  Array.from({ length: f.size }, (_, r) =>
+    Array.from(f.utilities.subarray(r * f.parties, (r + 1) * f.parties), (x) => Math.round(x * 1e9)).join(","),
+  ).sort();
 
 describe("exact frontier, solutions and zone of agreement equal brute-force enumeration", () => {
   it("without red lines (2–4 parties)", () => {
@@ -27,12 +29,16 @@ describe("exact frontier, solutions and zone of agreement equal brute-force enum
         // Each frontier point's outcome really reaches it.
         for (let r = 0; r < fast.size; r++) {
           const choices = fast.outcomes.subarray(r * fast.issues, (r + 1) * fast.issues);
-          for (let p = 0; p < u.parties; p++) expect(utilityOf(u, p, choices)).toBeCloseTo(fast.utilities[r * u.parties + p]!, 12);
+          for (let p = 0; p < u.parties; p++)
+            expect(utilityOf(u, p, choices)).toBeCloseTo(fast.utilities[r * u.parties + p]!, 12);
         }
         for (const solve of Object.values(bargainingSolutions)) {
-          const a = solve(fast, u.reservations), b = solve(slow, u.reservations);
+          const a = solve(fast, u.reservations),
+            b = solve(slow, u.reservations);
           expect(a < 0).toBe(b < 0);
-          if (a >= 0) for (let p = 0; p < u.parties; p++) expect(fast.utilities[a * u.parties + p]).toBeCloseTo(slow.utilities[b * u.parties + p]!, 9);
+          if (a >= 0)
+            for (let p = 0; p < u.parties; p++)
+              expect(fast.utilities[a * u.parties + p]).toBeCloseTo(slow.utilities[b * u.parties + p]!, 9);
         }
       }),
       { numRuns: 300 },
@@ -92,11 +98,13 @@ describe("the fast path never enumerates", () => {
       let best = 0;
       for (let i = 0; i < u.issues; i++) {
         let m = -Infinity;
-        for (let j = u.offsets[i]!; j < u.offsets[i + 1]!; j++) m = Math.max(m, lambda * u.tables[0]![j]! + (1 - lambda) * u.tables[1]![j]!);
+        for (let j = u.offsets[i]!; j < u.offsets[i + 1]!; j++)
+          m = Math.max(m, lambda * u.tables[0]![j]! + (1 - lambda) * u.tables[1]![j]!);
         best += m;
       }
       let onFrontier = -Infinity;
-      for (let r = 0; r < f.size; r++) onFrontier = Math.max(onFrontier, lambda * f.utilities[2 * r]! + (1 - lambda) * f.utilities[2 * r + 1]!);
+      for (let r = 0; r < f.size; r++)
+        onFrontier = Math.max(onFrontier, lambda * f.utilities[2 * r]! + (1 - lambda) * f.utilities[2 * r + 1]!);
       expect(onFrontier).toBeCloseTo(best, 12);
     }
     expect(() => bruteForce(space, createUtilities(model))).toThrow(RangeError);

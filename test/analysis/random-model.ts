@@ -27,38 +27,48 @@ export function arbitraryModel(options: { redLines?: boolean; parties?: [number,
         values: fc.tuple(...cards.map((c) => fc.array(cell, { minLength: c, maxLength: c }))),
         reservation: fc.integer({ min: 0, max: 8 }).map((x) => x / 10),
       });
-      const mask = (c: number) => fc.array(fc.boolean(), { minLength: c, maxLength: c }).map((b) => Uint8Array.from(b, Number));
-      const condition: fc.Arbitrary<Condition> = fc.integer({ min: 0, max: cards.length - 1 }).chain((issue) => mask(cards[issue]!).map((allowed) => ({ issue, allowed })));
+      const mask = (c: number) =>
+        fc.array(fc.boolean(), { minLength: c, maxLength: c }).map((b) => Uint8Array.from(b, Number));
+      const condition: fc.Arbitrary<Condition> = fc
+        .integer({ min: 0, max: cards.length - 1 })
+        .chain((issue) => mask(cards[issue]!).map((allowed) => ({ issue, allowed })));
       const line = fc.record({
         party: fc.integer({ min: 0, max: parties - 1 }),
         if: fc.array(condition, { maxLength: 2 }),
         then: condition,
       });
-      return fc.record({
-        parties: fc.array(party, { minLength: parties, maxLength: parties }),
-        lines: options.redLines ? fc.array(line, { maxLength: 3 }) : fc.constant<Omit<RedLine, "label">[]>([]),
-        seed: fc.constant(seed),
-      }).map(({ parties: ps, lines }): Model => {
-        const issues = cards.map((c, i) => createDiscreteIssue(`i${i}`, Array.from({ length: c }, (_, j) => `o${j}`)));
-        return {
-          name: "random",
-          space: new OutcomeSpace(issues),
-          parties: ps.map((p, pi) => {
-            const sum = p.weights.reduce((a, b) => a + b, 0) || 1;
-            return {
-              name: `p${pi}`,
-              role: "principal" as const,
-              preferences: {
-                weights: p.weights.map((w) => (w / sum) * scale),
-                values: p.values.map((v) => ({ kind: "table" as const, values: v })),
-                reservation: p.reservation,
-              },
-            };
-          }),
-          redLines: lines.map((l, i): RedLine => ({ ...l, label: `line ${i}` })),
-          proposals: [],
-          parameters: [],
-        };
-      });
+      return fc
+        .record({
+          parties: fc.array(party, { minLength: parties, maxLength: parties }),
+          lines: options.redLines ? fc.array(line, { maxLength: 3 }) : fc.constant<Omit<RedLine, "label">[]>([]),
+          seed: fc.constant(seed),
+        })
+        .map(({ parties: ps, lines }): Model => {
+          const issues = cards.map((c, i) =>
+            createDiscreteIssue(
+              `i${i}`,
+              Array.from({ length: c }, (_, j) => `o${j}`),
+            ),
+          );
+          return {
+            name: "random",
+            space: new OutcomeSpace(issues),
+            parties: ps.map((p, pi) => {
+              const sum = p.weights.reduce((a, b) => a + b, 0) || 1;
+              return {
+                name: `p${pi}`,
+                role: "principal" as const,
+                preferences: {
+                  weights: p.weights.map((w) => (w / sum) * scale),
+                  values: p.values.map((v) => ({ kind: "table" as const, values: v })),
+                  reservation: p.reservation,
+                },
+              };
+            }),
+            redLines: lines.map((l, i): RedLine => ({ ...l, label: `line ${i}` })),
+            proposals: [],
+            parameters: [],
+          };
+        });
     });
 }

@@ -19,7 +19,8 @@ describe("the utility space of two parties", () => {
       const c = model.space.decode(k);
       return [utilityOf(u, 0, c), utilityOf(u, 1, c)] as const;
     });
-    const dominated = (p: readonly number[]) => points.some((q) => q[0]! >= p[0]! && q[1]! >= p[1]! && (q[0]! > p[0]! || q[1]! > p[1]!));
+    const dominated = (p: readonly number[]) =>
+      points.some((q) => q[0]! >= p[0]! && q[1]! >= p[1]! && (q[0]! > p[0]! || q[1]! > p[1]!));
     const expected = [...new Set(points.filter((p) => !dominated(p)).map((p) => p.join(",")))].sort();
     expect(s.frontier.map((p) => p.join(",")).sort()).toEqual(expected);
   });

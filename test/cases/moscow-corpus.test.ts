@@ -12,7 +12,11 @@ const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("
 describe("the Moscow case's own copy of its five texts", () => {
   it("is the shared corpus byte for byte, with each file's SHA-256 in PROVENANCE.md", () => {
     const files = readdirSync(shipped).sort();
-    expect(files).toEqual(readdirSync(shared).filter((f) => f.endsWith(".txt")).sort());
+    expect(files).toEqual(
+      readdirSync(shared)
+        .filter((f) => f.endsWith(".txt"))
+        .sort(),
+    );
     const provenance = readFileSync(join(ROOT, "cases", "moscow-2025-12", "PROVENANCE.md"), "utf8");
     for (const f of files) {
       expect(sha(join(shipped, f))).toBe(sha(join(shared, f)));
@@ -21,6 +25,8 @@ describe("the Moscow case's own copy of its five texts", () => {
   });
   it("every citation of the scenario resolves in the shipped copy", () => {
     expect(existsSync(shipped)).toBe(true);
-    expect(validateCitations(join(ROOT, "cases", "moscow-2025-12", "scenario.yaml"), shipped).citations.length).toBeGreaterThanOrEqual(250);
+    expect(
+      validateCitations(join(ROOT, "cases", "moscow-2025-12", "scenario.yaml"), shipped).citations.length,
+    ).toBeGreaterThanOrEqual(250);
   });
 });

@@ -25,7 +25,11 @@ describe("the Moscow scenario", () => {
   });
 
   const report = analyze(loadScenarioFile(scenario).model, { samples: 200, seed: 3 });
-  const crossed = (name: string, status = "crossed") => report.proposals.find((p) => p.name === name)!.redLinesCrossed.filter((l) => l.status === status).map((l) => `${l.party}: ${l.label}`);
+  const crossed = (name: string, status = "crossed") =>
+    report.proposals
+      .find((p) => p.name === name)!
+      .redLinesCrossed.filter((l) => l.status === status)
+      .map((l) => `${l.party}: ${l.label}`);
 
   it("says the answer follows from two collisions of red lines — Donbas and the army's size — whatever the numbers", () => {
     expect(report.explanation.collisions).toEqual([
@@ -38,18 +42,37 @@ describe("the Moscow scenario", () => {
         { party: "Ukraine", label: "no limits on the size of its army" },
       ],
     ]);
-    expect(report.explanation.summary).toMatch(/^No zone of agreement, whatever the preferences: .* exclude each other; so do .*; no weight, value or reservation number changes this\.$/);
+    expect(report.explanation.summary).toMatch(
+      /^No zone of agreement, whatever the preferences: .* exclude each other; so do .*; no weight, value or reservation number changes this\.$/,
+    );
     expect(report.zopa).toMatchObject({ exists: false, size: 0, probability: 0 });
     // Nothing to draw: no value of the uncertain numbers can change it.
     expect(report.robustness).toBeUndefined();
   });
 
   it("pins the red lines each plan version definitely crosses: the 28-point plan crosses Kyiv's Donbas, army and NATO lines", () => {
-    expect(crossed("Leaked 28-point plan")).toEqual(["Ukraine: no withdrawal from Donbas", "Ukraine: no limits on the size of its army", "Ukraine: no renouncing NATO membership"]);
-    expect(crossed("Framework revised after Geneva and Miami")).toEqual(["Ukraine: no withdrawal from Donbas", "Ukraine: no renouncing NATO membership"]);
-    expect(crossed("US talking points, Moscow 2 December")).toEqual(["Russia: recognition de jure", "Russia: a treaty, not a deal", "Ukraine: no limits on the size of its army"]);
-    expect(crossed("20-point framework (blog only)")).toEqual(["Russia: Donbas under Russian control", "Russia: recognition de jure"]);
-    expect(crossed("Kyiv's position in Miami")).toEqual(["Russia: Donbas under Russian control", "Russia: limits on the size of Ukraine's army"]);
+    expect(crossed("Leaked 28-point plan")).toEqual([
+      "Ukraine: no withdrawal from Donbas",
+      "Ukraine: no limits on the size of its army",
+      "Ukraine: no renouncing NATO membership",
+    ]);
+    expect(crossed("Framework revised after Geneva and Miami")).toEqual([
+      "Ukraine: no withdrawal from Donbas",
+      "Ukraine: no renouncing NATO membership",
+    ]);
+    expect(crossed("US talking points, Moscow 2 December")).toEqual([
+      "Russia: recognition de jure",
+      "Russia: a treaty, not a deal",
+      "Ukraine: no limits on the size of its army",
+    ]);
+    expect(crossed("20-point framework (blog only)")).toEqual([
+      "Russia: Donbas under Russian control",
+      "Russia: recognition de jure",
+    ]);
+    expect(crossed("Kyiv's position in Miami")).toEqual([
+      "Russia: Donbas under Russian control",
+      "Russia: limits on the size of Ukraine's army",
+    ]);
     // A document whose terms no text discloses crosses nothing for certain.
     expect(crossed("27-point document shown in Moscow")).toEqual([]);
     for (const p of report.proposals) expect(p.acceptable).toBe(false);
@@ -68,7 +91,8 @@ describe("the Moscow scenario", () => {
 
   it("a stance matrix that tells red lines from demands, and the plan lineage term by term", () => {
     const s = report.stances!;
-    const cell = (party: string, issue: string) => s.cells[s.parties.indexOf(party)]![s.issues.indexOf(issue)]!.strength;
+    const cell = (party: string, issue: string) =>
+      s.cells[s.parties.indexOf(party)]![s.issues.indexOf(issue)]!.strength;
     expect(cell("Ukraine", "NATO membership")).toBe("red line");
     expect(cell("Russia", "NATO membership")).toBe("demand");
     expect(cell("Russia", "Recognition")).toBe("red line");
@@ -76,7 +100,9 @@ describe("the Moscow scenario", () => {
     expect(revised.from).toBe("Leaked 28-point plan");
     // 004 gives no army cap for the revised framework: not stated, not dropped.
     expect(revised.notStated.map((t) => t.issue)).toContain("Army cap");
-    expect(revised.objections).toEqual([expect.objectContaining({ party: "Ukraine", terms: ["Army cap", "NATO membership", "Donbas"] })]);
+    expect(revised.objections).toEqual([
+      expect.objectContaining({ party: "Ukraine", terms: ["Army cap", "NATO membership", "Donbas"] }),
+    ]);
   });
 });
 
@@ -90,30 +116,52 @@ describe("parley analyze --corpus", () => {
     const plan = out.proposals.find((p: { name: string }) => p.name === "Leaked 28-point plan");
     const nato = plan.redLinesCrossed.find((l: { label: string }) => l.label === "no renouncing NATO membership");
     // Each citation carries the kind and score of its source.
-    expect(nato.evidence[0]).toMatchObject({ file: "004_8398360ec65f9577.txt", text: "Kiev also rejected another point of the plan", source: { kind: "opinion", score: expect.any(Number) } });
+    expect(nato.evidence[0]).toMatchObject({
+      file: "004_8398360ec65f9577.txt",
+      text: "Kiev also rejected another point of the plan",
+      source: { kind: "opinion", score: expect.any(Number) },
+    });
     expect(out.citations.every((c: { source?: unknown }) => c.source)).toBe(true);
   });
 
   it("rates each source with its reasons, and flags the fields resting on a weak or single source", () => {
-    const score = Object.fromEntries(out.reliability.map((s: { file: string; score: number }) => [s.file.replace(/^.*[\\/]/, ""), s.score]));
+    const score = Object.fromEntries(
+      out.reliability.map((s: { file: string; score: number }) => [s.file.replace(/^.*[\\/]/, ""), s.score]),
+    );
     // The blog is the weakest source; the translated news analysis the strongest.
     expect(Math.min(...Object.values(score as Record<string, number>))).toBe(score["003_b6488645339004c2.txt"]);
     expect(Math.max(...Object.values(score as Record<string, number>))).toBe(score["002_20543ffbdaedb161.txt"]);
-    expect(out.weakFields).toContainEqual({ field: 'Ukraine: red line "no recognition of the annexations by Kyiv"', reason: expect.stringMatching(/^rests only on weak sources: 003_b6488645339004c2\.txt \(blog, 0\.\d\d\)$/) });
+    expect(out.weakFields).toContainEqual({
+      field: 'Ukraine: red line "no recognition of the annexations by Kyiv"',
+      reason: expect.stringMatching(/^rests only on weak sources: 003_b6488645339004c2\.txt \(blog, 0\.\d\d\)$/),
+    });
   });
 
   it("every contested fact: the answers stay the same because the colliding red lines decide them, and it says so", () => {
-    const cap = out.contestedFacts.find((f: { subject: string }) => f.subject === "cap on Ukraine's army in the US texts");
-    expect(cap).toMatchObject({ values: [600000, 800000], changesAnswers: false, why: "decided by the colliding red lines, none of which rests on it" });
+    const cap = out.contestedFacts.find(
+      (f: { subject: string }) => f.subject === "cap on Ukraine's army in the US texts",
+    );
+    expect(cap).toMatchObject({
+      values: [600000, 800000],
+      changesAnswers: false,
+      why: "decided by the colliding red lines, none of which rests on it",
+    });
     expect(cap.fields).toContain("Leaked 28-point plan: Army cap");
     // A dispute the scenario writes down replaces the same one found in the evidence.
-    expect(out.contestedFacts.filter((f: { values: unknown[] }) => JSON.stringify(f.values) === JSON.stringify([600000, 800000]))).toHaveLength(1);
+    expect(
+      out.contestedFacts.filter(
+        (f: { values: unknown[] }) => JSON.stringify(f.values) === JSON.stringify([600000, 800000]),
+      ),
+    ).toHaveLength(1);
     const view = out.contestedFacts.find((f: { subject: string }) => f.subject === "Putin's view of the 28-point plan");
     expect(view.values).toEqual(["could serve as the foundation of a settlement", "did not go far enough for Putin"]);
   });
 
   it("prints the answer first, the stance matrix, the plan diffs, and why nothing is drawn", () => {
-    const text = spawnSync(process.execPath, [CLI, "analyze", scenario], { encoding: "utf8", env: { ...process.env, COLUMNS: "100" } }).stdout;
+    const text = spawnSync(process.execPath, [CLI, "analyze", scenario], {
+      encoding: "utf8",
+      env: { ...process.env, COLUMNS: "100" },
+    }).stdout;
     expect(text.split("\n")[2]).toMatch(/^Answer: No zone of agreement, whatever the preferences/);
     expect(text).toMatch(/Stances \(issues × parties\)\n\s+issue\s+Russia\s+Ukraine\s+United States\s+European allies/);
     expect(text).toContain("Plan versions: what changed from the one each was derived from");
@@ -133,7 +181,8 @@ describe("parley draft", () => {
     expect(draft.parties.map((p) => p.name).sort()).toEqual(["European allies", "Russia", "Ukraine", "United States"]);
     // Issues are what parties demand or refuse, never a disputed fact such as a date or a number of points.
     expect(draft.issues.map((i) => i.name)).not.toContain(expect.stringMatching(/date|points/));
-    const lines = (party: string) => draft.parties.find((p) => p.name === party)!.redLines.map((l) => ("issue" in l ? l.issue : ""));
+    const lines = (party: string) =>
+      draft.parties.find((p) => p.name === party)!.redLines.map((l) => ("issue" in l ? l.issue : ""));
     expect(lines("Ukraine")).toEqual(expect.arrayContaining(["Donbas", "NATO membership"]));
     expect(lines("Russia")).toEqual(expect.arrayContaining(["Donbas", "Army cap", "Recognition"]));
     expect(draft.proposals.map((p) => p.name)).toEqual(expect.arrayContaining(["28-point plan", "20-point framework"]));
@@ -159,35 +208,73 @@ describe("parley validate: bad citations and corpora", () => {
   const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
   it("a changed word is not tolerated; spacing and quote marks are", () => {
-    const changed = run(original.replace('"800,000": [{file: 000_5421cbf47a010d17.txt, exact: "this cap was suggested at 800,000 troops"}]', '"800,000": [{file: 000_5421cbf47a010d17.txt, exact: "this cap was proposed at 800,000 troops"}]'));
+    const changed = run(
+      original.replace(
+        '"800,000": [{file: 000_5421cbf47a010d17.txt, exact: "this cap was suggested at 800,000 troops"}]',
+        '"800,000": [{file: 000_5421cbf47a010d17.txt, exact: "this cap was proposed at 800,000 troops"}]',
+      ),
+    );
     expect(changed.code).toBe(2);
     expect(changed.lines).toHaveLength(1);
     expect(changed.lines[0]).toContain(`:${lineOf(changed.text, "this cap was proposed")}:`);
-    expect(changed.lines[0]).toMatch(/issues\[1\]\.optionCites\["800,000"\]\[0\]: "this cap was proposed at 800,000 troops" does not occur in 000_5421cbf47a010d17\.txt/);
-    const loose = run(original.replaceAll('exact: "He demands a legally binding treaty"}', "exact: 'He  demands a legally   binding treaty'}").replace("Putin refuses a mere ‘deal’", "Putin refuses a mere 'deal'"));
+    expect(changed.lines[0]).toMatch(
+      /issues\[1\]\.optionCites\["800,000"\]\[0\]: "this cap was proposed at 800,000 troops" does not occur in 000_5421cbf47a010d17\.txt/,
+    );
+    const loose = run(
+      original
+        .replaceAll('exact: "He demands a legally binding treaty"}', "exact: 'He  demands a legally   binding treaty'}")
+        .replace("Putin refuses a mere ‘deal’", "Putin refuses a mere 'deal'"),
+    );
     expect(loose.code).toBe(0);
   });
   it("an ambiguous snippet, a file not in the corpus, a corpus folder that does not exist", () => {
-    const ambiguous = run(original.replace('{file: 002_20543ffbdaedb161.txt, exact: "give up all of the partially occupied Donbass"}', '{file: 002_20543ffbdaedb161.txt, exact: "partially occupied Donbass"}'));
-    expect(ambiguous.lines).toEqual([expect.stringMatching(/issues\[0\]\.cite\[0\]: "partially occupied Donbass" occurs 2 times in 002_20543ffbdaedb161\.txt — add a prefix or suffix/)]);
+    const ambiguous = run(
+      original.replace(
+        '{file: 002_20543ffbdaedb161.txt, exact: "give up all of the partially occupied Donbass"}',
+        '{file: 002_20543ffbdaedb161.txt, exact: "partially occupied Donbass"}',
+      ),
+    );
+    expect(ambiguous.lines).toEqual([
+      expect.stringMatching(
+        /issues\[0\]\.cite\[0\]: "partially occupied Donbass" occurs 2 times in 002_20543ffbdaedb161\.txt — add a prefix or suffix/,
+      ),
+    ]);
     const file = run(original.replace("file: 003_b6488645339004c2.txt", "file: 005_missing.txt"));
-    expect(file.lines).toEqual([expect.stringMatching(/issues\[0\]\.optionCites\["demilitarized zone"\]\[0\]: no file "005_missing\.txt" in the corpus/)]);
+    expect(file.lines).toEqual([
+      expect.stringMatching(
+        /issues\[0\]\.optionCites\["demilitarized zone"\]\[0\]: no file "005_missing\.txt" in the corpus/,
+      ),
+    ]);
     const dir = run(original, join(tmp, "no-such-corpus"));
     expect(dir.code).toBe(2);
     expect(dir.lines).toEqual([expect.stringMatching(/no-such-corpus: no such corpus folder/)]);
   });
   it("a proposal naming an unknown issue, a red line over an unknown issue", () => {
-    const issue = run(original.replace("outcome: {Donbas: Ukraine withdraws, Army cap: \"600,000\"", "outcome: {Crimea: Ukraine withdraws, Army cap: \"600,000\""));
+    const issue = run(
+      original.replace(
+        'outcome: {Donbas: Ukraine withdraws, Army cap: "600,000"',
+        'outcome: {Crimea: Ukraine withdraws, Army cap: "600,000"',
+      ),
+    );
     expect(issue.code).toBe(2);
     expect(issue.lines[0]).toMatch(/proposals\[0\]\.outcome\.Crimea: unknown issue "Crimea" — known issues: Donbas/);
-    const line = run(original.replace("      - label: recognition de jure\n        issue: Recognition", "      - label: recognition de jure\n        issue: Elections"));
+    const line = run(
+      original.replace(
+        "      - label: recognition de jure\n        issue: Recognition",
+        "      - label: recognition de jure\n        issue: Elections",
+      ),
+    );
     expect(line.lines[0]).toMatch(/parties\[0\]\.redLines\[3\]\.issue: unknown issue "Elections"/);
     expect(line.lines[0]).toContain(`:${lineOf(line.text, "issue: Elections")}:`);
   });
   it("a range with low above high, and a proposal naming an unknown option, name the field", () => {
     const range = run(original.replace("utility: [0.45, 0.6]", "utility: [0.6, 0.45]"));
-    expect(range.lines[0]).toMatch(/parties\[0\]\.alternatives\[0\]\.utility: range must be \[low, high\] with low ≤ high/);
+    expect(range.lines[0]).toMatch(
+      /parties\[0\]\.alternatives\[0\]\.utility: range must be \[low, high\] with low ≤ high/,
+    );
     const option = run(original.replace('Army cap: "600,000", NATO', 'Army cap: "650,000", NATO'));
-    expect(option.lines[0]).toMatch(/proposals\[0\]\.outcome\["Army cap"\]: "650,000" is not a value of issue "Army cap"/);
+    expect(option.lines[0]).toMatch(
+      /proposals\[0\]\.outcome\["Army cap"\]: "650,000" is not a value of issue "Army cap"/,
+    );
   });
 });

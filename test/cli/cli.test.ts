@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,7 +30,9 @@ describe("parley analyze", () => {
   });
 
   it("keeps the utilities in the order the profiles were given", () => {
-    const swapped = JSON.parse(parley("analyze", "--genius", laptop.domain, laptop.profiles[1]!, laptop.profiles[0]!, "--json").stdout);
+    const swapped = JSON.parse(
+      parley("analyze", "--genius", laptop.domain, laptop.profiles[1]!, laptop.profiles[0]!, "--json").stdout,
+    );
     expect(swapped.solutions.nash.utilities[0]).toBeCloseTo(0.815105, 6);
   });
 
@@ -49,8 +51,24 @@ describe("parley analyze", () => {
   });
 
   it("gives the same JSON for the same seed, byte for byte", () => {
-    const a = parley("analyze", join(ROOT, "examples", "river-treaty.yaml"), "--json", "--samples", "200", "--seed", "3");
-    const b = parley("analyze", join(ROOT, "examples", "river-treaty.yaml"), "--json", "--samples", "200", "--seed", "3");
+    const a = parley(
+      "analyze",
+      join(ROOT, "examples", "river-treaty.yaml"),
+      "--json",
+      "--samples",
+      "200",
+      "--seed",
+      "3",
+    );
+    const b = parley(
+      "analyze",
+      join(ROOT, "examples", "river-treaty.yaml"),
+      "--json",
+      "--samples",
+      "200",
+      "--seed",
+      "3",
+    );
     expect(a.stdout).toBe(b.stdout);
   });
 });
@@ -64,9 +82,13 @@ describe("parley convert", () => {
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(4);
     const domain = join(dir, files.find((f) => f.endsWith("-domain.xml"))!);
-    const profiles = ["upland", "lowland", "donor-bank"].map((p) => join(dir, files.find((f) => f.endsWith(`-${p}.xml`))!));
+    const profiles = ["upland", "lowland", "donor-bank"].map((p) =>
+      join(dir, files.find((f) => f.endsWith(`-${p}.xml`))!),
+    );
     const back = JSON.parse(parley("analyze", "--genius", domain, ...profiles, "--json", "--samples", "0").stdout);
-    const original = JSON.parse(parley("analyze", join(ROOT, "examples", "river-treaty.yaml"), "--json", "--samples", "0").stdout);
+    const original = JSON.parse(
+      parley("analyze", join(ROOT, "examples", "river-treaty.yaml"), "--json", "--samples", "0").stdout,
+    );
     expect(back.frontier.length).toBe(original.unconstrainedFrontierSize);
   });
 
@@ -97,40 +119,78 @@ describe("bad input: one clear line on stderr, exit code 2, no stack trace", () 
 
   it("malformed XML", () => {
     const f = write("malformed.xml", profile.replace("</issue>", "</isue>"));
-    expectOneLine(parley("analyze", "--genius", laptop.domain, f, laptop.profiles[1]!), /malformed\.xml:\d+:\d+: malformed XML: .*isue/);
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, f, laptop.profiles[1]!),
+      /malformed\.xml:\d+:\d+: malformed XML: .*isue/,
+    );
   });
   it("a profile naming an issue the domain lacks", () => {
     const f = write("battery.xml", profile.replace('name="Harddisk"', 'name="Battery"'));
-    expectOneLine(parley("analyze", "--genius", laptop.domain, f, laptop.profiles[1]!), /battery\.xml:\d+: issue "Battery": the profile names issue "Battery", which the domain .* lacks — /);
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, f, laptop.profiles[1]!),
+      /battery\.xml:\d+: issue "Battery": the profile names issue "Battery", which the domain .* lacks — /,
+    );
   });
   it("a negative weight, a weight that is not a number", () => {
     const neg = write("neg.xml", profile.replace('value="0.37808251708013424"', 'value="-0.4"'));
-    expectOneLine(parley("analyze", "--genius", laptop.domain, neg, laptop.profiles[1]!), /neg\.xml:\d+: weight of "Harddisk": weight "-0\.4" is negative — weights are numbers ≥ 0/);
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, neg, laptop.profiles[1]!),
+      /neg\.xml:\d+: weight of "Harddisk": weight "-0\.4" is negative — weights are numbers ≥ 0/,
+    );
     const nan = write("nan.xml", profile.replace('value="0.37808251708013424"', 'value="NaN"'));
-    expectOneLine(parley("analyze", "--genius", laptop.domain, nan, laptop.profiles[1]!), /nan\.xml:\d+: weight of "Harddisk": weight "NaN" is not a number/);
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, nan, laptop.profiles[1]!),
+      /nan\.xml:\d+: weight of "Harddisk": weight "NaN" is not a number/,
+    );
   });
   it("an evaluation for an unknown option", () => {
     const f = write("lenovo.xml", profile.replace('value="Macintosh"', 'value="Lenovo"'));
-    expectOneLine(parley("analyze", "--genius", laptop.domain, f, laptop.profiles[1]!), /lenovo\.xml:\d+: issue "Laptop": evaluation for "Lenovo", which is not a value of issue "Laptop"/);
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, f, laptop.profiles[1]!),
+      /lenovo\.xml:\d+: issue "Laptop": evaluation for "Lenovo", which is not a value of issue "Laptop"/,
+    );
   });
   it("a YAML scenario with an unknown issue in a proposal", () => {
-    const text = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8").replace("outcome: {Summer flow: 700,", "outcome: {Flow: 700,");
+    const text = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8").replace(
+      "outcome: {Summer flow: 700,",
+      "outcome: {Flow: 700,",
+    );
     const f = write("unknown-issue.yaml", text);
     const line = text.split("\n").findIndex((l) => l.includes("{Flow: 700")) + 1;
-    expectOneLine(parley("analyze", f), new RegExp(`unknown-issue\\.yaml:${line}:\\d+: proposals\\[1\\]\\.outcome\\.Flow: unknown issue "Flow" — known issues: Summer flow`));
+    expectOneLine(
+      parley("analyze", f),
+      new RegExp(
+        `unknown-issue\\.yaml:${line}:\\d+: proposals\\[1\\]\\.outcome\\.Flow: unknown issue "Flow" — known issues: Summer flow`,
+      ),
+    );
   });
   it("an empty file, a binary file, a 100 MB file, a missing file", () => {
     expectOneLine(parley("analyze", write("empty.yaml", "")), /empty\.yaml: the file is empty/);
-    expectOneLine(parley("analyze", write("binary.yaml", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff]))), /binary\.yaml: the file is binary, not text/);
+    expectOneLine(
+      parley("analyze", write("binary.yaml", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff]))),
+      /binary\.yaml: the file is binary, not text/,
+    );
     const huge = write("huge.xml", "");
     truncateSync(huge, 100 * 1024 * 1024);
-    expectOneLine(parley("analyze", "--genius", huge, ...laptop.profiles), /huge\.xml: the file is 100\.0 MB; the limit is 20 MB/);
+    expectOneLine(
+      parley("analyze", "--genius", huge, ...laptop.profiles),
+      /huge\.xml: the file is 100\.0 MB; the limit is 20 MB/,
+    );
     expectOneLine(parley("analyze", join(tmp, "nope.yaml")), /nope\.yaml: no such file/);
   });
   it("a non-linear GENIUS profile, usage errors and bad option values", () => {
-    expectOneLine(parley("analyze", "--genius", NONLINEAR.domain, ...NONLINEAR.profiles), /profile-1\.xml:\d+: non-linear \(hyperRectangle\) utility spaces are not supported/);
-    expectOneLine(parley("analyze", "--genius", laptop.domain, laptop.profiles[0]!), /--genius needs a domain and at least two profiles/);
-    expectOneLine(parley("analyze", "--genius", laptop.domain, ...laptop.profiles, "--discretize", "1"), /--discretize must be an integer ≥ 2/);
+    expectOneLine(
+      parley("analyze", "--genius", NONLINEAR.domain, ...NONLINEAR.profiles),
+      /profile-1\.xml:\d+: non-linear \(hyperRectangle\) utility spaces are not supported/,
+    );
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, laptop.profiles[0]!),
+      /--genius needs a domain and at least two profiles/,
+    );
+    expectOneLine(
+      parley("analyze", "--genius", laptop.domain, ...laptop.profiles, "--discretize", "1"),
+      /--discretize must be an integer ≥ 2/,
+    );
     expectOneLine(parley("frobnicate"), /parley: unknown command 'frobnicate'/);
   });
 });

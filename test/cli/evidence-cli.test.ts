@@ -11,7 +11,11 @@ import { Workspace } from "../../src/store/workspace.js";
 import { CLI, ROOT, SHARED } from "../domains.js";
 
 function parley(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT, ...(input === undefined ? {} : { input }) });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    cwd: ROOT,
+    ...(input === undefined ? {} : { input }),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const corpus = join(SHARED, "corpus", "moscow-2025-12");
@@ -23,11 +27,34 @@ describe("parley evidence", () => {
     const r = parley(["evidence", corpus, "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(expect.arrayContaining(["documents", "quotes", "dates", "quantities", "actors", "claims", "contradictions", "sources"]));
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining([
+        "documents",
+        "quotes",
+        "dates",
+        "quantities",
+        "actors",
+        "claims",
+        "contradictions",
+        "sources",
+      ]),
+    );
     expect(out.documents).toHaveLength(5);
-    expect(out.documents[0]).toMatchObject({ file: expect.stringContaining("000_"), id: expect.stringMatching(/^[0-9a-f]{64}$/), published: "2025-12-02" });
-    expect(out.quotes[0]).toMatchObject({ file: expect.any(String), start: expect.any(Number), end: expect.any(Number), text: expect.any(String), selector: { exact: expect.any(String) } });
-    expect(out.dates.find((d: { iso: string | null }) => d.iso === "2025-12-03")).toMatchObject({ reference: "2025-12-03" });
+    expect(out.documents[0]).toMatchObject({
+      file: expect.stringContaining("000_"),
+      id: expect.stringMatching(/^[0-9a-f]{64}$/),
+      published: "2025-12-02",
+    });
+    expect(out.quotes[0]).toMatchObject({
+      file: expect.any(String),
+      start: expect.any(Number),
+      end: expect.any(Number),
+      text: expect.any(String),
+      selector: { exact: expect.any(String) },
+    });
+    expect(out.dates.find((d: { iso: string | null }) => d.iso === "2025-12-03")).toMatchObject({
+      reference: "2025-12-03",
+    });
     expect(out.quantities.find((q: { value: number }) => q.value === 600000)).toMatchObject({ noun: "army" });
     const cap = out.contradictions.find((c: { attribute: string }) => c.attribute === "size cap");
     expect(cap.sides.map((s: { value: number }) => s.value).sort()).toEqual([600000, 800000]);
@@ -91,7 +118,9 @@ describe("parley ingest", () => {
     for (const d of ws.documents()) expect(ws.evidenceCount(d.id)).toBeGreaterThan(10);
     ws.close();
     const fromDb = JSON.parse(parley(["evidence", "--db", db, "--json"]).stdout);
-    expect(fromDb.contradictions.map((c: { attribute: string }) => c.attribute)).toEqual(expect.arrayContaining(["date", "size cap"]));
+    expect(fromDb.contradictions.map((c: { attribute: string }) => c.attribute)).toEqual(
+      expect.arrayContaining(["date", "size cap"]),
+    );
   });
 
   it("a failure in the middle of a document's transaction leaves no half document and loses nothing stored", () => {
@@ -103,7 +132,11 @@ describe("parley ingest", () => {
     const other = readDocument("b.txt", readFileSync(join(corpus, "002_20543ffbdaedb161.txt"), "utf8"), contentId);
     const broken = extractDocument(other, loadAttributionModel());
     // The claims fail to be read halfway through writing this document.
-    Object.defineProperty(broken, "claims", { get: () => { throw new Error("disk full"); } });
+    Object.defineProperty(broken, "claims", {
+      get: () => {
+        throw new Error("disk full");
+      },
+    });
     expect(() => ws.addDocument(broken)).toThrow("disk full");
     expect(ws.documents().map((d) => d.file)).toEqual(["a.txt"]);
     expect(ws.evidenceCount(other.id)).toBe(0);

@@ -9,10 +9,12 @@ const tmp = mkdtempSync(join(tmpdir(), "parley-report-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const scenario = join(ROOT, "cases", "moscow-2025-12", "scenario.yaml");
 const corpus = join(ROOT, "cases", "moscow-2025-12", "corpus");
-const report = (...args: string[]) => spawnSync(process.execPath, [CLI, "report", scenario, "--corpus", corpus, ...args], { encoding: "utf8" });
+const report = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, "report", scenario, "--corpus", corpus, ...args], { encoding: "utf8" });
 
 // Never silently: where there is no browser, the PDF test says why it is skipped.
-if (!existsSync("/usr/bin/chromium")) console.warn("PDF briefing test skipped: no /usr/bin/chromium (Debian's chromium package; .ci/run installs it)");
+if (!existsSync("/usr/bin/chromium"))
+  console.warn("PDF briefing test skipped: no /usr/bin/chromium (Debian's chromium package; .ci/run installs it)");
 
 describe("parley report", () => {
   it("writes the Moscow briefing as one self-contained HTML page with its chart and footnotes", () => {
@@ -23,8 +25,12 @@ describe("parley report", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<strong>There is no zone of agreement.</strong>");
     expect(html).toMatch(/<figure><svg[^>]*viewBox/);
-    expect(html).toMatch(/Conflicting dates<\/strong> for date of the Kremlin meeting: 2025-12-02<sup>.*vs 2025-12-03<sup>/);
-    expect(html).toMatch(/<li id="n1">“.+” — \d{3}_[0-9a-f]+\.txt \(\w[\w ]*, reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)<\/li>/);
+    expect(html).toMatch(
+      /Conflicting dates<\/strong> for date of the Kremlin meeting: 2025-12-02<sup>.*vs 2025-12-03<sup>/,
+    );
+    expect(html).toMatch(
+      /<li id="n1">“.+” — \d{3}_[0-9a-f]+\.txt \(\w[\w ]*, reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)<\/li>/,
+    );
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|<link |src="http/);
   });

@@ -13,7 +13,11 @@ const docs = withBatchDates(readDocuments([corpus]));
 const report = evidenceJson(extractEvidence(docs, loadAttributionModel()));
 const file = (prefix: string) => docs.find((d) => d.file.includes(`${prefix}_`))!.file;
 const sideFiles = (subject: string, attribute: string) =>
-  Object.fromEntries(report.contradictions.find((c) => c.subject === subject && c.attribute === attribute)?.sides.map((s) => [String(s.value), s.files]) ?? []);
+  Object.fromEntries(
+    report.contradictions
+      .find((c) => c.subject === subject && c.attribute === attribute)
+      ?.sides.map((s) => [String(s.value), s.files]) ?? [],
+  );
 
 describe("the Moscow corpus: documents", () => {
   it("infers published dates from the texts and says how", () => {
@@ -32,11 +36,17 @@ describe("the Moscow corpus: contradictions, never resolved silently", () => {
     expect(sides["2025-12-03"]).toEqual([file("003")]);
     expect(sides["2025-12-02"]).toEqual([file("001")]);
     // 002 carries no date of its own (the batch's is an assumption): its "Tuesday" is not guessed.
-    expect(report.dates.find((d) => d.file === file("002") && d.text.includes("Tuesday"))).toMatchObject({ iso: null, reference: null });
+    expect(report.dates.find((d) => d.file === file("002") && d.text.includes("Tuesday"))).toMatchObject({
+      iso: null,
+      reference: null,
+    });
   });
   it("the army cap in the US texts: 600,000 against 800,000, each side with its exact words", () => {
     const c = report.contradictions.find((x) => x.subject === "Ukraine's army" && x.attribute === "size cap")!;
-    expect(Object.fromEntries(c.sides.map((s) => [s.value, s.files]))).toEqual({ 600000: [file("001")], 800000: [file("000")] });
+    expect(Object.fromEntries(c.sides.map((s) => [s.value, s.files]))).toEqual({
+      600000: [file("001")],
+      800000: [file("000")],
+    });
     for (const s of c.sides)
       for (const q of s.quotes) {
         expect(q.text).toContain(s.value === 600000 ? "600,000" : "800,000");
@@ -89,9 +99,18 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     }
   });
   it("the cases that went to the wrong person before: right, or withheld with the right candidate", () => {
-    expect(quote("004", "One thing is recognized decisions")).toMatchObject({ speaker: "Vladimir Putin", speakerSpan: { text: "the president" } });
-    expect(quote("002", "The White House wants to take advantage")).toMatchObject({ speaker: "Tatiana Stanovaya", cue: "writes" });
-    expect(quote("001", "did not go far enough for Putin")).toMatchObject({ speaker: "Tatiana Stanovaya", cue: "according to" });
+    expect(quote("004", "One thing is recognized decisions")).toMatchObject({
+      speaker: "Vladimir Putin",
+      speakerSpan: { text: "the president" },
+    });
+    expect(quote("002", "The White House wants to take advantage")).toMatchObject({
+      speaker: "Tatiana Stanovaya",
+      cue: "writes",
+    });
+    expect(quote("001", "did not go far enough for Putin")).toMatchObject({
+      speaker: "Tatiana Stanovaya",
+      cue: "according to",
+    });
     // Below the confidence threshold the name is withheld, never given to Starmer or Lavrov.
     const rightOrWithheld = (q: (typeof report.quotes)[number] | undefined, who: string) => {
       expect(q).toBeDefined();
@@ -121,7 +140,9 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     expect(q("001", "28-point")).toMatchObject({ value: 28, noun: "point" });
     expect(q("001", "five-hour")).toMatchObject({ value: 5, noun: "hour" });
     expect(q("000", "50,000 to 60,000")).toMatchObject({ low: 50_000, high: 60_000 });
-    expect(report.dates.find((d) => d.file === file("001") && d.text === "five-hour")).toMatchObject({ kind: "duration" });
+    expect(report.dates.find((d) => d.file === file("001") && d.text === "five-hour")).toMatchObject({
+      kind: "duration",
+    });
   });
 });
 

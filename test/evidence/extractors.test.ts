@@ -22,7 +22,12 @@ const quoteOf = (words: string) => quotes.find((q) => q.text.includes(words));
 
 describe("quotes (the trained attribution model)", () => {
   it('"…," said X — the speaker resolved to the full name, with the cue and a high confidence', () => {
-    expect(quoteOf("We are not there yet")).toMatchObject({ kind: "direct", speaker: "Maria Vella", cue: "said", resolvedBy: "name" });
+    expect(quoteOf("We are not there yet")).toMatchObject({
+      kind: "direct",
+      speaker: "Maria Vella",
+      cue: "said",
+      resolvedBy: "name",
+    });
     expect(quoteOf("We are not there yet")!.confidence).toBeGreaterThan(0.9);
   });
   it("the second half of a quote split by its attribution shares it", () => {
@@ -34,7 +39,12 @@ describe("quotes (the trained attribution model)", () => {
     expect(first.speaker ?? first.speakerCandidate).toBe("Maria Vella");
   });
   it("never a confident wrong name: every speaker given is right; the unsure keep a candidate", () => {
-    const right: Record<string, string> = { "We are not there yet": "Maria Vella", "the gap is narrower": "Maria Vella", "the harbour we leave": "Maria Vella", "Nobody leaves this room": "John Camilleri" };
+    const right: Record<string, string> = {
+      "We are not there yet": "Maria Vella",
+      "the gap is narrower": "Maria Vella",
+      "the harbour we leave": "Maria Vella",
+      "Nobody leaves this room": "John Camilleri",
+    };
     for (const q of quotes.filter((x) => x.speaker)) {
       const key = Object.keys(right).find((k) => q.text.includes(k));
       expect(key, `unchecked speaker ${q.speaker} for “${q.text}”`).toBeDefined();
@@ -57,7 +67,11 @@ describe("quotes (the trained attribution model)", () => {
 
 describe("dates, quantities, actors", () => {
   it("resolves dates against the published date, and keeps durations apart", () => {
-    expect(dates.find((d) => d.text.includes("Monday"))).toMatchObject({ kind: "date", iso: "2024-03-11", reference: "2024-03-12" });
+    expect(dates.find((d) => d.text.includes("Monday"))).toMatchObject({
+      kind: "date",
+      iso: "2024-03-11",
+      reference: "2024-03-12",
+    });
     expect(dates.find((d) => d.text.includes("March"))?.iso).toBe("2024-03");
     expect(dates.find((d) => d.text.includes("five-hour"))).toMatchObject({ kind: "duration", iso: null });
   });
@@ -80,18 +94,31 @@ describe("dates, quantities, actors", () => {
 describe("documents", () => {
   it("takes a text file's first line as its title and infers nothing when no full date is near the top", () => {
     const d = readDocument("harbour-talks.txt", text, contentId);
-    expect(d).toMatchObject({ format: "text", title: "Harbour talks end without a deal", published: null, publishedSource: "unknown" });
+    expect(d).toMatchObject({
+      format: "text",
+      title: "Harbour talks end without a deal",
+      published: null,
+      publishedSource: "unknown",
+    });
     expect(d.id).toMatch(/^[0-9a-f]{64}$/);
   });
   it("pulls the article text, title, byline, outlet and stated date out of an HTML page", () => {
     const d = readDocument("harbour-talks.html", fixture("harbour-talks.html"), contentId);
-    expect(d).toMatchObject({ format: "html", published: "2024-03-11", publishedSource: "stated", outlet: "Island Gazette" });
+    expect(d).toMatchObject({
+      format: "html",
+      published: "2024-03-11",
+      publishedSource: "stated",
+      outlet: "Island Gazette",
+    });
     expect(d.title).toContain("Harbour talks end without a deal");
     expect(d.text).toContain("We are not there yet");
     expect(d.text).not.toContain("Home · World");
     expect(d.author ?? "").toContain("Anna Borg");
   });
   it("uses a given date over everything else", () => {
-    expect(readDocument("x.txt", text, contentId, { date: "2024-03-11" })).toMatchObject({ published: "2024-03-11", publishedSource: "given" });
+    expect(readDocument("x.txt", text, contentId, { date: "2024-03-11" })).toMatchObject({
+      published: "2024-03-11",
+      publishedSource: "given",
+    });
   });
 });

@@ -10,9 +10,17 @@ const read = (text: string) => {
 
 describe("statement kinds (PLOVER's event types)", () => {
   it("a refusal outranks the talks around it; negated agreement and accepting-all-but are refusals", () => {
-    expect(statementKind("After the talks, the harbour board rejected the port authority's offer.").kind).toBe("REJECT");
-    expect(statementKind("The union did not accept the new rota.")).toMatchObject({ kind: "REJECT", cue: "did not accept" });
-    expect(statementKind("The council is ready to accept most of the terms, except for the toll.")).toMatchObject({ kind: "REJECT", cue: "except for" });
+    expect(statementKind("After the talks, the harbour board rejected the port authority's offer.").kind).toBe(
+      "REJECT",
+    );
+    expect(statementKind("The union did not accept the new rota.")).toMatchObject({
+      kind: "REJECT",
+      cue: "did not accept",
+    });
+    expect(statementKind("The council is ready to accept most of the terms, except for the toll.")).toMatchObject({
+      kind: "REJECT",
+      cue: "except for",
+    });
   });
   it("each kind from its own cue, and OTHER when a sentence does none of them", () => {
     expect(statementKind("The mayor insists on a public inquiry.").kind).toBe("DEMAND");
@@ -26,20 +34,33 @@ describe("statement kinds (PLOVER's event types)", () => {
 
 describe("statements with their source and target actors", () => {
   it("the subject of the cue's clause is the source, the first name after the cue the target", () => {
-    expect(read("The Harbour Board rejected the offer from Gozo Ferries.")).toEqual({ kind: "REJECT", cue: "rejected", source: "The Harbour Board", target: "Gozo Ferries" });
+    expect(read("The Harbour Board rejected the offer from Gozo Ferries.")).toEqual({
+      kind: "REJECT",
+      cue: "rejected",
+      source: "The Harbour Board",
+      target: "Gozo Ferries",
+    });
   });
   it("a framing opener is skipped, a relative clause falls back on the sentence's subject", () => {
-    expect(read("According to the Times, the union, which met on Monday, demanded that Malta Ports pay more.")?.source).toBe("the union");
-    expect(read("As reported by the local press, Valletta is ready to accept the plan, except for the toll.")?.source).toBe("Valletta");
+    expect(
+      read("According to the Times, the union, which met on Monday, demanded that Malta Ports pay more.")?.source,
+    ).toBe("the union");
+    expect(
+      read("As reported by the local press, Valletta is ready to accept the plan, except for the toll.")?.source,
+    ).toBe("Valletta");
   });
   it("a possessive before a nominal cue is the doer: in “accepting the union's demands” the demands are the union's", () => {
     expect(read("Officials fear that accepting the union's demands would close the port.")?.source).toBe("the union");
   });
   it("in a relative clause without “that”, the name right before the cue is its subject", () => {
-    expect(read("It still focuses on a pay rise rather than the settlement Valletta demands.")?.source).toBe("Valletta");
+    expect(read("It still focuses on a pay rise rather than the settlement Valletta demands.")?.source).toBe(
+      "Valletta",
+    );
   });
   it("a member of a group is named by the whole phrase", () => {
-    expect(read("Members of the Gozo delegation opposed the new timetable.")?.source).toBe("Members of the Gozo delegation");
+    expect(read("Members of the Gozo delegation opposed the new timetable.")?.source).toBe(
+      "Members of the Gozo delegation",
+    );
   });
   it("a sentence that does none of the six kinds is not a statement", () => {
     expect(read("The harbour is 400 metres wide.")).toBeNull();

@@ -40,7 +40,10 @@ describe("GENIUS reference values", () => {
     const u = createUtilities(model);
     const dell60_19 = Int32Array.of(0, 0, 0);
     // prof1: weights 0.44521…, 0.37808…, 0.17675… (sum 1.000052); evaluations 12/30, 30/30, 30/30.
-    expect(utilityOf(u, 0, dell60_19)).toBeCloseTo(0.4452125771655631 * (12 / 30) + 0.37808251708013424 + 0.1767567099260568, 12);
+    expect(utilityOf(u, 0, dell60_19)).toBeCloseTo(
+      0.4452125771655631 * (12 / 30) + 0.37808251708013424 + 0.1767567099260568,
+      12,
+    );
     // HP, 60 Gb, 19'' LCD: every evaluation at its maximum, weights summing to 1.000052, capped at 1.
     expect(utilityOf(u, 0, Int32Array.of(2, 0, 0))).toBe(1);
   });
@@ -66,7 +69,9 @@ describe("GENIUS reference values", () => {
     expect(u.tables[0]![u.offsets[gi]! + 9]).toBeCloseTo(w * (1 - 0.044444444444444446 * 9), 12);
     const son = load("SON");
     expect(son.space.size).toBe(11n ** 4n);
-    expect(loadGeniusFiles(GENIUS["SON"]!.domain, GENIUS["SON"]!.profiles, { discretize: 5 }).model.space.size).toBe(625n);
+    expect(loadGeniusFiles(GENIUS["SON"]!.domain, GENIUS["SON"]!.profiles, { discretize: 5 }).model.space.size).toBe(
+      625n,
+    );
   });
 
   it("refuses a non-linear profile with a clear error", () => {
@@ -80,7 +85,12 @@ describe("GENIUS round trip: XML → scenario → XML gives the same utility for
     const original = load(name);
     const { domain, profiles } = modelToGenius(original);
     const d = parseGeniusDomain(domain, "written-domain.xml");
-    const again = compileScenario(geniusToScenario(d, profiles.map((text, i) => ({ text, file: `written-${i}.xml` }))));
+    const again = compileScenario(
+      geniusToScenario(
+        d,
+        profiles.map((text, i) => ({ text, file: `written-${i}.xml` })),
+      ),
+    );
     expect(again.space.size).toBe(original.space.size);
     expectSameUtilities(original, again);
     expect(again.parties.map((p) => p.discount)).toEqual(original.parties.map((p) => p.discount));
@@ -89,14 +99,16 @@ describe("GENIUS round trip: XML → scenario → XML gives the same utility for
 });
 
 function expectSameUtilities(a: Model, b: Model): void {
-  const ua = createUtilities(a), ub = createUtilities(b);
+  const ua = createUtilities(a),
+    ub = createUtilities(b);
   expect(Array.from(ub.reservations)).toEqual(Array.from(ua.reservations));
   const n = Number(a.space.size);
   const choices = new Int32Array(a.space.issues.length);
   let worst = 0;
   for (let o = 0; o < n; o++) {
     a.space.decode(o, choices);
-    for (let p = 0; p < ua.parties; p++) worst = Math.max(worst, Math.abs(utilityOf(ua, p, choices) - utilityOf(ub, p, choices)));
+    for (let p = 0; p < ua.parties; p++)
+      worst = Math.max(worst, Math.abs(utilityOf(ua, p, choices) - utilityOf(ub, p, choices)));
   }
   expect(worst).toBeLessThan(1e-9);
 }
@@ -127,8 +139,14 @@ describe("GENIUS bad input", () => {
     expect(p!.line).toBe(profileText.split("\n").findIndex((l) => l.includes('name="Harddisk"')) + 1);
   });
   it("a negative weight and a weight that is not a number", () => {
-    expect(problems(profileText.replace('value="0.37808251708013424"', 'value="-0.3"'))[0]).toMatchObject({ code: "genius.bad-weight", message: expect.stringContaining("negative") });
-    expect(problems(profileText.replace('value="0.37808251708013424"', 'value="heavy"'))[0]).toMatchObject({ code: "genius.bad-weight", message: expect.stringContaining("not a number") });
+    expect(problems(profileText.replace('value="0.37808251708013424"', 'value="-0.3"'))[0]).toMatchObject({
+      code: "genius.bad-weight",
+      message: expect.stringContaining("negative"),
+    });
+    expect(problems(profileText.replace('value="0.37808251708013424"', 'value="heavy"'))[0]).toMatchObject({
+      code: "genius.bad-weight",
+      message: expect.stringContaining("not a number"),
+    });
   });
   it("an evaluation for an option the domain lacks", () => {
     const [p] = problems(profileText.replace('value="Macintosh"', 'value="Lenovo"'));

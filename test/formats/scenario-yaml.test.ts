@@ -33,10 +33,10 @@ describe("scenario YAML", () => {
     expect(model.redLines.filter((l) => l.if.length)).toHaveLength(2);
     expect(model.proposals[2]!.choices).toEqual(Int32Array.of(3, -1, 1, -1, 1));
     expect(model.parameters.map((p) => p.field)).toEqual([
-      "parties[0].weights[\"Summer flow\"]",
+      'parties[0].weights["Summer flow"]',
       "parties[0].reservation",
       "parties[1].reservation",
-      "parties[2].values.Monitoring[\"international observers\"]",
+      'parties[2].values.Monitoring["international observers"]',
     ]);
   });
 
@@ -51,14 +51,20 @@ describe("scenario YAML", () => {
   });
 
   it("names a value that is not an option, with the allowed ones", () => {
-    const text = example.replace("Monitoring: national agencies, Compensation: 150", "Monitoring: the UN, Compensation: 150");
+    const text = example.replace(
+      "Monitoring: national agencies, Compensation: 150",
+      "Monitoring: the UN, Compensation: 150",
+    );
     const [p] = problems(text);
     expect(p).toMatchObject({ line: lineOf(text, "the UN"), message: '"the UN" is not a value of issue "Monitoring"' });
     expect(p!.hint).toContain("joint commission");
   });
 
   it("rejects a negative weight, a value outside [0, 1] and an off-grid real value, all at once", () => {
-    const text = example.replace("Dam height: 0.3\n", "Dam height: -0.3\n").replace("{memorandum: 1, binding treaty: 0.4}", "{memorandum: 1.5, binding treaty: 0.4}").replace("Summer flow: 700,", "Summer flow: 725,");
+    const text = example
+      .replace("Dam height: 0.3\n", "Dam height: -0.3\n")
+      .replace("{memorandum: 1, binding treaty: 0.4}", "{memorandum: 1.5, binding treaty: 0.4}")
+      .replace("Summer flow: 700,", "Summer flow: 725,");
     const found = problems(text).map((p) => [p.line, p.message]);
     expect(found).toEqual([
       [lineOf(text, "Dam height: -0.3"), "weight -0.3 is negative"],
@@ -68,9 +74,15 @@ describe("scenario YAML", () => {
   });
 
   it("reports schema errors with their line: wrong type, unknown field, unknown issue kind", () => {
-    expect(problems(example.replace("steps: 7\n    unit: m³/s", "steps: seven\n    unit: m³/s"))[0]).toMatchObject({ line: lineOf(example, "steps: 7"), path: ["issues", 0, "steps"] });
+    expect(problems(example.replace("steps: 7\n    unit: m³/s", "steps: seven\n    unit: m³/s"))[0]).toMatchObject({
+      line: lineOf(example, "steps: 7"),
+      path: ["issues", 0, "steps"],
+    });
     const typo = example.replace("    redLines:\n      - label: summer", "    redlines:\n      - label: summer");
-    expect(problems(typo)[0]).toMatchObject({ line: lineOf(typo, "- name: Lowland"), message: 'unknown field "redlines"' });
+    expect(problems(typo)[0]).toMatchObject({
+      line: lineOf(typo, "- name: Lowland"),
+      message: 'unknown field "redlines"',
+    });
     const kind = example.replace("kind: discrete\n    options: [memorandum", "kind: boolean\n    options: [memorandum");
     expect(problems(kind)[0]).toMatchObject({ line: lineOf(kind, "kind: boolean"), path: ["issues", 4, "kind"] });
   });
@@ -83,9 +95,18 @@ describe("scenario YAML", () => {
   });
 
   it("rejects red lines on unknown issues and min/max on discrete issues", () => {
-    const text = example.replace("issue: Monitoring\n        notIn: [international observers]", "issue: Monitoring\n        max: 2");
+    const text = example.replace(
+      "issue: Monitoring\n        notIn: [international observers]",
+      "issue: Monitoring\n        max: 2",
+    );
     expect(problems(text)[0]!.message).toContain("min/max need a numeric issue");
-    const unknown = example.replace("then: {issue: Form, in: [binding treaty]}", "then: {issue: Format, in: [binding treaty]}");
-    expect(problems(unknown)[0]).toMatchObject({ line: lineOf(unknown, "issue: Format"), message: 'unknown issue "Format"' });
+    const unknown = example.replace(
+      "then: {issue: Form, in: [binding treaty]}",
+      "then: {issue: Format, in: [binding treaty]}",
+    );
+    expect(problems(unknown)[0]).toMatchObject({
+      line: lineOf(unknown, "issue: Format"),
+      message: 'unknown issue "Format"',
+    });
   });
 });

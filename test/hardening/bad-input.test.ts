@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,7 +34,13 @@ function scenario(issue: string, values: [string, string], extra = ""): string {
 
 describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () => {
   it("an integer issue of a million values is analysed (the frontier merge is a heap, not a scan)", () => {
-    const f = write("integer.yaml", scenario("{name: x, kind: integer, lower: 0, upper: 999999}", ["{linear: {slope: 0.000001, intercept: 0}}", "{linear: {slope: -0.000001, intercept: 1}}"]));
+    const f = write(
+      "integer.yaml",
+      scenario("{name: x, kind: integer, lower: 0, upper: 999999}", [
+        "{linear: {slope: 0.000001, intercept: 0}}",
+        "{linear: {slope: -0.000001, intercept: 1}}",
+      ]),
+    );
     const r = parley(["analyze", f, "--json"], { timeoutMs: 60_000 });
     expectOk(r);
     expect(JSON.parse(r.stdout).frontier).toHaveLength(1_000_000);
@@ -33,7 +48,10 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
 
   it("a discrete issue of a million options with a partial value table: a few lines, not two million", () => {
     const options = Array.from({ length: 1_000_000 }, (_, i) => `o${i}`).join(",");
-    const f = write("options.yaml", scenario(`{name: x, kind: discrete, options: [${options}]}`, ["{o0: 1, o1: 0.5}", "{o0: 0, o1: 1}"]));
+    const f = write(
+      "options.yaml",
+      scenario(`{name: x, kind: discrete, options: [${options}]}`, ["{o0: 1, o1: 0.5}", "{o0: 0, o1: 1}"]),
+    );
     const r = parley(["analyze", f], { timeoutMs: 60_000 });
     expectRefused(r, /1,000,000 options; the limit is 100,000/);
     expect(r.stderr).toMatch(/no value for 999,998 options: "o2", "o3"/);
@@ -42,33 +60,58 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
   it("60 issues × 10 values for three parties is refused at the work limit, naming --max-work", () => {
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647).toFixed(3);
-    const issues = Array.from({ length: 60 }, (_, i) => `  - {name: i${i}, kind: discrete, options: [${Array.from({ length: 10 }, (_, j) => `v${j}`).join(",")}]}`).join("\n");
+    const issues = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `  - {name: i${i}, kind: discrete, options: [${Array.from({ length: 10 }, (_, j) => `v${j}`).join(",")}]}`,
+    ).join("\n");
     const party = (name: string) =>
       `  - name: ${name}\n    reservation: 0\n    weights: {${Array.from({ length: 60 }, (_, i) => `i${i}: ${random()}`).join(", ")}}\n    values:\n${Array.from({ length: 60 }, (_, i) => `      i${i}: {${Array.from({ length: 10 }, (_, j) => `v${j}: ${random()}`).join(", ")}}`).join("\n")}`;
-    const f = write("sixty.yaml", `name: sixty\nissues:\n${issues}\nparties:\n${party("A")}\n${party("B")}\n${party("C")}\n`);
+    const f = write(
+      "sixty.yaml",
+      `name: sixty\nissues:\n${issues}\nparties:\n${party("A")}\n${party("B")}\n${party("C")}\n`,
+    );
     const r = parley(["analyze", f], { timeoutMs: 60_000 });
     expectRefused(r, /needs more work than its limit .* raise it with --max-work/);
   }, 90_000);
 
   it.each([3000, 10_000, 100_000])("HTML nested %i deep is refused at once, naming --max-html-depth", (depth) => {
-    const f = write(`nested-${depth}.html`, `<html><body>${"<div>".repeat(depth)}<p>"Yes," said Maria Vella.</p>${"</div>".repeat(depth)}</body></html>`);
+    const f = write(
+      `nested-${depth}.html`,
+      `<html><body>${"<div>".repeat(depth)}<p>"Yes," said Maria Vella.</p>${"</div>".repeat(depth)}</body></html>`,
+    );
     const r = parley(["evidence", f], { timeoutMs: 20_000 });
     expectRefused(r, /nests more than 256 elements deep .* --max-html-depth/);
   });
 
   it("19 MB of nesting is refused by the document size limit, naming --max-document-mb", () => {
     const f = write("huge.html", `<html><body>${"<div>".repeat(4_000_000)}</body></html>`);
-    expectRefused(parley(["evidence", f], { timeoutMs: 20_000 }), /the limit is 5 MB — raise it with --max-document-mb 20/);
+    expectRefused(
+      parley(["evidence", f], { timeoutMs: 20_000 }),
+      /the limit is 5 MB — raise it with --max-document-mb 20/,
+    );
   });
 
   it.each([["1000000"], ["1e7"]])("simulate --rounds %s is refused, naming --max-rounds", (rounds) => {
-    const r = parley(["simulate", "--genius", laptop.domain, ...laptop.profiles, "--rounds", rounds], { timeoutMs: 20_000 });
+    const r = parley(["simulate", "--genius", laptop.domain, ...laptop.profiles, "--rounds", rounds], {
+      timeoutMs: 20_000,
+    });
     expectRefused(r, /rounds; the limit is 100,000 — raise it with --max-rounds/);
   });
 
   it("a long deadline within the limit runs (the concession curve no longer spreads its offers on the stack)", () => {
     // No zone of agreement: the hardliners run to the deadline, 200,000 offers in the trace.
-    const r = parley(["simulate", join(ROOT, "test", "fixtures", "deadlock.yaml"), "--rounds", "100000", "--agents", "boulware:0.01,boulware:0.01"], { timeoutMs: 60_000 });
+    const r = parley(
+      [
+        "simulate",
+        join(ROOT, "test", "fixtures", "deadlock.yaml"),
+        "--rounds",
+        "100000",
+        "--agents",
+        "boulware:0.01,boulware:0.01",
+      ],
+      { timeoutMs: 60_000 },
+    );
     expectOk(r);
     expect(r.stdout).toMatch(/no agreement by the deadline \(100000 rounds\)/);
   }, 90_000);
@@ -76,38 +119,67 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
   it("tournament --workers 500 and --repetitions 1e8 are refused before any work", () => {
     const folder = laptop.domain.replace(/[\\/][^\\/]*$/, "");
     const db = join(tmp, "limits.db");
-    expectRefused(parley(["tournament", folder, "--workers", "500", "--db", db]), /500 worker threads on a machine with \d+ cores/);
-    expectRefused(parley(["tournament", folder, "--repetitions", "1e8", "--db", db]), /would hold [\d,]+ runs; the limit is 1,000,000 — raise it with --max-runs/);
+    expectRefused(
+      parley(["tournament", folder, "--workers", "500", "--db", db]),
+      /500 worker threads on a machine with \d+ cores/,
+    );
+    expectRefused(
+      parley(["tournament", folder, "--repetitions", "1e8", "--db", db]),
+      /would hold [\d,]+ runs; the limit is 1,000,000 — raise it with --max-runs/,
+    );
   });
 
   it("many articles show progress on stderr as plain lines when stderr is not a terminal", () => {
     const dir = join(tmp, "many");
     mkdirSync(dir);
-    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `a${i}.txt`), `Report ${i}\n\n${article.replace(/Monday/g, i % 2 ? "Monday" : "Tuesday")}\nReport number ${i}.`);
+    for (let i = 0; i < 400; i++)
+      writeFileSync(
+        join(dir, `a${i}.txt`),
+        `Report ${i}\n\n${article.replace(/Monday/g, i % 2 ? "Monday" : "Tuesday")}\nReport number ${i}.`,
+      );
     // Progress shows after PARLEY_PROGRESS_MS (2 s by default; 0 here, so the test stays short).
     const r = parley(["evidence", dir, "--json"], { timeoutMs: 120_000, env: { PARLEY_PROGRESS_MS: "0" } });
     expectOk(r);
     expect(JSON.parse(r.stdout).documents).toHaveLength(400);
-    expect(r.stderr).toMatch(/^parley: (reading articles|analysing articles \(two steps each\)): [\d,]+ of (400|800) \(\d+%\)$/m);
+    expect(r.stderr).toMatch(
+      /^parley: (reading articles|analysing articles \(two steps each\)): [\d,]+ of (400|800) \(\d+%\)$/m,
+    );
   }, 150_000);
 });
 
 describe("crashes and unclean errors become exit 2 with one line", () => {
   it("an XML external entity (XXE) is refused before parsing", () => {
-    const f = write("xxe.xml", `<?xml version="1.0"?>\n<!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<negotiation_template><utility_space><objective name="o"><issue name="a" index="1" type="discrete"><item value="&x;"/></issue></objective></utility_space></negotiation_template>\n`);
-    expectRefused(parley(["analyze", "--genius", f, laptop.profiles[0]!, laptop.profiles[1]!]), /xxe\.xml:2: the XML declares entities/);
+    const f = write(
+      "xxe.xml",
+      `<?xml version="1.0"?>\n<!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<negotiation_template><utility_space><objective name="o"><issue name="a" index="1" type="discrete"><item value="&x;"/></issue></objective></utility_space></negotiation_template>\n`,
+    );
+    expectRefused(
+      parley(["analyze", "--genius", f, laptop.profiles[0]!, laptop.profiles[1]!]),
+      /xxe\.xml:2: the XML declares entities/,
+    );
   });
 
   it("a YAML alias bomb is refused", () => {
     const lines = ["a: &a [x,x,x,x,x,x,x,x,x]"];
-    "bcdefghi".split("").forEach((c, i) => lines.push(`${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`));
-    expectRefused(parley(["analyze", write("bomb.yaml", lines.join("\n") + "\n")]), /bomb\.yaml: the YAML expands its aliases/);
+    "bcdefghi"
+      .split("")
+      .forEach((c, i) => lines.push(`${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`));
+    expectRefused(
+      parley(["analyze", write("bomb.yaml", `${lines.join("\n")}\n`)]),
+      /bomb\.yaml: the YAML expands its aliases/,
+    );
   });
 
   it("a missing --out folder, --out onto a folder, a missing input folder and a folder given as a file", () => {
     const yaml = join(ROOT, "examples", "river-treaty.yaml");
-    expectRefused(parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", join(tmp, "no-such", "x.yaml")]), /the folder .*no-such does not exist/);
-    expectRefused(parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", tmp]), /is a folder — give a file path/);
+    expectRefused(
+      parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", join(tmp, "no-such", "x.yaml")]),
+      /the folder .*no-such does not exist/,
+    );
+    expectRefused(
+      parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", tmp]),
+      /is a folder — give a file path/,
+    );
     expectRefused(parley(["evidence", join(tmp, "no-such-folder")]), /no such file or folder/);
     expectRefused(parley(["analyze", tmp]), /is a folder, not a scenario/);
     expectRefused(parley(["convert", yaml, "--out", write("a-file.txt", "x")]), /is a file; GENIUS output is a folder/);
@@ -119,7 +191,9 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
     const mount = shell(`mount -t tmpfs -o size=1m tmpfs ${mnt}`);
     if (mount !== 0) {
       // Mounting needs privileges a CI runner may not have: say so instead of passing silently.
-      console.warn(`skipped: cannot mount a small tmpfs here (mount exit ${mount}); the disk-full and read-only cases need one`);
+      console.warn(
+        `skipped: cannot mount a small tmpfs here (mount exit ${mount}); the disk-full and read-only cases need one`,
+      );
       ctx.skip();
       return;
     }
@@ -131,7 +205,10 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
       shell(`dd if=/dev/zero of=${join(mnt, "filler")} bs=64k 2>/dev/null`);
       const big = join(tmp, "big.txt");
       writeFileSync(big, `${article}\n`.repeat(200));
-      expectRefused(parley(["ingest", big, "--db", db]), /(no space left|could not be read or written|database or disk is full)/);
+      expectRefused(
+        parley(["ingest", big, "--db", db]),
+        /(no space left|could not be read or written|database or disk is full)/,
+      );
       shell(`rm -f ${join(mnt, "filler")}`);
       expectOk(parley(["evidence", "--db", db, "--json"]));
       shell(`mount -o remount,ro ${mnt}`);
@@ -150,12 +227,18 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
   });
 
   it("GENIUS XML given to analyze without --genius suggests --genius", () => {
-    expectRefused(parley(["analyze", laptop.domain]), /this is XML, not a scenario YAML — for GENIUS files: parley analyze --genius/);
+    expectRefused(
+      parley(["analyze", laptop.domain]),
+      /this is XML, not a scenario YAML — for GENIUS files: parley analyze --genius/,
+    );
   });
 
   it("duplicate issue names in a GENIUS domain name the file and line", () => {
     const xml = readFileSync(laptop.domain, "utf8").replace('name="Harddisk"', 'name="Laptop"');
-    expectRefused(parley(["analyze", "--genius", write("dup-domain.xml", xml), ...laptop.profiles]), /dup-domain\.xml:\d+: issue "Laptop": issue "Laptop" is defined twice/);
+    expectRefused(
+      parley(["analyze", "--genius", write("dup-domain.xml", xml), ...laptop.profiles]),
+      /dup-domain\.xml:\d+: issue "Laptop": issue "Laptop" is defined twice/,
+    );
   });
 
   it("messages name things with the right article", () => {
@@ -170,35 +253,74 @@ describe("silent wrong output is refused or flagged", () => {
     ['<reservation value="1.5"/>', /reservation value "1.5" is not a number in \[0, 1\]/],
     ['<discount_factor value="-3"/>', /discount factor "-3" is not a number in \[0, 1\]/],
   ])("GENIUS profile %s is refused", (element, pattern) => {
-    const xml = readFileSync(laptop.profiles[0]!, "utf8").replace(/<reservation[^>]*>|<discount_factor[^>]*>/g, "").replace("</utility_space>", `${element}</utility_space>`);
-    expectRefused(parley(["analyze", "--genius", laptop.domain, write("bad-profile.xml", xml), laptop.profiles[1]!]), pattern);
+    const xml = readFileSync(laptop.profiles[0]!, "utf8")
+      .replace(/<reservation[^>]*>|<discount_factor[^>]*>/g, "")
+      .replace("</utility_space>", `${element}</utility_space>`);
+    expectRefused(
+      parley(["analyze", "--genius", laptop.domain, write("bad-profile.xml", xml), laptop.profiles[1]!]),
+      pattern,
+    );
   });
 
   it("a real issue too wide to compute with is refused, not printed as Infinity", () => {
-    const f = write("wide.yaml", scenario("{name: x, kind: real, lower: -1e308, upper: 1e308}", ["{linear: {slope: 1e-308, intercept: 0.5}}", "{linear: {slope: -1e-308, intercept: 0.5}}"]));
+    const f = write(
+      "wide.yaml",
+      scenario("{name: x, kind: real, lower: -1e308, upper: 1e308}", [
+        "{linear: {slope: 1e-308, intercept: 0.5}}",
+        "{linear: {slope: -1e-308, intercept: 0.5}}",
+      ]),
+    );
     expectRefused(parley(["analyze", f]), /too wide to compute with/);
   });
 
   it("invalid UTF-8: an article is read with a warning naming the line; a scenario is refused", () => {
-    const bad = Buffer.concat([Buffer.from(`${article.split("\n").slice(0, 3).join("\n")}\n`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from("\nmore\n")]);
+    const bad = Buffer.concat([
+      Buffer.from(`${article.split("\n").slice(0, 3).join("\n")}\n`),
+      Buffer.from([0xff, 0xfe, 0x41]),
+      Buffer.from("\nmore\n"),
+    ]);
     const r = parley(["evidence", write("bad-utf8.txt", bad)]);
     expectOk(r);
-    expect(r.stderr).toMatch(/^parley: warning: .*bad-utf8\.txt:4: not valid UTF-8: 2 invalid byte sequence\(s\) replaced/m);
+    expect(r.stderr).toMatch(
+      /^parley: warning: .*bad-utf8\.txt:4: not valid UTF-8: 2 invalid byte sequence\(s\) replaced/m,
+    );
     const yaml = Buffer.concat([Buffer.from("name: t\n"), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]);
     expectRefused(parley(["analyze", write("bad-utf8.yaml", yaml)]), /bad-utf8\.yaml:2: the file is not valid UTF-8/);
   });
 
   it("--date 2025-02-30 is refused", () => {
-    expectRefused(parley(["evidence", "-", "--date", "2025-02-30"], { input: article }), /"2025-02-30" is not a day of the calendar/);
+    expectRefused(
+      parley(["evidence", "-", "--date", "2025-02-30"], { input: article }),
+      /"2025-02-30" is not a day of the calendar/,
+    );
   });
 
   it('--agents "" is refused by simulate and tournament', () => {
-    expectRefused(parley(["simulate", "--genius", laptop.domain, ...laptop.profiles, "--agents", ""]), /no agents given/);
-    expectRefused(parley(["tournament", laptop.domain.replace(/[\\/][^\\/]*$/, ""), "--agents", "", "--db", join(tmp, "agents.db")]), /no agents given/);
+    expectRefused(
+      parley(["simulate", "--genius", laptop.domain, ...laptop.profiles, "--agents", ""]),
+      /no agents given/,
+    );
+    expectRefused(
+      parley([
+        "tournament",
+        laptop.domain.replace(/[\\/][^\\/]*$/, ""),
+        "--agents",
+        "",
+        "--db",
+        join(tmp, "agents.db"),
+      ]),
+      /no agents given/,
+    );
   });
 
   it("frontier rows below a party's reservation value are marked as outside the zone", () => {
-    const f = write("reserve.yaml", scenario("{name: x, kind: discrete, options: [a, b, c]}", ["{a: 1, b: 0.6, c: 0}", "{a: 0, b: 0.6, c: 1}"]).replace(/reservation: 0\n  - name: B/, "reservation: 0.5\n  - name: B"));
+    const f = write(
+      "reserve.yaml",
+      scenario("{name: x, kind: discrete, options: [a, b, c]}", [
+        "{a: 1, b: 0.6, c: 0}",
+        "{a: 0, b: 0.6, c: 1}",
+      ]).replace(/reservation: 0\n {2}- name: B/, "reservation: 0.5\n  - name: B"),
+    );
     const r = parley(["analyze", f]);
     expectOk(r);
     expect(r.stdout).toMatch(/^\s+\d+\s+0\.0000\s+1\.0000\s+no: below A\s+x=c$/m);
@@ -206,14 +328,22 @@ describe("silent wrong output is refused or flagged", () => {
   });
 
   it("CJK and emoji names keep the tables aligned", () => {
-    const f = write("wide-names.yaml", scenario("{name: x, kind: discrete, options: [a, b]}", ["{a: 1, b: 0}", "{a: 0, b: 1}"]).replace("name: A", "name: 日本国").replace("name: B", "name: 🌊 Bank"));
+    const f = write(
+      "wide-names.yaml",
+      scenario("{name: x, kind: discrete, options: [a, b]}", ["{a: 1, b: 0}", "{a: 0, b: 1}"])
+        .replace("name: A", "name: 日本国")
+        .replace("name: B", "name: 🌊 Bank"),
+    );
     const r = parley(["analyze", f]);
     expectOk(r);
     const rows = r.stdout.split("\n").filter((l) => /^\s+(日本国|🌊 Bank)\s/.test(l) && l.includes("0.0000"));
     const columnOf = (line: string) => {
       // Display columns up to the reservation figure.
       const at = line.indexOf("0.0000");
-      return [...line.slice(0, at)].reduce((w, ch) => w + (/[\u3000-\u9fff]|\p{Extended_Pictographic}/u.test(ch) ? 2 : 1), 0);
+      return [...line.slice(0, at)].reduce(
+        (w, ch) => w + (/[\u3000-\u9fff]|\p{Extended_Pictographic}/u.test(ch) ? 2 : 1),
+        0,
+      );
     };
     expect(rows).toHaveLength(2);
     expect(columnOf(rows[0]!)).toBe(columnOf(rows[1]!));
@@ -222,20 +352,39 @@ describe("silent wrong output is refused or flagged", () => {
 
 describe("data safety", () => {
   it("convert never loses a file to a name collision and never overwrites without --force, nor its own input", () => {
-    const f = write("names.yaml", `name: Переговоры\nissues:\n  - {name: x, kind: discrete, options: [a, b]}\nparties:\n${["Domain", "Ukraine", "UKRAINE", "Україна", "日本"]
-      .map((n) => `  - name: ${n}\n    weights: {x: 1}\n    values: {x: {a: 1, b: 0}}\n    reservation: 0\n`)
-      .join("")}`);
+    const f = write(
+      "names.yaml",
+      `name: Переговоры\nissues:\n  - {name: x, kind: discrete, options: [a, b]}\nparties:\n${[
+        "Domain",
+        "Ukraine",
+        "UKRAINE",
+        "Україна",
+        "日本",
+      ]
+        .map((n) => `  - name: ${n}\n    weights: {x: 1}\n    values: {x: {a: 1, b: 0}}\n    reservation: 0\n`)
+        .join("")}`,
+    );
     const out = join(tmp, "genius-out");
     const r = parley(["convert", f, "--out", out]);
     expectOk(r);
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(6);
-    expect(files).toEqual(["peregovory-domain-2.xml", "peregovory-domain.xml", "peregovory-riben.xml", "peregovory-ukraina.xml", "peregovory-ukraine-2.xml", "peregovory-ukraine.xml"]);
+    expect(files).toEqual([
+      "peregovory-domain-2.xml",
+      "peregovory-domain.xml",
+      "peregovory-riben.xml",
+      "peregovory-ukraina.xml",
+      "peregovory-ukraine-2.xml",
+      "peregovory-ukraine.xml",
+    ]);
     expectRefused(parley(["convert", f, "--out", out]), /exists already — choose another --out folder, or add --force/);
     expectOk(parley(["convert", f, "--out", out, "--force"]));
     const yaml = write("copy.yaml", readFileSync(join(ROOT, "examples", "river-treaty.yaml")));
     expectRefused(parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", yaml]), /exists already/);
-    expectRefused(parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", laptop.profiles[0]!, "--force"]), /is one of this command's inputs/);
+    expectRefused(
+      parley(["convert", "--genius", laptop.domain, ...laptop.profiles, "--out", laptop.profiles[0]!, "--force"]),
+      /is one of this command's inputs/,
+    );
     expect(readFileSync(laptop.profiles[0]!, "utf8")).toContain("utility_space");
   });
 
@@ -251,8 +400,13 @@ describe("data safety", () => {
     const r = parley(["evidence", dir, "--json"]);
     expectOk(r);
     const json = JSON.parse(r.stdout);
-    expect(json.documents.map((d: { file: string }) => d.file.replace(/^.*[\\/]/, "")).sort()).toEqual(["copy.txt", "original.txt"]);
-    expect(json.documents.find((d: { file: string }) => d.file.endsWith("original.txt")).duplicateOf).toMatch(/copy\.txt$/);
+    expect(json.documents.map((d: { file: string }) => d.file.replace(/^.*[\\/]/, "")).sort()).toEqual([
+      "copy.txt",
+      "original.txt",
+    ]);
+    expect(json.documents.find((d: { file: string }) => d.file.endsWith("original.txt")).duplicateOf).toMatch(
+      /copy\.txt$/,
+    );
     // Nothing is corroborated by a copy of itself.
     expect(json.corroborated).toEqual([]);
     for (const s of json.sources) expect(s.corroborated).toBe(0);
@@ -263,7 +417,20 @@ describe("data safety", () => {
     mkdirSync(folder);
     for (const f of [laptop.domain, ...laptop.profiles]) copyFileSync(f, join(folder, f.replace(/^.*[\\/]/, "")));
     const db = join(tmp, "resume.db");
-    const args = ["tournament", folder, "--agents", "boulware,conceder", "--repetitions", "2", "--workers", "0", "--db", db, "--format", "json"];
+    const args = [
+      "tournament",
+      folder,
+      "--agents",
+      "boulware,conceder",
+      "--repetitions",
+      "2",
+      "--workers",
+      "0",
+      "--db",
+      db,
+      "--format",
+      "json",
+    ];
     const first = JSON.parse(parley(args).stdout);
     expect(JSON.parse(parley(args).stdout).tournament).toBe(first.tournament);
     const profile = join(folder, laptop.profiles[0]!.replace(/^.*[\\/]/, ""));
@@ -276,7 +443,11 @@ describe("data safety", () => {
   it("two ingests into one workspace at once both succeed, each document stored once", async () => {
     const dir = join(tmp, "concurrent");
     mkdirSync(dir);
-    for (let i = 0; i < 20; i++) writeFileSync(join(dir, `n${i}.txt`), `Note ${i}\n\n${article}\nNote ${i} ends with its own words: ${"abcdefghijklmnopqrst"[i]!.repeat(i + 1)}.`);
+    for (let i = 0; i < 20; i++)
+      writeFileSync(
+        join(dir, `n${i}.txt`),
+        `Note ${i}\n\n${article}\nNote ${i} ends with its own words: ${"abcdefghijklmnopqrst"[i]!.repeat(i + 1)}.`,
+      );
     const db = join(tmp, "concurrent.db");
     const once = () =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -294,18 +465,29 @@ describe("data safety", () => {
   it("an ingest stopped and run again flags the same near-duplicates as one run straight through", () => {
     const dir = join(tmp, "dups");
     mkdirSync(dir);
-    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `d${i}.txt`), `Edition ${i % 3}\n\n${article}\n${i >= 3 ? `Updated at ${i} o'clock.` : ""}`);
-    const straight = join(tmp, "straight.db"), resumed = join(tmp, "resumed.db");
+    for (let i = 0; i < 6; i++)
+      writeFileSync(
+        join(dir, `d${i}.txt`),
+        `Edition ${i % 3}\n\n${article}\n${i >= 3 ? `Updated at ${i} o'clock.` : ""}`,
+      );
+    const straight = join(tmp, "straight.db"),
+      resumed = join(tmp, "resumed.db");
     expectOk(parley(["ingest", dir, "--db", straight]));
     expectOk(parley(["ingest", join(dir, "d0.txt"), join(dir, "d1.txt"), "--db", resumed]));
     expectOk(parley(["ingest", dir, "--db", resumed]));
-    const flags = (db: string) => JSON.parse(parley(["evidence", "--db", db, "--json"]).stdout).documents.map((d: { file: string; duplicateOf?: string }) => [d.file, d.duplicateOf ?? null]);
+    const flags = (db: string) =>
+      JSON.parse(parley(["evidence", "--db", db, "--json"]).stdout).documents.map(
+        (d: { file: string; duplicateOf?: string }) => [d.file, d.duplicateOf ?? null],
+      );
     expect(flags(resumed)).toEqual(flags(straight));
   });
 
   it("reading a workspace that does not exist never creates it", () => {
     const missing = join(tmp, "missing.db");
-    expectRefused(parley(["evidence", "--db", missing]), /missing\.db: no workspace database here — store articles first/);
+    expectRefused(
+      parley(["evidence", "--db", missing]),
+      /missing\.db: no workspace database here — store articles first/,
+    );
     expect(existsSync(missing)).toBe(false);
   });
 
@@ -326,7 +508,9 @@ describe("data safety", () => {
   it("a reader that stops early (| head) is not an error", () => {
     const r = parley(["analyze", "--genius", laptop.domain, ...laptop.profiles, "--json"]);
     expectOk(r);
-    const piped = shell(`node ${JSON.stringify(CLI)} analyze ${JSON.stringify(join(ROOT, "examples", "river-treaty.yaml"))} 2>${join(tmp, "pipe.err")} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]} > ${join(tmp, "pipe.code")}`);
+    const piped = shell(
+      `node ${JSON.stringify(CLI)} analyze ${JSON.stringify(join(ROOT, "examples", "river-treaty.yaml"))} 2>${join(tmp, "pipe.err")} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]} > ${join(tmp, "pipe.code")}`,
+    );
     expect(piped).toBe(0);
     // Progress lines may appear on a busy machine (after 2 s); no error may.
     expect(readFileSync(join(tmp, "pipe.err"), "utf8")).not.toMatch(/error|EPIPE|at .*\(/i);

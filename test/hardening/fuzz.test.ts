@@ -1,16 +1,16 @@
-import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/analyze.js";
 import { InputError } from "../../src/errors.js";
 import { readDocument } from "../../src/evidence/document.js";
 import { extractEvidence } from "../../src/evidence/extract.js";
 import { geniusToScenario, parseGeniusDomain } from "../../src/formats/genius-xml.js";
-import { compileScenario } from "../../src/model/compile-scenario.js";
 import { parseScenario } from "../../src/formats/scenario-yaml.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
+import { compileScenario } from "../../src/model/compile-scenario.js";
 import { GENIUS, ROOT } from "../domains.js";
 import { expectOk, expectRefused, parley } from "./run-cli.js";
 
@@ -36,13 +36,48 @@ function survives(fn: () => unknown): void {
 const mutated = (text: string) => {
   const lines = text.split("\n");
   return fc.oneof(
-    fc.tuple(fc.nat(lines.length - 1), fc.nat(lines.length - 1)).map(([a, b]) => [...lines.slice(0, a), ...lines.slice(b)].join("\n")),
-    fc.tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 40 })).map(([at, s]) => lines.map((l, i) => (i === at ? s : l)).join("\n")),
-    fc.tuple(fc.nat(text.length), fc.string({ unit: "binary", maxLength: 12 })).map(([at, s]) => text.slice(0, at) + s + text.slice(at)),
+    fc
+      .tuple(fc.nat(lines.length - 1), fc.nat(lines.length - 1))
+      .map(([a, b]) => [...lines.slice(0, a), ...lines.slice(b)].join("\n")),
+    fc
+      .tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 40 }))
+      .map(([at, s]) => lines.map((l, i) => (i === at ? s : l)).join("\n")),
+    fc
+      .tuple(fc.nat(text.length), fc.string({ unit: "binary", maxLength: 12 }))
+      .map(([at, s]) => text.slice(0, at) + s + text.slice(at)),
     fc.tuple(fc.nat(text.length), fc.nat(60)).map(([at, n]) => text.slice(0, at) + text.slice(at + n)),
-    fc.tuple(fc.nat(lines.length - 1), fc.constantFrom("-1", "NaN", "1e309", "[]", "{}", "null", "~", "*x", "&x", '"', "\t", "0.5", "-0", "1e-320", "🌊")).map(([at, token]) =>
-      lines.map((l, i) => (i === at ? l.replace(/(:\s*)\S.*$|="[^"]*"/, (m) => (m.startsWith("=") ? `="${token}"` : `${m.match(/^:\s*/)![0]}${token}`)) : l)).join("\n"),
-    ),
+    fc
+      .tuple(
+        fc.nat(lines.length - 1),
+        fc.constantFrom(
+          "-1",
+          "NaN",
+          "1e309",
+          "[]",
+          "{}",
+          "null",
+          "~",
+          "*x",
+          "&x",
+          '"',
+          "\t",
+          "0.5",
+          "-0",
+          "1e-320",
+          "🌊",
+        ),
+      )
+      .map(([at, token]) =>
+        lines
+          .map((l, i) =>
+            i === at
+              ? l.replace(/(:\s*)\S.*$|="[^"]*"/, (m) =>
+                  m.startsWith("=") ? `="${token}"` : `${m.match(/^:\s*/)![0]}${token}`,
+                )
+              : l,
+          )
+          .join("\n"),
+      ),
   );
 };
 
@@ -64,10 +99,25 @@ describe("fuzz: scenario YAML", () => {
 
   it("random text and random YAML documents are refused, never crash", () => {
     const yamlValue = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: "small" }, fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie("value"), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.string(),
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 8 }), tie("value"), { maxKeys: 4 }),
+      ),
     })).value;
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), yamlValue.map((v) => JSON.stringify(v))), (text) => survives(() => parseScenario(text, "fuzz.yaml"))),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 300 }),
+          yamlValue.map((v) => JSON.stringify(v)),
+        ),
+        (text) => survives(() => parseScenario(text, "fuzz.yaml")),
+      ),
       { numRuns: 300, seed: 11 },
     );
   });
@@ -81,23 +131,50 @@ describe("fuzz: GENIUS XML", () => {
 
   it("mutated domains and profiles are read and compiled, or refused", () => {
     fc.assert(
-      fc.property(fc.oneof(mutated(domain).map((d) => [d, profile] as const), mutated(profile).map((p) => [domain, p] as const)), ([d, p]) =>
-        survives(() => {
-          const spec = geniusToScenario(parseGeniusDomain(d, "d.xml"), [
-            { file: "p.xml", text: p },
-            { file: "q.xml", text: other },
-          ]);
-          analyze(compileScenario(spec), { samples: 0, maxWork: 2e6 });
-        }),
+      fc.property(
+        fc.oneof(
+          mutated(domain).map((d) => [d, profile] as const),
+          mutated(profile).map((p) => [domain, p] as const),
+        ),
+        ([d, p]) =>
+          survives(() => {
+            const spec = geniusToScenario(parseGeniusDomain(d, "d.xml"), [
+              { file: "p.xml", text: p },
+              { file: "q.xml", text: other },
+            ]);
+            analyze(compileScenario(spec), { samples: 0, maxWork: 2e6 });
+          }),
       ),
       { numRuns: 300, seed: 12 },
     );
   });
 
   it("random markup is refused, never crashes", () => {
-    const tag = fc.constantFrom("negotiation_template", "utility_space", "objective", "issue", "item", "weight", "evaluator", "reservation", "!DOCTYPE x", "!ENTITY a 'b'", "?xml version='1.0'?", "![CDATA[");
-    const markup = fc.array(fc.tuple(tag, fc.boolean(), fc.string({ maxLength: 10 })), { maxLength: 30 }).map((parts) => parts.map(([t, close, attr]) => (close ? `</${t}>` : `<${t} name="${attr}" index="${attr}">`)).join(""));
-    fc.assert(fc.property(fc.oneof(markup, fc.string({ maxLength: 200 })), (text) => survives(() => parseGeniusDomain(text, "d.xml"))), { numRuns: 300, seed: 13 });
+    const tag = fc.constantFrom(
+      "negotiation_template",
+      "utility_space",
+      "objective",
+      "issue",
+      "item",
+      "weight",
+      "evaluator",
+      "reservation",
+      "!DOCTYPE x",
+      "!ENTITY a 'b'",
+      "?xml version='1.0'?",
+      "![CDATA[",
+    );
+    const markup = fc
+      .array(fc.tuple(tag, fc.boolean(), fc.string({ maxLength: 10 })), { maxLength: 30 })
+      .map((parts) =>
+        parts.map(([t, close, attr]) => (close ? `</${t}>` : `<${t} name="${attr}" index="${attr}">`)).join(""),
+      );
+    fc.assert(
+      fc.property(fc.oneof(markup, fc.string({ maxLength: 200 })), (text) =>
+        survives(() => parseGeniusDomain(text, "d.xml")),
+      ),
+      { numRuns: 300, seed: 13 },
+    );
   });
 });
 
@@ -105,10 +182,44 @@ describe("fuzz: HTML articles", () => {
   const html = readFileSync(join(ROOT, "test", "fixtures", "articles", "harbour-talks.html"), "utf8");
 
   it("mutated and random HTML is read or refused within the budget", () => {
-    const tag = fc.constantFrom("div", "p", "span", "article", "li", "ul", "script", "style", "table", "td", "tr", "br", "img", "meta", "!--", "html", "body", "head", "title");
-    const random = fc.array(fc.tuple(tag, fc.boolean(), fc.string({ maxLength: 20 })), { maxLength: 400 }).map((parts) => `<html><body>${parts.map(([t, close, text]) => (close ? `</${t}>` : `<${t}>${text}`)).join("")}</body></html>`);
-    const deep = fc.integer({ min: 1, max: 5000 }).map((n) => `<html><body>${"<div><span>".repeat(n)}"Yes," said Ann Lee.${"</span></div>".repeat(n)}</body></html>`);
-    fc.assert(fc.property(fc.oneof(mutated(html), random, deep), (text) => survives(() => readDocument("fuzz.html", text, contentId))), { numRuns: 200, seed: 14 });
+    const tag = fc.constantFrom(
+      "div",
+      "p",
+      "span",
+      "article",
+      "li",
+      "ul",
+      "script",
+      "style",
+      "table",
+      "td",
+      "tr",
+      "br",
+      "img",
+      "meta",
+      "!--",
+      "html",
+      "body",
+      "head",
+      "title",
+    );
+    const random = fc
+      .array(fc.tuple(tag, fc.boolean(), fc.string({ maxLength: 20 })), { maxLength: 400 })
+      .map(
+        (parts) =>
+          `<html><body>${parts.map(([t, close, text]) => (close ? `</${t}>` : `<${t}>${text}`)).join("")}</body></html>`,
+      );
+    const deep = fc
+      .integer({ min: 1, max: 5000 })
+      .map(
+        (n) => `<html><body>${"<div><span>".repeat(n)}"Yes," said Ann Lee.${"</span></div>".repeat(n)}</body></html>`,
+      );
+    fc.assert(
+      fc.property(fc.oneof(mutated(html), random, deep), (text) =>
+        survives(() => readDocument("fuzz.html", text, contentId)),
+      ),
+      { numRuns: 200, seed: 14 },
+    );
   });
 });
 
@@ -116,7 +227,33 @@ describe("fuzz: evidence extraction", () => {
   const text = readFileSync(join(ROOT, "test", "fixtures", "articles", "harbour-talks.txt"), "utf8");
 
   it("quotes, dates, quantities and claims are extracted from mangled text within the budget", () => {
-    const noisy = fc.array(fc.constantFrom('"', "“", "”", "'", "said", " he ", "Putin", "Mr.", "\n\n", "—", ":", "2025", "December 2", "600,000", "$100 billion", "50%", "according to", ",", ".", "  "), { maxLength: 400 }).map((parts) => parts.join(""));
+    const noisy = fc
+      .array(
+        fc.constantFrom(
+          '"',
+          "“",
+          "”",
+          "'",
+          "said",
+          " he ",
+          "Putin",
+          "Mr.",
+          "\n\n",
+          "—",
+          ":",
+          "2025",
+          "December 2",
+          "600,000",
+          "$100 billion",
+          "50%",
+          "according to",
+          ",",
+          ".",
+          "  ",
+        ),
+        { maxLength: 400 },
+      )
+      .map((parts) => parts.join(""));
     fc.assert(
       fc.property(fc.oneof(mutated(text), noisy, fc.string({ maxLength: 2000 })), (t) =>
         survives(() => {
@@ -131,10 +268,37 @@ describe("fuzz: evidence extraction", () => {
 
 describe("fuzz: command-line flags", () => {
   const laptop = GENIUS["LaptopC"]!;
-  const value = fc.constantFrom("0", "-1", "1", "3", "1e9", "1e400", "NaN", "", "abc", "2.5", "0x10", "99999999999999999999", "boulware", ",", "x:y", "2025-13-01", "-");
+  const value = fc.constantFrom(
+    "0",
+    "-1",
+    "1",
+    "3",
+    "1e9",
+    "1e400",
+    "NaN",
+    "",
+    "abc",
+    "2.5",
+    "0x10",
+    "99999999999999999999",
+    "boulware",
+    ",",
+    "x:y",
+    "2025-13-01",
+    "-",
+  );
   const commands = {
     analyze: ["--samples", "--seed", "--rows", "--discretize", "--max-work"],
-    simulate: ["--rounds", "--seconds", "--turn-seconds", "--seed", "--agents", "--protocol", "--mediator", "--max-rounds"],
+    simulate: [
+      "--rounds",
+      "--seconds",
+      "--turn-seconds",
+      "--seed",
+      "--agents",
+      "--protocol",
+      "--mediator",
+      "--max-rounds",
+    ],
     tournament: ["--rounds", "--repetitions", "--workers", "--agents", "--format", "--seed", "--max-runs"],
   } as const;
 
@@ -142,14 +306,21 @@ describe("fuzz: command-line flags", () => {
     const folder = laptop.domain.replace(/[\\/][^\\/]*$/, "");
     const db = join(ROOT, "dist", "fuzz-flags.db");
     fc.assert(
-      fc.property(fc.constantFrom("analyze", "simulate", "tournament") as fc.Arbitrary<keyof typeof commands>, fc.array(fc.tuple(fc.nat(20), value), { minLength: 1, maxLength: 3 }), (command, flags) => {
-        const names = commands[command];
-        const args: string[] = command === "tournament" ? ["tournament", folder, "--db", db, "--repetitions", "1"] : [command, "--genius", laptop.domain, ...laptop.profiles];
-        for (const [i, v] of flags) args.push(names[i % names.length]!, v);
-        const r = parley(args, { timeoutMs: 30_000 });
-        if (r.code === 0) expectOk(r);
-        else expectRefused(r, /./);
-      }),
+      fc.property(
+        fc.constantFrom("analyze", "simulate", "tournament") as fc.Arbitrary<keyof typeof commands>,
+        fc.array(fc.tuple(fc.nat(20), value), { minLength: 1, maxLength: 3 }),
+        (command, flags) => {
+          const names = commands[command];
+          const args: string[] =
+            command === "tournament"
+              ? ["tournament", folder, "--db", db, "--repetitions", "1"]
+              : [command, "--genius", laptop.domain, ...laptop.profiles];
+          for (const [i, v] of flags) args.push(names[i % names.length]!, v);
+          const r = parley(args, { timeoutMs: 30_000 });
+          if (r.code === 0) expectOk(r);
+          else expectRefused(r, /./);
+        },
+      ),
       { numRuns: 40, seed: 15 },
     );
   }, 300_000);

@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Runs the parley command as a user would, killed after `timeoutMs` (a hang shows as signal SIGKILL). */
-export function parley(args: readonly string[], options: { input?: string; timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function parley(
+  args: readonly string[],
+  options: { input?: string; timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): CliRun {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: "utf8",
@@ -22,7 +25,13 @@ export function parley(args: readonly string[], options: { input?: string; timeo
     env: { ...process.env, ...options.env },
     ...(options.input === undefined ? {} : { input: options.input }),
   });
-  return { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms: performance.now() - t0 };
+  return {
+    code: r.status,
+    signal: r.signal,
+    stdout: r.stdout ?? "",
+    stderr: r.stderr ?? "",
+    ms: performance.now() - t0,
+  };
 }
 
 /**

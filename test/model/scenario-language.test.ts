@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/analyze.js";
-import { InputError, formatPath } from "../../src/errors.js";
+import { formatPath, InputError } from "../../src/errors.js";
 import { parseScenario } from "../../src/formats/scenario-yaml.js";
 import { createUtilities, utilityOf } from "../../src/model/utilities.js";
 
@@ -51,7 +51,10 @@ const problems = (yaml: string) => {
   try {
     parseScenario(yaml, "talks.yaml");
   } catch (e) {
-    if (e instanceof InputError) return e.problems.map((p) => `${p.line ? `${p.line}: ` : ""}${p.field ?? formatPath(p.path ?? [])}: ${p.message}`);
+    if (e instanceof InputError)
+      return e.problems.map(
+        (p) => `${p.line ? `${p.line}: ` : ""}${p.field ?? formatPath(p.path ?? [])}: ${p.message}`,
+      );
     throw e;
   }
   return [];
@@ -64,7 +67,15 @@ describe("the richer scenario language", () => {
   it("derives a reservation value from the best alternative to agreement, a range when they are uncertain", () => {
     expect(model.parameters.find((p) => p.field.includes("alternatives"))).toMatchObject({ low: 0.3, high: 0.4 });
     expect(report.reservations[0]).toBeCloseTo(0.35, 12);
-    expect(report.alternatives).toEqual([{ party: "North", alternatives: [{ name: "keep fighting", low: 0.3, high: 0.4 }, { name: "new sanctions", low: 0.2, high: 0.2 }] }]);
+    expect(report.alternatives).toEqual([
+      {
+        party: "North",
+        alternatives: [
+          { name: "keep fighting", low: 0.3, high: 0.4 },
+          { name: "new sanctions", low: 0.2, high: 0.2 },
+        ],
+      },
+    ]);
   });
 
   it("a party of factions values outcomes as their weighted sum", () => {
@@ -77,33 +88,63 @@ describe("the richer scenario language", () => {
 
   it("a stance matrix from the stances written and the red lines", () => {
     expect(report.stances!.cells[0]![0]).toMatchObject({ strength: "demand", toward: ["new line"], cited: false });
-    expect(report.stances!.cells[1]![0]).toMatchObject({ strength: "red line", toward: ["old line", "joint zone"], implied: true });
+    expect(report.stances!.cells[1]![0]).toMatchObject({
+      strength: "red line",
+      toward: ["old line", "joint zone"],
+      implied: true,
+    });
     expect(report.stances!.cells[2]![0]).toBeNull();
   });
 
   it("a plan version's diff against the one it was derived from, with the objections", () => {
     expect(report.lineage).toEqual([
-      { proposal: "Second draft", from: "First draft", added: [], dropped: [], notStated: [], changed: [{ issue: "Border", from: "new line", to: "joint zone" }], unchanged: 1, objections: [{ party: "North", terms: ["Border"], note: "wants the new line" }] },
+      {
+        proposal: "Second draft",
+        from: "First draft",
+        added: [],
+        dropped: [],
+        notStated: [],
+        changed: [{ issue: "Border", from: "new line", to: "joint zone" }],
+        unchanged: 1,
+        objections: [{ party: "North", terms: ["Border"], note: "wants the new line" }],
+      },
     ]);
     expect(report.sequencing).toEqual([{ label: "ceasefire before the border settlement", relation: "before" }]);
   });
 
   it("a term a version leaves out is only not stated, unless the version says it drops it", () => {
     const silent = base.replace("outcome: {Border: joint zone, Ceasefire: first}", "outcome: {Border: joint zone}");
-    expect(analyze(parseScenario(silent, "talks.yaml").model, { samples: 0 }).lineage![0]).toMatchObject({ dropped: [], notStated: [{ issue: "Ceasefire", value: "first" }] });
+    expect(analyze(parseScenario(silent, "talks.yaml").model, { samples: 0 }).lineage![0]).toMatchObject({
+      dropped: [],
+      notStated: [{ issue: "Ceasefire", value: "first" }],
+    });
     const drops = silent.replace("derivedFrom: First draft", "derivedFrom: First draft\n    drops: [Ceasefire]");
-    expect(analyze(parseScenario(drops, "talks.yaml").model, { samples: 0 }).lineage![0]).toMatchObject({ dropped: [{ issue: "Ceasefire", value: "first" }], notStated: [] });
+    expect(analyze(parseScenario(drops, "talks.yaml").model, { samples: 0 }).lineage![0]).toMatchObject({
+      dropped: [{ issue: "Ceasefire", value: "first" }],
+      notStated: [],
+    });
   });
 
   it("every collision of red lines is named, and one line of each has to give: the concessions relax them together", () => {
     // A second issue where the two sides' lines collide too: the ceasefire.
     const two = base
-      .replace("{label: never the old line, issue: Border, notIn: [old line]}", "{label: only the new line, issue: Border, in: [new line]}")
-      .replace("{label: never the new line, issue: Border, notIn: [new line]}", "{label: never the new line, issue: Border, notIn: [new line]}\n      - {label: ceasefire first, issue: Ceasefire, in: [first]}")
-      .replace("    redLines:\n      - {label: only the new line", "    redLines:\n      - {label: settlement first, issue: Ceasefire, in: [with the settlement]}\n      - {label: only the new line");
+      .replace(
+        "{label: never the old line, issue: Border, notIn: [old line]}",
+        "{label: only the new line, issue: Border, in: [new line]}",
+      )
+      .replace(
+        "{label: never the new line, issue: Border, notIn: [new line]}",
+        "{label: never the new line, issue: Border, notIn: [new line]}\n      - {label: ceasefire first, issue: Ceasefire, in: [first]}",
+      )
+      .replace(
+        "    redLines:\n      - {label: only the new line",
+        "    redLines:\n      - {label: settlement first, issue: Ceasefire, in: [with the settlement]}\n      - {label: only the new line",
+      );
     const r = analyze(parseScenario(two, "talks.yaml").model, { samples: 100 });
     expect(r.explanation.collisions).toHaveLength(2);
-    expect(r.explanation.summary).toMatch(/exclude each other; so do North's "settlement first" and South's "ceasefire first"|exclude each other; so do North's "only the new line" and South's "never the new line"/);
+    expect(r.explanation.summary).toMatch(
+      /exclude each other; so do North's "settlement first" and South's "ceasefire first"|exclude each other; so do North's "only the new line" and South's "never the new line"/,
+    );
     expect(r.concessions.length).toBeGreaterThan(0);
     for (const c of r.concessions) {
       expect(c.kind).toBe("red-lines");
@@ -115,28 +156,61 @@ describe("the richer scenario language", () => {
   });
 
   it("says when red lines alone decide that there is no zone, and which collide", () => {
-    const deadlock = base.replace("{label: never the new line, issue: Border, notIn: [new line]}", "{label: only the old line, issue: Border, in: [old line]}");
+    const deadlock = base.replace(
+      "{label: never the new line, issue: Border, notIn: [new line]}",
+      "{label: only the old line, issue: Border, in: [old line]}",
+    );
     const r = analyze(parseScenario(deadlock, "talks.yaml").model, { samples: 0 });
     expect(r.zopa.exists).toBe(false);
     expect(r.explanation.collidingRedLines).toEqual([
       { party: "North", label: "never the old line" },
       { party: "South", label: "only the old line" },
     ]);
-    expect(r.explanation.summary).toMatch(/whatever the preferences: North's "never the old line" and South's "only the old line" exclude each other; no weight, value or reservation number changes this/);
+    expect(r.explanation.summary).toMatch(
+      /whatever the preferences: North's "never the old line" and South's "only the old line" exclude each other; no weight, value or reservation number changes this/,
+    );
     expect(report.explanation.collidingRedLines).toBeNull();
   });
 
   it("bad input names the field: unknown issue or value in a stance, an unknown party objecting, a lineage to nowhere or in a circle, factions that do not sum to 1, a sequencing cycle", () => {
-    expect(problems(base.replace("Ceasefire: {strength: preference, toward: [with the settlement]}", "Ports: {strength: preference}"))).toEqual([expect.stringMatching(/^\d+: parties\[0\]\.stances\.Ports: unknown issue "Ports"/)]);
-    expect(problems(base.replace("toward: [new line]}", "toward: [sea line]}"))).toEqual([expect.stringMatching(/parties\[0\]\.stances\.Border\.toward\[0\]: "sea line" is not a value of issue "Border"/)]);
-    expect(problems(base.replace("objections: [{party: North", "objections: [{party: West"))).toEqual([expect.stringMatching(/proposals\[1\]\.objections\[0\]\.party: unknown party "West"/)]);
-    expect(problems(base.replace("derivedFrom: First draft", "derivedFrom: Zeroth draft"))).toEqual([expect.stringMatching(/proposals\[1\]\.derivedFrom: no proposal "Zeroth draft" to derive from/)]);
-    const circle = base.replace("  - {name: First draft, by: Mediator, outcome:", "  - {name: First draft, by: Mediator, derivedFrom: Second draft, outcome:");
+    expect(
+      problems(
+        base.replace(
+          "Ceasefire: {strength: preference, toward: [with the settlement]}",
+          "Ports: {strength: preference}",
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^\d+: parties\[0\]\.stances\.Ports: unknown issue "Ports"/)]);
+    expect(problems(base.replace("toward: [new line]}", "toward: [sea line]}"))).toEqual([
+      expect.stringMatching(/parties\[0\]\.stances\.Border\.toward\[0\]: "sea line" is not a value of issue "Border"/),
+    ]);
+    expect(problems(base.replace("objections: [{party: North", "objections: [{party: West"))).toEqual([
+      expect.stringMatching(/proposals\[1\]\.objections\[0\]\.party: unknown party "West"/),
+    ]);
+    expect(problems(base.replace("derivedFrom: First draft", "derivedFrom: Zeroth draft"))).toEqual([
+      expect.stringMatching(/proposals\[1\]\.derivedFrom: no proposal "Zeroth draft" to derive from/),
+    ]);
+    const circle = base.replace(
+      "  - {name: First draft, by: Mediator, outcome:",
+      "  - {name: First draft, by: Mediator, derivedFrom: Second draft, outcome:",
+    );
     expect(problems(circle).join("\n")).toMatch(/derivedFrom: "(First|Second) draft" is derived from itself/);
-    expect(problems(base.replace("weight: 0.75", "weight: 0.7"))).toEqual([expect.stringMatching(/parties\[2\]\.factions: the factions' weights sum to 0\.95, not 1/)]);
-    expect(problems(base.replace("    derivedFrom: First draft\n", "    drops: [Ceasefire]\n"))[0]).toMatch(/proposals\[1\]\.drops: a version can only drop terms of the version it was derived from/);
-    expect(problems(base.replace("derivedFrom: First draft", "derivedFrom: First draft\n    drops: [Ceasefire]"))).toEqual([expect.stringMatching(/proposals\[1\]\.drops\[0\]: "Ceasefire" is both dropped and set by the outcome/)]);
+    expect(problems(base.replace("weight: 0.75", "weight: 0.7"))).toEqual([
+      expect.stringMatching(/parties\[2\]\.factions: the factions' weights sum to 0\.95, not 1/),
+    ]);
+    expect(problems(base.replace("    derivedFrom: First draft\n", "    drops: [Ceasefire]\n"))[0]).toMatch(
+      /proposals\[1\]\.drops: a version can only drop terms of the version it was derived from/,
+    );
+    expect(
+      problems(base.replace("derivedFrom: First draft", "derivedFrom: First draft\n    drops: [Ceasefire]")),
+    ).toEqual([
+      expect.stringMatching(/proposals\[1\]\.drops\[0\]: "Ceasefire" is both dropped and set by the outcome/),
+    ]);
     const cycle = `${base}  - {first: {issue: Border, in: [joint zone]}, then: {issue: Ceasefire, in: [first]}, relation: before}\n`;
-    expect(problems(cycle)).toEqual([expect.stringMatching(/sequencing: the sequence runs in a circle: (Ceasefire before Border before Ceasefire|Border before Ceasefire before Border)/)]);
+    expect(problems(cycle)).toEqual([
+      expect.stringMatching(
+        /sequencing: the sequence runs in a circle: (Ceasefire before Border before Ceasefire|Border before Ceasefire before Border)/,
+      ),
+    ]);
   });
 });

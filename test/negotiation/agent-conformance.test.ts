@@ -30,14 +30,21 @@ describe.each(AGENTS.map((a) => a.name))("agent conformance: %s", (name) => {
           const agents = Array.from({ length: arena.parties }, (_, p) => createAgent(p === 0 ? name : other.name));
           const r = runAlternatingOffers(arena, agents, { deadline: { rounds: 60 }, seed, trace: true });
           if (r.agreement) expect(r.utilities[0]).toBeGreaterThanOrEqual(arena.reservations[0]! - 1e-12);
-          for (const s of r.trace!) if (s.party === 0 && s.action === "offer") expect(arena.utilities[0]![s.offer]).toBeGreaterThanOrEqual(arena.reservations[0]! - 1e-12);
+          for (const s of r.trace!)
+            if (s.party === 0 && s.action === "offer")
+              expect(arena.utilities[0]![s.offer]).toBeGreaterThanOrEqual(arena.reservations[0]! - 1e-12);
         }
       }
     }
   });
 
   it("is deterministic for a seed, whatever ran before", () => {
-    const run = (seed: number) => runAlternatingOffers(laptop, [createAgent(name), createAgent("random")], { deadline: { rounds: 40 }, seed, trace: true });
+    const run = (seed: number) =>
+      runAlternatingOffers(laptop, [createAgent(name), createAgent("random")], {
+        deadline: { rounds: 40 },
+        seed,
+        trace: true,
+      });
     const first = run(11);
     run(12);
     expect(run(11)).toEqual(first);
@@ -45,13 +52,19 @@ describe.each(AGENTS.map((a) => a.name))("agent conformance: %s", (name) => {
 
   it("terminates within the deadline for any seed, opponent and deadline (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...AGENTS.map((a) => a.name)), fc.integer({ min: 1, max: 150 }), fc.boolean(), (seed, other, rounds, first) => {
-        const agents = first ? [createAgent(name), createAgent(other)] : [createAgent(other), createAgent(name)];
-        const r = runAlternatingOffers(laptop, agents, { deadline: { rounds }, seed });
-        expect(r.rounds).toBeLessThanOrEqual(rounds);
-        expect(r.time).toBeLessThanOrEqual(1);
-        expect(["agreement", "deadline", "walk-away"]).toContain(r.ending);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.constantFrom(...AGENTS.map((a) => a.name)),
+        fc.integer({ min: 1, max: 150 }),
+        fc.boolean(),
+        (seed, other, rounds, first) => {
+          const agents = first ? [createAgent(name), createAgent(other)] : [createAgent(other), createAgent(name)];
+          const r = runAlternatingOffers(laptop, agents, { deadline: { rounds }, seed });
+          expect(r.rounds).toBeLessThanOrEqual(rounds);
+          expect(r.time).toBeLessThanOrEqual(1);
+          expect(["agreement", "deadline", "walk-away"]).toContain(r.ending);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseScenario } from "../../src/formats/scenario-yaml.js";
 import { loadGeniusFiles } from "../../src/formats/load-files.js";
+import { parseScenario } from "../../src/formats/scenario-yaml.js";
 import type { Model } from "../../src/model/scenario.js";
-import { createArena, type Arena } from "../../src/negotiation/arena.js";
+import { type Arena, createArena } from "../../src/negotiation/arena.js";
 import { GENIUS, ROOT } from "../domains.js";
 
 const arenas = new Map<string, Arena>();
@@ -22,7 +22,10 @@ export function swappedArena(name: string): Arena {
 
 /** A model with every party's reservation value set to `rv`. */
 export function withReservation(model: Model, rv: number): Model {
-  return { ...model, parties: model.parties.map((p) => ({ ...p, preferences: { ...p.preferences, reservation: rv } })) };
+  return {
+    ...model,
+    parties: model.parties.map((p) => ({ ...p, preferences: { ...p.preferences, reservation: rv } })),
+  };
 }
 
 export function exampleArena(): Arena {

@@ -25,7 +25,11 @@ describe("tournament jobs", () => {
 
 describe("running a tournament", () => {
   const config: TournamentConfig = {
-    sources: [sourceOf(folder("LaptopC")), sourceOf(folder("CameraB")), sourceOf(join(ROOT, "examples", "river-treaty.yaml"))],
+    sources: [
+      sourceOf(folder("LaptopC")),
+      sourceOf(folder("CameraB")),
+      sourceOf(join(ROOT, "examples", "river-treaty.yaml")),
+    ],
     agents: ["boulware", "conceder", "frontier"],
     repetitions: 3,
     seed: 5,
@@ -35,7 +39,9 @@ describe("running a tournament", () => {
 
   it("reads GENIUS folders (domain found by content) and scenario files", () => {
     const laptop = config.sources[0]!;
-    expect(laptop.kind === "genius" && laptop.domain.endsWith("Laptop-C-domain.xml") && laptop.profiles.length === 2).toBe(true);
+    expect(
+      laptop.kind === "genius" && laptop.domain.endsWith("Laptop-C-domain.xml") && laptop.profiles.length === 2,
+    ).toBe(true);
     expect(() => sourceOf(join(tmp, "nothing-here"))).toThrow(/no such file or folder/);
   });
 
@@ -51,7 +57,11 @@ describe("running a tournament", () => {
     const db = join(tmp, "resume.db");
     const controller = new AbortController();
     const first = new SqliteStore(db);
-    const partial = await runTournament(config, first, { workers: 0, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+    const partial = await runTournament(config, first, {
+      workers: 0,
+      signal: controller.signal,
+      onProgress: (done) => done > 0 && controller.abort(),
+    });
     await first.close();
     expect(partial.stopped).toBe(true);
     expect(partial.records.length).toBeGreaterThan(0);
@@ -77,7 +87,9 @@ describe("running a tournament", () => {
 
   it("refuses unknown agents and a workspace file that is not a database", async () => {
     const ws = new SqliteStore(join(tmp, "ok.db"));
-    await expect(runTournament({ ...config, agents: ["boulware", "hagglebot"] }, ws, { workers: 0 })).rejects.toThrow(/unknown agent "hagglebot".*known agents: boulware/s);
+    await expect(runTournament({ ...config, agents: ["boulware", "hagglebot"] }, ws, { workers: 0 })).rejects.toThrow(
+      /unknown agent "hagglebot".*known agents: boulware/s,
+    );
     await ws.close();
     const notADb = join(tmp, "notes.db");
     writeFileSync(notADb, "these are notes, not a database\n".repeat(100));

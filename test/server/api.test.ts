@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, GENIUS, ROOT } from "../domains.js";
-import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Every endpoint over real HTTP against `parley serve`, a separate process on a free port with
 // its own workspace, opening the Moscow case shipped in cases/ as `npm start` does.
@@ -24,7 +24,8 @@ interface Problem {
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
 const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()) as T;
-const send = (method: string, path: string, body: string | FormData, type?: string) => fetch(base + path, { method, body, ...(type ? { headers: { "content-type": type } } : {}) });
+const send = (method: string, path: string, body: string | FormData, type?: string) =>
+  fetch(base + path, { method, body, ...(type ? { headers: { "content-type": type } } : {}) });
 const upload = (files: [name: string, content: string | Uint8Array][], fields: Record<string, string> = {}) => {
   const form = new FormData();
   for (const [name, content] of files) form.append("file", new Blob([content]), name);
@@ -55,13 +56,32 @@ describe("the workspace server on the Moscow case", () => {
     expect(server.output()).toMatch(/case moscow-2025-12: 5 document\(s\) stored; scenario loaded/);
     const ws = await json<{ store: string; documents: number; scenarios: string[] }>(await get("/api"));
     expect(ws).toMatchObject({ store: "sqlite", documents: 5, scenarios: ["moscow-2025-12"] });
-    const doc = await json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await get("/openapi.json"));
+    const doc = await json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      await get("/openapi.json"),
+    );
     expect(doc.openapi).toBe("3.1.0");
-    const paths = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const paths = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     for (const p of [
-      "GET /api/documents", "POST /api/documents", "GET /api/documents/{id}", "GET /api/evidence", "GET /api/scenarios", "POST /api/scenarios", "GET /api/scenarios/{id}", "PUT /api/scenarios/{id}",
-      "GET /api/scenarios/{id}/analysis", "GET /api/scenarios/{id}/validation", "GET /api/scenarios/{id}/simulations", "POST /api/scenarios/{id}/simulations", "GET /api/scenarios/{id}/report",
-      "GET /api/tournaments", "POST /api/tournaments", "GET /api/tournaments/{id}", "GET /api/tournaments/{id}/events", "GET /api/jobs/{id}",
+      "GET /api/documents",
+      "POST /api/documents",
+      "GET /api/documents/{id}",
+      "GET /api/evidence",
+      "GET /api/scenarios",
+      "POST /api/scenarios",
+      "GET /api/scenarios/{id}",
+      "PUT /api/scenarios/{id}",
+      "GET /api/scenarios/{id}/analysis",
+      "GET /api/scenarios/{id}/validation",
+      "GET /api/scenarios/{id}/simulations",
+      "POST /api/scenarios/{id}/simulations",
+      "GET /api/scenarios/{id}/report",
+      "GET /api/tournaments",
+      "POST /api/tournaments",
+      "GET /api/tournaments/{id}",
+      "GET /api/tournaments/{id}/events",
+      "GET /api/jobs/{id}",
     ])
       expect(paths).toContain(p);
     const docs = await get("/docs/");
@@ -70,10 +90,14 @@ describe("the workspace server on the Moscow case", () => {
   });
 
   it("lists documents a page at a time and gives one with its evidence at offsets into its text", async () => {
-    const page = await json<{ total: number; items: { id: string; file: string }[] }>(await get("/api/documents?offset=3&limit=2"));
+    const page = await json<{ total: number; items: { id: string; file: string }[] }>(
+      await get("/api/documents?offset=3&limit=2"),
+    );
     expect(page.total).toBe(5);
     expect(page.items.map((d) => d.file)).toEqual(["003_b6488645339004c2.txt", "004_8398360ec65f9577.txt"]);
-    const one = await json<{ text: string; evidence: Record<string, { start: number; end: number; text: string }[]> }>(await get(`/api/documents/${page.items[1]!.id}`));
+    const one = await json<{ text: string; evidence: Record<string, { start: number; end: number; text: string }[]> }>(
+      await get(`/api/documents/${page.items[1]!.id}`),
+    );
     expect(one.evidence["quote"]!.length).toBeGreaterThan(3);
     for (const q of one.evidence["quote"]!) expect(one.text.slice(q.start, q.end)).toBe(q.text);
     expect(one.evidence["date"]!.length).toBeGreaterThan(0);
@@ -85,18 +109,32 @@ describe("the workspace server on the Moscow case", () => {
   });
 
   it("filters the workspace's evidence by speaker, part, document and dates", async () => {
-    const e = await json<{ documents: number; quotes: { speaker: string | null; speakerCandidate: string | null; file: string }[]; reliability?: unknown }>(await get("/api/evidence?include=quotes&speaker=putin"));
+    const e = await json<{
+      documents: number;
+      quotes: { speaker: string | null; speakerCandidate: string | null; file: string }[];
+      reliability?: unknown;
+    }>(await get("/api/evidence?include=quotes&speaker=putin"));
     expect(e.documents).toBe(5);
     expect(e.reliability).toBeUndefined();
     expect(e.quotes.length).toBeGreaterThan(3);
     for (const q of e.quotes) expect((q.speaker ?? q.speakerCandidate)!.toLowerCase()).toContain("putin");
-    const all = await json<{ contradictions: { sides: unknown[] }[]; reliability: { file: string; kind: string; score: number }[]; dates: { iso: string | null; file: string }[] }>(await get("/api/evidence"));
+    const all = await json<{
+      contradictions: { sides: unknown[] }[];
+      reliability: { file: string; kind: string; score: number }[];
+      dates: { iso: string | null; file: string }[];
+    }>(await get("/api/evidence"));
     expect(all.contradictions.length).toBeGreaterThan(0);
-    expect(all.reliability.map((r) => r.file).sort()).toEqual(readdirSync(join(ROOT, "cases", "moscow-2025-12", "corpus")).sort());
-    const december = await json<{ dates: { iso: string | null }[] }>(await get("/api/evidence?include=dates&from=2025-12-01&to=2025-12-31"));
+    expect(all.reliability.map((r) => r.file).sort()).toEqual(
+      readdirSync(join(ROOT, "cases", "moscow-2025-12", "corpus")).sort(),
+    );
+    const december = await json<{ dates: { iso: string | null }[] }>(
+      await get("/api/evidence?include=dates&from=2025-12-01&to=2025-12-31"),
+    );
     expect(december.dates.length).toBeGreaterThan(0);
     for (const d of december.dates) expect(d.iso! >= "2025-12-01" && d.iso! <= "2025-12-31").toBe(true);
-    const one = await json<{ quotes: { file: string }[] }>(await get("/api/evidence?include=quotes&document=001_7f7215ec828ab598.txt"));
+    const one = await json<{ quotes: { file: string }[] }>(
+      await get("/api/evidence?include=quotes&document=001_7f7215ec828ab598.txt"),
+    );
     expect(new Set(one.quotes.map((q) => q.file))).toEqual(new Set(["001_7f7215ec828ab598.txt"]));
     await problem(await get("/api/evidence?include=quotes,rumours"), 400, "request.include");
   });
@@ -106,10 +144,28 @@ describe("the workspace server on the Moscow case", () => {
     expect(r.status).toBe(200);
     const etag = r.headers.get("etag")!;
     const body = await r.text();
-    const report = JSON.parse(body) as { explanation: { summary: string }; zopa: { exists: boolean }; proposals: { name: string; utilities: number[] }[]; citations: unknown[] };
+    const report = JSON.parse(body) as {
+      explanation: { summary: string };
+      zopa: { exists: boolean };
+      proposals: { name: string; utilities: number[] }[];
+      citations: unknown[];
+    };
     expect(report.zopa.exists).toBe(false);
     expect(report.explanation.summary).toMatch(/^No zone of agreement, whatever the preferences/);
-    const cli = JSON.parse(execFileSync(process.execPath, [CLI, "analyze", join(ROOT, "cases", "moscow-2025-12", "scenario.yaml"), "--corpus", join(ROOT, "cases", "moscow-2025-12", "corpus"), "--json"], { encoding: "utf8" })) as typeof report;
+    const cli = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          CLI,
+          "analyze",
+          join(ROOT, "cases", "moscow-2025-12", "scenario.yaml"),
+          "--corpus",
+          join(ROOT, "cases", "moscow-2025-12", "corpus"),
+          "--json",
+        ],
+        { encoding: "utf8" },
+      ),
+    ) as typeof report;
     expect(report.explanation).toEqual(cli.explanation);
     expect(report.proposals.map((p) => [p.name, p.utilities])).toEqual(cli.proposals.map((p) => [p.name, p.utilities]));
     expect(report.citations).toHaveLength(cli.citations.length);
@@ -122,7 +178,9 @@ describe("the workspace server on the Moscow case", () => {
   }, 60_000);
 
   it("validates the case's citations against the workspace's documents", async () => {
-    const v = await json<{ valid: boolean; citations: unknown[]; assumptions: string[]; weakFields: unknown[] }>(await get("/api/scenarios/moscow-2025-12/validation"));
+    const v = await json<{ valid: boolean; citations: unknown[]; assumptions: string[]; weakFields: unknown[] }>(
+      await get("/api/scenarios/moscow-2025-12/validation"),
+    );
     expect(v.valid).toBe(true);
     expect(v.citations.length).toBeGreaterThan(200);
     expect(v.assumptions.length).toBeGreaterThan(0);
@@ -131,9 +189,22 @@ describe("the workspace server on the Moscow case", () => {
   it("writes the briefing as Markdown and as one HTML page", async () => {
     const md = await (await get("/api/scenarios/moscow-2025-12/report")).text();
     expect(md).toMatch(/^# Briefing: US–Russia–Ukraine peace talks/);
-    expect(md).toMatch(/## Bottom line\n\n\*\*There is no zone of agreement\.\*\* No zone of agreement, whatever the preferences/);
-    for (const section of ["Timeline", "Who said what", "Where the sources disagree", "The model", "Plan versions, term by term", "Analysis", "Assumptions and method"]) expect(md).toContain(`## ${section}`);
-    expect(md).toMatch(/\[\^1\]: “.+” — \d{3}\\_[0-9a-f]+\.txt \((newspaper|opinion|blog|wire|broadcaster|official transcript), reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)/);
+    expect(md).toMatch(
+      /## Bottom line\n\n\*\*There is no zone of agreement\.\*\* No zone of agreement, whatever the preferences/,
+    );
+    for (const section of [
+      "Timeline",
+      "Who said what",
+      "Where the sources disagree",
+      "The model",
+      "Plan versions, term by term",
+      "Analysis",
+      "Assumptions and method",
+    ])
+      expect(md).toContain(`## ${section}`);
+    expect(md).toMatch(
+      /\[\^1\]: “.+” — \d{3}\\_[0-9a-f]+\.txt \((newspaper|opinion|blog|wire|broadcaster|official transcript), reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)/,
+    );
     const html = await get("/api/scenarios/moscow-2025-12/report", { accept: "text/html" });
     expect(html.headers.get("content-type")).toMatch(/^text\/html/);
     const page = await html.text();
@@ -156,21 +227,42 @@ describe("documents in, over HTTP", () => {
   it("stores uploaded .txt and .html articles with their evidence, once; a paste too", async () => {
     const txt = readFileSync(join(fixtures, "harbour-talks.txt"));
     const html = readFileSync(join(fixtures, "harbour-talks.html"));
-    const r = await upload([["harbour-talks.txt", txt], ["harbour-talks.html", html]]);
+    const r = await upload([
+      ["harbour-talks.txt", txt],
+      ["harbour-talks.html", html],
+    ]);
     expect(r.status).toBe(201);
     const out = await json<{ documents: { file: string; status: string; counts: { quotes: number } | null }[] }>(r);
-    expect(out.documents.map((d) => [d.file, d.status])).toEqual([["harbour-talks.txt", "stored"], ["harbour-talks.html", "stored"]]);
+    expect(out.documents.map((d) => [d.file, d.status])).toEqual([
+      ["harbour-talks.txt", "stored"],
+      ["harbour-talks.html", "stored"],
+    ]);
     expect(out.documents[0]!.counts!.quotes).toBeGreaterThan(2);
     const again = await json<{ documents: { status: string }[] }>(await upload([["harbour-talks.txt", txt]]));
     expect(again.documents[0]!.status).toBe("unchanged");
-    const listed = await json<{ items: { file: string; outlet: string | null; published: string | null }[] }>(await get("/api/documents?offset=5"));
-    expect(listed.items.find((d) => d.file === "harbour-talks.html")).toMatchObject({ outlet: "Island Gazette", published: "2024-03-11" });
-    const paste = await send("POST", "/api/documents", JSON.stringify({ text: '"We will meet again in May," said the envoy Tomas Berg on Friday.', date: "2024-04-05" }), "application/json");
+    const listed = await json<{ items: { file: string; outlet: string | null; published: string | null }[] }>(
+      await get("/api/documents?offset=5"),
+    );
+    expect(listed.items.find((d) => d.file === "harbour-talks.html")).toMatchObject({
+      outlet: "Island Gazette",
+      published: "2024-03-11",
+    });
+    const paste = await send(
+      "POST",
+      "/api/documents",
+      JSON.stringify({ text: '"We will meet again in May," said the envoy Tomas Berg on Friday.', date: "2024-04-05" }),
+      "application/json",
+    );
     expect(paste.status).toBe(201);
     const pasted = await json<{ documents: { file: string; status: string }[] }>(paste);
     expect(pasted.documents[0]!.file).toMatch(/^pasted-[0-9a-f]{12}\.txt$/);
-    const quotes = await json<{ quotes: { text: string; speaker: string | null; speakerCandidate: string | null }[] }>(await get(`/api/evidence?include=quotes&document=${pasted.documents[0]!.file}`));
-    expect(quotes.quotes.map((q) => [q.text, q.speaker ?? q.speakerCandidate])).toContainEqual(["We will meet again in May", "Tomas Berg"]);
+    const quotes = await json<{ quotes: { text: string; speaker: string | null; speakerCandidate: string | null }[] }>(
+      await get(`/api/evidence?include=quotes&document=${pasted.documents[0]!.file}`),
+    );
+    expect(quotes.quotes.map((q) => [q.text, q.speaker ?? q.speakerCandidate])).toContainEqual([
+      "We will meet again in May",
+      "Tomas Berg",
+    ]);
   }, 60_000);
 
   it("never makes a path of an uploaded name, and reads no file a client names", async () => {
@@ -179,9 +271,19 @@ describe("documents in, over HTTP", () => {
     expect((await json<{ documents: { file: string }[] }>(r)).documents[0]!.file).toBe("parley-escape.txt");
     expect(existsSync("/tmp/parley-escape.txt")).toBe(false);
     // A citation of a file outside the workspace is a problem, not a read of that file.
-    const created = await send("POST", "/api/scenarios?id=kura-cited", river.replace(/^issues:\n  - name: Summer flow\n/m, 'issues:\n  - name: Summer flow\n    cite: [{ file: "/etc/hostname", exact: "localhost" }]\n'), "application/yaml");
+    const created = await send(
+      "POST",
+      "/api/scenarios?id=kura-cited",
+      river.replace(
+        /^issues:\n {2}- name: Summer flow\n/m,
+        'issues:\n  - name: Summer flow\n    cite: [{ file: "/etc/hostname", exact: "localhost" }]\n',
+      ),
+      "application/yaml",
+    );
     expect(created.status).toBe(201);
-    const v = await json<{ valid: boolean; problems: { code: string; field: string }[] }>(await get("/api/scenarios/kura-cited/validation"));
+    const v = await json<{ valid: boolean; problems: { code: string; field: string }[] }>(
+      await get("/api/scenarios/kura-cited/validation"),
+    );
     expect(v.valid).toBe(false);
     expect(v.problems[0]).toMatchObject({ code: "citation.file", field: "issues[0].cite[0]" });
   });
@@ -190,8 +292,12 @@ describe("documents in, over HTTP", () => {
     const p = await problem(await upload([["notes.exe", "MZ"]]), 415, "upload.type");
     expect(p.errors![0]!.file).toBe("notes.exe");
     await problem(await upload([["empty.txt", "   \n"]]), 422, "input.empty");
-    await problem(await upload([["deep.html", "<div>".repeat(400) + "text"]]), 413, "limit.html-depth");
-    await problem(await send("POST", "/api/documents", JSON.stringify({ text: "" }), "application/json"), 400, "request.invalid");
+    await problem(await upload([["deep.html", `${"<div>".repeat(400)}text`]]), 413, "limit.html-depth");
+    await problem(
+      await send("POST", "/api/documents", JSON.stringify({ text: "" }), "application/json"),
+      400,
+      "request.invalid",
+    );
     await problem(await upload([["a.txt", "Some text."]], { date: "2025-02-30" }), 400, "request.date");
   });
 });
@@ -207,13 +313,34 @@ describe("scenarios over HTTP", () => {
     const second = await json<{ id: string }>(await send("POST", "/api/scenarios", river, "application/yaml"));
     expect(second.id).toBe("kura-river-water-sharing-treaty-2");
     await problem(await send("POST", `/api/scenarios?id=${s.id}`, river, "application/yaml"), 409, "scenario.exists");
-    const put = await send("PUT", `/api/scenarios/${s.id}`, river.replace("Kura river water-sharing treaty", "Kura treaty, revised"), "application/yaml");
+    const put = await send(
+      "PUT",
+      `/api/scenarios/${s.id}`,
+      river.replace("Kura river water-sharing treaty", "Kura treaty, revised"),
+      "application/yaml",
+    );
     expect(await json(put)).toMatchObject({ id: s.id, name: "Kura treaty, revised", version: 2 });
-    const two = { name: "Two issues", issues: [{ name: "Price", kind: "real", lower: 0, upper: 10 }], parties: [{ name: "A", weights: { Price: 1 }, values: { Price: { linear: { slope: 0.1, intercept: 0 } } } }, { name: "B", weights: { Price: 1 }, values: { Price: { linear: { slope: -0.1, intercept: 1 } } } }] };
+    const two = {
+      name: "Two issues",
+      issues: [{ name: "Price", kind: "real", lower: 0, upper: 10 }],
+      parties: [
+        { name: "A", weights: { Price: 1 }, values: { Price: { linear: { slope: 0.1, intercept: 0 } } } },
+        { name: "B", weights: { Price: 1 }, values: { Price: { linear: { slope: -0.1, intercept: 1 } } } },
+      ],
+    };
     const asJson = await send("POST", "/api/scenarios?id=two-json", JSON.stringify(two), "application/json");
     expect(asJson.status).toBe(201);
     expect(JSON.parse((await json<{ text: string }>(await get("/api/scenarios/two-json"))).text)).toEqual(two);
-    const wrong = await problem(await send("POST", "/api/scenarios?id=two-wrong", JSON.stringify({ ...two, parties: [{ ...two.parties[0], values: { Price: "increasing" } }, two.parties[1]] }), "application/json"), 422, "schema.invalid_type");
+    const wrong = await problem(
+      await send(
+        "POST",
+        "/api/scenarios?id=two-wrong",
+        JSON.stringify({ ...two, parties: [{ ...two.parties[0], values: { Price: "increasing" } }, two.parties[1]] }),
+        "application/json",
+      ),
+      422,
+      "schema.invalid_type",
+    );
     expect(wrong.errors![0]).toMatchObject({ field: "parties[0].values.Price", line: expect.any(Number) });
     const list = await json<{ items: { id: string }[] }>(await get("/api/scenarios"));
     expect(list.items.map((i) => i.id)).toEqual(expect.arrayContaining(["moscow-2025-12", s.id, second.id]));
@@ -221,12 +348,30 @@ describe("scenarios over HTTP", () => {
 
   it("refuses a bad scenario with its line and field, and a bad replacement changes nothing", async () => {
     const bad = river.replace("outcome: {Summer flow: 400,", "outcome: {Tidal power: 5, Summer flow: 400,");
-    const p = await problem(await send("POST", "/api/scenarios?id=bad", bad, "application/yaml"), 422, "scenario.invalid");
+    const p = await problem(
+      await send("POST", "/api/scenarios?id=bad", bad, "application/yaml"),
+      422,
+      "scenario.invalid",
+    );
     const line = bad.split("\n").findIndex((l) => l.includes("Tidal power")) + 1;
-    expect(p.errors).toContainEqual(expect.objectContaining({ line, field: expect.stringMatching(/^proposals\[0\]\.outcome/), message: expect.stringMatching(/Tidal power/) }));
-    const before = await json<{ version: number; text: string }>(await get("/api/scenarios/kura-river-water-sharing-treaty"));
-    expect((await send("PUT", "/api/scenarios/kura-river-water-sharing-treaty", "name: [unclosed", "application/yaml")).status).toBe(422);
-    expect(await json(await get("/api/scenarios/kura-river-water-sharing-treaty"))).toMatchObject({ version: before.version, text: before.text });
+    expect(p.errors).toContainEqual(
+      expect.objectContaining({
+        line,
+        field: expect.stringMatching(/^proposals\[0\]\.outcome/),
+        message: expect.stringMatching(/Tidal power/),
+      }),
+    );
+    const before = await json<{ version: number; text: string }>(
+      await get("/api/scenarios/kura-river-water-sharing-treaty"),
+    );
+    expect(
+      (await send("PUT", "/api/scenarios/kura-river-water-sharing-treaty", "name: [unclosed", "application/yaml"))
+        .status,
+    ).toBe(422);
+    expect(await json(await get("/api/scenarios/kura-river-water-sharing-treaty"))).toMatchObject({
+      version: before.version,
+      text: before.text,
+    });
     await problem(await get("/api/scenarios/nope/analysis"), 404, "not-found");
   });
 
@@ -237,11 +382,19 @@ describe("scenarios over HTTP", () => {
     for (const p of g.profiles) form.append("profile", new Blob([readFileSync(p)]), p.replace(/^.*\//, ""));
     const r = await fetch(`${base}/api/scenarios?id=laptop`, { method: "POST", body: form });
     expect(r.status).toBe(201);
-    const a = await json<{ parties: string[]; outcomes: number }>(await get("/api/scenarios/laptop/analysis?samples=0"));
+    const a = await json<{ parties: string[]; outcomes: number }>(
+      await get("/api/scenarios/laptop/analysis?samples=0"),
+    );
     expect(a.parties).toHaveLength(2);
     expect(a.outcomes).toBe(27);
     const evil = new FormData();
-    evil.append("domain", new Blob([`<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x "xxxxxxxx"><!ENTITY y "&x;&x;&x;&x;">]><utility_space>&y;</utility_space>`]), "evil.xml");
+    evil.append(
+      "domain",
+      new Blob([
+        `<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x "xxxxxxxx"><!ENTITY y "&x;&x;&x;&x;">]><utility_space>&y;</utility_space>`,
+      ]),
+      "evil.xml",
+    );
     for (const p of g.profiles) evil.append("profile", new Blob([readFileSync(p)]), "p.xml");
     const refused = await fetch(`${base}/api/scenarios?id=evil`, { method: "POST", body: evil });
     expect(refused.status).toBe(422);
@@ -250,25 +403,74 @@ describe("scenarios over HTTP", () => {
 
   it("runs a simulation, stores it, and gives the same run for the same settings", async () => {
     const body = JSON.stringify({ agents: ["boulware", "conceder", "conceder"], rounds: 60, seed: 7 });
-    const r = await send("POST", "/api/scenarios/kura-river-water-sharing-treaty/simulations", body, "application/json");
+    const r = await send(
+      "POST",
+      "/api/scenarios/kura-river-water-sharing-treaty/simulations",
+      body,
+      "application/json",
+    );
     expect(r.status).toBe(201);
-    const run = await json<{ id: string; result: { agreement: boolean; rounds: number; trace: unknown[]; parties: string[] } }>(r);
+    const run = await json<{
+      id: string;
+      result: { agreement: boolean; rounds: number; trace: unknown[]; parties: string[] };
+    }>(r);
     expect(run.result.parties).toEqual(["Upland", "Lowland", "Donor bank"]);
     expect(run.result.trace.length).toBeGreaterThan(0);
-    const again = await json<typeof run>(await send("POST", "/api/scenarios/kura-river-water-sharing-treaty/simulations", body, "application/json"));
+    const again = await json<typeof run>(
+      await send("POST", "/api/scenarios/kura-river-water-sharing-treaty/simulations", body, "application/json"),
+    );
     expect(again.id).toBe(run.id);
     expect(again.result).toEqual(run.result);
-    const list = await json<{ items: { id: string }[] }>(await get("/api/scenarios/kura-river-water-sharing-treaty/simulations"));
+    const list = await json<{ items: { id: string }[] }>(
+      await get("/api/scenarios/kura-river-water-sharing-treaty/simulations"),
+    );
     expect(list.items.map((i) => i.id)).toContain(run.id);
-    await problem(await send("POST", "/api/scenarios/kura-river-water-sharing-treaty/simulations", JSON.stringify({ agents: ["boulware", "conceder"] }), "application/json"), 422, "simulation.agents");
-    await problem(await send("POST", "/api/scenarios/kura-river-water-sharing-treaty/simulations", JSON.stringify({ agents: ["boulware", "conceder", "hagglebot"] }), "application/json"), 422, "agent.unknown");
-    await problem(await send("POST", "/api/scenarios/kura-river-water-sharing-treaty/simulations", JSON.stringify({ agents: "boulware" }), "application/json"), 400, "request.invalid");
+    await problem(
+      await send(
+        "POST",
+        "/api/scenarios/kura-river-water-sharing-treaty/simulations",
+        JSON.stringify({ agents: ["boulware", "conceder"] }),
+        "application/json",
+      ),
+      422,
+      "simulation.agents",
+    );
+    await problem(
+      await send(
+        "POST",
+        "/api/scenarios/kura-river-water-sharing-treaty/simulations",
+        JSON.stringify({ agents: ["boulware", "conceder", "hagglebot"] }),
+        "application/json",
+      ),
+      422,
+      "agent.unknown",
+    );
+    await problem(
+      await send(
+        "POST",
+        "/api/scenarios/kura-river-water-sharing-treaty/simulations",
+        JSON.stringify({ agents: "boulware" }),
+        "application/json",
+      ),
+      400,
+      "request.invalid",
+    );
   });
 });
 
 describe("tournaments over HTTP", () => {
   it("runs a tournament in the background with progress as Server-Sent Events, then its standings", async () => {
-    const r = await send("POST", "/api/tournaments", JSON.stringify({ scenarios: ["kura-river-water-sharing-treaty"], agents: ["boulware", "conceder"], repetitions: 30, rounds: 40 }), "application/json");
+    const r = await send(
+      "POST",
+      "/api/tournaments",
+      JSON.stringify({
+        scenarios: ["kura-river-water-sharing-treaty"],
+        agents: ["boulware", "conceder"],
+        repetitions: 30,
+        rounds: 40,
+      }),
+      "application/json",
+    );
     expect(r.status).toBe(202);
     const job = await json<{ id: string; kind: string }>(r);
     expect(job.kind).toBe("tournament");
@@ -277,13 +479,34 @@ describe("tournaments over HTTP", () => {
     const stream = await events.text();
     const names = [...stream.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
     expect(names[names.length - 1]).toBe("done");
-    const done = JSON.parse(stream.trim().split("\n").pop()!.replace(/^data: /, "")) as { total: number; runs: number; complete: boolean; standings: { agent: string; runs: number }[] };
+    const done = JSON.parse(
+      stream
+        .trim()
+        .split("\n")
+        .pop()!
+        .replace(/^data: /, ""),
+    ) as { total: number; runs: number; complete: boolean; standings: { agent: string; runs: number }[] };
     expect(done).toMatchObject({ total: 8 * 30, runs: 8 * 30, complete: true });
-    const result = await json<{ standings: { agent: string }[]; complete: boolean }>(await get(`/api/tournaments/${job.id}`));
+    const result = await json<{ standings: { agent: string }[]; complete: boolean }>(
+      await get(`/api/tournaments/${job.id}`),
+    );
     expect(result.standings).toEqual(done.standings);
     const list = await json<{ items: { id: string; runs: number }[] }>(await get("/api/tournaments"));
     expect(list.items.find((t) => t.id === job.id)?.runs).toBe(240);
-    await problem(await send("POST", "/api/tournaments", JSON.stringify({ scenarios: ["kura-river-water-sharing-treaty"], agents: ["boulware", "hagglebot"] }), "application/json"), 422, "agent.unknown");
-    await problem(await send("POST", "/api/tournaments", JSON.stringify({ scenarios: ["nope"] }), "application/json"), 404, "not-found");
+    await problem(
+      await send(
+        "POST",
+        "/api/tournaments",
+        JSON.stringify({ scenarios: ["kura-river-water-sharing-treaty"], agents: ["boulware", "hagglebot"] }),
+        "application/json",
+      ),
+      422,
+      "agent.unknown",
+    );
+    await problem(
+      await send("POST", "/api/tournaments", JSON.stringify({ scenarios: ["nope"] }), "application/json"),
+      404,
+      "not-found",
+    );
   }, 60_000);
 });

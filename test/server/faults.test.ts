@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI } from "../domains.js";
-import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Faults: the server killed with SIGKILL in the middle of an ingest of 300 documents, then
 // restarted; two servers on one SQLite file. The figures printed here are the README's.
@@ -19,14 +19,28 @@ afterAll(() => {
 
 const NAMES = ["Maria Vella", "John Camilleri", "Lena Holm", "Tomas Berg", "Ana Ruiz", "Omar Haddad"];
 const PLACES = ["Valletta", "Gozo", "Mdina", "Birgu", "Sliema"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** A made-up news report (about 5 kB), different for every i, with quotes, dates and numbers to extract. */
 function article(i: number): string {
   const lines = [`Round ${i + 1} of the harbour talks ends without a deal`];
   for (let j = 0; j < 8; j++) {
     const k = i * 8 + j;
-    const who = NAMES[k % NAMES.length]!, other = NAMES[(k + 2) % NAMES.length]!;
+    const who = NAMES[k % NAMES.length]!,
+      other = NAMES[(k + 2) % NAMES.length]!;
     lines.push(
       `The delegations met in ${PLACES[k % PLACES.length]} on ${MONTHS[k % 12]} ${(k % 27) + 1}, 2024 for a ${(k % 7) + 2}-hour session.`,
       `"We are closer than we were in session ${k}," said ${who}, the island's chief negotiator.`,
@@ -44,9 +58,18 @@ const upload = async (url: string, names: string[], dir: string) => {
   return fetch(`${url}/api/documents`, { method: "POST", body: form });
 };
 
-const documentCount = (db: Database.Database) => (db.prepare("SELECT COUNT(*) AS n FROM documents").get() as { n: number }).n;
+const documentCount = (db: Database.Database) =>
+  (db.prepare("SELECT COUNT(*) AS n FROM documents").get() as { n: number }).n;
 const evidencePerDocument = (db: Database.Database) =>
-  new Map((db.prepare("SELECT d.file AS file, (SELECT COUNT(*) FROM evidence e WHERE e.document = d.id) AS n FROM documents d").all() as { file: string; n: number }[]).map((r) => [r.file.replace(/^.*\//, ""), r.n]));
+  new Map(
+    (
+      db
+        .prepare(
+          "SELECT d.file AS file, (SELECT COUNT(*) FROM evidence e WHERE e.document = d.id) AS n FROM documents d",
+        )
+        .all() as { file: string; n: number }[]
+    ).map((r) => [r.file.replace(/^.*\//, ""), r.n]),
+  );
 
 describe("faults", () => {
   it("killed with SIGKILL midway through an ingest of 300 documents: intact database, no half document, the re-run stores the rest once", async () => {
@@ -79,7 +102,9 @@ describe("faults", () => {
     expect(atKill).toBeLessThan(300);
 
     // The reference: the same 300 stored in one uninterrupted CLI ingest.
-    const ref = spawnSync(process.execPath, [CLI, "ingest", dir, "--db", join(tmp, "reference.db")], { encoding: "utf8" });
+    const ref = spawnSync(process.execPath, [CLI, "ingest", dir, "--db", join(tmp, "reference.db")], {
+      encoding: "utf8",
+    });
     expect(ref.status, ref.stderr).toBe(0);
     const refDb = new Database(join(tmp, "reference.db"), { readonly: true });
     const reference = evidencePerDocument(refDb);
@@ -91,7 +116,11 @@ describe("faults", () => {
     const second = await startServerProcess(["--db", file, "--no-case"], env);
     servers.push(second);
     const rerun = await upload(second.url, names, dir);
-    let job = (await rerun.json()) as { status?: string; documents?: { status: string }[]; result?: { documents: { status: string }[] } };
+    let job = (await rerun.json()) as {
+      status?: string;
+      documents?: { status: string }[];
+      result?: { documents: { status: string }[] };
+    };
     const location = rerun.headers.get("location");
     for (let i = 0; i < 600 && location && job.status === "running"; i++) {
       await new Promise((w) => setTimeout(w, 200));
@@ -107,10 +136,18 @@ describe("faults", () => {
     const after = new Database(file, { readonly: true });
     expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(documentCount(after)).toBe(300);
-    expect((after.prepare("SELECT COUNT(*) AS n FROM (SELECT file FROM documents GROUP BY file HAVING COUNT(*) > 1)").get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        after
+          .prepare("SELECT COUNT(*) AS n FROM (SELECT file FROM documents GROUP BY file HAVING COUNT(*) > 1)")
+          .get() as { n: number }
+      ).n,
+    ).toBe(0);
     expect(evidencePerDocument(after)).toEqual(reference);
     after.close();
-    console.log(`fault figures: SIGKILL after ${atKill} of 300 documents stored; integrity_check ok; 0 half documents; re-run stored ${storedNow}, found ${atKill} unchanged; 300 documents, 0 duplicates, evidence equal to an uninterrupted ingest`);
+    console.log(
+      `fault figures: SIGKILL after ${atKill} of 300 documents stored; integrity_check ok; 0 half documents; re-run stored ${storedNow}, found ${atKill} unchanged; 300 documents, 0 duplicates, evidence equal to an uninterrupted ingest`,
+    );
   }, 300_000);
 
   it("two servers on one SQLite file both work: concurrent ingests of the same articles store each once, replacements are not lost", async () => {
@@ -127,16 +164,31 @@ describe("faults", () => {
     const outcomes = (await Promise.all(answers.map((r) => r.json()))) as { documents: { status: string }[] }[];
     const storedBy = outcomes.map((o) => o.documents.filter((d) => d.status === "stored").length);
     expect(storedBy[0]! + storedBy[1]!).toBe(20);
-    const scenario = (await (await fetch(`${a!.url}/api/scenarios/moscow-2025-12`, { headers: { accept: "application/yaml" } })).text());
-    const puts = await Promise.all([a!, b!, a!, b!].map((s, i) => fetch(`${s.url}/api/scenarios/moscow-2025-12`, { method: "PUT", body: `${scenario}# edit ${i}\n`, headers: { "content-type": "application/yaml" } })));
+    const scenario = await (
+      await fetch(`${a!.url}/api/scenarios/moscow-2025-12`, { headers: { accept: "application/yaml" } })
+    ).text();
+    const puts = await Promise.all(
+      [a!, b!, a!, b!].map((s, i) =>
+        fetch(`${s.url}/api/scenarios/moscow-2025-12`, {
+          method: "PUT",
+          body: `${scenario}# edit ${i}\n`,
+          headers: { "content-type": "application/yaml" },
+        }),
+      ),
+    );
     expect(puts.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const versions = ((await Promise.all(puts.map((r) => r.json()))) as { version: number }[]).map((v) => v.version).sort();
+    const versions = ((await Promise.all(puts.map((r) => r.json()))) as { version: number }[])
+      .map((v) => v.version)
+      .sort();
     expect(versions).toEqual([2, 3, 4, 5]);
-    for (const s of [a!, b!]) expect(((await (await fetch(`${s.url}/api/documents?limit=1`)).json()) as { total: number }).total).toBe(25);
+    for (const s of [a!, b!])
+      expect(((await (await fetch(`${s.url}/api/documents?limit=1`)).json()) as { total: number }).total).toBe(25);
     const db = new Database(file, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(documentCount(db)).toBe(25);
     db.close();
-    console.log(`two servers, one SQLite file: ${storedBy.join(" + ")} of 20 concurrent uploads stored (each once), 4 concurrent replacements → versions 2–5, integrity_check ok`);
+    console.log(
+      `two servers, one SQLite file: ${storedBy.join(" + ")} of 20 concurrent uploads stored (each once), 4 concurrent replacements → versions 2–5, integrity_check ok`,
+    );
   }, 180_000);
 });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, GENIUS, ROOT } from "../domains.js";
-import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Each limit refused with a 4xx problem naming it; the write token; the time budget. Servers run
 // with small limits (environment variables) so the tests stay small.
@@ -27,7 +27,8 @@ const limitOf = async (r: Response, status: number, code: string) => {
 
 describe("limits", () => {
   let base: string;
-  const post = (path: string, body: string | FormData, type?: string) => fetch(base + path, { method: "POST", body, ...(type ? { headers: { "content-type": type } } : {}) });
+  const post = (path: string, body: string | FormData, type?: string) =>
+    fetch(base + path, { method: "POST", body, ...(type ? { headers: { "content-type": type } } : {}) });
   const files = (entries: [string, string][]) => {
     const form = new FormData();
     for (const [name, text] of entries) form.append("file", new Blob([text]), name);
@@ -49,10 +50,30 @@ describe("limits", () => {
   }, 60_000);
 
   it("refuses an upload over the size limit, too many files and too long a text, naming each limit", async () => {
-    const big = await limitOf(await post("/api/documents", files([["big.txt", "word ".repeat(300_000)]])), 413, "limit.upload-size");
+    const big = await limitOf(
+      await post("/api/documents", files([["big.txt", "word ".repeat(300_000)]])),
+      413,
+      "limit.upload-size",
+    );
     expect(big.errors![0]!.hint).toMatch(/PARLEY_MAX_UPLOAD_MB/);
-    await limitOf(await post("/api/documents", files([["a.txt", "A."], ["b.txt", "B."], ["c.txt", "C."], ["d.txt", "D."]])), 413, "limit.files");
-    const long = await limitOf(await post("/api/documents", files([["long.txt", "word ".repeat(50_000)]])), 413, "limit.text-length");
+    await limitOf(
+      await post(
+        "/api/documents",
+        files([
+          ["a.txt", "A."],
+          ["b.txt", "B."],
+          ["c.txt", "C."],
+          ["d.txt", "D."],
+        ]),
+      ),
+      413,
+      "limit.files",
+    );
+    const long = await limitOf(
+      await post("/api/documents", files([["long.txt", "word ".repeat(50_000)]])),
+      413,
+      "limit.text-length",
+    );
     expect(long.title).toMatch(/250,000 characters; the limit is 200,000/);
     // Nothing of a refused request was stored.
     expect(((await (await fetch(`${base}/api/documents`)).json()) as { total: number }).total).toBe(0);
@@ -65,11 +86,16 @@ describe("limits", () => {
   });
 
   it("refuses YAML whose aliases expand too often, and XML with entities (no DTDs, no external entities)", async () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     await limitOf(await post("/api/scenarios", bomb, "application/yaml"), 422, "limit.yaml-aliases");
     const g = GENIUS["LaptopC"]!;
     const form = new FormData();
-    form.append("domain", new Blob([`<?xml version="1.0"?><!DOCTYPE u SYSTEM "file:///etc/passwd"><utility_space/>`]), "external.xml");
+    form.append(
+      "domain",
+      new Blob([`<?xml version="1.0"?><!DOCTYPE u SYSTEM "file:///etc/passwd"><utility_space/>`]),
+      "external.xml",
+    );
     for (const p of g.profiles) form.append("profile", new Blob([readFileSync(p)]), "p.xml");
     const r = await post("/api/scenarios", form);
     expect(r.status).toBe(422);
@@ -80,13 +106,25 @@ describe("limits", () => {
     expect((await post("/api/scenarios?id=kura", river, "application/yaml")).status).toBe(201);
     const p = await limitOf(await fetch(`${base}/api/scenarios/kura/analysis`), 422, "limit.outcomes");
     expect(p.title).toMatch(/1,470 outcomes; analysis on request is limited to 1,000/);
-    await limitOf(await post("/api/scenarios/kura/simulations", JSON.stringify({ agents: ["boulware", "conceder", "conceder"] }), "application/json"), 422, "limit.outcomes");
+    await limitOf(
+      await post(
+        "/api/scenarios/kura/simulations",
+        JSON.stringify({ agents: ["boulware", "conceder", "conceder"] }),
+        "application/json",
+      ),
+      422,
+      "limit.outcomes",
+    );
   });
 
   it("cuts off a request that does not arrive in time (408)", async () => {
     const url = new URL(base);
     const answer = await new Promise<string>((resolve) => {
-      const socket = connect(Number(url.port), url.hostname, () => socket.write("POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te"));
+      const socket = connect(Number(url.port), url.hostname, () =>
+        socket.write(
+          'POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"te',
+        ),
+      );
       let got = "";
       socket.on("data", (d) => (got += d.toString()));
       socket.on("close", () => resolve(got));
@@ -115,7 +153,12 @@ describe("the time budget", () => {
     expect(((await r.json()) as { zopa: { exists: boolean } }).zopa.exists).toBe(false);
 
     const form = new FormData();
-    for (let i = 0; i < 12; i++) form.append("file", new Blob([`"Talks resume on day ${i}," said mediator Lena Holm of the ${i}th round. `.repeat(200)]), `round-${i}.txt`);
+    for (let i = 0; i < 12; i++)
+      form.append(
+        "file",
+        new Blob([`"Talks resume on day ${i}," said mediator Lena Holm of the ${i}th round. `.repeat(200)]),
+        `round-${i}.txt`,
+      );
     const ingest = await fetch(`${s.url}/api/documents`, { method: "POST", body: form });
     expect(ingest.status).toBe(202);
     const location = ingest.headers.get("location")!;
@@ -132,20 +175,36 @@ describe("the time budget", () => {
 
 describe("writes beyond loopback", () => {
   it("refuses to listen beyond loopback without a token", () => {
-    const r = spawnSync(process.execPath, [CLI, "serve", "--host", "0.0.0.0", "--port", "0", "--no-case", "--db", join(tmp, "open.db")], { encoding: "utf8", env: { ...process.env, PARLEY_TOKEN: "" } });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "serve", "--host", "0.0.0.0", "--port", "0", "--no-case", "--db", join(tmp, "open.db")],
+      { encoding: "utf8", env: { ...process.env, PARLEY_TOKEN: "" } },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/listening on 0\.0\.0\.0 .* needs a token for writes.*PARLEY_TOKEN/s);
   });
 
   it("with a token, takes writes only with it; reads need none", async () => {
-    const s = await startServerProcess(["--host", "0.0.0.0", "--no-case", "--db", join(tmp, "token.db")], { PARLEY_TOKEN: "s3cret-token-for-tests" });
+    const s = await startServerProcess(["--host", "0.0.0.0", "--no-case", "--db", join(tmp, "token.db")], {
+      PARLEY_TOKEN: "s3cret-token-for-tests",
+    });
     servers.push(s);
     const body = { method: "POST", body: river, headers: { "content-type": "application/yaml" } };
     const refused = await fetch(`${s.url}/api/scenarios`, body);
     expect(refused.status).toBe(401);
     expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);
-    expect((await fetch(`${s.url}/api/scenarios`, { ...body, headers: { ...body.headers, authorization: "Bearer wrong" } })).status).toBe(401);
-    expect((await fetch(`${s.url}/api/scenarios`, { ...body, headers: { ...body.headers, authorization: "Bearer s3cret-token-for-tests" } })).status).toBe(201);
+    expect(
+      (await fetch(`${s.url}/api/scenarios`, { ...body, headers: { ...body.headers, authorization: "Bearer wrong" } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await fetch(`${s.url}/api/scenarios`, {
+          ...body,
+          headers: { ...body.headers, authorization: "Bearer s3cret-token-for-tests" },
+        })
+      ).status,
+    ).toBe(201);
     expect((await fetch(`${s.url}/api/scenarios`)).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,25 +20,48 @@ afterAll(() => {
 
 const redisBinary = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
 const scenario = join(ROOT, "examples", "river-treaty.yaml");
-const args = ["tournament", scenario, "--agents", "boulware,conceder,frontier", "--repetitions", "100", "--rounds", "200", "--seed", "3", "--format", "json"];
+const args = [
+  "tournament",
+  scenario,
+  "--agents",
+  "boulware,conceder,frontier",
+  "--repetitions",
+  "100",
+  "--rounds",
+  "200",
+  "--seed",
+  "3",
+  "--format",
+  "json",
+];
 
 /** Every stored run, in key order, as the bytes the database holds. */
 const storedRuns = (file: string) => {
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare("SELECT scenario, agents, repetition, seed, agreement, utilities, rounds, distance_frontier, distance_nash, welfare FROM tournament_runs ORDER BY scenario, agents, repetition").all();
+  const rows = db
+    .prepare(
+      "SELECT scenario, agents, repetition, seed, agreement, utilities, rounds, distance_frontier, distance_nash, welfare FROM tournament_runs ORDER BY scenario, agents, repetition",
+    )
+    .all();
   db.close();
   return JSON.stringify(rows);
 };
 
 if (!redisBinary) {
   // Never silently: the reason is printed where the run's output shows it.
-  console.warn("Redis worker test skipped: no redis-server on this machine (Debian's redis-server package; .ci/run installs it)");
+  console.warn(
+    "Redis worker test skipped: no redis-server on this machine (Debian's redis-server package; .ci/run installs it)",
+  );
   describe.skip("tournaments on Redis workers", () => it("needs redis-server", () => undefined));
 } else {
   describe("tournaments on Redis workers", () => {
     it("two workers share the batches; one killed midway, its batch is retried; the runs equal the local pool's", async () => {
       const port = await freePort();
-      const redis = spawn(redisBinary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+      const redis = spawn(
+        redisBinary,
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        { stdio: "ignore" },
+      );
       children.push(redis);
       await new Promise((w) => setTimeout(w, 500));
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
@@ -46,7 +69,10 @@ if (!redisBinary) {
 
       const outputs = ["", ""];
       const workers = [0, 1].map((i) => {
-        const w = spawn(process.execPath, [CLI, "worker", "--db", db, "--lock-ms", "2000"], { env, stdio: ["ignore", "pipe", "pipe"] });
+        const w = spawn(process.execPath, [CLI, "worker", "--db", db, "--lock-ms", "2000"], {
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         w.stdout!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
         w.stderr!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
         children.push(w);
@@ -54,9 +80,13 @@ if (!redisBinary) {
       });
       await new Promise((w) => setTimeout(w, 1500));
 
-      const coordinator = spawn(process.execPath, [CLI, ...args, "--db", db], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const coordinator = spawn(process.execPath, [CLI, ...args, "--db", db], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       children.push(coordinator);
-      let out = "", err = "";
+      let out = "",
+        err = "";
       coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
       coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
       // Kill the first worker the moment it has taken a batch: it dies holding it.
@@ -71,18 +101,24 @@ if (!redisBinary) {
         }, 2);
         coordinator.once("exit", () => resolve(null));
       });
-      const code = await new Promise<number | null>((resolve) => (coordinator.exitCode !== null ? resolve(coordinator.exitCode) : coordinator.once("exit", resolve)));
+      const code = await new Promise<number | null>((resolve) =>
+        coordinator.exitCode !== null ? resolve(coordinator.exitCode) : coordinator.once("exit", resolve),
+      );
       expect(held, outputs.join("\n---\n") + err).not.toBeNull();
       expect(code, err).toBe(0);
       // The batch the killed worker held was taken again by the other once its lock lapsed.
       expect(outputs[0]).not.toContain(`stored batch ${held}`);
-      expect(outputs[1], outputs.join("\n---\n")).toMatch(new RegExp(`^taking batch ${held} \\(\\d+ runs\\), attempt 2$`, "m"));
+      expect(outputs[1], outputs.join("\n---\n")).toMatch(
+        new RegExp(`^taking batch ${held} \\(\\d+ runs\\), attempt 2$`, "m"),
+      );
       expect(outputs[1]).toContain(`stored batch ${held}`);
       const remote = JSON.parse(out) as { runs: number; total: number; complete: boolean; agents: unknown };
       expect(remote).toMatchObject({ runs: 27 * 100, total: 27 * 100, complete: true });
       expect(outputs[1]).toMatch(/^stored batch /m);
 
-      const local = spawnSync(process.execPath, [CLI, ...args, "--db", join(tmp, "local.db"), "--workers", "1"], { encoding: "utf8" });
+      const local = spawnSync(process.execPath, [CLI, ...args, "--db", join(tmp, "local.db"), "--workers", "1"], {
+        encoding: "utf8",
+      });
       expect(local.status, local.stderr).toBe(0);
       expect(JSON.parse(local.stdout)).toEqual(remote);
       expect(storedRuns(db)).toBe(storedRuns(join(tmp, "local.db")));

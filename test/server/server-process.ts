@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { freePort } from "../support/free-port.js";
+import { type ChildProcess, spawn } from "node:child_process";
 import { CLI } from "../domains.js";
+import { freePort } from "../support/free-port.js";
 
 export interface ServerProcess {
   readonly url: string;
@@ -12,13 +12,21 @@ export interface ServerProcess {
 }
 
 /** `parley serve` as a separate process (the real command), resolved once it prints its URL. */
-export async function startServerProcess(args: readonly string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   await new Promise<void>((resolve, reject) => {
     const check = setInterval(() => {
       if (out.includes("serving at")) {

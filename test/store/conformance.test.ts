@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDocument } from "../../src/evidence/document.js";
-import { extractDocument, type DocumentEvidence } from "../../src/evidence/extract.js";
+import { type DocumentEvidence, extractDocument } from "../../src/evidence/extract.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
 import type { RunRecord } from "../../src/negotiation/tournament.js";
@@ -11,14 +11,16 @@ import { PostgresStore } from "../../src/store/postgres-store.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { Store } from "../../src/store/store.js";
 import { SHARED } from "../domains.js";
-import { startPostgres, type PostgresServer } from "./postgres-server.js";
+import { type PostgresServer, startPostgres } from "./postgres-server.js";
 
 const corpus = join(SHARED, "corpus", "moscow-2025-12");
 const model = loadAttributionModel();
 const evidence: DocumentEvidence[] = readdirSync(corpus)
   .sort()
   .slice(0, 3)
-  .map((f) => extractDocument(readDocument(f, readFileSync(join(corpus, f), "utf8"), contentId, { date: "2025-12-02" }), model));
+  .map((f) =>
+    extractDocument(readDocument(f, readFileSync(join(corpus, f), "utf8"), contentId, { date: "2025-12-02" }), model),
+  );
 
 const run = (repetition: number, welfare: number): RunRecord => ({
   scenario: 0,
@@ -47,7 +49,13 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(await store.addDocument(evidence[0]!, null, ["Vladimir Putin"])).toBe(false);
       expect(await store.hasDocument(evidence[0]!.document.id)).toBe(true);
       const e = evidence[0]!;
-      expect(await store.evidenceCount(e.document.id)).toBe(e.quotes.length + e.dates.length + e.quantities.length + e.claims.length + e.actors.flatMap((a) => a.mentions).length);
+      expect(await store.evidenceCount(e.document.id)).toBe(
+        e.quotes.length +
+          e.dates.length +
+          e.quantities.length +
+          e.claims.length +
+          e.actors.flatMap((a) => a.mentions).length,
+      );
     });
 
     it("gives the documents back in the order they were stored, every field as it went in", async () => {
@@ -73,7 +81,10 @@ function conformance(name: string, open: () => Promise<Store>) {
       const before = await store.documentsVersion();
       const other = await open();
       try {
-        const fresh = { ...evidence[0]!, document: { ...evidence[0]!.document, id: `${evidence[0]!.document.id}-copy-${name}` } };
+        const fresh = {
+          ...evidence[0]!,
+          document: { ...evidence[0]!.document, id: `${evidence[0]!.document.id}-copy-${name}` },
+        };
         const results = await Promise.all([store.addDocument(fresh), other.addDocument(fresh)]);
         expect(results.filter(Boolean)).toHaveLength(1);
         expect(await store.documentsVersion()).toBeGreaterThan(before);
@@ -86,7 +97,10 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(await store.openTournament("t1", { agents: ["boulware", "conceder"] })).toEqual([]);
       await store.addRuns("t1", [run(1, 0.75), run(0, 0.5)]);
       await store.addRuns("t1", [run(1, 0.875)]);
-      expect(await store.openTournament("t1", { agents: ["boulware", "conceder"] })).toEqual([run(0, 0.5), run(1, 0.875)]);
+      expect(await store.openTournament("t1", { agents: ["boulware", "conceder"] })).toEqual([
+        run(0, 0.5),
+        run(1, 0.875),
+      ]);
       expect(await store.runs("t2")).toEqual([]);
       const listed = await store.tournaments();
       expect(listed.map((t) => [t.id, t.runs, t.config])).toEqual([["t1", 2, { agents: ["boulware", "conceder"] }]]);
@@ -108,15 +122,30 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(await store.scenario("s1")).toMatchObject({ id: "s1", name: "Test", text, version: 1 });
       expect(await store.scenarioVersion("s1")).toBe(1);
       expect(await store.scenarioVersion("missing")).toBeNull();
-      expect(await store.putScenario({ id: "s1", name: "Test 2", text: text + "# two\n" })).toBe(2);
+      expect(await store.putScenario({ id: "s1", name: "Test 2", text: `${text}# two\n` })).toBe(2);
       expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toBe(1);
-      expect((await store.scenarios()).map((s) => [s.id, s.version])).toEqual([["s1", 2], ["s0", 1]]);
+      expect((await store.scenarios()).map((s) => [s.id, s.version])).toEqual([
+        ["s1", 2],
+        ["s0", 1],
+      ]);
       expect(await store.scenario("missing")).toBeNull();
     });
 
     it("keeps a scenario's simulation runs, oldest first", async () => {
-      await store.addSimulation({ id: "r2", scenario: "s1", config: { seed: 2 }, result: { agreement: true, rounds: [1, 2] }, created: "2026-01-02T00:00:00.000Z" });
-      await store.addSimulation({ id: "r1", scenario: "s1", config: { seed: 1 }, result: { agreement: false }, created: "2026-01-01T00:00:00.000Z" });
+      await store.addSimulation({
+        id: "r2",
+        scenario: "s1",
+        config: { seed: 2 },
+        result: { agreement: true, rounds: [1, 2] },
+        created: "2026-01-02T00:00:00.000Z",
+      });
+      await store.addSimulation({
+        id: "r1",
+        scenario: "s1",
+        config: { seed: 1 },
+        result: { agreement: false },
+        created: "2026-01-01T00:00:00.000Z",
+      });
       expect((await store.simulations("s1")).map((s) => [s.id, s.config, s.result])).toEqual([
         ["r2", { seed: 2 }, { agreement: true, rounds: [1, 2] }],
         ["r1", { seed: 1 }, { agreement: false }],

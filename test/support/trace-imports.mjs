@@ -1,8 +1,9 @@
 // `node --import ./test/support/trace-imports.mjs SCRIPT`: writes every module URL the process
 // loads to the file named by PARLEY_TRACE_IMPORTS, one per line, when it exits.
+
+import { writeFileSync } from "node:fs";
 import { register } from "node:module";
 import { MessageChannel } from "node:worker_threads";
-import { writeFileSync } from "node:fs";
 
 const urls = [];
 const { port1, port2 } = new MessageChannel();
@@ -14,4 +15,4 @@ export function initialize(data) { port = data.port; }
 export async function load(url, context, next) { port.postMessage(url); return next(url, context); }
 `;
 register(`data:text/javascript,${encodeURIComponent(hooks)}`, { data: { port: port2 }, transferList: [port2] });
-process.on("exit", () => writeFileSync(process.env.PARLEY_TRACE_IMPORTS, urls.join("\n") + "\n"));
+process.on("exit", () => writeFileSync(process.env.PARLEY_TRACE_IMPORTS, `${urls.join("\n")}\n`));

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../domains.js";
-import { startServerProcess, type ServerProcess } from "../server/server-process.js";
+import { type ServerProcess, startServerProcess } from "../server/server-process.js";
 
 // The web app in a real browser: Debian's chromium driven by playwright-core, against `parley
 // serve` on the Moscow case. Screenshots of every view go to test-artifacts/screenshots/.
@@ -104,7 +104,9 @@ if (!CHROMIUM) {
     it("a YAML edit naming an unknown issue shows the problem at its line, and changes nothing", async () => {
       await go("edit");
       const area = page.locator("textarea[aria-label='scenario YAML']");
-      await page.waitForFunction(`(document.querySelector("textarea[aria-label='scenario YAML']")?.value ?? "").length > 0`);
+      await page.waitForFunction(
+        `(document.querySelector("textarea[aria-label='scenario YAML']")?.value ?? "").length > 0`,
+      );
       const yaml = (await area.inputValue()).replace(/(outcome: \{)Donbas:/, "$1Tidal power: 5, Donbas:");
       const line = yaml.split("\n").findIndex((l) => l.includes("Tidal power")) + 1;
       expect(line).toBeGreaterThan(0);
@@ -115,7 +117,10 @@ if (!CHROMIUM) {
       expect(await problem.textContent()).toContain(`line ${line}`);
       expect(await page.locator(".gutter .bad").allTextContents()).toContain(String(line));
       await shot("edit");
-      const stored = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12`)).json()) as { version: number; text: string };
+      const stored = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12`)).json()) as {
+        version: number;
+        text: string;
+      };
       expect(stored.version).toBe(1);
       expect(stored.text).not.toContain("Tidal power");
     });
@@ -126,7 +131,9 @@ if (!CHROMIUM) {
       await chart.waitFor({ timeout: 60_000 });
       expect(await chart.locator("path").count()).toBeGreaterThan(0);
       const labels = await chart.locator("text").allTextContents();
-      const analysis = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12/analysis`)).json()) as { proposals: { name: string }[] };
+      const analysis = (await (await fetch(`${server.url}/api/scenarios/moscow-2025-12/analysis`)).json()) as {
+        proposals: { name: string }[];
+      };
       // Each plan is a numbered dot, its name in the key below the chart.
       expect(await chart.locator("g[fill='#7a1f5c'] circle").count()).toBe(analysis.proposals.length);
       analysis.proposals.forEach((_, k) => expect(labels).toContain(String(k + 1)));

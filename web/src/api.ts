@@ -43,7 +43,10 @@ export class ApiProblem extends Error {
 
 async function answer<T>(r: Response): Promise<T> {
   if (r.ok) return (await r.json()) as T;
-  const p = (await r.json().catch(() => ({ title: r.statusText, errors: [] }))) as { title: string; errors?: ProblemDetail[] };
+  const p = (await r.json().catch(() => ({ title: r.statusText, errors: [] }))) as {
+    title: string;
+    errors?: ProblemDetail[];
+  };
   throw new ApiProblem(r.status, p.title, p.errors ?? []);
 }
 
@@ -79,10 +82,39 @@ export interface Analysis {
   frontier: { outcome: Record<string, string | number>; utilities: number[] }[];
   solutions: Record<string, { outcome: Record<string, string | number>; utilities: number[] } | null>;
   proposals: Proposal[];
-  concessions: { kind: string; changes?: { party: string; redLine?: string; change: string; size: number }[]; size: number }[];
-  stances?: { parties: string[]; issues: string[]; cells: ({ strength: string; toward?: (string | number)[]; cited: boolean; implied: boolean; note?: string } | null)[][] };
-  lineage?: { proposal: string; from: string; added: { issue: string; value: string }[]; dropped: { issue: string; value: string }[]; notStated: { issue: string; value: string }[]; changed: { issue: string; from: string; to: string }[]; objections?: { party: string; terms: string[]; note?: string }[] }[];
-  contestedFacts?: { subject: string; attribute: string; values: (string | number)[]; fields: string[]; changesAnswers: boolean; why?: string }[];
+  concessions: {
+    kind: string;
+    changes?: { party: string; redLine?: string; change: string; size: number }[];
+    size: number;
+  }[];
+  stances?: {
+    parties: string[];
+    issues: string[];
+    cells: ({
+      strength: string;
+      toward?: (string | number)[];
+      cited: boolean;
+      implied: boolean;
+      note?: string;
+    } | null)[][];
+  };
+  lineage?: {
+    proposal: string;
+    from: string;
+    added: { issue: string; value: string }[];
+    dropped: { issue: string; value: string }[];
+    notStated: { issue: string; value: string }[];
+    changed: { issue: string; from: string; to: string }[];
+    objections?: { party: string; terms: string[]; note?: string }[];
+  }[];
+  contestedFacts?: {
+    subject: string;
+    attribute: string;
+    values: (string | number)[];
+    fields: string[];
+    changesAnswers: boolean;
+    why?: string;
+  }[];
   citations?: Cited[];
   assumptions?: string[];
   weakFields?: { field: string; reason: string }[];
@@ -133,7 +165,13 @@ export interface DateMention extends Span {
 export interface Contradiction {
   subject: string;
   attribute: string;
-  sides: { value: string | number; unit?: string | null; files?: string[]; quotes?: (Span & { file: string; attributedTo?: string | null })[]; spans: { file: string; start: number; end: number; text?: string }[] }[];
+  sides: {
+    value: string | number;
+    unit?: string | null;
+    files?: string[];
+    quotes?: (Span & { file: string; attributedTo?: string | null })[];
+    spans: { file: string; start: number; end: number; text?: string }[];
+  }[];
 }
 
 export interface Evidence {
@@ -142,7 +180,13 @@ export interface Evidence {
   dates?: DateMention[];
   contradictions?: Contradiction[];
   reliability?: { file: string; kind: string; kindReason?: string; score: number; reasons: string[] }[];
-  claims?: (Span & { file: string; subject: string; attribute: string; value: string | number; attributedTo: string | null })[];
+  claims?: (Span & {
+    file: string;
+    subject: string;
+    attribute: string;
+    value: string | number;
+    attributedTo: string | null;
+  })[];
 }
 
 export interface Space {
@@ -167,7 +211,9 @@ export const api = {
   documents: async () => {
     const items: DocumentSummary[] = [];
     for (let total = Infinity; items.length < total; ) {
-      const page = await get<{ total: number; items: DocumentSummary[] }>(`/api/documents?offset=${items.length}&limit=500`);
+      const page = await get<{ total: number; items: DocumentSummary[] }>(
+        `/api/documents?offset=${items.length}&limit=500`,
+      );
       total = page.total;
       if (!page.items.length) break;
       items.push(...page.items);
@@ -181,13 +227,32 @@ export const api = {
   model: (id: string) => get<Spec>(`/api/scenarios/${enc(id)}/model`),
   analysis: (id: string) => get<Analysis>(`/api/scenarios/${enc(id)}/analysis`),
   space: (id: string, a: number, b: number) => get<Space>(`/api/scenarios/${enc(id)}/utility-space?a=${a}&b=${b}`),
-  agents: () => get<{ agents: { name: string; description: string }[]; mediators: { name: string; description: string }[] }>("/api/agents"),
-  job: (id: string) => get<{ status: string; done: number; total: number; result?: unknown; error?: { title: string } }>(`/api/jobs/${enc(id)}`),
-  replace: (id: string, text: string) => fetch(`/api/scenarios/${enc(id)}`, { method: "PUT", body: text, headers: { "content-type": "application/yaml" } }).then((r) => answer<{ version: number }>(r)),
+  agents: () =>
+    get<{ agents: { name: string; description: string }[]; mediators: { name: string; description: string }[] }>(
+      "/api/agents",
+    ),
+  job: (id: string) =>
+    get<{ status: string; done: number; total: number; result?: unknown; error?: { title: string } }>(
+      `/api/jobs/${enc(id)}`,
+    ),
+  replace: (id: string, text: string) =>
+    fetch(`/api/scenarios/${enc(id)}`, {
+      method: "PUT",
+      body: text,
+      headers: { "content-type": "application/yaml" },
+    }).then((r) => answer<{ version: number }>(r)),
   simulate: (id: string, body: { agents: string[]; protocol: string; rounds: number; seed: number }) =>
-    fetch(`/api/scenarios/${enc(id)}/simulations`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => answer<{ id: string; result: Simulation }>(r)),
+    fetch(`/api/scenarios/${enc(id)}/simulations`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }).then((r) => answer<{ id: string; result: Simulation }>(r)),
   tournament: (body: { scenarios: string[]; agents: string[]; repetitions: number; rounds: number }) =>
-    fetch("/api/tournaments", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => answer<{ id: string; total: number }>(r)),
+    fetch("/api/tournaments", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }).then((r) => answer<{ id: string; total: number }>(r)),
 };
 
 export interface Simulation {
@@ -203,9 +268,13 @@ export interface Simulation {
 }
 
 /** Uploads articles (multipart field `file`), reporting the upload's progress; resolves with the server's answer (201 or a 202 job). */
-export function upload(files: File[] | { name: string; text: string }[], onProgress: (fraction: number) => void): Promise<{ status: number; body: unknown }> {
+export function upload(
+  files: File[] | { name: string; text: string }[],
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: unknown }> {
   const form = new FormData();
-  for (const f of files) form.append("file", f instanceof File ? f : new Blob([f.text], { type: "text/plain" }), f.name);
+  for (const f of files)
+    form.append("file", f instanceof File ? f : new Blob([f.text], { type: "text/plain" }), f.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/documents");

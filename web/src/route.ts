@@ -10,7 +10,11 @@ export interface Route {
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#\/?/, "").split("?");
   const [view, ...rest] = path.split("/");
-  return { view: view || "overview", arg: rest.length ? decodeURIComponent(rest.join("/")) : null, params: new URLSearchParams(query) };
+  return {
+    view: view || "overview",
+    arg: rest.length ? decodeURIComponent(rest.join("/")) : null,
+    params: new URLSearchParams(query),
+  };
 }
 
 export function useRoute(): Route {
@@ -24,4 +28,5 @@ export function useRoute(): Route {
 }
 
 /** A link to the reading view, scrolled to and highlighting the given words. */
-export const readHref = (file: string, start?: number, end?: number) => `#/read/${encodeURIComponent(file)}${start !== undefined ? `?start=${start}&end=${end}` : ""}`;
+export const readHref = (file: string, start?: number, end?: number) =>
+  `#/read/${encodeURIComponent(file)}${start !== undefined ? `?start=${start}&end=${end}` : ""}`;

@@ -21,7 +21,7 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller names what the effect depends on (deps), not the closure.
   }, deps);
   return value;
 }

@@ -2,7 +2,23 @@ import type { Resolution } from "./coreference.js";
 import type { Link, TokenSpan } from "./linker.js";
 
 /** Cue words common enough that their attributions are the reliable kind. */
-const COMMON_CUES = new Set(["said", "says", "say", "told", "tells", "according", "wrote", "writes", "added", "adds", "asked", "stated", "explained", "argued", "noted"]);
+const COMMON_CUES = new Set([
+  "said",
+  "says",
+  "say",
+  "told",
+  "tells",
+  "according",
+  "wrote",
+  "writes",
+  "added",
+  "adds",
+  "asked",
+  "stated",
+  "explained",
+  "argued",
+  "noted",
+]);
 
 /** The names of the signals, in the order of `attributionSignals`. */
 export const SIGNALS = [
@@ -52,11 +68,14 @@ const gap = (x: TokenSpan, y: TokenSpan) => (x.to <= y.from ? y.from - x.to : y.
 /** What the confidence of one attribution is computed from: the tagger's margins, how the pieces were linked and the source resolved. */
 export function attributionSignals(x: SignalInput): Float64Array {
   const margins = (s: TokenSpan) => {
-    let min = Infinity, sum = 0;
+    let min = Infinity,
+      sum = 0;
     for (let t = s.from; t < s.to; t++) (min = Math.min(min, x.score[t]!)), (sum += x.score[t]!);
     return { min: clip(min / 10, 3), mean: clip(sum / Math.max(1, s.to - s.from) / 10, 3) };
   };
-  const src = x.subject ? { min: 0, mean: 0 } : margins(x.source), cue = margins(x.cue), con = margins(x.content);
+  const src = x.subject ? { min: 0, mean: 0 } : margins(x.source),
+    cue = margins(x.cue),
+    con = margins(x.content);
   const how = x.resolution.how;
   const sourceWords = x.words.slice(x.source.from, x.source.to);
   return Float64Array.from([
@@ -100,11 +119,16 @@ export function calibrated(c: Calibrator, signals: Float64Array): number {
 }
 
 /** Fits the logistic model by full-batch gradient descent with a little L2: deterministic, and quick for a few thousand examples. */
-export function fitCalibrator(examples: readonly { signals: Float64Array; right: boolean }[], options: { steps?: number; rate?: number; l2?: number } = {}): Calibrator {
+export function fitCalibrator(
+  examples: readonly { signals: Float64Array; right: boolean }[],
+  options: { steps?: number; rate?: number; l2?: number } = {},
+): Calibrator {
   const d = SIGNALS.length;
   const w = new Float64Array(d);
   let b = 0;
-  const steps = options.steps ?? 3000, rate = options.rate ?? 0.5, l2 = options.l2 ?? 1e-3;
+  const steps = options.steps ?? 3000,
+    rate = options.rate ?? 0.5,
+    l2 = options.l2 ?? 1e-3;
   const n = Math.max(1, examples.length);
   for (let s = 0; s < steps; s++) {
     const gw = new Float64Array(d);

@@ -74,7 +74,13 @@ function surnamesOf(names: readonly string[]): Map<string, string[]> {
  * person was named in between. An unnamed source ("sources familiar with the talks") is kept
  * as its own words.
  */
-export function resolveSource(text: string, start: number, end: number, context: SourceContext, memory: SpeakerMemory): Resolution {
+export function resolveSource(
+  text: string,
+  start: number,
+  end: number,
+  context: SourceContext,
+  memory: SpeakerMemory,
+): Resolution {
   const { actors, people } = context;
   const phrase = text.slice(start, end).trim();
   // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]"):
@@ -86,12 +92,22 @@ export function resolveSource(text: string, start: number, end: number, context:
   let head: { actor: Actor; end: number } | null = null;
   for (const actor of actors)
     for (const m of actor.mentions)
-      if (!isRoleAlias(m) && m.start < coreEnd && m.end > start && (!head || m.end > head.end || (m.end === head.end && actor.kind === "person"))) head = { actor, end: m.end };
+      if (
+        !isRoleAlias(m) &&
+        m.start < coreEnd &&
+        m.end > start &&
+        (!head || m.end > head.end || (m.end === head.end && actor.kind === "person"))
+      )
+        head = { actor, end: m.end };
   if (head && head.actor.kind === "person") return { speaker: head.actor.name, how: "name", confidence: 0.97 };
   // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Marco Rubio").
   const phraseEnd = start + text.slice(start, end).trimEnd().length;
   for (const actor of actors)
-    if (actor.kind === "person" && actor.mentions.some((m) => !isRoleAlias(m) && m.start >= start && m.end >= phraseEnd && m.start < end)) return { speaker: actor.name, how: "name", confidence: 0.97 };
+    if (
+      actor.kind === "person" &&
+      actor.mentions.some((m) => !isRoleAlias(m) && m.start >= start && m.end >= phraseEnd && m.start < end)
+    )
+      return { speaker: actor.name, how: "name", confidence: 0.97 };
   // An organisation speaks when it is the whole core ("the Kremlin", "The New York Post"), not
   // when it only qualifies a person ("the Kremlin representative" is a person).
   const coreTrimmedEnd = start + text.slice(start, coreEnd).trimEnd().length;
@@ -101,31 +117,69 @@ export function resolveSource(text: string, start: number, end: number, context:
   const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap((w) => context.bySurname.get(w) ?? []);
   if (bySurname.length === 1) return { speaker: bySurname[0]!, how: "name", confidence: 0.9 };
   // A bare capitalised name the text does not otherwise know ("Macron greenlit …, vowing"): a person by surname.
-  if (/^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(core) && !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(core))
+  if (
+    /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(core) &&
+    !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(core)
+  )
     return { speaker: core, how: "name", confidence: 0.85 };
-  const lastMention = (a: Actor, before: number) => a.mentions.reduce((at, m) => (m.end <= before && m.end > at && !isRoleAlias(m) ? m.end : at), -1);
+  const lastMention = (a: Actor, before: number) =>
+    a.mentions.reduce((at, m) => (m.end <= before && m.end > at && !isRoleAlias(m) ? m.end : at), -1);
   if (PERSONAL.test(phrase)) {
     const last = memory.quoted.filter((q) => q.at < start).at(-1);
-    const named = people.map((a) => ({ name: a.name, at: lastMention(a, start) })).filter((x) => x.at >= 0 && start - x.at < 1500).sort((x, y) => y.at - x.at);
+    const named = people
+      .map((a) => ({ name: a.name, at: lastMention(a, start) }))
+      .filter((x) => x.at >= 0 && start - x.at < 1500)
+      .sort((x, y) => y.at - x.at);
     if (last && start - last.at < 1500) {
       // Another person named after the last quote makes "he" ambiguous: the person named most
       // recently becomes the candidate, and the answer stays unsure.
       const rival = named.find((x) => x.name !== last.name && x.at > last.at);
-      return rival ? { speaker: rival.name, how: "pronoun", confidence: 0.45 } : { speaker: last.name, how: "pronoun", confidence: 0.86 };
+      return rival
+        ? { speaker: rival.name, how: "pronoun", confidence: 0.45 }
+        : { speaker: last.name, how: "pronoun", confidence: 0.86 };
     }
-    if (named.length) return { speaker: named[0]!.name, how: "pronoun", confidence: named.length === 1 || named.every((x) => x.name === named[0]!.name) ? 0.8 : 0.45 };
+    if (named.length)
+      return {
+        speaker: named[0]!.name,
+        how: "pronoun",
+        confidence: named.length === 1 || named.every((x) => x.name === named[0]!.name) ? 0.8 : 0.45,
+      };
     return { speaker: phrase, how: "unnamed", confidence: 0.2 };
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
 
   // A role phrase: the person the text gave that role, nearest before.
-  const words = core.toLowerCase().replace(/^(the|a|an|his|her|their)\s+/, "").split(/\s+/);
+  const words = core
+    .toLowerCase()
+    .replace(/^(the|a|an|his|her|their)\s+/, "")
+    .split(/\s+/);
   const noun = words.at(-1) ?? "";
   const nouns = SYNONYMS[noun] ?? [noun];
-  const holders = people.filter((a) => a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n))) && lastMention(a, start) >= 0);
+  const holders = people.filter(
+    (a) => a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n))) && lastMention(a, start) >= 0,
+  );
   if (/^(the|his|her|their)\b/i.test(core) && holders.length) {
     // Other words of the phrase must fit the role too ("the Kremlin aide" is not the White House aide).
-    const fitting = holders.filter((a) => words.slice(0, -1).every((w) => a.roles.some((r) => r.toLowerCase().includes(w)) || ["russian", "ukrainian", "american", "us", "u.s.", "presidential", "former", "top", "senior", "chief"].includes(w)));
+    const fitting = holders.filter((a) =>
+      words
+        .slice(0, -1)
+        .every(
+          (w) =>
+            a.roles.some((r) => r.toLowerCase().includes(w)) ||
+            [
+              "russian",
+              "ukrainian",
+              "american",
+              "us",
+              "u.s.",
+              "presidential",
+              "former",
+              "top",
+              "senior",
+              "chief",
+            ].includes(w),
+        ),
+    );
     const pool = fitting.length ? fitting : holders;
     const nearest = [...pool].sort((x, y) => lastMention(y, start) - lastMention(x, start));
     // Several hold the role: the one named in this paragraph, when no other is, is meant.

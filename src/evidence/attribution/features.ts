@@ -39,7 +39,6 @@ function shape(w: string): string {
   return /^\W+$/.test(w) ? `p${w}` : "o";
 }
 
-
 export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures {
   const tokens = a.tokens;
   const n = tokens.length;
@@ -50,7 +49,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   let open = false;
   for (let i = 0; i < n; i++) {
     const v = tokens[i]!.value;
-    if (i > 0 && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n") && !OPEN_QUOTES.has(v) && v !== '"') open = false;
+    if (i > 0 && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n") && !OPEN_QUOTES.has(v) && v !== '"')
+      open = false;
     if (v === "“" || (v === '"' && !open)) open = true;
     else if (v === "”" || (v === '"' && open)) {
       inQuote[i] = 1;
@@ -61,8 +61,10 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   // Cue words: a token is one when it, or it with the next word, is in the lexicon.
   const isCue = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (cues.has(words[i]!) || (i + 1 < n && cues.has(`${words[i]} ${words[i + 1]}`))) isCue[i] = 1;
-  const leftCue = new Int32Array(n), rightCue = new Int32Array(n);
+  for (let i = 0; i < n; i++)
+    if (cues.has(words[i]!) || (i + 1 < n && cues.has(`${words[i]} ${words[i + 1]}`))) isCue[i] = 1;
+  const leftCue = new Int32Array(n),
+    rightCue = new Int32Array(n);
   for (let i = 0, last = -1000; i < n; i++) {
     leftCue[i] = i - last;
     if (isCue[i]) last = i;
@@ -73,7 +75,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   // Sentence and paragraph of each token.
   const sentenceIndex = new Int32Array(n).fill(-1);
-  const sentenceStart = new Uint8Array(n), sentenceEnd = new Uint8Array(n);
+  const sentenceStart = new Uint8Array(n),
+    sentenceEnd = new Uint8Array(n);
   let s = 0;
   for (let i = 0; i < n; i++) {
     while (s < a.sentences.length && a.sentences[s]!.end <= tokens[i]!.start) s++;
@@ -82,7 +85,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   for (let i = 0; i < n; i++) if (i === n - 1 || sentenceIndex[i + 1] !== sentenceIndex[i]) sentenceEnd[i] = 1;
   const lineStart = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (i === 0 || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n")) lineStart[i] = 1;
+  for (let i = 0; i < n; i++)
+    if (i === 0 || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n")) lineStart[i] = 1;
   // "Name:" at the start of a line (a transcript turn, perhaps after an opening quotation mark):
   // 2 on the name, 1 on the words of the turn.
   const turn = new Uint8Array(n);
@@ -100,7 +104,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
 
   // Per sentence: its first and last cue word outside quotation marks, and whether it quotes.
   const sentences = Math.max(1, s + 1);
-  const firstCue = new Int32Array(sentences).fill(-1), lastCue = new Int32Array(sentences).fill(-1);
+  const firstCue = new Int32Array(sentences).fill(-1),
+    lastCue = new Int32Array(sentences).fill(-1);
   const quotes = new Uint8Array(sentences);
   for (let i = 0; i < n; i++) {
     const k = sentenceIndex[i]!;
@@ -112,7 +117,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   // A sentence closing with its attribution ("…, sources said."): its last cue sits in its final
   // few tokens after a comma or closing quote; what stands before that comma is the content.
-  const beforeTrailing = new Uint8Array(n), inTrailing = new Uint8Array(n);
+  const beforeTrailing = new Uint8Array(n),
+    inTrailing = new Uint8Array(n);
   for (let k = 0; k < sentences; k++) {
     const c = lastCue[k]!;
     if (c < 0) continue;
@@ -132,7 +138,11 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   // A line ending with a colon introduces what follows ("The Times reports:").
   const afterColonLine = new Uint8Array(n);
   for (let i = 0, colon = false; i < n; i++) {
-    if (lineStart[i]) colon = i > 0 && /:\s*$/.test(text.slice(tokens[Math.max(0, i - 1)]!.start, tokens[i]!.start).replace(/\n[\s\S]*$/, "")) || (i > 0 && tokens[i - 1]!.value === ":");
+    if (lineStart[i])
+      colon =
+        (i > 0 &&
+          /:\s*$/.test(text.slice(tokens[Math.max(0, i - 1)]!.start, tokens[i]!.start).replace(/\n[\s\S]*$/, ""))) ||
+        (i > 0 && tokens[i - 1]!.value === ":");
     afterColonLine[i] = colon ? 1 : 0;
   }
 
@@ -145,8 +155,12 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
     if (v === undefined) cache.set(x, (v = hashString(x)));
     return v;
   };
-  const wordH = new Uint32Array(n + 4), posH = new Uint32Array(n + 4), shapeH = new Uint32Array(n + 4), sufH = new Uint32Array(n);
-  const START = hashString("<s>"), END = hashString("</s>");
+  const wordH = new Uint32Array(n + 4),
+    posH = new Uint32Array(n + 4),
+    shapeH = new Uint32Array(n + 4),
+    sufH = new Uint32Array(n);
+  const START = hashString("<s>"),
+    END = hashString("</s>");
   for (let i = 0; i < n; i++) {
     wordH[i + 2] = h(words[i]!);
     posH[i + 2] = h(tokens[i]!.pos);
@@ -155,12 +169,15 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   for (const at of [0, 1]) (wordH[at] = START), (posH[at] = START), (shapeH[at] = START);
   for (const at of [n + 2, n + 3]) (wordH[at] = END), (posH[at] = END), (shapeH[at] = END);
-  const W = (i: number) => wordH[i + 2]!, P = (i: number) => posH[i + 2]!, S = (i: number) => shapeH[i + 2]!;
+  const W = (i: number) => wordH[i + 2]!,
+    P = (i: number) => posH[i + 2]!,
+    S = (i: number) => shapeH[i + 2]!;
   const SIDE = { none: 1, before: 2, after: 3, at: 4, between: 5 } as const;
 
   // At most 44 features a token; written straight into a typed array (a plain array would box
   // each 32-bit hash above 2^30 as a heap number).
-  let hashes = new Uint32Array(n * 44 + 1), used = 0;
+  let hashes = new Uint32Array(n * 44 + 1),
+    used = 0;
   const offsets = new Uint32Array(n + 1);
   const mixIn = (x: number, v: number) => Math.imul((x ^ v) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
   // A feature: its template number mixed with up to three values (missing ones are 0).
@@ -170,8 +187,12 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   };
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
-    const word = words[i]!, value = tokens[i]!.value, pos = P(i);
-    const q = inQuote[i]!, lc = bucketIndex(leftCue[i]!), rc = bucketIndex(rightCue[i]!);
+    const word = words[i]!,
+      value = tokens[i]!.value,
+      pos = P(i);
+    const q = inQuote[i]!,
+      lc = bucketIndex(leftCue[i]!),
+      rc = bucketIndex(rightCue[i]!);
     f(1);
     f(2, W(i));
     f(3, W(i - 1));
@@ -200,7 +221,9 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
     f(26, rc, pos);
     f(27, lc, pos);
     f(28, sentenceStart[i]!, sentenceEnd[i]!);
-    const k = sentenceIndex[i]!, fc = firstCue[k]!, lcue = lastCue[k]!;
+    const k = sentenceIndex[i]!,
+      fc = firstCue[k]!,
+      lcue = lastCue[k]!;
     const side = SIDE[fc < 0 ? "none" : i < fc ? "before" : i > lcue ? "after" : isCue[i] ? "at" : "between"];
     f(29, side);
     f(30, side, q, quotes[k]!);

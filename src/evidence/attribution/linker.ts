@@ -30,13 +30,20 @@ export interface Relation {
  */
 export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const tokens = a.tokens;
-  const span = (from: number, to: number): TokenSpan => ({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end });
+  const span = (from: number, to: number): TokenSpan => ({
+    from,
+    to,
+    start: tokens[from]!.start,
+    end: tokens[to - 1]!.end,
+  });
   const spans = tagSpans(tags);
   // Sentence and paragraph index of each token.
-  const sentence = new Int32Array(tokens.length), paragraph = new Int32Array(tokens.length);
+  const sentence = new Int32Array(tokens.length),
+    paragraph = new Int32Array(tokens.length);
   for (let i = 0, s = 0, p = 0; i < tokens.length; i++) {
     while (s < a.sentences.length && a.sentences[s]!.end <= tokens[i]!.start) s++;
-    if (i > 0 && (tokens[i]!.value.includes("\n") || a.text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n"))) p++;
+    if (i > 0 && (tokens[i]!.value.includes("\n") || a.text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n")))
+      p++;
     sentence[i] = s;
     paragraph[i] = p;
   }
@@ -48,11 +55,13 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     .filter((x) => x.role === "content")
     .flatMap((x) => {
       const cut = [];
-      for (let t = x.from + 1; t < x.to; t++) if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
+      for (let t = x.from + 1; t < x.to; t++)
+        if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
       const bounds = [x.from, ...cut, x.to];
       return bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
     });
-  const gap = (x: { from: number; to: number }, y: { from: number; to: number }) => (x.to <= y.from ? y.from - x.to : y.to <= x.from ? x.from - y.to : 0);
+  const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
+    x.to <= y.from ? y.from - x.to : y.to <= x.from ? x.from - y.to : 0;
 
   const relations = cues.map((c) => {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
@@ -66,20 +75,28 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       const better = !source || gap(s, c) < gap(source, c) || (gap(s, c) === gap(source, c) && s.to <= c.from);
       if (better) source = s;
     }
-    return { cue: span(c.from, c.to), source: source ? span(source.from, source.to) : source, contents: [] as { span: TokenSpan; link: Link }[], subject: false };
+    return {
+      cue: span(c.from, c.to),
+      source: source ? span(source.from, source.to) : source,
+      contents: [] as { span: TokenSpan; link: Link }[],
+      subject: false,
+    };
   });
   // A cue with no source of its own ("…, vowing “…”", "…, noting “…”") takes the source of an
   // earlier cue in its clause, else the clause's subject: its first run of proper nouns.
   for (const r of relations) {
     if (r.source) continue;
     const clauseStart = clauseStartBefore(a, sentence, r.cue.from);
-    const earlier = relations.filter((x) => x !== r && x.source && x.cue.to <= r.cue.from && x.cue.from >= clauseStart).at(-1);
+    const earlier = relations
+      .filter((x) => x !== r && x.source && x.cue.to <= r.cue.from && x.cue.from >= clauseStart)
+      .at(-1);
     if (earlier) r.source = earlier.source;
     else {
       let from = clauseStart;
       while (from < r.cue.from && tokens[from]!.pos !== "PROPN") from++;
       let to = from;
-      while (to < r.cue.from && (tokens[to]!.pos === "PROPN" || (to > from && /^[.’'-]$/.test(tokens[to]!.value)))) to++;
+      while (to < r.cue.from && (tokens[to]!.pos === "PROPN" || (to > from && /^[.’'-]$/.test(tokens[to]!.value))))
+        to++;
       if (to > from && from < r.cue.from) (r.source = span(from, to)), (r.subject = true);
     }
   }
@@ -87,10 +104,13 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   type Rel = (typeof relations)[number];
   // First pass: each content to the nearest cue of its sentence, else of its paragraph.
   const assigned = contents.map((t): { rel: Rel; how: Link } | null => {
-    let best: Rel | null = null, bestGap = Infinity, how: Link = "none";
+    let best: Rel | null = null,
+      bestGap = Infinity,
+      how: Link = "none";
     for (const r of relations) {
       const sameSentence = sentence[r.cue.from] === sentence[t.from] || sentence[r.cue.from] === sentence[t.to - 1];
-      const sameParagraph = paragraph[r.cue.from] === paragraph[t.from] || paragraph[r.cue.from] === paragraph[t.to - 1];
+      const sameParagraph =
+        paragraph[r.cue.from] === paragraph[t.from] || paragraph[r.cue.from] === paragraph[t.to - 1];
       if (!sameSentence && !sameParagraph) continue;
       const g = gap(r.cue, t) + (sameSentence ? 0 : 1000);
       if (g < bestGap) (best = r), (bestGap = g), (how = sameSentence ? "sentence" : "paragraph");
@@ -106,18 +126,31 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     return opens(t) && !/["”]\s*$/.test(quoted.trimEnd().replace(/[.,;:]$/, ""));
   };
   for (let i = contents.length - 1; i >= 0; i--) {
-    const t = contents[i]!, next = contents[i + 1];
-    if (!assigned[i] && next && assigned[i + 1] && unclosed(t) && opens(next) && paragraph[next.from] === paragraph[t.to - 1]! + 1) assigned[i] = { rel: assigned[i + 1]!.rel, how: "continuation" };
+    const t = contents[i]!,
+      next = contents[i + 1];
+    if (
+      !assigned[i] &&
+      next &&
+      assigned[i + 1] &&
+      unclosed(t) &&
+      opens(next) &&
+      paragraph[next.from] === paragraph[t.to - 1]! + 1
+    )
+      assigned[i] = { rel: assigned[i + 1]!.rel, how: "continuation" };
   }
   for (let i = 0; i < contents.length; i++) {
-    const t = contents[i]!, prev = i > 0 ? assigned[i - 1] : null;
-    if (!assigned[i] && prev && opens(t) && paragraph[t.from]! - paragraph[contents[i - 1]!.to - 1]! <= 1) assigned[i] = { rel: prev.rel, how: "continuation" };
+    const t = contents[i]!,
+      prev = i > 0 ? assigned[i - 1] : null;
+    if (!assigned[i] && prev && opens(t) && paragraph[t.from]! - paragraph[contents[i - 1]!.to - 1]! <= 1)
+      assigned[i] = { rel: prev.rel, how: "continuation" };
     const x = assigned[i];
     if (x) x.rel.contents.push({ span: span(t.from, t.to), link: x.how });
     else orphans.push({ contents: [{ span: span(t.from, t.to), link: "none" }], cue: null, source: null });
   }
   for (const r of relations) r.contents.sort((x, y) => x.span.start - y.span.start);
-  return [...relations.filter((r) => r.contents.length), ...orphans].sort((x, y) => x.contents[0]!.span.start - y.contents[0]!.span.start);
+  return [...relations.filter((r) => r.contents.length), ...orphans].sort(
+    (x, y) => x.contents[0]!.span.start - y.contents[0]!.span.start,
+  );
 }
 
 /** Whether token t opens a quotation: a curly opening mark, or a straight one with a space before it and none after. */
@@ -127,7 +160,11 @@ function opensQuote(a: TextAnalysis, t: number): boolean {
   return tok.value === '"' && /\s/.test(a.text[tok.start - 1] ?? " ") && !/\s/.test(a.text[tok.end] ?? " ");
 }
 
-function crossesClause(tokens: TextAnalysis["tokens"], x: { from: number; to: number }, y: { from: number; to: number }): boolean {
+function crossesClause(
+  tokens: TextAnalysis["tokens"],
+  x: { from: number; to: number },
+  y: { from: number; to: number },
+): boolean {
   const [from, to] = x.to <= y.from ? [x.to, y.from] : [y.to, x.from];
   for (let t = from; t < to; t++) if (tokens[t]!.value === ";") return true;
   return false;

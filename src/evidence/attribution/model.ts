@@ -30,7 +30,16 @@ export function encodeModel(m: AttributionModel): Uint8Array {
   const q = new Int16Array(e.length);
   for (let i = 0; i < e.length; i++) q[i] = Math.round(e[i]! * scale);
   const header = new TextEncoder().encode(
-    JSON.stringify({ version: m.version, tags: TAGS, buckets: m.weights.buckets, scale, threshold: m.threshold, calibrator: m.calibrator, cues: [...m.cues].sort(), provenance: m.provenance }),
+    JSON.stringify({
+      version: m.version,
+      tags: TAGS,
+      buckets: m.weights.buckets,
+      scale,
+      threshold: m.threshold,
+      calibrator: m.calibrator,
+      cues: [...m.cues].sort(),
+      provenance: m.provenance,
+    }),
   );
   const magic = new TextEncoder().encode(MAGIC);
   const out = new Uint8Array(magic.length + 4 + header.length + q.byteLength + 4 * (T * T + T));
@@ -51,7 +60,14 @@ export function encodeModel(m: AttributionModel): Uint8Array {
 
 export function decodeModel(bytes: Uint8Array, file = "<model>"): AttributionModel {
   const bad = (why: string): never => {
-    throw new InputError([{ code: "model.format", file, message: `not an attribution model: ${why}`, hint: "rebuild it with npm run train, or restore it from the repository" }]);
+    throw new InputError([
+      {
+        code: "model.format",
+        file,
+        message: `not an attribution model: ${why}`,
+        hint: "rebuild it with npm run train, or restore it from the repository",
+      },
+    ]);
   };
   const magic = new TextEncoder().encode(MAGIC);
   if (bytes.length < magic.length + 4 || !magic.every((b, i) => bytes[i] === b)) bad("no header");
@@ -87,5 +103,12 @@ export function decodeModel(bytes: Uint8Array, file = "<model>"): AttributionMod
   const transition = new Float32Array(copy(at, at + 4 * T * T));
   at += 4 * T * T;
   const start = new Float32Array(copy(at, at + 4 * T));
-  return { version: header.version, weights: { buckets: header.buckets, emission, transition, start }, cues: new Set(header.cues), calibrator: header.calibrator, threshold: header.threshold, provenance: header.provenance };
+  return {
+    version: header.version,
+    weights: { buckets: header.buckets, emission, transition, start },
+    cues: new Set(header.cues),
+    calibrator: header.calibrator,
+    threshold: header.threshold,
+    provenance: header.provenance,
+  };
 }

@@ -30,14 +30,20 @@ export function allowed(from: number, to: number): boolean {
 const startAllowed = (tag: number) => tag !== 2 && tag !== 4 && tag !== 6;
 
 export function newWeights(buckets: number): TaggerWeights {
-  return { buckets, emission: new Float32Array(buckets * T), transition: new Float32Array(T * T), start: new Float32Array(T) };
+  return {
+    buckets,
+    emission: new Float32Array(buckets * T),
+    transition: new Float32Array(T * T),
+    start: new Float32Array(T),
+  };
 }
 
 /** Per token, the score of each tag from the token's features alone. */
 export function emissions(w: TaggerWeights, f: TokenFeatures): Float32Array {
   const n = f.offsets.length - 1;
   const out = new Float32Array(n * T);
-  const mask = w.buckets - 1, e = w.emission;
+  const mask = w.buckets - 1,
+    e = w.emission;
   for (let t = 0; t < n; t++) {
     const o = t * T;
     for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
@@ -54,11 +60,13 @@ export function viterbi(w: TaggerWeights, em: Float32Array): { tags: Uint8Array;
   const tags = new Uint8Array(n);
   const score = new Float64Array(n);
   if (!n) return { tags, score };
-  const delta = new Float64Array(n * T), back = new Uint8Array(n * T);
+  const delta = new Float64Array(n * T),
+    back = new Uint8Array(n * T);
   for (let y = 0; y < T; y++) delta[y] = startAllowed(y) ? w.start[y]! + em[y]! : -Infinity;
   for (let t = 1; t < n; t++)
     for (let y = 0; y < T; y++) {
-      let best = -Infinity, arg = 0;
+      let best = -Infinity,
+        arg = 0;
       for (let x = 0; x < T; x++) {
         if (!allowed(x, y)) continue;
         const v = delta[(t - 1) * T + x]! + w.transition[x * T + y]!;
@@ -93,7 +101,15 @@ export interface TrainingDocument {
  * gold tags'. The returned weights are the average over all steps (lazily, by timestamps), which
  * generalises far better than the last ones.
  */
-export function trainTagger(docs: readonly TrainingDocument[], options: { buckets: number; iterations: number; seed: number; onIteration?: (i: number, errors: number, tokens: number) => void }): TaggerWeights {
+export function trainTagger(
+  docs: readonly TrainingDocument[],
+  options: {
+    buckets: number;
+    iterations: number;
+    seed: number;
+    onIteration?: (i: number, errors: number, tokens: number) => void;
+  },
+): TaggerWeights {
   const w = newWeights(options.buckets);
   const sum = newWeights(options.buckets);
   const mask = options.buckets - 1;
@@ -110,14 +126,16 @@ export function trainTagger(docs: readonly TrainingDocument[], options: { bucket
       const j = Math.floor(next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    let errors = 0, tokens = 0;
+    let errors = 0,
+      tokens = 0;
     for (const d of order) {
       const { features: f, gold } = docs[d]!;
       const { tags } = viterbi(w, emissions(w, f));
       const n = gold.length;
       tokens += n;
       for (let t = 0; t < n; t++) {
-        const g = gold[t]!, p = tags[t]!;
+        const g = gold[t]!,
+          p = tags[t]!;
         if (g !== p) {
           errors++;
           for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
@@ -126,7 +144,8 @@ export function trainTagger(docs: readonly TrainingDocument[], options: { bucket
             bump(w.emission, sum.emission, b + p, -1);
           }
         }
-        const gPrev = t ? gold[t - 1]! : -1, pPrev = t ? tags[t - 1]! : -1;
+        const gPrev = t ? gold[t - 1]! : -1,
+          pPrev = t ? tags[t - 1]! : -1;
         if (g !== p || gPrev !== pPrev) {
           if (t === 0) {
             bump(w.start, sum.start, g, 1);
@@ -143,7 +162,8 @@ export function trainTagger(docs: readonly TrainingDocument[], options: { bucket
   }
   // Average: w − sum / step.
   for (const key of ["emission", "transition", "start"] as const) {
-    const a = w[key], s = sum[key];
+    const a = w[key],
+      s = sum[key];
     for (let i = 0; i < a.length; i++) a[i] = a[i]! - s[i]! / step;
   }
   return w;
@@ -168,7 +188,11 @@ export function paragraphRanges(a: TextAnalysis): [number, number][] {
   const toks = a.tokens;
   let from = 0;
   for (let i = 1; i <= toks.length; i++) {
-    if (i === toks.length || toks[i]!.value.includes("\n") || a.text.slice(toks[i - 1]!.end, toks[i]!.start).includes("\n")) {
+    if (
+      i === toks.length ||
+      toks[i]!.value.includes("\n") ||
+      a.text.slice(toks[i - 1]!.end, toks[i]!.start).includes("\n")
+    ) {
       if (i > from) out.push([from, i]);
       from = i;
     }
@@ -179,13 +203,21 @@ export function paragraphRanges(a: TextAnalysis): [number, number][] {
 /** The features of tokens [from, to) as a sequence of their own. */
 export function sliceFeatures(f: TokenFeatures, from: number, to: number): TokenFeatures {
   const base = f.offsets[from]!;
-  return { hashes: f.hashes.subarray(base, f.offsets[to]!), offsets: Uint32Array.from(f.offsets.subarray(from, to + 1), (x) => x - base) };
+  return {
+    hashes: f.hashes.subarray(base, f.offsets[to]!),
+    offsets: Uint32Array.from(f.offsets.subarray(from, to + 1), (x) => x - base),
+  };
 }
 
 /** Tags and margins of a whole text, decoded paragraph by paragraph. */
-export function tagText(w: TaggerWeights, a: TextAnalysis, f: TokenFeatures): { tags: Uint8Array; score: Float64Array } {
+export function tagText(
+  w: TaggerWeights,
+  a: TextAnalysis,
+  f: TokenFeatures,
+): { tags: Uint8Array; score: Float64Array } {
   const n = a.tokens.length;
-  const tags = new Uint8Array(n), score = new Float64Array(n);
+  const tags = new Uint8Array(n),
+    score = new Float64Array(n);
   const em = emissions(w, f);
   for (const [from, to] of paragraphRanges(a)) {
     const r = viterbi(w, em.subarray(from * T, to * T));

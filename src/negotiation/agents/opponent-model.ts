@@ -1,5 +1,5 @@
-import { FrequencyModel } from "../frequency-model.js";
 import type { AgentContext } from "../agent.js";
+import { FrequencyModel } from "../frequency-model.js";
 import { TimeDependentAgent } from "./time-dependent.js";
 
 /** How many candidates just above the aspiration are compared by the opponent model each turn. */
@@ -24,7 +24,9 @@ export class OpponentModelAgent extends TimeDependentAgent {
     super.start(ctx);
     const u = ctx.arena.tables;
     this.ctx = ctx;
-    this.models = Array.from({ length: ctx.arena.parties }, (_, p) => (p === ctx.party ? null : new FrequencyModel(u.cardinalities, u.offsets)));
+    this.models = Array.from({ length: ctx.arena.parties }, (_, p) =>
+      p === ctx.party ? null : new FrequencyModel(u.cardinalities, u.offsets),
+    );
     this.weights = this.models.map(() => null);
     this.buf = new Int32Array(u.issues);
   }
@@ -45,7 +47,8 @@ export class OpponentModelAgent extends TimeDependentAgent {
     const base = super.act(offer, t);
     if (base < 0) return base;
     // base is the least candidate ≥ aspiration; look at it and the next better ones.
-    let best = base, bestScore = -Infinity;
+    let best = base,
+      bestScore = -Infinity;
     const from = this.index;
     for (let i = Math.max(0, from - WINDOW + 1); i <= from; i++) {
       const c = this.order[i]!;

@@ -1,4 +1,4 @@
-import { ACCEPT, END, lastAtLeast, type Agent, type AgentContext } from "../agent.js";
+import { ACCEPT, type Agent, type AgentContext, END, lastAtLeast } from "../agent.js";
 
 /** Offers a uniformly random outcome worth at least its reservation value; accepts an offer above a fresh random threshold (and its reservation value). A baseline. */
 export class RandomAgent implements Agent {

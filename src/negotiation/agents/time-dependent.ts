@@ -1,4 +1,4 @@
-import { ACCEPT, END, lastAtLeast, type Agent, type AgentContext } from "../agent.js";
+import { ACCEPT, type Agent, type AgentContext, END, lastAtLeast } from "../agent.js";
 import type { Arena } from "../arena.js";
 
 /** The candidates an agent may offer, best first for it, with their utilities. */
@@ -19,7 +19,10 @@ const NONE_I = new Int32Array(0);
 const cache = new WeakMap<Arena, Map<string, Pool>>();
 
 /** A pool of the candidates `keep` admits, computed once per arena, party and key. */
-export function filteredPool(key: string, keep: (arena: Arena, party: number, candidate: number) => boolean): PoolChoice {
+export function filteredPool(
+  key: string,
+  keep: (arena: Arena, party: number, candidate: number) => boolean,
+): PoolChoice {
   return (arena, party) => {
     const byArena = cache.get(arena) ?? cache.set(arena, new Map()).get(arena)!;
     const id = `${key}:${party}`;
@@ -86,7 +89,7 @@ export class TimeDependentAgent implements Agent {
 
   /** Aspiration at time t. */
   target(t: number): number {
-    return this.min + (this.max - this.min) * (1 - Math.pow(t, 1 / this.e));
+    return this.min + (this.max - this.min) * (1 - t ** (1 / this.e));
   }
 
   act(offer: number, t: number): number {

@@ -1,4 +1,4 @@
-import { ACCEPT, END, lastAtLeast, type AgentContext } from "../agent.js";
+import { ACCEPT, type AgentContext, END, lastAtLeast } from "../agent.js";
 import { TimeDependentAgent } from "./time-dependent.js";
 
 /**

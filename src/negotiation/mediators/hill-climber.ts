@@ -1,5 +1,5 @@
-import type { Arena } from "../arena.js";
 import { ACCEPT } from "../agent.js";
+import type { Arena } from "../arena.js";
 import type { Mediator, MediatorContext } from "../mediator.js";
 
 /**

@@ -10,13 +10,20 @@ import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { ingestDocuments } from "../ingest.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
-import { readUpload, type RawArticle } from "../uploads.js";
 import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../schemas.js";
+import { type RawArticle, readUpload } from "../uploads.js";
 
 const Paste = z.object({
-  name: z.string().max(200).optional().describe("a name for the article (it is what citations name); default pasted-<hash>.txt"),
+  name: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("a name for the article (it is what citations name); default pasted-<hash>.txt"),
   text: z.string().min(1).describe("the article's text"),
-  date: z.string().optional().describe("published date, YYYY-MM-DD or YYYY-MM-DDTHH:MM, when the text does not state it"),
+  date: z
+    .string()
+    .optional()
+    .describe("published date, YYYY-MM-DD or YYYY-MM-DDTHH:MM, when the text does not state it"),
 });
 
 const summary = (d: Omit<EvidenceDocument, "text"> & { readonly characters: number }) => ({
@@ -34,7 +41,10 @@ const summary = (d: Omit<EvidenceDocument, "text"> & { readonly characters: numb
 
 function checkDate(date: string | undefined, field: string): void {
   const bad = date === undefined ? null : checkDateTime(date);
-  if (bad) throw new HttpProblem(400, "request.date", `${field}: ${bad}`, [{ code: "request.date", field, message: bad, hint: "e.g. 2025-12-02 or 2025-12-02T21:00" }]);
+  if (bad)
+    throw new HttpProblem(400, "request.date", `${field}: ${bad}`, [
+      { code: "request.date", field, message: bad, hint: "e.g. 2025-12-02 or 2025-12-02T21:00" },
+    ]);
 }
 
 export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -44,8 +54,13 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ["documents"],
       summary: "The workspace's documents, in the order they were stored, a page at a time",
-      querystring: z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }),
-      response: { 200: z.object({ total: z.number(), offset: z.number(), limit: z.number(), items: z.array(DocumentSummary) }) },
+      querystring: z.object({
+        offset: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+      }),
+      response: {
+        200: z.object({ total: z.number(), offset: z.number(), limit: z.number(), items: z.array(DocumentSummary) }),
+      },
     },
     handler: async (req) => {
       const page = await ctx.store.documentPage(req.query.offset, req.query.limit);
@@ -56,9 +71,16 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   r.get("/api/documents/:id", {
     schema: {
       tags: ["documents"],
-      summary: "One document by its id or by the name citations use: its text and its evidence (quotes, dates, quantities, claims, actor mentions) with offsets into the text",
+      summary:
+        "One document by its id or by the name citations use: its text and its evidence (quotes, dates, quantities, claims, actor mentions) with offsets into the text",
       params: z.object({ id: z.string().describe("the document's id, or its file name (the first stored under it)") }),
-      response: { 200: DocumentSummary.extend({ text: z.string(), evidence: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }), 404: ProblemSchema },
+      response: {
+        200: DocumentSummary.extend({
+          text: z.string(),
+          evidence: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+        }),
+        404: ProblemSchema,
+      },
     },
     handler: async (req) => {
       const byName = async () => {
@@ -67,7 +89,13 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       };
       const doc = (await ctx.store.document(req.params.id)) ?? (await byName());
       if (!doc) throw notFound("document", req.params.id);
-      const evidence: Record<string, Record<string, unknown>[]> = { quote: [], date: [], quantity: [], claim: [], actor: [] };
+      const evidence: Record<string, Record<string, unknown>[]> = {
+        quote: [],
+        date: [],
+        quantity: [],
+        claim: [],
+        actor: [],
+      };
       for (const e of await ctx.store.evidence(doc.id)) evidence[e.kind]!.push(e.data);
       return { ...summary({ ...doc, characters: [...doc.text].length }), text: doc.text, evidence };
     },
@@ -76,11 +104,19 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   r.post("/api/documents", {
     schema: {
       tags: ["documents"],
-      summary: "Store articles: multipart upload (field `file`, one or more .txt/.md/.html; optional field `date`) or a JSON paste {name, text, date}",
+      summary:
+        "Store articles: multipart upload (field `file`, one or more .txt/.md/.html; optional field `date`) or a JSON paste {name, text, date}",
       description:
         "Each article's evidence is extracted off the event loop and stored in its own transaction. 201 with the outcome per article when done within the request's budget; otherwise 202 with a job to poll (Location). The same content twice is stored once.",
       consumes: ["multipart/form-data", "application/json"],
-      response: { 201: IngestAnswer, 202: JobSchema, 400: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema },
+      response: {
+        201: IngestAnswer,
+        202: JobSchema,
+        400: ProblemSchema,
+        413: ProblemSchema,
+        415: ProblemSchema,
+        422: ProblemSchema,
+      },
     },
     handler: async (req, reply) => {
       const warnings: Problem[] = [];
@@ -93,21 +129,45 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
             continue;
           }
           const file = part as MultipartFile;
-          if (file.fieldname !== "file") throw new HttpProblem(400, "request.field", `unexpected file field "${file.fieldname}"`, [{ code: "request.field", field: file.fieldname, message: "articles are uploaded in the field `file`" }]);
+          if (file.fieldname !== "file")
+            throw new HttpProblem(400, "request.field", `unexpected file field "${file.fieldname}"`, [
+              { code: "request.field", field: file.fieldname, message: "articles are uploaded in the field `file`" },
+            ]);
           const bytes = await file.toBuffer();
           articles.push(readUpload(file.filename, bytes, ctx.limits, warnings));
         }
       } else {
         const paste = Paste.safeParse(req.body);
-        if (!paste.success) throw new HttpProblem(400, "request.invalid", "a paste is a JSON object {name?, text, date?}", paste.error.issues.map((i) => ({ code: "request.invalid", field: ["body", ...i.path.map(String)].join("."), message: i.message })));
+        if (!paste.success)
+          throw new HttpProblem(
+            400,
+            "request.invalid",
+            "a paste is a JSON object {name?, text, date?}",
+            paste.error.issues.map((i) => ({
+              code: "request.invalid",
+              field: ["body", ...i.path.map(String)].join("."),
+              message: i.message,
+            })),
+          );
         date = paste.data.date;
         articles.push(readUpload(paste.data.name ?? "", Buffer.from(paste.data.text, "utf8"), ctx.limits, warnings));
       }
-      if (!articles.length) throw new HttpProblem(400, "request.no-files", "no article in the request", [{ code: "request.no-files", field: "file", message: "upload one or more files in the field `file`" }]);
-      if (articles.length > ctx.limits.files) throw limitProblem("limit.files", `${articles.length} files in one request; the limit is ${ctx.limits.files}`, "upload them in several requests, or raise PARLEY_MAX_FILES on the server");
+      if (!articles.length)
+        throw new HttpProblem(400, "request.no-files", "no article in the request", [
+          { code: "request.no-files", field: "file", message: "upload one or more files in the field `file`" },
+        ]);
+      if (articles.length > ctx.limits.files)
+        throw limitProblem(
+          "limit.files",
+          `${articles.length} files in one request; the limit is ${ctx.limits.files}`,
+          "upload them in several requests, or raise PARLEY_MAX_FILES on the server",
+        );
       checkDate(date, "date");
       const docs = await ctx.work.run<EvidenceDocument[]>({ kind: "read", files: articles, ...(date ? { date } : {}) });
-      const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({ documents: await ingestDocuments(ctx.store, ctx.address, ctx.work, docs, progress), warnings }));
+      const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({
+        documents: await ingestDocuments(ctx.store, ctx.address, ctx.work, docs, progress),
+        warnings,
+      }));
       const done = new Promise((resolve, reject) => {
         const stop = ctx.jobs.follow(job.id, (j) => {
           if (j.status === "running") return;
@@ -128,7 +188,13 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   r.get("/api/jobs/:id", {
-    schema: { tags: ["jobs"], summary: "A background job (an ingest past its request's budget, a tournament): progress, then its result or problem", params: z.object({ id: z.string() }), response: { 200: JobSchema, 404: ProblemSchema } },
+    schema: {
+      tags: ["jobs"],
+      summary:
+        "A background job (an ingest past its request's budget, a tournament): progress, then its result or problem",
+      params: z.object({ id: z.string() }),
+      response: { 200: JobSchema, 404: ProblemSchema },
+    },
     handler: async (req) => {
       const job = ctx.jobs.get(req.params.id);
       if (!job) throw notFound("job", req.params.id);

@@ -34,30 +34,64 @@ export async function corpusKey(ctx: ServerContext, only?: ReadonlySet<string>):
 /** The evidence across the workspace's documents (contradictions and reliability need them all), computed once per set of documents. */
 export async function workspaceEvidence(ctx: ServerContext): Promise<EvidenceJson> {
   // Cached as the object: each request filters it, none parses it again.
-  return ctx.work.cached<EvidenceJson>(`evidence:${await corpusKey(ctx)}`, async () => ({ kind: "evidence", docs: await ctx.store.documents() }));
+  return ctx.work.cached<EvidenceJson>(`evidence:${await corpusKey(ctx)}`, async () => ({
+    kind: "evidence",
+    docs: await ctx.store.documents(),
+  }));
 }
 
 export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.withTypeProvider<ZodTypeProvider>().get("/api/evidence", {
     schema: {
       tags: ["evidence"],
-      summary: "Evidence across the workspace: quotes, dates, quantities, claims, contradictions between sources, and each source's reliability — filtered",
+      summary:
+        "Evidence across the workspace: quotes, dates, quantities, claims, contradictions between sources, and each source's reliability — filtered",
       querystring: z.object({
-        include: z.string().optional().describe(`comma-separated parts: ${PARTS.join(", ")} (default all)`),
-        speaker: z.string().optional().describe("quotes whose speaker (or, unsure, candidate) and claims whose source contains this, case-insensitive"),
+        include: z
+          .string()
+          .optional()
+          .describe(`comma-separated parts: ${PARTS.join(", ")} (default all)`),
+        speaker: z
+          .string()
+          .optional()
+          .describe(
+            "quotes whose speaker (or, unsure, candidate) and claims whose source contains this, case-insensitive",
+          ),
         document: z.string().optional().describe("only this document (its id or file name)"),
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe("dates on or after this day"),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe("dates on or before this day"),
-        minConfidence: z.coerce.number().min(0).max(1).optional().describe("quotes whose attribution confidence is at least this"),
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional()
+          .describe("dates on or after this day"),
+        to: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional()
+          .describe("dates on or before this day"),
+        minConfidence: z.coerce
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe("quotes whose attribution confidence is at least this"),
       }),
-      response: { 200: z.object({ documents: z.number(), ...Object.fromEntries(PARTS.map((p) => [p, z.array(z.unknown()).optional()])) } as { documents: z.ZodNumber } & Record<(typeof PARTS)[number], z.ZodOptional<z.ZodArray<z.ZodUnknown>>>), 400: Problem, 503: Problem },
+      response: {
+        200: z.object({
+          documents: z.number(),
+          ...Object.fromEntries(PARTS.map((p) => [p, z.array(z.unknown()).optional()])),
+        } as { documents: z.ZodNumber } & Record<(typeof PARTS)[number], z.ZodOptional<z.ZodArray<z.ZodUnknown>>>),
+        400: Problem,
+        503: Problem,
+      },
     },
     handler: async (req) => {
       const q = req.query;
       const include = q.include ? q.include.split(",").map((s) => s.trim()) : [...PARTS];
       const unknown = include.filter((p) => !(PARTS as readonly string[]).includes(p));
       if (unknown.length) {
-        throw new HttpProblem(400, "request.include", `unknown evidence part(s): ${unknown.join(", ")}`, [{ code: "request.include", field: "querystring.include", message: `known parts: ${PARTS.join(", ")}` }]);
+        throw new HttpProblem(400, "request.include", `unknown evidence part(s): ${unknown.join(", ")}`, [
+          { code: "request.include", field: "querystring.include", message: `known parts: ${PARTS.join(", ")}` },
+        ]);
       }
       const ev = await withinBudget(workspaceEvidence(ctx), ctx.limits.budgetMs, "reading the workspace's evidence");
       const doc = q.document ? ev.documents.find((d) => d.id === q.document || d.file === q.document) : undefined;
@@ -65,11 +99,23 @@ export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const who = q.speaker?.toLowerCase();
       const out: Partial<Record<(typeof PARTS)[number], unknown[]>> = {};
       if (include.includes("quotes"))
-        out.quotes = ev.quotes.filter((x) => inDoc(x.file) && (!who || (x.speaker ?? x.speakerCandidate ?? "").toLowerCase().includes(who)) && (q.minConfidence === undefined || x.confidence >= q.minConfidence));
-      if (include.includes("dates")) out.dates = ev.dates.filter((x) => inDoc(x.file) && (!q.from || (x.iso ?? "") >= q.from) && (!q.to || (x.iso ?? "9999") <= q.to));
+        out.quotes = ev.quotes.filter(
+          (x) =>
+            inDoc(x.file) &&
+            (!who || (x.speaker ?? x.speakerCandidate ?? "").toLowerCase().includes(who)) &&
+            (q.minConfidence === undefined || x.confidence >= q.minConfidence),
+        );
+      if (include.includes("dates"))
+        out.dates = ev.dates.filter(
+          (x) => inDoc(x.file) && (!q.from || (x.iso ?? "") >= q.from) && (!q.to || (x.iso ?? "9999") <= q.to),
+        );
       if (include.includes("quantities")) out.quantities = ev.quantities.filter((x) => inDoc(x.file));
-      if (include.includes("claims")) out.claims = ev.claims.filter((x) => inDoc(x.file) && (!who || (x.attributedTo ?? "").toLowerCase().includes(who)));
-      if (include.includes("contradictions")) out.contradictions = ev.contradictions.filter((c) => !q.document || c.sides.some((s) => s.files.some(inDoc)));
+      if (include.includes("claims"))
+        out.claims = ev.claims.filter(
+          (x) => inDoc(x.file) && (!who || (x.attributedTo ?? "").toLowerCase().includes(who)),
+        );
+      if (include.includes("contradictions"))
+        out.contradictions = ev.contradictions.filter((c) => !q.document || c.sides.some((s) => s.files.some(inDoc)));
       if (include.includes("reliability")) out.reliability = ev.reliability.filter((r) => inDoc(r.file));
       return { documents: ev.documents.length, ...out };
     },

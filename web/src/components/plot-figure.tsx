@@ -7,7 +7,7 @@ export function PlotFigure({ make, deps, label }: { make: () => Element; deps: r
     const el = make();
     at.current?.replaceChildren(el);
     return () => el.remove();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller names what the effect depends on (deps), not the closure.
   }, deps);
   return <div class="chart" role="img" aria-label={label} ref={at} />;
 }

@@ -27,14 +27,26 @@ export function Analysis({ scenario }: { scenario: string }) {
             <h1>Analysis</h1>
             <p>
               <strong>{a.zopa.exists ? "A zone of agreement exists" : "No zone of agreement"}</strong>
-              {a.zopa.exists && a.zopa.size !== null ? `: ${(a.zopa.size * 100).toFixed(2)} % of the ${Number(a.outcomes).toLocaleString("en-US")} outcomes` : ` among ${Number(a.outcomes).toLocaleString("en-US")} outcomes`}.
+              {a.zopa.exists && a.zopa.size !== null
+                ? `: ${(a.zopa.size * 100).toFixed(2)} % of the ${Number(a.outcomes).toLocaleString("en-US")} outcomes`
+                : ` among ${Number(a.outcomes).toLocaleString("en-US")} outcomes`}
+              .
             </p>
             <fieldset class="pair">
               <legend>Utility space of two parties</legend>
               {[0, 1].map((k) => (
                 <label key={k}>
                   {k === 0 ? "across " : "up "}
-                  <select value={pair[k]} onChange={(e) => setPair((p) => (k === 0 ? [Number((e.target as HTMLSelectElement).value), p[1]] : [p[0], Number((e.target as HTMLSelectElement).value)]))}>
+                  <select
+                    value={pair[k]}
+                    onChange={(e) =>
+                      setPair((p) =>
+                        k === 0
+                          ? [Number((e.target as HTMLSelectElement).value), p[1]]
+                          : [p[0], Number((e.target as HTMLSelectElement).value)],
+                      )
+                    }
+                  >
                     {a.parties.map((p, i) => (
                       <option key={p} value={i} disabled={i === pair[1 - k]}>
                         {p}
@@ -47,15 +59,23 @@ export function Analysis({ scenario }: { scenario: string }) {
             <Status of={space}>
               {(s) => (
                 <>
-                  <PlotFigure label={`utility space of ${s.parties.join(" and ")}: outcomes, Pareto frontier, plan versions, reservations`} deps={[s, a, width]} make={() => utilityChart(s, a, pair[0], pair[1], width)} />
+                  <PlotFigure
+                    label={`utility space of ${s.parties.join(" and ")}: outcomes, Pareto frontier, plan versions, reservations`}
+                    deps={[s, a, width]}
+                    make={() => utilityChart(s, a, pair[0], pair[1], width)}
+                  />
                   <ol class="plan-key" aria-label="plan versions on the chart">
                     {planKey(a).map((k) => (
                       <li key={k}>{k.replace(/^\d+ /, "")}</li>
                     ))}
                   </ol>
                   <p class="muted">
-                    {s.outcomes.toLocaleString("en-US")} outcomes{s.sampled ? " (a uniform sample)" : ""} shaded by how many fall in each cell; the black line is the two parties' Pareto frontier; plans are dots with their ranges over terms left open; dashed lines are reservations
-                    {a.solutions["nash"] ? "; stars mark the Nash and Kalai–Smorodinsky solutions." : "; there is no Nash or Kalai–Smorodinsky solution without a zone of agreement."}
+                    {s.outcomes.toLocaleString("en-US")} outcomes{s.sampled ? " (a uniform sample)" : ""} shaded by how
+                    many fall in each cell; the black line is the two parties' Pareto frontier; plans are dots with
+                    their ranges over terms left open; dashed lines are reservations
+                    {a.solutions["nash"]
+                      ? "; stars mark the Nash and Kalai–Smorodinsky solutions."
+                      : "; there is no Nash or Kalai–Smorodinsky solution without a zone of agreement."}
                   </p>
                 </>
               )}
@@ -66,7 +86,8 @@ export function Analysis({ scenario }: { scenario: string }) {
                 <ol>
                   {a.concessions.slice(0, 6).map((c, i) => (
                     <li key={i}>
-                      {(c.changes ?? []).map((x) => `${x.party}: ${x.change}`).join("; ")} <span class="muted">(size {c.size.toFixed(2)})</span>
+                      {(c.changes ?? []).map((x) => `${x.party}: ${x.change}`).join("; ")}{" "}
+                      <span class="muted">(size {c.size.toFixed(2)})</span>
                     </li>
                   ))}
                 </ol>
@@ -77,13 +98,24 @@ export function Analysis({ scenario }: { scenario: string }) {
               {rob ? (
                 <>
                   <p>
-                    Over {rob.samples.toLocaleString("en-US")} draws a zone of agreement exists in <strong>{((rob.zopaRate ?? 0) * 100).toFixed(1)} %</strong>.
+                    Over {rob.samples.toLocaleString("en-US")} draws a zone of agreement exists in{" "}
+                    <strong>{((rob.zopaRate ?? 0) * 100).toFixed(1)} %</strong>.
                   </p>
                   {rob.proposals && (
                     <PlotFigure
                       label="share of draws in which each plan is acceptable to every party"
                       deps={[rob, width]}
-                      make={() => Plot.plot({ width, marginLeft: 200, x: { domain: [0, 1], label: "share of draws acceptable to all →", percent: true }, marks: [Plot.barX(rob.proposals!, { x: "acceptableRate", y: "name", fill: "#2c6fbb" }), Plot.ruleX([0])] })}
+                      make={() =>
+                        Plot.plot({
+                          width,
+                          marginLeft: 200,
+                          x: { domain: [0, 1], label: "share of draws acceptable to all →", percent: true },
+                          marks: [
+                            Plot.barX(rob.proposals!, { x: "acceptableRate", y: "name", fill: "#2c6fbb" }),
+                            Plot.ruleX([0]),
+                          ],
+                        })
+                      }
                     />
                   )}
                   {rob.nashUtility && (
@@ -95,14 +127,26 @@ export function Analysis({ scenario }: { scenario: string }) {
                           width,
                           marginLeft: 120,
                           x: { domain: [0, 1], label: "utility at the Nash solution (5th–95th percentile, median) →" },
-                          marks: [Plot.link(rob.nashUtility!, { x1: "p5", x2: "p95", y1: "party", y2: "party", strokeWidth: 6, stroke: "#9cc3e6" }), Plot.dot(rob.nashUtility!, { x: "median", y: "party", fill: "#111" })],
+                          marks: [
+                            Plot.link(rob.nashUtility!, {
+                              x1: "p5",
+                              x2: "p95",
+                              y1: "party",
+                              y2: "party",
+                              strokeWidth: 6,
+                              stroke: "#9cc3e6",
+                            }),
+                            Plot.dot(rob.nashUtility!, { x: "median", y: "party", fill: "#111" }),
+                          ],
                         })
                       }
                     />
                   )}
                 </>
               ) : (
-                <p class="muted">No draws: {a.explanation?.summary ?? "the answer does not depend on the uncertain numbers."}</p>
+                <p class="muted">
+                  No draws: {a.explanation?.summary ?? "the answer does not depend on the uncertain numbers."}
+                </p>
               )}
             </section>
           </>

@@ -8,17 +8,25 @@ const show = (v: string | number) => (typeof v === "number" ? v.toLocaleString("
 
 /** Where the sources disagree: every side's exact words side by side, the model fields resting on the fact, and whether any answer changes. */
 export function Contradictions({ scenario }: { scenario: string }) {
-  const data = useData(() => Promise.all([api.analysis(scenario), api.model(scenario), api.evidence("?include=contradictions,reliability")]), [scenario]);
+  const data = useData(
+    () =>
+      Promise.all([api.analysis(scenario), api.model(scenario), api.evidence("?include=contradictions,reliability")]),
+    [scenario],
+  );
   return (
     <Status of={data}>
       {([a, spec, ev]) => {
         const facts = a.contestedFacts ?? [];
         // The scenario's rating of a source (its own word on kinds included), else the workspace's.
-        const score = (file: string) => a.reliability?.find((r) => r.file === file) ?? ev.reliability?.find((r) => r.file === file);
+        const score = (file: string) =>
+          a.reliability?.find((r) => r.file === file) ?? ev.reliability?.find((r) => r.file === file);
         return (
           <>
             <h1>Contradictions</h1>
-            <p class="muted">{facts.length} fact(s) the sources disagree on. No side is picked silently: each is shown in its own words.</p>
+            <p class="muted">
+              {facts.length} fact(s) the sources disagree on. No side is picked silently: each is shown in its own
+              words.
+            </p>
             {facts.map((f) => (
               <section class="fact" key={f.subject + f.attribute}>
                 <h2>
@@ -53,7 +61,9 @@ export function Contradictions({ scenario }: { scenario: string }) {
                   ) : (
                     <>No model field rests on it. </>
                   )}
-                  <strong class={f.changesAnswers ? "changes" : "holds"}>{f.changesAnswers ? "It changes the answers." : "It changes no answer"}</strong>
+                  <strong class={f.changesAnswers ? "changes" : "holds"}>
+                    {f.changesAnswers ? "It changes the answers." : "It changes no answer"}
+                  </strong>
                   {!f.changesAnswers && f.why ? `: ${f.why}.` : f.changesAnswers ? "" : "."}
                 </p>
               </section>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api, ApiProblem, upload, type ProblemDetail } from "../api";
+import { ApiProblem, api, type ProblemDetail, upload } from "../api";
 import { Status } from "../components/status";
 import { readHref } from "../route";
 import { useData } from "../use-data";
@@ -41,7 +41,11 @@ function Articles() {
       }
       setStored(result.documents ?? []);
     } catch (e) {
-      setProblem(e instanceof ApiProblem ? `${e.title}${e.errors[0]?.hint ? ` — ${e.errors[0].hint}` : ""}` : (e as Error).message);
+      setProblem(
+        e instanceof ApiProblem
+          ? `${e.title}${e.errors[0]?.hint ? ` — ${e.errors[0].hint}` : ""}`
+          : (e as Error).message,
+      );
     } finally {
       setPhase(null);
     }
@@ -58,7 +62,8 @@ function Articles() {
         }}
       >
         <label>
-          files (.txt, .md, .html) <input ref={files} type="file" name="file" multiple accept=".txt,.md,.markdown,.html,.htm" />
+          files (.txt, .md, .html){" "}
+          <input ref={files} type="file" name="file" multiple accept=".txt,.md,.markdown,.html,.htm" />
         </label>
         <button type="submit" disabled={phase !== null}>
           Upload
@@ -72,7 +77,8 @@ function Articles() {
         }}
       >
         <label>
-          name <input value={name} placeholder="pasted.txt" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          name{" "}
+          <input value={name} placeholder="pasted.txt" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
         </label>
         <label>
           or paste an article
@@ -97,7 +103,9 @@ function Articles() {
           {stored.map((d) => (
             <li key={d.file}>
               <a href={readHref(d.file)}>{d.file}</a> — {d.status}
-              {d.counts ? `: ${d.counts.quotes} quotes, ${d.counts.dates} dates, ${d.counts.quantities} quantities, ${d.counts.claims} claims` : " (this text is stored already)"}
+              {d.counts
+                ? `: ${d.counts.quotes} quotes, ${d.counts.dates} dates, ${d.counts.quantities} quantities, ${d.counts.claims} claims`
+                : " (this text is stored already)"}
             </li>
           ))}
         </ul>
@@ -138,9 +146,16 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
       const v = await api.replace(scenario, text);
       // Saved: analysed again on the new version.
       const a = await api.analysis(scenario);
-      setSaved(`Saved as version ${v.version}. ${a.explanation?.summary ?? (a.zopa.exists ? "A zone of agreement exists." : "No zone of agreement.")}`);
+      setSaved(
+        `Saved as version ${v.version}. ${a.explanation?.summary ?? (a.zopa.exists ? "A zone of agreement exists." : "No zone of agreement.")}`,
+      );
     } catch (e) {
-      const found = e instanceof ApiProblem ? (e.errors.length ? e.errors : [{ code: "error", message: e.title }]) : [{ code: "error", message: (e as Error).message }];
+      const found =
+        e instanceof ApiProblem
+          ? e.errors.length
+            ? e.errors
+            : [{ code: "error", message: e.title }]
+          : [{ code: "error", message: (e as Error).message }];
       setProblems(found);
       // The editor goes to the first problem's line.
       const first = found.find((p) => p.line);
@@ -169,7 +184,9 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
                 aria-label="scenario YAML"
                 value={text ?? ""}
                 onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-                onScroll={(e) => gutter.current && (gutter.current.scrollTop = (e.target as HTMLTextAreaElement).scrollTop)}
+                onScroll={(e) =>
+                  gutter.current && (gutter.current.scrollTop = (e.target as HTMLTextAreaElement).scrollTop)
+                }
               />
             </div>
             <p>

@@ -1,5 +1,5 @@
-import { api, type Analysis, type Spec } from "../api";
 import { formatPath } from "../../../src/errors";
+import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
@@ -18,7 +18,8 @@ function ModelOf({ a, spec }: { a: Analysis; spec: Spec }) {
     <>
       <h1>Model</h1>
       <p class="muted">
-        Every cited field links to its source's exact words; <span class="assumption">assumed</span> marks what no citation supports.
+        Every cited field links to its source's exact words; <span class="assumption">assumed</span> marks what no
+        citation supports.
       </p>
       {st && (
         <section aria-labelledby="stances">
@@ -43,12 +44,20 @@ function ModelOf({ a, spec }: { a: Analysis; spec: Spec }) {
                       const c = st.cells[j]?.[i];
                       const party = spec.parties.findIndex((x) => x.name === p);
                       return (
-                        <td key={p} class={`stance s${STRENGTH.indexOf(c?.strength ?? "") + 1}${c?.implied ? " implied" : ""}`} title={c?.note ?? ""}>
+                        <td
+                          key={p}
+                          class={`stance s${STRENGTH.indexOf(c?.strength ?? "") + 1}${c?.implied ? " implied" : ""}`}
+                          title={c?.note ?? ""}
+                        >
                           {c ? (
                             <>
                               <strong>{c.strength}</strong>
                               {c.toward?.length ? <div>{c.toward.join(", ")}</div> : null}
-                              {c.cited ? <Cites all={a.citations} field={formatPath(["parties", party, "stances", issue])} /> : <span class="assumption">{c.implied ? "implied by its values" : "assumed"}</span>}
+                              {c.cited ? (
+                                <Cites all={a.citations} field={formatPath(["parties", party, "stances", issue])} />
+                              ) : (
+                                <span class="assumption">{c.implied ? "implied by its values" : "assumed"}</span>
+                              )}
                             </>
                           ) : (
                             <span class="muted">—</span>
@@ -84,10 +93,26 @@ function ModelOf({ a, spec }: { a: Analysis; spec: Spec }) {
                   <th scope="row">{issue.name}</th>
                   {spec.proposals.map((p, k) => {
                     const v = p.outcome[issue.name];
-                    const text = v === undefined ? null : typeof v === "object" && v && "oneOf" in v ? (v as { oneOf: unknown[] }).oneOf.join(" or ") : String(v);
+                    const text =
+                      v === undefined
+                        ? null
+                        : typeof v === "object" && v && "oneOf" in v
+                          ? (v as { oneOf: unknown[] }).oneOf.join(" or ")
+                          : String(v);
                     return (
                       <td key={p.name} class={text === null ? "open" : ""}>
-                        {text === null ? <span class="muted">not stated</span> : <>{text} <Cites all={a.citations} field={formatPath(["proposals", k, "citeTerms", issue.name])} list /></>}
+                        {text === null ? (
+                          <span class="muted">not stated</span>
+                        ) : (
+                          <>
+                            {text}{" "}
+                            <Cites
+                              all={a.citations}
+                              field={formatPath(["proposals", k, "citeTerms", issue.name])}
+                              list
+                            />
+                          </>
+                        )}
                       </td>
                     );
                   })}

@@ -1,4 +1,4 @@
-import { api, type Analysis, type Spec } from "../api";
+import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
@@ -20,7 +20,12 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
       <section class="answer" aria-labelledby="zone">
         <h2 id="zone">Is there a zone of agreement?</h2>
         <p class={`verdict ${a.zopa.exists ? "yes" : "no"}`}>{a.zopa.exists ? "Yes." : "No."}</p>
-        <p>{a.explanation?.summary ?? (a.zopa.exists ? `A zone of agreement exists (${((a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).` : "No outcome is acceptable to every party.")}</p>
+        <p>
+          {a.explanation?.summary ??
+            (a.zopa.exists
+              ? `A zone of agreement exists (${((a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).`
+              : "No outcome is acceptable to every party.")}
+        </p>
         {a.explanation?.collisions && a.explanation.collisions.length > 0 && (
           <>
             <h3>What blocks it: red lines that exclude each other</h3>
@@ -30,7 +35,8 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
                   {c.map((l, j) => (
                     <span key={j}>
                       {j > 0 && <span class="versus"> ✕ </span>}
-                      <strong>{l.party}</strong>: “{l.label}” <Cites all={a.citations} field={redLineField(spec, l.party, l.label)} />
+                      <strong>{l.party}</strong>: “{l.label}”{" "}
+                      <Cites all={a.citations} field={redLineField(spec, l.party, l.label)} />
                     </span>
                   ))}
                 </li>
@@ -96,7 +102,10 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
             </tbody>
           </table>
         </div>
-        <p class="muted">Utilities run from 0 (the party's worst outcome) to 1 (its best); reservations: {a.parties.map((p, i) => `${p} ${fixed(a.reservations[i] ?? 0)}`).join(", ")}.</p>
+        <p class="muted">
+          Utilities run from 0 (the party's worst outcome) to 1 (its best); reservations:{" "}
+          {a.parties.map((p, i) => `${p} ${fixed(a.reservations[i] ?? 0)}`).join(", ")}.
+        </p>
       </section>
       <section aria-labelledby="parties">
         <h2 id="parties">Who is at the table</h2>
@@ -104,7 +113,8 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
           {spec.parties.map((p, i) => (
             <li key={p.name}>
               <strong>{p.name}</strong>
-              {p.role ? <span class="muted"> ({p.role})</span> : null}: {p.description ?? ""} <Cites all={a.citations} field={`parties[${i}]`} />
+              {p.role ? <span class="muted"> ({p.role})</span> : null}: {p.description ?? ""}{" "}
+              <Cites all={a.citations} field={`parties[${i}]`} />
             </li>
           ))}
         </ul>
@@ -112,8 +122,11 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
       <section aria-labelledby="numbers">
         <h2 id="numbers">How much rests on the sources</h2>
         <p>
-          {cited} citation(s) tie the model to the texts; <strong>{assumed}</strong> number(s) or term(s) are assumptions no citation supports (weights and values mostly).
-          {(a.weakFields?.length ?? 0) > 0 && <> {a.weakFields!.length} field(s) rest only on a weak or a single source.</>}
+          {cited} citation(s) tie the model to the texts; <strong>{assumed}</strong> number(s) or term(s) are
+          assumptions no citation supports (weights and values mostly).
+          {(a.weakFields?.length ?? 0) > 0 && (
+            <> {a.weakFields!.length} field(s) rest only on a weak or a single source.</>
+          )}
         </p>
       </section>
     </>

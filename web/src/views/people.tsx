@@ -17,7 +17,10 @@ export function People() {
           const p = people.get(who) ?? people.set(who, { sure: [], unsure: [] }).get(who)!;
           (q.speaker ? p.sure : p.unsure).push(q);
         }
-        const ordered = [...people].sort((a, b) => b[1].sure.length - a[1].sure.length || b[1].unsure.length - a[1].unsure.length || a[0].localeCompare(b[0]));
+        const ordered = [...people].sort(
+          (a, b) =>
+            b[1].sure.length - a[1].sure.length || b[1].unsure.length - a[1].unsure.length || a[0].localeCompare(b[0]),
+        );
         // People the model is confident of at least once; candidates it never is sure of are listed apart.
         const sure = ordered.filter(([, p]) => p.sure.length > 0);
         const unsure = ordered.filter(([, p]) => p.sure.length === 0);
@@ -39,12 +42,17 @@ export function People() {
           <>
             <h1>Who said what</h1>
             <p class="muted">
-              {sure.length} speaker(s) with at least one confident attribution. A quote keeps its speaker only when the attribution is confident; below that, the likeliest speaker is shown as unsure. {nobody} quote(s) have no speaker at all.
+              {sure.length} speaker(s) with at least one confident attribution. A quote keeps its speaker only when the
+              attribution is confident; below that, the likeliest speaker is shown as unsure. {nobody} quote(s) have no
+              speaker at all.
             </p>
             {sure.map(([who, p]) => (
               <section class="person" key={who}>
                 <h2>
-                  {who} <span class="muted">({p.sure.length} quote(s){p.unsure.length ? `, ${p.unsure.length} unsure` : ""})</span>
+                  {who}{" "}
+                  <span class="muted">
+                    ({p.sure.length} quote(s){p.unsure.length ? `, ${p.unsure.length} unsure` : ""})
+                  </span>
                 </h2>
                 {quoteList([...p.sure, ...p.unsure])}
               </section>
@@ -52,7 +60,8 @@ export function People() {
             {unsure.length > 0 && (
               <details class="person">
                 <summary>
-                  {unsure.reduce((n, [, p]) => n + p.unsure.length, 0)} quote(s) whose likeliest speaker is never attributed with confidence ({unsure.length} candidate name(s))
+                  {unsure.reduce((n, [, p]) => n + p.unsure.length, 0)} quote(s) whose likeliest speaker is never
+                  attributed with confidence ({unsure.length} candidate name(s))
                 </summary>
                 {unsure.map(([who, p]) => (
                   <div key={who}>

@@ -18,12 +18,18 @@ function segments(text: string, doc: DocumentFull, target: [number, number] | nu
   return points.slice(0, -1).map((start, i) => {
     const end = points[i + 1]!;
     const over = items.filter(({ s }) => s.start <= start && s.end >= end);
-    return { start, end, kinds: new Set(over.map((o) => o.kind)), items: over.filter((o) => o.kind !== "target").map((o) => o) };
+    return {
+      start,
+      end,
+      kinds: new Set(over.map((o) => o.kind)),
+      items: over.filter((o) => o.kind !== "target").map((o) => o),
+    };
   });
 }
 
 function describe(kind: Kind, s: Span): string {
-  if (kind === "quote") return `quote — ${s["speaker"] ?? `unsure: ${s["speakerCandidate"] ?? "no speaker found"}`} (confidence ${Number(s["confidence"] ?? 0).toFixed(2)})`;
+  if (kind === "quote")
+    return `quote — ${s["speaker"] ?? `unsure: ${s["speakerCandidate"] ?? "no speaker found"}`} (confidence ${Number(s["confidence"] ?? 0).toFixed(2)})`;
   if (kind === "date") return `date — ${s["iso"] ?? "not resolved"}`;
   if (kind === "quantity") return `quantity — ${s["value"] ?? ""} ${s["unit"] ?? s["noun"] ?? ""}`;
   return `claim — ${s["subject"] ?? ""} ${s["attribute"] ?? ""}: ${s["value"] ?? ""}`;
@@ -44,13 +50,22 @@ export function Reading({ file, start, end }: { file: string; start: string | nu
         <>
           <h1>{doc.title ?? doc.file}</h1>
           <p class="muted">
-            {doc.file} · {doc.published ?? "date unknown"} · {doc.evidence.quote.length} quotes, {doc.evidence.date.length} dates, {doc.evidence.quantity.length} quantities, {doc.evidence.claim.length} claims
+            {doc.file} · {doc.published ?? "date unknown"} · {doc.evidence.quote.length} quotes,{" "}
+            {doc.evidence.date.length} dates, {doc.evidence.quantity.length} quantities, {doc.evidence.claim.length}{" "}
+            claims
           </p>
           <fieldset class="legend">
             <legend>Highlight</legend>
             {KINDS.map((k) => (
               <label key={k} class={`hl ${k}`}>
-                <input type="checkbox" checked={shown.has(k)} onChange={() => setShown((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])))} /> {PLURAL[k]}
+                <input
+                  type="checkbox"
+                  checked={shown.has(k)}
+                  onChange={() =>
+                    setShown((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])))
+                  }
+                />{" "}
+                {PLURAL[k]}
               </label>
             ))}
           </fieldset>
@@ -71,7 +86,10 @@ export function Reading({ file, start, end }: { file: string; start: string | nu
               const isTarget = seg.kinds.has("target");
               if (!kinds.length && !isTarget) return t;
               const first = target && isTarget && seg.start === target[0];
-              const label = seg.items.filter((x) => x.kind !== "target" && shown.has(x.kind as Kind)).map((x) => describe(x.kind as Kind, x.s)).join("; ");
+              const label = seg.items
+                .filter((x) => x.kind !== "target" && shown.has(x.kind as Kind))
+                .map((x) => describe(x.kind as Kind, x.s))
+                .join("; ");
               return (
                 <mark
                   key={seg.start}

@@ -5,17 +5,47 @@ import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
 
-type Standing = { agent: string; meanUtility: number | null; agreementRate: number | null; meanDistanceToFrontier: number | null; meanRounds: number | null; runs: number };
+type Standing = {
+  agent: string;
+  meanUtility: number | null;
+  agreementRate: number | null;
+  meanDistanceToFrontier: number | null;
+  meanRounds: number | null;
+  runs: number;
+};
 
 /** Each party's own offers, as its utility per round: how fast it concedes. */
 function curves(sim: Simulation, width: number): Element {
-  const points = sim.trace.filter((s) => s.action !== "accept" && s.utilities && sim.parties.includes(s.party)).map((s) => ({ round: s.round, party: `${s.party} (${sim.agents[sim.parties.indexOf(s.party)]})`, u: s.utilities![sim.parties.indexOf(s.party)]! }));
-  return Plot.plot({ width, height: 320, y: { domain: [0, 1], label: "↑ utility of its own offer", grid: true }, x: { label: "round →" }, color: { legend: true }, marks: [Plot.line(points, { x: "round", y: "u", stroke: "party", strokeWidth: 2 }), Plot.ruleY([0])] });
+  const points = sim.trace
+    .filter((s) => s.action !== "accept" && s.utilities && sim.parties.includes(s.party))
+    .map((s) => ({
+      round: s.round,
+      party: `${s.party} (${sim.agents[sim.parties.indexOf(s.party)]})`,
+      u: s.utilities![sim.parties.indexOf(s.party)]!,
+    }));
+  return Plot.plot({
+    width,
+    height: 320,
+    y: { domain: [0, 1], label: "↑ utility of its own offer", grid: true },
+    x: { label: "round →" },
+    color: { legend: true },
+    marks: [Plot.line(points, { x: "round", y: "u", stroke: "party", strokeWidth: 2 }), Plot.ruleY([0])],
+  });
 }
 
 export function Simulate({ scenario }: { scenario: string }) {
   const setup = useData(() => Promise.all([api.agents(), api.model(scenario)]), [scenario]);
-  return <Status of={setup}>{([known, spec]) => <SimulateWith scenario={scenario} agents={known.agents.map((a) => a.name)} parties={spec.parties.map((p) => p.name)} />}</Status>;
+  return (
+    <Status of={setup}>
+      {([known, spec]) => (
+        <SimulateWith
+          scenario={scenario}
+          agents={known.agents.map((a) => a.name)}
+          parties={spec.parties.map((p) => p.name)}
+        />
+      )}
+    </Status>
+  );
 }
 
 function SimulateWith({ scenario, agents, parties }: { scenario: string; agents: string[]; parties: string[] }) {
@@ -46,7 +76,10 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
         {parties.map((p, i) => (
           <label key={p}>
             {p}
-            <select value={chosen[i]} onChange={(e) => setChosen((c) => c.map((x, k) => (k === i ? (e.target as HTMLSelectElement).value : x)))}>
+            <select
+              value={chosen[i]}
+              onChange={(e) => setChosen((c) => c.map((x, k) => (k === i ? (e.target as HTMLSelectElement).value : x)))}
+            >
               {agents.map((a) => (
                 <option key={a}>{a}</option>
               ))}
@@ -61,10 +94,23 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
           </select>
         </label>
         <label>
-          rounds <input type="number" min={1} max={100000} value={rounds} onInput={(e) => setRounds(Number((e.target as HTMLInputElement).value))} />
+          rounds{" "}
+          <input
+            type="number"
+            min={1}
+            max={100000}
+            value={rounds}
+            onInput={(e) => setRounds(Number((e.target as HTMLInputElement).value))}
+          />
         </label>
         <label>
-          seed <input type="number" min={0} value={seed} onInput={(e) => setSeed(Number((e.target as HTMLInputElement).value))} />
+          seed{" "}
+          <input
+            type="number"
+            min={0}
+            value={seed}
+            onInput={(e) => setSeed(Number((e.target as HTMLInputElement).value))}
+          />
         </label>
         <button type="submit" disabled={busy}>
           {busy ? "Running…" : "Run"}
@@ -73,7 +119,11 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
       {problem && <p class="problem">{problem}</p>}
       {sim && (
         <section aria-labelledby="result">
-          <h2 id="result">{sim.agreement ? `Agreement in round ${sim.rounds}` : `No agreement (${sim.ending}) after ${sim.rounds} rounds`}</h2>
+          <h2 id="result">
+            {sim.agreement
+              ? `Agreement in round ${sim.rounds}`
+              : `No agreement (${sim.ending}) after ${sim.rounds} rounds`}
+          </h2>
           {sim.outcome && (
             <p>
               {Object.entries(sim.outcome)
@@ -84,10 +134,16 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
           <p>{sim.parties.map((p, i) => `${p} ${sim.utilities[i]!.toFixed(2)}`).join(" · ")}</p>
           {sim.redLinesCrossed.length > 0 && (
             <p class="problem" role="note">
-              This agreement crosses {sim.redLinesCrossed.map((l) => `${l.party}'s red line “${l.label}”`).join(", ")}: these agents judge offers by utility alone (the red-lines agent refuses such outcomes), so no real party bound by those lines would sign it.
+              This agreement crosses {sim.redLinesCrossed.map((l) => `${l.party}'s red line “${l.label}”`).join(", ")}:
+              these agents judge offers by utility alone (the red-lines agent refuses such outcomes), so no real party
+              bound by those lines would sign it.
             </p>
           )}
-          <PlotFigure label="concession curves: each party's utility for its own offers, per round" deps={[sim, width]} make={() => curves(sim, width)} />
+          <PlotFigure
+            label="concession curves: each party's utility for its own offers, per round"
+            deps={[sim, width]}
+            make={() => curves(sim, width)}
+          />
         </section>
       )}
       <Tournament scenario={scenario} agents={agents} />
@@ -96,7 +152,9 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
 }
 
 function Tournament({ scenario, agents }: { scenario: string; agents: string[] }) {
-  const [picked, setPicked] = useState<string[]>(["boulware", "conceder", "linear", "tit-for-tat"].filter((a) => agents.includes(a)));
+  const [picked, setPicked] = useState<string[]>(
+    ["boulware", "conceder", "linear", "tit-for-tat"].filter((a) => agents.includes(a)),
+  );
   const [repetitions, setRepetitions] = useState(5);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [standings, setStandings] = useState<Standing[] | null>(null);
@@ -137,12 +195,24 @@ function Tournament({ scenario, agents }: { scenario: string; agents: string[] }
           <legend>agents</legend>
           {agents.map((a) => (
             <label key={a} class="check">
-              <input type="checkbox" checked={picked.includes(a)} onChange={() => setPicked((p) => (p.includes(a) ? p.filter((x) => x !== a) : [...p, a]))} /> {a}
+              <input
+                type="checkbox"
+                checked={picked.includes(a)}
+                onChange={() => setPicked((p) => (p.includes(a) ? p.filter((x) => x !== a) : [...p, a]))}
+              />{" "}
+              {a}
             </label>
           ))}
         </fieldset>
         <label>
-          repetitions <input type="number" min={1} max={1000} value={repetitions} onInput={(e) => setRepetitions(Number((e.target as HTMLInputElement).value))} />
+          repetitions{" "}
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            value={repetitions}
+            onInput={(e) => setRepetitions(Number((e.target as HTMLInputElement).value))}
+          />
         </label>
         <button type="submit" disabled={picked.length === 0 || (progress !== null && !standings && !problem)}>
           Start
@@ -150,7 +220,8 @@ function Tournament({ scenario, agents }: { scenario: string; agents: string[] }
       </form>
       {progress && (
         <p>
-          <progress max={progress.total} value={progress.done} /> {progress.done.toLocaleString("en-US")} of {progress.total.toLocaleString("en-US")} runs
+          <progress max={progress.total} value={progress.done} /> {progress.done.toLocaleString("en-US")} of{" "}
+          {progress.total.toLocaleString("en-US")} runs
         </p>
       )}
       {problem && <p class="problem">{problem}</p>}
@@ -160,11 +231,21 @@ function Tournament({ scenario, agents }: { scenario: string; agents: string[] }
             <thead>
               <tr>
                 <th scope="col">agent</th>
-                <th scope="col" class="num">mean utility</th>
-                <th scope="col" class="num">agreements</th>
-                <th scope="col" class="num">to Pareto</th>
-                <th scope="col" class="num">rounds</th>
-                <th scope="col" class="num">runs</th>
+                <th scope="col" class="num">
+                  mean utility
+                </th>
+                <th scope="col" class="num">
+                  agreements
+                </th>
+                <th scope="col" class="num">
+                  to Pareto
+                </th>
+                <th scope="col" class="num">
+                  rounds
+                </th>
+                <th scope="col" class="num">
+                  runs
+                </th>
               </tr>
             </thead>
             <tbody>

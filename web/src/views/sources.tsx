@@ -3,7 +3,14 @@ import { Status } from "../components/status";
 import { readHref } from "../route";
 import { useData } from "../use-data";
 
-const HOW: Record<string, string> = { given: "given", manifest: "from the manifest", stated: "stated by the page", inferred: "inferred from the text", batch: "from the batch", unknown: "unknown" };
+const HOW: Record<string, string> = {
+  given: "given",
+  manifest: "from the manifest",
+  stated: "stated by the page",
+  inferred: "inferred from the text",
+  batch: "from the batch",
+  unknown: "unknown",
+};
 
 /**
  * Each document with outlet, date (and how it was found), kind and reliability — as the chosen
@@ -11,13 +18,18 @@ const HOW: Record<string, string> = { given: "given", manifest: "from the manife
  * evidence does.
  */
 export function Sources({ scenario }: { scenario: string }) {
-  const data = useData(() => Promise.all([api.documents(), api.evidence("?include=reliability"), api.analysis(scenario)]), [scenario]);
+  const data = useData(
+    () => Promise.all([api.documents(), api.evidence("?include=reliability"), api.analysis(scenario)]),
+    [scenario],
+  );
   return (
     <Status of={data}>
       {([docs, ev, a]) => (
         <>
           <h1>Sources</h1>
-          <p class="muted">{docs.total} document(s) in the workspace. Open one to read it with its evidence highlighted.</p>
+          <p class="muted">
+            {docs.total} document(s) in the workspace. Open one to read it with its evidence highlighted.
+          </p>
           <ul class="cards">
             {docs.items.map((d) => {
               const r = a.reliability?.find((x) => x.file === d.file) ?? ev.reliability?.find((x) => x.file === d.file);
@@ -27,11 +39,13 @@ export function Sources({ scenario }: { scenario: string }) {
                     <a href={readHref(d.file)}>{d.title ?? d.file}</a>
                   </h2>
                   <p class="muted">
-                    {d.file} · {d.outlet ?? "outlet unknown"} · {d.published ?? "date unknown"} ({HOW[d.publishedSource] ?? d.publishedSource}) · {d.characters.toLocaleString("en-US")} characters
+                    {d.file} · {d.outlet ?? "outlet unknown"} · {d.published ?? "date unknown"} (
+                    {HOW[d.publishedSource] ?? d.publishedSource}) · {d.characters.toLocaleString("en-US")} characters
                   </p>
                   {r && (
                     <p>
-                      <span class={`kind ${r.kind.replace(/\s/g, "-")}`}>{r.kind}</span> reliability <strong>{r.score.toFixed(2)}</strong>
+                      <span class={`kind ${r.kind.replace(/\s/g, "-")}`}>{r.kind}</span> reliability{" "}
+                      <strong>{r.score.toFixed(2)}</strong>
                       <details>
                         <summary>why</summary>
                         <ul>

@@ -15,13 +15,18 @@ export function Timeline() {
   return (
     <Status of={data}>
       {(ev) => {
-        const dated = (ev.dates ?? []).filter((d): d is DateMention & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso));
+        const dated = (ev.dates ?? []).filter(
+          (d): d is DateMention & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso),
+        );
         const latest = Math.max(...dated.map((d) => Date.parse(d.iso)));
         const shown = all ? dated : dated.filter((d) => Date.parse(d.iso) >= latest - 120 * DAY);
-        const conflicts = (ev.contradictions ?? []).filter((c) => c.attribute === "date" || c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))));
+        const conflicts = (ev.contradictions ?? []).filter(
+          (c) => c.attribute === "date" || c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))),
+        );
         const files = [...new Set(dated.map((d) => d.file))].sort();
         const byDay = new Map<string, typeof shown>();
-        for (const d of [...shown].sort((a, b) => a.iso.localeCompare(b.iso))) byDay.set(d.iso.slice(0, 10), [...(byDay.get(d.iso.slice(0, 10)) ?? []), d]);
+        for (const d of [...shown].sort((a, b) => a.iso.localeCompare(b.iso)))
+          byDay.set(d.iso.slice(0, 10), [...(byDay.get(d.iso.slice(0, 10)) ?? []), d]);
         return (
           <>
             <h1>Timeline</h1>
@@ -35,7 +40,8 @@ export function Timeline() {
               <ul class="conflicts">
                 {conflicts.map((c) => (
                   <li key={c.subject}>
-                    <strong>Conflicting dates</strong> for {c.subject}: {c.sides.map((s) => `${s.value} (${(s.files ?? []).join(", ")})`).join(" vs ")}
+                    <strong>Conflicting dates</strong> for {c.subject}:{" "}
+                    {c.sides.map((s) => `${s.value} (${(s.files ?? []).join(", ")})`).join(" vs ")}
                   </li>
                 ))}
               </ul>
@@ -57,8 +63,30 @@ export function Timeline() {
                         { stroke: "#c0392b", strokeWidth: 2, strokeDasharray: "4 3" },
                       ),
                     ),
-                    ...conflicts.map((c) => Plot.text(c.sides.slice(0, 1).map((s) => ({ x: new Date(String(s.value)), label: `conflict: ${c.subject}` })), { x: "x", frameAnchor: "top", text: "label", fill: "#c0392b", dy: 6, textAnchor: "start", dx: 4 })),
-                    Plot.dot(shown, { x: (d: DateMention & { iso: string }) => new Date(d.iso), y: "file", r: 5, fill: "#2c6fbb", fillOpacity: 0.6, title: (d: DateMention) => `${d.iso} — “${d.text}”` }),
+                    ...conflicts.map((c) =>
+                      Plot.text(
+                        c.sides
+                          .slice(0, 1)
+                          .map((s) => ({ x: new Date(String(s.value)), label: `conflict: ${c.subject}` })),
+                        {
+                          x: "x",
+                          frameAnchor: "top",
+                          text: "label",
+                          fill: "#c0392b",
+                          dy: 6,
+                          textAnchor: "start",
+                          dx: 4,
+                        },
+                      ),
+                    ),
+                    Plot.dot(shown, {
+                      x: (d: DateMention & { iso: string }) => new Date(d.iso),
+                      y: "file",
+                      r: 5,
+                      fill: "#2c6fbb",
+                      fillOpacity: 0.6,
+                      title: (d: DateMention) => `${d.iso} — “${d.text}”`,
+                    }),
                   ],
                 })
               }
