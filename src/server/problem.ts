@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { statusOf } from "../error-codes.js";
 import { formatPath, InputError, type Problem } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 
@@ -47,14 +48,18 @@ const detail = (p: Problem): ProblemDetail => ({
   ...(p.hint ? { hint: p.hint } : {}),
 });
 
-/** Problems of bad input found by Parley's readers (a scenario's schema, a citation, an article): 422, or 413 for a size limit. */
+/**
+ * Problems of bad input found by Parley's readers (a scenario's schema, a citation, an article), with
+ * the status src/error-codes.ts gives their codes: 413 if any is a size limit, else the first one's (422).
+ */
 export function fromInputError(e: InputError): HttpProblem {
   const first = e.problems[0];
-  const size = e.problems.some((p) => p.code === "limit.file-size" || p.code === "limit.html-depth");
+  const code = first?.code ?? "input";
+  const size = e.problems.some((p) => statusOf(p.code) === 413);
   const title = first
     ? `${first.message}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more problem(s))` : ""}`
     : "bad input";
-  return new HttpProblem(size ? 413 : 422, first?.code ?? "input", title, e.problems.map(detail));
+  return new HttpProblem(size ? 413 : statusOf(code), code, title, e.problems.map(detail));
 }
 
 /** Fastify's and the multipart reader's own refusals, named as the limits they are. */
