@@ -4,8 +4,8 @@
  * in this one run, on this machine.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { availableParallelism, homedir, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
@@ -26,7 +26,7 @@ import { createUtilities } from "../src/model/utilities.js";
 import { createAgent } from "../src/negotiation/agents/index.js";
 import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
 import { createArena } from "../src/negotiation/arena.js";
-import { GENIUS, SHARED } from "../test/domains.js";
+import { GENIUS, ROOT, SHARED } from "../test/domains.js";
 import { serverLoad } from "./server-load.js";
 import { syntheticModel } from "./synthetic.js";
 
@@ -69,7 +69,17 @@ function caseMain(name: Case): void {
   );
 }
 
-async function main(): Promise<void> {
+/** What one full run measured, for docs/performance.md. */
+interface BenchResult {
+  /** Sections 1–6: [what, result]; a sub-row's label starts with two spaces. */
+  readonly rows: string[][];
+  /** Section 7: NegMAS's Markdown tables, or null when NegMAS is not set up. */
+  readonly negmas: string | null;
+  /** Why section 7 was skipped, when it was. */
+  readonly negmasSkipped: string | null;
+}
+
+async function main(): Promise<BenchResult> {
   const rows: string[][] = [];
   // 1. Energy (390,625 outcomes): exact methods vs enumeration, the same answers, in one run.
   const energy = loadGeniusFiles(GENIUS["Energy"]!.domain, GENIUS["Energy"]!.profiles).model;
@@ -249,7 +259,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nNegMAS side by side: skipped — NegMAS is not set up (${negmas}); see ${sideBySide.replace(/side_by_side\.sh$/, "README.md")}\n`,
     );
-    return;
+    const howTo = "../shared/tools/negmas-side-by-side/README.md";
+    return { rows, negmas: null, negmasSkipped: `NegMAS is not set up on this machine; see \`${howTo}\`.` };
   }
   process.stdout.write("\nNegMAS side by side (ratio = NegMAS time / Parley time, measured in this run):\n\n");
   const sbs = spawnSync("bash", [sideBySide, fileURLToPath(new URL("../..", import.meta.url))], {
@@ -257,12 +268,12 @@ async function main(): Promise<void> {
     env: { ...process.env, REPS: process.env["REPS"] ?? "1" },
   });
   if (sbs.status !== 0) throw new Error(`side by side failed: ${sbs.stderr}`);
-  process.stdout.write(
-    sbs.stdout
-      .split("\n")
-      .filter((l) => !l.startsWith("{"))
-      .join("\n"),
-  );
+  const tables = sbs.stdout
+    .split("\n")
+    .filter((l) => !l.startsWith("{"))
+    .join("\n");
+  process.stdout.write(tables);
+  return { rows, negmas: tables.trim(), negmasSkipped: null };
 }
 
 function timed(fn: () => unknown): number {
@@ -280,18 +291,96 @@ function median(xs: number[]): number {
 const fmtTime = (ms: number) =>
   ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
 
-/** Prints the server's figures under load (section 8). */
-async function serverMain(): Promise<void> {
+/** Prints the server's figures under load (section 8) and returns the text printed. */
+async function serverMain(): Promise<string> {
   const { rows } = await serverLoad();
   // Long figures go on their own indented line: the output stays within 100 columns.
-  process.stdout.write(`\n${rows.map(([a, b]) => (b ? `${a}\n      ${b}` : a)).join("\n")}\n`);
+  const text = rows.map(([a, b]) => (b ? `${a}\n      ${b}` : a)).join("\n");
+  process.stdout.write(`\n${text}\n`);
+  return text;
+}
+
+/** The first line of docs/performance.md. */
+const PERFORMANCE_HEADER =
+  "_Written by `bench/run.ts` (`npm run bench`) — do not edit by hand; the next full run replaces this file._";
+
+/** docs/performance.md: fixed text around this run's figures. Only a full run writes it. */
+function writePerformancePage(result: BenchResult, server: string): void {
+  const cell = (x: string) => x.replaceAll("|", "\\|");
+  const table = [
+    "| measurement | result |",
+    "|---|---|",
+    ...result.rows.map(([a, b]) => `| ${cell(a!.startsWith("  ") ? `↳ ${a!.trim()}` : a!)} | ${cell(b!)} |`),
+  ].join("\n");
+  const cpu = cpus()[0]?.model.trim();
+  const negmas =
+    result.negmas !== null
+      ? `The same tasks timed for NegMAS, the field's Python library, in this same run
+(\`../shared/tools/negmas-side-by-side/\`, ${process.env["REPS"] ?? "1"} repetition(s); \`REPS=3 npm run bench\`
+takes the median of 3). The systems run interleaved; read the ratios, each measured within a
+repetition, rather than the absolute times.
+
+${result.negmas}`
+      : `Skipped in this run: ${result.negmasSkipped}`;
+  const page = `${PERFORMANCE_HEADER}
+
+# Performance
+
+Measured in one run on one machine: run ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores${cpu ? ` (${cpu})` : ""},
+Node ${process.version}, ${process.platform}/${process.arch}. Every ratio below is taken within this run; on a
+noisy machine read the ratios rather than the absolute times. Why the figures are what they are:
+[performance-notes.md](performance-notes.md).
+
+To reproduce: \`npm run bench\` (builds, then runs \`node dist/bench/run.js\`, which prints these
+figures and rewrites this file; the GENIUS domains and the PolNeAR texts are read from
+\`../shared/\` or \`$PARLEY_SHARED\`). \`npm run bench -- --server\` runs the server section alone and
+writes nothing.
+
+## Analysis, negotiation, start-up, evidence, tournament
+
+- The exact Pareto frontier and the zone count against brute-force enumeration on Energy
+  (390,625 outcomes), in the same run, with the same answers.
+- Spaces beyond enumeration: a seeded synthetic two-party space of 100 issues × 10 options,
+  and four parties with 8 issues × 10 options, each in its own process with the JS heap capped
+  at ${HEAP_LIMIT_MB} MB, with its peak memory (max RSS).
+- 100-round negotiations per second on one core on LaptopC and Energy: from scratch (a new
+  arena and new agents each time) and with the arena reused; building the Energy arena.
+- The exact frontier of the five-party killer-robot domain.
+- Whole-process start-up (\`parley --version\`, \`parley analyze --genius\` on LaptopC and
+  Energy) against \`node -e 0\`, interleaved, median of 15 each.
+- Evidence throughput on the PolNeAR dev texts, one core: the whole extraction, and
+  attribution alone.
+- A tournament of 10 agents × 6 shared domains × 10 repetitions through the CLI on every core.
+
+${table}
+
+## Against NegMAS
+
+${negmas}
+
+## The workspace server under load
+
+\`parley serve\` on the Moscow case, with a tournament on the river example and an ingest of 600
+made-up articles running in the same server; after a 3 s warm-up, autocannon (200 connections
+on loopback, on the same machine) reads \`GET /api/scenarios/moscow-2025-12/analysis\`. Each
+line is closed-loop: a connection sends its next request when answered.
+
+\`\`\`text
+${server}
+\`\`\`
+`;
+  const out = join(ROOT, "docs", "performance.md");
+  mkdirSync(join(ROOT, "docs"), { recursive: true });
+  writeFileSync(out, page);
+  process.stderr.write(`wrote ${out}\n`);
 }
 
 const at = process.argv.indexOf("--case");
 if (at >= 0) caseMain(process.argv[at + 1] as Case);
 else if (process.argv.includes("--server")) await serverMain();
 else {
-  await main();
+  const result = await main();
   // 8. The workspace server under load, while it ingests and runs a tournament.
-  await serverMain();
+  const server = await serverMain();
+  writePerformancePage(result, server);
 }
