@@ -1,0 +1,82 @@
+import { formatPath, type Problem } from "../errors.js";
+import type { Issue, IssueValue } from "./issue.js";
+import type { Num, Parameter } from "./preferences.js";
+import type { UncertainNumber } from "./schema.js";
+
+/** Where a field sits in the scenario, as in a problem's `path`. */
+export type Path = (string | number)[];
+
+/**
+ * What every step of compiling a scenario shares: the problems found so far (all reported at
+ * the end, not at the first), the uncertain numbers in the order they are met (their index is
+ * their place in a `theta` vector), and the issues by name.
+ */
+export class Compilation {
+  readonly problems: Problem[] = [];
+  readonly parameters: Parameter[] = [];
+  issues: readonly Issue[] = [];
+  private readonly issueIndex = new Map<string, number>();
+  /** The hint of every unknown issue: names in the order defined. */
+  private known = "";
+
+  report(path: Path, message: string, hint?: string): void {
+    this.problems.push({ code: "scenario.invalid", message, path, ...(hint ? { hint } : {}) });
+  }
+
+  /** A number of the model: a constant, or a new parameter when a range is given. */
+  num(u: UncertainNumber, path: Path): Num {
+    if (typeof u === "number") return u;
+    const [low, high] = Array.isArray(u) ? u : [u.low, u.high];
+    const nominal = Array.isArray(u) ? (low + high) / 2 : (u.value ?? (low + high) / 2);
+    if (low === high) return low;
+    this.parameters.push({ field: formatPath(path), low, high, nominal });
+    return { param: this.parameters.length - 1 };
+  }
+
+  /** Makes the issues known by name; a name defined twice is reported, and the later one is found. */
+  setIssues(issues: readonly Issue[]): void {
+    this.issues = issues;
+    issues.forEach((issue, i) => {
+      if (this.issueIndex.has(issue.name))
+        this.report(["issues", i, "name"], `issue "${issue.name}" is defined twice`, "issue names must be unique");
+      this.issueIndex.set(issue.name, i);
+    });
+    this.known = [...this.issueIndex.keys()].join(", ");
+  }
+
+  /** The index of the issue of that name, or -1 (and a problem) when there is none. */
+  lookupIssue(name: string, path: Path): number {
+    const i = this.issueIndex.get(name);
+    if (i === undefined) this.report(path, `unknown issue "${name}"`, `known issues: ${this.known}`);
+    return i ?? -1;
+  }
+
+  /** The index of a value among an issue's options, or -1 (and a problem naming the allowed ones). */
+  optionIndex(issue: Issue, v: IssueValue, path: Path): number {
+    const j = issue.indexOf(v);
+    if (j < 0) {
+      // A short grid of real values is listed: a value off it is most often a step missed.
+      const grid =
+        issue.kind === "real" && issue.cardinality <= 25
+          ? `: ${Array.from({ length: issue.cardinality }, (_, i) => formatValue(issue.valueAt(i))).join(", ")}`
+          : "";
+      this.report(path, `"${v}" is not a value of issue "${issue.name}"`, `allowed: ${issue.describe()}${grid}`);
+    }
+    return j;
+  }
+}
+
+/** The least value an uncertain number may take. */
+export function lowerBound(u: UncertainNumber): number {
+  return typeof u === "number" ? u : Array.isArray(u) ? u[0] : u.low;
+}
+
+/** The greatest value an uncertain number may take. */
+export function upperBound(u: UncertainNumber): number {
+  return typeof u === "number" ? u : Array.isArray(u) ? u[1] : u.high;
+}
+
+/** An issue's value as written in messages and labels: numbers to six decimals at most. */
+export function formatValue(v: IssueValue): string {
+  return typeof v === "number" ? String(Math.round(v * 1e6) / 1e6) : v;
+}
