@@ -6,7 +6,7 @@ import { ROOT } from "./domains.js";
 
 const sources = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
   );
 
 describe("architecture", () => {
@@ -21,12 +21,36 @@ describe("architecture", () => {
           );
           if (spec.startsWith("."))
             expect(join(file, "..", spec), `${file} imports ${spec}`).toMatch(
-              /^src\/(model|analysis|negotiation|evidence)\/|^src\/errors\.js$/,
+              /^src\/(model|analysis|negotiation|evidence)\/|^src\/(errors|error-codes)\.js$|^language\/[\w-]+\.json$/,
             );
         }
       }
     },
   );
+
+  it("layers point down: nothing imports from cli/ or server/ (but `parley serve` starts the server)", () => {
+    for (const file of sources("src")) {
+      const own = file.split("/")[1];
+      for (const m of readFileSync(join(ROOT, file), "utf8").matchAll(/from\s+"(\.[^"]+)"|import\("(\.[^"]+)"\)/g)) {
+        const target = join(file, "..", (m[1] ?? m[2])!).split("/")[1];
+        const allowed = target === own || (own === "cli" && target === "server");
+        if (target === "cli" || target === "server") expect(allowed, `${file} imports ${m[1] ?? m[2]}`).toBe(true);
+      }
+    }
+  });
+
+  it("no proper name of a case appears in the code: case knowledge is data (cases/<id>/case.yaml)", () => {
+    // The Moscow case's people, places and weapons; its countries and demonyms too. Generic
+    // language data (countries, demonyms, metonyms) lives in language/, a case's own in its folder.
+    const names =
+      /\b(Putin|Ushakov|Peskov|Dmitriy?ev|Lavrov|Witkoff|Kushner|Rubio|Zelensk\w*|Macron|Starmer|Merz|Tusk|Vance|Driscoll|Stanovaya|Baunov|Radchenko|Horowitz|Trump|Donbas+|Donetsk|Luhansk|Bishkek|Anchorage|Alaska|Geneva|Miami|Florida|Istanbul|Zaporizhzhia|Kherson|Crimea|Tomahawk|Kremlin|Moscow|Kyiv|Kiev|Ukrain\w*|Russia\w*)\b/;
+    const found = [...sources("src"), ...sources("web/src")].flatMap((file) =>
+      readFileSync(join(ROOT, file), "utf8")
+        .split("\n")
+        .flatMap((line, i) => (names.test(line) ? [`${file}:${i + 1}: ${names.exec(line)![0]}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
 
   it("has no circular imports", () => {
     const graph = new Map<string, string[]>();

@@ -58,6 +58,7 @@ export async function checkDate(date: string | undefined): Promise<void> {
 const warn = (p: Problem) => process.stderr.write(`parley: warning: ${formatProblem(p)}\n`);
 
 interface ReadingOptions {
+  case?: string;
   date?: string;
   manifest?: string;
   maxHtmlDepth?: number;
@@ -67,6 +68,7 @@ interface ReadingOptions {
 /** Options every command that reads articles takes. */
 function readingOptions(command: Command): Command {
   return command
+    .option("--case <dir>", "the case folder (or its case.yaml) whose watch list, places and names to use")
     .option(
       "--date <day>",
       "published date of the articles (YYYY-MM-DD or YYYY-MM-DDTHH:MM), when they do not state it",
@@ -78,6 +80,12 @@ function readingOptions(command: Command): Command {
       "refuse articles larger than this many MB (default 5)",
       integer(1, "--max-document-mb"),
     );
+}
+
+/** The case knowledge of `--case`, or none. */
+async function knowledgeOf(dir: string | undefined) {
+  if (!dir) return (await import("../evidence/case-knowledge.js")).NO_CASE;
+  return (await import("../formats/case-file.js")).loadCase(dir);
 }
 
 async function readOptions(o: ReadingOptions) {
@@ -161,7 +169,8 @@ export function registerEvidence(program: Command): void {
         ]);
     }
     const analysing = progress("analysing articles (two steps each)");
-    const report = extractEvidence(withBatchDates(docs), model, { onProgress: analysing.update });
+    const knowledge = await knowledgeOf(o.case);
+    const report = extractEvidence(withBatchDates(docs), model, { knowledge, onProgress: analysing.update });
     analysing.stop();
     const json = evidenceJson(report);
     process.stdout.write(o.json ? `${JSON.stringify(json)}\n` : renderEvidence(json));
@@ -191,6 +200,7 @@ export function registerEvidence(program: Command): void {
     const reading = progress("reading articles");
     const docs = withBatchDates(readDocuments(paths, { ...options, onProgress: reading.update }));
     reading.stop();
+    const knowledge = await knowledgeOf(o.case);
     const { openStore, storeLocation } = await import("../store/open-store.js");
     const file = storeLocation(o.db);
     const ws = await openStore(o.db);
@@ -200,10 +210,12 @@ export function registerEvidence(program: Command): void {
       // New content only; stored documents lend the names they gave when they were stored.
       const fresh = docs.filter((d) => !storedIds.has(d.id) && (storedIds.add(d.id), true));
       const analyses = fresh.map((d) => analyseText(d.text));
-      const freshPeople = fresh.map((d, i) => namedPeople(d.file, analyses[i]!));
+      const freshPeople = fresh.map((d, i) => namedPeople(d.file, analyses[i]!, knowledge));
       const people = [
         ...new Set([
-          ...(await ws.storedPeople((missing) => missing.map((d) => namedPeople(d.file, analyseText(d.text))))),
+          ...(await ws.storedPeople((missing) =>
+            missing.map((d) => namedPeople(d.file, analyseText(d.text), knowledge)),
+          )),
           ...freshPeople.flat(),
         ]),
       ];
@@ -218,7 +230,7 @@ export function registerEvidence(program: Command): void {
           process.stdout.write(`unchanged ${d.file}: this content is stored already\n`);
           continue;
         }
-        const e = extractDocument(d, model, undefined, people, analyses[i]!);
+        const e = extractDocument(d, model, knowledge, people, analyses[i]!);
         const dup = duplicates[stored.length + i];
         const of = dup ? all[dup.of]!.file : null;
         const added = await ws.addDocument(e, of, freshPeople[i]!);
@@ -248,41 +260,52 @@ export function registerDraft(program: Command): void {
     .option("--force", "replace --out if it exists")
     .option("--compare <scenario>", "also say on standard error how close the draft comes to a hand-written scenario")
     .option("--date <day>", "published date of the articles (YYYY-MM-DD)")
-    .action(async (o: { corpus: string; out?: string; force?: boolean; compare?: string; date?: string }) => {
-      await checkDate(o.date);
-      const [
-        { extractEvidence, evidenceJson, withBatchDates, readDocuments, model },
-        { draftScenario },
-        { compareScenarios },
-        { scenarioToYaml, parseScenario },
-        { loadScenarioFile },
-        { validateCitations, resolveCitations, readCorpus },
-        { writeOutput },
-      ] = await Promise.all([
-        extraction(),
-        import("../evidence/draft.js"),
-        import("../evidence/compare-scenarios.js"),
-        import("../formats/scenario-yaml.js"),
-        import("../formats/scenario-file.js"),
-        import("../formats/validate-citations.js"),
-        import("./write-output.js"),
-      ]);
-      const docs = withBatchDates(readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }));
-      const draft = draftScenario(evidenceJson(extractEvidence(docs, model)), docs);
-      const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
-      if (o.out)
-        writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
-      else process.stdout.write(yaml);
-      if (o.compare) {
-        const parsed = parseScenario(yaml, o.out ?? "<draft>");
-        const corpus = readCorpus(o.corpus);
-        const c = compareScenarios(
-          parsed.spec,
-          loadScenarioFile(o.compare).spec,
-          resolveCitations(parsed, corpus, o.corpus).citations,
-          validateCitations(o.compare, o.corpus).citations,
+    .option("--case <dir>", "the case folder (or its case.yaml) whose watch list, names, allegiances and topics to use")
+    .action(
+      async (o: { corpus: string; out?: string; force?: boolean; compare?: string; date?: string; case?: string }) => {
+        await checkDate(o.date);
+        const [
+          { extractEvidence, evidenceJson, withBatchDates, readDocuments, model },
+          { draftScenario },
+          { compareScenarios },
+          { scenarioToYaml, parseScenario },
+          { loadScenarioFile },
+          { validateCitations, resolveCitations, readCorpus },
+          { writeOutput },
+        ] = await Promise.all([
+          extraction(),
+          import("../evidence/draft.js"),
+          import("../evidence/compare-scenarios.js"),
+          import("../formats/scenario-yaml.js"),
+          import("../formats/scenario-file.js"),
+          import("../ingest/validate-citations.js"),
+          import("./write-output.js"),
+        ]);
+        const docs = withBatchDates(
+          readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }),
         );
-        process.stderr.write(`${JSON.stringify(c, null, 2)}\n`);
-      }
-    });
+        const knowledge = await knowledgeOf(o.case);
+        const draft = draftScenario(
+          evidenceJson(extractEvidence(docs, model, { knowledge })),
+          docs,
+          undefined,
+          knowledge,
+        );
+        const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
+        if (o.out)
+          writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
+        else process.stdout.write(yaml);
+        if (o.compare) {
+          const parsed = parseScenario(yaml, o.out ?? "<draft>");
+          const corpus = readCorpus(o.corpus);
+          const c = compareScenarios(
+            parsed.spec,
+            loadScenarioFile(o.compare).spec,
+            resolveCitations(parsed, corpus, o.corpus).citations,
+            validateCitations(o.compare, o.corpus).citations,
+          );
+          process.stderr.write(`${JSON.stringify(c, null, 2)}\n`);
+        }
+      },
+    );
 }

@@ -62,7 +62,7 @@ export function createProgram(): Command {
           wide?: boolean;
         },
       ) => {
-        const [{ model, spec }, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([
+        const [loaded, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([
           load(files, o.genius, o.discretize),
           import("../analysis/analyze.js"),
           import("./render-analysis.js"),
@@ -72,34 +72,24 @@ export function createProgram(): Command {
           throw new InputError([
             { code: "cli.usage", message: "--corpus needs a scenario YAML with citations, not GENIUS files" },
           ]);
-        // With a corpus, the evidence comes first: its sources' reliability weighs disputed plan terms.
-        const corpus = o.corpus
-          ? await (await import("../ingest/corpus-evidence.js")).corpusEvidence(files[0]!, o.corpus)
-          : undefined;
-        const weights = corpus
-          ? (await import("../formats/version-weights.js")).versionWeights(model, spec, corpus.evidence.reliability)
-          : undefined;
         const working = progress("exact analysis, work units of the --max-work limit");
         const drawing = progress("robustness draws");
-        let report = analyze(model, {
+        const options = {
           samples: o.samples,
           seed: o.seed,
           ...(o.maxWork ? { maxWork: o.maxWork } : {}),
           onProgress: drawing.update,
           onWork: working.update,
-          ...(weights ? { versionWeights: weights } : {}),
-        });
+        };
+        // With a corpus, every citation is resolved and the sources' evidence attached.
+        const report = o.corpus
+          ? await import("../workflows/cited-analysis.js").then(async ({ citedAnalysis }) => {
+              const { citedInputFromFolder } = await import("../workflows/cited-input.js");
+              return citedAnalysis(citedInputFromFolder(files[0]!, o.corpus!, loaded), options).report;
+            })
+          : analyze(loaded.model, options);
         working.stop();
         drawing.stop();
-        if (corpus)
-          report = (await import("../formats/cited-report.js")).withEvidence(
-            report,
-            spec,
-            corpus.citations,
-            corpus.assumptions,
-            corpus.evidence.contradictions,
-            corpus.evidence.reliability,
-          );
         const width = o.wide ? Infinity : process.stdout.columns || 100;
         process.stdout.write(
           o.json ? `${JSON.stringify(report)}\n` : renderAnalysis(report, { maxRows: o.rows, width }),
@@ -122,7 +112,7 @@ export function createProgram(): Command {
           import("node:fs"),
           import("node:path"),
           import("./write-output.js"),
-          import("./file-names.js"),
+          import("../formats/file-names.js"),
         ]);
       const force = o.force === true;
       if (o.genius) {

@@ -37,46 +37,16 @@ export function registerReport(program: Command): void {
           throw new InputError([
             { code: "cli.usage", field: "--out", message: "--pdf writes a PDF file", hint: "give --out briefing.pdf" },
           ]);
-        const [
-          { loadScenarioFile },
-          { corpusEvidence },
-          { analyze },
-          { withEvidence },
-          { versionWeights },
-          { utilitySpace },
-          { renderBriefing },
-          { writeOutput },
-        ] = await Promise.all([
-          import("../formats/scenario-file.js"),
-          import("../ingest/corpus-evidence.js"),
-          import("../analysis/analyze.js"),
-          import("../formats/cited-report.js"),
-          import("../formats/version-weights.js"),
-          import("../analysis/utility-space.js"),
-          import("../report/render-briefing.js"),
+        const [{ citedInputFromFolder }, { briefing }, { writeOutput }] = await Promise.all([
+          import("../workflows/cited-input.js"),
+          import("../workflows/cited-analysis.js"),
           import("./write-output.js"),
         ]);
-        const { spec, model } = loadScenarioFile(scenario);
-        const corpus = corpusEvidence(scenario, o.corpus);
-        const report = withEvidence(
-          analyze(model, {
-            samples: o.samples,
-            seed: o.seed,
-            versionWeights: versionWeights(model, spec, corpus.evidence.reliability),
-          }),
-          spec,
-          corpus.citations,
-          corpus.assumptions,
-          corpus.evidence.contradictions,
-          corpus.evidence.reliability,
+        const text = briefing(
+          citedInputFromFolder(scenario, o.corpus),
+          { samples: o.samples, seed: o.seed },
+          format === "md" ? "md" : "html",
         );
-        const input = {
-          analysis: report,
-          spec,
-          evidence: corpus.evidence,
-          ...(model.parties.length >= 2 ? { space: utilitySpace(model, 0, 1) } : {}),
-        } as unknown as Parameters<typeof renderBriefing>[0];
-        const text = renderBriefing(input, format === "md" ? "md" : "html");
         const inputs = [scenario, o.corpus];
         if (format === "pdf") {
           const { printPdf } = await import("../report/print-pdf.js");

@@ -20,7 +20,7 @@ export function registerServe(program: Command): void {
     )
     .option(
       "--case <dir>",
-      "case folder to open on start: its scenario.yaml and corpus/ (default: the Moscow case shipped with Parley)",
+      "case folder to open on start: its scenario.yaml and corpus/ (default: the case shipped with Parley, cases/moscow-2025-12)",
     )
     .option("--no-case", "open no case")
     .option("--threads <n>", "worker threads for analysis and ingest (default: cores − 1)", integer(1, "--threads"))
@@ -47,7 +47,7 @@ export function registerServe(program: Command): void {
         const [{ serve }, { join }, { packageRoot }] = await Promise.all([
           import("../server/serve.js"),
           import("node:path"),
-          import("../ingest/attribution-model.js"),
+          import("../package-root.js"),
         ]);
         const caseDir =
           o.case === false

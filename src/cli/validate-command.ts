@@ -11,20 +11,12 @@ export function registerValidate(program: Command): void {
     .requiredOption("--corpus <dir>", "the folder of articles the scenario cites")
     .option("--json", "print one JSON object")
     .action(async (scenario: string, o: { corpus: string; json?: boolean }) => {
-      const [{ loadScenarioFile }, { corpusEvidence }, { weakFields }] = await Promise.all([
-        import("../formats/scenario-file.js"),
-        import("../ingest/corpus-evidence.js"),
-        import("../formats/cited-report.js"),
+      const [{ citedInputFromFolder }, { validation }] = await Promise.all([
+        import("../workflows/cited-input.js"),
+        import("../workflows/cited-analysis.js"),
       ]);
-      const spec = loadScenarioFile(scenario).spec;
-      const { citations, assumptions, evidence } = corpusEvidence(scenario, o.corpus);
-      const weak = weakFields(spec, citations, evidence.reliability);
-      const r = {
-        citations,
-        assumptions,
-        weakFields: weak,
-        reliability: evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })),
-      };
+      const r = validation(citedInputFromFolder(scenario, o.corpus));
+      const weak = r.weakFields;
       if (o.json) {
         process.stdout.write(`${JSON.stringify(r)}\n`);
         return;

@@ -1,7 +1,17 @@
+import LANGUAGE from "../../language/actors.json" with { type: "json" };
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
+import { toRegExp } from "./written-pattern.js";
 
-export type ActorKind = "person" | "organisation" | "country" | "place";
+export const ACTOR_KINDS = ["person", "organisation", "country", "place"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** A kind written in data, checked: language data with a typo fails on load, not silently. */
+function actorKind(kind: string | undefined): ActorKind {
+  const k = ACTOR_KINDS.find((x) => x === kind);
+  if (!k) throw new Error(`language/actors.json: unknown actor kind "${kind}"`);
+  return k;
+}
 
 export interface ActorMention extends Located {
   /** The canonical name this mention refers to. */
@@ -11,62 +21,19 @@ export interface ActorMention extends Located {
 export interface Actor {
   readonly name: string;
   readonly kind: ActorKind;
-  /** Roles the texts give ("Kremlin adviser", "special envoy"). */
+  /** Roles the texts give ("presidential adviser", "special envoy"). */
   readonly roles: readonly string[];
   readonly aliases: readonly string[];
   readonly mentions: readonly ActorMention[];
 }
 
-/** Names whose kind and canonical actor are known: countries, their governments' metonyms, organisations. */
-const KNOWN: Record<string, [ActorKind, string]> = {
-  russia: ["country", "Russia"],
-  "russian federation": ["country", "Russia"],
-  kremlin: ["organisation", "Russia"],
-  moscow: ["place", "Moscow"],
-  ukraine: ["country", "Ukraine"],
-  kyiv: ["organisation", "Ukraine"],
-  kiev: ["organisation", "Ukraine"],
-  "united states": ["country", "United States"],
-  us: ["country", "United States"],
-  "u.s.": ["country", "United States"],
-  usa: ["country", "United States"],
-  america: ["country", "United States"],
-  "white house": ["organisation", "United States"],
-  washington: ["place", "Washington"],
-  europe: ["place", "Europe"],
-  eu: ["organisation", "European Union"],
-  "european union": ["organisation", "European Union"],
-  nato: ["organisation", "NATO"],
-  un: ["organisation", "United Nations"],
-  "united nations": ["organisation", "United Nations"],
-  china: ["country", "China"],
-  beijing: ["place", "Beijing"],
-  britain: ["country", "United Kingdom"],
-  uk: ["country", "United Kingdom"],
-  france: ["country", "France"],
-  germany: ["country", "Germany"],
-  poland: ["country", "Poland"],
-  turkey: ["country", "Turkey"],
-  iran: ["country", "Iran"],
-  israel: ["country", "Israel"],
-  crimea: ["place", "Crimea"],
-  donbas: ["place", "Donbas"],
-  donbass: ["place", "Donbas"],
-  donetsk: ["place", "Donetsk"],
-  luhansk: ["place", "Luhansk"],
-  zaporizhzhia: ["place", "Zaporizhzhia"],
-  kherson: ["place", "Kherson"],
-  geneva: ["place", "Geneva"],
-  miami: ["place", "Miami"],
-  florida: ["place", "Florida"],
-  istanbul: ["place", "Istanbul"],
-  anchorage: ["place", "Anchorage"],
-  bishkek: ["place", "Bishkek"],
-  gaza: ["place", "Gaza"],
-};
+/** Names whose kind and canonical actor any news text shares (countries, capitals, governments' metonyms, organisations). */
+const KNOWN: Readonly<Record<string, readonly [ActorKind, string]>> = Object.fromEntries(
+  Object.entries(LANGUAGE.known).map(([name, [kind, actor]]) => [name, [actorKind(kind), actor ?? name]]),
+);
 const ROLE_WORDS =
   "president|prime minister|minister|secretary of state|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
-/** Either case for the first letter: "President Putin", "the president". */
+/** Either case for the first letter: "President Vella", "the president". */
 const ROLE_ALT = ROLE_WORDS.split("|")
   .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
   .join("|");
@@ -78,9 +45,10 @@ const APPOSITION = new RegExp(
   `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
 );
 /** Capitalised words that start no person's name. */
-const NOT_PERSON =
-  /\b(Russian|Ukrainian|American|European|British|Chinese|East|West|North|South|Eastern|Western|Potential|Cooperation|Investment|Economic|Development|Fund|Bank|Committee|Office|Department|Service|Agency|Union|Organi[sz]ation|Institute|University|Cent(?:er|re)|Foundation|Group|Company|Corporation|Embassy|Federation|Republic|Kingdom|States|Nations|House|Security|Authority|Port|Council|Commission|Defen[cs]e|Affairs|Studies|Review|News|Times|Post|Journal|Press|Media|Television|Radio|Gulf|Sea|River|Oblast|Region|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Storm|Brigade|Council|Ministry|Party|Army|Forces|Agreement|Plan|Points?)\b/;
-const CANONICAL_KIND: Record<string, ActorKind> = { Russia: "country", Ukraine: "country", "United States": "country" };
+const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
+const CANONICAL_KIND: Readonly<Record<string, ActorKind>> = Object.fromEntries(
+  Object.entries(LANGUAGE.canonicalKinds).map(([name, kind]) => [name, actorKind(kind)]),
+);
 const NOT_NAMES = new Set([
   "the",
   "a",
@@ -120,10 +88,15 @@ const NOT_NAMES = new Set([
 
 /**
  * People, organisations, countries and places, with aliases merged: a person's surname alone
- * ("Putin") and their role ("the Russian president") refer back to the full name; "the Kremlin"
- * and "Kyiv" stand for their governments. Candidates are runs of proper nouns (wink-nlp POS).
+ * ("Vella") and their role ("the Maltese president") refer back to the full name; a government's
+ * seat ("the White House") stands for its government. Candidates are runs of proper nouns (wink-nlp POS).
  */
-export function findActors(file: string, a: TextAnalysis, knownPeople: readonly string[] = []): Actor[] {
+export function findActors(
+  file: string,
+  a: TextAnalysis,
+  knownPeople: readonly string[] = [],
+  places: Readonly<Record<string, readonly [ActorKind, string]>> = {},
+): Actor[] {
   const text = a.text;
   const actors = new Map<
     string,
@@ -143,7 +116,7 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
     }
     act.mentions.push({ ...locate(file, text, start, end), actor: name });
   };
-  // Surnames of people named in full anywhere in this text or the batch, so "Putin" before "Vladimir Putin" still resolves.
+  // Surnames of people named in full anywhere in this text or the batch, so "Vella" before "Maria Vella" still resolves.
   const surnames = new Map<string, string>();
   const fullNames = [...knownPeople];
   for (const run of properRuns(a)) {
@@ -171,7 +144,7 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
       words = words.slice(1);
     }
     if (!words.length) continue;
-    // "Steve Witkoff Trump's real estate ally": two names run together before a possessive.
+    // "Anna Berg Holm's closest ally": two names run together before a possessive.
     if (words.length === 3 && /^['’]s\b/.test(text.slice(end, end + 2))) {
       const second = words[2]!;
       end -= second.length + 1;
@@ -180,12 +153,13 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
     }
     const phrase = words.join(" ");
     if (!phrase) continue;
-    const known = KNOWN[phrase.toLowerCase().replace(/^the\s+/, "")];
+    const key = phrase.toLowerCase().replace(/^the\s+/, "");
+    const known = places[key] ?? KNOWN[key];
     if (known) {
       add(known[1], known[0], start, end);
       continue;
     }
-    // A role before the name ("Kremlin adviser Yuri Ushakov") or in apposition after it ("Maria Vella, the chief negotiator").
+    // A role before the name ("presidential adviser John Smith") or in apposition after it ("Maria Vella, the chief negotiator").
     let role =
       ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
     if (role)
@@ -193,14 +167,8 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
         .split(/\s+/)
         .filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase())))
         .join(" ");
-    // Role words capitalised before a name ("President Donald Trump") are not part of it.
-    const name = phrase.replace(
-      new RegExp(
-        `^(?:(?:${ROLE_WORDS}|Russian|Ukrainian|U\\.S\\.|US|American|Presidential|Special|Foreign|Defence|Defense|Deputy|Senior|Former)\\s+)+`,
-        "i",
-      ),
-      "",
-    );
+    // Role words capitalised before a name ("President Maria Vella") are not part of it.
+    const name = phrase.replace(new RegExp(`^(?:(?:${ROLE_WORDS}|${LANGUAGE.namePrefixes.pattern})\\s+)+`, "i"), "");
     if (!name) continue;
     const nameStart = end - name.length;
     const parts = name.split(" ");
@@ -212,7 +180,7 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
     ) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
-      // "Steve Witkoff" and "Stephen Witkoff" are one person; so are "Yuri" and "Yury Ushakov".
+      // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov".
       const existing = [...actors.values()].find(
         (x) => x.kind === "person" && x.name.endsWith(` ${surname}`) && x.name[0] === first,
       );
@@ -222,7 +190,7 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
     } else if (parts.length === 1 && surnames.has(name)) add(surnames.get(name)!, "person", nameStart, end, role);
     else if (parts.length === 1 && role) add(name, "person", nameStart, end, role);
   }
-  // Role phrases standing for a person met earlier ("the Kremlin aide", "the Russian president").
+  // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").
   for (const act of actors.values()) {
     if (act.kind !== "person") continue;
     for (const alias of [...act.aliases].filter((x) => x.startsWith("the "))) {
@@ -239,7 +207,7 @@ export function findActors(file: string, a: TextAnalysis, knownPeople: readonly 
   }));
 }
 
-/** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Witkoff", "U.S.", "Secretary of State Marco Rubio". */
+/** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
 function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;

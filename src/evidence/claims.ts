@@ -1,9 +1,9 @@
+import type { CaseKnowledge } from "./case-knowledge.js";
 import type { DateMention } from "./dates.js";
 import type { QuantityMention } from "./quantities.js";
 import type { Quote } from "./quotes.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
-import { VENUES, type WatchItem } from "./watch-list.js";
 
 /** subject · attribute · value · time · who says so · where. */
 export interface Claim extends Located {
@@ -11,7 +11,7 @@ export interface Claim extends Located {
   readonly attribute: string;
   readonly value: string | number;
   readonly unit: string | null;
-  /** True for an assertion, false for a denial ("Lavrov was absent"). */
+  /** True for an assertion, false for a denial ("the minister was absent"). */
   readonly polarity: boolean;
   /** ISO date the claim is about, when the sentence gives one. */
   readonly time: string | null;
@@ -33,8 +33,9 @@ export function findClaims(
   file: string,
   a: TextAnalysis,
   evidence: { dates: readonly DateMention[]; quantities: readonly QuantityMention[]; quotes: readonly Quote[] },
-  watch: readonly WatchItem[],
+  knowledge: Pick<CaseKnowledge, "watch" | "venues">,
 ): Claim[] {
+  const { watch, venues } = knowledge;
   const text = a.text;
   const out: Claim[] = [];
   const claimed = new Set<QuantityMention>();
@@ -54,7 +55,7 @@ export function findClaims(
     const base = { polarity: true, time, watched: true, sentence: sentenceSpan };
     for (const item of watch) {
       if (!item.cue.test(sentence)) continue;
-      const place = item.byPlace ? VENUES.find(([re]) => re.test(sentence))?.[1] : undefined;
+      const place = item.byPlace ? venues.find(([re]) => re.test(sentence))?.[1] : undefined;
       if (item.byPlace && !place) continue;
       const subject = (sub: string, clause: string) =>
         sub + (place ? ` in ${place}` : "") + (item.qualifiers?.find(([re]) => re.test(clause))?.[1] ?? "");

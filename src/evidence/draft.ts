@@ -1,51 +1,26 @@
+import ACTORS from "../../language/actors.json" with { type: "json" };
+import LANGUAGE from "../../language/draft.json" with { type: "json" };
 import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
+import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type Located, locate } from "./span.js";
-
-/** Where a speaker's role or name places them, or the actor a sentence's subject names: the party they speak for. */
-const ALLEGIANCE: readonly (readonly [RegExp, string])[] = [
-  [/\b(Russia|Russian|Kremlin|Moscow|Putin|Ushakov|Dmitriev|Dmitriyev|Lavrov|Peskov)\b/i, "Russia"],
-  [/\b(Ukraine|Ukrainian|Kyiv|Kiev|Zelensk\w*)\b/i, "Ukraine"],
-  [
-    /\b(United States|U\.S\.|US|American|White House|Washington|Trump|Witkoff|Kushner|Rubio|Secretary of State|Vance|Driscoll)\b/,
-    "United States",
-  ],
-  [/\b(Europe|European|EU|Brussels|Macron|Starmer|Merz|Tusk)\b/, "European allies"],
-];
+import { toRegExp } from "./written-pattern.js";
 
 /** Roles of people who comment on a negotiation without taking part: they are sources, not parties. */
-const OBSERVER =
-  /\b(analyst|researcher|expert|scholar|professor|fellow|think tank|commentator|columnist|journalist|editor|correspondent|Carnegie|Institute|Center|Centre|University|Foundation)\b/i;
-
-/**
- * What peace negotiations negotiate, as issue topics a sentence can be about. The draft makes an
- * issue of a topic only when a party demands, refuses, accepts or concedes something about it —
- * never of a fact the sources merely report (a meeting's date, a plan's number of points).
- */
-const TOPICS: readonly (readonly [string, RegExp])[] = [
-  ["Donbas", /\b(Donbas+|Donetsk|Luhansk|occupied territor\w+|territor(?:y|ies|ial)|withdraw\w* from)\b/i],
-  [
-    "Army cap",
-    /\b(army|armed forces|troops|military (?:size|forces)|limits? on (?:the size|Ukraine['’]s)|size and capability)\b/i,
-  ],
-  [
-    "NATO membership",
-    /\b(NATO (?:membership|accession)|join(?:ing)? NATO|NATO expansion|non[- ]expansion|renounc\w+ NATO|neutral\w*)\b/i,
-  ],
-  ["Recognition", /\b(recogni(?:[sz]\w*|tion)|de jure|de facto|sovereignty over)\b/i],
-  ["Sanctions", /\bsanctions?\b/i],
-  ["Frozen assets", /\b(frozen (?:Russian )?assets|reconstruction fund|\$100 billion)\b/i],
-  ["Security guarantees", /\b(security (?:guarantees?|assurances?)|Article 5|guarantor)\b/i],
-  ["Ceasefire", /\b(cease-?fire|truce|pause (?:in )?fighting|line of contact|current lines?)\b/i],
-  ["Form of the agreement", /\b(legally binding|treaty|informal ['‘]?deal)\b/i],
-  ["Long-range weapons", /\b(long-range (?:weapons|missiles|strikes)|Tomahawk|Storm Shadow)\b/i],
-  ["Elections", /\belections?\b/i],
-];
+const OBSERVER = toRegExp(LANGUAGE.observer.pattern);
 
 /** Words that make a refusal or demand a red line: outright refusals and standing demands. */
-const RED_LINE =
-  /\b(will not|won['’]t|never|non-negotiable|not negotiable|cannot accept|can['’]t accept|under no circumstances|out of the question|unacceptable|refus\w+|reject\w*|balk\w* at|except(?: for)?|adamant|insists?|demands|surely need|must)\b/i;
+const RED_LINE = toRegExp(LANGUAGE.redLine.pattern);
+
+/** Without a case's own topics: what negotiations commonly negotiate. */
+const TOPICS: readonly Topic[] = LANGUAGE.topics.list.map((t) => ({ name: t.name, pattern: toRegExp(t.pattern) }));
+
+/** Without a case's own allegiances: countries by name, demonym, capital or government. */
+const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegiances.map(([p, party]) => [
+  toRegExp(p!),
+  party!,
+]);
 
 /** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
 function citeAround(s: Located, words: string): CiteSpec {
@@ -100,10 +75,6 @@ interface Statement {
   readonly topics: string[];
 }
 
-/** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
-const partyOf = (words: string | null | undefined): string | null =>
-  !words || OBSERVER.test(words) ? null : (ALLEGIANCE.find(([re]) => re.test(words))?.[1] ?? null);
-
 /**
  * A scenario skeleton from the evidence alone, for an analyst to edit. Every statement the
  * evidence holds (what a sentence does — demand, reject, agree, concede, threaten, consult — with
@@ -119,14 +90,20 @@ export function draftScenario(
   evidence: EvidenceJson,
   documents: readonly { file: string; text: string }[],
   name = "Draft from the evidence",
+  knowledge: CaseKnowledge = NO_CASE,
 ): ScenarioInput {
+  const allegiances = knowledge.allegiances.length ? knowledge.allegiances : COUNTRIES;
+  const topics = knowledge.topics.length ? knowledge.topics : TOPICS;
+  /** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
+  const partyOf = (words: string | null | undefined): string | null =>
+    !words || OBSERVER.test(words) ? null : (allegiances.find(([re]) => re.test(words))?.[1] ?? null);
   const speakerAt = (s: Located) =>
     evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
     null;
   const statements: Statement[] = evidence.statements.map((s) => {
     // The doer: the cue's subject; a quote's named speaker when the subject names no party.
     const speaker = speakerAt(s);
-    // A commentator named before the cue ("Horowitz, a geopolitical analyst, said that…") speaks for no party.
+    // A commentator named before the cue ("Smith, a geopolitical analyst, said that…") speaks for no party.
     const lead = s.source ? s.text.slice(s.source.start - s.start, s.cue.start - s.start) : "";
     const party = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
     const target = partyOf(s.target?.text);
@@ -136,7 +113,7 @@ export function draftScenario(
       cue: s.cue.text,
       party,
       target: target === party ? null : target,
-      topics: TOPICS.filter(([, re]) => re.test(s.text)).map(([t]) => t),
+      topics: topics.filter((t) => t.pattern.test(s.text)).map((t) => t.name),
     };
   });
 
@@ -147,7 +124,7 @@ export function draftScenario(
     const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
     const actor = who ? evidence.actors.find((a) => a.name === who && a.kind === "person") : undefined;
     if (!actor || q.kind === "reported" || OBSERVER.test(actor.roles.join(" "))) continue;
-    const p = ALLEGIANCE.find(([re]) => re.test([actor.name, ...actor.roles].join(" ")))?.[1];
+    const p = allegiances.find(([re]) => re.test([actor.name, ...actor.roles].join(" ")))?.[1];
     if (!p) continue;
     const entry = party(p);
     entry.who.add(actor.name);
@@ -163,18 +140,18 @@ export function draftScenario(
   const topicNames = [...new Set(negotiated.flatMap((s) => s.topics))];
   const issues = topicNames.map((topic) => {
     const about = negotiated.filter((s) => s.topics.includes(topic));
-    // Options: what each side pushes for, and the opposite; army caps keep the figures the texts give.
-    const figures =
-      topic === "Army cap"
-        ? [
-            ...new Set(
-              evidence.claims
-                .filter((c) => c.subject === "Ukraine's army" && c.attribute === "size cap")
-                .map((c) => String(c.value)),
-            ),
-          ]
-        : [];
-    const options = figures.length ? ["no cap", ...figures] : ["as demanded", "as refused"];
+    // Options: what each side pushes for, and the opposite; a topic tied to a watched figure keeps the figures the texts give.
+    const tied = topics.find((t) => t.name === topic)?.figures;
+    const figures = tied
+      ? [
+          ...new Set(
+            evidence.claims
+              .filter((c) => c.subject === tied.subject && c.attribute === tied.attribute)
+              .map((c) => String(c.value)),
+          ),
+        ]
+      : [];
+    const options = tied && figures.length ? [tied.none, ...figures] : ["as demanded", "as refused"];
     return {
       name: topic,
       kind: "discrete" as const,

@@ -1,6 +1,7 @@
 import { type Actor, findActors } from "./actors.js";
 import { alignClaims, type Fact, type SourceStats } from "./align.js";
 import type { AttributionModel } from "./attribution/model.js";
+import { type CaseKnowledge, NO_CASE } from "./case-knowledge.js";
 import { type Claim, findClaims } from "./claims.js";
 import { type DateMention, findDates } from "./dates.js";
 import { type EvidenceDocument, KNOWN_DATE_SOURCES } from "./document.js";
@@ -10,7 +11,6 @@ import { findQuotes, type Quote } from "./quotes.js";
 import { type SourceOverride, type SourceReliability, sourceReliability } from "./reliability.js";
 import { findStatements, type Statement } from "./statements.js";
 import { analyseText, type TextAnalysis } from "./text-analysis.js";
-import { PEACE_TALKS, type WatchItem } from "./watch-list.js";
 
 /** Everything extracted from one document. */
 export interface DocumentEvidence {
@@ -33,15 +33,18 @@ export interface EvidenceReport {
   readonly reliability: readonly SourceReliability[];
 }
 
-/** Extracts one document's evidence; `knownPeople` (full names from the batch) lets "Putin" alone resolve. */
+/**
+ * Extracts one document's evidence with what is known of its case; `knownPeople` (full names
+ * from the batch) lets a bare surname resolve.
+ */
 export function extractDocument(
   doc: EvidenceDocument,
   model: AttributionModel,
-  watch: readonly WatchItem[] = PEACE_TALKS,
+  knowledge: CaseKnowledge = NO_CASE,
   knownPeople: readonly string[] = [],
   a: TextAnalysis = analyseText(doc.text),
 ): DocumentEvidence {
-  const actors = findActors(doc.file, a, knownPeople);
+  const actors = findActors(doc.file, a, knownPeople, knowledge.places);
   // Only a date the document is known to carry resolves relative ones; the batch's is an assumption.
   const known = KNOWN_DATE_SOURCES.includes(doc.publishedSource);
   const dates = findDates(doc.file, a, known ? doc.published : null, known ? doc.publishedAt : undefined);
@@ -52,13 +55,13 @@ export function extractDocument(
     dates.filter((d) => d.kind !== "duration"),
   );
   const quotes = findQuotes(doc.file, a, actors, model, knownPeople);
-  const claims = findClaims(doc.file, a, { dates, quantities, quotes }, watch);
+  const claims = findClaims(doc.file, a, { dates, quantities, quotes }, knowledge);
   return { document: doc, actors, quotes, dates, quantities, claims, statements: findStatements(doc.file, a) };
 }
 
-/** Full names of the people a text names ("Vladimir Putin"), so other texts' bare surnames resolve. */
-export function namedPeople(file: string, a: TextAnalysis): string[] {
-  return findActors(file, a)
+/** Full names of the people a text names, so other texts' bare surnames resolve. */
+export function namedPeople(file: string, a: TextAnalysis, knowledge: CaseKnowledge = NO_CASE): string[] {
+  return findActors(file, a, [], knowledge.places)
     .filter((x) => x.kind === "person" && x.name.includes(" "))
     .map((x) => x.name);
 }
@@ -71,21 +74,21 @@ export function extractEvidence(
   docs: readonly EvidenceDocument[],
   model: AttributionModel,
   options: {
-    watch?: readonly WatchItem[];
+    knowledge?: CaseKnowledge;
     onProgress?: (done: number, total: number) => void;
     sources?: Readonly<Record<string, SourceOverride>>;
   } = {},
 ): EvidenceReport {
-  const { watch = PEACE_TALKS, onProgress } = options;
+  const { knowledge = NO_CASE, onProgress } = options;
   // Progress counts two steps per document: its analysis, then its extraction.
   const analyses = docs.map((d, i) => {
     const a = analyseText(d.text);
     onProgress?.(i + 1, 2 * docs.length);
     return a;
   });
-  const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!)))];
+  const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!, knowledge)))];
   const documents = docs.map((d, i) => {
-    const e = extractDocument(d, model, watch, people, analyses[i]!);
+    const e = extractDocument(d, model, knowledge, people, analyses[i]!);
     onProgress?.(docs.length + i + 1, 2 * docs.length);
     return e;
   });

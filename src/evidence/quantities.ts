@@ -173,7 +173,7 @@ export function findQuantities(
   return out;
 }
 
-/** The head noun right after a quantity: the last noun of the following noun phrase ("27 points", "600,000 Ukrainian troops"). */
+/** The head noun right after a quantity: the last noun of the following noun phrase ("27 points", "600,000 Maltese troops"). */
 function nounAfter(a: TextAnalysis, end: number): string | null {
   let i = a.tokens.findIndex((t) => t.start >= end);
   if (i < 0) return null;

@@ -1,3 +1,6 @@
+import LANGUAGE from "../../language/statement-cues.json" with { type: "json" };
+import { toRegExp } from "./written-pattern.js";
+
 /** What a statement does, in PLOVER's terms (the six that matter for a negotiation's stances), or OTHER. */
 export type StatementKind = "DEMAND" | "REJECT" | "AGREE" | "CONCEDE" | "THREATEN" | "CONSULT" | "OTHER";
 
@@ -10,44 +13,19 @@ export const STATEMENT_KINDS: readonly StatementKind[] = [
   "CONSULT",
 ];
 
-/**
- * Cue patterns per kind, strongest first within each, written from what each PLOVER category
- * means (not fitted to any test data): a demand insists on something from another, a rejection
- * refuses it, an agreement commits to it, a concession gives ground, a threat conditions harm,
- * a consultation meets or talks.
- */
-const CUES: readonly [StatementKind, RegExp, number][] = [
-  [
-    "REJECT",
-    /\b(reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|dismiss(?:es|ed)?|will not (?:accept|agree|allow|give|recogni[sz]e|cede|withdraw|compromise|budge|yield)|won['’]t (?:accept|agree|allow)|would never|will never|cannot accept|can['’]t accept|non-negotiable|not negotiable|out of the question|unacceptable|ruled? out|balk(?:s|ed)? at|denounc(?:e|es|ed)|veto(?:es|ed)?|opposes?|opposed)\b/i,
-    3,
-  ],
-  [
-    "THREATEN",
-    /\b(threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)? (?:that|of)|ultimatum|or (?:else|face)|would (?:respond|retaliate)|retaliat(?:e|ion)|by force of arms|will (?:cut|ban|impose|withdraw|suspend|boycott)|plans? to impose|could (?:impose|cut))\b/i,
-    3,
-  ],
-  [
-    "DEMAND",
-    /\b(demand(?:s|ed|ing)?|insist(?:s|ed|ing)? (?:on|that)|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed|ing)|press(?:es|ed|ing) (?:for|to)|must (?:\w+\s){0,2}(?:withdraw|hand|give|drop|stop|leave|cede|cooperate|allocate|accept|recogni[sz]e)|ordered|requir(?:e|es|ed) that|want(?:s|ed)? .{0,40}\b(?:to (?:withdraw|leave|give up|hand over|cede))|need(?:s|ed)? (?:international )?recognition|adamant that)\b/i,
-    2,
-  ],
-  [
-    "CONCEDE",
-    /\b(concede(?:s|d)?|concession|eas(?:e|es|ed|ing) (?:\w+\s){0,2}(?:sanctions|restrictions|measures|curfew)|lift(?:s|ed|ing)? (?:\w+\s){0,2}(?:sanctions|curfew|ban|blockade|emergency|restrictions)|withdr(?:aw|ew|awn) (?:its|their|from)|gave up|give up|cancel(?:s|led|ed)|allow(?:s|ed)? .{0,30}\bto\b|relax(?:es|ed)?|back(?:s|ed)? down|yield(?:s|ed)?|accept(?:s|ed)? (?:the )?demands?)\b/i,
-    2,
-  ],
-  [
-    "AGREE",
-    /\b(agree(?:s|d|ment)?|accept(?:s|ed)?|sign(?:s|ed)? (?:an? |the )?(?:deal|agreement|accord|treaty|memorandum)|reach(?:es|ed)? (?:an? )?(?:agreement|consensus|deal)|will support|willing to|offer(?:s|ed)? to|pledg(?:e|es|ed) to|endors(?:e|es|ed)|approv(?:e|es|ed)|could (?:very well )?serve as the foundation|consensus)\b/i,
-    1,
-  ],
-  [
-    "CONSULT",
-    /\b(met|meet(?:s|ing)?|talks?|held (?:talks|a meeting|meetings|consultations)|telephon(?:e|ed)|phoned|call(?:ed)? (?:him|her)|visit(?:s|ed)?|hosted|arriv(?:e|ed|es) in|negotiat(?:e|es|ed|ions)|consult(?:s|ed|ations)|mediat(?:e|ed|ion)|discuss(?:es|ed|ions)?|summit)\b/i,
-    1,
-  ],
-];
+/** Cue patterns per kind with their weight (language/statement-cues.json says how they were written). */
+const CUES: readonly (readonly [StatementKind, RegExp, number])[] = LANGUAGE.cues.map((c) => [
+  checkedKind(c.kind),
+  toRegExp(c.pattern),
+  c.weight,
+]);
+
+/** A kind written in data, checked: a typo fails on load, not silently. */
+function checkedKind(kind: string): StatementKind {
+  const k = STATEMENT_KINDS.find((x) => x === kind);
+  if (!k) throw new Error(`language/statement-cues.json: unknown statement kind "${kind}"`);
+  return k;
+}
 
 /**
  * The kind of a statement, and the cue that decided it: the strongest kind whose cue occurs

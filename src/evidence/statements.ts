@@ -19,7 +19,7 @@ const RELATIVE = /^(?:which|who|whom|whose|that|where|when)$/i;
 
 /**
  * The noun phrases of a run of tokens: determiners, adjectives, numbers and possessives ending on
- * a noun ("Poland's parliament", "the Kremlin"), joined across "of" between nouns ("Ministry of
+ * a noun ("Poland's parliament", "the White House"), joined across "of" between nouns ("Ministry of
  * Defence"); phrases inside a date or time are not actors.
  */
 function phrases(tokens: readonly Token[], isTime: (t: Token) => boolean): Token[][] {
@@ -76,18 +76,18 @@ export function findStatements(file: string, a: TextAnalysis): Statement[] {
       clause.length && !RELATIVE.test(clause[0]!.value) && clause[0]!.pos !== "PRON"
         ? phrases(clause, isTime)[0]
         : undefined;
-    // A nominal cue's possessor is its doer: in "accepting Russia's demands" the demands are Russia's.
+    // A nominal cue's possessor is its doer: in "accepting Malta's demands" the demands are Malta's.
     const possessor =
       before.length >= 3 && /^['’]s$/.test(before[before.length - 1]!.value)
         ? phrases(before.slice(0, -1), isTime).at(-1)
         : undefined;
-    // A sentence opening on a frame ("As reported by the press, Kiev…", "According to X, …") has its subject after it.
+    // A sentence opening on a frame ("As reported by the press, Valletta…", "According to X, …") has its subject after it.
     const frame = /^(?:as|according|in|on|after|before|during|while|with|under|amid|despite)$/i.test(
       before[0]?.value ?? "",
     )
       ? before.findIndex((t) => t.value === ",") + 1
       : 0;
-    // In a relative clause without "that" ("the settlement Russia demands") the name right before the cue is its subject.
+    // In a relative clause without "that" ("the settlement Malta demands") the name right before the cue is its subject.
     const last = phrases(before, isTime).at(-1);
     let adjacent: Token[] | undefined;
     if (last && last.at(-1) === before.at(-1)) {

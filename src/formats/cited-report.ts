@@ -163,7 +163,7 @@ export function weakFields(
   return out;
 }
 
-/** `parties[1].redLines[0]` → `Ukraine: red line "no full withdrawal from Donbas"`. */
+/** `parties[1].redLines[0]` → `Upstream State: red line "no less than 40% of the flow"`. */
 function readable(spec: ScenarioSpec, field: string): string {
   const party = /^parties\[(\d+)\]/.exec(field);
   const proposal = /^proposals\[(\d+)\]/.exec(field);

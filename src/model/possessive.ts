@@ -1,2 +1,2 @@
-/** A name's possessive in English: "Russia's", but "United States'". */
+/** A name's possessive in English: "Malta's", but "United States'". */
 export const possessive = (name: string): string => (/s$/.test(name) ? `${name}'` : `${name}'s`);

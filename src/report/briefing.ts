@@ -1,6 +1,8 @@
+import type { AnalysisReport } from "../analysis/analyze.js";
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
-import { type ContestedFact, contestedSides, type FoundContradiction } from "./contested-sides.js";
+import type { ScenarioSpec } from "../model/schema.js";
+import { contestedSides, type FoundContradiction } from "./contested-sides.js";
 import { fieldCitations } from "./field-citations.js";
 
 /**
@@ -19,59 +21,11 @@ export interface Cite {
   readonly source?: { readonly kind: string; readonly score: number };
 }
 
-export interface BriefingAnalysis {
-  readonly scenario: string;
-  readonly parties: readonly string[];
-  readonly outcomes: number | string;
-  readonly reservations: readonly number[];
-  readonly redLines: readonly { readonly party: string; readonly label: string }[];
-  readonly explanation?: {
-    readonly summary?: string;
-    readonly collisions?: readonly (readonly { readonly party: string; readonly label: string }[])[];
-  };
-  readonly zopa: { readonly exists: boolean; readonly size: number | null; readonly probability?: number };
-  readonly proposals: readonly {
-    readonly name: string;
-    readonly by?: string;
-    readonly utilities: readonly number[];
-    readonly redLinesCrossed: readonly { readonly party: string; readonly label: string; readonly status: string }[];
-  }[];
-  readonly concessions: readonly {
-    readonly kind: string;
-    readonly changes?: readonly { readonly party: string; readonly redLine?: string; readonly change: string }[];
-    readonly size: number;
-  }[];
-  readonly stances?: {
-    readonly parties: readonly string[];
-    readonly issues: readonly string[];
-    readonly cells: readonly (readonly ({
-      readonly strength: string;
-      readonly toward?: readonly (string | number)[];
-      readonly cited: boolean;
-    } | null)[])[];
-  };
-  readonly contestedFacts?: readonly ContestedFact[];
-  readonly citations?: readonly (Cite & { readonly field: string; readonly start: number; readonly end: number })[];
-  readonly assumptions?: readonly string[];
-  readonly weakFields?: readonly { readonly field: string; readonly reason: string }[];
-  readonly robustness?: {
-    readonly samples?: number;
-    readonly zopaRate?: number;
-    readonly proposals?: readonly { readonly name: string; readonly acceptableRate: number }[];
-  };
-}
+/** The cited analysis report, as `analyze --json --corpus` gives it. */
+export type BriefingAnalysis = AnalysisReport;
 
-export interface BriefingSpec {
-  readonly issues: readonly { readonly name: string }[];
-  readonly parties: readonly {
-    readonly name: string;
-    readonly role?: string;
-    readonly description?: string;
-    readonly redLines?: readonly { readonly label: string }[];
-  }[];
-  readonly proposals: readonly { readonly name: string; readonly outcome: Readonly<Record<string, unknown>> }[];
-  readonly disputes?: readonly { readonly subject: string }[];
-}
+/** The scenario as written (its schema's shape). */
+export type BriefingSpec = ScenarioSpec;
 
 export interface BriefingEvidence {
   readonly documents: readonly {
@@ -171,9 +125,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     bottom.push(
       { p: ["The smallest concessions that would open a deal:"] },
       {
-        list: a.concessions
-          .slice(0, 3)
-          .map((c) => [(c.changes ?? []).map((x) => `${x.party} ${x.change}`).join("; "), ` (size ${fixed(c.size)})`]),
+        list: a.concessions.slice(0, 3).map((c) => [concessionChanges(c, false), ` (size ${fixed(c.size)})`]),
         ordered: true,
       },
     );
@@ -346,7 +298,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     p: [
       `${Number(a.outcomes).toLocaleString("en-US")} outcomes. `,
       a.zopa.exists
-        ? `The zone of agreement holds ${((a.zopa.size ?? 0) * 100).toFixed(2)} % of them.`
+        ? `The zone of agreement holds ${(Number(a.zopa.size ?? 0) * 100).toFixed(2)} % of them.`
         : "No outcome is acceptable to every party.",
     ],
   });
@@ -358,14 +310,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     });
   if (a.concessions.length)
     analysis.push({
-      list: a.concessions
-        .slice(0, 6)
-        .map((c) => [
-          (c.changes ?? [])
-            .map((x) => `${x.party} ${x.change}${x.redLine ? ` (relaxing “${x.redLine}”)` : ""}`)
-            .join("; "),
-          ` — size ${fixed(c.size)}`,
-        ]),
+      list: a.concessions.slice(0, 6).map((c) => [concessionChanges(c, true), ` — size ${fixed(c.size)}`]),
       ordered: true,
     });
   sections.push({ title: "Analysis", blocks: analysis });
@@ -388,4 +333,20 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     ],
   });
   return { title: a.scenario, sections, notes };
+}
+
+/** What a concession changes, per party: a red line relaxed (named when `relaxing`), or a reservation lowered. */
+function concessionChanges(c: AnalysisReport["concessions"][number], relaxing: boolean): string {
+  const line = (x: { party: string; change: string; redLine: string }) =>
+    `${x.party} ${x.change}${relaxing ? ` (relaxing “${x.redLine}”)` : ""}`;
+  switch (c.kind) {
+    case "red-lines":
+      return c.changes.map(line).join("; ");
+    case "red-line":
+      return line(c);
+    case "reservation":
+      return c.changes
+        .map((x) => `${x.party} lowers its reservation from ${fixed(x.from)} to ${fixed(x.to)}`)
+        .join("; ");
+  }
 }

@@ -4,7 +4,7 @@ export interface ContestedFact {
   readonly attribute: string;
   readonly values: readonly (string | number)[];
   readonly fields: readonly string[];
-  readonly changesAnswers: boolean;
+  readonly changesAnswers: boolean | null;
   readonly why?: string;
 }
 

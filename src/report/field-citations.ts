@@ -1,6 +1,6 @@
 /**
  * The citations of one scenario field: its `cite` list (`parties[0].redLines[1].cite[0]`…), or,
- * for a field that is itself a list of citations (`proposals[0].citeTerms.Donbas[0]`), its items.
+ * for a field that is itself a list of citations (`proposals[0].citeTerms.Territory[0]`), its items.
  */
 export function fieldCitations<C extends { readonly field: string }>(
   all: readonly C[] | undefined,

@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { packageRoot } from "../ingest/attribution-model.js";
+import { packageRoot } from "../package-root.js";
 import type { ServerContext } from "./context.js";
 import { jsonDepth } from "./json-depth.js";
 import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
@@ -148,6 +148,7 @@ export async function buildApp(
           documents: z.number(),
           scenarios: z.array(z.string()),
           queuedTasks: z.number(),
+          case: z.string().nullable().describe("the case this server opened on start (its scenario id), if any"),
         }),
       },
     },
@@ -156,6 +157,7 @@ export async function buildApp(
       documents: (await ctx.store.documentIndex()).length,
       scenarios: (await ctx.store.scenarios()).map((s) => s.id),
       queuedTasks: ctx.work.queued,
+      case: ctx.caseId ?? null,
     }),
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -14,6 +14,8 @@ export interface ServerContext {
   readonly limits: ServerLimits;
   /** Worker threads a tournament run by this server uses. */
   readonly tournamentWorkers: number;
+  /** The case opened on start: its scenario's id. */
+  readonly caseId?: string;
   /** With a Redis URL, tournaments run on `parley worker` processes. */
   readonly redis?: string;
 }

@@ -1,6 +1,6 @@
 import { Piscina } from "piscina";
 import { InputError } from "../errors.js";
-import type { HeavyResult, HeavyTask } from "./heavy-worker.js";
+import type { HeavyRequest, HeavyResult, HeavyResults, HeavyTask, ScenarioText } from "./heavy-worker.js";
 import { HttpProblem } from "./problem.js";
 
 /** Results kept per key (analyses, workspace evidence): enough for a team's open scenarios. */
@@ -13,10 +13,14 @@ const CACHE_SIZE = 64;
  * work goes on and the request is answered 503 with Retry-After — asked again, it gets the result.
  */
 export class HeavyWork {
-  private readonly pool: Piscina<HeavyTask, HeavyResult>;
+  private readonly pool: Piscina<HeavyRequest, HeavyResult>;
   private readonly cache = new Map<string, Promise<unknown>>();
 
-  constructor(threads: number) {
+  /** `caseFile`: the open case's knowledge (its case.yaml), sent with every task. */
+  constructor(
+    threads: number,
+    private readonly caseFile?: ScenarioText,
+  ) {
     this.pool = new Piscina({
       filename: new URL("./heavy-worker.js", import.meta.url).href,
       minThreads: 1,
@@ -25,28 +29,32 @@ export class HeavyWork {
     });
   }
 
-  /** Runs a task; bad input comes back as the InputError it was. */
-  async run<T>(task: HeavyTask): Promise<T> {
-    const r = await this.pool.run(task);
+  /** Runs a task; its result has the type of its kind; bad input comes back as the InputError it was. */
+  async run<K extends HeavyTask["kind"]>(task: Extract<HeavyTask, { kind: K }>): Promise<HeavyResults[K]> {
+    const r = await this.pool.run(this.caseFile ? { ...task, case: this.caseFile } : task);
     if ("problems" in r) throw new InputError([...r.problems]);
-    return r.ok as T;
+    // The worker's handler for this kind produced it (heavy-worker.ts: HeavyResults).
+    return r.ok as HeavyResults[K];
   }
 
   /** A cached task's result: computed once per key, shared by everyone asking meanwhile. */
-  cached<T>(key: string, task: () => HeavyTask | Promise<HeavyTask>): Promise<T> {
+  cached<K extends HeavyTask["kind"]>(
+    key: string,
+    task: () => Extract<HeavyTask, { kind: K }> | Promise<Extract<HeavyTask, { kind: K }>>,
+  ): Promise<HeavyResults[K]> {
     let p = this.cache.get(key);
     if (p) {
       // Most recently used last.
       this.cache.delete(key);
       this.cache.set(key, p);
-      return p as Promise<T>;
+      return p as Promise<HeavyResults[K]>;
     }
-    p = Promise.resolve(task()).then((t) => this.run<T>(t));
+    p = Promise.resolve(task()).then((t) => this.run<K>(t));
     this.cache.set(key, p);
     // Bad input is the answer for that key; any other failure is not kept: the next request tries again.
     p.catch((e: unknown) => e instanceof InputError || this.cache.delete(key));
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return p as Promise<T>;
+    return p as Promise<HeavyResults[K]>;
   }
 
   get queued(): number {

@@ -1,5 +1,4 @@
 import type { EvidenceDocument } from "../evidence/document.js";
-import type { Duplicate } from "../evidence/duplicates.js";
 import { baseName } from "../model/base-name.js";
 import type { StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
@@ -41,16 +40,12 @@ export async function ingestDocuments(
   const stored = await store.documents();
   const ids = new Set(stored.map((d) => d.id));
   const fresh = docs.filter((d) => !ids.has(d.id) && (ids.add(d.id), true));
-  const names = (
-    await Promise.all(chunks(fresh, CHUNK).map((c) => work.run<string[][]>({ kind: "names", docs: c })))
-  ).flat();
+  const names = (await Promise.all(chunks(fresh, CHUNK).map((c) => work.run({ kind: "names", docs: c })))).flat();
   const known = await store.storedPeople(async (missing) =>
-    (await Promise.all(chunks(missing, CHUNK).map((c) => work.run<string[][]>({ kind: "names", docs: c })))).flat(),
+    (await Promise.all(chunks(missing, CHUNK).map((c) => work.run({ kind: "names", docs: c })))).flat(),
   );
   const people = [...new Set([...known, ...names.flat()])];
-  const duplicates = fresh.length
-    ? await work.run<(Duplicate | null)[]>({ kind: "duplicates", docs: [...stored, ...fresh] })
-    : [];
+  const duplicates = fresh.length ? await work.run({ kind: "duplicates", docs: [...stored, ...fresh] }) : [];
   const all = [...stored, ...fresh];
   const items = fresh.map((doc, i) => {
     const dup = duplicates[stored.length + i];
@@ -60,7 +55,7 @@ export async function ingestDocuments(
   let done = 0;
   // One chunk after another keeps the order given, and leaves the pool's other threads to other requests.
   for (const chunk of chunks(items, CHUNK)) {
-    const results = await work.run<{ id: string; added: boolean; counts: NonNullable<IngestOutcome["counts"]> }[]>({
+    const results = await work.run({
       kind: "store",
       address,
       docs: chunk,

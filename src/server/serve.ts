@@ -7,7 +7,7 @@ import type { ServerContext } from "./context.js";
 import { HeavyWork } from "./heavy-work.js";
 import { Jobs } from "./jobs.js";
 import { limitsFromEnvironment } from "./limits.js";
-import { openCase } from "./open-case.js";
+import { caseIdOf, openCase, readCaseFile } from "./open-case.js";
 
 export interface ServeOptions {
   readonly host: string;
@@ -46,7 +46,9 @@ export async function serve(o: ServeOptions): Promise<RunningServer> {
   const cores = availableParallelism();
   const address = storeAddress(o.db);
   const store = await openStoreAt(address);
-  const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1));
+  // The case's knowledge goes with every task: its evidence is read with the case's watch list and names.
+  const caseFile = o.caseDir ? readCaseFile(o.caseDir) : undefined;
+  const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1), caseFile);
   const ctx: ServerContext = {
     store,
     address,
@@ -54,6 +56,7 @@ export async function serve(o: ServeOptions): Promise<RunningServer> {
     jobs: new Jobs(),
     limits: limitsFromEnvironment(),
     tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)),
+    ...(o.caseDir ? { caseId: caseIdOf(o.caseDir) } : {}),
     ...(o.redis ? { redis: o.redis } : {}),
   };
   const closeAll = async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateCitations } from "../../src/formats/validate-citations.js";
+import { validateCitations } from "../../src/ingest/validate-citations.js";
 import { ROOT, SHARED } from "../domains.js";
 
 const shipped = join(ROOT, "cases", "moscow-2025-12", "corpus");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/analyze.js";
 import { loadScenarioFile } from "../../src/formats/scenario-file.js";
-import { validateCitations } from "../../src/formats/validate-citations.js";
+import { validateCitations } from "../../src/ingest/validate-citations.js";
 import { CLI, ROOT, SHARED } from "../domains.js";
 
 const scenario = join(ROOT, "cases", "moscow-2025-12", "scenario.yaml");

@@ -7,7 +7,7 @@ import {
   withEvidence,
 } from "../../src/formats/cited-report.js";
 import { parseScenario } from "../../src/formats/scenario-yaml.js";
-import { resolveCitations } from "../../src/formats/validate-citations.js";
+import { resolveCitations } from "../../src/ingest/validate-citations.js";
 
 /** Two small articles the scenario cites. */
 const CORPUS = new Map([

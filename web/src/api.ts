@@ -3,6 +3,7 @@
 // views read.
 
 export const ENDPOINTS = {
+  workspace: "GET /api",
   documents: "GET /api/documents",
   upload: "POST /api/documents",
   document: "GET /api/documents/{id}",
@@ -222,6 +223,7 @@ export const api = {
   },
   document: (id: string) => get<DocumentFull>(`/api/documents/${enc(id)}`),
   evidence: (query = "") => get<Evidence>(`/api/evidence${query}`),
+  workspace: () => get<{ case: string | null }>("/api"),
   scenarios: () => get<{ items: { id: string; name: string; version: number }[] }>("/api/scenarios"),
   scenarioText: (id: string) => get<{ text: string; version: number }>(`/api/scenarios/${enc(id)}`),
   model: (id: string) => get<Spec>(`/api/scenarios/${enc(id)}/model`),

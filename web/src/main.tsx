@@ -29,13 +29,17 @@ const VIEWS: [string, string][] = [
 
 function App() {
   const route = useRoute();
-  const scenarios = useData(() => api.scenarios(), []);
+  const scenarios = useData(
+    () => Promise.all([api.scenarios(), api.workspace()]).then(([s, w]) => ({ ...s, case: w.case })),
+    [],
+  );
   const [scenario, setScenario] = useState<string | null>(null);
-  // The scenario shown: the one chosen, else the Moscow case, else the first.
+  // The scenario shown: the one chosen, else the case the server opened, else the first.
   useEffect(() => {
     if (scenarios.state === "ready" && !scenario) {
       const ids = scenarios.data.items.map((s) => s.id);
-      setScenario(ids.includes("moscow-2025-12") ? "moscow-2025-12" : (ids[0] ?? null));
+      const open = scenarios.data.case;
+      setScenario(open && ids.includes(open) ? open : (ids[0] ?? null));
     }
   }, [scenarios, scenario]);
   const current = route.view === "read" ? "sources" : route.view;

@@ -10,7 +10,7 @@ export interface Resolution {
 
 const PERSONAL = /^(he|she|him|her)$/i;
 const PLURAL = /^(they|we|them)$/i;
-/** Role nouns that name one another's holders in news prose ("the Russian leader" is its president). */
+/** Role nouns that name one another's holders in news prose ("the French leader" is its president). */
 const SYNONYMS: Record<string, readonly string[]> = {
   leader: ["president", "prime minister", "chancellor", "leader", "head"],
   aide: ["aide", "adviser", "advisor", "assistant"],
@@ -68,9 +68,9 @@ function surnamesOf(names: readonly string[]): Map<string, string[]> {
 
 /**
  * Resolves a source phrase at [start, end) to an actor, through the text's own mentions (a
- * name inside the phrase, its last one being the head: "Kremlin adviser Yuri Ushakov" is
- * Ushakov), a role phrase the text gave someone ("the Kremlin aide" → the person the text
- * called Kremlin aide), or for "he"/"she" the person quoted last — sure only when no other
+ * name inside the phrase, its last one being the head: "presidential adviser John Smith" is
+ * Smith), a role phrase the text gave someone ("the presidential aide" → the person the text
+ * called presidential aide), or for "he"/"she" the person quoted last — sure only when no other
  * person was named in between. An unnamed source ("sources familiar with the talks") is kept
  * as its own words.
  */
@@ -100,7 +100,7 @@ export function resolveSource(
       )
         head = { actor, end: m.end };
   if (head && head.actor.kind === "person") return { speaker: head.actor.name, how: "name", confidence: 0.97 };
-  // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Marco Rubio").
+  // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Jane Doe").
   const phraseEnd = start + text.slice(start, end).trimEnd().length;
   for (const actor of actors)
     if (
@@ -108,15 +108,15 @@ export function resolveSource(
       actor.mentions.some((m) => !isRoleAlias(m) && m.start >= start && m.end >= phraseEnd && m.start < end)
     )
       return { speaker: actor.name, how: "name", confidence: 0.97 };
-  // An organisation speaks when it is the whole core ("the Kremlin", "The New York Post"), not
-  // when it only qualifies a person ("the Kremlin representative" is a person).
+  // An organisation speaks when it is the whole core ("the White House", "The New York Post"), not
+  // when it only qualifies a person ("the White House representative" is a person).
   const coreTrimmedEnd = start + text.slice(start, coreEnd).trimEnd().length;
   if (head && head.end >= coreTrimmedEnd) return { speaker: head.actor.name, how: "organisation", confidence: 0.93 };
 
-  // A known person's surname in the core, where no mention was found ("Fund CEO Kirill Dmitriev").
+  // A known person's surname in the core, where no mention was found ("Fund CEO John Smith").
   const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap((w) => context.bySurname.get(w) ?? []);
   if (bySurname.length === 1) return { speaker: bySurname[0]!, how: "name", confidence: 0.9 };
-  // A bare capitalised name the text does not otherwise know ("Macron greenlit …, vowing"): a person by surname.
+  // A bare capitalised name the text does not otherwise know ("Vella greenlit …, vowing"): a person by surname.
   if (
     /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(core) &&
     !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(core)
@@ -159,7 +159,7 @@ export function resolveSource(
     (a) => a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n))) && lastMention(a, start) >= 0,
   );
   if (/^(the|his|her|their)\b/i.test(core) && holders.length) {
-    // Other words of the phrase must fit the role too ("the Kremlin aide" is not the White House aide).
+    // Other words of the phrase must fit the role too ("the Élysée aide" is not the White House aide).
     const fitting = holders.filter((a) =>
       words
         .slice(0, -1)

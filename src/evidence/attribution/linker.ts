@@ -67,7 +67,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
     for (const s of sources) {
       if (sentence[s.from] !== sentence[c.from] && paragraph[s.from] !== paragraph[c.from]) continue;
-      // A semicolon between them puts them in different clauses: "Starmer announced …; Macron …, vowing".
+      // A semicolon between them puts them in different clauses: "Vella announced …; Smith …, vowing".
       if (crossesClause(tokens, s, c)) continue;
       const sameSentence = sentence[s.from] === sentence[c.from];
       // A source in another sentence of the paragraph only when adjacent ("… she wrote. …").

@@ -163,7 +163,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
           "upload them in several requests, or raise PARLEY_MAX_FILES on the server",
         );
       checkDate(date, "date");
-      const docs = await ctx.work.run<EvidenceDocument[]>({ kind: "read", files: articles, ...(date ? { date } : {}) });
+      const docs = await ctx.work.run({ kind: "read", files: articles, ...(date ? { date } : {}) });
       const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({
         documents: await ingestDocuments(ctx.store, ctx.address, ctx.work, docs, progress),
         warnings,

@@ -34,7 +34,7 @@ export async function corpusKey(ctx: ServerContext, only?: ReadonlySet<string>):
 /** The evidence across the workspace's documents (contradictions and reliability need them all), computed once per set of documents. */
 export async function workspaceEvidence(ctx: ServerContext): Promise<EvidenceJson> {
   // Cached as the object: each request filters it, none parses it again.
-  return ctx.work.cached<EvidenceJson>(`evidence:${await corpusKey(ctx)}`, async () => ({
+  return ctx.work.cached(`evidence:${await corpusKey(ctx)}`, async () => ({
     kind: "evidence",
     docs: await ctx.store.documents(),
   }));

@@ -4,8 +4,8 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { slug } from "../../cli/file-names.js";
 import { InputError } from "../../errors.js";
+import { slug } from "../../formats/file-names.js";
 import { baseName } from "../../model/base-name.js";
 import { AGENTS } from "../../negotiation/agents/index.js";
 import { MEDIATORS } from "../../negotiation/mediators/index.js";
@@ -16,14 +16,6 @@ import { withinBudget } from "../heavy-work.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
 import { Problem, ScenarioFull, ScenarioSummary } from "../schemas.js";
 import { corpusKey } from "./evidence.js";
-
-interface Checked {
-  readonly name: string;
-  readonly outcomes: string;
-  readonly parties: readonly string[];
-  /** The document names its citations give: its corpus. */
-  readonly files: readonly string[];
-}
 
 const hash = (...parts: unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 
@@ -66,7 +58,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   /** Parses, checks and compiles a scenario on the pool: bad YAML, a schema problem or a bad reference is a 422 naming the line and field. */
   const check = (name: string, text: string, digest = hash(text)) =>
-    ctx.work.cached<Checked>(`check:${name}:${digest}`, () => ({ kind: "check", scenario: { name, text } }));
+    ctx.work.cached(`check:${name}:${digest}`, () => ({ kind: "check", scenario: { name, text } }));
 
   // A stored scenario's digest by id and version (the store numbers every replacement), so a
   // read does not hash the whole text again.
@@ -123,7 +115,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const analysisText = async (s: StoredScenario, key: string, seed: number, samples: number) => {
     await small(s, "analysis");
     return withinBudget(
-      ctx.work.cached<string>(`analysis:${key}`, async () => ({
+      ctx.work.cached(`analysis:${key}`, async () => ({
         kind: "analysis",
         scenario: { name: `${s.id}.yaml`, text: s.text },
         docs: await corpusOf(s),
@@ -180,7 +172,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
             "a GENIUS upload needs one `domain` file and two or more `profile` files",
             [{ code: "request.genius", field: domain ? "profile" : "domain", message: "missing" }],
           );
-        text = await ctx.work.run<string>({ kind: "genius", domain, profiles });
+        text = await ctx.work.run({ kind: "genius", domain, profiles });
       } else text = bodyText(req.body);
       const c = await check(req.query.id ? `${req.query.id}.yaml` : "scenario.yaml", text);
       const base = req.query.id ?? (slug(c.name) || "scenario");
@@ -292,7 +284,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req) => {
       const s = await load(req.params.id);
-      return ctx.work.cached<{ name: string }>(`model:${digestOf(s)}`, () => ({
+      return ctx.work.cached(`model:${digestOf(s)}`, () => ({
         kind: "model",
         scenario: { name: `${s.id}.yaml`, text: s.text },
       }));
@@ -311,12 +303,12 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
       }),
       response: {
         200: z.object({
-          parties: z.array(z.string()),
+          parties: z.tuple([z.string(), z.string()]).readonly(),
           outcomes: z.number(),
           sampled: z.boolean(),
           bins: z.number(),
-          counts: z.array(z.number()),
-          frontier: z.array(z.array(z.number())),
+          counts: z.array(z.number()).readonly(),
+          frontier: z.array(z.tuple([z.number(), z.number()]).readonly()).readonly(),
         }),
         404: Problem,
         422: Problem,
@@ -331,14 +323,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
           { code: "request.party", field: "querystring.b", message: "the same party as a" },
         ]);
       return withinBudget(
-        ctx.work.cached<{
-          parties: string[];
-          outcomes: number;
-          sampled: boolean;
-          bins: number;
-          counts: number[];
-          frontier: number[][];
-        }>(`space:${digestOf(s)}:${a}:${b}`, () => ({
+        ctx.work.cached(`space:${digestOf(s)}:${a}:${b}`, () => ({
           kind: "utility-space",
           scenario: { name: `${s.id}.yaml`, text: s.text },
           a,
@@ -367,7 +352,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const key = hash("validation", digestOf(s), await corpusKey(ctx, await cited(s)));
       try {
         const v = await withinBudget(
-          ctx.work.cached<Record<string, unknown>>(`validation:${key}`, async () => ({
+          ctx.work.cached(`validation:${key}`, async () => ({
             kind: "validation",
             scenario: { name: `${s.id}.yaml`, text: s.text },
             docs: await corpusOf(s),
@@ -486,7 +471,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const html = req.query.format === "html" || (!req.query.format && /text\/html/.test(req.headers.accept ?? ""));
       const format = html ? "html" : "md";
       const text = await withinBudget(
-        ctx.work.cached<string>(`report:${format}:${key}`, async () => ({
+        ctx.work.cached(`report:${format}:${key}`, async () => ({
           kind: "report",
           scenario: { name: `${s.id}.yaml`, text: s.text },
           docs: await corpusOf(s),

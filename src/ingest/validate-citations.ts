@@ -2,12 +2,12 @@ import { statSync } from "node:fs";
 import { relative } from "node:path";
 import { formatPath, InputError, type Problem } from "../errors.js";
 import { resolveSelector } from "../evidence/resolve-citation.js";
-import { expandPaths } from "../ingest/read-documents.js";
+import type { Loaded } from "../formats/load-files.js";
+import { readTextInput } from "../formats/read-input.js";
+import { loadScenarioFile } from "../formats/scenario-file.js";
 import { baseName } from "../model/base-name.js";
 import { listAssumptions, listCitations } from "../model/citations.js";
-import type { Loaded } from "./load-files.js";
-import { readTextInput } from "./read-input.js";
-import { loadScenarioFile } from "./scenario-file.js";
+import { expandPaths } from "./read-documents.js";
 
 /** The corpus's text files by their path relative to the folder (and by bare name). */
 export function readCorpus(dir: string): Map<string, string> {

@@ -1,45 +1,21 @@
-import { type EvidenceDocument, withBatchDates } from "../evidence/document.js";
+import { withBatchDates } from "../evidence/document.js";
 import { evidenceJson } from "../evidence/evidence-json.js";
 import { extractEvidence } from "../evidence/extract.js";
-import type { Loaded } from "../formats/load-files.js";
-import { loadScenarioFile } from "../formats/scenario-file.js";
-import { readCorpus, resolveCitations } from "../formats/validate-citations.js";
-import { baseName } from "../model/base-name.js";
-import { loadAttributionModel } from "./attribution-model.js";
-import { readDocuments } from "./read-documents.js";
+import { loadAttributionModel } from "../ingest/attribution-model.js";
+import { resolveCitations } from "../ingest/validate-citations.js";
+import type { CitedInput } from "./cited-input.js";
 
 /**
  * A scenario's corpus read for analysis: every citation resolved (or every problem at once),
  * the assumptions, and the corpus's evidence — contradictions, and each source's reliability
  * with the scenario's own word on a source's kind or score taken over.
  */
-export function corpusEvidence(scenarioFile: string, corpusDir: string) {
-  return documentsEvidence(
-    loadScenarioFile(scenarioFile),
-    readCorpus(corpusDir),
-    readDocuments([corpusDir]),
-    corpusDir,
-  );
-}
-
-/** The same for documents held elsewhere (a workspace): each cited by its file name. */
-export function storedCorpusEvidence(loaded: Loaded, docs: readonly EvidenceDocument[], label: string) {
-  const corpus = new Map<string, string>();
-  // The first document stored under a name is the one its citations mean.
-  for (const d of docs) if (!corpus.has(baseName(d.file))) corpus.set(baseName(d.file), d.text);
-  return documentsEvidence(loaded, corpus, docs, label);
-}
-
-function documentsEvidence(
-  loaded: Loaded,
-  corpus: ReadonlyMap<string, string>,
-  docs: readonly EvidenceDocument[],
-  label: string,
-) {
+export function corpusEvidence({ loaded, corpus, docs, label, knowledge }: CitedInput) {
   const spec = loaded.spec;
   const { citations, assumptions } = resolveCitations(loaded, corpus, label);
   const evidence = evidenceJson(
     extractEvidence(withBatchDates(docs), loadAttributionModel(), {
+      knowledge,
       ...(spec.sources ? { sources: spec.sources } : {}),
     }),
   );
@@ -71,4 +47,4 @@ function documentsEvidence(
   };
 }
 
-export type CorpusEvidence = ReturnType<typeof documentsEvidence>;
+export type CorpusEvidence = ReturnType<typeof corpusEvidence>;
