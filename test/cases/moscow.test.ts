@@ -174,7 +174,17 @@ describe("parley draft", () => {
   it("drafts a scenario from the statements alone whose every citation resolves, recovering over half of the hand-written model", () => {
     const out = join(tmp, "draft.yaml");
     const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
-    const r = cli("draft", "--corpus", corpus, "--out", out, "--compare", scenario);
+    const r = cli(
+      "draft",
+      "--corpus",
+      corpus,
+      "--case",
+      join(ROOT, "cases", "moscow-2025-12"),
+      "--out",
+      out,
+      "--compare",
+      scenario,
+    );
     expect(r.status).toBe(0);
     const draft = loadScenarioFile(out).spec;
     // Analysts quoted (Stanovaya, Horowitz, Baunov) are nobody's party.

@@ -19,12 +19,14 @@ function parley(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const corpus = join(SHARED, "corpus", "moscow-2025-12");
+// The case's own knowledge (watch list, places, names) comes with its folder.
+const moscowCase = join(ROOT, "cases", "moscow-2025-12");
 const fixture = join(ROOT, "test", "fixtures", "articles", "harbour-talks.txt");
 const tmp = mkdtempSync(join(tmpdir(), "parley-evidence-"));
 
 describe("parley evidence", () => {
   it("--json on the corpus: documents, quotes, dates, quantities, actors, claims, contradictions, sources", () => {
-    const r = parley(["evidence", corpus, "--json"]);
+    const r = parley(["evidence", corpus, "--case", moscowCase, "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(
@@ -62,7 +64,7 @@ describe("parley evidence", () => {
   });
 
   it("prints a readable report with the contradictions quoted", () => {
-    const r = parley(["evidence", corpus]);
+    const r = parley(["evidence", corpus, "--case", moscowCase]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Contradictions (");
     expect(r.stdout).toMatch(/meeting in Moscow · date\n\s+2025-12-02 — .*001_/);
@@ -108,16 +110,16 @@ describe("parley evidence", () => {
 describe("parley ingest", () => {
   it("stores each document with its evidence once; re-ingesting the same content changes nothing", () => {
     const db = join(tmp, "corpus.db");
-    const first = parley(["ingest", corpus, "--db", db]);
+    const first = parley(["ingest", corpus, "--case", moscowCase, "--db", db]);
     expect(first.code).toBe(0);
     expect(first.stdout.match(/^stored /gm)).toHaveLength(5);
-    const again = parley(["ingest", join(corpus, "001_7f7215ec828ab598.txt"), "--db", db]);
+    const again = parley(["ingest", join(corpus, "001_7f7215ec828ab598.txt"), "--case", moscowCase, "--db", db]);
     expect(again.stdout).toMatch(/^unchanged .*001_7f7215ec828ab598\.txt: this content is stored already/);
     const ws = new Workspace(db);
     expect(ws.documents()).toHaveLength(5);
     for (const d of ws.documents()) expect(ws.evidenceCount(d.id)).toBeGreaterThan(10);
     ws.close();
-    const fromDb = JSON.parse(parley(["evidence", "--db", db, "--json"]).stdout);
+    const fromDb = JSON.parse(parley(["evidence", "--db", db, "--case", moscowCase, "--json"]).stdout);
     expect(fromDb.contradictions.map((c: { attribute: string }) => c.attribute)).toEqual(
       expect.arrayContaining(["date", "size cap"]),
     );

@@ -3,14 +3,16 @@ import { describe, expect, it } from "vitest";
 import { withBatchDates } from "../../src/evidence/document.js";
 import { evidenceJson } from "../../src/evidence/evidence-json.js";
 import { extractEvidence } from "../../src/evidence/extract.js";
+import { loadCase } from "../../src/formats/case-file.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { readDocuments } from "../../src/ingest/read-documents.js";
-import { SHARED } from "../domains.js";
+import { ROOT, SHARED } from "../domains.js";
 
 /** The five real articles about the Moscow talks of 2 December 2025, read from ../shared. */
 const corpus = join(SHARED, "corpus", "moscow-2025-12");
 const docs = withBatchDates(readDocuments([corpus]));
-const report = evidenceJson(extractEvidence(docs, loadAttributionModel()));
+const knowledge = loadCase(join(ROOT, "cases", "moscow-2025-12"));
+const report = evidenceJson(extractEvidence(docs, loadAttributionModel(), { knowledge }));
 const file = (prefix: string) => docs.find((d) => d.file.includes(`${prefix}_`))!.file;
 const sideFiles = (subject: string, attribute: string) =>
   Object.fromEntries(
