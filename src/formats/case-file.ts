@@ -1,32 +1,15 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
-import { InputError } from "../errors.js";
 import { type CaseKnowledge, caseKnowledge, NO_CASE } from "../evidence/case-knowledge.js";
 import { readTextInput } from "./read-input.js";
+import { MAX_YAML_ALIASES, readYaml } from "./scenario-yaml.js";
 
 /** The file in a case's folder that holds what is specific to its negotiation. */
 export const CASE_FILE = "case.yaml";
 
 /** A case file's text (YAML or JSON) checked and compiled; problems name the file, line or field. */
 export function parseCaseFile(text: string, file = CASE_FILE): CaseKnowledge {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length)
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          code: "yaml.syntax",
-          file,
-          line: pos.line,
-          column: pos.col,
-          message: e.message.split("\n")[0]!,
-          hint: "fix the YAML syntax",
-        };
-      }),
-    );
-  return caseKnowledge(doc.toJS({ maxAliasCount: 100 }), file);
+  return caseKnowledge(readYaml(text, file).doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), file);
 }
 
 /** The case file of a case folder (or the file itself when given one). */

@@ -14,23 +14,7 @@ export function parseScenario(
   file = "<scenario>",
   options: { discretize?: number } = {},
 ): { spec: ScenarioSpec; model: Model; locate: (path: readonly (string | number)[]) => Problem } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          code: "yaml.syntax",
-          file,
-          line: pos.line,
-          column: pos.col,
-          message: firstLine(e.message),
-          hint: "fix the YAML syntax",
-        };
-      }),
-    );
-  }
+  const { doc, lineCounter } = readYaml(text, file);
   let data: unknown;
   try {
     // The yaml library refuses an alias expanded too often (a "billion laughs" bomb).
@@ -88,6 +72,27 @@ export function parseScenario(
       );
     throw e;
   }
+}
+
+/** A YAML document with its line counter; a syntax error is refused with its line and column. */
+export function readYaml(text: string, file: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length)
+    throw new InputError(
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return {
+          code: "yaml.syntax",
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: firstLine(e.message),
+          hint: "fix the YAML syntax",
+        };
+      }),
+    );
+  return { doc, lineCounter };
 }
 
 /** Alias expansions allowed in a scenario YAML (the yaml library's own default). */
