@@ -11,4 +11,4 @@ export { parseScenario, scenarioToYaml } from "./formats/scenario-yaml.js";
 export { readDocuments } from "./ingest/read-documents.js";
 export { type ScenarioInput, ScenarioSchema, scenarioJsonSchema } from "./model/schema.js";
 
-export { Workspace } from "./store/workspace.js";
+export { SqliteStore } from "./store/sqlite-store.js";

@@ -12,7 +12,8 @@ async function extraction() {
     { renderEvidence },
     { withBatchDates },
     { readDocuments },
-    { Workspace, workspacePath },
+    { SqliteStore },
+    { workspacePath },
     { progress },
     { loadAttributionModel },
   ] = await Promise.all([
@@ -23,7 +24,8 @@ async function extraction() {
     import("./render-evidence.js"),
     import("../evidence/document.js"),
     import("../ingest/read-documents.js"),
-    import("../store/workspace.js"),
+    import("../store/sqlite-store.js"),
+    import("../store/open-store.js"),
     import("./progress.js"),
     import("../ingest/attribution-model.js"),
   ]);
@@ -37,7 +39,7 @@ async function extraction() {
     renderEvidence,
     withBatchDates,
     readDocuments,
-    Workspace,
+    SqliteStore,
     workspacePath,
     progress,
     model: loadAttributionModel(),
@@ -122,7 +124,7 @@ export function registerEvidence(program: Command): void {
       renderEvidence,
       withBatchDates,
       readDocuments,
-      Workspace,
+      SqliteStore,
       workspacePath,
       progress,
       model,
@@ -155,9 +157,9 @@ export function registerEvidence(program: Command): void {
             hint: "parley evidence ARTICLES… (files, folders or -), or store them first with parley ingest ARTICLES…",
           },
         ]);
-      const ws = new Workspace(file, "read");
-      docs = ws.documents();
-      ws.close();
+      const ws = new SqliteStore(file, "read");
+      docs = await ws.documents();
+      await ws.close();
       if (!docs.length)
         throw new InputError([
           {

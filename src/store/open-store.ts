@@ -1,7 +1,13 @@
 import type { Store, StoreAddress } from "./store.js";
-import { workspacePath } from "./workspace.js";
 
 export type { StoreAddress };
+
+/** Where the workspace lives unless `--db` or `PARLEY_DB` says otherwise; every command uses the same rule. */
+export const DEFAULT_WORKSPACE = ".parley/workspace.db";
+
+export function workspacePath(given?: string): string {
+  return given ?? process.env["PARLEY_DB"] ?? DEFAULT_WORKSPACE;
+}
 
 /**
  * The workspace every command and the server use: PostgreSQL when `PARLEY_DATABASE_URL` is set

@@ -1,88 +1,423 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { InputError } from "../errors.js";
+import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import type { PeopleOf, ScenarioInput, SimulationEntry, Store, StoreAddress } from "./store.js";
-import { Workspace } from "./workspace.js";
+import { systemProblem } from "../system-errors.js";
+import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
+import type {
+  DocumentEntry,
+  DocumentMeta,
+  PeopleOf,
+  ScenarioInput,
+  SimulationEntry,
+  Store,
+  StoreAddress,
+  StoredEvidence,
+  StoredScenario,
+  TournamentEntry,
+} from "./store.js";
 
-/** The embedded store: the SQLite workspace (WAL, one transaction per write) behind the shared interface. */
+/**
+ * The SQLite workspace: ingested documents with their evidence (one transaction per document)
+ * and tournament runs (one transaction per batch, so a stopped tournament resumes where it was).
+ * Opened for reading, it must exist and is never created or changed. Operations run at once;
+ * they answer promises only to share the Store interface with PostgreSQL.
+ */
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
-  readonly ws: Workspace;
   readonly address: StoreAddress;
+  private readonly db: Database.Database;
 
-  constructor(file: string) {
-    this.ws = new Workspace(file, "write");
+  constructor(
+    readonly file: string,
+    mode: "read" | "write" = "write",
+  ) {
     this.address = { kind: "sqlite", file };
+    if (mode === "read" && !existsSync(file))
+      throw new InputError([
+        {
+          code: "store.missing",
+          file,
+          message: "no workspace database here",
+          hint: `store articles first: parley ingest ARTICLES… --db ${file}`,
+        },
+      ]);
+    try {
+      if (mode === "write") mkdirSync(dirname(file), { recursive: true });
+      this.db = new Database(file, mode === "read" ? { readonly: true, fileMustExist: true } : {});
+      // Another process writing (a second ingest) makes this one wait, not fail.
+      this.db.pragma("busy_timeout = 10000");
+      if (mode === "read") {
+        this.db.prepare("SELECT 1 FROM documents LIMIT 1").all();
+        return;
+      }
+      this.db.pragma("journal_mode = WAL");
+      // The schema is made (or brought up to date) under the write lock: two processes opening a new
+      // workspace at once must not both add the same column.
+      this.db
+        .transaction(() => {
+          this.db.exec(`
+            CREATE TABLE IF NOT EXISTS tournaments (id TEXT PRIMARY KEY, config TEXT NOT NULL, created TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS tournament_runs (
+              tournament TEXT NOT NULL REFERENCES tournaments(id),
+              scenario INTEGER NOT NULL, agents TEXT NOT NULL, repetition INTEGER NOT NULL, seed INTEGER NOT NULL,
+              agreement INTEGER NOT NULL, utilities TEXT NOT NULL, rounds INTEGER NOT NULL,
+              distance_frontier REAL NOT NULL, distance_nash REAL NOT NULL, welfare REAL NOT NULL,
+              PRIMARY KEY (tournament, scenario, agents, repetition));
+            CREATE TABLE IF NOT EXISTS documents (
+              id TEXT PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
+              published TEXT, published_source TEXT NOT NULL, text TEXT NOT NULL, duplicate_of TEXT, ingested TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS evidence (
+              document TEXT NOT NULL REFERENCES documents(id), kind TEXT NOT NULL,
+              start INTEGER NOT NULL, end INTEGER NOT NULL, data TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);
+            CREATE TABLE IF NOT EXISTS scenarios (id TEXT PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, version INTEGER NOT NULL, updated TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS simulations (id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`);
+          // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
+          const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
+            (c) => c.name,
+          );
+          if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
+          if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
+          if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
+        })
+        .immediate();
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      const known = systemProblem(e);
+      throw new InputError(
+        [
+          known
+            ? { ...known, file }
+            : {
+                code: "store.open",
+                file,
+                message: `cannot use it as a workspace database: ${(e as Error).message}`,
+                hint: "give --db a new file or an existing Parley workspace",
+              },
+        ],
+        { cause: e },
+      );
+    }
   }
 
-  async addDocument(e: DocumentEvidence, duplicateOf: string | null = null, people: readonly string[] = []) {
-    return this.ws.addDocument(e, duplicateOf, people);
+  /** Prepared statements by their SQL: preparing is most of a small query's cost. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
   }
-  async hasDocument(id: string) {
-    return this.ws.hasDocument(id);
+
+  /** Runs a database operation; a full disk, a read-only file or a busy database becomes a clear error naming the file. */
+  private guarded<T>(operation: () => T): T {
+    try {
+      return operation();
+    } catch (e) {
+      const known = systemProblem(e);
+      if (known) throw new InputError([{ ...known, file: this.file }], { cause: e });
+      throw e;
+    }
   }
-  async documents() {
-    return this.ws.documents();
+
+  /** Registers a tournament (idempotent) and returns the runs it already holds. */
+  async openTournament(id: string, config: unknown): Promise<RunRecord[]> {
+    this.guarded(() =>
+      this.statement("INSERT OR IGNORE INTO tournaments (id, config, created) VALUES (?, ?, ?)").run(
+        id,
+        JSON.stringify(config),
+        new Date().toISOString(),
+      ),
+    );
+    return this.runs(id);
   }
-  async document(id: string) {
-    return this.ws.document(id);
+
+  async runs(id: string): Promise<RunRecord[]> {
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT * FROM tournament_runs WHERE tournament = ? ORDER BY scenario, agents, repetition").all(
+          id,
+        ) as Record<string, unknown>[],
+    );
+    return rows.map((r) => ({
+      scenario: r["scenario"] as number,
+      agents: JSON.parse(r["agents"] as string) as string[],
+      repetition: r["repetition"] as number,
+      seed: r["seed"] as number,
+      agreement: r["agreement"] === 1,
+      utilities: JSON.parse(r["utilities"] as string) as number[],
+      rounds: r["rounds"] as number,
+      distanceToFrontier: r["distance_frontier"] as number,
+      distanceToNash: r["distance_nash"] as number,
+      welfare: r["welfare"] as number,
+    }));
   }
-  async documentPage(offset: number, limit: number) {
-    return this.ws.documentPage(offset, limit);
+
+  /** Stores a batch of runs in one transaction. */
+  async addRuns(id: string, records: readonly RunRecord[]): Promise<void> {
+    const insert = this.statement(
+      "INSERT OR REPLACE INTO tournament_runs VALUES (@tournament, @scenario, @agents, @repetition, @seed, @agreement, @utilities, @rounds, @df, @dn, @welfare)",
+    );
+    this.guarded(() =>
+      this.db.transaction(() => {
+        for (const r of records)
+          insert.run({
+            tournament: id,
+            scenario: r.scenario,
+            agents: JSON.stringify(r.agents),
+            repetition: r.repetition,
+            seed: r.seed,
+            agreement: r.agreement ? 1 : 0,
+            utilities: JSON.stringify(r.utilities),
+            rounds: r.rounds,
+            df: r.distanceToFrontier,
+            dn: r.distanceToNash,
+            welfare: r.welfare,
+          });
+      })(),
+    );
   }
-  async documentIndex() {
-    return this.ws.documentIndex();
+
+  async document(id: string): Promise<EvidenceDocument | null> {
+    const r = this.guarded(
+      () => this.statement("SELECT * FROM documents WHERE id = ?").get(id) as Record<string, string | null> | undefined,
+    );
+    return r ? documentFromRow(r) : null;
   }
-  async evidenceCount(id: string) {
-    return this.ws.evidenceCount(id);
+
+  async documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }> {
+    const total = (this.guarded(() => this.statement("SELECT COUNT(*) AS n FROM documents").get()) as { n: number }).n;
+    // Every column but the text, and the text's length in characters (code points).
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          `SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY rowid LIMIT ? OFFSET ?`,
+        ).all(limit, offset) as Record<string, string | number | null>[],
+    );
+    return { total, items: rows.map(metaFromRow) };
   }
-  async evidence(id: string) {
-    return this.ws.evidence(id);
+
+  /** The stored documents' ids and names in storage order, without their texts. */
+  async documentIndex(): Promise<DocumentEntry[]> {
+    return this.guarded(() => this.statement("SELECT id, file FROM documents ORDER BY rowid").all() as DocumentEntry[]);
   }
-  async storedPeople(compute: PeopleOf) {
-    const missing = this.ws.documentsWithoutPeople();
+
+  async hasDocument(id: string): Promise<boolean> {
+    return this.guarded(() => this.statement("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined);
+  }
+
+  /**
+   * Stores a document, the full names it gives and all its evidence in one transaction that
+   * takes the write lock first: a kill midway leaves either the whole document or none of it,
+   * and of two processes storing the same content one stores it and the other finds it stored.
+   * Returns false (and stores nothing) when the content is stored already.
+   */
+  async addDocument(
+    e: DocumentEvidence,
+    duplicateOf: string | null = null,
+    people: readonly string[] = [],
+  ): Promise<boolean> {
+    const d = e.document;
+    const doc = this.statement(
+      "INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const row = this.statement("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
+    return this.guarded(() =>
+      this.db
+        .transaction(() => {
+          const inserted =
+            doc.run(
+              d.id,
+              d.file,
+              d.format,
+              d.title,
+              d.outlet,
+              d.author,
+              d.published,
+              d.publishedSource,
+              d.text,
+              duplicateOf,
+              new Date().toISOString(),
+              JSON.stringify(people),
+              d.url ?? null,
+              d.publishedAt ?? null,
+            ).changes === 1;
+          if (!inserted) return false;
+          const put = (kind: string, items: readonly { start: number; end: number }[]) => {
+            for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x));
+          };
+          put("quote", e.quotes);
+          put("date", e.dates);
+          put("quantity", e.quantities);
+          put("claim", e.claims);
+          put(
+            "actor",
+            e.actors.flatMap((a) => a.mentions),
+          );
+          return true;
+        })
+        .immediate(),
+    );
+  }
+
+  /** Documents stored before the names they give were kept. */
+  private async documentsWithoutPeople(): Promise<EvidenceDocument[]> {
+    const ids = new Set(
+      this.guarded(() => this.statement("SELECT id FROM documents WHERE people IS NULL").all() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    );
+    return ids.size ? (await this.documents()).filter((d) => ids.has(d.id)) : [];
+  }
+
+  private setPeople(entries: readonly [id: string, people: readonly string[]][]): void {
+    const update = this.statement("UPDATE documents SET people = ? WHERE id = ?");
+    this.guarded(() =>
+      this.db.transaction(() => entries.forEach(([id, people]) => update.run(JSON.stringify(people), id)))(),
+    );
+  }
+
+  /** The full names the stored documents give, first mention first. */
+  private people(): string[] {
+    const rows = this.guarded(
+      () => this.statement("SELECT people FROM documents ORDER BY rowid").all() as { people: string | null }[],
+    );
+    return [...new Set(rows.flatMap((r) => (r.people ? (JSON.parse(r.people) as string[]) : [])))];
+  }
+
+  async documents(): Promise<EvidenceDocument[]> {
+    // In the order they were stored: duplicate flags depend on which copy came first.
+    const rows = this.guarded(
+      () => this.statement("SELECT * FROM documents ORDER BY rowid").all() as Record<string, string | null>[],
+    );
+    return rows.map(documentFromRow);
+  }
+
+  /** A document's stored evidence items, in the order they were stored. */
+  async evidence(id: string): Promise<StoredEvidence[]> {
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT kind, data FROM evidence WHERE document = ? ORDER BY rowid").all(id) as {
+          kind: string;
+          data: string;
+        }[],
+    );
+    return rows.map((r) => ({
+      kind: r.kind as StoredEvidence["kind"],
+      data: JSON.parse(r.data) as StoredEvidence["data"],
+    }));
+  }
+
+  async tournaments(): Promise<TournamentEntry[]> {
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          "SELECT t.id, t.config, t.created, (SELECT COUNT(*) FROM tournament_runs r WHERE r.tournament = t.id) AS runs FROM tournaments t ORDER BY t.rowid",
+        ).all() as { id: string; config: string; created: string; runs: number }[],
+    );
+    return rows.map((r) => ({ id: r.id, config: JSON.parse(r.config) as unknown, created: r.created, runs: r.runs }));
+  }
+
+  /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
+  async createScenario(s: ScenarioInput): Promise<boolean> {
+    return this.guarded(
+      () =>
+        this.statement("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(
+          s.id,
+          s.name,
+          s.text,
+          new Date().toISOString(),
+        ).changes === 1,
+    );
+  }
+
+  /** Replaces a scenario's text (or creates it) and returns its new version. */
+  async putScenario(s: ScenarioInput): Promise<number> {
+    return this.guarded(
+      () =>
+        (
+          this.db
+            .prepare(
+              "INSERT INTO scenarios VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, text = excluded.text, version = scenarios.version + 1, updated = excluded.updated RETURNING version",
+            )
+            .get(s.id, s.name, s.text, new Date().toISOString()) as { version: number }
+        ).version,
+    );
+  }
+
+  async documentsVersion(): Promise<number> {
+    return this.guarded(
+      () => (this.statement("SELECT COALESCE(MAX(rowid), 0) AS v FROM documents").get() as { v: number }).v,
+    );
+  }
+
+  async scenarioVersion(id: string): Promise<number | null> {
+    return this.guarded(
+      () =>
+        (this.statement("SELECT version FROM scenarios WHERE id = ?").get(id) as { version: number } | undefined)
+          ?.version ?? null,
+    );
+  }
+
+  async scenario(id: string): Promise<StoredScenario | null> {
+    const r = this.guarded(
+      () => this.statement("SELECT * FROM scenarios WHERE id = ?").get(id) as StoredScenario | undefined,
+    );
+    return r ?? null;
+  }
+
+  async scenarios(): Promise<StoredScenario[]> {
+    return this.guarded(() => this.statement("SELECT * FROM scenarios ORDER BY rowid").all() as StoredScenario[]);
+  }
+
+  async addSimulation(s: SimulationEntry): Promise<void> {
+    this.guarded(() =>
+      this.statement("INSERT OR REPLACE INTO simulations VALUES (?, ?, ?, ?, ?)").run(
+        s.id,
+        s.scenario,
+        JSON.stringify(s.config),
+        JSON.stringify(s.result),
+        s.created,
+      ),
+    );
+  }
+
+  async simulations(scenario: string): Promise<SimulationEntry[]> {
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT * FROM simulations WHERE scenario = ? ORDER BY rowid").all(scenario) as Record<
+          string,
+          string
+        >[],
+    );
+    return rows.map((r) => ({
+      id: r["id"]!,
+      scenario: r["scenario"]!,
+      config: JSON.parse(r["config"]!) as unknown,
+      result: JSON.parse(r["result"]!) as unknown,
+      created: r["created"]!,
+    }));
+  }
+
+  async evidenceCount(id: string): Promise<number> {
+    return (this.statement("SELECT COUNT(*) AS n FROM evidence WHERE document = ?").get(id) as { n: number }).n;
+  }
+
+  async storedPeople(compute: PeopleOf): Promise<string[]> {
+    const missing = await this.documentsWithoutPeople();
     if (missing.length) {
       const names = await compute(missing);
-      this.ws.setPeople(missing.map((d, i) => [d.id, names[i] ?? []]));
+      this.setPeople(missing.map((d, i) => [d.id, names[i] ?? []]));
     }
-    return this.ws.people();
+    return this.people();
   }
-  async createScenario(s: ScenarioInput) {
-    return this.ws.createScenario(s);
-  }
-  async putScenario(s: ScenarioInput) {
-    return this.ws.putScenario(s);
-  }
-  async documentsVersion() {
-    return this.ws.documentsVersion();
-  }
-  async scenarioVersion(id: string) {
-    return this.ws.scenarioVersion(id);
-  }
-  async scenario(id: string) {
-    return this.ws.scenario(id);
-  }
-  async scenarios() {
-    return this.ws.scenarios();
-  }
-  async addSimulation(s: SimulationEntry) {
-    this.ws.addSimulation(s);
-  }
-  async simulations(scenario: string) {
-    return this.ws.simulations(scenario);
-  }
-  async openTournament(id: string, config: unknown) {
-    return this.ws.openTournament(id, config);
-  }
-  async addRuns(id: string, records: readonly RunRecord[]) {
-    this.ws.addRuns(id, records);
-  }
-  async runs(id: string) {
-    return this.ws.runs(id);
-  }
-  async tournaments() {
-    return this.ws.tournaments();
-  }
-  async close() {
-    this.ws.close();
+
+  async close(): Promise<void> {
+    this.db.close();
   }
 }

@@ -7,7 +7,7 @@ import { readDocument } from "../../src/evidence/document.js";
 import { extractDocument } from "../../src/evidence/extract.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
-import { Workspace } from "../../src/store/workspace.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
 import { CLI, ROOT, SHARED } from "../domains.js";
 
 function parley(args: string[], input?: string) {
@@ -108,29 +108,29 @@ describe("parley evidence", () => {
 });
 
 describe("parley ingest", () => {
-  it("stores each document with its evidence once; re-ingesting the same content changes nothing", () => {
+  it("stores each document with its evidence once; re-ingesting the same content changes nothing", async () => {
     const db = join(tmp, "corpus.db");
     const first = parley(["ingest", corpus, "--case", moscowCase, "--db", db]);
     expect(first.code).toBe(0);
     expect(first.stdout.match(/^stored /gm)).toHaveLength(5);
     const again = parley(["ingest", join(corpus, "001_7f7215ec828ab598.txt"), "--case", moscowCase, "--db", db]);
     expect(again.stdout).toMatch(/^unchanged .*001_7f7215ec828ab598\.txt: this content is stored already/);
-    const ws = new Workspace(db);
-    expect(ws.documents()).toHaveLength(5);
-    for (const d of ws.documents()) expect(ws.evidenceCount(d.id)).toBeGreaterThan(10);
-    ws.close();
+    const ws = new SqliteStore(db);
+    expect(await ws.documents()).toHaveLength(5);
+    for (const d of await ws.documents()) expect(await ws.evidenceCount(d.id)).toBeGreaterThan(10);
+    await ws.close();
     const fromDb = JSON.parse(parley(["evidence", "--db", db, "--case", moscowCase, "--json"]).stdout);
     expect(fromDb.contradictions.map((c: { attribute: string }) => c.attribute)).toEqual(
       expect.arrayContaining(["date", "size cap"]),
     );
   });
 
-  it("a failure in the middle of a document's transaction leaves no half document and loses nothing stored", () => {
+  it("a failure in the middle of a document's transaction leaves no half document and loses nothing stored", async () => {
     const db = join(tmp, "atomic.db");
     copyFileSync(fixture, join(tmp, "a.txt"));
-    const ws = new Workspace(db);
+    const ws = new SqliteStore(db);
     const doc = readDocument("a.txt", readFileSync(fixture, "utf8"), contentId);
-    expect(ws.addDocument(extractDocument(doc, loadAttributionModel()))).toBe(true);
+    expect(await ws.addDocument(extractDocument(doc, loadAttributionModel()))).toBe(true);
     const other = readDocument("b.txt", readFileSync(join(corpus, "002_20543ffbdaedb161.txt"), "utf8"), contentId);
     const broken = extractDocument(other, loadAttributionModel());
     // The claims fail to be read halfway through writing this document.
@@ -139,10 +139,10 @@ describe("parley ingest", () => {
         throw new Error("disk full");
       },
     });
-    expect(() => ws.addDocument(broken)).toThrow("disk full");
-    expect(ws.documents().map((d) => d.file)).toEqual(["a.txt"]);
-    expect(ws.evidenceCount(other.id)).toBe(0);
-    expect(ws.evidenceCount(doc.id)).toBeGreaterThan(0);
-    ws.close();
+    await expect(ws.addDocument(broken)).rejects.toThrow("disk full");
+    expect((await ws.documents()).map((d) => d.file)).toEqual(["a.txt"]);
+    expect(await ws.evidenceCount(other.id)).toBe(0);
+    expect(await ws.evidenceCount(doc.id)).toBeGreaterThan(0);
+    await ws.close();
   });
 });

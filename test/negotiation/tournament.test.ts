@@ -6,7 +6,6 @@ import { standings, tournamentJobs } from "../../src/negotiation/tournament.js";
 import { runTournament, type TournamentConfig } from "../../src/parallel/run-tournament.js";
 import { sourceOf } from "../../src/parallel/scenario-source.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
-import { Workspace } from "../../src/store/workspace.js";
 import { GENIUS, ROOT } from "../domains.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "parley-tournament-"));
@@ -93,6 +92,6 @@ describe("running a tournament", () => {
     await ws.close();
     const notADb = join(tmp, "notes.db");
     writeFileSync(notADb, "these are notes, not a database\n".repeat(100));
-    expect(() => new Workspace(notADb)).toThrow(/notes.db: is not a Parley workspace/);
+    expect(() => new SqliteStore(notADb)).toThrow(/notes.db: is not a Parley workspace/);
   });
 });
