@@ -4,46 +4,13 @@ import { integer } from "./options.js";
 
 /** The NLP, HTML and date libraries take most of a second to load: only commands that read articles pay for them. */
 async function extraction() {
-  const [
-    { findDuplicates },
-    { evidenceJson },
-    { extractDocument, extractEvidence, namedPeople },
-    { analyseText },
-    { renderEvidence },
-    { withBatchDates },
-    { readDocuments },
-    { SqliteStore },
-    { workspacePath },
-    { progress },
-    { loadAttributionModel },
-  ] = await Promise.all([
-    import("../evidence/duplicates.js"),
-    import("../evidence/evidence-json.js"),
-    import("../evidence/extract.js"),
-    import("../evidence/text-analysis.js"),
-    import("./render-evidence.js"),
+  const [{ withBatchDates }, { readDocuments }, { progress }, { loadAttributionModel }] = await Promise.all([
     import("../evidence/document.js"),
     import("../ingest/read-documents.js"),
-    import("../store/sqlite-store.js"),
-    import("../store/open-store.js"),
     import("./progress.js"),
     import("../ingest/attribution-model.js"),
   ]);
-  return {
-    findDuplicates,
-    evidenceJson,
-    extractDocument,
-    extractEvidence,
-    namedPeople,
-    analyseText,
-    renderEvidence,
-    withBatchDates,
-    readDocuments,
-    SqliteStore,
-    workspacePath,
-    progress,
-    model: loadAttributionModel(),
-  };
+  return { withBatchDates, readDocuments, progress, model: loadAttributionModel() };
 }
 
 /** A day (YYYY-MM-DD) that exists in the calendar, optionally with a time (YYYY-MM-DDTHH:MM). */
@@ -118,17 +85,11 @@ export function registerEvidence(program: Command): void {
       ),
   ).action(async (paths: string[], o: ReadingOptions & { json?: boolean; db?: string }) => {
     const options = await readOptions(o);
-    const {
-      extractEvidence,
-      evidenceJson,
-      renderEvidence,
-      withBatchDates,
-      readDocuments,
-      SqliteStore,
-      workspacePath,
-      progress,
-      model,
-    } = await extraction();
+    const [{ readDocuments, progress, model }, { batchEvidence }, { renderEvidence }] = await Promise.all([
+      extraction(),
+      import("../workflows/evidence.js"),
+      import("./render-evidence.js"),
+    ]);
     let docs: import("../evidence/document.js").EvidenceDocument[];
     if (paths.length) {
       const reading = progress("reading articles");
@@ -148,6 +109,10 @@ export function registerEvidence(program: Command): void {
           },
         ]);
     } else {
+      const [{ workspacePath }, { SqliteStore }] = await Promise.all([
+        import("../store/open-store.js"),
+        import("../store/sqlite-store.js"),
+      ]);
       const file = workspacePath(o.db);
       if (!o.db && !(await import("node:fs")).existsSync(file))
         throw new InputError([
@@ -171,10 +136,8 @@ export function registerEvidence(program: Command): void {
         ]);
     }
     const analysing = progress("analysing articles (two steps each)");
-    const knowledge = await knowledgeOf(o.case);
-    const report = extractEvidence(withBatchDates(docs), model, { knowledge, onProgress: analysing.update });
+    const json = batchEvidence(docs, model, await knowledgeOf(o.case), analysing.update);
     analysing.stop();
-    const json = evidenceJson(report);
     process.stdout.write(o.json ? `${JSON.stringify(json)}\n` : renderEvidence(json));
   });
 
@@ -189,60 +152,28 @@ export function registerEvidence(program: Command): void {
       ),
   ).action(async (paths: string[], o: ReadingOptions & { db?: string }) => {
     const options = await readOptions(o);
-    const {
-      findDuplicates,
-      extractDocument,
-      namedPeople,
-      analyseText,
-      withBatchDates,
-      readDocuments,
-      progress,
-      model,
-    } = await extraction();
+    const { withBatchDates, readDocuments, progress, model } = await extraction();
     const reading = progress("reading articles");
     const docs = withBatchDates(readDocuments(paths, { ...options, onProgress: reading.update }));
     reading.stop();
     const knowledge = await knowledgeOf(o.case);
-    const { openStore, storeLocation } = await import("../store/open-store.js");
+    const [{ openStore, storeLocation }, { ingestDocuments, inThisThread }] = await Promise.all([
+      import("../store/open-store.js"),
+      import("../workflows/ingest-documents.js"),
+    ]);
     const file = storeLocation(o.db);
     const ws = await openStore(o.db);
     try {
-      const stored = await ws.documents();
-      const storedIds = new Set(stored.map((d) => d.id));
-      // New content only; stored documents lend the names they gave when they were stored.
-      const fresh = docs.filter((d) => !storedIds.has(d.id) && (storedIds.add(d.id), true));
-      const analyses = fresh.map((d) => analyseText(d.text));
-      const freshPeople = fresh.map((d, i) => namedPeople(d.file, analyses[i]!, knowledge));
-      const people = [
-        ...new Set([
-          ...(await ws.storedPeople((missing) =>
-            missing.map((d) => namedPeople(d.file, analyseText(d.text), knowledge)),
-          )),
-          ...freshPeople.flat(),
-        ]),
-      ];
-      // Copies are judged in the order documents were stored, then this batch's order: an
-      // interrupted ingest run again flags the same copies as one run straight through.
-      const all = [...stored, ...fresh];
-      const duplicates = findDuplicates(all);
       const storing = progress("storing articles");
-      for (const d of docs) {
-        const i = fresh.indexOf(d);
-        if (i < 0) {
-          process.stdout.write(`unchanged ${d.file}: this content is stored already\n`);
-          continue;
-        }
-        const e = extractDocument(d, model, knowledge, people, analyses[i]!);
-        const dup = duplicates[stored.length + i];
-        const of = dup ? all[dup.of]!.file : null;
-        const added = await ws.addDocument(e, of, freshPeople[i]!);
-        process.stdout.write(
-          added
-            ? `stored ${d.file}: ${e.quotes.length} quotes, ${e.dates.length} dates, ${e.quantities.length} quantities, ${e.claims.length} claims${of ? ` (near-duplicate of ${of})` : ""}\n`
-            : `unchanged ${d.file}: this content is stored already\n`,
-        );
-        storing.update(i + 1, fresh.length);
-      }
+      await ingestDocuments(ws, inThisThread(ws, model, knowledge), docs, {
+        onProgress: storing.update,
+        onOutcome: (r) =>
+          process.stdout.write(
+            r.counts
+              ? `stored ${r.file}: ${r.counts.quotes} quotes, ${r.counts.dates} dates, ${r.counts.quantities} quantities, ${r.counts.claims} claims${r.duplicateOf ? ` (near-duplicate of ${r.duplicateOf})` : ""}\n`
+              : `unchanged ${r.file}: this content is stored already\n`,
+          ),
+      });
       storing.stop();
       process.stderr.write(`parley: workspace ${file}\n`);
     } finally {
@@ -266,48 +197,19 @@ export function registerDraft(program: Command): void {
     .action(
       async (o: { corpus: string; out?: string; force?: boolean; compare?: string; date?: string; case?: string }) => {
         await checkDate(o.date);
-        const [
-          { extractEvidence, evidenceJson, withBatchDates, readDocuments, model },
-          { draftScenario },
-          { compareScenarios },
-          { scenarioToYaml, parseScenario },
-          { loadScenarioFile },
-          { validateCitations, resolveCitations, readCorpus },
-          { writeOutput },
-        ] = await Promise.all([
-          extraction(),
-          import("../evidence/draft.js"),
-          import("../evidence/compare-scenarios.js"),
-          import("../formats/scenario-yaml.js"),
-          import("../formats/scenario-file.js"),
-          import("../ingest/validate-citations.js"),
-          import("./write-output.js"),
-        ]);
+        const [{ withBatchDates, readDocuments, model }, { draftYaml, compareDraft }, { writeOutput }] =
+          await Promise.all([extraction(), import("../workflows/draft.js"), import("./write-output.js")]);
         const docs = withBatchDates(
           readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }),
         );
-        const knowledge = await knowledgeOf(o.case);
-        const draft = draftScenario(
-          evidenceJson(extractEvidence(docs, model, { knowledge })),
-          docs,
-          undefined,
-          knowledge,
-        );
-        const yaml = `# Drafted by parley draft --corpus ${o.corpus}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
+        const yaml = draftYaml(o.corpus, docs, model, await knowledgeOf(o.case));
         if (o.out)
           writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
         else process.stdout.write(yaml);
-        if (o.compare) {
-          const parsed = parseScenario(yaml, o.out ?? "<draft>");
-          const corpus = readCorpus(o.corpus);
-          const c = compareScenarios(
-            parsed.spec,
-            loadScenarioFile(o.compare).spec,
-            resolveCitations(parsed, corpus, o.corpus).citations,
-            validateCitations(o.compare, o.corpus).citations,
+        if (o.compare)
+          process.stderr.write(
+            `${JSON.stringify(compareDraft(yaml, o.out ?? "<draft>", o.compare, o.corpus), null, 2)}\n`,
           );
-          process.stderr.write(`${JSON.stringify(c, null, 2)}\n`);
-        }
       },
     );
 }

@@ -4,12 +4,10 @@
 
 import { utilitySpace } from "../analysis/utility-space.js";
 import { InputError, type Problem } from "../errors.js";
-import type { CaseKnowledge } from "../evidence/case-knowledge.js";
-import { NO_CASE } from "../evidence/case-knowledge.js";
-import { type EvidenceDocument, readDocument, withBatchDates } from "../evidence/document.js";
+import { type CaseKnowledge, NO_CASE } from "../evidence/case-knowledge.js";
+import { type EvidenceDocument, readDocument } from "../evidence/document.js";
 import { findDuplicates } from "../evidence/duplicates.js";
-import { evidenceJson } from "../evidence/evidence-json.js";
-import { extractDocument, extractEvidence, namedPeople } from "../evidence/extract.js";
+import { namedPeople } from "../evidence/extract.js";
 import { analyseText } from "../evidence/text-analysis.js";
 import { parseCaseFile } from "../formats/case-file.js";
 import { geniusToScenario, parseGeniusDomain } from "../formats/genius-xml.js";
@@ -25,6 +23,8 @@ import { openStoreAt, type StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { briefing, citedAnalysis, validation } from "../workflows/cited-analysis.js";
 import { type CitedInput, citedInputFromDocuments } from "../workflows/cited-input.js";
+import { batchEvidence } from "../workflows/evidence.js";
+import { inThisThread } from "../workflows/ingest-documents.js";
 
 runInBackground();
 
@@ -155,27 +155,11 @@ const handlers = {
   store: async (task: Of<"store">, knowledge: CaseKnowledge) => {
     // Extracted and stored here, each document in its own transaction: the thread answering
     // requests never spends its time on evidence rows.
-    const model = loadAttributionModel();
-    const store = await storeAt(task.address);
-    const out = [];
-    for (const { doc, duplicateOf, names } of task.docs) {
-      const e = extractDocument(doc, model, knowledge, task.people);
-      const added = await store.addDocument(e, duplicateOf, names);
-      out.push({
-        id: doc.id,
-        added,
-        counts: {
-          quotes: e.quotes.length,
-          dates: e.dates.length,
-          quantities: e.quantities.length,
-          claims: e.claims.length,
-        },
-      });
-    }
-    return out;
+    const exec = inThisThread(await storeAt(task.address), loadAttributionModel(), knowledge);
+    return exec.store(task.docs, task.people);
   },
   evidence: async (task: Of<"evidence">, knowledge: CaseKnowledge) =>
-    evidenceJson(extractEvidence(withBatchDates(task.docs), loadAttributionModel(), { knowledge })),
+    batchEvidence(task.docs, loadAttributionModel(), knowledge),
   analysis: async (task: Of<"analysis">, knowledge: CaseKnowledge) => {
     // The `analyze --json` contract, as bytes: the same scenario, documents and seed give the same ones.
     const { seed, samples, maxWork } = task;

@@ -5,7 +5,7 @@ import { readTextInput } from "../formats/read-input.js";
 import { expandPaths } from "../ingest/read-documents.js";
 import { baseName } from "../model/base-name.js";
 import type { ServerContext } from "./context.js";
-import { ingestDocuments } from "./ingest.js";
+import { ingestOnPool } from "./ingest.js";
 
 /**
  * Opens a case folder (`scenario.yaml` and `corpus/`) in the workspace: its texts are ingested
@@ -20,9 +20,7 @@ export async function openCase(
   const stored = new Set((await ctx.store.documentIndex()).map((d) => d.id));
   const raw = files.map((f) => ({ name: baseName(f), raw: readTextInput(f, "article", { lenient: true }) }));
   const docs = await ctx.work.run({ kind: "read", files: raw });
-  const outcome = docs.some((d) => !stored.has(d.id))
-    ? await ingestDocuments(ctx.store, ctx.address, ctx.work, docs)
-    : [];
+  const outcome = docs.some((d) => !stored.has(d.id)) ? await ingestOnPool(ctx.store, ctx.address, ctx.work, docs) : [];
   const id = caseIdOf(dir);
   const text = readTextInput(join(dir, "scenario.yaml"), "scenario (YAML)");
   const { name } = await ctx.work.run({ kind: "check", scenario: { name: `${id}.yaml`, text } });

@@ -8,7 +8,7 @@ import type { EvidenceDocument } from "../../evidence/document.js";
 import { checkDateTime } from "../../ingest/date-time.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
-import { ingestDocuments } from "../ingest.js";
+import { ingestOnPool } from "../ingest.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
 import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../schemas.js";
 import { type RawArticle, readUpload } from "../uploads.js";
@@ -165,7 +165,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       checkDate(date, "date");
       const docs = await ctx.work.run({ kind: "read", files: articles, ...(date ? { date } : {}) });
       const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({
-        documents: await ingestDocuments(ctx.store, ctx.address, ctx.work, docs, progress),
+        documents: await ingestOnPool(ctx.store, ctx.address, ctx.work, docs, progress),
         warnings,
       }));
       const done = new Promise((resolve, reject) => {

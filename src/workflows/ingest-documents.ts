@@ -1,0 +1,152 @@
+import type { AttributionModel } from "../evidence/attribution/model.js";
+import type { CaseKnowledge } from "../evidence/case-knowledge.js";
+import type { EvidenceDocument } from "../evidence/document.js";
+import { type Duplicate, findDuplicates } from "../evidence/duplicates.js";
+import { extractDocument, namedPeople } from "../evidence/extract.js";
+import { analyseText, type TextAnalysis } from "../evidence/text-analysis.js";
+import type { Store } from "../store/store.js";
+
+/** What an ingest counted for one document it stored. */
+export interface IngestCounts {
+  readonly quotes: number;
+  readonly dates: number;
+  readonly quantities: number;
+  readonly claims: number;
+}
+
+export interface IngestOutcome {
+  readonly id: string;
+  readonly file: string;
+  readonly status: "stored" | "unchanged";
+  readonly duplicateOf: string | null;
+  readonly counts: IngestCounts | null;
+}
+
+/** A document to store, with the copy it duplicates and the full names it gives. */
+export interface IngestItem {
+  readonly doc: EvidenceDocument;
+  readonly duplicateOf: string | null;
+  readonly names: readonly string[];
+}
+
+/**
+ * Where the heavy steps run: in this thread (the CLI) or on worker threads (the server, whose
+ * threads store what they extract themselves).
+ */
+export interface IngestExecutor {
+  /** The full names each document gives. */
+  names(docs: readonly EvidenceDocument[]): Promise<string[][]>;
+  duplicates(docs: readonly EvidenceDocument[]): Promise<(Duplicate | null)[]>;
+  /** Extracts and stores each item in its own transaction; `added` is false when it was stored meanwhile. */
+  store(items: readonly IngestItem[], people: readonly string[]): Promise<{ added: boolean; counts: IngestCounts }[]>;
+}
+
+export interface IngestOptions {
+  /** Documents per store step: progress is reported after each. */
+  readonly chunk?: number;
+  /** How a copy names the document it copies (a path, or a file name). */
+  readonly nameOf?: (file: string) => string;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Each document's outcome, in the order given, as soon as it is known. */
+  readonly onOutcome?: (outcome: IngestOutcome) => void;
+}
+
+/**
+ * Stores documents with their evidence, each once: the names every new document gives (so a bare
+ * surname resolves across them, stored ones lending theirs), copies judged in storage order then
+ * this batch's (an interrupted ingest run again flags the same copies), then each new document
+ * extracted and stored in its own transaction in the order given. A kill midway leaves whole
+ * documents; the same ingest again stores only what is missing.
+ */
+export async function ingestDocuments(
+  store: Store,
+  exec: IngestExecutor,
+  docs: readonly EvidenceDocument[],
+  options: IngestOptions = {},
+): Promise<IngestOutcome[]> {
+  const { chunk = 1, nameOf = (f: string) => f } = options;
+  const stored = await store.documents();
+  const ids = new Set(stored.map((d) => d.id));
+  const fresh = docs.filter((d) => !ids.has(d.id) && (ids.add(d.id), true));
+  const names = await exec.names(fresh);
+  const known = await store.storedPeople((missing) => exec.names(missing));
+  const people = [...new Set([...known, ...names.flat()])];
+  const all = [...stored, ...fresh];
+  const duplicates = fresh.length ? await exec.duplicates(all) : [];
+  const items = new Map(
+    fresh.map((doc, i) => {
+      const dup = duplicates[stored.length + i];
+      return [doc, { doc, duplicateOf: dup ? nameOf(all[dup.of]!.file) : null, names: names[i]! }] as const;
+    }),
+  );
+  const outcomes: IngestOutcome[] = [];
+  const unchanged = (d: EvidenceDocument): IngestOutcome => ({
+    id: d.id,
+    file: d.file,
+    status: "unchanged",
+    duplicateOf: null,
+    counts: null,
+  });
+  let done = 0;
+  // In the order given: a document not new is reported where it stands; new ones a chunk at a time.
+  for (let i = 0; i < docs.length; ) {
+    const next: IngestItem[] = [];
+    for (; i < docs.length && next.length < chunk; i++) {
+      const item = items.get(docs[i]!);
+      if (item) next.push(item);
+      else if (!next.length) report(unchanged(docs[i]!));
+      else break;
+    }
+    if (!next.length) continue;
+    const results = await exec.store(next, people);
+    results.forEach((r, j) => {
+      const { doc, duplicateOf } = next[j]!;
+      report(
+        r.added ? { id: doc.id, file: doc.file, status: "stored", duplicateOf, counts: r.counts } : unchanged(doc),
+      );
+    });
+    options.onProgress?.((done += next.length), fresh.length);
+  }
+  return outcomes;
+
+  function report(o: IngestOutcome): void {
+    outcomes.push(o);
+    options.onOutcome?.(o);
+  }
+}
+
+/** The counts of what was extracted from a document. */
+export const countsOf = (e: {
+  quotes: readonly unknown[];
+  dates: readonly unknown[];
+  quantities: readonly unknown[];
+  claims: readonly unknown[];
+}): IngestCounts => ({
+  quotes: e.quotes.length,
+  dates: e.dates.length,
+  quantities: e.quantities.length,
+  claims: e.claims.length,
+});
+
+/** Every step in this thread, each text analysed once (its names and its evidence share the analysis). */
+export function inThisThread(store: Store, model: AttributionModel, knowledge: CaseKnowledge): IngestExecutor {
+  const analyses = new Map<string, TextAnalysis>();
+  const analysis = (d: EvidenceDocument) => {
+    let a = analyses.get(d.id);
+    if (!a) analyses.set(d.id, (a = analyseText(d.text)));
+    return a;
+  };
+  return {
+    names: async (docs) => docs.map((d) => namedPeople(d.file, analysis(d), knowledge)),
+    duplicates: async (docs) => findDuplicates(docs),
+    store: async (items, people) => {
+      const out = [];
+      for (const { doc, duplicateOf, names } of items) {
+        const e = extractDocument(doc, model, knowledge, people, analysis(doc));
+        analyses.delete(doc.id);
+        out.push({ added: await store.addDocument(e, duplicateOf, names), counts: countsOf(e) });
+      }
+      return out;
+    },
+  };
+}
