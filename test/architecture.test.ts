@@ -52,6 +52,16 @@ describe("architecture", () => {
     expect(found).toEqual([]);
   });
 
+  it("the core's messages speak of limits, not of the CLI's flags (the edges name those)", () => {
+    const flag = /--(max-[a-z-]+|discretize|samples|seed|rounds|corpus|db|case)\b/;
+    const found = ["src/model", "src/analysis", "src/negotiation", "src/evidence"].flatMap(sources).flatMap((file) =>
+      readFileSync(join(ROOT, file), "utf8")
+        .split("\n")
+        .flatMap((line, i) => (flag.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+
   it("has no circular imports", () => {
     const graph = new Map<string, string[]>();
     for (const file of sources("src")) {

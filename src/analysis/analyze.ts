@@ -168,7 +168,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
   const u = createUtilities(model);
   const space = model.space;
   const names = model.parties.map((p) => p.name);
-  const budget = new WorkBudget(options.maxWork, undefined, options.onWork);
+  const budget = new WorkBudget(options.maxWork, options.onWork);
   const unconstrained = paretoFrontier(u, undefined, budget);
   const feasible = model.redLines.length ? feasibleFrontier(u, model.redLines, undefined, budget) : unconstrained;
   const toPoint = (p: OutcomePoint): PointReport => ({
@@ -333,7 +333,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       ? {
           robustness: {
             samples: rob.samples,
-            ...(rob.samples < rob.requested ? { requested: rob.requested, stoppedBy: "work limit (--max-work)" } : {}),
+            ...(rob.samples < rob.requested ? { requested: rob.requested, stoppedBy: "work limit" } : {}),
             seed: rob.seed,
             parameters: rob.parameters,
             zopaRate: rob.zopaRate,

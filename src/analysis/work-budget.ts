@@ -10,8 +10,6 @@ export class WorkBudget {
   used = 0;
   constructor(
     readonly limit: number = DEFAULT_WORK_LIMIT,
-    /** The flag that raises the limit, for the message. */
-    readonly flag = "--max-work",
     /** Told of the units used so far, for progress on long analyses. */
     private readonly onSpend?: (used: number, limit: number) => void,
   ) {}
@@ -25,7 +23,7 @@ export class WorkBudget {
         {
           code: "limit.work",
           message: `the exact analysis needs more work than its limit of ${this.limit.toExponential(0).replace("e+", "e")} units (${where()})`,
-          hint: `raise it with ${this.flag} ${Math.max(this.limit * 10, Math.ceil(this.used))
+          hint: `raise the limit to ${Math.max(this.limit * 10, Math.ceil(this.used))
             .toExponential(0)
             .replace("e+", "e")}, or give fewer issues, options or parties`,
         },

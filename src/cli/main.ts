@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { formatProblem, InputError, type Problem } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
+import { withFlag } from "./limit-flags.js";
 import { integer, load, number } from "./options.js";
 import { registerReport } from "./report-command.js";
 import { registerServe } from "./serve-command.js";
@@ -222,7 +223,7 @@ export function renderProblems(problems: readonly Problem[]): string {
     if (n >= MAX_PROBLEMS_SHOWN) hidden.set(key, (hidden.get(key) ?? 0) + 1);
     else {
       shown.set(key, n + 1);
-      out += `parley: ${formatProblem(p)}\n`;
+      out += `parley: ${formatProblem(withFlag(p))}\n`;
     }
   }
   for (const [file, n] of hidden)

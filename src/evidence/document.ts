@@ -100,7 +100,7 @@ export function readDocument(
         code: "limit.html-depth",
         file,
         message: `the HTML nests more than ${limit} elements deep (the limit)`,
-        hint: `raise it with --max-html-depth ${Math.max(2 * limit, depth)}, or give the article as text`,
+        hint: `raise the limit to ${Math.max(2 * limit, depth)}, or give the article as text`,
       });
     // A fragment with no root element (or nothing at all) is read as the body of a page.
     let { document } = parseHTML(raw);

@@ -10,7 +10,7 @@ import { runSingleText } from "./single-text.js";
 
 export const PROTOCOLS = ["alternating", "single-text"] as const;
 
-/** Deadlines longer than this many rounds are refused unless raised (--max-rounds): far beyond any competition's, and a traced run's memory grows with it. */
+/** Deadlines longer than this many rounds are refused unless the limit is raised: far beyond any competition's, and a traced run's memory grows with it. */
 export const MAX_ROUNDS = 100_000;
 export type ProtocolName = (typeof PROTOCOLS)[number];
 
@@ -64,7 +64,7 @@ export function createSimulation(arena: Arena, setup: SimulationSetup): Simulati
     problems.push({
       code: "limit.rounds",
       message: `the deadline allows ${Math.ceil(turns / Math.max(1, arena.parties)).toLocaleString("en-US")} rounds; the limit is ${maxRounds.toLocaleString("en-US")}`,
-      hint: `raise it with --max-rounds ${Math.ceil(turns / Math.max(1, arena.parties))}, or give a shorter deadline`,
+      hint: `raise the limit to ${Math.ceil(turns / Math.max(1, arena.parties))}, or give a shorter deadline`,
     });
   if (!setup.agents.length)
     problems.push({
