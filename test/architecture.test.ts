@@ -10,7 +10,7 @@ const sources = (dir: string): string[] =>
   );
 
 describe("architecture", () => {
-  it.each(["src/model", "src/analysis", "src/negotiation", "src/evidence"])(
+  it.each(["src/model", "src/analysis", "src/negotiation", "src/evidence", "src/contract"])(
     "the core (%s) imports no I/O module and nothing outside the core",
     (dir) => {
       for (const file of sources(dir)) {
@@ -21,7 +21,7 @@ describe("architecture", () => {
           );
           if (spec.startsWith("."))
             expect(join(file, "..", spec), `${file} imports ${spec}`).toMatch(
-              /^src\/(model|analysis|negotiation|evidence)\/|^src\/(errors|error-codes)\.js$|^language\/[\w-]+\.json$/,
+              /^src\/(model|analysis|negotiation|evidence|contract)\/|^src\/(errors|error-codes)\.js$|^language\/[\w-]+\.json$/,
             );
         }
       }

@@ -1,4 +1,4 @@
-import type { IssueValue } from "../model/issue.js";
+import type { AnalysisReport, Cited, PointReport } from "../contract/analysis-report.js";
 import { possessive } from "../model/possessive.js";
 import { type Model, type Proposal, proposalVariants } from "../model/scenario.js";
 import { createUtilities } from "../model/utilities.js";
@@ -7,144 +7,15 @@ import { jointRedLineConcessions, minimalConcessions } from "./concessions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
 import { redLineCollisions } from "./hard-constraints.js";
 import { type Frontier, paretoFrontier } from "./pareto.js";
-import { type PlanDiff, planLineage } from "./plan-lineage.js";
+import { planLineage } from "./plan-lineage.js";
 import { evaluateProposal, type OutcomePoint, pointOf } from "./proposal-evaluation.js";
 import { robustness } from "./robustness.js";
-import { type StanceMatrix, stanceMatrix } from "./stance-matrix.js";
+import { stanceMatrix } from "./stance-matrix.js";
 import { WorkBudget } from "./work-budget.js";
 import { zoneOfAgreement } from "./zopa.js";
 
-/** An outcome as the user reads it: issue name → value, and each party's utility. */
-export interface PointReport {
-  outcome: Record<string, IssueValue>;
-  utilities: number[];
-}
-
-/** A citation resolved in the corpus: the field it supports and the words it points at. */
-export interface Cited {
-  field: string;
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-  /** With the corpus's reliability: the kind and score of the source the words come from. */
-  source?: { kind: string; score: number };
-}
-
-/** Everything `parley analyze` reports, as plain JSON-ready data. */
-export interface AnalysisReport {
-  scenario: string;
-  /** Size of the outcome space (a string when beyond 2^53). */
-  outcomes: number | string;
-  issues: { name: string; kind: string; values: string; unit?: string }[];
-  parties: string[];
-  reservations: number[];
-  discounts: (number | null)[];
-  redLines: { party: string; label: string }[];
-  /** How many of the scenario's numbers are uncertain ranges. */
-  uncertainNumbers: number;
-  frontier: PointReport[];
-  /** When red lines exist: the frontier ignoring them (the pure preference picture). */
-  unconstrainedFrontierSize?: number;
-  solutions: Record<SolutionName, PointReport | null>;
-  zopa: {
-    exists: boolean;
-    size: number | string | null;
-    estimate?: { size: number; samples: number; hits: number };
-    /** Share of robustness draws with a zone (1 or 0 when nothing is uncertain or no draws ran). */
-    probability: number;
-  };
-  proposals: {
-    name: string;
-    by?: string;
-    open: string[];
-    utilities: number[];
-    utilityRanges?: [number, number][];
-    redLinesCrossed: { party: string; label: string; status: "crossed" | "open"; evidence?: Cited[] }[];
-    acceptable: boolean;
-    paretoEfficient: boolean | null;
-    dominatedBy: PointReport | null;
-    completion: PointReport | null;
-    /** Terms the sources disagree on, and what the answer is under each source's version. */
-    contested?: {
-      terms: Record<string, IssueValue>;
-      utilities: number[];
-      acceptable: boolean;
-      redLinesCrossed: { party: string; label: string; status: "crossed" | "open" }[];
-    }[];
-    /** Whether acceptability or the red lines crossed change with the version. */
-    dependsOnSources?: boolean;
-  }[];
-  concessions: (
-    | { kind: "reservation"; changes: { party: string; from: number; to: number }[]; size: number; opens: PointReport }
-    | { kind: "red-line"; party: string; redLine: string; change: string; size: number; opens: PointReport }
-    | {
-        kind: "red-lines";
-        changes: { party: string; redLine: string; change: string; size: number }[];
-        size: number;
-        opens: PointReport;
-      }
-  )[];
-  /** With a corpus: every citation of the scenario, resolved. */
-  citations?: Cited[];
-  /** With a corpus: what rests on no citation. */
-  assumptions?: string[];
-  /** With a corpus: the sources' contradictions, and which of the scenario's fields cite either side. */
-  contestedFacts?: {
-    subject: string;
-    attribute: string;
-    values: (string | number)[];
-    fields: string[];
-    changesAnswers: boolean | null;
-    why?: string;
-  }[];
-  /** Why the answer is what it is: whether red lines alone decide it. */
-  explanation: {
-    /** When the red lines alone leave no outcome: the smallest set of them that collides (party and label). */
-    collidingRedLines: { party: string; label: string }[] | null;
-    /** Every collision to break (they share no line): the first is `collidingRedLines`. */
-    collisions?: { party: string; label: string }[][];
-    /** One plain sentence. */
-    summary: string;
-  };
-  /** Parties × issues, from the scenario's stances and its red lines. */
-  stances?: StanceMatrix;
-  /** Each derived plan version against the one it came from. */
-  lineage?: PlanDiff[];
-  /** Terms that take effect only after others, or are given in exchange for them. */
-  sequencing?: { label: string; relation: "before" | "in exchange for" }[];
-  /** Per party with alternatives to agreement: each with its utility, and the reservation value they give. */
-  alternatives?: { party: string; alternatives: { name: string; low: number; high: number }[] }[];
-  robustness?: {
-    samples: number;
-    /** Present when the work limit stopped the draws early: how many were asked for. */
-    requested?: number;
-    stoppedBy?: string;
-    seed: number;
-    parameters: number;
-    zopaRate: number;
-    proposals: { name: string; acceptableRate: number }[];
-    nash: { outcome: Record<string, IssueValue>; rate: number }[];
-    nashUtility: { party: string; p5: number; median: number; p95: number }[];
-    /** Contested plan versions drawn in proportion to their sources' reliability. */
-    versionWeights?: { proposal: string; versions: { terms: string; weight: number }[] }[];
-  };
-  /** With a corpus: each source's reliability, with its reasons. */
-  reliability?: {
-    file: string;
-    kind: string;
-    score: number;
-    reasons: string[];
-    corroborated: number;
-    contested: number;
-    unique: number;
-    hedges: number;
-    named: number;
-    overridden: boolean;
-  }[];
-  /** With a corpus: model fields resting only on a weak source, or (for red lines, stances and plan terms) on one source. */
-  weakFields?: { field: string; reason: string }[];
-}
+// The report's shape is the contract's (src/contract/analysis-report.ts): defined once for every surface.
+export type { AnalysisReport, Cited, PointReport };
 
 export interface AnalyzeOptions {
   /** Monte Carlo draws for robustness (0 = skip; skipped anyway when nothing is uncertain). */

@@ -1,19 +1,9 @@
-import type { IssueValue } from "../model/issue.js";
+import type { z } from "zod";
+import type { PlanDiff as PlanDiffSchema } from "../contract/analysis-report.js";
 import type { Model } from "../model/scenario.js";
 
-/** What changed from one plan version to the next, term by term, and who objected. */
-export interface PlanDiff {
-  readonly proposal: string;
-  readonly from: string;
-  readonly added: { issue: string; value: IssueValue }[];
-  /** Terms the version removes (its `drops`). */
-  readonly dropped: { issue: string; value: IssueValue }[];
-  /** Terms of the earlier version this one does not state: unknown, not removed. */
-  readonly notStated: { issue: string; value: IssueValue }[];
-  readonly changed: { issue: string; from: IssueValue; to: IssueValue }[];
-  unchanged: number;
-  readonly objections: { party: string; terms: string[]; note?: string }[];
-}
+/** What changed from one plan version to the next, term by term, and who objected (the contract's shape). */
+export type PlanDiff = z.infer<typeof PlanDiffSchema>;
 
 /** Every derived version against the version it came from (contested terms compared by their first reading). */
 export function planLineage(model: Model): PlanDiff[] {

@@ -1,18 +1,9 @@
-import type { Model, StanceStrength } from "../model/scenario.js";
+import type { z } from "zod";
+import type { StanceMatrix as StanceMatrixSchema } from "../contract/analysis-report.js";
+import type { Model } from "../model/scenario.js";
 
-/** Parties × issues: how strongly each party holds its position on each issue, and toward what. */
-export interface StanceMatrix {
-  readonly parties: string[];
-  readonly issues: string[];
-  /** `cells[p][i]`, null where the scenario says nothing. */
-  readonly cells: ({
-    strength: StanceStrength;
-    toward: string[];
-    cited: boolean;
-    implied: boolean;
-    note?: string;
-  } | null)[][];
-}
+/** Parties × issues: how strongly each party holds its position on each issue, and toward what (the contract's shape). */
+export type StanceMatrix = z.infer<typeof StanceMatrixSchema>;
 
 export function stanceMatrix(model: Model): StanceMatrix {
   const issues = model.space.issues;

@@ -2,6 +2,7 @@ import type { AnalysisReport } from "../analysis/analyze.js";
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
 import type { ScenarioSpec } from "../model/schema.js";
+import { concessionChanges } from "./concession-changes.js";
 import { contestedSides, type FoundContradiction } from "./contested-sides.js";
 import { fieldCitations } from "./field-citations.js";
 
@@ -18,7 +19,7 @@ export interface Cite {
   readonly start?: number;
   readonly end?: number;
   readonly text: string;
-  readonly source?: { readonly kind: string; readonly score: number };
+  readonly source?: { readonly kind: string; readonly score: number } | undefined;
 }
 
 /** The cited analysis report, as `analyze --json --corpus` gives it. */
@@ -125,7 +126,12 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     bottom.push(
       { p: ["The smallest concessions that would open a deal:"] },
       {
-        list: a.concessions.slice(0, 3).map((c) => [concessionChanges(c, false), ` (size ${fixed(c.size)})`]),
+        list: a.concessions.slice(0, 3).map((c) => [
+          concessionChanges(c)
+            .map((x) => `${x.party} ${x.change}`)
+            .join("; "),
+          ` (size ${fixed(c.size)})`,
+        ]),
         ordered: true,
       },
     );
@@ -310,7 +316,12 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     });
   if (a.concessions.length)
     analysis.push({
-      list: a.concessions.slice(0, 6).map((c) => [concessionChanges(c, true), ` — size ${fixed(c.size)}`]),
+      list: a.concessions.slice(0, 6).map((c) => [
+        concessionChanges(c)
+          .map((x) => `${x.party} ${x.change}${x.redLine ? ` (relaxing “${x.redLine}”)` : ""}`)
+          .join("; "),
+        ` — size ${fixed(c.size)}`,
+      ]),
       ordered: true,
     });
   sections.push({ title: "Analysis", blocks: analysis });
@@ -333,20 +344,4 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     ],
   });
   return { title: a.scenario, sections, notes };
-}
-
-/** What a concession changes, per party: a red line relaxed (named when `relaxing`), or a reservation lowered. */
-function concessionChanges(c: AnalysisReport["concessions"][number], relaxing: boolean): string {
-  const line = (x: { party: string; change: string; redLine: string }) =>
-    `${x.party} ${x.change}${relaxing ? ` (relaxing “${x.redLine}”)` : ""}`;
-  switch (c.kind) {
-    case "red-lines":
-      return c.changes.map(line).join("; ");
-    case "red-line":
-      return line(c);
-    case "reservation":
-      return c.changes
-        .map((x) => `${x.party} lowers its reservation from ${fixed(x.from)} to ${fixed(x.to)}`)
-        .join("; ");
-  }
 }

@@ -5,7 +5,7 @@ export interface ContestedFact {
   readonly values: readonly (string | number)[];
   readonly fields: readonly string[];
   readonly changesAnswers: boolean | null;
-  readonly why?: string;
+  readonly why?: string | undefined;
 }
 
 export interface FoundContradiction {

@@ -12,18 +12,12 @@ export function renderBriefing(
   let chart: BriefingInput["chart"];
   if (input.space) {
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
-    const svg = utilityChart(
-      input.space,
-      input.analysis as unknown as Parameters<typeof utilityChart>[1],
-      0,
-      1,
-      820,
-      document,
-    ) as unknown as { outerHTML: string };
+    const svg = utilityChart(input.space, input.analysis, 0, 1, 820, document);
     const [a, b] = input.space.parties;
-    const key = planKey(input.analysis as unknown as Parameters<typeof planKey>[0]).join(" · ");
+    const key = planKey(input.analysis).join(" · ");
     chart = {
-      svg: svg.outerHTML,
+      // An element of linkedom's DOM (the Node build has no DOM types to name it by).
+      svg: String(Reflect.get(svg, "outerHTML")),
       caption: `${a} (across) and ${b} (up): every outcome shaded by count, their Pareto frontier (black), the plan versions with their ranges over open terms (${key}), reservations (dashed).`,
     };
   }

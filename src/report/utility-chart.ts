@@ -1,22 +1,10 @@
 import * as Plot from "@observablehq/plot";
+import type { AnalysisReport } from "../contract/analysis-report.js";
+import type { UtilitySpace } from "../contract/utility-space.js";
 
 /** What the chart needs of the utility space (GET …/utility-space) and of the analysis. */
-export interface ChartSpace {
-  readonly parties: readonly string[];
-  readonly bins: number;
-  readonly counts: readonly number[];
-  readonly frontier: readonly (readonly number[])[];
-}
-
-export interface ChartAnalysis {
-  readonly reservations: readonly number[];
-  readonly proposals: readonly {
-    readonly name: string;
-    readonly utilities: readonly number[];
-    readonly utilityRanges?: readonly (readonly number[])[];
-  }[];
-  readonly solutions: Readonly<Record<string, { readonly utilities: readonly number[] } | null>>;
-}
+export type ChartSpace = Pick<UtilitySpace, "parties" | "bins" | "counts" | "frontier">;
+export type ChartAnalysis = Pick<AnalysisReport, "reservations" | "proposals" | "solutions">;
 
 /**
  * The utility space of parties i (across) and j (up): every outcome as a density, the pair's

@@ -1,3 +1,8 @@
+import type { z } from "zod";
+import type { AnalysisReport, Cited as CitedSchema } from "../../src/contract/analysis-report.js";
+import type { DocumentSummary as DocumentSummarySchema } from "../../src/contract/api.js";
+import type { UtilitySpace } from "../../src/contract/utility-space.js";
+import type { ScenarioSpec } from "../../src/model/schema.js";
 // The web app's client of the workspace API. Every path it calls is listed in ENDPOINTS, which a
 // test checks against the server's OpenAPI document; the types are the parts of the answers the
 // views read.
@@ -54,87 +59,12 @@ async function answer<T>(r: Response): Promise<T> {
 const enc = encodeURIComponent;
 export const get = <T>(path: string) => fetch(path).then((r) => answer<T>(r));
 
-export interface Cited {
-  field: string;
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-  source?: { kind: string; score: number };
-}
+// The shapes the API answers with are the contract's (src/contract/), defined once for server and client.
+export type Analysis = AnalysisReport;
+export type Cited = CitedSchema;
+export type Proposal = AnalysisReport["proposals"][number];
 
-export interface Proposal {
-  name: string;
-  by?: string;
-  utilities: number[];
-  utilityRanges?: [number, number][];
-  redLinesCrossed: { party: string; label: string; status: string; evidence?: Cited[] }[];
-  acceptable?: boolean;
-}
-
-export interface Analysis {
-  scenario: string;
-  parties: string[];
-  outcomes: number | string;
-  reservations: number[];
-  redLines: { party: string; label: string }[];
-  explanation?: { summary: string; collisions?: { party: string; label: string }[][] };
-  zopa: { exists: boolean; size: number | null; probability?: number };
-  frontier: { outcome: Record<string, string | number>; utilities: number[] }[];
-  solutions: Record<string, { outcome: Record<string, string | number>; utilities: number[] } | null>;
-  proposals: Proposal[];
-  concessions: {
-    kind: string;
-    changes?: { party: string; redLine?: string; change: string; size: number }[];
-    size: number;
-  }[];
-  stances?: {
-    parties: string[];
-    issues: string[];
-    cells: ({
-      strength: string;
-      toward?: (string | number)[];
-      cited: boolean;
-      implied: boolean;
-      note?: string;
-    } | null)[][];
-  };
-  lineage?: {
-    proposal: string;
-    from: string;
-    added: { issue: string; value: string }[];
-    dropped: { issue: string; value: string }[];
-    notStated: { issue: string; value: string }[];
-    changed: { issue: string; from: string; to: string }[];
-    objections?: { party: string; terms: string[]; note?: string }[];
-  }[];
-  contestedFacts?: {
-    subject: string;
-    attribute: string;
-    values: (string | number)[];
-    fields: string[];
-    changesAnswers: boolean;
-    why?: string;
-  }[];
-  citations?: Cited[];
-  assumptions?: string[];
-  weakFields?: { field: string; reason: string }[];
-  reliability?: { file: string; kind: string; score: number; reasons: string[] }[];
-  robustness?: { draws: number; zopaProbability?: number; [k: string]: unknown };
-}
-
-export interface DocumentSummary {
-  id: string;
-  file: string;
-  format: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  published: string | null;
-  publishedSource: string;
-  characters: number;
-}
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
 export interface Span {
   start: number;
@@ -190,22 +120,10 @@ export interface Evidence {
   })[];
 }
 
-export interface Space {
-  parties: string[];
-  outcomes: number;
-  sampled: boolean;
-  bins: number;
-  counts: number[];
-  frontier: [number, number][];
-}
+export type Space = UtilitySpace;
 
-export interface Spec {
-  name: string;
-  issues: { name: string; kind: string; options?: (string | number)[]; unit?: string }[];
-  parties: { name: string; role?: string; description?: string; redLines?: { label: string; issue?: string }[] }[];
-  proposals: { name: string; by?: string; description?: string; outcome: Record<string, unknown> }[];
-  disputes?: { subject: string; sides: { value: string | number; note?: string }[] }[];
-}
+/** The scenario as data (GET …/model): the scenario schema's shape with its defaults filled in. */
+export type Spec = ScenarioSpec;
 
 export const api = {
   /** Every document, a page of 500 at a time. */

@@ -3,6 +3,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../../contract/api.js";
 import type { Problem } from "../../errors.js";
 import type { EvidenceDocument } from "../../evidence/document.js";
 import { checkDateTime } from "../../ingest/date-time.js";
@@ -10,7 +11,6 @@ import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { ingestOnPool } from "../ingest.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
-import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../schemas.js";
 import { type RawArticle, readUpload } from "../uploads.js";
 
 const Paste = z.object({

@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { Problem } from "../../contract/api.js";
 import type { EvidenceJson } from "../../evidence/evidence-json.js";
 import { baseName } from "../../model/base-name.js";
 import type { DocumentEntry } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem } from "../problem.js";
-import { Problem } from "../schemas.js";
 
 const PARTS = ["quotes", "dates", "quantities", "claims", "contradictions", "reliability"] as const;
 

@@ -4,6 +4,8 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AnalysisReport } from "../../contract/analysis-report.js";
+import { Problem, ScenarioFull, ScenarioSummary } from "../../contract/api.js";
 import { InputError } from "../../errors.js";
 import { slug } from "../../formats/file-names.js";
 import { baseName } from "../../model/base-name.js";
@@ -14,7 +16,6 @@ import type { StoredScenario } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
-import { Problem, ScenarioFull, ScenarioSummary } from "../schemas.js";
 import { corpusKey } from "./evidence.js";
 
 const hash = (...parts: unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -234,7 +235,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
         "Its corpus is the workspace's documents it cites by name (their sources' reliability and contradictions are weighed among them). Same scenario, documents, seed and samples: same bytes and the same ETag (If-None-Match answers 304); gzip when asked. Past the request's time budget: 503 with Retry-After while the work goes on.",
       params: z.object({ id: z.string() }),
       querystring: AnalysisQuery,
-      response: { 200: z.object({ scenario: z.string() }).passthrough(), 404: Problem, 422: Problem, 503: Problem },
+      response: { 200: AnalysisReport, 404: Problem, 422: Problem, 503: Problem },
     },
     handler: async (req, reply) => {
       const { seed, samples } = req.query;

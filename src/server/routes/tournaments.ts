@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AgentStanding, JobSchema, Problem } from "../../contract/api.js";
 import { AGENTS } from "../../negotiation/agents/index.js";
 import { MEDIATORS } from "../../negotiation/mediators/index.js";
 import { MAX_ROUNDS } from "../../negotiation/simulate.js";
@@ -9,7 +10,6 @@ import { runTournament, type TournamentConfig, type TournamentRun } from "../../
 import type { ServerContext } from "../context.js";
 import type { JobView } from "../jobs.js";
 import { HttpProblem, notFound } from "../problem.js";
-import { AgentStanding, JobSchema, Problem } from "../schemas.js";
 
 const TournamentRequest = z.object({
   scenarios: z.array(z.string()).min(1).describe("ids of the workspace's scenarios"),

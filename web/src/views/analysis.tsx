@@ -1,17 +1,11 @@
 import * as Plot from "@observablehq/plot";
 import { useState } from "preact/hooks";
+import { concessionChanges } from "../../../src/report/concession-changes";
 import { planKey, utilityChart } from "../../../src/report/utility-chart";
 import { api } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
-
-interface Robustness {
-  samples: number;
-  zopaRate?: number;
-  proposals?: { name: string; acceptableRate: number }[];
-  nashUtility?: { party: string; p5: number; median: number; p95: number }[];
-}
 
 export function Analysis({ scenario }: { scenario: string }) {
   const report = useData(() => api.analysis(scenario), [scenario]);
@@ -20,7 +14,7 @@ export function Analysis({ scenario }: { scenario: string }) {
   return (
     <Status of={report}>
       {(a) => {
-        const rob = (a as unknown as { robustness?: Robustness }).robustness;
+        const rob = a.robustness;
         const width = Math.min(900, (document.querySelector("main")?.clientWidth ?? 900) - 8);
         return (
           <>
@@ -28,7 +22,7 @@ export function Analysis({ scenario }: { scenario: string }) {
             <p>
               <strong>{a.zopa.exists ? "A zone of agreement exists" : "No zone of agreement"}</strong>
               {a.zopa.exists && a.zopa.size !== null
-                ? `: ${(a.zopa.size * 100).toFixed(2)} % of the ${Number(a.outcomes).toLocaleString("en-US")} outcomes`
+                ? `: ${(Number(a.zopa.size) * 100).toFixed(2)} % of the ${Number(a.outcomes).toLocaleString("en-US")} outcomes`
                 : ` among ${Number(a.outcomes).toLocaleString("en-US")} outcomes`}
               .
             </p>
@@ -86,7 +80,9 @@ export function Analysis({ scenario }: { scenario: string }) {
                 <ol>
                   {a.concessions.slice(0, 6).map((c, i) => (
                     <li key={i}>
-                      {(c.changes ?? []).map((x) => `${x.party}: ${x.change}`).join("; ")}{" "}
+                      {concessionChanges(c)
+                        .map((x) => `${x.party}: ${x.change}`)
+                        .join("; ")}{" "}
                       <span class="muted">(size {c.size.toFixed(2)})</span>
                     </li>
                   ))}
@@ -111,7 +107,7 @@ export function Analysis({ scenario }: { scenario: string }) {
                           marginLeft: 200,
                           x: { domain: [0, 1], label: "share of draws acceptable to all →", percent: true },
                           marks: [
-                            Plot.barX(rob.proposals!, { x: "acceptableRate", y: "name", fill: "#2c6fbb" }),
+                            Plot.barX(rob.proposals, { x: "acceptableRate", y: "name", fill: "#2c6fbb" }),
                             Plot.ruleX([0]),
                           ],
                         })
@@ -128,7 +124,7 @@ export function Analysis({ scenario }: { scenario: string }) {
                           marginLeft: 120,
                           x: { domain: [0, 1], label: "utility at the Nash solution (5th–95th percentile, median) →" },
                           marks: [
-                            Plot.link(rob.nashUtility!, {
+                            Plot.link(rob.nashUtility, {
                               x1: "p5",
                               x2: "p95",
                               y1: "party",
@@ -136,7 +132,7 @@ export function Analysis({ scenario }: { scenario: string }) {
                               strokeWidth: 6,
                               stroke: "#9cc3e6",
                             }),
-                            Plot.dot(rob.nashUtility!, { x: "median", y: "party", fill: "#111" }),
+                            Plot.dot(rob.nashUtility, { x: "median", y: "party", fill: "#111" }),
                           ],
                         })
                       }

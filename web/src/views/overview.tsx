@@ -1,3 +1,4 @@
+import { concessionChanges } from "../../../src/report/concession-changes";
 import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
 import { Status } from "../components/status";
@@ -23,7 +24,7 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
         <p>
           {a.explanation?.summary ??
             (a.zopa.exists
-              ? `A zone of agreement exists (${((a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).`
+              ? `A zone of agreement exists (${(Number(a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).`
               : "No outcome is acceptable to every party.")}
         </p>
         {a.explanation?.collisions && a.explanation.collisions.length > 0 && (
@@ -51,7 +52,7 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
           <ol class="concessions">
             {a.concessions.slice(0, 4).map((c, i) => (
               <li key={i}>
-                {(c.changes ?? []).map((x, j) => (
+                {concessionChanges(c).map((x, j) => (
                   <div key={j}>
                     <strong>{x.party}</strong> {x.change}
                     {x.redLine ? <span class="muted"> — relaxing “{x.redLine}”</span> : null}
