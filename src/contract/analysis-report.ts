@@ -141,6 +141,10 @@ export const Robustness = z.object({
 export const SourceReliability = z.object({
   file: z.string(),
   kind: z.string(),
+  kindReason: z
+    .string()
+    .optional()
+    .describe("why the source is of that kind: the words it was read off, or the scenario"),
   score: z.number(),
   reasons: z.array(z.string()),
   corroborated: z.number(),

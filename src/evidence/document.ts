@@ -125,7 +125,8 @@ export function readDocument(
     try {
       // Readability gives up (or throws) on pages with no article structure: the body text is kept then.
       if (document.documentElement)
-        article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+        // linkedom's document is the DOM Readability reads, though its type declarations are its own.
+        article = (Reflect.construct(Readability, [document]) as Readability).parse();
     } catch {
       article = null;
     }

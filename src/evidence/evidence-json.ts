@@ -1,3 +1,4 @@
+import type { EvidenceJson } from "../contract/evidence.js";
 import type { Claim } from "./claims.js";
 import type { EvidenceReport } from "./extract.js";
 import { claimReliability } from "./reliability.js";
@@ -6,7 +7,7 @@ import type { Located } from "./span.js";
 const where = (x: Located) => ({ file: x.file, start: x.start, end: x.end, text: x.text, selector: x.selector });
 
 /** The evidence report as the JSON `parley evidence --json` prints: offsets are UTF-16, as String.prototype.slice. */
-export function evidenceJson(report: EvidenceReport) {
+export function evidenceJson(report: EvidenceReport): EvidenceJson {
   const docs = report.documents;
   const reliabilityOf = new Map(report.reliability.map((r) => [r.file, r]));
   const statusOf = (c: Claim): "corroborated" | "contested" | "unique" => {
@@ -134,7 +135,7 @@ export function evidenceJson(report: EvidenceReport) {
           value: s.value,
           unit: s.unit,
           polarity: s.polarity,
-          files: s.files,
+          files: [...s.files],
           quotes: s.claims.map((c) => ({ ...where(c.sentence), attributedTo: c.attributedTo })),
           /** The words that carry the value itself ("600,000", "December 3, 2025"). */
           spans: s.claims.map((c) => ({ file: c.file, start: c.start, end: c.end, text: c.text })),
@@ -148,11 +149,11 @@ export function evidenceJson(report: EvidenceReport) {
         value: f.sides[0]!.value,
         unit: f.sides[0]!.unit,
         polarity: f.sides[0]!.polarity,
-        files: f.sides[0]!.files,
+        files: [...f.sides[0]!.files],
       })),
-    sources: report.sources,
-    reliability: report.reliability,
+    sources: [...report.sources],
+    reliability: [...report.reliability],
   };
 }
 
-export type EvidenceJson = ReturnType<typeof evidenceJson>;
+export type { EvidenceJson };

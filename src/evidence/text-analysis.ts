@@ -42,7 +42,7 @@ export function analyseText(text: string): TextAnalysis {
   }
   const sentences: { start: number; end: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
-    const [a, b] = s.out(its.span) as unknown as [number, number];
+    const [a, b] = tokenSpan(s.out(its.span));
     // A line break ends a sentence too: headlines, datelines and list items carry no full stop.
     let start = tokens[a]!.start;
     const end = tokens[b]!.end;
@@ -55,10 +55,17 @@ export function analyseText(text: string): TextAnalysis {
   });
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {
-    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const [a, b] = tokenSpan(e.out(its.span));
     const start = tokens[a]!.start,
       end = tokens[b]!.end;
     entities.push({ type: e.out(its.type) as string, start, end, text: text.slice(start, end) });
   });
   return { text, sentences, tokens, entities };
+}
+
+/** wink-nlp's `its.span`: the first and last token index (its type declarations say string). */
+function tokenSpan(span: unknown): [number, number] {
+  if (!Array.isArray(span) || typeof span[0] !== "number" || typeof span[1] !== "number")
+    throw new Error(`wink-nlp gave no token span: ${JSON.stringify(span)}`);
+  return [span[0], span[1]];
 }

@@ -3,34 +3,23 @@ import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
 import type { ScenarioSpec } from "../model/schema.js";
 
-/**
- * The analysis with its evidence: every resolved citation, the assumptions, and next to each red
- * line a plan crosses the words that red line rests on.
- */
-/** A contradiction between sources, as the evidence layer reports it (each side's sentences). */
+/** What the analysis needs of a contradiction between sources: each side's value and the words that carry it. */
 export interface ContradictionInput {
   subject: string;
   attribute: string;
   sides: { value: string | number; spans: { file: string; start: number; end: number }[] }[];
 }
 
-/** A source's reliability, as the evidence layer computes it. */
-export interface ReliabilityInput {
-  file: string;
-  kind: string;
-  score: number;
-  reasons: string[];
-  corroborated: number;
-  contested: number;
-  unique: number;
-  hedges: number;
-  named: number;
-  overridden: boolean;
-}
+/** A source's reliability as the analysis report carries it (the contract's shape). */
+export type ReliabilityInput = NonNullable<AnalysisReport["reliability"]>[number];
 
 /** Below this a source is weak: a field resting only on such sources is flagged. */
 export const WEAK_SOURCE = 0.5;
 
+/**
+ * The analysis with its evidence: every resolved citation, the assumptions, and next to each red
+ * line a plan crosses the words that red line rests on.
+ */
 export function withEvidence(
   report: AnalysisReport,
   spec: ScenarioSpec,

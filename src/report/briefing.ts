@@ -1,9 +1,8 @@
-import type { AnalysisReport } from "../analysis/analyze.js";
+import type { BriefingInput } from "../contract/briefing-input.js";
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
-import type { ScenarioSpec } from "../model/schema.js";
 import { concessionChanges } from "./concession-changes.js";
-import { contestedSides, type FoundContradiction } from "./contested-sides.js";
+import { contestedSides } from "./contested-sides.js";
 import { fieldCitations } from "./field-citations.js";
 
 /**
@@ -22,35 +21,7 @@ export interface Cite {
   readonly source?: { readonly kind: string; readonly score: number } | undefined;
 }
 
-/** The cited analysis report, as `analyze --json --corpus` gives it. */
-export type BriefingAnalysis = AnalysisReport;
-
-/** The scenario as written (its schema's shape). */
-export type BriefingSpec = ScenarioSpec;
-
-export interface BriefingEvidence {
-  readonly documents: readonly {
-    readonly file: string;
-    readonly published: string | null;
-    readonly title: string | null;
-  }[];
-  readonly quotes: readonly {
-    readonly file: string;
-    readonly text: string;
-    readonly speaker: string | null;
-    readonly confidence: number;
-  }[];
-  readonly dates: readonly { readonly file: string; readonly text: string; readonly iso: string | null }[];
-  readonly contradictions: readonly FoundContradiction[];
-}
-
-export interface BriefingInput {
-  readonly analysis: BriefingAnalysis;
-  readonly spec: BriefingSpec;
-  readonly evidence: BriefingEvidence;
-  /** The utility space of the first two parties as SVG, when drawn. */
-  readonly chart?: { readonly svg: string; readonly caption: string };
-}
+export type { BriefingInput };
 
 export type Inline = string | { readonly note: number } | { readonly strong: string };
 export type Block =

@@ -1,3 +1,4 @@
+import type { CorpusEvidence } from "../contract/evidence.js";
 /** A contested fact as the analysis gives it, and what the evidence and the scenario say of its sides. */
 export interface ContestedFact {
   readonly subject: string;
@@ -8,19 +9,8 @@ export interface ContestedFact {
   readonly why?: string | undefined;
 }
 
-export interface FoundContradiction {
-  readonly subject: string;
-  readonly attribute: string;
-  readonly sides: readonly {
-    readonly value: string | number;
-    readonly spans: readonly {
-      readonly file: string;
-      readonly start: number;
-      readonly end: number;
-      readonly text?: string;
-    }[];
-  }[];
-}
+/** A contradiction the evidence found, or a dispute the scenario writes down. */
+export type FoundContradiction = CorpusEvidence["contradictions"][number];
 
 export interface SideWords {
   readonly value: string | number;

@@ -22,7 +22,7 @@ export function corpusEvidence({ loaded, corpus, docs, label, knowledge }: Cited
   // Disputes the scenario writes down stand beside those the evidence finds, each side with its cited words.
   const disputes = (spec.disputes ?? []).map((d, i) => ({
     subject: d.subject,
-    attribute: "disputed",
+    attribute: "disputed" as const,
     sides: d.sides.map((s, j) => ({
       value: s.value,
       spans: citations

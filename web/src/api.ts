@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AnalysisReport, Cited as CitedSchema } from "../../src/contract/analysis-report.js";
 import type { DocumentSummary as DocumentSummarySchema } from "../../src/contract/api.js";
+import type { EvidenceJson } from "../../src/contract/evidence.js";
 import type { UtilitySpace } from "../../src/contract/utility-space.js";
 import type { ScenarioSpec } from "../../src/model/schema.js";
 // The web app's client of the workspace API. Every path it calls is listed in ENDPOINTS, which a
@@ -78,47 +79,14 @@ export interface DocumentFull extends DocumentSummary {
   evidence: { quote: Span[]; date: Span[]; quantity: Span[]; claim: Span[]; actor: Span[] };
 }
 
-export interface Quote extends Span {
-  file: string;
-  kind: string;
-  speaker: string | null;
-  speakerCandidate: string | null;
-  confidence: number;
-}
+export type Quote = EvidenceJson["quotes"][number];
+export type DateMention = EvidenceJson["dates"][number];
+export type Contradiction = EvidenceJson["contradictions"][number];
 
-export interface DateMention extends Span {
-  file: string;
-  iso: string | null;
-  isoEnd?: string;
-  kind: string;
-}
-
-export interface Contradiction {
-  subject: string;
-  attribute: string;
-  sides: {
-    value: string | number;
-    unit?: string | null;
-    files?: string[];
-    quotes?: (Span & { file: string; attributedTo?: string | null })[];
-    spans: { file: string; start: number; end: number; text?: string }[];
-  }[];
-}
-
-export interface Evidence {
-  documents: number;
-  quotes?: Quote[];
-  dates?: DateMention[];
-  contradictions?: Contradiction[];
-  reliability?: { file: string; kind: string; kindReason?: string; score: number; reasons: string[] }[];
-  claims?: (Span & {
-    file: string;
-    subject: string;
-    attribute: string;
-    value: string | number;
-    attributedTo: string | null;
-  })[];
-}
+/** GET /api/evidence: the parts asked for (include=…), and how many documents the workspace holds. */
+export type Evidence = { documents: number } & Partial<
+  Pick<EvidenceJson, "quotes" | "dates" | "contradictions" | "reliability" | "claims">
+>;
 
 export type Space = UtilitySpace;
 
