@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import type { FastifyInstance } from "fastify";
 import { InputError } from "../errors.js";
 import { openStoreAt, storeAddress, storeLocation } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
@@ -31,9 +32,16 @@ export interface RunningServer {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
-/** Starts the workspace server: the store, the pool, the case, then the listening socket. */
-export async function serve(o: ServeOptions): Promise<RunningServer> {
-  if (!LOOPBACK.has(o.host) && !o.token)
+/** A workspace server ready to answer (`app.inject` answers without a socket), not yet listening. */
+export interface OpenServer {
+  readonly app: FastifyInstance;
+  readonly ctx: ServerContext;
+  close(): Promise<void>;
+}
+
+/** The store, the pool, the case and the app: everything but the listening socket. */
+export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host?: string }): Promise<OpenServer> {
+  if (o.host !== undefined && !LOOPBACK.has(o.host) && !o.token)
     throw new InputError([
       {
         code: "serve.token",
@@ -71,6 +79,25 @@ export async function serve(o: ServeOptions): Promise<RunningServer> {
       );
     }
     const app = await buildApp(ctx, { ...(o.token ? { token: o.token } : {}), ...(o.logger ? { logger: true } : {}) });
+    return {
+      app,
+      ctx,
+      close: async () => {
+        await app.close();
+        await closeAll();
+      },
+    };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+}
+
+/** Starts the workspace server: the store, the pool, the case, then the listening socket. */
+export async function serve(o: ServeOptions): Promise<RunningServer> {
+  const server = await openServer(o);
+  const { app, ctx } = server;
+  try {
     try {
       await app.listen({ host: o.host, port: o.port });
     } catch (e) {
@@ -98,17 +125,10 @@ export async function serve(o: ServeOptions): Promise<RunningServer> {
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : o.port;
     const url = `http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${port}`;
-    log(`workspace ${storeLocation(o.db)} (${store.kind})`);
-    return {
-      url,
-      store,
-      close: async () => {
-        await app.close();
-        await closeAll();
-      },
-    };
+    (o.log ?? (() => undefined))(`workspace ${storeLocation(o.db)} (${ctx.store.kind})`);
+    return { url, store: ctx.store, close: () => server.close() };
   } catch (e) {
-    await closeAll();
+    await server.close();
     throw e;
   }
 }

@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AnalysisReport } from "../../src/contract/analysis-report.js";
+import { UtilitySpace } from "../../src/contract/utility-space.js";
+import { ROOT } from "../domains.js";
+
+// The routes answered in-process through app.inject (no socket, no process): the app the server
+// runs, on a real SQLite workspace with the Moscow case opened and the real worker pool. The pool
+// runs the compiled worker, so the app comes from the build (npm test builds first).
+// test/server/api.test.ts keeps the end-to-end checks only a real process shows.
+
+type Open = typeof import("../../src/server/serve.js");
+const { openServer } = (await import(join(ROOT, "dist", "src", "server", "serve.js"))) as Open;
+
+const tmp = mkdtempSync(join(tmpdir(), "parley-routes-"));
+let server: Awaited<ReturnType<Open["openServer"]>>;
+const river = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8");
+
+const inject = (method: "GET" | "POST" | "PUT", url: string, payload?: string, type = "application/yaml") =>
+  server.app.inject({ method, url, ...(payload !== undefined ? { payload, headers: { "content-type": type } } : {}) });
+
+/** A problem+json answer with its status and code. */
+const problem = (r: Awaited<ReturnType<typeof inject>>, status: number, code: string) => {
+  expect(r.statusCode).toBe(status);
+  expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  const p = r.json() as { type: string; errors?: { code: string; field?: string; line?: number }[] };
+  expect(p.type).toBe(`urn:parley:problem:${code}`);
+  return p;
+};
+
+beforeAll(async () => {
+  server = await openServer({ db: join(tmp, "w.db"), caseDir: join(ROOT, "cases", "moscow-2025-12"), threads: 1 });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("routes, in process", () => {
+  it("the workspace names the case it opened, with its documents and scenario", async () => {
+    const r = await inject("GET", "/api");
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      store: "sqlite",
+      documents: 5,
+      scenarios: ["moscow-2025-12"],
+      case: "moscow-2025-12",
+    });
+  });
+
+  it("the analysis is the contract's report, the same bytes again, 304 on its ETag", async () => {
+    const r = await inject("GET", "/api/scenarios/moscow-2025-12/analysis?samples=20");
+    expect(r.statusCode).toBe(200);
+    const report = r.json();
+    expect(AnalysisReport.parse(report)).toEqual(report);
+    expect(report.citations.length).toBeGreaterThan(100);
+    const again = await inject("GET", "/api/scenarios/moscow-2025-12/analysis?samples=20");
+    expect(again.body).toBe(r.body);
+    const etag = r.headers.etag as string;
+    const cached = await server.app.inject({
+      url: "/api/scenarios/moscow-2025-12/analysis?samples=20",
+      headers: { "if-none-match": etag },
+    });
+    expect(cached.statusCode).toBe(304);
+  });
+
+  it("the OpenAPI document describes the analysis answer field by field", async () => {
+    const doc = (await inject("GET", "/openapi.json")).json();
+    const answer = doc.paths["/api/scenarios/{id}/analysis"].get.responses["200"].content["application/json"].schema;
+    expect(Object.keys(answer.properties)).toEqual(
+      expect.arrayContaining(["frontier", "zopa", "proposals", "concessions"]),
+    );
+    expect(answer.required).toEqual(expect.arrayContaining(["scenario", "parties", "zopa", "explanation"]));
+  });
+
+  it("the utility space is the contract's; a party the scenario lacks is a 422 naming the field", async () => {
+    const r = await inject("GET", "/api/scenarios/moscow-2025-12/utility-space?a=0&b=1");
+    expect(r.statusCode).toBe(200);
+    expect(UtilitySpace.parse(r.json())).toEqual(r.json());
+    const p = problem(await inject("GET", "/api/scenarios/moscow-2025-12/utility-space?a=0&b=9"), 422, "request.party");
+    expect(p.errors?.[0]?.field).toBe("querystring.b");
+  });
+
+  it("an unknown scenario is a 404 problem", async () => {
+    problem(await inject("GET", "/api/scenarios/nowhere/analysis"), 404, "not-found");
+  });
+
+  it("evidence with the case's watch list, filtered; an unknown part is a 400", async () => {
+    const r = await inject("GET", "/api/evidence?include=contradictions");
+    expect(r.statusCode).toBe(200);
+    const e = r.json() as { documents: number; contradictions: { attribute: string }[]; quotes?: unknown };
+    expect(e.documents).toBe(5);
+    expect(e.quotes).toBeUndefined();
+    expect(e.contradictions.map((c) => c.attribute)).toEqual(expect.arrayContaining(["date", "size cap"]));
+    problem(await inject("GET", "/api/evidence?include=rumours"), 400, "request.include");
+  });
+
+  it("a scenario created, replaced with a new version, and a bad one refused at its line with nothing changed", async () => {
+    expect((await inject("POST", "/api/scenarios?id=river", river)).statusCode).toBe(201);
+    const put = await inject("PUT", "/api/scenarios/river", river.replace("Kura", "Aras"));
+    expect(put.statusCode).toBe(200);
+    expect(put.json().version).toBe(2);
+    const bad = await inject("PUT", "/api/scenarios/river", `${river}\nparties: [\n`);
+    const p = problem(bad, 422, "yaml.syntax");
+    expect(p.errors?.[0]?.line).toBeGreaterThan(1);
+    expect((await inject("GET", "/api/scenarios/river")).json().version).toBe(2);
+  });
+
+  it("validation lists the case's citations and assumptions", async () => {
+    const r = await inject("GET", "/api/scenarios/moscow-2025-12/validation");
+    expect(r.statusCode).toBe(200);
+    const v = r.json() as { citations: unknown[]; assumptions: string[]; reliability: { file: string }[] };
+    expect(v.citations.length).toBeGreaterThan(100);
+    expect(v.reliability).toHaveLength(5);
+  });
+});
