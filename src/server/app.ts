@@ -20,8 +20,11 @@ import { jsonDepth } from "./json-depth.js";
 import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
 import { documentRoutes } from "./routes/documents.js";
 import { evidenceRoutes } from "./routes/evidence.js";
+import { scenarioViewRoutes } from "./routes/scenario-views.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
+import { simulationRoutes } from "./routes/simulations.js";
 import { tournamentRoutes } from "./routes/tournaments.js";
+import { StoredScenarios } from "./stored-scenarios.js";
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
@@ -177,7 +180,10 @@ export async function buildApp(
   else app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/docs"));
   documentRoutes(app, ctx);
   evidenceRoutes(app, ctx);
-  scenarioRoutes(app, ctx);
+  const scenarios = new StoredScenarios(ctx);
+  scenarioRoutes(app, ctx, scenarios);
+  scenarioViewRoutes(app, ctx, scenarios);
+  simulationRoutes(app, ctx, scenarios);
   tournamentRoutes(app, ctx);
   return app;
 }

@@ -1,0 +1,179 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AnalysisReport } from "../../contract/analysis-report.js";
+import { Problem } from "../../contract/api.js";
+import { UtilitySpace } from "../../contract/utility-space.js";
+import { InputError } from "../../errors.js";
+import type { ServerContext } from "../context.js";
+import { withinBudget } from "../heavy-work.js";
+import { HttpProblem } from "../problem.js";
+import { hash, type StoredScenarios } from "../stored-scenarios.js";
+import { corpusKey } from "./evidence.js";
+
+const AnalysisQuery = z.object({
+  seed: z.coerce.number().int().min(0).default(1),
+  samples: z.coerce.number().int().min(0).max(100_000).default(1000),
+});
+
+/** What the workspace computes from a scenario: its analysis, model, utility space, validation and briefing. */
+export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, scenarios: StoredScenarios): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get("/api/scenarios/:id/analysis", {
+    schema: {
+      tags: ["scenarios"],
+      summary: "The analysis of a scenario on the documents it cites: the `parley analyze --json` contract",
+      description:
+        "Its corpus is the workspace's documents it cites by name (their sources' reliability and contradictions are weighed among them). Same scenario, documents, seed and samples: same bytes and the same ETag (If-None-Match answers 304); gzip when asked. Past the request's time budget: 503 with Retry-After while the work goes on.",
+      params: z.object({ id: z.string() }),
+      querystring: AnalysisQuery,
+      response: { 200: AnalysisReport, 404: Problem, 422: Problem, 503: Problem },
+    },
+    handler: async (req, reply) => {
+      const { seed, samples } = req.query;
+      const served = await scenarios.analysisAnswer(req.params.id, seed, samples);
+      // The analysis is sent as the bytes computed (already JSON), not serialized again.
+      const raw = (reply as FastifyReply)
+        .header("etag", served.etag)
+        .header("cache-control", "no-cache")
+        .header("vary", "accept-encoding");
+      if (req.headers["if-none-match"] === served.etag) return raw.code(304).send();
+      raw.type("application/json; charset=utf-8");
+      return /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
+        ? raw.header("content-encoding", "gzip").send(served.gzip)
+        : raw.send(served.plain);
+    },
+  });
+
+  r.get("/api/scenarios/:id/model", {
+    schema: {
+      tags: ["scenarios"],
+      summary:
+        "The scenario as data: its issues, parties, red lines, plan versions and the rest, as the JSON Schema (schema/scenario.schema.json) describes",
+      params: z.object({ id: z.string() }),
+      response: { 200: z.object({ name: z.string() }).passthrough(), 404: Problem },
+    },
+    handler: async (req) => {
+      const s = await scenarios.load(req.params.id);
+      return ctx.work.cached(`model:${scenarios.digestOf(s)}`, () => ({
+        kind: "model",
+        scenario: { name: `${s.id}.yaml`, text: s.text },
+      }));
+    },
+  });
+
+  r.get("/api/scenarios/:id/utility-space", {
+    schema: {
+      tags: ["scenarios"],
+      summary:
+        "Two parties' utilities over the outcome space: outcomes counted on a grid, and the pair's exact Pareto frontier (a seeded uniform sample of 2,000,000 outcomes beyond that size)",
+      params: z.object({ id: z.string() }),
+      querystring: z.object({
+        a: z.coerce.number().int().min(0).default(0),
+        b: z.coerce.number().int().min(0).default(1),
+      }),
+      response: {
+        200: UtilitySpace,
+        404: Problem,
+        422: Problem,
+        503: Problem,
+      },
+    },
+    handler: async (req) => {
+      const s = await scenarios.load(req.params.id);
+      const { a, b } = req.query;
+      if (a === b)
+        throw new HttpProblem(400, "request.party", "a and b must be two different parties", [
+          { code: "request.party", field: "querystring.b", message: "the same party as a" },
+        ]);
+      return withinBudget(
+        ctx.work.cached(`space:${scenarios.digestOf(s)}:${a}:${b}`, () => ({
+          kind: "utility-space",
+          scenario: { name: `${s.id}.yaml`, text: s.text },
+          a,
+          b,
+        })),
+        ctx.limits.budgetMs,
+        "the utility space",
+      );
+    },
+  });
+
+  r.get("/api/scenarios/:id/validation", {
+    schema: {
+      tags: ["scenarios"],
+      summary:
+        "Every citation of a scenario resolved in the workspace's documents, or every problem listed; assumptions; fields resting on a weak or single source",
+      params: z.object({ id: z.string() }),
+      response: {
+        200: z.object({ valid: z.boolean(), problems: z.array(z.record(z.string(), z.unknown())) }).passthrough(),
+        404: Problem,
+        503: Problem,
+      },
+    },
+    handler: async (req) => {
+      const s = await scenarios.load(req.params.id);
+      const key = hash("validation", scenarios.digestOf(s), await corpusKey(ctx, await scenarios.cited(s)));
+      try {
+        const v = await withinBudget(
+          ctx.work.cached(`validation:${key}`, async () => ({
+            kind: "validation",
+            scenario: { name: `${s.id}.yaml`, text: s.text },
+            docs: await scenarios.corpusOf(s),
+          })),
+          ctx.limits.budgetMs,
+          `the validation of ${s.id}`,
+        );
+        return { valid: true, problems: [], ...v };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        return { valid: false, problems: e.problems.map((p) => ({ ...p })) };
+      }
+    },
+  });
+
+  r.get("/api/scenarios/:id/report", {
+    schema: {
+      tags: ["scenarios"],
+      summary:
+        "The briefing on a scenario: bottom line first, red lines, plan versions, concessions, contested facts, citations — Markdown or HTML",
+      params: z.object({ id: z.string() }),
+      querystring: AnalysisQuery.extend({
+        format: z.enum(["md", "html"]).optional().describe("default: from the Accept header, else Markdown"),
+      }),
+      produces: ["text/markdown", "text/html"],
+      response: { 404: Problem, 422: Problem, 503: Problem },
+    },
+    handler: async (
+      req: FastifyRequest<{
+        Params: { id: string };
+        Querystring: z.infer<typeof AnalysisQuery> & { format?: "md" | "html" };
+      }>,
+      reply: FastifyReply,
+    ) => {
+      const s = await scenarios.load(req.params.id);
+      const { seed, samples } = req.query;
+      const { key, etag } = await scenarios.analysisKey(s, seed, samples);
+      await scenarios.small(s, "a briefing");
+      const html = req.query.format === "html" || (!req.query.format && /text\/html/.test(req.headers.accept ?? ""));
+      const format = html ? "html" : "md";
+      const text = await withinBudget(
+        ctx.work.cached(`report:${format}:${key}`, async () => ({
+          kind: "report",
+          scenario: { name: `${s.id}.yaml`, text: s.text },
+          docs: await scenarios.corpusOf(s),
+          seed,
+          samples,
+          format,
+        })),
+        ctx.limits.budgetMs,
+        `the briefing on ${s.id}`,
+      );
+      reply.header("etag", `${etag.slice(0, -1)}-${format}"`);
+      return html
+        ? reply.type("text/html; charset=utf-8").send(text)
+        : reply.type("text/markdown; charset=utf-8").send(text);
+    },
+  });
+}
