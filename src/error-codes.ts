@@ -599,9 +599,6 @@ export const ERROR_CODES = [
   },
 ] as const satisfies readonly ErrorCode[];
 
-/** A code the catalogue lists (families as `prefix.*`). */
-export type ErrorCodeName = (typeof ERROR_CODES)[number]["code"];
-
 const BY_CODE: ReadonlyMap<string, ErrorCode> = new Map(ERROR_CODES.map((e) => [e.code, e]));
 
 /** The catalogue's entry for a code: its own, else its family's (`system.enospc` → `system.*`). */

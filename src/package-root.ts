@@ -10,3 +10,9 @@ export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): str
     if (dirname(dir) === dir) throw new Error(`Parley's package.json not found above ${from}`);
   }
 }
+
+/** The case folder `parley serve` opens when given none: package.json's "parley": {"defaultCase"}, from the package root. */
+export function defaultCase(root = packageRoot()): string | undefined {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { parley?: { defaultCase?: string } };
+  return pkg.parley?.defaultCase ? join(root, pkg.parley.defaultCase) : undefined;
+}

@@ -54,3 +54,6 @@ export const NONLINEAR = g("10issues", "10issues-domain.xml", ["profile-1.xml", 
 
 /** The `parley` command as users run it (the bundled CLI that `npm run build` writes). */
 export const CLI = join(ROOT, "dist", "cli", "main.js");
+
+/** The case shipped with Parley (`npm start` serves it). */
+export const MOSCOW_CASE = join(ROOT, "cases", "moscow-2025-12");

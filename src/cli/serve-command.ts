@@ -20,7 +20,7 @@ export function registerServe(program: Command): void {
     )
     .option(
       "--case <dir>",
-      "case folder to open on start: its scenario.yaml and corpus/ (default: the case shipped with Parley, cases/moscow-2025-12)",
+      "case folder to open on start: its scenario.yaml, case.yaml and corpus/ (default: the case package.json names)",
     )
     .option("--no-case", "open no case")
     .option("--threads <n>", "worker threads for analysis and ingest (default: cores − 1)", integer(1, "--threads"))
@@ -44,17 +44,12 @@ export function registerServe(program: Command): void {
             ]);
           }
         }
-        const [{ serve }, { join }, { packageRoot }] = await Promise.all([
+        const [{ serve }, { defaultCase }] = await Promise.all([
           import("../server/serve.js"),
-          import("node:path"),
           import("../package-root.js"),
         ]);
-        const caseDir =
-          o.case === false
-            ? undefined
-            : typeof o.case === "string"
-              ? o.case
-              : join(packageRoot(), "cases", "moscow-2025-12");
+        // The case shipped with Parley is named in package.json ("parley": {"defaultCase"}), not in the code.
+        const caseDir = o.case === false ? undefined : typeof o.case === "string" ? o.case : defaultCase();
         const token = process.env["PARLEY_TOKEN"];
         const redis = process.env["PARLEY_REDIS"];
         const server = await serve({

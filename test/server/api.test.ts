@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, GENIUS, ROOT } from "../domains.js";
+import { CLI, GENIUS, MOSCOW_CASE, ROOT } from "../domains.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Every endpoint over real HTTP against `parley serve`, a separate process on a free port with
@@ -43,7 +43,7 @@ const problem = async (r: Response, status: number, code: string) => {
 };
 
 beforeAll(async () => {
-  server = await startServerProcess(["--db", join(tmp, "workspace.db")]);
+  server = await startServerProcess(["--db", join(tmp, "workspace.db"), "--case", MOSCOW_CASE]);
   base = server.url;
 }, 120_000);
 afterAll(() => {

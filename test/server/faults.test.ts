@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLI } from "../domains.js";
+import { CLI, MOSCOW_CASE } from "../domains.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Faults: the server killed with SIGKILL in the middle of an ingest of 300 documents, then
@@ -157,7 +157,10 @@ describe("faults", () => {
     names.forEach((n, i) => writeFileSync(join(dir, n), article(1000 + i)));
     const file = join(tmp, "shared.db");
     // Both open the Moscow case at once: one stores each text, the other finds it stored.
-    const [a, b] = await Promise.all([startServerProcess(["--db", file]), startServerProcess(["--db", file])]);
+    const [a, b] = await Promise.all([
+      startServerProcess(["--db", file, "--case", MOSCOW_CASE]),
+      startServerProcess(["--db", file, "--case", MOSCOW_CASE]),
+    ]);
     servers.push(a!, b!);
     const answers = await Promise.all([upload(a!.url, names, dir), upload(b!.url, names, dir)]);
     expect(answers.map((r) => r.status)).toEqual([201, 201]);

@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, GENIUS, ROOT } from "../domains.js";
+import { CLI, GENIUS, MOSCOW_CASE, ROOT } from "../domains.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Each limit refused with a 4xx problem naming it; the write token; the time budget. Servers run
@@ -136,7 +136,9 @@ describe("limits", () => {
 
 describe("the time budget", () => {
   it("answers 503 with Retry-After while an analysis outlasts the budget, then the result; a long ingest becomes a job to poll", async () => {
-    const s = await startServerProcess(["--db", join(tmp, "budget.db")], { PARLEY_BUDGET_MS: "300" });
+    const s = await startServerProcess(["--db", join(tmp, "budget.db"), "--case", MOSCOW_CASE], {
+      PARLEY_BUDGET_MS: "300",
+    });
     servers.push(s);
     const first = await fetch(`${s.url}/api/scenarios/moscow-2025-12/analysis`);
     expect(first.status).toBe(503);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLI, ROOT } from "../domains.js";
+import { CLI, MOSCOW_CASE, ROOT } from "../domains.js";
 import { type PostgresServer, startPostgres } from "../store/postgres-server.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
 
@@ -25,7 +25,7 @@ if ("skipped" in postgres) {
   describe("a workspace on PostgreSQL", () => {
     it("serves the Moscow case, stores uploads and tournament runs, and is the CLI's workspace too", async () => {
       const env = { PARLEY_DATABASE_URL: pg.url };
-      server = await startServerProcess([], env);
+      server = await startServerProcess(["--case", MOSCOW_CASE], env);
       expect(server.output()).toMatch(/workspace postgres:\/\/parley@127\.0\.0\.1:\d+\/postgres \(postgres\)/);
       const base = server.url;
       expect(await (await fetch(`${base}/api`)).json()).toMatchObject({

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../domains.js";
+import { MOSCOW_CASE, ROOT } from "../domains.js";
 import { type ServerProcess, startServerProcess } from "../server/server-process.js";
 
 // The web app in a real browser: Debian's chromium driven by playwright-core, against `parley
@@ -29,7 +29,7 @@ if (!CHROMIUM) {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServerProcess(["--db", join(tmp, "web.db")]);
+    server = await startServerProcess(["--db", join(tmp, "web.db"), "--case", MOSCOW_CASE]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("pageerror", (e) => {

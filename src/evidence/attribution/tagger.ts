@@ -8,7 +8,6 @@ import type { TokenFeatures } from "./features.js";
  * span). Emission weights live in a hashed table: feature hash → one weight per tag.
  */
 export const TAGS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"] as const;
-export type Tag = (typeof TAGS)[number];
 export const T = TAGS.length;
 
 export interface TaggerWeights {
