@@ -423,9 +423,9 @@ export const ERROR_CODES = [
   {
     code: "ingest.failed",
     status: 422,
-    also: [413, 500],
+    also: [413, 500, 503],
     meaning:
-      "Storing uploaded articles failed; the status and errors are those of the failure (422 for bad input, 500 for a fault) — act on the errors listed.",
+      "Storing uploaded articles failed; the status and errors are those of the failure (422 for bad input, 503 with Retry-After when the server's disk or database refused, 500 for a fault) — act on the errors listed.",
   },
 
   // Workspace and system
@@ -446,10 +446,9 @@ export const ERROR_CODES = [
   },
   {
     code: "system.*",
-    status: 422,
-    also: [503],
+    status: 503,
     meaning:
-      "The file system or the workspace database refused, named by its error code (system.enospc, system.eacces, system.sqlite_busy, …) — do what the hint says; the API answers 503 with Retry-After for one met outside the workspace.",
+      "The file system or the workspace database refused, named by its error code (system.enospc, system.eacces, system.sqlite_busy, …) — the server's own trouble: the API answers 503 with Retry-After and never shows its paths; the CLI exits 2 with the hint.",
   },
 
   // Command line (exit status 2; the API never raises these)
@@ -556,6 +555,18 @@ export const ERROR_CODES = [
     also: [400],
     meaning:
       "?a or ?b is not a party of the scenario (422), or a and b are the same party (400) — give two different party indices, in the scenario's order.",
+  },
+  {
+    code: "request.host",
+    status: 421,
+    meaning:
+      "The request names a host this server does not answer for (a DNS name pointed at it) — use a name it answers for, or list it in PARLEY_ALLOWED_HOSTS.",
+  },
+  {
+    code: "request.cross-site",
+    status: 403,
+    meaning:
+      "A write sent by another site's page (its Origin or Sec-Fetch-Site says so) — write through the server's own web app or without a browser, or list the origin in PARLEY_ALLOWED_ORIGINS.",
   },
   {
     code: "request.*",

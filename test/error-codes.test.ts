@@ -138,13 +138,14 @@ describe("error codes (src/error-codes.ts)", () => {
     expect(list(wrong)).toBe("");
   });
 
-  it("gives bad input (what travels in an InputError) 422, or 413 for a size limit", () => {
+  it("gives bad input (what travels in an InputError) 422, or 413 for a size limit; the server's own trouble 503", () => {
     const wrong = sites
-      .filter((s) => s.input && ![413, 422].includes(statusOf(s.code)))
+      .filter((s) => s.input && ![413, 422].includes(statusOf(s.code)) && !s.code.startsWith("system."))
       .map((s) => `${s.code} (${s.where}): ${statusOf(s.code)}`);
     expect(list(wrong)).toBe("");
     expect(statusOf("limit.file-size")).toBe(413);
     expect(statusOf("limit.html-depth")).toBe(413);
+    expect(statusOf("system.enospc")).toBe(503);
   });
 
   it("fromInputError answers the catalogue's status", () => {
@@ -156,7 +157,7 @@ describe("error codes (src/error-codes.ts)", () => {
       expect([p.status, p.code], code).toEqual([e.status, code]);
       expect(statusOf(code)).toBe(e.status);
     }
-    expect(answer("system.sqlite_ioerr_write").status).toBe(422);
+    expect(answer("system.sqlite_ioerr_write").status).toBe(503);
     expect(answer("schema.invalid_type").status).toBe(422);
     expect(answer("no.such-code").status).toBe(DEFAULT_STATUS);
     // A size limit anywhere makes the whole request 413; otherwise the first problem decides.

@@ -170,8 +170,8 @@ export function registerEvidence(program: Command): void {
         onOutcome: (r) =>
           process.stdout.write(
             r.counts
-              ? `stored ${r.file}: ${r.counts.quotes} quotes, ${r.counts.dates} dates, ${r.counts.quantities} quantities, ${r.counts.claims} claims${r.duplicateOf ? ` (near-duplicate of ${r.duplicateOf})` : ""}\n`
-              : `unchanged ${r.file}: this content is stored already\n`,
+              ? `stored ${r.renamedFrom ? `${r.renamedFrom} as ${r.file} (another text has its name)` : r.file}: ${r.counts.quotes} quotes, ${r.counts.dates} dates, ${r.counts.quantities} quantities, ${r.counts.claims} claims${r.duplicateOf ? ` (near-duplicate of ${r.duplicateOf})` : ""}\n`
+              : `unchanged ${r.file}: this content is stored already${r.storedAs ? `, as ${r.storedAs}` : ""}\n`,
           ),
       });
       storing.stop();

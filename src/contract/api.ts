@@ -2,6 +2,17 @@ import { z } from "zod";
 
 /** The shapes the API answers with: one source for validation, the TypeScript types and the OpenAPI document. */
 
+/** One thing at fault in a request: where (field path, file, line) and what to do. */
+export const ProblemDetail = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  file: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
 export const Problem = z
   .object({
     type: z.string().describe("urn:parley:problem:<code>"),
@@ -9,19 +20,7 @@ export const Problem = z
     status: z.number(),
     detail: z.string(),
     instance: z.string(),
-    errors: z
-      .array(
-        z.object({
-          code: z.string(),
-          field: z.string().optional(),
-          file: z.string().optional(),
-          line: z.number().optional(),
-          column: z.number().optional(),
-          message: z.string(),
-          hint: z.string().optional(),
-        }),
-      )
-      .optional()
+    errors: z.array(ProblemDetail).optional()
       .describe("every field, file or line at fault"),
   })
   .describe("RFC 9457 problem details (application/problem+json)");
@@ -43,7 +42,15 @@ export const IngestAnswer = z.object({
   documents: z.array(
     z.object({
       id: z.string(),
-      file: z.string(),
+      file: z.string().describe("the name it is stored and cited under"),
+      renamedFrom: z
+        .string()
+        .optional()
+        .describe("the name it was sent under, when another document held that name"),
+      storedAs: z
+        .string()
+        .optional()
+        .describe("unchanged content sent under another name: the name it is stored and cited under"),
       status: z.enum(["stored", "unchanged"]),
       duplicateOf: z.string().nullable(),
       counts: z
@@ -73,7 +80,7 @@ export const JobSchema = z.object({
   started: z.string(),
   finished: z.string().nullable(),
   result: z.unknown().optional(),
-  error: z.object({ title: z.string(), status: z.number(), errors: z.array(z.unknown()) }).optional(),
+  error: z.object({ title: z.string(), status: z.number(), errors: z.array(ProblemDetail) }).optional(),
 });
 
 export const ScenarioSummary = z.object({ id: z.string(), name: z.string(), version: z.number(), updated: z.string() });

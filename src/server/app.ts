@@ -18,6 +18,7 @@ import { packageRoot } from "../package-root.js";
 import type { ServerContext } from "./context.js";
 import { jsonDepth } from "./json-depth.js";
 import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
+import { type OriginPolicy, originPolicy, refusal } from "./request-origin.js";
 import { documentRoutes } from "./routes/documents.js";
 import { evidenceRoutes } from "./routes/evidence.js";
 import { scenarioViewRoutes } from "./routes/scenario-views.js";
@@ -42,7 +43,7 @@ function authorised(header: string | undefined, token: string): boolean {
  */
 export async function buildApp(
   ctx: ServerContext,
-  options: { token?: string; logger?: boolean } = {},
+  options: { token?: string; logger?: boolean; origins?: OriginPolicy } = {},
 ): Promise<FastifyInstance> {
   const timeout = ctx.limits.requestTimeoutMs;
   const app = Fastify({
@@ -118,6 +119,13 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  // Foreign Host names (DNS rebinding) and writes from other sites' pages are refused first.
+  const policy = options.origins ?? originPolicy("127.0.0.1");
+  app.addHook("onRequest", async (req) => {
+    const refused = refusal(req.method, req.headers, policy);
+    if (refused) throw refused;
+  });
 
   if (options.token) {
     const token = options.token;

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { InputError } from "../errors.js";
-import { fromInputError, HttpProblem } from "./problem.js";
+import { fromInputError, HttpProblem, type ProblemDetail } from "./problem.js";
 
 export type JobKind = "ingest" | "tournament";
 
@@ -13,7 +13,7 @@ export interface JobView {
   readonly started: string;
   readonly finished: string | null;
   readonly result?: unknown;
-  readonly error?: { readonly title: string; readonly status: number; readonly errors: unknown[] };
+  readonly error?: { readonly title: string; readonly status: number; readonly errors: ProblemDetail[] };
 }
 
 /** Finished jobs kept for clients to read; the oldest are forgotten first (their results stay in the workspace). */

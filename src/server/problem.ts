@@ -1,3 +1,4 @@
+import { isAbsolute } from "node:path";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { statusOf } from "../error-codes.js";
@@ -38,10 +39,13 @@ export const notFound = (what: string, id: string) =>
 export const limitProblem = (code: string, message: string, hint: string, status = 413) =>
   new HttpProblem(status, code, message, [{ code, message, hint }]);
 
+/** A client names files by their names; an absolute path is one of the server's own (its database), never shown. */
+const shownFile = (file: string | undefined) => (file && !isAbsolute(file) ? { file } : {});
+
 const detail = (p: Problem): ProblemDetail => ({
   code: p.code,
   ...(p.field ? { field: p.field } : p.path?.length ? { field: formatPath(p.path) } : {}),
-  ...(p.file ? { file: p.file } : {}),
+  ...shownFile(p.file),
   ...(p.line ? { line: p.line } : {}),
   ...(p.column ? { column: p.column } : {}),
   message: p.message,
@@ -59,7 +63,10 @@ export function fromInputError(e: InputError): HttpProblem {
   const title = first
     ? `${first.message}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more problem(s))` : ""}`
     : "bad input";
-  return new HttpProblem(size ? 413 : statusOf(code), code, title, e.problems.map(detail));
+  const status = size ? 413 : statusOf(code);
+  // The server's own trouble (a full disk, a busy database) passes: the client may ask again.
+  const retry = status === 503 ? { "retry-after": "30" } : undefined;
+  return new HttpProblem(status, code, title, e.problems.map(detail), retry);
 }
 
 /** Fastify's and the multipart reader's own refusals, named as the limits they are. */

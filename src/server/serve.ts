@@ -9,6 +9,7 @@ import { HeavyWork } from "./heavy-work.js";
 import { Jobs } from "./jobs.js";
 import { limitsFromEnvironment } from "./limits.js";
 import { caseIdOf, openCase, readCaseFile } from "./open-case.js";
+import { originPolicy } from "./request-origin.js";
 
 export interface ServeOptions {
   readonly host: string;
@@ -78,7 +79,11 @@ export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host
         `case ${c.id}: ${c.stored ? `${c.stored} document(s) stored` : "documents stored already"}; scenario ${c.created ? "loaded" : "kept as it is in the workspace"}`,
       );
     }
-    const app = await buildApp(ctx, { ...(o.token ? { token: o.token } : {}), ...(o.logger ? { logger: true } : {}) });
+    const app = await buildApp(ctx, {
+      ...(o.token ? { token: o.token } : {}),
+      ...(o.logger ? { logger: true } : {}),
+      origins: originPolicy(o.host ?? "127.0.0.1"),
+    });
     return {
       app,
       ctx,

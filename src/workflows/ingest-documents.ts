@@ -4,6 +4,7 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import { type Duplicate, findDuplicates } from "../evidence/duplicates.js";
 import { extractDocument, namedPeople } from "../evidence/extract.js";
 import { analyseText, type TextAnalysis } from "../evidence/text-analysis.js";
+import { baseName } from "../model/base-name.js";
 import type { Store } from "../store/store.js";
 
 /** What an ingest counted for one document it stored. */
@@ -17,6 +18,10 @@ export interface IngestCounts {
 export interface IngestOutcome {
   readonly id: string;
   readonly file: string;
+  /** The name it came under, when another document held that name: it is stored under `file`. */
+  readonly renamedFrom?: string;
+  /** Unchanged content given under another name: the name it is stored (and cited) under. */
+  readonly storedAs?: string;
   readonly status: "stored" | "unchanged";
   readonly duplicateOf: string | null;
   readonly counts: IngestCounts | null;
@@ -67,7 +72,21 @@ export async function ingestDocuments(
   const { chunk = 1, nameOf = (f: string) => f } = options;
   const stored = await store.documents();
   const ids = new Set(stored.map((d) => d.id));
-  const fresh = docs.filter((d) => !ids.has(d.id) && (ids.add(d.id), true));
+  // A citation names a file: one name stands for one text. New text under a name taken already
+  // (in the workspace, or earlier in this batch) is stored under the next free name, and said so.
+  const taken = new Set(stored.map((d) => baseName(d.file)));
+  const renamed = new Map<EvidenceDocument, EvidenceDocument>();
+  const fresh = docs
+    .filter((d) => !ids.has(d.id) && (ids.add(d.id), true))
+    .map((d) => {
+      const name = freeName(baseName(d.file), taken);
+      taken.add(name);
+      if (name === baseName(d.file)) return d;
+      const moved = { ...d, file: `${d.file.slice(0, d.file.length - baseName(d.file).length)}${name}` };
+      renamed.set(moved, d);
+      return moved;
+    });
+  const freshOf = new Map(fresh.map((d) => [renamed.get(d) ?? d, d]));
   const names = await exec.names(fresh);
   const known = await store.storedPeople((missing) => exec.names(missing));
   const people = [...new Set([...known, ...names.flat()])];
@@ -79,20 +98,30 @@ export async function ingestDocuments(
       return [doc, { doc, duplicateOf: dup ? nameOf(all[dup.of]!.file) : null, names: names[i]! }] as const;
     }),
   );
+  const itemOf = (d: EvidenceDocument) => {
+    const f = freshOf.get(d);
+    return f ? items.get(f) : undefined;
+  };
   const outcomes: IngestOutcome[] = [];
-  const unchanged = (d: EvidenceDocument): IngestOutcome => ({
-    id: d.id,
-    file: d.file,
-    status: "unchanged",
-    duplicateOf: null,
-    counts: null,
-  });
+  // The name each content is stored under: a text given again under another name is found by it.
+  const storedName = new Map([...stored, ...fresh].map((d) => [d.id, nameOf(d.file)] as const));
+  const unchanged = (d: EvidenceDocument): IngestOutcome => {
+    const as = storedName.get(d.id);
+    return {
+      id: d.id,
+      file: d.file,
+      ...(as !== undefined && as !== nameOf(d.file) ? { storedAs: as } : {}),
+      status: "unchanged",
+      duplicateOf: null,
+      counts: null,
+    };
+  };
   let done = 0;
   // In the order given: a document not new is reported where it stands; new ones a chunk at a time.
   for (let i = 0; i < docs.length; ) {
     const next: IngestItem[] = [];
     for (; i < docs.length && next.length < chunk; i++) {
-      const item = items.get(docs[i]!);
+      const item = itemOf(docs[i]!);
       if (item) next.push(item);
       else if (!next.length) report(unchanged(docs[i]!));
       else break;
@@ -101,8 +130,18 @@ export async function ingestDocuments(
     const results = await exec.store(next, people);
     results.forEach((r, j) => {
       const { doc, duplicateOf } = next[j]!;
+      const from = renamed.get(doc);
       report(
-        r.added ? { id: doc.id, file: doc.file, status: "stored", duplicateOf, counts: r.counts } : unchanged(doc),
+        r.added
+          ? {
+              id: doc.id,
+              file: doc.file,
+              ...(from ? { renamedFrom: from.file } : {}),
+              status: "stored",
+              duplicateOf,
+              counts: r.counts,
+            }
+          : unchanged(from ?? doc),
       );
     });
     options.onProgress?.((done += next.length), fresh.length);
@@ -149,4 +188,14 @@ export function inThisThread(store: Store, model: AttributionModel, knowledge: C
       return out;
     },
   };
+}
+
+/** `name`, or when taken the first of name-2.ext, name-3.ext, … that is free. */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf(".");
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+  let k = 2;
+  while (taken.has(`${stem}-${k}${ext}`)) k++;
+  return `${stem}-${k}${ext}`;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -123,6 +123,24 @@ describe("parley ingest", () => {
     expect(fromDb.contradictions.map((c: { attribute: string }) => c.attribute)).toEqual(
       expect.arrayContaining(["date", "size cap"]),
     );
+  });
+
+  it("a different text under a name the workspace holds is stored under the next free name, and said so", () => {
+    const db = join(tmp, "names.db");
+    for (const [dir, text] of [
+      ["first", "The envoy said on Monday that talks would go on."],
+      ["second", "A different article: the ministers met in the capital on Tuesday."],
+    ] as const) {
+      mkdirSync(join(tmp, dir), { recursive: true });
+      writeFileSync(join(tmp, dir, "report.txt"), text);
+    }
+    expect(parley(["ingest", join(tmp, "first", "report.txt"), "--db", db]).stdout).toMatch(/^stored .*report\.txt: /m);
+    const second = parley(["ingest", join(tmp, "second", "report.txt"), "--db", db]);
+    expect(second.stdout).toMatch(
+      /^stored .*second\/report\.txt as .*second\/report-2\.txt \(another text has its name\)/m,
+    );
+    const again = parley(["ingest", join(tmp, "first", "report.txt"), "--db", db]);
+    expect(again.stdout).toMatch(/^unchanged .*first\/report\.txt: this content is stored already$/m);
   });
 
   it("a failure in the middle of a document's transaction leaves no half document and loses nothing stored", async () => {

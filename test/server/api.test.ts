@@ -224,6 +224,27 @@ describe("the workspace server on the Moscow case", () => {
 });
 
 describe("documents in, over HTTP", () => {
+  it("a different text under a cited file name is stored under a new name and changes no analysis", async () => {
+    const path = "/api/scenarios/moscow-2025-12/analysis?samples=0";
+    const before = await (await get(path)).text();
+    const cited = "001_7f7215ec828ab598.txt";
+    const r = await upload([[cited, "Another text entirely, under the cited name: 900,000 troops, said nobody."]]);
+    expect(r.status).toBe(201);
+    const out = await json<{ documents: { file: string; renamedFrom?: string; status: string }[] }>(r);
+    expect(out.documents[0]).toMatchObject({
+      file: "001_7f7215ec828ab598-2.txt",
+      renamedFrom: cited,
+      status: "stored",
+    });
+    expect(await (await get(path)).text()).toBe(before);
+    const original = await json<{ text: string }>(await get(`/api/documents/${cited}`));
+    // The cited text again under another name: unchanged, and the answer says where it is.
+    const copy = await json<{ documents: { file: string; storedAs?: string; status: string }[] }>(
+      await upload([["renamed-copy.txt", original.text]]),
+    );
+    expect(copy.documents[0]).toMatchObject({ file: "renamed-copy.txt", status: "unchanged", storedAs: cited });
+  });
+
   it("stores uploaded .txt and .html articles with their evidence, once; a paste too", async () => {
     const txt = readFileSync(join(fixtures, "harbour-talks.txt"));
     const html = readFileSync(join(fixtures, "harbour-talks.html"));

@@ -122,7 +122,7 @@ describe("limits", () => {
     const answer = await new Promise<string>((resolve) => {
       const socket = connect(Number(url.port), url.hostname, () =>
         socket.write(
-          'POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"te',
+          `POST /api/documents HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"te`,
         ),
       );
       let got = "";

@@ -173,7 +173,12 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
           if (j.status === "running") return;
           queueMicrotask(() => stop());
           if (j.status === "done") resolve(j.result);
-          else reject(new HttpProblem(j.error!.status, "ingest.failed", j.error!.title, j.error!.errors as never));
+          else {
+            const { status, title, errors } = j.error!;
+            // The server's own trouble (a full disk) passes: ask again later.
+            const retry = status === 503 ? { "retry-after": "30" } : {};
+            reject(new HttpProblem(status, "ingest.failed", title, errors, retry));
+          }
         });
       });
       try {
