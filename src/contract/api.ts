@@ -20,8 +20,7 @@ export const Problem = z
     status: z.number(),
     detail: z.string(),
     instance: z.string(),
-    errors: z.array(ProblemDetail).optional()
-      .describe("every field, file or line at fault"),
+    errors: z.array(ProblemDetail).optional().describe("every field, file or line at fault"),
   })
   .describe("RFC 9457 problem details (application/problem+json)");
 
@@ -43,10 +42,7 @@ export const IngestAnswer = z.object({
     z.object({
       id: z.string(),
       file: z.string().describe("the name it is stored and cited under"),
-      renamedFrom: z
-        .string()
-        .optional()
-        .describe("the name it was sent under, when another document held that name"),
+      renamedFrom: z.string().optional().describe("the name it was sent under, when another document held that name"),
       storedAs: z
         .string()
         .optional()

@@ -73,8 +73,7 @@ export function refusal(
   const allowed = origin !== undefined && (own(origin) || policy.origins.has(origin.toLowerCase()));
   // A browser says where a request comes from; a page on another site may not write here.
   const crossSite =
-    (origin !== undefined && !allowed) ||
-    (site !== undefined && site !== "same-origin" && site !== "none" && !allowed);
+    (origin !== undefined && !allowed) || (site !== undefined && site !== "same-origin" && site !== "none" && !allowed);
   if (!crossSite) return null;
   return new HttpProblem(403, "request.cross-site", "writes from another site's pages are refused", [
     {
