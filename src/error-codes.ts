@@ -557,6 +557,23 @@ export const ERROR_CODES = [
       "?a or ?b is not a party of the scenario (422), or a and b are the same party (400) — give two different party indices, in the scenario's order.",
   },
   {
+    code: "busy.client",
+    status: 503,
+    meaning:
+      "This client has as many computations waiting as it may (PARLEY_MAX_QUEUE_PER_CLIENT) — ask again after Retry-After, when they are answered.",
+  },
+  {
+    code: "busy.queue",
+    status: 503,
+    meaning: "The server's pool has as many tasks waiting as it may (PARLEY_MAX_QUEUE) — ask again after Retry-After.",
+  },
+  {
+    code: "limit.samples",
+    status: 422,
+    meaning:
+      "More Monte Carlo draws than an analysis on request may take (PARLEY_MAX_SAMPLES) — ask for fewer, or run parley analyze --samples N.",
+  },
+  {
     code: "request.host",
     status: 421,
     meaning:

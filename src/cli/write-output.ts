@@ -1,11 +1,13 @@
 import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 
-/** The same file, whatever path names it (links and relative paths resolved). */
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
+const real = (p: string): string => (existsSync(p) ? realpathSync(p) : join(real(dirname(resolve(p))), basename(p)));
+
+/** The output is the input, or inside an input folder (a corpus): whatever path names either. */
+function within(input: string, output: string): boolean {
+  const [i, o] = [real(input), real(output)];
+  return o === i || (existsSync(i) && statSync(i).isDirectory() && o.startsWith(`${i}${sep}`));
 }
 
 /**
@@ -32,15 +34,21 @@ export function writeOutput(
     throw new InputError([
       { code: "output.directory", file: path, message: "is a folder", hint: "give a file path for the output" },
     ]);
-  if ((options.inputs ?? []).some((input) => input !== "-" && samePath(input, path)))
+  // No output replaces an input or lands in an input folder (a corpus the command reads), --force or not.
+  if ((options.inputs ?? []).some((input) => input !== "-" && within(input, path)))
     throw new InputError([
       {
         code: "output.input",
         file: path,
-        message: "is one of this command's inputs",
-        hint: "write the output somewhere else",
+        message: "is one of this command's inputs, or inside an input folder",
+        hint: "write the output outside the files and folders the command reads",
       },
     ]);
+  // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to, never replaced by a file.
+  if (existsSync(path) && !statSync(path).isFile()) {
+    writeFileSync(path, content);
+    return;
+  }
   if (existsSync(path) && !options.force)
     throw new InputError([
       {

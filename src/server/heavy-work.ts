@@ -16,10 +16,20 @@ export class HeavyWork {
   private readonly pool: Piscina<HeavyRequest, HeavyResult>;
   private readonly cache = new Map<string, Promise<unknown>>();
 
-  /** `caseFile`: the open case's knowledge (its case.yaml), sent with every task. */
+  /** Computations a client asked for that are not answered yet, by client. */
+  private readonly waiting = new Map<string, number>();
+
+  /**
+   * `caseFile`: the open case's knowledge (its case.yaml), sent with every task. `admission`:
+   * how many computations one client may have waiting, and how many tasks the pool may queue.
+   */
   constructor(
     threads: number,
     private readonly caseFile?: ScenarioText,
+    private readonly admission: { readonly perClient: number; readonly queue: number } = {
+      perClient: Infinity,
+      queue: Infinity,
+    },
   ) {
     this.pool = new Piscina({
       filename: new URL("./heavy-worker.js", import.meta.url).href,
@@ -41,6 +51,7 @@ export class HeavyWork {
   cached<K extends HeavyTask["kind"]>(
     key: string,
     task: () => Extract<HeavyTask, { kind: K }> | Promise<Extract<HeavyTask, { kind: K }>>,
+    client?: string,
   ): Promise<HeavyResults[K]> {
     let p = this.cache.get(key);
     if (p) {
@@ -49,12 +60,56 @@ export class HeavyWork {
       this.cache.set(key, p);
       return p as Promise<HeavyResults[K]>;
     }
+    // New work only: an answer at hand (above) is never refused, however busy the pool.
+    this.admit(client);
     p = Promise.resolve(task()).then((t) => this.run<K>(t));
     this.cache.set(key, p);
+    if (client !== undefined) {
+      this.waiting.set(client, (this.waiting.get(client) ?? 0) + 1);
+      const done = () => {
+        const n = (this.waiting.get(client) ?? 1) - 1;
+        if (n > 0) this.waiting.set(client, n);
+        else this.waiting.delete(client);
+      };
+      p.then(done, done);
+    }
     // Bad input is the answer for that key; any other failure is not kept: the next request tries again.
     p.catch((e: unknown) => e instanceof InputError || this.cache.delete(key));
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return p as Promise<HeavyResults[K]>;
+  }
+
+  /** Refuses new work (503 with Retry-After) past a client's share or when the pool's queue is full. */
+  private admit(client: string | undefined): void {
+    const retry = { "retry-after": "10" };
+    if (client !== undefined && (this.waiting.get(client) ?? 0) >= this.admission.perClient)
+      throw new HttpProblem(
+        503,
+        "busy.client",
+        `this client has ${this.admission.perClient} computations waiting already; ask again when they are answered`,
+        [
+          {
+            code: "busy.client",
+            message: `at most ${this.admission.perClient} computations waiting per client (PARLEY_MAX_QUEUE_PER_CLIENT)`,
+            hint: "retry after 10 s",
+          },
+        ],
+        retry,
+      );
+    if (this.pool.queueSize >= this.admission.queue)
+      throw new HttpProblem(
+        503,
+        "busy.queue",
+        `the server has ${this.pool.queueSize} tasks waiting; ask again shortly`,
+        [
+          {
+            code: "busy.queue",
+            message: `at most ${this.admission.queue} tasks waiting (PARLEY_MAX_QUEUE)`,
+            hint: "retry after 10 s",
+          },
+        ],
+        retry,
+      );
   }
 
   get queued(): number {

@@ -18,6 +18,12 @@ export interface ServerLimits {
   readonly requestTimeoutMs: number;
   /** Runs one tournament may hold (PARLEY_MAX_RUNS). */
   readonly tournamentRuns: number;
+  /** Monte Carlo draws one analysis or briefing on request may ask for (PARLEY_MAX_SAMPLES). */
+  readonly samples: number;
+  /** Computations not yet answered one client may have waiting (PARLEY_MAX_QUEUE_PER_CLIENT). */
+  readonly queuePerClient: number;
+  /** Tasks the pool may hold waiting before new computations are refused (PARLEY_MAX_QUEUE). */
+  readonly queue: number;
 }
 
 const env = (name: string, fallback: number, scale = 1) => {
@@ -37,5 +43,8 @@ export function limitsFromEnvironment(): ServerLimits {
     budgetMs: env("PARLEY_BUDGET_MS", 10_000),
     requestTimeoutMs: env("PARLEY_REQUEST_TIMEOUT_MS", 60_000),
     tournamentRuns: env("PARLEY_MAX_RUNS", 200_000),
+    samples: env("PARLEY_MAX_SAMPLES", 10_000),
+    queuePerClient: env("PARLEY_MAX_QUEUE_PER_CLIENT", 4),
+    queue: env("PARLEY_MAX_QUEUE", 64),
   };
 }

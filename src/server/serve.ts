@@ -57,13 +57,17 @@ export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host
   const store = await openStoreAt(address);
   // The case's knowledge goes with every task: its evidence is read with the case's watch list and names.
   const caseFile = o.caseDir ? readCaseFile(o.caseDir) : undefined;
-  const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1), caseFile);
+  const limits = limitsFromEnvironment();
+  const work = new HeavyWork(o.threads ?? Math.max(1, cores - 1), caseFile, {
+    perClient: limits.queuePerClient,
+    queue: limits.queue,
+  });
   const ctx: ServerContext = {
     store,
     address,
     work,
     jobs: new Jobs(),
-    limits: limitsFromEnvironment(),
+    limits,
     tournamentWorkers: Math.max(1, Math.min(cores - 1, 4)),
     ...(o.caseDir ? { caseId: caseIdOf(o.caseDir) } : {}),
     ...(o.redis ? { redis: o.redis } : {}),

@@ -85,8 +85,23 @@ export class StoredScenarios {
     return { etag: `"${key.slice(0, 32)}"`, key };
   }
 
-  /** The analysis as bytes, computed once per change however many requests arrive meanwhile. */
-  analysisAnswer(id: string, seed: number, samples: number): Promise<AnalysisBytes> {
+  /** Refuses more Monte Carlo draws on request than the limit allows. */
+  checkSamples(samples: number): void {
+    const max = this.ctx.limits.samples;
+    if (samples > max)
+      throw limitProblem(
+        "limit.samples",
+        `${samples.toLocaleString("en-US")} draws asked for; an analysis on request takes at most ${max.toLocaleString("en-US")}`,
+        "ask for fewer, run parley analyze --samples N, or raise PARLEY_MAX_SAMPLES on the server",
+        422,
+      );
+  }
+
+  /**
+   * The analysis as bytes, computed once per change however many requests arrive meanwhile;
+   * new work counts toward `client`'s share of the pool.
+   */
+  analysisAnswer(id: string, seed: number, samples: number, client?: string): Promise<AnalysisBytes> {
     return (async () => {
       // Two small queries say whether anything it depends on changed; if not, the bytes are at hand.
       const version = await this.ctx.store.scenarioVersion(id);
@@ -94,7 +109,7 @@ export class StoredScenarios {
       const at = `${id}@${version}@${await this.ctx.store.documentsVersion()}@${seed}@${samples}`;
       let answer = this.answers.get(at);
       if (!answer) {
-        answer = this.computeAnswer(id, seed, samples);
+        answer = this.computeAnswer(id, seed, samples, client);
         this.answers.set(at, answer);
         if (this.answers.size > 256) this.answers.delete(this.answers.keys().next().value!);
         answer.catch(() => this.answers.delete(at));
@@ -103,20 +118,24 @@ export class StoredScenarios {
     })();
   }
 
-  private async computeAnswer(id: string, seed: number, samples: number): Promise<AnalysisBytes> {
+  private async computeAnswer(id: string, seed: number, samples: number, client?: string): Promise<AnalysisBytes> {
     const s = await this.load(id);
     const { etag, key } = await this.analysisKey(s, seed, samples);
     let body = this.bodies.get(key);
     if (!body) {
       await this.small(s, "analysis");
       const text = await withinBudget(
-        this.ctx.work.cached(`analysis:${key}`, async () => ({
-          kind: "analysis",
-          scenario: { name: `${s.id}.yaml`, text: s.text },
-          docs: await this.corpusOf(s),
-          seed,
-          samples,
-        })),
+        this.ctx.work.cached(
+          `analysis:${key}`,
+          async () => ({
+            kind: "analysis",
+            scenario: { name: `${s.id}.yaml`, text: s.text },
+            docs: await this.corpusOf(s),
+            seed,
+            samples,
+          }),
+          client,
+        ),
         this.ctx.limits.budgetMs,
         `the analysis of ${s.id}`,
       );

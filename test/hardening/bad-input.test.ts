@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -244,6 +245,42 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
   it("messages name things with the right article", () => {
     const r = parley(["evidence", write("empty.txt", "")]);
     expectRefused(r, /the file is empty — give an article/);
+  });
+});
+
+describe("data loss: no output replaces an input, a device stays a device", () => {
+  it("report and draft refuse an output inside the corpus they read, --force or not, and change nothing there", () => {
+    const corpus = join(tmp, "corpus-kept");
+    mkdirSync(corpus);
+    const moscow = join(ROOT, "cases", "moscow-2025-12");
+    for (const f of readdirSync(join(moscow, "corpus"))) copyFileSync(join(moscow, "corpus", f), join(corpus, f));
+    const before = readdirSync(corpus).map((f) => [f, readFileSync(join(corpus, f), "utf8")]);
+    const first = readdirSync(corpus).find((f) => f.endsWith(".txt"))!;
+    const scenarioFile = join(moscow, "scenario.yaml");
+    expectRefused(
+      parley([
+        "report",
+        scenarioFile,
+        "--corpus",
+        corpus,
+        "--out",
+        join(corpus, "extra.md"),
+        "--force",
+        "--samples",
+        "0",
+      ]),
+      /is one of this command's inputs, or inside an input folder/,
+    );
+    expectRefused(
+      parley(["draft", "--corpus", corpus, "--out", join(corpus, first), "--force"]),
+      /is one of this command's inputs, or inside an input folder/,
+    );
+    expect(readdirSync(corpus).map((f) => [f, readFileSync(join(corpus, f), "utf8")])).toEqual(before);
+  });
+
+  it("schema --out /dev/null writes into the device instead of replacing it with a file", () => {
+    expectOk(parley(["schema", "--out", "/dev/null"]));
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 });
 

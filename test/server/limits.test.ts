@@ -134,6 +134,33 @@ describe("limits", () => {
   }, 20_000);
 });
 
+describe("heavy work on request", () => {
+  it("bounds what one client may queue (503 with Retry-After) and caps the draws, while answers at hand still come", async () => {
+    const s = await startServerProcess(["--db", join(tmp, "queue.db"), "--case", MOSCOW_CASE], {
+      PARLEY_MAX_QUEUE_PER_CLIENT: "2",
+      PARLEY_BUDGET_MS: "60000",
+    });
+    servers.push(s);
+    const analysis = (query: string) => fetch(`${s.url}/api/scenarios/moscow-2025-12/analysis?${query}`);
+    const capped = await analysis("samples=100000");
+    expect(capped.status).toBe(422);
+    expect(((await capped.json()) as { type: string }).type).toBe("urn:parley:problem:limit.samples");
+    // 40 different analyses at once from one client: 2 are computed (a few more if one finishes
+    // while the others still arrive), the rest told to come back.
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, seed) => analysis(`samples=200&seed=${seed}`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((x) => x === 200 || x === 503)).toBe(true);
+    expect(statuses.filter((x) => x === 200).length).toBeGreaterThanOrEqual(2);
+    const refused = answers.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThanOrEqual(30);
+    expect(refused[0]!.headers.get("retry-after")).toBe("10");
+    expect(((await refused[0]!.json()) as { type: string }).type).toBe("urn:parley:problem:busy.client");
+    // A computed answer is served again at once, whatever the client has waiting.
+    const again = await analysis("samples=200&seed=0");
+    expect(again.status).toBe(200);
+  }, 120_000);
+});
+
 describe("the time budget", () => {
   it("answers 503 with Retry-After while an analysis outlasts the budget, then the result; a long ingest becomes a job to poll", async () => {
     const s = await startServerProcess(["--db", join(tmp, "budget.db"), "--case", MOSCOW_CASE], {

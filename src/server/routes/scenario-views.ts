@@ -13,7 +13,7 @@ import { corpusKey } from "./evidence.js";
 
 const AnalysisQuery = z.object({
   seed: z.coerce.number().int().min(0).default(1),
-  samples: z.coerce.number().int().min(0).max(100_000).default(1000),
+  samples: z.coerce.number().int().min(0).default(1000).describe("at most PARLEY_MAX_SAMPLES (default 10,000)"),
 });
 
 /** What the workspace computes from a scenario: its analysis, model, utility space, validation and briefing. */
@@ -32,7 +32,8 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
     },
     handler: async (req, reply) => {
       const { seed, samples } = req.query;
-      const served = await scenarios.analysisAnswer(req.params.id, seed, samples);
+      scenarios.checkSamples(samples);
+      const served = await scenarios.analysisAnswer(req.params.id, seed, samples, req.ip);
       // The analysis is sent as the bytes computed (already JSON), not serialized again.
       const raw = (reply as FastifyReply)
         .header("etag", served.etag)
@@ -56,10 +57,11 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
     },
     handler: async (req) => {
       const s = await scenarios.load(req.params.id);
-      return ctx.work.cached(`model:${scenarios.digestOf(s)}`, () => ({
-        kind: "model",
-        scenario: { name: `${s.id}.yaml`, text: s.text },
-      }));
+      return ctx.work.cached(
+        `model:${scenarios.digestOf(s)}`,
+        () => ({ kind: "model", scenario: { name: `${s.id}.yaml`, text: s.text } }),
+        req.ip,
+      );
     },
   });
 
@@ -88,12 +90,11 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
           { code: "request.party", field: "querystring.b", message: "the same party as a" },
         ]);
       return withinBudget(
-        ctx.work.cached(`space:${scenarios.digestOf(s)}:${a}:${b}`, () => ({
-          kind: "utility-space",
-          scenario: { name: `${s.id}.yaml`, text: s.text },
-          a,
-          b,
-        })),
+        ctx.work.cached(
+          `space:${scenarios.digestOf(s)}:${a}:${b}`,
+          () => ({ kind: "utility-space", scenario: { name: `${s.id}.yaml`, text: s.text }, a, b }),
+          req.ip,
+        ),
         ctx.limits.budgetMs,
         "the utility space",
       );
@@ -117,11 +118,15 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       const key = hash("validation", scenarios.digestOf(s), await corpusKey(ctx, await scenarios.cited(s)));
       try {
         const v = await withinBudget(
-          ctx.work.cached(`validation:${key}`, async () => ({
-            kind: "validation",
-            scenario: { name: `${s.id}.yaml`, text: s.text },
-            docs: await scenarios.corpusOf(s),
-          })),
+          ctx.work.cached(
+            `validation:${key}`,
+            async () => ({
+              kind: "validation",
+              scenario: { name: `${s.id}.yaml`, text: s.text },
+              docs: await scenarios.corpusOf(s),
+            }),
+            req.ip,
+          ),
           ctx.limits.budgetMs,
           `the validation of ${s.id}`,
         );
@@ -154,19 +159,24 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
     ) => {
       const s = await scenarios.load(req.params.id);
       const { seed, samples } = req.query;
+      scenarios.checkSamples(samples);
       const { key, etag } = await scenarios.analysisKey(s, seed, samples);
       await scenarios.small(s, "a briefing");
       const html = req.query.format === "html" || (!req.query.format && /text\/html/.test(req.headers.accept ?? ""));
       const format = html ? "html" : "md";
       const text = await withinBudget(
-        ctx.work.cached(`report:${format}:${key}`, async () => ({
-          kind: "report",
-          scenario: { name: `${s.id}.yaml`, text: s.text },
-          docs: await scenarios.corpusOf(s),
-          seed,
-          samples,
-          format,
-        })),
+        ctx.work.cached(
+          `report:${format}:${key}`,
+          async () => ({
+            kind: "report",
+            scenario: { name: `${s.id}.yaml`, text: s.text },
+            docs: await scenarios.corpusOf(s),
+            seed,
+            samples,
+            format,
+          }),
+          req.ip,
+        ),
         ctx.limits.budgetMs,
         `the briefing on ${s.id}`,
       );
