@@ -574,6 +574,12 @@ export const ERROR_CODES = [
       "More Monte Carlo draws than an analysis on request may take (PARLEY_MAX_SAMPLES) — ask for fewer, or run parley analyze --samples N.",
   },
   {
+    code: "request.multipart",
+    status: 400,
+    meaning:
+      "The multipart body cannot be read (no boundary, a malformed part) — let the HTTP client build multipart/form-data, or send JSON.",
+  },
+  {
     code: "request.host",
     status: 421,
     meaning:

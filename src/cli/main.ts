@@ -12,6 +12,9 @@ import { groupThousands } from "./table.js";
 import { registerTournament } from "./tournament-command.js";
 import { registerValidate } from "./validate-command.js";
 
+/** Values per real issue: as many as a scenario's own `steps` may ask for (the scenario schema's limit). */
+const MAX_STEPS = 10_000;
+
 // Commands import what they need when they run: start-up pays only for commander and the
 // command declarations, and `analyze --genius` never loads the evidence, YAML or schema stack.
 
@@ -34,7 +37,7 @@ export function createProgram(): Command {
     .argument("<files...>", "SCENARIO.yaml, or with --genius: DOMAIN.xml PROFILE.xml PROFILE.xml [PROFILE.xml…]")
     .option("--genius", "read a GENIUS XML domain and its profiles")
     .option("--json", "print one JSON object instead of tables")
-    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", MAX_STEPS), 11)
     .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
     .option("--rows <n>", "frontier rows shown in the table", integer(1, "--rows"), 12)
@@ -105,7 +108,7 @@ export function createProgram(): Command {
     .option("--genius", "read a GENIUS XML domain and its profiles and write YAML")
     .option("--out <path>", "folder for the GENIUS files, or the YAML file (default: YAML on stdout)")
     .option("--force", "replace files that exist already")
-    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", MAX_STEPS), 11)
     .action(async (files: string[], o: { genius?: boolean; out?: string; force?: boolean; discretize: number }) => {
       const { spec, model } = await load(files, o.genius, o.discretize);
       const [{ existsSync, mkdirSync, statSync }, { join }, { writeOutput }, { distinctNames, slug }] =

@@ -236,10 +236,12 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
 
     if (issue.kind === "discrete") {
       const evaluations = new Map<string, number>();
+      // A set, not a scan per item: tens of thousands of options must stay linear.
+      const options = new Set(issue.options);
       for (const item of arr(node["item"])) {
         const value = String(item["value"] ?? "");
         const e = item["evaluation"] === undefined ? 0 : number(item["evaluation"]);
-        if (!issue.options.includes(value))
+        if (!options.has(value))
           problems.push({
             ...at(`value="${value}"`, `issue "${name}"`),
             code: "genius.unknown-option",

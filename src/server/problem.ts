@@ -129,6 +129,19 @@ function toProblem(error: unknown): HttpProblem | null {
       : "request";
     return new HttpProblem(e.statusCode, code, e.message);
   }
+  // The multipart reader's own complaints about a malformed body are plain errors.
+  if (
+    e instanceof Error &&
+    /^(Multipart: |Unexpected end of (form|multipart data)|Malformed part header)/.test(e.message)
+  )
+    return new HttpProblem(400, "request.multipart", `the multipart body cannot be read: ${e.message}`, [
+      {
+        code: "request.multipart",
+        field: "body",
+        message: e.message,
+        hint: "send multipart/form-data with its boundary (let the HTTP client build the body), or JSON",
+      },
+    ]);
   const known = systemProblem(error);
   if (known)
     return new HttpProblem(503, known.code, `the workspace cannot be used now: ${known.message}`, [detail(known)], {

@@ -117,6 +117,35 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(r.stdout).toMatch(/no agreement by the deadline \(100000 rounds\)/);
   }, 90_000);
 
+  it("--discretize past a scenario's own steps limit is refused at once, naming the limit", () => {
+    const r = parley(["analyze", join(ROOT, "examples", "river-treaty.yaml"), "--discretize", "1000000000"]);
+    expectRefused(r, /--discretize must be an integer ≥ 2 and ≤ 10000, got "1000000000"/);
+  });
+
+  it("a GENIUS issue of 90,000 options is read in linear time (a set of options, not a scan per item)", () => {
+    const n = 90_000;
+    const items = (evaluate: (i: number) => number) =>
+      Array.from({ length: n }, (_, i) => `<item index="${i + 1}" value="v${i}" evaluation="${evaluate(i)}"/>`).join(
+        "",
+      );
+    const issue = (inner: string) =>
+      `<issue index="1" etype="discrete" type="discrete" vtype="discrete" name="x">${inner}</issue>`;
+    const domain = write(
+      "wide-domain.xml",
+      `<utility_space><objective index="0" etype="objective" type="objective" name="d">${issue(items(() => 0))}</objective></utility_space>`,
+    );
+    const profile = (name: string, f: (i: number) => number) =>
+      write(
+        name,
+        `<utility_space><objective index="0" etype="objective" type="objective" name="d">${issue(items(f))}<weight index="1" value="1"/></objective></utility_space>`,
+      );
+    const a = profile("wide-a.xml", (i) => i + 1);
+    const b = profile("wide-b.xml", (i) => n - i);
+    const r = parley(["analyze", "--genius", domain, a, b, "--json", "--samples", "0"]);
+    expectOk(r);
+    expect(JSON.parse(r.stdout).outcomes).toBe(n);
+  }, 30_000);
+
   it("tournament --workers 500 and --repetitions 1e8 are refused before any work", () => {
     const folder = laptop.domain.replace(/[\\/][^\\/]*$/, "");
     const db = join(tmp, "limits.db");

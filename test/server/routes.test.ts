@@ -83,6 +83,13 @@ describe("routes, in process", () => {
     expect(p.errors?.[0]?.field).toBe("querystring.b");
   });
 
+  it("a multipart body without its boundary is a 400 naming the body, not a fault", async () => {
+    for (const url of ["/api/documents", "/api/scenarios?id=x"]) {
+      const r = await inject("POST", url, "abc", "multipart/form-data");
+      problem(r, 400, "request.multipart");
+    }
+  });
+
   it("an unknown scenario is a 404 problem", async () => {
     problem(await inject("GET", "/api/scenarios/nowhere/analysis"), 404, "not-found");
   });
