@@ -35,6 +35,12 @@ export const ERROR_CODES = [
     meaning: "A file, standard input or an upload is empty or holds only whitespace — give one with content.",
   },
   {
+    code: "input.no-text",
+    status: 422,
+    meaning:
+      "A warning: a page holds no article text (one its scripts fill in); it is stored with no evidence — save the page after it has rendered, or give its text.",
+  },
+  {
     code: "input.empty-folder",
     status: 422,
     meaning: "A folder of articles holds no .txt, .md or .html file — give a folder of articles.",

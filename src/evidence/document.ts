@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { fail } from "../errors.js";
+import { fail, type Problem } from "../errors.js";
 import { htmlDepth } from "./html-depth.js";
 import { type Located, locate } from "./span.js";
 
@@ -261,4 +261,18 @@ export function withBatchDates(docs: readonly EvidenceDocument[]): EvidenceDocum
   for (const d of docs) if (d.published) counts.set(d.published, (counts.get(d.published) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   return docs.map((d) => (d.published || !best ? d : { ...d, published: best, publishedSource: "batch" }));
+}
+
+/** A document with no text to read (a saved page its scripts would have filled): stored, with this warning. */
+export function noTextWarning(doc: EvidenceDocument): Problem | null {
+  if (doc.text.trim()) return null;
+  return {
+    code: "input.no-text",
+    file: doc.file,
+    message:
+      doc.format === "html"
+        ? "the page holds no article text (a page its scripts fill in?)"
+        : "the document holds no text",
+    hint: "it is stored with no evidence; save the page after it has rendered, or give the article's text",
+  };
 }

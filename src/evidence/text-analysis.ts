@@ -43,6 +43,8 @@ export function analyseText(text: string): TextAnalysis {
   const sentences: { start: number; end: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
     const [a, b] = tokenSpan(s.out(its.span));
+    // A text of nothing but spaces has a sentence without tokens.
+    if (!tokens[a] || !tokens[b]) return;
     // A line break ends a sentence too: headlines, datelines and list items carry no full stop.
     let start = tokens[a]!.start;
     const end = tokens[b]!.end;
@@ -56,6 +58,7 @@ export function analyseText(text: string): TextAnalysis {
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {
     const [a, b] = tokenSpan(e.out(its.span));
+    if (!tokens[a] || !tokens[b]) return;
     const start = tokens[a]!.start,
       end = tokens[b]!.end;
     entities.push({ type: e.out(its.type) as string, start, end, text: text.slice(start, end) });

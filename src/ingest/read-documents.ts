@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { InputError, type Problem } from "../errors.js";
-import { type DocumentMetadata, type EvidenceDocument, readDocument } from "../evidence/document.js";
+import { type DocumentMetadata, type EvidenceDocument, noTextWarning, readDocument } from "../evidence/document.js";
 import { decodeText, readTextInput } from "../formats/read-input.js";
 
 const EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm"]);
@@ -140,6 +140,8 @@ export function readDocuments(paths: readonly string[], options: ReadDocumentsOp
       ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}),
       ...(metadata ? { metadata } : {}),
     });
+    const empty = noTextWarning(doc);
+    if (empty) options.onWarning?.(empty);
     options.onProgress?.(i + 1, files.length);
     return doc;
   });

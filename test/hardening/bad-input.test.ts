@@ -249,6 +249,24 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
     }
   });
 
+  it("a saved page with no article text (script-rendered) is stored with a warning; the folder's other articles too", () => {
+    const folder = join(tmp, "with-empty-page");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "app.html"),
+      '<!doctype html><html><head><title>App</title><script src="app.js"></script></head><body><div id="root"></div></body></html>',
+    );
+    writeFileSync(join(folder, "article.txt"), article);
+    const evidence = parley(["evidence", folder, "--json"]);
+    expectOk(evidence);
+    expect(evidence.stderr).toMatch(/app\.html: the page holds no article text/);
+    expect(JSON.parse(evidence.stdout).documents).toHaveLength(2);
+    const ingest = parley(["ingest", folder, "--db", join(tmp, "empty-page.db")]);
+    expectOk(ingest);
+    expect(ingest.stdout).toMatch(/^stored .*app\.html: 0 quotes/m);
+    expect(ingest.stdout).toMatch(/^stored .*article\.txt: \d+ quotes/m);
+  });
+
   it("a UTF-16 file with a byte-order mark is decoded, not called binary", () => {
     const f = write("utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article, "utf16le")]));
     const r = parley(["evidence", f, "--json"]);

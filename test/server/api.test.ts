@@ -245,6 +245,16 @@ describe("documents in, over HTTP", () => {
     expect(copy.documents[0]).toMatchObject({ file: "renamed-copy.txt", status: "unchanged", storedAs: cited });
   });
 
+  it("an uploaded page with no article text is stored with a warning, not a fault", async () => {
+    const page =
+      '<!doctype html><html><head><script src="app.js"></script></head><body><div id="root"></div></body></html>';
+    const r = await upload([["rendered-by-script.html", page]]);
+    expect(r.status).toBe(201);
+    const out = await json<{ documents: { status: string }[]; warnings: { code: string; file?: string }[] }>(r);
+    expect(out.documents[0]!.status).toBe("stored");
+    expect(out.warnings).toEqual([expect.objectContaining({ code: "input.no-text", file: "rendered-by-script.html" })]);
+  });
+
   it("stores uploaded .txt and .html articles with their evidence, once; a paste too", async () => {
     const txt = readFileSync(join(fixtures, "harbour-talks.txt"));
     const html = readFileSync(join(fixtures, "harbour-talks.html"));

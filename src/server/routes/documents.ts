@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../../contract/api.js";
 import type { Problem } from "../../errors.js";
 import type { EvidenceDocument } from "../../evidence/document.js";
+import { noTextWarning } from "../../evidence/document.js";
 import { checkDateTime } from "../../ingest/date-time.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
@@ -164,6 +165,10 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
         );
       checkDate(date, "date");
       const docs = await ctx.work.run({ kind: "read", files: articles, ...(date ? { date } : {}) });
+      for (const d of docs) {
+        const empty = noTextWarning(d);
+        if (empty) warnings.push(empty);
+      }
       const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({
         documents: await ingestOnPool(ctx.store, ctx.address, ctx.work, docs, progress),
         warnings,
