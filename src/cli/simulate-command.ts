@@ -45,7 +45,7 @@ export function registerSimulate(program: Command): void {
       integer(1, "--max-rounds"),
     )
     .option("--seed <n>", "seed", integer(0, "--seed"), 42)
-    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", 10_000), 11)
     .option("--json", "print one JSON object with the full trace")
     .action(async (files: string[], o: SimulateOptions) => {
       const [{ model }, { createArena }, { createSimulation }] = await Promise.all([

@@ -58,7 +58,7 @@ export function registerTournament(program: Command): void {
       integer(1, "--max-rounds"),
     )
     .option("--format <f>", "table, csv or json", "table")
-    .option("--discretize <n>", "values per real issue", integer(2, "--discretize"), 11)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", 10_000), 11)
     .action(async (paths: string[], o: TournamentOptions) => {
       if (!["table", "csv", "json"].includes(o.format))
         throw new InputError([

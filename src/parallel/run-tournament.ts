@@ -117,6 +117,16 @@ export async function runTournament(
       message: "no agents given",
       hint: "e.g. --agents boulware,conceder",
     });
+  // Runs are keyed by their agents' names: the same agent twice would make runs that overwrite
+  // each other, and a tournament that never completes.
+  const twice = config.agents.filter((a, i) => config.agents.indexOf(a) !== i);
+  if (twice.length)
+    problems.push({
+      code: "tournament.agents",
+      field: "--agents",
+      message: `${[...new Set(twice)].join(", ")} named more than once`,
+      hint: "name each agent once (boulware:0.1 and boulware:0.3 are two agents); every agent meets every other, itself included",
+    });
   for (const a of config.agents) {
     try {
       createAgent(a);

@@ -159,6 +159,28 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     );
   });
 
+  it("the same agent named twice is refused before any run, not a tournament that never completes", () => {
+    const folder = laptop.domain.replace(/[\\/][^\\/]*$/, "");
+    const db = join(tmp, "twice.db");
+    expectRefused(
+      parley(["tournament", folder, "--agents", "boulware,boulware", "--repetitions", "1", "--db", db]),
+      /--agents: boulware named more than once — name each agent once/,
+    );
+    // Two parameterisations of one strategy are two agents: 4 ordered pairs, all stored.
+    const ok = parley([
+      "tournament",
+      folder,
+      "--agents",
+      "boulware:0.1,boulware:0.3",
+      "--repetitions",
+      "1",
+      "--db",
+      db,
+    ]);
+    expectOk(ok);
+    expect(ok.stdout + ok.stderr).not.toMatch(/run the same command again to resume/);
+  });
+
   it("many articles show progress on stderr as plain lines when stderr is not a terminal", () => {
     const dir = join(tmp, "many");
     mkdirSync(dir);
