@@ -4,16 +4,13 @@ import { formatProblem, InputError, type Problem } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
 import { withFlag } from "./limit-flags.js";
-import { integer, load, number } from "./options.js";
+import { integer, load, MAX_STEPS, number } from "./options.js";
 import { registerReport } from "./report-command.js";
 import { registerServe } from "./serve-command.js";
 import { registerSimulate } from "./simulate-command.js";
 import { groupThousands } from "./table.js";
 import { registerTournament } from "./tournament-command.js";
 import { registerValidate } from "./validate-command.js";
-
-/** Values per real issue: as many as a scenario's own `steps` may ask for (the scenario schema's limit). */
-const MAX_STEPS = 10_000;
 
 // Commands import what they need when they run: start-up pays only for commander and the
 // command declarations, and `analyze --genius` never loads the evidence, YAML or schema stack.

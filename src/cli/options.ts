@@ -2,6 +2,9 @@ import { InvalidArgumentError } from "commander";
 import { InputError } from "../errors.js";
 import type { Loaded } from "../formats/load-files.js";
 
+/** Values per real issue: as many as a scenario's own `steps` may ask for (the scenario schema's limit). */
+export const MAX_STEPS = 10_000;
+
 /** A commander parser for an integer option ≥ min (and ≤ max when given). */
 export const integer =
   (min: number, what: string, max = Infinity) =>

@@ -6,7 +6,7 @@ import type { Arena } from "../negotiation/arena.js";
 import { MEDIATORS } from "../negotiation/mediators/index.js";
 import type { NegotiationResult } from "../negotiation/outcome.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
-import { integer, load } from "./options.js";
+import { integer, load, MAX_STEPS } from "./options.js";
 import { fmtUtility, table } from "./table.js";
 
 interface SimulateOptions {
@@ -45,7 +45,7 @@ export function registerSimulate(program: Command): void {
       integer(1, "--max-rounds"),
     )
     .option("--seed <n>", "seed", integer(0, "--seed"), 42)
-    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", 10_000), 11)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", MAX_STEPS), 11)
     .option("--json", "print one JSON object with the full trace")
     .action(async (files: string[], o: SimulateOptions) => {
       const [{ model }, { createArena }, { createSimulation }] = await Promise.all([

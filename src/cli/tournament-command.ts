@@ -4,7 +4,7 @@ import { InputError } from "../errors.js";
 import { AGENTS } from "../negotiation/agents/index.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
 import { type AgentStanding, standings } from "../negotiation/tournament.js";
-import { integer } from "./options.js";
+import { integer, MAX_STEPS } from "./options.js";
 import { fmtPercent, fmtUtility, table } from "./table.js";
 
 interface TournamentOptions {
@@ -58,7 +58,7 @@ export function registerTournament(program: Command): void {
       integer(1, "--max-rounds"),
     )
     .option("--format <f>", "table, csv or json", "table")
-    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", 10_000), 11)
+    .option("--discretize <n>", "values per real issue", integer(2, "--discretize", MAX_STEPS), 11)
     .action(async (paths: string[], o: TournamentOptions) => {
       if (!["table", "csv", "json"].includes(o.format))
         throw new InputError([
