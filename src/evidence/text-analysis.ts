@@ -28,8 +28,18 @@ export interface TextAnalysis {
 const nlp = winkNLP(model);
 const its: ItsHelpers = nlp.its;
 
+/**
+ * Runs of this many characters without a space, bracket, quote or comma are no words (base64
+ * data, a long URL, a pasted hash); the NLP never sees them. Brackets and quotes end a run, so
+ * a word glued to a Markdown link ("Tokayev](https://…)") is kept.
+ */
+const LONGEST_WORD = 200;
+const NOT_WORDS = new RegExp(`[^\\s()\\[\\]{}<>"'“”‘’,;]{${LONGEST_WORD},}`, "g");
+
 export function analyseText(text: string): TextAnalysis {
-  const doc = nlp.readDoc(text);
+  // The tokenizer's patterns take time that grows with the square of a token's length: such runs
+  // become spaces of the same length, so every offset still points into the original text.
+  const doc = nlp.readDoc(text.replace(NOT_WORDS, (run) => " ".repeat(run.length)));
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];

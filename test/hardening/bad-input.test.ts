@@ -117,6 +117,19 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(r.stdout).toMatch(/no agreement by the deadline \(100000 rounds\)/);
   }, 90_000);
 
+  it("one 262,144-character token, and a Markdown article with an inline base64 image, are read in linear time", () => {
+    const token = write("one-token.txt", `${"A".repeat(262_144)}\n`);
+    const r = parley(["evidence", token, "--json"], { timeoutMs: 30_000 });
+    expectOk(r);
+    expect(JSON.parse(r.stdout).documents).toHaveLength(1);
+    const image = Buffer.from(Array.from({ length: 64_000 }, (_, i) => (i * 7919) % 256)).toString("base64");
+    const md = write("with-image.md", `# Talks\n\n${article}\n\n![map](data:image/png;base64,${image})\n\nThe end.\n`);
+    const m = parley(["evidence", md, "--json"], { timeoutMs: 30_000 });
+    expectOk(m);
+    // The article's own words are still read around the image.
+    expect(JSON.parse(m.stdout).quotes.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it("--discretize past a scenario's own steps limit is refused at once, naming the limit", () => {
     const r = parley(["analyze", join(ROOT, "examples", "river-treaty.yaml"), "--discretize", "1000000000"]);
     expectRefused(r, /--discretize must be an integer ≥ 2 and ≤ 10000, got "1000000000"/);
