@@ -39,14 +39,16 @@ export function findClaims(
   const text = a.text;
   const out: Claim[] = [];
   const claimed = new Set<QuantityMention>();
+  // Each sentence looks up its mentions in an index (a scan per sentence made long texts quadratic).
+  const datesIn = spanIndex(evidence.dates);
+  const quantitiesIn = spanIndex(evidence.quantities);
+  const quotesIn = spanIndex(evidence.quotes);
   for (const whole of a.sentences) {
     const lead = text.slice(whole.start, whole.end).search(/\S/);
     if (lead < 0) continue;
     const s = { start: whole.start + lead, end: whole.end };
     const sentence = text.slice(s.start, s.end);
-    const inside = <T extends { start: number; end: number }>(xs: readonly T[]) =>
-      xs.filter((x) => x.start >= s.start && x.end <= s.end);
-    const dates = inside(evidence.dates).filter((d) => d.kind !== "duration" && d.iso);
+    const dates = datesIn(s.start, s.end).filter((d) => d.kind !== "duration" && d.iso);
     const time = dates.find((d) => d.iso!.length === 10)?.iso ?? null;
     const sentenceSpan = locate(file, text, s.start, trimmed(text, s.start, s.end));
     // Who says so: the speaker of a quote or reported statement that contains the claim's words.
@@ -72,7 +74,7 @@ export function findClaims(
             time: d.iso,
           });
       } else if (item.from === "quantity") {
-        for (const q of inside(evidence.quantities)) {
+        for (const q of quantitiesIn(s.start, s.end)) {
           const fits =
             (item.nouns && q.noun && item.nouns.test(q.noun)) || (item.units && q.unit && item.units.includes(q.unit));
           if (!fits) continue;
@@ -88,7 +90,7 @@ export function findClaims(
           });
         }
       } else if (item.from === "quote") {
-        for (const q of inside(evidence.quotes)) {
+        for (const q of quotesIn(s.start, s.end)) {
           // A speaker withheld as unsure still places the words on a side, said to be unconfirmed.
           const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
           if (q.kind === "reported" || !who || !item.speaker?.test(who) || q.text.split(/\s+/).length > 8) continue;
@@ -121,7 +123,7 @@ export function findClaims(
         });
       }
     }
-    for (const q of inside(evidence.quantities)) {
+    for (const q of quantitiesIn(s.start, s.end)) {
       if (claimed.has(q) || !q.noun || q.unit === "fraction") continue;
       out.push({
         ...locate(file, text, q.start, q.end),
@@ -152,4 +154,25 @@ function trimmed(text: string, start: number, end: number): number {
 
 function singular(noun: string): string {
   return noun.length > 3 && noun.endsWith("s") && !noun.endsWith("ss") ? noun.slice(0, -1) : noun;
+}
+
+/**
+ * The items lying wholly inside [from, to], in the order the list gives them: a binary search
+ * over the items sorted by start instead of a scan of the whole list.
+ */
+function spanIndex<T extends { readonly start: number; readonly end: number }>(xs: readonly T[]) {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a]!.start - xs[b]!.start || a - b);
+  const starts = order.map((i) => xs[i]!.start);
+  return (from: number, to: number): T[] => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let k = lo; k < starts.length && starts[k]! <= to; k++) if (xs[order[k]!]!.end <= to) hits.push(order[k]!);
+    return hits.sort((a, b) => a - b).map((i) => xs[i]!);
+  };
 }

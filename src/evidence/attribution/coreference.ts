@@ -36,7 +36,24 @@ export interface SourceContext {
   readonly people: readonly Actor[];
   /** Surname → the full names that end with it (the text's people and the batch's). */
   readonly bySurname: ReadonlyMap<string, readonly string[]>;
+  /** Every mention by name (not "the …" role phrases), sorted by start: a phrase finds its names by binary search. */
+  readonly named: readonly NamedMention[];
+  /** Per person, the ends of their mentions by name, ascending: the last before a point by binary search. */
+  readonly endsOf: ReadonlyMap<Actor, readonly number[]>;
 }
+
+interface NamedMention {
+  readonly start: number;
+  readonly end: number;
+  readonly actor: Actor;
+  /** Actor, then mention, in the order the text's actors list them: ties are decided as a scan in that order would. */
+  readonly rank: number;
+}
+
+const isRoleAlias = (m: { text: string }) => /^the\s/i.test(m.text);
+
+/** Longer than any name a text gives: a mention overlapping a phrase starts at most this far before it. */
+const LONGEST_NAME = 200;
 
 export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = []): SourceContext {
   const people = actors.filter((a) => a.kind === "person");
@@ -48,7 +65,36 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
   };
   for (const [surname, names] of surnamesOf(knownPeople)) bySurname.set(surname, [...names]);
   for (const p of people) add(p.name);
-  return { actors, people, bySurname };
+  let rank = 0;
+  const named = actors
+    .flatMap((actor) =>
+      actor.mentions.flatMap((m) => (isRoleAlias(m) ? [] : [{ start: m.start, end: m.end, actor, rank: rank++ }])),
+    )
+    .sort((a, b) => a.start - b.start || a.rank - b.rank);
+  const endsOf = new Map(
+    people.map((a) => [
+      a,
+      a.mentions
+        .filter((m) => !isRoleAlias(m))
+        .map((m) => m.end)
+        .sort((x, y) => x - y),
+    ]),
+  );
+  return { actors, people, bySurname, named, endsOf };
+}
+
+/** The named mentions starting in [from, to), in the actors' order. */
+function namedStarting(named: readonly NamedMention[], from: number, to: number): NamedMention[] {
+  let lo = 0;
+  let hi = named.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: NamedMention[] = [];
+  for (let k = lo; k < named.length && named[k]!.start < to; k++) out.push(named[k]!);
+  return out.sort((a, b) => a.rank - b.rank);
 }
 
 // A batch's names are the same for each of its texts: indexed once per batch.
@@ -81,33 +127,22 @@ export function resolveSource(
   context: SourceContext,
   memory: SpeakerMemory,
 ): Resolution {
-  const { actors, people } = context;
+  const { people } = context;
   const phrase = text.slice(start, end).trim();
   // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]"):
   // a name in the modifier is not the speaker.
   const modifier = /\s(?:of|from|at|in|with|for|close to|familiar with)\s/i.exec(phrase);
   const coreEnd = modifier ? start + text.slice(start, end).indexOf(modifier[0]) : end;
   const core = text.slice(start, coreEnd).trim();
-  const isRoleAlias = (m: { text: string }) => /^the\s/i.test(m.text);
   let head: { actor: Actor; end: number } | null = null;
-  for (const actor of actors)
-    for (const m of actor.mentions)
-      if (
-        !isRoleAlias(m) &&
-        m.start < coreEnd &&
-        m.end > start &&
-        (!head || m.end > head.end || (m.end === head.end && actor.kind === "person"))
-      )
-        head = { actor, end: m.end };
+  for (const { actor, end: mEnd } of namedStarting(context.named, start - LONGEST_NAME, coreEnd))
+    if (mEnd > start && (!head || mEnd > head.end || (mEnd === head.end && actor.kind === "person")))
+      head = { actor, end: mEnd };
   if (head && head.actor.kind === "person") return { speaker: head.actor.name, how: "name", confidence: 0.97 };
   // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Jane Doe").
   const phraseEnd = start + text.slice(start, end).trimEnd().length;
-  for (const actor of actors)
-    if (
-      actor.kind === "person" &&
-      actor.mentions.some((m) => !isRoleAlias(m) && m.start >= start && m.end >= phraseEnd && m.start < end)
-    )
-      return { speaker: actor.name, how: "name", confidence: 0.97 };
+  const closing = namedStarting(context.named, start, end).find((m) => m.actor.kind === "person" && m.end >= phraseEnd);
+  if (closing) return { speaker: closing.actor.name, how: "name", confidence: 0.97 };
   // An organisation speaks when it is the whole core ("the White House", "The New York Post"), not
   // when it only qualifies a person ("the White House representative" is a person).
   const coreTrimmedEnd = start + text.slice(start, coreEnd).trimEnd().length;
@@ -122,8 +157,17 @@ export function resolveSource(
     !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(core)
   )
     return { speaker: core, how: "name", confidence: 0.85 };
-  const lastMention = (a: Actor, before: number) =>
-    a.mentions.reduce((at, m) => (m.end <= before && m.end > at && !isRoleAlias(m) ? m.end : at), -1);
+  const lastMention = (a: Actor, before: number) => {
+    const ends = context.endsOf.get(a) ?? [];
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? ends[lo - 1]! : -1;
+  };
   if (PERSONAL.test(phrase)) {
     const last = memory.quoted.filter((q) => q.at < start).at(-1);
     const named = people
