@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { DisjointSpans } from "./disjoint-spans.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -29,9 +30,12 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
   // is only given where the text itself says it in full.
   const ref = reference ? new Date(at && /T\d/.test(at) ? at : `${reference}T12:00:00Z`) : undefined;
   const out: DateMention[] = [];
-  const taken = (s: number, e: number) => out.some((m) => s < m.end && e > m.start);
+  const held = new DisjointSpans();
+  const taken = (s: number, e: number) => held.overlaps(s, e);
   const push = (m: DateMention) => {
-    if (!taken(m.start, m.end)) out.push(m);
+    if (taken(m.start, m.end)) return;
+    out.push(m);
+    held.add(m.start, m.end);
   };
   for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
     const start = r.index,

@@ -1,3 +1,4 @@
+import { DisjointSpans } from "./disjoint-spans.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -114,11 +115,13 @@ export function findQuantities(
 ): QuantityMention[] {
   const text = a.text;
   const out: QuantityMention[] = [];
+  const dates = new DisjointSpans();
+  for (const d of dateSpans) dates.add(d.start, d.end);
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
     let start = m.index!,
       end = start + m[0].length;
-    if (dateSpans.some((d) => start < d.end && end > d.start)) continue;
+    if (dates.overlaps(start, end)) continue;
     let value: number | null,
       low: number | null = null,
       high: number | null = null,
