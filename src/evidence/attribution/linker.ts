@@ -63,9 +63,12 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
     x.to <= y.from ? y.from - x.to : y.to <= x.from ? x.from - y.to : 0;
 
+  // Only a source in the cue's sentence or paragraph can be its source: each cue looks at those,
+  // in the order a scan of all of them would meet them (a scan per cue made long texts quadratic).
+  const sourcesIn = groupedBy(sources, (s) => [`s${sentence[s.from]}`, `p${paragraph[s.from]}`]);
   const relations = cues.map((c) => {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
-    for (const s of sources) {
+    for (const s of sourcesIn([`s${sentence[c.from]}`, `p${paragraph[c.from]}`])) {
       if (sentence[s.from] !== sentence[c.from] && paragraph[s.from] !== paragraph[c.from]) continue;
       // A semicolon between them puts them in different clauses: "Vella announced …; Smith …, vowing".
       if (crossesClause(tokens, s, c)) continue;
@@ -103,11 +106,13 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const orphans: Relation[] = [];
   type Rel = (typeof relations)[number];
   // First pass: each content to the nearest cue of its sentence, else of its paragraph.
+  const relationsIn = groupedBy(relations, (r) => [`s${sentence[r.cue.from]}`, `p${paragraph[r.cue.from]}`]);
   const assigned = contents.map((t): { rel: Rel; how: Link } | null => {
     let best: Rel | null = null,
       bestGap = Infinity,
       how: Link = "none";
-    for (const r of relations) {
+    const keys = [`s${sentence[t.from]}`, `s${sentence[t.to - 1]}`, `p${paragraph[t.from]}`, `p${paragraph[t.to - 1]}`];
+    for (const r of relationsIn(keys)) {
       const sameSentence = sentence[r.cue.from] === sentence[t.from] || sentence[r.cue.from] === sentence[t.to - 1];
       const sameParagraph =
         paragraph[r.cue.from] === paragraph[t.from] || paragraph[r.cue.from] === paragraph[t.to - 1];
@@ -175,4 +180,21 @@ function clauseStartBefore(a: TextAnalysis, sentence: Int32Array, t: number): nu
   let i = t;
   while (i > 0 && sentence[i - 1] === sentence[t] && !/^[;:]$/.test(a.tokens[i - 1]!.value)) i--;
   return i;
+}
+
+/**
+ * Items indexed by keys (a sentence, a paragraph): `of(keys)` gives the items having any of the
+ * keys, once each, in the list's own order.
+ */
+function groupedBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]) {
+  const index = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const k of new Set(keysOf(item))) {
+      const list = index.get(k);
+      if (list) list.push(i);
+      else index.set(k, [i]);
+    }
+  });
+  return (keys: readonly string[]): T[] =>
+    [...new Set(keys.flatMap((k) => index.get(k) ?? []))].sort((a, b) => a - b).map((i) => items[i]!);
 }
