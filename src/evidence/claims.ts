@@ -1,5 +1,6 @@
 import type { CaseKnowledge } from "./case-knowledge.js";
 import type { DateMention } from "./dates.js";
+import { lowerBound } from "./lower-bound.js";
 import type { QuantityMention } from "./quantities.js";
 import type { Quote } from "./quotes.js";
 import { type Located, locate } from "./span.js";
@@ -164,13 +165,7 @@ function spanIndex<T extends { readonly start: number; readonly end: number }>(x
   const order = xs.map((_, i) => i).sort((a, b) => xs[a]!.start - xs[b]!.start || a - b);
   const starts = order.map((i) => xs[i]!.start);
   return (from: number, to: number): T[] => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(starts.length, (k) => starts[k]! < from);
     const hits: number[] = [];
     for (let k = lo; k < starts.length && starts[k]! <= to; k++) if (xs[order[k]!]!.end <= to) hits.push(order[k]!);
     return hits.sort((a, b) => a - b).map((i) => xs[i]!);

@@ -1,3 +1,5 @@
+import { lowerBound } from "./lower-bound.js";
+
 /**
  * Spans that do not overlap one another, kept sorted by start: whether a new span overlaps any
  * of them is a binary search, not a scan (a scan per mention made long texts quadratic).
@@ -21,13 +23,6 @@ export class DisjointSpans {
   }
 
   private firstStartAtOrAfter(x: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.starts.length, (k) => this.starts[k]! < x);
   }
 }

@@ -1,4 +1,5 @@
 import { DisjointSpans } from "./disjoint-spans.js";
+import { lowerBound } from "./lower-bound.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -179,14 +180,7 @@ export function findQuantities(
 /** The head noun right after a quantity: the last noun of the following noun phrase ("27 points", "600,000 Maltese troops"). */
 function nounAfter(a: TextAnalysis, end: number): string | null {
   // The first token starting at or after `end`, by binary search (tokens are in text order).
-  let lo = 0;
-  let hi = a.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a.tokens[mid]!.start < end) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = lo;
+  let i = lowerBound(a.tokens.length, (k) => a.tokens[k]!.start < end);
   if (i >= a.tokens.length) return null;
   if (/^(of|percent|%)$/i.test(a.tokens[i]!.value) && a.tokens[i + 1]?.value.toLowerCase() === "the") i += 2;
   else if (/^of$/i.test(a.tokens[i]!.value)) i += 1;

@@ -1,4 +1,5 @@
 import type { Actor } from "../actors.js";
+import { lowerBound } from "../lower-bound.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
 export interface Resolution {
@@ -85,13 +86,7 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
 
 /** The named mentions starting in [from, to), in the actors' order. */
 function namedStarting(named: readonly NamedMention[], from: number, to: number): NamedMention[] {
-  let lo = 0;
-  let hi = named.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (named[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(named.length, (k) => named[k]!.start < from);
   const out: NamedMention[] = [];
   for (let k = lo; k < named.length && named[k]!.start < to; k++) out.push(named[k]!);
   return out.sort((a, b) => a.rank - b.rank);
@@ -159,14 +154,8 @@ export function resolveSource(
     return { speaker: core, how: "name", confidence: 0.85 };
   const lastMention = (a: Actor, before: number) => {
     const ends = context.endsOf.get(a) ?? [];
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= before) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? ends[lo - 1]! : -1;
+    const k = lowerBound(ends.length, (i) => ends[i]! <= before);
+    return k > 0 ? ends[k - 1]! : -1;
   };
   if (PERSONAL.test(phrase)) {
     const last = memory.quoted.filter((q) => q.at < start).at(-1);
