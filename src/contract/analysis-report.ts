@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SourceReliability as EvidenceSourceReliability } from "./evidence.js";
 
 // The analysis report as it crosses every boundary — `parley analyze --json`, the API's analysis
 // answer, the briefing's input, the web client's views — defined once here. The core builds
@@ -138,21 +139,13 @@ export const Robustness = z.object({
     .describe("contested plan versions drawn in proportion to their sources' reliability"),
 });
 
-export const SourceReliability = z.object({
-  file: z.string(),
+/** A source's reliability as the report carries it: the evidence's, its kind any word a scenario gives. */
+export const SourceReliability = EvidenceSourceReliability.extend({
   kind: z.string(),
   kindReason: z
     .string()
     .optional()
     .describe("why the source is of that kind: the words it was read off, or the scenario"),
-  score: z.number(),
-  reasons: z.array(z.string()),
-  corroborated: z.number(),
-  contested: z.number(),
-  unique: z.number(),
-  hedges: z.number(),
-  named: z.number(),
-  overridden: z.boolean(),
 });
 
 /** Everything `parley analyze` reports (with `--corpus`, its evidence too), as plain JSON. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EvidenceDocument } from "./evidence.js";
 
 /** The shapes the API answers with: one source for validation, the TypeScript types and the OpenAPI document. */
 
@@ -24,17 +25,18 @@ export const Problem = z
   })
   .describe("RFC 9457 problem details (application/problem+json)");
 
-export const DocumentSummary = z.object({
-  id: z.string().describe("SHA-256 of the text: the same content is one document"),
-  file: z.string().describe("the name citations use"),
-  format: z.enum(["text", "markdown", "html"]),
-  title: z.string().nullable(),
-  outlet: z.string().nullable(),
-  author: z.string().nullable(),
-  url: z.string().nullable(),
-  published: z.string().nullable(),
-  publishedSource: z.string().describe("how the date was found: given, manifest, stated, inferred, batch or unknown"),
-  characters: z.number(),
+/** A stored document as the workspace lists it: the evidence contract's document, without its evidence. */
+export const DocumentSummary = EvidenceDocument.pick({
+  id: true,
+  file: true,
+  format: true,
+  title: true,
+  outlet: true,
+  author: true,
+  url: true,
+  published: true,
+  publishedSource: true,
+  characters: true,
 });
 
 export const IngestAnswer = z.object({
