@@ -14,6 +14,8 @@ function parley(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: "utf8",
     cwd: ROOT,
+    // Never the checkout's own workspace (one `npm start` made): a command given no --db finds none.
+    env: { ...process.env, PARLEY_DB: join(tmp, "no-workspace.db") },
     ...(input === undefined ? {} : { input }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
