@@ -236,7 +236,8 @@ export const ERROR_CODES = [
   {
     code: "genius.bounds",
     status: 422,
-    meaning: "An integer or real issue lacks numeric lowerbound ≤ upperbound — set both.",
+    meaning:
+      "An integer or real issue lacks decimal lowerbound ≤ upperbound, or an integer issue's bounds are not whole numbers — set both.",
   },
   {
     code: "genius.issue-type",
@@ -254,6 +255,17 @@ export const ERROR_CODES = [
     meaning: "Two issues of the domain have the same name — make issue names unique.",
   },
   {
+    code: "genius.duplicate-index",
+    status: 422,
+    meaning:
+      "Two issues of the domain share an index=, so a profile's weight could not tell them apart — give each its own.",
+  },
+  {
+    code: "genius.issue-index",
+    status: 422,
+    meaning: "An issue has no numeric index=, by which profiles weigh it — number the issues 1, 2, ….",
+  },
+  {
     code: "genius.nonlinear",
     status: 422,
     meaning:
@@ -263,6 +275,11 @@ export const ERROR_CODES = [
     code: "genius.missing-weight",
     status: 422,
     meaning: "The profile gives no <weight> for an issue — give every issue a weight.",
+  },
+  {
+    code: "genius.duplicate-weight",
+    status: 422,
+    meaning: "The profile gives two <weight> elements for one index — give each issue one weight.",
   },
   {
     code: "genius.bad-weight",

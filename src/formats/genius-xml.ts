@@ -94,8 +94,11 @@ function issuesOf(node: XmlNode): XmlNode[] {
   return arr(node["objective"]).flatMap((o) => [...arr(o["issue"]), ...issuesOf(o)]);
 }
 
+/** GENIUS writes decimal numbers only; `0x10`, `0b1` or `Infinity` are not numbers here (Number() would read them). */
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
 function number(v: unknown): number {
-  return typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+  return typeof v === "string" && DECIMAL.test(v) ? Number(v) : NaN;
 }
 
 export function parseGeniusDomain(text: string, file: string): GeniusDomain {
@@ -133,8 +136,15 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
       problems.push({
         ...where,
         code: "genius.bounds",
-        message: `${type} issue needs numeric lowerbound ≤ upperbound`,
+        message: `${type} issue needs decimal lowerbound ≤ upperbound`,
         hint: "set lowerbound and upperbound",
+      });
+    else if (type === "integer" && (!Number.isInteger(lower) || !Number.isInteger(upper)))
+      problems.push({
+        ...where,
+        code: "genius.bounds",
+        message: `integer issue with bounds ${lower}…${upper}, which are not whole numbers`,
+        hint: 'give whole-number bounds, or make it type="real"',
       });
     if (type === "integer") return { kind: "integer", name, lower, upper, index };
     if (type === "real") return { kind: "real", name, lower, upper, index };
@@ -154,7 +164,27 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
       hint: "is this a GENIUS domain file?",
     });
   const seen = new Set<string>();
+  const indexes = new Map<number, string>();
   for (const issue of issues) {
+    const line = lineOf(text, `name="${issue.name}"`);
+    const where = { file, ...(line ? { line } : {}), field: `issue "${issue.name}"` };
+    const first = indexes.get(issue.index);
+    // Profiles weigh issues by index: two issues under one index would share (and lose) a weight.
+    if (Number.isNaN(issue.index))
+      problems.push({
+        ...where,
+        code: "genius.issue-index",
+        message: `issue "${issue.name}" has no numeric index=`,
+        hint: 'profiles refer to issues by index: give every issue index="1", "2", …',
+      });
+    else if (first !== undefined)
+      problems.push({
+        ...where,
+        code: "genius.duplicate-index",
+        message: `issues "${first}" and "${issue.name}" share index ${issue.index}`,
+        hint: "give every issue its own index=",
+      });
+    else indexes.set(issue.index, issue.name);
     if (seen.has(issue.name)) {
       const second = text.indexOf(`name="${issue.name}"`, text.indexOf(`name="${issue.name}"`) + 1);
       problems.push({
@@ -204,7 +234,17 @@ export function parseGeniusProfile(text: string, file: string, domain: GeniusDom
   const profileIssues = issuesOf(space);
   const weightByIndex = new Map<number, unknown>();
   const weightNodes = [...arr(space["weight"]), ...arr(space["objective"]).flatMap((o) => arr(o["weight"]))];
-  for (const w of weightNodes) weightByIndex.set(number(w["index"]), w["value"]);
+  for (const w of weightNodes) {
+    const index = number(w["index"]);
+    if (weightByIndex.has(index))
+      problems.push({
+        ...at(`index="${String(w["index"])}"`, `weight ${String(w["index"])}`),
+        code: "genius.duplicate-weight",
+        message: `two <weight index="${String(w["index"])}"> elements (which one holds?)`,
+        hint: "give each issue one weight",
+      });
+    weightByIndex.set(index, w["value"]);
+  }
 
   const weights: Record<string, number> = {};
   const values: PartySpec["values"] = {};
@@ -372,7 +412,8 @@ export function geniusToScenario(
   return {
     name: domain.name,
     issues: domain.issues.map(({ index: _index, ...issue }) =>
-      issue.kind === "real" ? { ...issue, steps: options.discretize ?? 11 } : issue,
+      // A real range of one point is one value, not 11 copies of it.
+      issue.kind === "real" ? { ...issue, steps: issue.lower === issue.upper ? 1 : (options.discretize ?? 11) } : issue,
     ),
     parties,
     proposals: [],
@@ -403,6 +444,8 @@ export function modelToGenius(model: Model): { domain: string; profiles: string[
     attributeNamePrefix: "@_",
     format: true,
     suppressEmptyNode: true,
+    // An option named "true" is a value like any other, not a bare boolean attribute.
+    suppressBooleanAttributes: false,
   });
   const issueXml = (i: number, extra: (j: number) => XmlNode = () => ({})): XmlNode => {
     const issue = issues[i]!;

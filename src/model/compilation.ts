@@ -1,4 +1,5 @@
 import { formatPath, type Problem } from "../errors.js";
+import { checkDistinct } from "./distinct-names.js";
 import type { Issue, IssueValue } from "./issue.js";
 import type { Num, Parameter } from "./preferences.js";
 import type { UncertainNumber } from "./schema.js";
@@ -36,11 +37,14 @@ export class Compilation {
   /** Makes the issues known by name; a name defined twice is reported, and the later one is found. */
   setIssues(issues: readonly Issue[]): void {
     this.issues = issues;
-    issues.forEach((issue, i) => {
-      if (this.issueIndex.has(issue.name))
-        this.report(["issues", i, "name"], `issue "${issue.name}" is defined twice`, "issue names must be unique");
-      this.issueIndex.set(issue.name, i);
-    });
+    checkDistinct(
+      this,
+      "issue",
+      issues.map((issue) => issue.name),
+      (i) => ["issues", i, "name"],
+      "issue names must be unique",
+    );
+    issues.forEach((issue, i) => this.issueIndex.set(issue.name, i));
     this.known = [...this.issueIndex.keys()].join(", ");
   }
 

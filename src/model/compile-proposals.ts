@@ -1,4 +1,5 @@
 import type { Compilation, Path } from "./compilation.js";
+import { checkDistinct } from "./distinct-names.js";
 import type { Proposal } from "./scenario.js";
 import type { ProposalSpec, ScenarioSpec } from "./schema.js";
 
@@ -17,6 +18,13 @@ export function compileProposals(c: Compilation, spec: ScenarioSpec): Proposal[]
     proposals: new Map(spec.proposals.map((s, k) => [s.name, k])),
     parties: spec.parties.map((p) => p.name),
   };
+  checkDistinct(
+    c,
+    "proposal",
+    spec.proposals.map((s) => s.name),
+    (k) => ["proposals", k, "name"],
+    "proposal names must be unique: name a later version apart (for example “… (revised)”)",
+  );
   const proposals = spec.proposals.map((s, k) => compileProposal(c, s, k, names));
   const partyNames = new Set(names.parties);
   spec.proposals.forEach((s, k) => {

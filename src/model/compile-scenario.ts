@@ -2,6 +2,7 @@ import { InputError } from "../errors.js";
 import { Compilation, formatValue, lowerBound, type Path, upperBound } from "./compilation.js";
 import { compilePreferences, zeroTable } from "./compile-preferences.js";
 import { compileProposals } from "./compile-proposals.js";
+import { checkDistinct } from "./distinct-names.js";
 import {
   createDiscreteIssue,
   createIntegerIssue,
@@ -52,11 +53,7 @@ function compileIssue(c: Compilation, s: IssueSpec, i: number, discretize: numbe
         `${s.options.length.toLocaleString("en-US")} options; the limit is ${MAX_OPTIONS.toLocaleString("en-US")}`,
         "make a large range of values an integer or real issue",
       );
-    const seen = new Set<string>();
-    s.options.forEach((o, j) => {
-      if (seen.has(o)) c.report(["issues", i, "options", j], `option "${o}" is listed twice`, "give each option once");
-      seen.add(o);
-    });
+    checkDistinct(c, "option", s.options, (j) => ["issues", i, "options", j], "give each option once");
     return createDiscreteIssue(s.name, s.options, s.unit);
   }
   if (s.kind === "integer") {
@@ -78,15 +75,16 @@ function compileIssue(c: Compilation, s: IssueSpec, i: number, discretize: numbe
   return createRealIssue(s.name, s.lower, s.upper, s.steps ?? discretize ?? 11, s.unit);
 }
 
-/** The parties, in order; a name given twice is reported. */
+/** The parties, in order; a name given twice (or printing like another) is reported. */
 function compileParties(c: Compilation, specs: readonly PartySpec[]): Party[] {
-  const names = new Set<string>();
-  return specs.map((p, pi) => {
-    const at = (...rest: Path): Path => ["parties", pi, ...rest];
-    if (names.has(p.name)) c.report(at("name"), `party "${p.name}" is defined twice`, "party names must be unique");
-    names.add(p.name);
-    return compileParty(c, p, at);
-  });
+  checkDistinct(
+    c,
+    "party",
+    specs.map((p) => p.name),
+    (pi) => ["parties", pi, "name"],
+    "party names must be unique",
+  );
+  return specs.map((p, pi) => compileParty(c, p, (...rest: Path): Path => ["parties", pi, ...rest]));
 }
 
 function compileParty(c: Compilation, p: PartySpec, at: (...rest: Path) => Path): Party {

@@ -153,3 +153,75 @@ describe("GENIUS bad input", () => {
     expect(p).toMatchObject({ code: "genius.unknown-option", message: expect.stringContaining('"Lenovo"') });
   });
 });
+
+describe("GENIUS oddities are refused or read as GENIUS means them", () => {
+  const domainXml = (issues: string) =>
+    `<negotiation_template><utility_space><objective index="0" name="d">${issues}</objective></utility_space></negotiation_template>`;
+  const codes = (text: string) => {
+    try {
+      parseGeniusDomain(text, "d.xml");
+    } catch (e) {
+      return (e as InputError).problems.map((p) => p.code);
+    }
+    return [];
+  };
+  const a = '<issue index="1" name="a" type="discrete"><item value="x"/><item value="y"/></issue>';
+
+  it("two issues sharing an index (a profile's weight could not tell them apart)", () => {
+    expect(codes(domainXml(a + a.replace('name="a"', 'name="b"')))).toEqual(["genius.duplicate-index"]);
+    expect(codes(domainXml(a.replace('index="1"', "")))).toEqual(["genius.issue-index"]);
+  });
+  it("hexadecimal, binary and Infinity are not GENIUS numbers", () => {
+    for (const bound of ["0x10", "0b1", "Infinity"])
+      expect(
+        codes(domainXml(`<issue index="1" name="n" type="integer" lowerbound="0" upperbound="${bound}"/>`)),
+      ).toEqual(["genius.bounds"]);
+    expect(codes(domainXml('<issue index="1" name="n" type="integer" lowerbound="-2" upperbound="1e2"/>'))).toEqual([]);
+  });
+  it("an integer issue with fractional bounds", () => {
+    expect(codes(domainXml('<issue index="1" name="n" type="integer" lowerbound="0.5" upperbound="7.5"/>'))).toEqual([
+      "genius.bounds",
+    ]);
+  });
+  it("a real issue with lower = upper is one outcome, not eleven", () => {
+    const domain = parseGeniusDomain(
+      domainXml('<issue index="1" name="r" type="real"><range lowerbound="3" upperbound="3"/></issue>'),
+      "d.xml",
+    );
+    const profile = `<utility_space><objective index="0" name="d"><issue index="1" name="r" type="real"><evaluator ftype="linear" parameter0="0" parameter1="0.1"/></issue><weight index="1" value="1"/></objective></utility_space>`;
+    const model = compileScenario(geniusToScenario(domain, [{ text: profile, file: "p.xml" }]));
+    expect(model.space.size).toBe(1n);
+  });
+  it("two weights under one index in a profile", () => {
+    const profileText = readFileSync(GENIUS["LaptopC"]!.profiles[0]!, "utf8");
+    const domain = parseGeniusDomain(readFileSync(GENIUS["LaptopC"]!.domain, "utf8"), "laptop-domain.xml");
+    const twice = profileText.replace('<weight index="2"', '<weight index="1" value="0.9"/><weight index="2"');
+    expect(() => geniusToScenario(domain, [{ text: twice, file: "p.xml" }])).toThrow(/two <weight index="1">/);
+  });
+  it('an option named "true" survives a round trip through GENIUS XML', () => {
+    const scenario = {
+      name: "flags",
+      issues: [{ kind: "discrete" as const, name: "x", options: ["true", "false"] }],
+      parties: ["A", "B"].map((name, k) => ({
+        name,
+        role: "principal" as const,
+        reservation: 0,
+        weights: { x: 1 },
+        values: { x: { true: k, false: 1 - k } },
+        redLines: [],
+      })),
+      proposals: [],
+    };
+    const written = modelToGenius(compileScenario(scenario));
+    expect(written.domain).toContain('value="true"');
+    const domain = parseGeniusDomain(written.domain, "flags-domain.xml");
+    expect(domain.issues[0]).toMatchObject({ options: ["true", "false"] });
+    const back = compileScenario(
+      geniusToScenario(
+        domain,
+        written.profiles.map((text, k) => ({ text, file: `p${k}.xml` })),
+      ),
+    );
+    expectSameUtilities(compileScenario(scenario), back);
+  });
+});

@@ -408,6 +408,31 @@ describe("silent wrong output is refused or flagged", () => {
     expectRefused(parley(["analyze", f]), /too wide to compute with/);
   });
 
+  it("two proposals with one name are refused, naming the second", () => {
+    const yaml = scenario(
+      "{name: x, kind: discrete, options: [a, b]}",
+      ["{a: 1, b: 0}", "{a: 0, b: 1}"],
+      "proposals:\n  - {name: P, outcome: {x: a}}\n  - {name: P, outcome: {x: b}}\n",
+    );
+    expectRefused(
+      parley(["analyze", write("two-p.yaml", yaml)]),
+      /:15:\d+: proposals\[1\]\.name: proposal "P" is defined twice/,
+    );
+  });
+
+  it('parties "A" and "A\\u200b", which print alike, are refused with the invisible character spelled out', () => {
+    const yaml = scenario("{name: x, kind: discrete, options: [a, b]}", ["{a: 1, b: 0}", "{a: 0, b: 1}"]).replace(
+      "name: B",
+      'name: "A\\u200b"',
+    );
+    expectRefused(
+      parley(["analyze", write("invisible.yaml", yaml)]),
+      /parties\[1\]\.name: party "A\\u200b" prints like party "A"/,
+    );
+    const options = scenario('{name: x, kind: discrete, options: ["ｂ", b]}', ["{ｂ: 1, b: 0}", "{ｂ: 0, b: 1}"]);
+    expectRefused(parley(["analyze", write("fullwidth.yaml", options)]), /option "b" prints like option "ｂ"/);
+  });
+
   it("invalid UTF-8: an article is read with a warning naming the line; a scenario is refused", () => {
     const bad = Buffer.concat([
       Buffer.from(`${article.split("\n").slice(0, 3).join("\n")}\n`),
