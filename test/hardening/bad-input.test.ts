@@ -251,6 +251,35 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
     );
   });
 
+  it("YAML nested 100,000 deep, or just past 64 levels, is refused at the depth limit, not with V8's stack overflow", () => {
+    const brackets = `name: deep\nissues: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`;
+    expectRefused(
+      parley(["analyze", write("deep.yaml", brackets)]),
+      /deep\.yaml:2:\d+: the YAML nests deeper than 64 levels/,
+    );
+    const blocks = `name: deep\nissues:\n${Array.from({ length: 70 }, (_, i) => `${"  ".repeat(i)}- `).join("\n")}x\n`;
+    const out = parley(["analyze", write("deep2.yaml", blocks)]);
+    expectRefused(out, /the YAML nests deeper than 64 levels/);
+    expect(out.stderr).not.toMatch(/call stack/);
+  });
+
+  it("YAML merge keys are read; !!binary, !!set, !!timestamp and custom tags are refused by line", () => {
+    const merged = `name: m\nissues:\n  - {name: x, kind: discrete, options: [a, b]}\nparties:\n  - &base\n    name: A\n    weights: {x: 1}\n    values: {x: {a: 1, b: 0}}\n  - <<: *base\n    name: B\n    values: {x: {a: 0, b: 1}}\n`;
+    const ok = parley(["analyze", write("merge.yaml", merged)]);
+    expectOk(ok);
+    expect(ok.stdout).toMatch(/1 issues, 2 parties/);
+    for (const [value, tag] of [
+      ["!!binary aGVsbG8=", "!!binary"],
+      ["!!set {a}", "!!set"],
+      ["!!timestamp 2025-12-02", "!!timestamp"],
+      ["!secret x", "!secret"],
+    ])
+      expectRefused(
+        parley(["analyze", write("tag.yaml", merged.replace("name: m", `name: ${value}`))]),
+        new RegExp(`tag\\.yaml:1:\\d+: the YAML tag ${tag} is not read here`),
+      );
+  });
+
   it("a missing --out folder, --out onto a folder, a missing input folder and a folder given as a file", () => {
     const yaml = join(ROOT, "examples", "river-treaty.yaml");
     expectRefused(
