@@ -83,6 +83,8 @@ export const JobSchema = z.object({
 
 export const ScenarioSummary = z.object({ id: z.string(), name: z.string(), version: z.number(), updated: z.string() });
 
+export const ScenarioVersion = z.object({ version: z.number(), name: z.string(), updated: z.string() });
+
 export const ScenarioFull = ScenarioSummary.extend({
   text: z.string().describe("the scenario as written, YAML or JSON"),
 });

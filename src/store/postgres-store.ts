@@ -6,8 +6,11 @@ import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
 import type {
   DocumentEntry,
   DocumentMeta,
+  ExpectedVersion,
   PeopleOf,
+  PutOutcome,
   ScenarioInput,
+  ScenarioVersionEntry,
   SimulationEntry,
   Store,
   StoreAddress,
@@ -36,6 +39,8 @@ const SCHEMA = `
   ALTER TABLE evidence ADD COLUMN IF NOT EXISTS seq BIGSERIAL;
   ALTER TABLE tournaments ADD COLUMN IF NOT EXISTS seq BIGSERIAL;
   CREATE TABLE IF NOT EXISTS scenarios (seq BIGSERIAL, id TEXT PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, version INTEGER NOT NULL, updated TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS scenario_versions (id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (id, version));
+  INSERT INTO scenario_versions SELECT id, version, name, text, updated FROM scenarios ON CONFLICT DO NOTHING;
   CREATE TABLE IF NOT EXISTS simulations (seq BIGSERIAL, id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`;
 
@@ -193,20 +198,51 @@ export class PostgresStore implements Store {
   }
 
   async createScenario(s: ScenarioInput): Promise<boolean> {
-    const r = await this.pool.query(
-      "INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, 1, $4) ON CONFLICT (id) DO NOTHING",
-      [s.id, s.name, s.text, new Date().toISOString()],
-    );
-    return r.rowCount === 1;
+    return "version" in (await this.putScenario(s, "absent"));
   }
 
-  async putScenario(s: ScenarioInput): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>(
-      `INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, 1, $4)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, text = EXCLUDED.text, version = scenarios.version + 1, updated = EXCLUDED.updated RETURNING version`,
-      [s.id, s.name, s.text, new Date().toISOString()],
+  async putScenario(s: ScenarioInput, expected?: ExpectedVersion): Promise<PutOutcome> {
+    const updated = new Date().toISOString();
+    return this.transaction(async (c): Promise<PutOutcome> => {
+      // Writers of one id take turns (a row lock cannot hold a scenario that does not exist yet).
+      await c.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [SCHEMA_LOCK, s.id]);
+      const current =
+        (await c.query<{ version: number }>("SELECT version FROM scenarios WHERE id = $1", [s.id])).rows[0]?.version ??
+        null;
+      if (expected !== undefined && (expected === "absent" ? current !== null : current !== expected))
+        return { conflict: true, current };
+      const version = (current ?? 0) + 1;
+      await c.query(
+        `INSERT INTO scenarios (id, name, text, version, updated) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, text = EXCLUDED.text, version = EXCLUDED.version, updated = EXCLUDED.updated`,
+        [s.id, s.name, s.text, version, updated],
+      );
+      await c.query("INSERT INTO scenario_versions (id, version, name, text, updated) VALUES ($1, $2, $3, $4, $5)", [
+        s.id,
+        version,
+        s.name,
+        s.text,
+        updated,
+      ]);
+      return { version, created: current === null };
+    });
+  }
+
+  async scenarioVersions(id: string): Promise<ScenarioVersionEntry[]> {
+    return (
+      await this.pool.query<ScenarioVersionEntry>(
+        "SELECT version, name, updated FROM scenario_versions WHERE id = $1 ORDER BY version",
+        [id],
+      )
+    ).rows;
+  }
+
+  async scenarioAt(id: string, version: number): Promise<StoredScenario | null> {
+    const { rows } = await this.pool.query<StoredScenario>(
+      "SELECT id, name, text, version, updated FROM scenario_versions WHERE id = $1 AND version = $2",
+      [id, version],
     );
-    return rows[0]!.version;
+    return rows[0] ?? null;
   }
 
   async documentsVersion(): Promise<number> {

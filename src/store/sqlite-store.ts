@@ -10,8 +10,11 @@ import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
 import type {
   DocumentEntry,
   DocumentMeta,
+  ExpectedVersion,
   PeopleOf,
+  PutOutcome,
   ScenarioInput,
+  ScenarioVersionEntry,
   SimulationEntry,
   Store,
   StoreAddress,
@@ -75,6 +78,8 @@ export class SqliteStore implements Store {
               start INTEGER NOT NULL, end INTEGER NOT NULL, data TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document);
             CREATE TABLE IF NOT EXISTS scenarios (id TEXT PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, version INTEGER NOT NULL, updated TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS scenario_versions (id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (id, version));
+            INSERT OR IGNORE INTO scenario_versions SELECT id, version, name, text, updated FROM scenarios;
             CREATE TABLE IF NOT EXISTS simulations (id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`);
           // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
@@ -325,28 +330,53 @@ export class SqliteStore implements Store {
 
   /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
   async createScenario(s: ScenarioInput): Promise<boolean> {
-    return this.guarded(
-      () =>
-        this.statement("INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, 1, ?)").run(
-          s.id,
-          s.name,
-          s.text,
-          new Date().toISOString(),
-        ).changes === 1,
+    return "version" in (await this.putScenario(s, "absent"));
+  }
+
+  /** Replaces a scenario's text (or creates it), keeping the version it replaces; see `Store.putScenario`. */
+  async putScenario(s: ScenarioInput, expected?: ExpectedVersion): Promise<PutOutcome> {
+    const updated = new Date().toISOString();
+    return this.guarded(() =>
+      // One immediate transaction: the check and the write see the same version.
+      this.db
+        .transaction((): PutOutcome => {
+          const current =
+            (this.statement("SELECT version FROM scenarios WHERE id = ?").get(s.id) as { version: number } | undefined)
+              ?.version ?? null;
+          if (expected !== undefined && (expected === "absent" ? current !== null : current !== expected))
+            return { conflict: true, current };
+          const version = (current ?? 0) + 1;
+          this.statement(
+            "INSERT INTO scenarios VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, text = excluded.text, version = excluded.version, updated = excluded.updated",
+          ).run(s.id, s.name, s.text, version, updated);
+          this.statement("INSERT INTO scenario_versions VALUES (?, ?, ?, ?, ?)").run(
+            s.id,
+            version,
+            s.name,
+            s.text,
+            updated,
+          );
+          return { version, created: current === null };
+        })
+        .immediate(),
     );
   }
 
-  /** Replaces a scenario's text (or creates it) and returns its new version. */
-  async putScenario(s: ScenarioInput): Promise<number> {
+  async scenarioVersions(id: string): Promise<ScenarioVersionEntry[]> {
     return this.guarded(
       () =>
-        (
-          this.db
-            .prepare(
-              "INSERT INTO scenarios VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, text = excluded.text, version = scenarios.version + 1, updated = excluded.updated RETURNING version",
-            )
-            .get(s.id, s.name, s.text, new Date().toISOString()) as { version: number }
-        ).version,
+        this.statement("SELECT version, name, updated FROM scenario_versions WHERE id = ? ORDER BY version").all(
+          id,
+        ) as ScenarioVersionEntry[],
+    );
+  }
+
+  async scenarioAt(id: string, version: number): Promise<StoredScenario | null> {
+    return this.guarded(
+      () =>
+        (this.statement("SELECT * FROM scenario_versions WHERE id = ? AND version = ?").get(id, version) as
+          | StoredScenario
+          | undefined) ?? null,
     );
   }
 

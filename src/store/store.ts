@@ -40,6 +40,21 @@ export interface StoredScenario extends ScenarioInput {
   readonly updated: string;
 }
 
+/** What a conditional replacement expects: the version it was made from, or that there is none yet. */
+export type ExpectedVersion = number | "absent";
+
+/** A replacement's outcome: the new version (and whether it created the scenario), or the version that stood in its way. */
+export type PutOutcome =
+  | { readonly version: number; readonly created: boolean }
+  | { readonly conflict: true; readonly current: number | null };
+
+/** One stored version of a scenario, without its text. */
+export interface ScenarioVersionEntry {
+  readonly version: number;
+  readonly name: string;
+  readonly updated: string;
+}
+
 export interface TournamentEntry {
   readonly id: string;
   readonly config: unknown;
@@ -86,8 +101,15 @@ export interface Store {
   storedPeople(compute: PeopleOf): Promise<string[]>;
   /** Creates a scenario under a new id; false (changing nothing) when the id is taken. */
   createScenario(s: ScenarioInput): Promise<boolean>;
-  /** Replaces a scenario (or creates it); returns its new version. */
-  putScenario(s: ScenarioInput): Promise<number>;
+  /**
+   * Replaces a scenario (or creates it), atomically: with `expected`, only when the stored
+   * version is that one (or, "absent", when there is none). Every version is kept.
+   */
+  putScenario(s: ScenarioInput, expected?: ExpectedVersion): Promise<PutOutcome>;
+  /** Every stored version of a scenario, oldest first (empty for an unknown id). */
+  scenarioVersions(id: string): Promise<ScenarioVersionEntry[]>;
+  /** One stored version of a scenario, or null. */
+  scenarioAt(id: string, version: number): Promise<StoredScenario | null>;
   scenario(id: string): Promise<StoredScenario | null>;
   /** A scenario's version alone (null when there is none): a cheap check for change. */
   scenarioVersion(id: string): Promise<number | null>;

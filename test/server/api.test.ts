@@ -72,6 +72,8 @@ describe("the workspace server on the Moscow case", () => {
       "POST /api/scenarios",
       "GET /api/scenarios/{id}",
       "PUT /api/scenarios/{id}",
+      "GET /api/scenarios/{id}/versions",
+      "GET /api/scenarios/{id}/versions/{version}",
       "GET /api/scenarios/{id}/analysis",
       "GET /api/scenarios/{id}/validation",
       "GET /api/scenarios/{id}/simulations",
@@ -404,6 +406,43 @@ describe("scenarios over HTTP", () => {
       text: before.text,
     });
     await problem(await get("/api/scenarios/nope/analysis"), 404, "not-found");
+  });
+
+  it("no lost update: of 20 PUTs made from one version one wins, 19 get 412; every version is kept", async () => {
+    const put = (path: string, text: string, headers: Record<string, string>) =>
+      fetch(base + path, { method: "PUT", body: text, headers: { "content-type": "application/yaml", ...headers } });
+    const created = await put("/api/scenarios/race", river, {});
+    expect(created.status).toBe(201);
+    expect(created.headers.get("location")).toBe("/api/scenarios/race");
+    const read = await get("/api/scenarios/race");
+    const etag = read.headers.get("etag")!;
+    expect(etag).toBe('"v1"');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, k) =>
+        put("/api/scenarios/race", river.replace("Kura river water-sharing treaty", `Writer ${k}`), {
+          "if-match": etag,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(19).fill(412)]);
+    const lost = await problem(answers.find((a) => a.status === 412)!, 412, "scenario.changed");
+    expect(lost.title).toMatch(/"race" is at version 2/);
+    const versions = await json<{ items: { version: number; name: string }[] }>(
+      await get("/api/scenarios/race/versions"),
+    );
+    expect(versions.items.map((v) => v.version)).toEqual([1, 2]);
+    const first = await json<{ text: string; version: number }>(await get("/api/scenarios/race/versions/1"));
+    expect(first).toMatchObject({ version: 1, text: river });
+    await problem(await get("/api/scenarios/race/versions/9"), 404, "not-found");
+    // If-None-Match: * creates only; If-Match on a scenario that does not exist is 412, not a creation.
+    await problem(await put("/api/scenarios/race", river, { "if-none-match": "*" }), 412, "scenario.changed");
+    await problem(await put("/api/scenarios/ghost", river, { "if-match": '"v1"' }), 412, "scenario.changed");
+    await problem(await put("/api/scenarios/ghost", river, { "if-match": "*" }), 412, "scenario.changed");
+    await problem(await get("/api/scenarios/ghost"), 404, "not-found");
+    await problem(await put("/api/scenarios/race", river, { "if-match": "3" }), 400, "request.precondition");
+    // Without a condition the last writer wins, as documented; the replaced version is still kept.
+    expect((await put("/api/scenarios/race", river, {})).status).toBe(200);
+    expect((await json<{ items: unknown[] }>(await get("/api/scenarios/race/versions"))).items).toHaveLength(3);
   });
 
   it("imports a GENIUS domain with its profiles, and refuses XML with a DTD", async () => {

@@ -122,13 +122,51 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(await store.scenario("s1")).toMatchObject({ id: "s1", name: "Test", text, version: 1 });
       expect(await store.scenarioVersion("s1")).toBe(1);
       expect(await store.scenarioVersion("missing")).toBeNull();
-      expect(await store.putScenario({ id: "s1", name: "Test 2", text: `${text}# two\n` })).toBe(2);
-      expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toBe(1);
+      expect(await store.putScenario({ id: "s1", name: "Test 2", text: `${text}# two\n` })).toEqual({
+        version: 2,
+        created: false,
+      });
+      expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toEqual({
+        version: 1,
+        created: true,
+      });
       expect((await store.scenarios()).map((s) => [s.id, s.version])).toEqual([
         ["s1", 2],
         ["s0", 1],
       ]);
       expect(await store.scenario("missing")).toBeNull();
+    });
+
+    it("keeps every version of a scenario; a replacement made from an older version changes nothing", async () => {
+      await store.putScenario({ id: "v", name: "V", text: "one\n" }, "absent");
+      expect(await store.putScenario({ id: "v", name: "V", text: "two\n" }, 1)).toEqual({ version: 2, created: false });
+      expect(await store.putScenario({ id: "v", name: "V", text: "lost\n" }, 1)).toEqual({
+        conflict: true,
+        current: 2,
+      });
+      expect(await store.putScenario({ id: "v", name: "V", text: "lost\n" }, "absent")).toEqual({
+        conflict: true,
+        current: 2,
+      });
+      expect(await store.putScenario({ id: "none", name: "N", text: "x\n" }, 3)).toEqual({
+        conflict: true,
+        current: null,
+      });
+      expect((await store.scenarioVersions("v")).map((v) => v.version)).toEqual([1, 2]);
+      expect((await store.scenarioAt("v", 1))?.text).toBe("one\n");
+      expect((await store.scenario("v"))?.text).toBe("two\n");
+      expect(await store.scenarioAt("v", 3)).toBeNull();
+      expect(await store.scenarioVersions("none")).toEqual([]);
+    });
+
+    it("of 20 writers replacing one version at once, exactly one wins; the others are told which version stands", async () => {
+      await store.putScenario({ id: "race", name: "R", text: "v1\n" }, "absent");
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, (_, k) => store.putScenario({ id: "race", name: "R", text: `writer ${k}\n` }, 1)),
+      );
+      expect(outcomes.filter((o) => "version" in o)).toHaveLength(1);
+      expect(outcomes.filter((o) => "conflict" in o)).toEqual(Array(19).fill({ conflict: true, current: 2 }));
+      expect((await store.scenarioVersions("race")).map((v) => v.version)).toEqual([1, 2]);
     });
 
     it("keeps a scenario's simulation runs, oldest first", async () => {

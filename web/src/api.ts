@@ -123,11 +123,12 @@ export const api = {
     get<{ status: string; done: number; total: number; result?: unknown; error?: { title: string } }>(
       `/api/jobs/${enc(id)}`,
     ),
-  replace: (id: string, text: string) =>
+  /** Replaces version `from` of a scenario; a change saved meanwhile makes it a 412 problem, never a lost update. */
+  replace: (id: string, text: string, from: number) =>
     fetch(`/api/scenarios/${enc(id)}`, {
       method: "PUT",
       body: text,
-      headers: { "content-type": "application/yaml" },
+      headers: { "content-type": "application/yaml", "if-match": `"v${from}"` },
     }).then((r) => answer<{ version: number }>(r)),
   simulate: (id: string, body: { agents: string[]; protocol: string; rounds: number; seed: number }) =>
     fetch(`/api/scenarios/${enc(id)}/simulations`, {

@@ -2,11 +2,11 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Problem, ScenarioFull, ScenarioSummary } from "../../contract/api.js";
+import { Problem, ScenarioFull, ScenarioSummary, ScenarioVersion } from "../../contract/api.js";
 import { slug } from "../../formats/file-names.js";
-import type { StoredScenario } from "../../store/store.js";
+import type { ExpectedVersion, StoredScenario } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
-import { HttpProblem } from "../problem.js";
+import { HttpProblem, notFound } from "../problem.js";
 import type { StoredScenarios } from "../stored-scenarios.js";
 
 const summary = ({ id, name, version, updated }: StoredScenario) => ({ id, name, version, updated });
@@ -100,13 +100,45 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
     schema: {
       tags: ["scenarios"],
       summary: "A scenario with its text as written (application/yaml when asked for)",
+      description:
+        'The ETag names the version (`"v3"`): send it back as If-Match with a PUT so that a change made meanwhile is not overwritten.',
       params: z.object({ id: z.string() }),
       response: { 200: ScenarioFull, 404: Problem },
     },
     handler: async (req, reply) => {
       const s = await scenarios.load(req.params.id);
+      reply.header("etag", versionTag(s.version));
       if (/\b(application|text)\/(x-)?yaml\b/.test(req.headers.accept ?? ""))
         return (reply as FastifyReply).type("application/yaml; charset=utf-8").send(s.text);
+      return { ...summary(s), text: s.text };
+    },
+  });
+
+  r.get("/api/scenarios/:id/versions", {
+    schema: {
+      tags: ["scenarios"],
+      summary: "Every stored version of a scenario, oldest first",
+      params: z.object({ id: z.string() }),
+      response: { 200: z.object({ items: z.array(ScenarioVersion) }), 404: Problem },
+    },
+    handler: async (req) => {
+      const items = await ctx.store.scenarioVersions(req.params.id);
+      if (!items.length) throw notFound("scenario", req.params.id);
+      return { items };
+    },
+  });
+
+  r.get("/api/scenarios/:id/versions/:version", {
+    schema: {
+      tags: ["scenarios"],
+      summary: "One stored version of a scenario, with its text as written",
+      params: z.object({ id: z.string(), version: z.coerce.number().int().min(1) }),
+      response: { 200: ScenarioFull, 404: Problem },
+    },
+    handler: async (req, reply) => {
+      const s = await ctx.store.scenarioAt(req.params.id, req.params.version);
+      if (!s) throw notFound("scenario version", `${req.params.id} v${req.params.version}`);
+      reply.header("etag", versionTag(s.version));
       return { ...summary(s), text: s.text };
     },
   });
@@ -114,16 +146,82 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
   r.put("/api/scenarios/:id", {
     schema: {
       tags: ["scenarios"],
-      summary: "Replace a scenario (YAML or JSON body); checked first — a bad one changes nothing",
+      summary: "Replace a scenario (YAML or JSON body), or create it; checked first — a bad one changes nothing",
+      description:
+        'With `If-Match: "vN"` (the ETag of the version read) the scenario is replaced only if it is still version N, else 412 and nothing changes; `If-None-Match: *` creates it only if it does not exist. Without either, the last writer wins. Every version is kept (GET …/versions). 201 when the PUT created the scenario, 200 when it replaced one.',
       params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) }),
+      headers: z.object({ "if-match": z.string().optional(), "if-none-match": z.string().optional() }),
       consumes: ["application/yaml", "application/json", "text/plain"],
-      response: { 200: ScenarioSummary, 422: Problem },
+      response: { 200: ScenarioSummary, 201: ScenarioSummary, 412: Problem, 422: Problem },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
+      const { id } = req.params;
+      const expected = expectedVersion(req.headers["if-match"], req.headers["if-none-match"]);
       const text = bodyText(req.body);
-      const c = await scenarios.check(`${req.params.id}.yaml`, text);
-      await ctx.store.putScenario({ id: req.params.id, name: c.name, text });
-      return summary((await ctx.store.scenario(req.params.id))!);
+      const c = await scenarios.check(`${id}.yaml`, text);
+      const outcome =
+        expected === "exists"
+          ? await putExisting(ctx, { id, name: c.name, text })
+          : await ctx.store.putScenario({ id, name: c.name, text }, expected);
+      if ("conflict" in outcome) throw changed(id, outcome.current);
+      reply.header("etag", versionTag(outcome.version));
+      if (outcome.created) reply.code(201).header("location", `/api/scenarios/${id}`);
+      return summary((await ctx.store.scenario(id))!);
     },
   });
+}
+
+const versionTag = (version: number) => `"v${version}"`;
+
+/**
+ * What a PUT's conditions expect: a version (`If-Match: "v3"`), an existing scenario
+ * (`If-Match: *`), none (`If-None-Match: *`), or nothing (the last writer wins).
+ */
+function expectedVersion(ifMatch?: string, ifNoneMatch?: string): ExpectedVersion | "exists" | undefined {
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() === "*") return "absent";
+    throw badCondition("if-none-match", "only If-None-Match: * (create, never replace) is understood");
+  }
+  if (ifMatch === undefined) return undefined;
+  if (ifMatch.trim() === "*") return "exists";
+  const m = /^\s*(?:W\/)?"v(\d+)"\s*$/.exec(ifMatch);
+  if (!m) throw badCondition("if-match", 'give the ETag of the version you read, for example If-Match: "v3"');
+  return Number(m[1]);
+}
+
+/** `If-Match: *`: replace whatever version stands, but never create. */
+async function putExisting(ctx: ServerContext, s: { id: string; name: string; text: string }) {
+  const current = await ctx.store.scenarioVersion(s.id);
+  return current === null ? { conflict: true as const, current } : ctx.store.putScenario(s, current);
+}
+
+function badCondition(header: string, hint: string): HttpProblem {
+  return new HttpProblem(400, "request.precondition", `the ${header} header cannot be read`, [
+    { code: "request.precondition", field: `headers.${header}`, message: "not an ETag of this API", hint },
+  ]);
+}
+
+function changed(id: string, current: number | null): HttpProblem {
+  return new HttpProblem(
+    412,
+    "scenario.changed",
+    current === null
+      ? `there is no scenario "${id}" to replace`
+      : `scenario "${id}" is at version ${current}, not the one this change was made from`,
+    [
+      {
+        code: "scenario.changed",
+        field: "headers.if-match",
+        message:
+          current === null
+            ? "no such scenario"
+            : `version ${current} was saved after the one this change was made from`,
+        hint:
+          current === null
+            ? "create it with POST /api/scenarios?id=…, or PUT without If-Match"
+            : `read it again (GET /api/scenarios/${id}), redo the change on that version and send If-Match: "v${current}"`,
+      },
+    ],
+    current === null ? {} : { etag: versionTag(current) },
+  );
 }

@@ -121,10 +121,15 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
   const [problems, setProblems] = useState<ProblemDetail[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The stored version this text was read from or last saved as. */
+  const [base, setBase] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (loaded.state === "ready") setText(loaded.data.text);
+    if (loaded.state === "ready") {
+      setText(loaded.data.text);
+      setBase(loaded.data.version);
+    }
   }, [loaded]);
   const lines = (text ?? "").split("\n");
   const bad = new Map(problems.filter((p) => p.line).map((p) => [p.line!, p]));
@@ -143,7 +148,8 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
     setProblems([]);
     setSaved(null);
     try {
-      const v = await api.replace(scenario, text);
+      const v = await api.replace(scenario, text, base);
+      setBase(v.version);
       // Saved: analysed again on the new version.
       const a = await api.analysis(scenario);
       setSaved(
