@@ -19,7 +19,10 @@ const ERRNO: Record<string, [string, string]> = {
 /** SQLite result codes better-sqlite3 reports, for a workspace database. */
 const SQLITE: Record<string, [string, string]> = {
   SQLITE_READONLY: ["the workspace database is read-only", "make it writable, or give --db another file"],
-  SQLITE_READONLY_DBMOVED: ["the workspace database was moved or deleted while in use", "run the command again"],
+  SQLITE_READONLY_DBMOVED: [
+    "the workspace database was moved, deleted or replaced while in use",
+    "nothing more is written to it: restore the file (or let a new one be made) and start the command or server again",
+  ],
   SQLITE_CANTOPEN: ["cannot open the workspace database", "check that its folder exists and is writable"],
   SQLITE_FULL: [
     "no space left for the workspace database",

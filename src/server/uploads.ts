@@ -63,5 +63,6 @@ export function readUpload(
       `${provisional}: ${raw.length.toLocaleString("en-US")} characters; the limit is ${limits.textChars.toLocaleString("en-US")}`,
       "split the article, or raise PARLEY_MAX_TEXT_CHARS on the server",
     );
-  return { name: given ? provisional : safeName(undefined, raw), raw };
+  // A name that is no name (blank, ".", "..") becomes one made of the text's own hash, never the empty string's.
+  return { name: safeName(given, raw), raw };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { InputError } from "../errors.js";
@@ -53,6 +53,8 @@ export class SqliteStore implements Store {
       this.db = new Database(file, mode === "read" ? { readonly: true, fileMustExist: true } : {});
       // Another process writing (a second ingest) makes this one wait, not fail.
       this.db.pragma("busy_timeout = 10000");
+      const { dev, ino } = statSync(file);
+      this.identity = { dev, ino };
       if (mode === "read") {
         this.db.prepare("SELECT 1 FROM documents LIMIT 1").all();
         return;
@@ -110,6 +112,22 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The database file's identity when opened: a file deleted or replaced under a running process is found by it. */
+  private identity: { dev: number; ino: number } | undefined;
+
+  /**
+   * Refuses to go on when the file opened is no longer at its path (deleted, or replaced by
+   * another): SQLite would keep writing into the unlinked file and acknowledge what is lost.
+   */
+  private checkSameFile(): void {
+    const now = statSync(this.file, { throwIfNoEntry: false });
+    if (this.identity && (!now || now.ino !== this.identity.ino || now.dev !== this.identity.dev))
+      throw Object.assign(new Error("the workspace database was deleted or replaced while open"), {
+        code: "SQLITE_READONLY_DBMOVED",
+        parleyFile: this.file,
+      });
+  }
+
   /** Prepared statements by their SQL: preparing is most of a small query's cost. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -122,6 +140,7 @@ export class SqliteStore implements Store {
   /** Runs a database operation; a full disk, a read-only file or a busy database becomes a clear error naming the file. */
   private guarded<T>(operation: () => T): T {
     try {
+      this.checkSameFile();
       return operation();
     } catch (e) {
       const known = systemProblem(e);

@@ -298,6 +298,25 @@ describe("documents in, over HTTP", () => {
     ]);
   }, 60_000);
 
+  it("pastes named '..', '.' or blank are named by their own text; a known text under a new name says where it is stored", async () => {
+    const paste = (name: string, text: string) =>
+      send("POST", "/api/documents", JSON.stringify({ name, text }), "application/json").then((r) =>
+        json<{ documents: { file: string; status: string; storedAs?: string }[] }>(r),
+      );
+    const names = [];
+    for (const [k, name] of ["..", ".", "", "   "].entries())
+      names.push((await paste(name, `"Round ${k} is over," said the envoy Lena Holm.`)).documents[0]!.file);
+    expect(new Set(names).size).toBe(4);
+    for (const n of names) expect(n).toMatch(/^pasted-[0-9a-f]{12}\.txt$/);
+    expect(names).not.toContain("pasted-e3b0c44298fc.txt");
+    const text = '"The ferry runs again in June," said Omar Haddad.';
+    const original = (await paste("ferry.txt", text)).documents[0]!;
+    expect(original).toMatchObject({ file: "ferry.txt", status: "stored" });
+    const copy = (await paste("renamed-copy.txt", text)).documents[0]!;
+    expect(copy).toMatchObject({ file: "renamed-copy.txt", status: "unchanged", storedAs: "ferry.txt" });
+    expect((await get(`/api/documents/${copy.storedAs}`)).status).toBe(200);
+  });
+
   it("never makes a path of an uploaded name, and reads no file a client names", async () => {
     const r = await upload([["../../../../tmp/parley-escape.txt", '"Nothing here," said Ana Ruiz.']]);
     expect(r.status).toBe(201);

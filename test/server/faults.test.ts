@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLI, MOSCOW_CASE } from "../domains.js";
+import { CLI, MOSCOW_CASE, ROOT } from "../domains.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
 
 // Faults: the server killed with SIGKILL in the middle of an ingest of 300 documents, then
@@ -194,4 +194,70 @@ describe("faults", () => {
       `two servers, one SQLite file: ${storedBy.join(" + ")} of 20 concurrent uploads stored (each once), 4 concurrent replacements → versions 2–5, integrity_check ok`,
     );
   }, 180_000);
+
+  it("the database deleted under a running server: writes and reads answer 503, none is acknowledged", async () => {
+    const file = join(tmp, "deleted.db");
+    const server = await startServerProcess(["--db", file, "--no-case"]);
+    servers.push(server);
+    const river = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8");
+    const put = () =>
+      fetch(`${server.url}/api/scenarios/river`, {
+        method: "PUT",
+        body: river,
+        headers: { "content-type": "application/yaml" },
+      });
+    expect((await put()).status).toBe(201);
+    rmSync(file);
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    const refused = await put();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("30");
+    const p = (await refused.json()) as { type: string; title: string };
+    expect(p.type).toBe("urn:parley:problem:system.sqlite_readonly_dbmoved");
+    expect(p.title).toMatch(/deleted or replaced while in use/);
+    const paste = await fetch(`${server.url}/api/documents`, {
+      method: "POST",
+      body: JSON.stringify({ name: "after.txt", text: article(7) }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(paste.status).toBe(503);
+    expect((await fetch(`${server.url}/api/scenarios/river`)).status).toBe(503);
+  }, 120_000);
+
+  it("a full disk over HTTP: an upload answers 503 with Retry-After, the stored documents stay", async (ctx) => {
+    const mnt = join(tmp, "small-fs");
+    mkdirSync(mnt, { recursive: true });
+    if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt]).status !== 0) {
+      console.warn("skipped: cannot mount a small tmpfs here; the full-disk case needs one");
+      ctx.skip();
+      return;
+    }
+    try {
+      const server = await startServerProcess(["--db", join(mnt, "ws.db"), "--no-case"]);
+      servers.push(server);
+      const form = (names: string[]) => {
+        const f = new FormData();
+        for (const n of names) f.append("file", new Blob([article(Number(n.replace(/\D/g, "")))]), n);
+        return f;
+      };
+      const first = await fetch(`${server.url}/api/documents`, { method: "POST", body: form(["a1.txt"]) });
+      expect(first.status).toBe(201);
+      spawnSync("sh", ["-c", `dd if=/dev/zero of=${join(mnt, "filler")} bs=64k 2>/dev/null`]);
+      const names = Array.from({ length: 40 }, (_, i) => `b${i + 10}.txt`);
+      const full = await fetch(`${server.url}/api/documents`, { method: "POST", body: form(names) });
+      expect(full.status).toBe(503);
+      expect(full.headers.get("retry-after")).toBe("30");
+      const p = (await full.json()) as { type: string };
+      expect(p.type).toMatch(/^urn:parley:problem:system\.(sqlite_full|enospc|sqlite_ioerr)/);
+      expect(JSON.stringify(p)).not.toContain(mnt);
+      rmSync(join(mnt, "filler"));
+      const list = (await (await fetch(`${server.url}/api/documents`)).json()) as { items: { file: string }[] };
+      expect(list.items.map((d) => d.file)).toContain("a1.txt");
+      server.child.kill("SIGTERM");
+      await server.exited;
+    } finally {
+      spawnSync("umount", ["-l", mnt]);
+    }
+  }, 120_000);
 });

@@ -180,9 +180,10 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
           if (j.status === "done") resolve(j.result);
           else {
             const { status, title, errors } = j.error!;
-            // The server's own trouble (a full disk) passes: ask again later.
-            const retry = status === 503 ? { "retry-after": "30" } : {};
-            reject(new HttpProblem(status, "ingest.failed", title, errors, retry));
+            // The server's own trouble (a full disk) passes under its own code: ask again later.
+            if (status === 503)
+              reject(new HttpProblem(503, errors[0]?.code ?? "ingest.failed", title, errors, { "retry-after": "30" }));
+            else reject(new HttpProblem(status, "ingest.failed", title, errors));
           }
         });
       });
