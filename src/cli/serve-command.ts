@@ -11,7 +11,8 @@ export function registerServe(program: Command): void {
     .option(
       "--host <address>",
       "address to listen on (HOST; beyond loopback, PARLEY_TOKEN is required)",
-      process.env["HOST"] ?? "127.0.0.1",
+      // An empty HOST is no HOST (a blank in a service file must not mean some other address).
+      process.env["HOST"]?.trim() || "127.0.0.1",
     )
     .option("--port <n>", "port (PORT, default 8080; 0 for any free one)", integer(0, "--port", 65535))
     .option(
@@ -63,8 +64,11 @@ export function registerServe(program: Command): void {
           ...(o.log ? { logger: true } : {}),
           log: (line) => process.stderr.write(`parley: ${line}\n`),
         });
+        const writes = token
+          ? "  writes need the header Authorization: Bearer $PARLEY_TOKEN"
+          : "  writes are taken from this machine only (no token; pages of other sites are refused)";
         process.stdout.write(
-          `Parley is serving at ${server.url}\n  the API at ${server.url}/api, its docs at ${server.url}/docs\n`,
+          `Parley is serving at ${server.url}\n  the API at ${server.url}/api, its docs at ${server.url}/docs\n${writes}\n`,
         );
         await new Promise<void>((resolve) => {
           const stop = () => resolve();

@@ -5,6 +5,7 @@ import { Piscina } from "piscina";
 import { InputError } from "../errors.js";
 import { createAgent } from "../negotiation/agents/index.js";
 import { MAX_ENUMERATED } from "../negotiation/arena.js";
+import { createMediator } from "../negotiation/mediators/index.js";
 import { MAX_ROUNDS } from "../negotiation/simulate.js";
 import { jobKey, type RunRecord, type TournamentSettings, tournamentJobs } from "../negotiation/tournament.js";
 import type { Store, StoreAddress } from "../store/store.js";
@@ -127,9 +128,14 @@ export async function runTournament(
       message: `${[...new Set(twice)].join(", ")} named more than once`,
       hint: "name each agent once (boulware:0.1 and boulware:0.3 are two agents); every agent meets every other, itself included",
     });
-  for (const a of config.agents) {
+  // Unknown agents and an unknown mediator are refused here, before any run (a job failing later would say less).
+  const checks = [
+    ...config.agents.map((a) => () => createAgent(a)),
+    ...(config.settings.mediator === undefined ? [] : [() => createMediator(config.settings.mediator!)]),
+  ];
+  for (const check of checks) {
     try {
-      createAgent(a);
+      check();
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;

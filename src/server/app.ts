@@ -29,9 +29,11 @@ import { StoredScenarios } from "./stored-scenarios.js";
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
-/** Whether a write carries the token (compared in constant time). */
+/** Whether a write carries the token as `Authorization: Bearer <token>` (compared in constant time; a bare token is not taken). */
 function authorised(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
+  const bearer = /^Bearer +(\S+)\s*$/i.exec(header ?? "");
+  if (!bearer) return false;
+  const given = Buffer.from(bearer[1]!);
   const wanted = Buffer.from(token);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
@@ -131,7 +133,8 @@ export async function buildApp(
     const token = options.token;
     app.addHook("onRequest", async (req) => {
       if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return;
-      if (!authorised(req.headers.authorization, token))
+      if (!authorised(req.headers.authorization, token)) {
+        const bare = req.headers.authorization !== undefined && !/^Bearer /i.test(req.headers.authorization);
         throw new HttpProblem(
           401,
           "auth.token",
@@ -140,12 +143,13 @@ export async function buildApp(
             {
               code: "auth.token",
               field: "header.authorization",
-              message: "missing or wrong token",
+              message: bare ? "the token is not given as Bearer" : "missing or wrong token",
               hint: "send Authorization: Bearer <PARLEY_TOKEN>",
             },
           ],
           { "www-authenticate": 'Bearer realm="parley"' },
         );
+      }
     });
   }
 

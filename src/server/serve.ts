@@ -42,6 +42,15 @@ export interface OpenServer {
 
 /** The store, the pool, the case and the app: everything but the listening socket. */
 export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host?: string }): Promise<OpenServer> {
+  if (o.host !== undefined && !o.host.trim())
+    throw new InputError([
+      {
+        code: "serve.host",
+        field: "--host",
+        message: "the address to listen on is empty",
+        hint: "give an address of this machine, e.g. --host 127.0.0.1 (or leave HOST unset)",
+      },
+    ]);
   if (o.host !== undefined && !LOOPBACK.has(o.host) && !o.token)
     throw new InputError([
       {

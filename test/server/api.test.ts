@@ -592,6 +592,23 @@ describe("tournaments over HTTP", () => {
       422,
       "agent.unknown",
     );
+    // An unknown mediator is refused up front (it was a 202 and then a job failing with 500).
+    const mediator = await problem(
+      await send(
+        "POST",
+        "/api/tournaments",
+        JSON.stringify({
+          scenarios: ["kura-river-water-sharing-treaty"],
+          agents: ["boulware", "conceder"],
+          protocol: "single-text",
+          mediator: "oracle",
+        }),
+        "application/json",
+      ),
+      422,
+      "mediator.unknown",
+    );
+    expect(mediator.errors![0]!.message).toMatch(/unknown mediator "oracle"/);
     await problem(
       await send("POST", "/api/tournaments", JSON.stringify({ scenarios: ["nope"] }), "application/json"),
       404,

@@ -235,5 +235,38 @@ describe("writes beyond loopback", () => {
       ).status,
     ).toBe(201);
     expect((await fetch(`${s.url}/api/scenarios`)).status).toBe(200);
+    // The token alone, without "Bearer", is not taken.
+    const bare = await fetch(`${s.url}/api/scenarios`, {
+      ...body,
+      headers: { ...body.headers, authorization: "s3cret-token-for-tests" },
+    });
+    expect(bare.status).toBe(401);
+    expect(JSON.stringify(await bare.json())).toMatch(/not given as Bearer/);
+    expect(s.output()).toMatch(/writes need the header Authorization: Bearer \$PARLEY_TOKEN/);
+  });
+
+  it("says on start that writes are taken from this machine only when it has no token", async () => {
+    const s = await startServerProcess(["--no-case", "--db", join(tmp, "loopback.db")], { PARLEY_TOKEN: "" });
+    servers.push(s);
+    expect(s.output()).toMatch(/writes are taken from this machine only/);
+  });
+
+  it("an empty HOST is no HOST (loopback); an empty --host is refused by name", async () => {
+    const s = await startServerProcess(["--no-case", "--db", join(tmp, "empty-host.db")], {
+      HOST: "",
+      PARLEY_TOKEN: "",
+    });
+    servers.push(s);
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "serve", "--host", " ", "--port", "0", "--no-case", "--db", join(tmp, "e.db")],
+      {
+        encoding: "utf8",
+        env: { ...process.env, PARLEY_TOKEN: "" },
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--host: the address to listen on is empty/);
   });
 });
