@@ -456,6 +456,18 @@ export const ERROR_CODES = [
     meaning: "A pattern of a case file is not a valid regular expression — write it as /source/flags and fix it.",
   },
   {
+    code: "draft.no-english",
+    status: 422,
+    meaning:
+      "Most of the corpus is written in a script other than Latin (Cyrillic, Han, Arabic, …), which Parley's English language data does not read — give English coverage or translations.",
+  },
+  {
+    code: "draft.empty",
+    status: 422,
+    meaning:
+      "The corpus's evidence names no party or no issue (no one demands, refuses or agrees to anything) — give coverage of the talks themselves, or write the scenario by hand.",
+  },
+  {
     code: "ingest.failed",
     status: 422,
     also: [413, 500, 503],

@@ -1,11 +1,14 @@
+import { InputError } from "../errors.js";
 import type { AttributionModel } from "../evidence/attribution/model.js";
 import type { CaseKnowledge } from "../evidence/case-knowledge.js";
 import { compareScenarios } from "../evidence/compare-scenarios.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import { draftScenario } from "../evidence/draft.js";
+import { dominantScript } from "../evidence/text-script.js";
 import { loadScenarioFile } from "../formats/scenario-file.js";
 import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
 import { readCorpus, resolveCitations, validateCitations } from "../ingest/validate-citations.js";
+import type { ScenarioInput } from "../model/schema.js";
 import { batchEvidence } from "./evidence.js";
 
 /** A scenario skeleton drafted from a corpus's evidence alone, as YAML headed by where it came from. */
@@ -16,7 +19,39 @@ export function draftYaml(
   knowledge: CaseKnowledge,
 ): string {
   const draft = draftScenario(batchEvidence(docs, model, knowledge), docs, undefined, knowledge);
+  if (!draft.parties.length || !draft.issues.length) throw nothingToDraft(corpusDir, docs, draft);
   return `# Drafted by parley draft --corpus ${corpusDir}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
+}
+
+/**
+ * Why a corpus gave no draft, said as such (not as a schema error of an empty scenario): texts in
+ * a script Parley's English language data does not read, or coverage that names no negotiation.
+ */
+function nothingToDraft(corpusDir: string, docs: readonly EvidenceDocument[], draft: ScenarioInput): InputError {
+  const foreign = docs.filter((d) => {
+    const script = dominantScript(d.text);
+    return script !== null && script !== "Latin";
+  });
+  const missing = [!draft.parties.length && "no party", !draft.issues.length && "no issue"]
+    .filter(Boolean)
+    .join(" and ");
+  if (foreign.length * 2 >= docs.length)
+    return new InputError([
+      {
+        code: "draft.no-english",
+        file: corpusDir,
+        message: `no English text found: ${foreign.length} of ${docs.length} document(s) are written in ${[...new Set(foreign.map((d) => dominantScript(d.text)))].join(" and ")} script, which Parley's language data does not read, so the draft holds ${missing}`,
+        hint: "give English coverage (or English translations) of the negotiation",
+      },
+    ]);
+  return new InputError([
+    {
+      code: "draft.empty",
+      file: corpusDir,
+      message: `the evidence of ${docs.length} document(s) gives ${missing}: no one is quoted demanding, refusing or agreeing to anything a party could negotiate`,
+      hint: "draft needs news coverage of the talks themselves; or write the scenario by hand (see examples/)",
+    },
+  ]);
 }
 
 /** How close a draft comes to a hand-written scenario of the same corpus, by where their citations point. */

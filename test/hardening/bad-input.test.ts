@@ -280,6 +280,21 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
       );
   });
 
+  it("draft on Russian, Chinese and Arabic texts says no English text was found, not that a scenario needs an issue", () => {
+    const dir = join(tmp, "foreign");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "ru.txt"), "Делегации встретились во вторник. «Мы обсудили план», — сказал посол.\n");
+    writeFileSync(join(dir, "zh.txt"), "代表团星期二会面。大使说：“我们讨论了计划。”\n");
+    writeFileSync(join(dir, "ar.txt"), "التقى الوفدان يوم الثلاثاء. وقال السفير: «ناقشنا الخطة».\n");
+    const r = parley(["draft", "--corpus", dir]);
+    expectRefused(r, /no English text found: 3 of 3 document\(s\) are written in .*Cyrillic/);
+    expect(r.stderr).not.toMatch(/needs at least one issue/);
+    const weather = join(tmp, "no-talks");
+    mkdirSync(weather);
+    writeFileSync(join(weather, "a.txt"), "The weather in Lisbon was mild on Tuesday, and the markets were calm.\n");
+    expectRefused(parley(["draft", "--corpus", weather]), /gives no party and no issue/);
+  });
+
   it("a missing --out folder, --out onto a folder, a missing input folder and a folder given as a file", () => {
     const yaml = join(ROOT, "examples", "river-treaty.yaml");
     expectRefused(
