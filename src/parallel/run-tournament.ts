@@ -186,7 +186,9 @@ export async function runTournament(
     config.repetitions,
     config.seed,
   );
-  const stored = await workspace.openTournament(id, described);
+  // The number of runs it holds when complete is stored with it: a tournament stopped midway and
+  // read back later (another process, after a restart) is then known to be incomplete.
+  const stored = await workspace.openTournament(id, { ...described, total: jobs.length });
   options.onStart?.(id, jobs.length);
   const done = new Set(stored.map(jobKey));
   const records = stored.slice();

@@ -260,4 +260,46 @@ describe("faults", () => {
       spawnSync("umount", ["-l", mnt]);
     }
   }, 120_000);
+
+  it("a tournament killed midway is read back after a restart as incomplete, with its real total", async () => {
+    const file = join(tmp, "killed-tournament.db");
+    const first = await startServerProcess(["--db", file, "--no-case"]);
+    servers.push(first);
+    const river = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8");
+    await fetch(`${first.url}/api/scenarios?id=river`, {
+      method: "POST",
+      body: river,
+      headers: { "content-type": "application/yaml" },
+    });
+    const started = await fetch(`${first.url}/api/tournaments`, {
+      method: "POST",
+      body: JSON.stringify({
+        scenarios: ["river"],
+        agents: ["boulware", "conceder", "linear", "tit-for-tat"],
+        repetitions: 2000,
+      }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(started.status).toBe(202);
+    const { id, total } = (await started.json()) as { id: string; total: number };
+    const stored = async (url: string) =>
+      (await (await fetch(`${url}/api/tournaments/${id}`)).json()) as {
+        runs: number;
+        total: number;
+        complete: boolean;
+      };
+    let runs = 0;
+    while (runs === 0) {
+      await new Promise((r) => setTimeout(r, 50));
+      runs = (await stored(first.url)).runs;
+    }
+    first.child.kill("SIGKILL");
+    await first.exited;
+    const second = await startServerProcess(["--db", file, "--no-case"]);
+    servers.push(second);
+    const after = await stored(second.url);
+    expect(after.runs, "the tournament finished before it could be killed").toBeLessThan(total);
+    expect(after).toMatchObject({ total, complete: false });
+    console.log(`tournament killed at ${after.runs} of ${total} runs: read back complete: false, total ${after.total}`);
+  }, 120_000);
 });

@@ -162,15 +162,16 @@ export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void
     handler: async (req) => {
       const entry = (await ctx.store.tournaments()).find((t) => t.id === req.params.id);
       if (!entry) throw notFound("tournament", req.params.id);
-      const config = entry.config as { agents: string[]; sources: unknown[]; repetitions: number };
+      const config = entry.config as { agents: string[]; sources: unknown[]; repetitions: number; total?: number };
       const records = await ctx.store.runs(entry.id);
       const job = ctx.jobs.get(entry.id) ?? null;
-      const total = job?.total || records.length;
+      // Tournaments stored before their total was kept count what they hold.
+      const total = job?.total || config.total || records.length;
       return {
         id: entry.id,
         total,
         runs: records.length,
-        complete: job ? job.status === "done" : true,
+        complete: job ? job.status === "done" : records.length >= total,
         standings: standingsOf(records, config.agents),
         job,
       };
