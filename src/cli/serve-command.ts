@@ -124,5 +124,8 @@ export function registerServe(program: Command): void {
       } finally {
         await store.close();
       }
+      process.stderr.write("parley: worker stopped\n");
+      // A Redis client left reconnecting to a server that is gone would keep the process alive.
+      process.exit(0);
     });
 }

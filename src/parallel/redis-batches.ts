@@ -95,9 +95,11 @@ export async function runWorker(
 ): Promise<void> {
   await reachable(url);
   const lockDuration = options.lockMs ?? 30_000;
+  const known = new Set<string>();
   const worker = new Worker<BatchJob, number>(
     QUEUE,
     async (job: Job<BatchJob>) => {
+      await checkShared(store, job.data.tournament, known, options.log);
       options.log?.(
         `taking batch ${job.id} (${job.data.task.jobs.length} runs)${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`,
       );
@@ -120,5 +122,30 @@ export async function runWorker(
     if (options.signal?.aborted) return resolve();
     options.signal?.addEventListener("abort", () => resolve(), { once: true });
   });
-  await worker.close();
+  // A graceful close lets the batch in hand finish and store its runs; with Redis gone it would
+  // wait for a server that is not there, so the worker then lets go (the batch is re-queued).
+  const closed = worker.close(down).then(
+    () => true,
+    () => true,
+  );
+  const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 250).unref());
+  // Redis may also go while the batch in hand finishes: stop waiting as soon as it is found gone,
+  // and never longer than the lock (by then the batch is another worker's anyway).
+  for (let waited = 0; !(await Promise.race([closed, tick()])) && !down && waited < lockDuration; waited += 250);
+}
+
+/**
+ * Refuses a batch of a tournament this worker's store does not hold: the coordinator registered it
+ * in its own workspace, so this worker's runs would have nowhere to go (a foreign-key failure).
+ * The batch fails here and goes back to the queue for a worker that shares the workspace.
+ */
+async function checkShared(store: Store, tournament: string, known: Set<string>, log?: (line: string) => void) {
+  if (known.has(tournament)) return;
+  if ((await store.tournaments()).some((t) => t.id === tournament)) {
+    known.add(tournament);
+    return;
+  }
+  const message = `tournament ${tournament} is not in this worker's workspace (${store.kind}): a worker must share the coordinator's workspace — give it the same PARLEY_DATABASE_URL, or --db the same SQLite file`;
+  log?.(message);
+  throw new Error(message);
 }

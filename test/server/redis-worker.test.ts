@@ -123,5 +123,46 @@ if (!redisBinary) {
       expect(JSON.parse(local.stdout)).toEqual(remote);
       expect(storedRuns(db)).toBe(storedRuns(join(tmp, "local.db")));
     }, 180_000);
+
+    it("a worker on another workspace says so (not a foreign-key failure); with Redis gone it still stops on SIGTERM", async () => {
+      const port = await freePort();
+      const redis = spawn(
+        redisBinary,
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        { stdio: "ignore" },
+      );
+      children.push(redis);
+      await new Promise((w) => setTimeout(w, 500));
+      const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
+      let output = "";
+      const worker = spawn(process.execPath, [CLI, "worker", "--db", join(tmp, "elsewhere.db")], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      worker.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+      worker.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+      children.push(worker);
+      await new Promise((w) => setTimeout(w, 1000));
+      const coordinator = spawn(process.execPath, [CLI, ...args, "--db", join(tmp, "coordinator.db")], {
+        env,
+        stdio: "ignore",
+      });
+      children.push(coordinator);
+      for (let t = 0; t < 200 && !/not in this worker's workspace/.test(output); t++)
+        await new Promise((w) => setTimeout(w, 50));
+      coordinator.kill("SIGKILL");
+      expect(output).toMatch(
+        /tournament \w+ is not in this worker's workspace \(sqlite\): a worker must share the coordinator's workspace — give it the same PARLEY_DATABASE_URL, or --db the same SQLite file/,
+      );
+      expect(output).not.toMatch(/FOREIGN KEY|internal error/);
+      // Redis goes away; the worker keeps retrying, but SIGTERM still stops it at once.
+      redis.kill("SIGKILL");
+      await new Promise((w) => setTimeout(w, 1000));
+      const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
+      worker.kill("SIGTERM");
+      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("still running"), 8000))]);
+      expect(code, output).toBe(0);
+      expect(output).toMatch(/worker stopped/);
+    }, 60_000);
   });
 }
