@@ -44,6 +44,7 @@ export function findClaims(
   const datesIn = spanIndex(evidence.dates);
   const quantitiesIn = spanIndex(evidence.quantities);
   const quotesIn = spanIndex(evidence.quotes);
+  const spokenAround = containingIndex(evidence.quotes.filter((q) => q.speaker));
   for (const whole of a.sentences) {
     const lead = text.slice(whole.start, whole.end).search(/\S/);
     if (lead < 0) continue;
@@ -53,8 +54,7 @@ export function findClaims(
     const time = dates.find((d) => d.iso!.length === 10)?.iso ?? null;
     const sentenceSpan = locate(file, text, s.start, trimmed(text, s.start, s.end));
     // Who says so: the speaker of a quote or reported statement that contains the claim's words.
-    const by = (start: number, end: number) =>
-      evidence.quotes.find((q) => q.speaker && q.start <= start && q.end >= end)?.speaker ?? null;
+    const by = (start: number, end: number) => spokenAround(start, end)?.speaker ?? null;
     const base = { polarity: true, time, watched: true, sentence: sentenceSpan };
     for (const item of watch) {
       if (!item.cue.test(sentence)) continue;
@@ -155,6 +155,26 @@ function trimmed(text: string, start: number, end: number): number {
 
 function singular(noun: string): string {
   return noun.length > 3 && noun.endsWith("s") && !noun.endsWith("ss") ? noun.slice(0, -1) : noun;
+}
+
+/**
+ * The first item in list order that contains [from, to] wholly, or undefined: a binary search for
+ * the items starting at or before `from`, then a walk back that stops where no earlier item
+ * reaches `to` (the running maximum of ends says so) instead of a scan of the whole list.
+ */
+function containingIndex<T extends { readonly start: number; readonly end: number }>(xs: readonly T[]) {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a]!.start - xs[b]!.start || a - b);
+  const starts = order.map((i) => xs[i]!.start);
+  const reach: number[] = [];
+  order.forEach((i, k) => reach.push(Math.max(reach[k - 1] ?? -Infinity, xs[i]!.end)));
+  return (from: number, to: number): T | undefined => {
+    let best = -1;
+    for (let k = lowerBound(starts.length, (j) => starts[j]! <= from) - 1; k >= 0 && reach[k]! >= to; k--) {
+      const i = order[k]!;
+      if (xs[i]!.end >= to && (best < 0 || i < best)) best = i;
+    }
+    return best < 0 ? undefined : xs[best];
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import { DisjointSpans } from "./disjoint-spans.js";
+import { lowerBound } from "./lower-bound.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -37,9 +38,10 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     out.push(m);
     held.add(m.start, m.end);
   };
-  for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
-    const start = r.index,
-      end = r.index + r.text.length;
+  const now = ref ?? new Date();
+  for (const [r, offset] of chronoParse(text, a, now)) {
+    const start = offset + r.index,
+      end = start + r.text.length;
     // chrono reads "300 a year" as 3:00 a.m.: a bare number glued to a/p is not a time.
     if (/\b\d{3,4}\s*[ap]\b(?!\.?m)/i.test(r.text)) continue;
     // chrono reads "for 5 hours", "in 24 hours", "after five months" as moments; they are durations.
@@ -86,9 +88,32 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
 
 const FUTURE = /\b(will|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|next)\b/i;
 
+/** Characters chrono reads at once: its patterns look back over all the text before a match, so a whole long text would cost its square. */
+const CHUNK = 4000;
+
+/**
+ * chrono's results on the text read a paragraph or so at a time (cut at a line break past CHUNK
+ * characters, or at a sentence end when a paragraph runs on), each with the offset of its piece.
+ */
+function chronoParse(text: string, a: TextAnalysis, now: Date): [chrono.ParsedResult, number][] {
+  const out: [chrono.ParsedResult, number][] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf("\n", from + CHUNK);
+    if (to < 0 || to > from + 4 * CHUNK) {
+      const k = lowerBound(a.sentences.length, (i) => a.sentences[i]!.end < from + CHUNK);
+      to = a.sentences[k]?.end ?? text.length;
+      if (to > from + 4 * CHUNK || to <= from) to = Math.min(text.length, from + 4 * CHUNK);
+    }
+    for (const r of chrono.en.casual.parse(text.slice(from, to), now, { forwardDate: false })) out.push([r, from]);
+    from = to;
+  }
+  return out;
+}
+
 function sentenceAround(a: TextAnalysis, at: number): string {
-  const s = a.sentences.find((x) => x.start <= at && at < x.end);
-  return s ? a.text.slice(s.start, s.end) : "";
+  const k = lowerBound(a.sentences.length, (i) => a.sentences[i]!.end <= at);
+  const s = a.sentences[k];
+  return s && s.start <= at ? a.text.slice(s.start, s.end) : "";
 }
 
 /** Whether the text states the date itself (year included, down to its precision), needing no reference date. */

@@ -30,6 +30,8 @@ const COMMON = 64;
  * is then computed exactly.
  */
 export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | null)[] {
+  // One document copies nothing (and a long one's shingles are not worth making).
+  if (docs.length < 2) return docs.map(() => null);
   const out: (Duplicate | null)[] = [];
   const firstById = new Map<string, number>();
   const holders = new Map<string, number[]>();
