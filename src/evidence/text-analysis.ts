@@ -60,10 +60,10 @@ export function analyseText(text: string): TextAnalysis {
     const end = tokens[b]!.end;
     for (const m of text.slice(start, end).matchAll(/\n+/g)) {
       const at = tokens[a]!.start + m.index!;
-      if (text.slice(start, at).trim()) sentences.push({ start, end: at });
+      if (text.slice(start, at).trim()) sentences.push(...bounded(text, start, at));
       start = at + m[0].length;
     }
-    if (text.slice(start, end).trim()) sentences.push({ start, end });
+    if (text.slice(start, end).trim()) sentences.push(...bounded(text, start, end));
   });
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {
@@ -74,6 +74,29 @@ export function analyseText(text: string): TextAnalysis {
     entities.push({ type: e.out(its.type) as string, start, end, text: text.slice(start, end) });
   });
   return { text, sentences, tokens, entities };
+}
+
+/**
+ * Longest sentence: text with no sentence ends (a transcript without full stops, a pasted list)
+ * would otherwise be one sentence that every claim cites whole and every per-sentence step reads
+ * again for each of its items. Real sentences stay far below it.
+ */
+const LONGEST_SENTENCE = 2000;
+
+/** [start, end) as one sentence, or cut into pieces of at most LONGEST_SENTENCE characters after a ";", ":" or "," or at a space. */
+function bounded(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  while (end - start > LONGEST_SENTENCE) {
+    const window = text.slice(start + LONGEST_SENTENCE / 2, start + LONGEST_SENTENCE);
+    const clause = Math.max(window.lastIndexOf("; "), window.lastIndexOf(": "), window.lastIndexOf(", "));
+    const space = window.lastIndexOf(" ");
+    const cut = start + LONGEST_SENTENCE / 2 + (clause >= 0 ? clause + 1 : space >= 0 ? space : window.length);
+    if (text.slice(start, cut).trim()) out.push({ start, end: cut });
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
+  if (text.slice(start, end).trim()) out.push({ start, end });
+  return out;
 }
 
 /** wink-nlp's `its.span`: the first and last token index (its type declarations say string). */

@@ -146,6 +146,27 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(JSON.parse(l.stdout).quantities.length).toBeGreaterThan(1000);
   }, 200_000);
 
+  it("a megabyte in one run-on paragraph and 300,000 characters without a full stop are read in linear time", () => {
+    // Before, each cue was weighed against every source of its paragraph (200,000 characters: 137 s),
+    // and a text without sentence ends was one sentence every claim cited whole (300,000: 28 s).
+    const flat = `${article.replace(/\n+/g, " ")} `;
+    const runOn = write("run-on.txt", flat.repeat(Math.ceil(1_000_000 / flat.length)));
+    const r = parley(["evidence", runOn, "--json"], { timeoutMs: 90_000 });
+    expectOk(r);
+    expect(JSON.parse(r.stdout).quotes.length).toBeGreaterThan(100);
+    const stops = flat.replace(/[.!?]/g, "");
+    const none = write("no-stops.txt", stops.repeat(Math.ceil(300_000 / stops.length)));
+    const n = parley(["evidence", none, "--json"], { timeoutMs: 90_000 });
+    expectOk(n);
+    const longest = Math.max(
+      ...(JSON.parse(n.stdout) as { claims: { sentence: { text: string } }[] }).claims.map(
+        (c) => c.sentence.text.length,
+      ),
+      0,
+    );
+    expect(longest).toBeLessThanOrEqual(2000);
+  }, 200_000);
+
   it("--discretize past a scenario's own steps limit is refused at once, naming the limit", () => {
     const r = parley(["analyze", join(ROOT, "examples", "river-treaty.yaml"), "--discretize", "1000000000"]);
     expectRefused(r, /--discretize must be an integer ≥ 2 and ≤ 10000, got "1000000000"/);

@@ -266,6 +266,86 @@ describe("fuzz: evidence extraction", () => {
   });
 });
 
+describe("fuzz: sizes — long tokens, long articles, many options (each within the budget: no quadratic path)", () => {
+  const text = readFileSync(join(ROOT, "test", "fixtures", "articles", "harbour-talks.txt"), "utf8");
+  const model = loadAttributionModel();
+  const evidenceOf = (t: string) =>
+    extractEvidence([readDocument("fuzz.txt", t, contentId, { date: "2025-12-02" })], model);
+
+  it("a token of 200 to 200,000 characters (letters, base64, a URL, digits, punctuation) anywhere in an article", () => {
+    const token = fc
+      .tuple(
+        fc.constantFrom("A", "ab", "Zm9vYmFy+/=", "https://example.org/a?b=", "1234567890", ".-", "“”", "Ω"),
+        fc.integer({ min: 200, max: 200_000 }),
+      )
+      .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+    fc.assert(
+      fc.property(token, fc.nat(text.length), (tok, at) =>
+        survives(() => {
+          const e = evidenceOf(`${text.slice(0, at)} ${tok} ${text.slice(at)}`);
+          // The article around the token is still read.
+          expect(e.documents[0]!.quotes.length).toBeGreaterThan(0);
+        }),
+      ),
+      { numRuns: 12, seed: 24 },
+    );
+  });
+
+  it("articles of 10,000 to 400,000 characters: paragraphs, one run-on paragraph, no sentence end, or numbered lines", () => {
+    // A run-on paragraph of 200,000 characters took 137 s (every cue against every source of its
+    // paragraph); 300,000 characters without a full stop 28 s (one sentence cited by every claim).
+    const article = fc
+      .tuple(fc.integer({ min: 10_000, max: 400_000 }), fc.constantFrom("paragraphs", "run-on", "no-stops", "lines"))
+      .map(([n, shape]) => {
+        if (shape === "lines")
+          return Array.from({ length: Math.ceil(n / 24) }, (_, i) => `Line ${i} says ${(i * 37) % 1000}.`).join("\n");
+        const flat = text.replace(/\n+/g, " ");
+        const unit =
+          shape === "paragraphs" ? `${text}\n\n` : shape === "run-on" ? `${flat} ` : `${flat.replace(/[.!?]/g, "")} `;
+        return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+      });
+    fc.assert(
+      fc.property(article, (t) => survives(() => evidenceOf(t))),
+      { numRuns: 12, seed: 25 },
+    );
+  });
+
+  it("GENIUS domains and scenarios with 1 to 60,000 options per issue are read, or refused at the named limit", () => {
+    const counts = fc.array(fc.integer({ min: 1, max: 60_000 }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(counts, (sizes) =>
+        survives(() => {
+          const issues = sizes
+            .map(
+              (n, i) =>
+                `<issue index="${i + 1}" name="i${i}" type="discrete">${Array.from({ length: n }, (_, j) => `<item value="v${j}"/>`).join("")}</issue>`,
+            )
+            .join("");
+          const domain = parseGeniusDomain(
+            `<negotiation_template><utility_space><objective index="0" name="d">${issues}</objective></utility_space></negotiation_template>`,
+            "fuzz-domain.xml",
+          );
+          const profile = (k: number) =>
+            `<utility_space><objective index="0" name="d">${sizes
+              .map(
+                (n, i) =>
+                  `<issue index="${i + 1}" name="i${i}" type="discrete">${Array.from({ length: n }, (_, j) => `<item value="v${j}" evaluation="${(j * (k + 1)) % 7}"/>`).join("")}</issue>`,
+              )
+              .join(
+                "",
+              )}${sizes.map((_, i) => `<weight index="${i + 1}" value="${1 / sizes.length}"/>`).join("")}</objective></utility_space>`;
+          const spec = geniusToScenario(domain, [
+            { text: profile(0), file: "a.xml" },
+            { text: profile(1), file: "b.xml" },
+          ]);
+          compileScenario(spec);
+        }),
+      ),
+      { numRuns: 10, seed: 26 },
+    );
+  });
+});
+
 describe("fuzz: command-line flags", () => {
   const laptop = GENIUS["LaptopC"]!;
   const value = fc.constantFrom(

@@ -1,3 +1,4 @@
+import { lowerBound } from "../lower-bound.js";
 import type { TextAnalysis } from "../text-analysis.js";
 import { tagSpans } from "./tagger.js";
 
@@ -63,12 +64,14 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
     x.to <= y.from ? y.from - x.to : y.to <= x.from ? x.from - y.to : 0;
 
-  // Only a source in the cue's sentence or paragraph can be its source: each cue looks at those,
-  // in the order a scan of all of them would meet them (a scan per cue made long texts quadratic).
-  const sourcesIn = groupedBy(sources, (s) => [`s${sentence[s.from]}`, `p${paragraph[s.from]}`]);
+  // Each side's nearest source is the only one that can be a cue's: a farther one on that side is
+  // in no nearer sentence, crosses every semicolon the nearest crosses, and has a larger gap.
+  // (Sources and cues are disjoint and in text order; a scan of all of them made long texts quadratic.)
   const relations = cues.map((c) => {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
-    for (const s of sourcesIn([`s${sentence[c.from]}`, `p${paragraph[c.from]}`])) {
+    const right = lowerBound(sources.length, (k) => sources[k]!.to <= c.from);
+    for (const s of [sources[right - 1], sources[right]]) {
+      if (!s) continue;
       if (sentence[s.from] !== sentence[c.from] && paragraph[s.from] !== paragraph[c.from]) continue;
       // A semicolon between them puts them in different clauses: "Vella announced …; Smith …, vowing".
       if (crossesClause(tokens, s, c)) continue;
@@ -87,32 +90,38 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   });
   // A cue with no source of its own ("…, vowing “…”", "…, noting “…”") takes the source of an
   // earlier cue in its clause, else the clause's subject: its first run of proper nouns.
-  for (const r of relations) {
-    if (r.source) continue;
-    const clauseStart = clauseStartBefore(a, sentence, r.cue.from);
-    const earlier = relations
-      .filter((x) => x !== r && x.source && x.cue.to <= r.cue.from && x.cue.from >= clauseStart)
-      .at(-1);
+  const clauseStart = clauseStarts(a, sentence);
+  relations.forEach((r, k) => {
+    if (r.source) return;
+    const start = clauseStart[r.cue.from]!;
+    let earlier: (typeof relations)[number] | undefined;
+    for (let j = k - 1; j >= 0 && relations[j]!.cue.from >= start; j--)
+      if (relations[j]!.source) {
+        earlier = relations[j];
+        break;
+      }
     if (earlier) r.source = earlier.source;
     else {
-      let from = clauseStart;
+      let from = start;
       while (from < r.cue.from && tokens[from]!.pos !== "PROPN") from++;
       let to = from;
       while (to < r.cue.from && (tokens[to]!.pos === "PROPN" || (to > from && /^[.’'-]$/.test(tokens[to]!.value))))
         to++;
       if (to > from && from < r.cue.from) (r.source = span(from, to)), (r.subject = true);
     }
-  }
+  });
   const orphans: Relation[] = [];
   type Rel = (typeof relations)[number];
-  // First pass: each content to the nearest cue of its sentence, else of its paragraph.
-  const relationsIn = groupedBy(relations, (r) => [`s${sentence[r.cue.from]}`, `p${paragraph[r.cue.from]}`]);
+  // First pass: each content to the nearest cue of its sentence, else of its paragraph. Only the
+  // nearest cue on each side can win: a farther one is in no nearer sentence or paragraph and has
+  // a larger gap (cues and contents are disjoint and in text order).
   const assigned = contents.map((t): { rel: Rel; how: Link } | null => {
     let best: Rel | null = null,
       bestGap = Infinity,
       how: Link = "none";
-    const keys = [`s${sentence[t.from]}`, `s${sentence[t.to - 1]}`, `p${paragraph[t.from]}`, `p${paragraph[t.to - 1]}`];
-    for (const r of relationsIn(keys)) {
+    const right = lowerBound(relations.length, (k) => relations[k]!.cue.to <= t.from);
+    for (const r of [relations[right - 1], relations[right]]) {
+      if (!r) continue;
       const sameSentence = sentence[r.cue.from] === sentence[t.from] || sentence[r.cue.from] === sentence[t.to - 1];
       const sameParagraph =
         paragraph[r.cue.from] === paragraph[t.from] || paragraph[r.cue.from] === paragraph[t.to - 1];
@@ -175,26 +184,10 @@ function crossesClause(
   return false;
 }
 
-/** The first token of the clause holding token t: after the last ";" or ":" before it in its sentence, else the sentence's first. */
-function clauseStartBefore(a: TextAnalysis, sentence: Int32Array, t: number): number {
-  let i = t;
-  while (i > 0 && sentence[i - 1] === sentence[t] && !/^[;:]$/.test(a.tokens[i - 1]!.value)) i--;
-  return i;
-}
-
-/**
- * Items indexed by keys (a sentence, a paragraph): `of(keys)` gives the items having any of the
- * keys, once each, in the list's own order.
- */
-function groupedBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]) {
-  const index = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    for (const k of new Set(keysOf(item))) {
-      const list = index.get(k);
-      if (list) list.push(i);
-      else index.set(k, [i]);
-    }
-  });
-  return (keys: readonly string[]): T[] =>
-    [...new Set(keys.flatMap((k) => index.get(k) ?? []))].sort((a, b) => a - b).map((i) => items[i]!);
+/** Per token, the first token of its clause: after the last ";" or ":" before it in its sentence, else the sentence's first. */
+function clauseStarts(a: TextAnalysis, sentence: Int32Array): Int32Array {
+  const out = new Int32Array(a.tokens.length);
+  for (let i = 1; i < out.length; i++)
+    out[i] = sentence[i - 1] === sentence[i] && !/^[;:]$/.test(a.tokens[i - 1]!.value) ? out[i - 1]! : i;
+  return out;
 }
