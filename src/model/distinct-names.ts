@@ -1,4 +1,7 @@
-import type { Compilation, Path } from "./compilation.js";
+/** Where problems go: a compilation (its type is not imported, so the compilation may use this file). */
+interface Reporter {
+  report(path: (string | number)[], message: string, hint?: string): void;
+}
 
 /** Invisible format characters: zero-width spaces and joiners, direction marks, the byte-order mark. */
 const INVISIBLE = /\p{Cf}/gu;
@@ -18,10 +21,10 @@ function visible(name: string): string {
  * parties, issues, options or proposals a reader cannot tell apart are one mistake, not two things.
  */
 export function checkDistinct(
-  c: Compilation,
+  c: Reporter,
   what: string,
   names: readonly string[],
-  pathOf: (k: number) => Path,
+  pathOf: (k: number) => (string | number)[],
   hint: string,
 ): void {
   const first = new Map<string, string>();

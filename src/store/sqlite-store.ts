@@ -121,11 +121,13 @@ export class SqliteStore implements Store {
    */
   private checkSameFile(): void {
     const now = statSync(this.file, { throwIfNoEntry: false });
-    if (this.identity && (!now || now.ino !== this.identity.ino || now.dev !== this.identity.dev))
-      throw Object.assign(new Error("the workspace database was deleted or replaced while open"), {
-        code: "SQLITE_READONLY_DBMOVED",
-        parleyFile: this.file,
-      });
+    if (this.identity && (!now || now.ino !== this.identity.ino || now.dev !== this.identity.dev)) {
+      // SQLite's own code for this, so it is reported as SQLite would (system.sqlite_readonly_dbmoved).
+      const moved: Error & { code?: string; parleyFile?: string } = new Error("the workspace database was replaced");
+      moved.code = "SQLITE_READONLY_DBMOVED";
+      moved.parleyFile = this.file;
+      throw moved;
+    }
   }
 
   /** Prepared statements by their SQL: preparing is most of a small query's cost. */
