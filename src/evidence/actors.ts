@@ -114,7 +114,7 @@ export function findActors(
       act.roles.add(role.replace(/\s+/g, " "));
       act.aliases.add(`the ${role.toLowerCase()}`);
     }
-    act.mentions.push({ ...locate(file, text, start, end), actor: name });
+    act.mentions.push(Object.assign(locate(file, text, start, end), { actor: name }));
   };
   // Surnames of people named in full anywhere in this text or the batch, so "Vella" before "Maria Vella" still resolves.
   const surnames = new Map<string, string>();

@@ -46,7 +46,7 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     if (/\b\d{3,4}\s*[ap]\b(?!\.?m)/i.test(r.text)) continue;
     // chrono reads "for 5 hours", "in 24 hours", "after five months" as moments; they are durations.
     if (DURATION.test(r.text)) {
-      push({ ...locate(file, text, start, end), kind: "duration", iso: null, reference });
+      push(Object.assign(locate(file, text, start, end), { kind: "duration" as const, iso: null, reference }));
       continue;
     }
     let date = r.start.date();
@@ -64,25 +64,33 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
     const written = /\b\d{4}\b/.test(r.text);
     const iso = isoAt(date, grainOf(r.start), !ref && !(certain(r.start) && written));
     const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !(certain(r.end) && written)) : undefined;
-    push({
-      ...locate(file, text, start, end),
-      kind: r.end ? "range" : "date",
-      iso,
-      ...(end_ ? { isoEnd: end_ } : {}),
-      reference,
-    });
+    push(
+      Object.assign(
+        locate(file, text, start, end),
+        { kind: r.end ? ("range" as const) : ("date" as const), iso },
+        end_ ? { isoEnd: end_ } : {},
+        { reference },
+      ),
+    );
   }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index! + m[0].length - m[1]!.length;
-    push({ ...locate(file, text, start, start + 4), kind: "date", iso: m[1]!, reference });
+    push(Object.assign(locate(file, text, start, start + 4), { kind: "date" as const, iso: m[1]!, reference }));
   }
   if (reference)
     for (const m of text.matchAll(RELATIVE_YEAR)) {
       const y = +reference.slice(0, 4) + (m[1]!.toLowerCase() === "last" ? -1 : m[1]!.toLowerCase() === "next" ? 1 : 0);
-      push({ ...locate(file, text, m.index!, m.index! + m[0].length), kind: "date", iso: String(y), reference });
+      push(
+        Object.assign(locate(file, text, m.index!, m.index! + m[0].length), {
+          kind: "date" as const,
+          iso: String(y),
+          reference,
+        }),
+      );
     }
   for (const e of a.entities)
-    if (e.type === "DURATION") push({ ...locate(file, text, e.start, e.end), kind: "duration", iso: null, reference });
+    if (e.type === "DURATION")
+      push(Object.assign(locate(file, text, e.start, e.end), { kind: "duration" as const, iso: null, reference }));
   return out.sort((x, y) => x.start - y.start);
 }
 

@@ -172,7 +172,8 @@ export function findQuantities(
       high = value;
       start -= text.slice(Math.max(0, start - 6), start).length;
     }
-    out.push({ ...locate(file, text, start, end), value, low, high, unit, noun });
+    // Object.assign, not a spread: a spread per item cost a second over a long text's 200,000 numbers.
+    out.push(Object.assign(locate(file, text, start, end), { value, low, high, unit, noun }));
   }
   return out;
 }

@@ -108,22 +108,18 @@ export function quoteCandidates(
         for (const m of text.slice(start, end).matchAll(/[“"]([^“”"\n]{2,200})[”"]/g)) {
           const s = start + m.index! + 1;
           out.push({
-            quote: {
-              ...locate(file, text, s, s + m[1]!.replace(/[.,;:]+$/, "").length),
-              kind: "partial",
-              ...attribution,
-            },
+            quote: Object.assign(
+              locate(file, text, s, s + m[1]!.replace(/[.,;:]+$/, "").length),
+              { kind: "partial" as const },
+              attribution,
+            ),
             resolved: resolution?.speaker ?? null,
             resolution,
             signals,
           });
         }
       out.push({
-        quote: {
-          ...locate(file, text, start, end),
-          kind,
-          ...attribution,
-        },
+        quote: Object.assign(locate(file, text, start, end), { kind }, attribution),
         resolved: resolution?.speaker ?? null,
         resolution,
         signals,

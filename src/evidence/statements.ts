@@ -101,13 +101,14 @@ export function findStatements(file: string, a: TextAnalysis): Statement[] {
     const objects = phrases(after, isTime);
     const object = objects.find((p) => p.some((t) => t.pos === "PROPN")) ?? objects[0];
     const span = (p: Token[] | undefined) => (p ? locate(file, a.text, p[0]!.start, p[p.length - 1]!.end) : null);
-    out.push({
-      ...locate(file, a.text, s.start, s.end),
-      kind,
-      cue: locate(file, a.text, cueStart, cueEnd),
-      source: span(subject),
-      target: span(object),
-    });
+    out.push(
+      Object.assign(locate(file, a.text, s.start, s.end), {
+        kind,
+        cue: locate(file, a.text, cueStart, cueEnd),
+        source: span(subject),
+        target: span(object),
+      }),
+    );
   }
   return out;
 }
