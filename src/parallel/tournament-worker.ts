@@ -7,8 +7,8 @@ import {
   type TournamentJob,
   type TournamentSettings,
 } from "../negotiation/tournament.js";
-import { openStoreAt, type StoreAddress } from "../store/open-store.js";
-import type { Store } from "../store/store.js";
+import type { StoreAddress } from "../store/open-store.js";
+import { withThreadStore } from "../store/thread-store.js";
 import { runInBackground } from "./background-priority.js";
 import { loadSource, type ScenarioSource } from "./scenario-source.js";
 
@@ -31,15 +31,9 @@ export interface StoredBatch {
   readonly address: StoreAddress;
 }
 
-/** This thread's connection to each workspace it stores in. */
-const stores = new Map<string, Promise<Store>>();
-
 export default async function runAndStore(batch: StoredBatch): Promise<number> {
-  const key = JSON.stringify(batch.address);
-  let store = stores.get(key);
-  if (!store) stores.set(key, (store = openStoreAt(batch.address)));
   const records = runTask(batch.task);
-  await (await store).addRuns(batch.tournament, records);
+  await withThreadStore(batch.address, (store) => store.addRuns(batch.tournament, records));
   return records.length;
 }
 

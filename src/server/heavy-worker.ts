@@ -19,8 +19,8 @@ import { listCitations } from "../model/citations.js";
 import { createArena } from "../negotiation/arena.js";
 import { createSimulation, type ProtocolName } from "../negotiation/simulate.js";
 import { runInBackground } from "../parallel/background-priority.js";
-import { openStoreAt, type StoreAddress } from "../store/open-store.js";
-import type { Store } from "../store/store.js";
+import type { StoreAddress } from "../store/open-store.js";
+import { withThreadStore } from "../store/thread-store.js";
 import { briefing, citedAnalysis, validation } from "../workflows/cited-analysis.js";
 import { type CitedInput, citedInputFromDocuments } from "../workflows/cited-input.js";
 import { batchEvidence } from "../workflows/evidence.js";
@@ -115,15 +115,6 @@ function knowledgeOf(file: ScenarioText | undefined): CaseKnowledge {
 const cited = (scenario: ScenarioText, docs: readonly EvidenceDocument[], knowledge: CaseKnowledge): CitedInput =>
   citedInputFromDocuments(parseScenario(scenario.text, scenario.name), docs, "the workspace", knowledge);
 
-/** This thread's connection to each workspace it stores in. */
-const stores = new Map<string, Promise<Store>>();
-const storeAt = (address: StoreAddress) => {
-  const key = JSON.stringify(address);
-  let s = stores.get(key);
-  if (!s) stores.set(key, (s = openStoreAt(address)));
-  return s;
-};
-
 type Of<K extends HeavyTask["kind"]> = Extract<HeavyRequest, { kind: K }>;
 
 /** The result type of each task kind. */
@@ -155,8 +146,9 @@ const handlers = {
   store: async (task: Of<"store">, knowledge: CaseKnowledge) => {
     // Extracted and stored here, each document in its own transaction: the thread answering
     // requests never spends its time on evidence rows.
-    const exec = inThisThread(await storeAt(task.address), loadAttributionModel(), knowledge);
-    return exec.store(task.docs, task.people);
+    return withThreadStore(task.address, (store) =>
+      inThisThread(store, loadAttributionModel(), knowledge).store(task.docs, task.people),
+    );
   },
   evidence: async (task: Of<"evidence">, knowledge: CaseKnowledge) =>
     batchEvidence(task.docs, loadAttributionModel(), knowledge),
