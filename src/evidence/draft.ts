@@ -22,6 +22,41 @@ const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegia
   party!,
 ]);
 
+/** Words a sentence may open with that name no body: pronouns, determiners and reporting nouns. */
+const NOT_A_BODY = toRegExp(LANGUAGE.notABody.pattern);
+
+/**
+ * Bodies that speak in the texts — a movement, an authority, a group: a name every word of which
+ * is capitalised, heard in two quotes or more, written capitalised in the middle of a sentence
+ * somewhere (so no sentence-opening common noun), and neither a person, a place, a commentator
+ * nor an outlet the texts come from.
+ */
+function speakingBodies(evidence: EvidenceJson, documents: readonly { file: string; text: string }[]): Set<string> {
+  const heard = new Map<string, number>();
+  for (const q of evidence.quotes) {
+    const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
+    if (who && q.kind !== "reported") heard.set(who, (heard.get(who) ?? 0) + 1);
+  }
+  const known = new Map(evidence.actors.map((a) => [a.name, a.kind]));
+  const outlets = new Set(evidence.documents.map((d) => d.outlet).filter(Boolean));
+  const out = new Set<string>();
+  for (const [who, n] of heard) {
+    if (n < 2 || !/^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}$/.test(who) || NOT_A_BODY.test(who) || OBSERVER.test(who))
+      continue;
+    const kind = known.get(who);
+    if (kind === "person" || kind === "place" || outlets.has(who)) continue;
+    const inside = new RegExp(`[a-z,;:] ${who.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`);
+    if (documents.some((d) => inside.test(d.text))) out.add(who);
+  }
+  return out;
+}
+
+/** The body words name ("Hamas said", "the Hamas leadership"), or null. */
+function bodyIn(words: string, bodies: ReadonlySet<string>): string | null {
+  for (const b of bodies) if (new RegExp(`\\b${b.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(words)) return b;
+  return null;
+}
+
 /** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
 function citeAround(s: Located, words: string): CiteSpec {
   const at = Math.max(0, s.text.toLowerCase().indexOf(words.toLowerCase()));
@@ -94,9 +129,35 @@ export function draftScenario(
 ): ScenarioInput {
   const allegiances = knowledge.allegiances.length ? knowledge.allegiances : COUNTRIES;
   const topics = knowledge.topics.length ? knowledge.topics : TOPICS;
+  const allegianceOf = (...words: string[]) => allegiances.find(([re]) => re.test(words.join(" ")))?.[1] ?? null;
+  // Bodies that speak for themselves (a movement, an authority, a group): read from the texts, not a list.
+  const bodies = speakingBodies(evidence, documents);
+  const texts = new Map(documents.map((d) => [d.file, d.text]));
+  /** The party the words right before a person's name say most often ("Israeli Prime Minister", "Israel's prime minister"). */
+  const titled = (actor: EvidenceJson["actors"][number]): string | null => {
+    // A "person" whose words the texts also write in lower case ("a firm stance") is a headline's words, not a name.
+    const common = actor.name.split(" ").some((w) => {
+      const lower = w.toLowerCase();
+      return lower !== w && documents.some((d) => new RegExp(`(?<![\\w@#/.-])${lower}(?![\\w-])`).test(d.text));
+    });
+    if (common) return null;
+    const votes = new Map<string, number>();
+    for (const m of actor.mentions) {
+      const before = (texts.get(m.file) ?? "").slice(Math.max(0, m.start - 48), m.start);
+      const title = before
+        .split(/[.!?;:\n“”"()]/)
+        .at(-1)!
+        .split(/\s+/)
+        .slice(-5)
+        .join(" ");
+      const p = title.trim() ? allegianceOf(title) : null;
+      if (p) votes.set(p, (votes.get(p) ?? 0) + 1);
+    }
+    return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  };
   /** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
   const partyOf = (words: string | null | undefined): string | null =>
-    !words || OBSERVER.test(words) ? null : (allegiances.find(([re]) => re.test(words))?.[1] ?? null);
+    !words || OBSERVER.test(words) ? null : (allegianceOf(words) ?? bodyIn(words, bodies));
   const speakerAt = (s: Located) =>
     evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
     null;
@@ -122,12 +183,19 @@ export function draftScenario(
   const party = (p: string) => parties.get(p) ?? parties.set(p, { who: new Set(), cite: [] }).get(p)!;
   for (const q of evidence.quotes) {
     const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
-    const actor = who ? evidence.actors.find((a) => a.name === who && a.kind === "person") : undefined;
-    if (!actor || q.kind === "reported" || OBSERVER.test(actor.roles.join(" "))) continue;
-    const p = allegiances.find(([re]) => re.test([actor.name, ...actor.roles].join(" ")))?.[1];
+    if (!who || q.kind === "reported") continue;
+    const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
+    if (actor && OBSERVER.test(actor.roles.join(" "))) continue;
+    // A person speaks for the party their name, roles or the words naming them here give ("Israeli Prime Minister …");
+    // a body for its own party, or for itself.
+    const p = actor
+      ? (allegianceOf(actor.name, ...actor.roles) ?? titled(actor))
+      : bodies.has(who)
+        ? (allegianceOf(who) ?? who)
+        : null;
     if (!p) continue;
     const entry = party(p);
-    entry.who.add(actor.name);
+    entry.who.add(actor?.name ?? who);
     if (entry.cite.length < 2) entry.cite.push(cite(q));
   }
   for (const s of statements)

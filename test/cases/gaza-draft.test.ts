@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenarioFile } from "../../src/formats/scenario-file.js";
+import { validateCitations } from "../../src/ingest/validate-citations.js";
+import { CLI, SHARED } from "../domains.js";
+
+// A second negotiation, drafted with no case file at all: nothing in the code or the language data
+// names its parties, so what the draft finds it reads from the texts.
+
+const corpus = join(SHARED, "corpus", "gaza-2025-10");
+const tmp = mkdtempSync(join(tmpdir(), "parley-gaza-"));
+
+describe("parley draft on the Gaza coverage, with no case knowledge", () => {
+  it("finds the principals from the texts: a body speaking for itself (Hamas), a leader by the title the texts give him (Israel), and the plan's author", () => {
+    const out = join(tmp, "draft.yaml");
+    const r = spawnSync(process.execPath, [CLI, "draft", "--corpus", corpus, "--out", out], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const draft = loadScenarioFile(out).spec;
+    const names = draft.parties.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["Hamas", "Israel", "United States"]));
+    // Netanyahu is Israel's because the texts call him "Israeli Prime Minister", not because a list says so.
+    expect(draft.parties.find((p) => p.name === "Israel")!.description).toMatch(/Benjamin Netanyahu/);
+    // No pronoun, reporting noun or commentator is a party.
+    for (const n of names) expect(n).not.toMatch(/^(It|They|Reports|Experts|The |Analysts?)\b/);
+    // Every citation of the draft resolves to its words in the texts (an unresolvable one throws).
+    const v = validateCitations(out, corpus);
+    expect(v.citations.length).toBeGreaterThan(5);
+    for (const c of v.citations) expect(readFileSync(join(corpus, c.file), "utf8").slice(c.start, c.end)).toBe(c.text);
+  }, 120_000);
+});
