@@ -4,6 +4,7 @@ import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
 import type { EvidenceJson } from "./evidence-json.js";
+import { learnedTopics } from "./learned-topics.js";
 import { type Located, locate } from "./span.js";
 import { toRegExp } from "./written-pattern.js";
 
@@ -21,6 +22,9 @@ const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegia
   toRegExp(p!),
   party!,
 ]);
+
+/** What a party does to a term it negotiates (PLOVER kinds); consulting and the rest negotiate nothing. */
+const NEGOTIATING: readonly string[] = ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"];
 
 /** Words a sentence may open with that name no body: pronouns, determiners and reporting nouns. */
 const NOT_A_BODY = toRegExp(LANGUAGE.notABody.pattern);
@@ -161,22 +165,35 @@ export function draftScenario(
   const speakerAt = (s: Located) =>
     evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
     null;
-  const statements: Statement[] = evidence.statements.map((s) => {
+  const placed = evidence.statements.map((s) => {
     // The doer: the cue's subject; a quote's named speaker when the subject names no party.
     const speaker = speakerAt(s);
     // A commentator named before the cue ("Smith, a geopolitical analyst, said that…") speaks for no party.
     const lead = s.source ? s.text.slice(s.source.start - s.start, s.cue.start - s.start) : "";
     const party = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
     const target = partyOf(s.target?.text);
-    return {
-      sentence: s,
-      kind: s.kind,
-      cue: s.cue.text,
-      party,
-      target: target === party ? null : target,
-      topics: topics.filter((t) => t.pattern.test(s.text)).map((t) => t.name),
-    };
+    return { s, party, target: target === party ? null : target };
   });
+  // Without a case's topics, what parties contest is learned from the words after their cues too.
+  const learned = knowledge.topics.length
+    ? []
+    : learnedTopics(
+        placed
+          .filter(
+            ({ s, party }) => party && NEGOTIATING.includes(s.kind) && !topics.some((t) => t.pattern.test(s.text)),
+          )
+          .map(({ s }) => s.text.slice(s.cue.end - s.start)),
+        topics,
+      );
+  const contested = [...topics, ...learned];
+  const statements: Statement[] = placed.map(({ s, party, target }) => ({
+    sentence: s,
+    kind: s.kind,
+    cue: s.cue.text,
+    party,
+    target,
+    topics: contested.filter((t) => t.pattern.test(s.text)).map((t) => t.name),
+  }));
 
   // Parties: the actors of statements, and the people who speak for them.
   const parties = new Map<string, { who: Set<string>; cite: CiteSpec[] }>();
@@ -202,9 +219,7 @@ export function draftScenario(
     if (s.party && (s.kind === "DEMAND" || s.kind === "REJECT") && s.topics.length) party(s.party);
 
   // Issues: topics a party demands, refuses, accepts or concedes something about.
-  const negotiated = statements.filter(
-    (s) => s.party && s.topics.length && ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"].includes(s.kind),
-  );
+  const negotiated = statements.filter((s) => s.party && s.topics.length && NEGOTIATING.includes(s.kind));
   const topicNames = [...new Set(negotiated.flatMap((s) => s.topics))];
   const issues = topicNames.map((topic) => {
     const about = negotiated.filter((s) => s.topics.includes(topic));

@@ -23,6 +23,10 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(names).toEqual(expect.arrayContaining(["Hamas", "Israel", "United States"]));
     // Netanyahu is Israel's because the texts call him "Israeli Prime Minister", not because a list says so.
     expect(draft.parties.find((p) => p.name === "Israel")!.description).toMatch(/Benjamin Netanyahu/);
+    // Issues learned from what the parties contest (no topic list names them): the hostages among them.
+    expect(draft.issues.map((i) => i.name)).toContain("Hostage");
+    const hostage = draft.issues.find((i) => i.name === "Hostage")!;
+    expect(hostage.cite!.length).toBeGreaterThan(0);
     // No pronoun, reporting noun or commentator is a party.
     for (const n of names) expect(n).not.toMatch(/^(It|They|Reports|Experts|The |Analysts?)\b/);
     // Every citation of the draft resolves to its words in the texts (an unresolvable one throws).

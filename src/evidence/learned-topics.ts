@@ -1,0 +1,60 @@
+import LANGUAGE from "../../language/draft.json" with { type: "json" };
+import type { Topic } from "./case-knowledge.js";
+import { analyseText } from "./text-analysis.js";
+import { toRegExp } from "./written-pattern.js";
+
+/** Nouns that name no issue of their own (the talks' own vocabulary, people in general, time). */
+const NOT_AN_ISSUE = toRegExp(LANGUAGE.notAnIssue.pattern);
+
+/** Words of a demand or refusal read after its cue: up to the clause's end, at most this many. */
+const CLAUSE_WORDS = 12;
+
+/** A noun's singular, as far as spelling alone tells it ("hostages" → "hostage", "authorities" → "authority"). */
+function singular(noun: string): string {
+  if (/ies$/.test(noun)) return `${noun.slice(0, -3)}y`;
+  if (/(?:ss|us|is)$/.test(noun)) return noun;
+  return noun.replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, "");
+}
+
+/**
+ * Topics learned from what parties contest, for a case whose knowledge gives none: the nouns of
+ * the words after each demand's, refusal's, acceptance's or threat's cue ("refused to lay down its
+ * weapons", "must withdraw its troops"), kept when two statements or more contest the same one,
+ * each named by its most frequent modifier and noun ("Palestinian state") and found again in any
+ * sentence by the noun alone. Topics already known (the case's or the generic ones) are not
+ * learned twice.
+ */
+export function learnedTopics(clauses: readonly string[], known: readonly Topic[]): Topic[] {
+  const statements = new Map<string, number>();
+  const named = new Map<string, Map<string, number>>();
+  for (const clause of clauses) {
+    const words = clause
+      .split(/(?<=[.;!?])\s|[;:]|,\s/)[0]!
+      .split(/\s+/)
+      .slice(0, CLAUSE_WORDS)
+      .join(" ");
+    const tokens = analyseText(words).tokens;
+    const seen = new Set<string>();
+    tokens.forEach((t, i) => {
+      if (t.pos !== "NOUN" || !/^[a-z][a-z-]+$/i.test(t.value)) return;
+      const noun = singular(t.value.toLowerCase());
+      if (noun.length < 3 || NOT_AN_ISSUE.test(noun) || known.some((k) => k.pattern.test(t.value))) return;
+      seen.add(noun);
+      const before = tokens[i - 1];
+      const name = before && (before.pos === "ADJ" || before.pos === "PROPN") ? `${before.value} ${noun}` : noun;
+      const names = named.get(noun) ?? named.set(noun, new Map()).get(noun)!;
+      names.set(name, (names.get(name) ?? 0) + 1);
+    });
+    for (const noun of seen) statements.set(noun, (statements.get(noun) ?? 0) + 1);
+  }
+  return [...statements]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([noun]) => {
+      const name = [...named.get(noun)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+      return {
+        name: name.charAt(0).toUpperCase() + name.slice(1),
+        pattern: new RegExp(`\\b${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?\\b`, "i"),
+      };
+    });
+}
