@@ -49,15 +49,18 @@ function speakingBodies(evidence: EvidenceJson, documents: readonly { file: stri
       continue;
     const kind = known.get(who);
     if (kind === "person" || kind === "place" || outlets.has(who)) continue;
-    const inside = new RegExp(`[a-z,;:] ${who.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`);
+    const inside = new RegExp(`[a-z,;:] ${escaped(who)}\\b`);
     if (documents.some((d) => inside.test(d.text))) out.add(who);
   }
   return out;
 }
 
+/** A name as a regular expression's literal text. */
+const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** The body words name ("Hamas said", "the Hamas leadership"), or null. */
 function bodyIn(words: string, bodies: ReadonlySet<string>): string | null {
-  for (const b of bodies) if (new RegExp(`\\b${b.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(words)) return b;
+  for (const b of bodies) if (new RegExp(`\\b${escaped(b)}\\b`).test(words)) return b;
   return null;
 }
 
@@ -159,9 +162,21 @@ export function draftScenario(
     }
     return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   };
+  // Without a case's allegiances, a person named as a statement's doer ("Netanyahu opposed …")
+  // speaks for the party their titles in the texts give.
+  const people = knowledge.allegiances.length ? [] : evidence.actors.filter((a) => a.kind === "person");
+  const personIn = (words: string) =>
+    people.find((a) => [a.name, a.name.split(" ").at(-1)!].some((n) => new RegExp(`\\b${escaped(n)}\\b`).test(words)));
+  const placedBy = new Map<string, string | null>();
+  const personParty = (words: string): string | null => {
+    const actor = personIn(words);
+    if (!actor || OBSERVER.test(actor.roles.join(" "))) return null;
+    if (!placedBy.has(actor.name)) placedBy.set(actor.name, allegianceOf(actor.name, ...actor.roles) ?? titled(actor));
+    return placedBy.get(actor.name)!;
+  };
   /** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
   const partyOf = (words: string | null | undefined): string | null =>
-    !words || OBSERVER.test(words) ? null : (allegianceOf(words) ?? bodyIn(words, bodies));
+    !words || OBSERVER.test(words) ? null : (allegianceOf(words) ?? bodyIn(words, bodies) ?? personParty(words));
   const speakerAt = (s: Located) =>
     evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
     null;
