@@ -23,6 +23,15 @@ const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegia
   party!,
 ]);
 
+/** A demand cue that obliges its subject ("must", "has to"): the subject is demanded of. */
+const OBLIGATION = toRegExp(LANGUAGE.obligation.pattern);
+
+/** Whether the words at a cue make it a red line: an outright refusal or a standing demand just before or at it. */
+function redLineWords(sentence: string, cue: string): boolean {
+  const at = sentence.indexOf(cue);
+  return RED_LINE.test(sentence.slice(Math.max(0, at - 16), at + cue.length));
+}
+
 /** What a party does to a term it negotiates (PLOVER kinds); consulting and the rest negotiate nothing. */
 const NEGOTIATING: readonly string[] = ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"];
 
@@ -185,9 +194,11 @@ export function draftScenario(
     const speaker = speakerAt(s);
     // A commentator named before the cue ("Smith, a geopolitical analyst, said that…") speaks for no party.
     const lead = s.source ? s.text.slice(s.source.start - s.start, s.cue.start - s.start) : "";
-    const party = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
+    const doer = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
     const target = partyOf(s.target?.text);
-    return { s, party, target: target === party ? null : target };
+    // "Israel must withdraw" is a demand made of Israel, by someone the sentence may not name.
+    if (s.kind === "DEMAND" && OBLIGATION.test(s.cue.text)) return { s, party: null, target: doer };
+    return { s, party: doer, target: target === doer ? null : target };
   });
   // Without a case's topics, what parties contest is learned from the words after their cues too.
   const learned = knowledge.topics.length
@@ -200,7 +211,23 @@ export function draftScenario(
           .map(({ s }) => s.text.slice(s.cue.end - s.start)),
         topics,
       );
-  const contested = [...topics, ...learned];
+  // A party's red line is an issue of its own even when no one else contests it: its first noun names it.
+  const refused = knowledge.topics.length
+    ? []
+    : placed
+        .filter(
+          ({ s, party }) =>
+            party &&
+            (s.kind === "REJECT" || s.kind === "DEMAND") &&
+            redLineWords(s.text, s.cue.text) &&
+            ![...topics, ...learned].some((t) => t.pattern.test(s.text)),
+        )
+        .flatMap(({ s }) => learnedTopics([s.text.slice(s.cue.end - s.start)], [...topics, ...learned], 1).slice(0, 1));
+  const contested = [
+    ...topics,
+    ...learned,
+    ...refused.filter((t, i) => refused.findIndex((u) => u.name === t.name) === i),
+  ];
   const statements: Statement[] = placed.map(({ s, party, target }) => ({
     sentence: s,
     kind: s.kind,
@@ -261,13 +288,7 @@ export function draftScenario(
   // Red lines and stances per party and topic, strongest first.
   // A refusal, or a standing demand ("insists", "demands", "is adamant" — not a one-off "demanded"), is a red line.
   const stanceOf = (s: Statement): "red line" | "demand" | "acceptable" | "rejects" =>
-    (s.kind === "REJECT" || s.kind === "DEMAND") &&
-    RED_LINE.test(
-      s.sentence.text.slice(
-        Math.max(0, s.sentence.text.indexOf(s.cue) - 16),
-        s.sentence.text.indexOf(s.cue) + s.cue.length,
-      ),
-    )
+    (s.kind === "REJECT" || s.kind === "DEMAND") && redLineWords(s.sentence.text, s.cue)
       ? "red line"
       : s.kind === "DEMAND"
         ? "demand"

@@ -13,18 +13,19 @@ const CLAUSE_WORDS = 12;
 function singular(noun: string): string {
   if (/ies$/.test(noun)) return `${noun.slice(0, -3)}y`;
   if (/(?:ss|us|is)$/.test(noun)) return noun;
-  return noun.replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, "");
+  return noun.replace(/(?:(?<=ss|[xz]|ch|sh)es|s)$/, "");
 }
 
 /**
  * Topics learned from what parties contest, for a case whose knowledge gives none: the nouns of
  * the words after each demand's, refusal's, acceptance's or threat's cue ("refused to lay down its
- * weapons", "must withdraw its troops"), kept when two statements or more contest the same one,
+ * weapons", "must withdraw its troops"), kept when `least` statements or more (two unless told)
+ * contest the same one,
  * each named by its most frequent modifier and noun ("Palestinian state") and found again in any
  * sentence by the noun alone. Topics already known (the case's or the generic ones) are not
  * learned twice.
  */
-export function learnedTopics(clauses: readonly string[], known: readonly Topic[]): Topic[] {
+export function learnedTopics(clauses: readonly string[], known: readonly Topic[], least = 2): Topic[] {
   const statements = new Map<string, number>();
   const named = new Map<string, Map<string, number>>();
   for (const clause of clauses) {
@@ -36,7 +37,8 @@ export function learnedTopics(clauses: readonly string[], known: readonly Topic[
     const tokens = analyseText(words).tokens;
     const seen = new Set<string>();
     tokens.forEach((t, i) => {
-      if (t.pos !== "NOUN" || !/^[a-z][a-z-]+$/i.test(t.value)) return;
+      // A gerund ("ceding") names an act, not the thing negotiated.
+      if (t.pos !== "NOUN" || !/^[a-z][a-z-]+$/i.test(t.value) || /ing$/i.test(t.value)) return;
       const noun = singular(t.value.toLowerCase());
       if (noun.length < 3 || NOT_AN_ISSUE.test(noun) || known.some((k) => k.pattern.test(t.value))) return;
       seen.add(noun);
@@ -48,7 +50,7 @@ export function learnedTopics(clauses: readonly string[], known: readonly Topic[
     for (const noun of seen) statements.set(noun, (statements.get(noun) ?? 0) + 1);
   }
   return [...statements]
-    .filter(([, n]) => n >= 2)
+    .filter(([, n]) => n >= least)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([noun]) => {
       const name = [...named.get(noun)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];

@@ -27,6 +27,14 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(draft.issues.map((i) => i.name)).toContain("Hostage");
     const hostage = draft.issues.find((i) => i.name === "Hostage")!;
     expect(hostage.cite!.length).toBeGreaterThan(0);
+    // A red line from a party's own refusal, with its polarity: Hamas never accepts laying down its weapons as demanded.
+    const hamas = draft.parties.find((p) => p.name === "Hamas")!;
+    expect(hamas.redLines).toContainEqual(expect.objectContaining({ issue: "Weapon", notIn: ["as demanded"] }));
+    // "Israel must withdraw its troops" is a demand made of Israel, not Israel's red line.
+    const israel = draft.parties.find((p) => p.name === "Israel")!;
+    expect(israel.redLines.map((l) => ("label" in l ? l.label : ""))).not.toContain(
+      expect.stringMatching(/must withdraw/),
+    );
     // No pronoun, reporting noun or commentator is a party.
     for (const n of names) expect(n).not.toMatch(/^(It|They|Reports|Experts|The |Analysts?)\b/);
     // Every citation of the draft resolves to its words in the texts (an unresolvable one throws).
