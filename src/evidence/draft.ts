@@ -23,6 +23,10 @@ const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegia
   party!,
 ]);
 
+/** A party's own document by its owner's possessive, and a document named by its title. */
+const PARTY_DOCUMENT = toRegExp(LANGUAGE.partyDocument.pattern);
+const TITLED_DOCUMENT = toRegExp(LANGUAGE.titledDocument.pattern);
+
 /** A demand cue that obliges its subject ("must", "has to"): the subject is demanded of. */
 const OBLIGATION = toRegExp(LANGUAGE.obligation.pattern);
 
@@ -329,6 +333,25 @@ export function draftScenario(
     outcome: {},
     cite: [citeAround(s, PLAN.exec(s.text)![0])],
   }));
+  // Documents the texts name otherwise: a party's own ("Hamas's response") and titled ones
+  // ("the … Declaration for …"), each once, cited where first named.
+  const named = new Map<string, [Located, string]>();
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(new RegExp(PARTY_DOCUMENT, "g"))) {
+      // Named by the party it is from: "Trump's proposal" and "President Trump's proposal" are one.
+      const owner = partyOf(m[1]!);
+      const key = `${owner}${owner?.endsWith("s") && owner.includes(" ") ? "'" : "'s"} ${m[2]!.toLowerCase()}`;
+      if (owner && parties.has(owner) && !named.has(key)) named.set(key, [s, m[0]]);
+    }
+    for (const m of s.text.matchAll(new RegExp(TITLED_DOCUMENT, "g")))
+      if (m[1]!.trim().split(" ").length >= 2 && !named.has(m[1]!.trim())) named.set(m[1]!.trim(), [s, m[1]!]);
+  }
+  const seenNames = new Set(proposals.map((p) => p.name.toLowerCase()));
+  for (const [docName, [s, words]] of named)
+    if (!seenNames.has(docName.toLowerCase())) {
+      seenNames.add(docName.toLowerCase());
+      proposals.push({ name: docName, outcome: {}, cite: [citeAround(s, words)] });
+    }
 
   const flat = (options: string[]) => Object.fromEntries(options.map((o) => [o, 0.5]));
   return {

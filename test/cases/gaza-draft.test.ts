@@ -35,6 +35,10 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(israel.redLines.map((l) => ("label" in l ? l.label : ""))).not.toContain(
       expect.stringMatching(/must withdraw/),
     );
+    // Plans and documents: the numbered plan, a party's own answer to it, a titled declaration.
+    expect(draft.proposals.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["20-point plan", "Hamas's response", expect.stringMatching(/Declaration for/)]),
+    );
     // No pronoun, reporting noun or commentator is a party.
     for (const n of names) expect(n).not.toMatch(/^(It|They|Reports|Experts|The |Analysts?)\b/);
     // Every citation of the draft resolves to its words in the texts (an unresolvable one throws).
