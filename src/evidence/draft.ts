@@ -23,6 +23,9 @@ const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegia
   party!,
 ]);
 
+/** Words that name a sentence's countries mediators or guarantors. */
+const MEDIATION = toRegExp(LANGUAGE.mediation.pattern);
+
 /** A party's own document by its owner's possessive, and a document named by its title. */
 const PARTY_DOCUMENT = toRegExp(LANGUAGE.partyDocument.pattern);
 const TITLED_DOCUMENT = toRegExp(LANGUAGE.titledDocument.pattern);
@@ -310,16 +313,27 @@ export function draftScenario(
         held.set(key, { party: s.party!, topic, strength, statement: s });
     }
 
-  // Proposals: plans, frameworks and documents named with their points ("a 28-point plan", "a document that contained 27 points").
-  const PLAN =
-    /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
-  const plans = new Map<string, Located>();
   const sentences = documents.flatMap((d) =>
     [...d.text.matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)].map((m) => {
       const start = m.index! + (m[0].length - m[0].trimStart().length);
       return locate(d.file, d.text, start, m.index! + m[0].trimEnd().length);
     }),
   );
+  // Mediators: countries a sentence names as mediators or guarantors, not principals already.
+  const mediators = new Map<string, CiteSpec>();
+  for (const s of sentences) {
+    const m = MEDIATION.exec(s.text);
+    if (!m) continue;
+    for (const [re, p] of allegiances) {
+      const at = new RegExp(re.source, re.flags.replace("g", "")).exec(s.text);
+      if (at && !parties.has(p) && !mediators.has(p)) mediators.set(p, citeAround(s, at[0]));
+    }
+  }
+
+  // Proposals: plans, frameworks and documents named with their points ("a 28-point plan", "a document that contained 27 points").
+  const PLAN =
+    /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
+  const plans = new Map<string, Located>();
   for (const s of sentences) {
     const m = PLAN.exec(s.text);
     if (!m) continue;
@@ -335,8 +349,10 @@ export function draftScenario(
   }));
   // Documents the texts name otherwise: a party's own ("Hamas's response") and titled ones
   // ("the … Declaration for …"), each once, cited where first named.
+  // (Only without a case file, like the other things learned from the texts: a case's knowledge
+  // is the analyst's, and a named document in passing — "architect of the … Accords" — is noise there.)
   const named = new Map<string, [Located, string]>();
-  for (const s of sentences) {
+  for (const s of knowledge.topics.length ? [] : sentences) {
     for (const m of s.text.matchAll(new RegExp(PARTY_DOCUMENT, "g"))) {
       // Named by the party it is from: "Trump's proposal" and "President Trump's proposal" are one.
       const owner = partyOf(m[1]!);
@@ -358,40 +374,54 @@ export function draftScenario(
     name,
     description: "Drafted by `parley draft` from the evidence alone: weights and values are placeholders to edit.",
     issues,
-    parties: [...parties.entries()].map(([p, entry]) => {
-      const mine = [...held.values()].filter((h) => h.party === p);
-      return {
+    parties: [
+      ...[...parties.entries()].map(([p, entry]) => {
+        const mine = [...held.values()].filter((h) => h.party === p);
+        return {
+          name: p,
+          ...(entry.who.size ? { description: `speaking: ${[...entry.who].join(", ")}` } : {}),
+          ...(entry.cite.length ? { cite: entry.cite } : {}),
+          reservation: [0, 0.5] as [number, number],
+          weights: Object.fromEntries(
+            issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]]),
+          ),
+          values: Object.fromEntries(issues.map((i) => [i.name, flat(i.options)])),
+          stances: Object.fromEntries(
+            mine.map((h) => [
+              h.topic,
+              {
+                strength: h.strength,
+                note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”`,
+                cite: [citeAround(h.statement.sentence, h.statement.cue)],
+              },
+            ]),
+          ),
+          redLines: mine
+            .filter((h) => h.strength === "red line")
+            .map((h) => {
+              const options = issues.find((i) => i.name === h.topic)!.options;
+              return {
+                label: `${h.topic}: ${h.statement.cue}`,
+                issue: h.topic,
+                notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!],
+                cite: [citeAround(h.statement.sentence, h.statement.cue)],
+              };
+            }),
+        };
+      }),
+      // Mediators hold no stance the texts give: placeholders an analyst fills in.
+      ...[...mediators].map(([p, cite]) => ({
         name: p,
-        ...(entry.who.size ? { description: `speaking: ${[...entry.who].join(", ")}` } : {}),
-        ...(entry.cite.length ? { cite: entry.cite } : {}),
+        role: "mediator" as const,
+        cite: [cite],
         reservation: [0, 0.5] as [number, number],
         weights: Object.fromEntries(
           issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]]),
         ),
         values: Object.fromEntries(issues.map((i) => [i.name, flat(i.options)])),
-        stances: Object.fromEntries(
-          mine.map((h) => [
-            h.topic,
-            {
-              strength: h.strength,
-              note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”`,
-              cite: [citeAround(h.statement.sentence, h.statement.cue)],
-            },
-          ]),
-        ),
-        redLines: mine
-          .filter((h) => h.strength === "red line")
-          .map((h) => {
-            const options = issues.find((i) => i.name === h.topic)!.options;
-            return {
-              label: `${h.topic}: ${h.statement.cue}`,
-              issue: h.topic,
-              notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!],
-              cite: [citeAround(h.statement.sentence, h.statement.cue)],
-            };
-          }),
-      };
-    }),
+        redLines: [],
+      })),
+    ],
     proposals,
   };
 }

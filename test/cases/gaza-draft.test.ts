@@ -14,7 +14,7 @@ const corpus = join(SHARED, "corpus", "gaza-2025-10");
 const tmp = mkdtempSync(join(tmpdir(), "parley-gaza-"));
 
 describe("parley draft on the Gaza coverage, with no case knowledge", () => {
-  it("finds the principals from the texts: a body speaking for itself (Hamas), a leader by the title the texts give him (Israel), and the plan's author", () => {
+  it("finds the principals and mediators from the texts: a body speaking for itself (Hamas), a leader by the title the texts give him (Israel), the plan's author, the countries called mediators", () => {
     const out = join(tmp, "draft.yaml");
     const r = spawnSync(process.execPath, [CLI, "draft", "--corpus", corpus, "--out", out], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
@@ -35,6 +35,11 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(israel.redLines.map((l) => ("label" in l ? l.label : ""))).not.toContain(
       expect.stringMatching(/must withdraw/),
     );
+    // The mediators, from the sentences that call them so ("mediators from Egypt, Qatar, and Turkey").
+    for (const m of ["Egypt", "Qatar", "Turkey"])
+      expect(draft.parties.find((p) => p.name === m)).toMatchObject({ role: "mediator" });
+    for (const p of ["Hamas", "Israel", "United States"])
+      expect(draft.parties.find((x) => x.name === p)).toMatchObject({ role: "principal" });
     // Plans and documents: the numbered plan, a party's own answer to it, a titled declaration.
     expect(draft.proposals.map((p) => p.name)).toEqual(
       expect.arrayContaining(["20-point plan", "Hamas's response", expect.stringMatching(/Declaration for/)]),
