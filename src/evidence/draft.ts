@@ -6,6 +6,7 @@ import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { learnedTopics } from "./learned-topics.js";
 import { type Located, locate } from "./span.js";
+import { bodyIn, escaped, speakingBodies } from "./speaking-bodies.js";
 import { toRegExp } from "./written-pattern.js";
 
 /** Roles of people who comment on a negotiation without taking part: they are sources, not parties. */
@@ -41,44 +42,6 @@ function redLineWords(sentence: string, cue: string): boolean {
 
 /** What a party does to a term it negotiates (PLOVER kinds); consulting and the rest negotiate nothing. */
 const NEGOTIATING: readonly string[] = ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"];
-
-/** Words a sentence may open with that name no body: pronouns, determiners and reporting nouns. */
-const NOT_A_BODY = toRegExp(LANGUAGE.notABody.pattern);
-
-/**
- * Bodies that speak in the texts — a movement, an authority, a group: a name every word of which
- * is capitalised, heard in two quotes or more, written capitalised in the middle of a sentence
- * somewhere (so no sentence-opening common noun), and neither a person, a place, a commentator
- * nor an outlet the texts come from.
- */
-function speakingBodies(evidence: EvidenceJson, documents: readonly { file: string; text: string }[]): Set<string> {
-  const heard = new Map<string, number>();
-  for (const q of evidence.quotes) {
-    const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
-    if (who && q.kind !== "reported") heard.set(who, (heard.get(who) ?? 0) + 1);
-  }
-  const known = new Map(evidence.actors.map((a) => [a.name, a.kind]));
-  const outlets = new Set(evidence.documents.map((d) => d.outlet).filter(Boolean));
-  const out = new Set<string>();
-  for (const [who, n] of heard) {
-    if (n < 2 || !/^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}$/.test(who) || NOT_A_BODY.test(who) || OBSERVER.test(who))
-      continue;
-    const kind = known.get(who);
-    if (kind === "person" || kind === "place" || outlets.has(who)) continue;
-    const inside = new RegExp(`[a-z,;:] ${escaped(who)}\\b`);
-    if (documents.some((d) => inside.test(d.text))) out.add(who);
-  }
-  return out;
-}
-
-/** A name as a regular expression's literal text. */
-const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The body words name ("Hamas said", "the Hamas leadership"), or null. */
-function bodyIn(words: string, bodies: ReadonlySet<string>): string | null {
-  for (const b of bodies) if (new RegExp(`\\b${escaped(b)}\\b`).test(words)) return b;
-  return null;
-}
 
 /** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
 function citeAround(s: Located, words: string): CiteSpec {
@@ -154,14 +117,16 @@ export function draftScenario(
   const topics = knowledge.topics.length ? knowledge.topics : TOPICS;
   const allegianceOf = (...words: string[]) => allegiances.find(([re]) => re.test(words.join(" ")))?.[1] ?? null;
   // Bodies that speak for themselves (a movement, an authority, a group): read from the texts, not a list.
-  const bodies = speakingBodies(evidence, documents);
+  const bodies = speakingBodies(evidence, documents, OBSERVER);
   const texts = new Map(documents.map((d) => [d.file, d.text]));
-  /** The party the words right before a person's name say most often ("Israeli Prime Minister", "Israel's prime minister"). */
+  /** The party the words right before a person's name say most often ("Ruritanian Prime Minister", "Ruritania's prime minister"). */
   const titled = (actor: EvidenceJson["actors"][number]): string | null => {
     // A "person" whose words the texts also write in lower case ("a firm stance") is a headline's words, not a name.
     const common = actor.name.split(" ").some((w) => {
       const lower = w.toLowerCase();
-      return lower !== w && documents.some((d) => new RegExp(`(?<![\\w@#/.-])${lower}(?![\\w-])`).test(d.text));
+      return (
+        lower !== w && documents.some((d) => new RegExp(`(?<![\\w@#/.-])${escaped(lower)}(?![\\w-])`).test(d.text))
+      );
     });
     if (common) return null;
     const votes = new Map<string, number>();
@@ -178,7 +143,7 @@ export function draftScenario(
     }
     return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   };
-  // Without a case's allegiances, a person named as a statement's doer ("Netanyahu opposed …")
+  // Without a case's allegiances, a person named as a statement's doer ("Novak opposed …")
   // speaks for the party their titles in the texts give.
   const people = knowledge.allegiances.length ? [] : evidence.actors.filter((a) => a.kind === "person");
   const personIn = (words: string) =>
@@ -203,7 +168,7 @@ export function draftScenario(
     const lead = s.source ? s.text.slice(s.source.start - s.start, s.cue.start - s.start) : "";
     const doer = OBSERVER.test(lead) ? null : (partyOf(s.source?.text) ?? partyOf(speaker));
     const target = partyOf(s.target?.text);
-    // "Israel must withdraw" is a demand made of Israel, by someone the sentence may not name.
+    // "Ruritania must withdraw" is a demand made of Ruritania, by someone the sentence may not name.
     if (s.kind === "DEMAND" && OBLIGATION.test(s.cue.text)) return { s, party: null, target: doer };
     return { s, party: doer, target: target === doer ? null : target };
   });
@@ -252,7 +217,7 @@ export function draftScenario(
     if (!who || q.kind === "reported") continue;
     const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
     if (actor && OBSERVER.test(actor.roles.join(" "))) continue;
-    // A person speaks for the party their name, roles or the words naming them here give ("Israeli Prime Minister …");
+    // A person speaks for the party their name, roles or the words naming them here give ("Ruritanian Prime Minister …");
     // a body for its own party, or for itself.
     const p = actor
       ? (allegianceOf(actor.name, ...actor.roles) ?? titled(actor))
@@ -347,14 +312,14 @@ export function draftScenario(
     outcome: {},
     cite: [citeAround(s, PLAN.exec(s.text)![0])],
   }));
-  // Documents the texts name otherwise: a party's own ("Hamas's response") and titled ones
+  // Documents the texts name otherwise: a party's own ("the Front's response") and titled ones
   // ("the … Declaration for …"), each once, cited where first named.
   // (Only without a case file, like the other things learned from the texts: a case's knowledge
   // is the analyst's, and a named document in passing — "architect of the … Accords" — is noise there.)
   const named = new Map<string, [Located, string]>();
   for (const s of knowledge.topics.length ? [] : sentences) {
     for (const m of s.text.matchAll(new RegExp(PARTY_DOCUMENT, "g"))) {
-      // Named by the party it is from: "Trump's proposal" and "President Trump's proposal" are one.
+      // Named by the party it is from: "Novak's proposal" and "President Novak's proposal" are one.
       const owner = partyOf(m[1]!);
       const key = `${owner}${owner?.endsWith("s") && owner.includes(" ") ? "'" : "'s"} ${m[2]!.toLowerCase()}`;
       if (owner && parties.has(owner) && !named.has(key)) named.set(key, [s, m[0]]);
