@@ -202,13 +202,15 @@ export function registerDraft(program: Command): void {
         const docs = withBatchDates(
           readDocuments([o.corpus], { ...(o.date ? { date: o.date } : {}), onWarning: warn }),
         );
-        const yaml = draftYaml(o.corpus, docs, model, await knowledgeOf(o.case));
+        const { yaml, undecided } = draftYaml(o.corpus, docs, model, await knowledgeOf(o.case));
+        // With --compare, standard error holds one JSON report, which then carries these too.
+        if (!o.compare) for (const line of undecided) process.stderr.write(`parley: draft leaves undecided: ${line}\n`);
         if (o.out)
           writeOutput(o.out, yaml, { force: o.force === true, inputs: [o.corpus, ...(o.compare ? [o.compare] : [])] });
         else process.stdout.write(yaml);
         if (o.compare)
           process.stderr.write(
-            `${JSON.stringify(compareDraft(yaml, o.out ?? "<draft>", o.compare, o.corpus), null, 2)}\n`,
+            `${JSON.stringify({ ...compareDraft(yaml, o.out ?? "<draft>", o.compare, o.corpus), undecided }, null, 2)}\n`,
           );
       },
     );

@@ -11,16 +11,40 @@ import { readCorpus, resolveCitations, validateCitations } from "../ingest/valid
 import type { ScenarioInput } from "../model/schema.js";
 import { batchEvidence } from "./evidence.js";
 
-/** A scenario skeleton drafted from a corpus's evidence alone, as YAML headed by where it came from. */
+/** A scenario skeleton drafted from a corpus's evidence alone, as YAML headed by where it came from, and what it could not decide. */
 export function draftYaml(
   corpusDir: string,
   docs: readonly EvidenceDocument[],
   model: AttributionModel,
   knowledge: CaseKnowledge,
-): string {
+): { yaml: string; undecided: string[] } {
   const draft = draftScenario(batchEvidence(docs, model, knowledge), docs, undefined, knowledge);
   if (!draft.parties.length || !draft.issues.length) throw nothingToDraft(corpusDir, docs, draft);
-  return `# Drafted by parley draft --corpus ${corpusDir}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`;
+  return {
+    undecided: undecided(draft),
+    yaml: `# Drafted by parley draft --corpus ${corpusDir}: an analyst's starting point, not a model.\n${scenarioToYaml(parseScenario(JSON.stringify(draft)).spec)}`,
+  };
+}
+
+/** What the draft leaves to the analyst: plans drafted without terms, issues no party takes a stance on, parties with no stance. */
+function undecided(draft: ScenarioInput): string[] {
+  const list = (what: string, names: readonly string[]) =>
+    names.length ? [`${names.length} ${what}: ${names.join(", ")}`] : [];
+  const held = new Set(draft.parties.flatMap((p) => Object.keys(p.stances ?? {})));
+  return [
+    ...list(
+      "proposal(s) drafted without terms",
+      (draft.proposals ?? []).filter((p) => !Object.keys(p.outcome).length).map((p) => p.name),
+    ),
+    ...list(
+      "issue(s) no party takes a stance on",
+      draft.issues.filter((i) => !held.has(i.name)).map((i) => i.name),
+    ),
+    ...list(
+      "party(ies) with no stance drafted (their values are placeholders)",
+      draft.parties.filter((p) => !Object.keys(p.stances ?? {}).length).map((p) => p.name),
+    ),
+  ];
 }
 
 /**

@@ -18,6 +18,9 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     const out = join(tmp, "draft.yaml");
     const r = spawnSync(process.execPath, [CLI, "draft", "--corpus", corpus, "--out", out], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
+    // What it could not decide is said, not left for the analyst to discover.
+    expect(r.stderr).toMatch(/draft leaves undecided: \d+ proposal\(s\) drafted without terms: 20-point plan/);
+    expect(r.stderr).toMatch(/draft leaves undecided: \d+ party\(ies\) with no stance drafted .*Egypt/);
     const draft = loadScenarioFile(out).spec;
     const names = draft.parties.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(["Hamas", "Israel", "United States"]));

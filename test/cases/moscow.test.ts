@@ -204,6 +204,8 @@ describe("parley draft", () => {
     expect(c.recovered.redLines.found).toBeGreaterThanOrEqual(5);
     expect(c.recovered.all.share).toBeGreaterThanOrEqual(0.5);
     expect(c.citations.inCommon).toBeGreaterThan(0);
+    // What the draft could not decide travels in the same report.
+    expect(c.undecided).toContainEqual(expect.stringMatching(/proposal\(s\) drafted without terms: .*28-point plan/));
   });
 });
 
