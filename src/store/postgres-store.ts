@@ -224,7 +224,7 @@ export class PostgresStore implements Store {
         s.text,
         updated,
       ]);
-      return { version, created: current === null };
+      return { version, created: current === null, updated };
     });
   }
 

@@ -377,7 +377,7 @@ export class SqliteStore implements Store {
             s.text,
             updated,
           );
-          return { version, created: current === null };
+          return { version, created: current === null, updated };
         })
         .immediate(),
     );

@@ -45,7 +45,7 @@ export type ExpectedVersion = number | "absent";
 
 /** A replacement's outcome: the new version (and whether it created the scenario), or the version that stood in its way. */
 export type PutOutcome =
-  | { readonly version: number; readonly created: boolean }
+  | { readonly version: number; readonly created: boolean; readonly updated: string }
   | { readonly conflict: true; readonly current: number | null };
 
 /** One stored version of a scenario, without its text. */

@@ -122,11 +122,12 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(await store.scenario("s1")).toMatchObject({ id: "s1", name: "Test", text, version: 1 });
       expect(await store.scenarioVersion("s1")).toBe(1);
       expect(await store.scenarioVersion("missing")).toBeNull();
-      expect(await store.putScenario({ id: "s1", name: "Test 2", text: `${text}# two\n` })).toEqual({
+      expect(await store.putScenario({ id: "s1", name: "Test 2", text: `${text}# two\n` })).toMatchObject({
         version: 2,
         created: false,
+        updated: expect.any(String),
       });
-      expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toEqual({
+      expect(await store.putScenario({ id: "s0", name: "New", text: "name: New\n" })).toMatchObject({
         version: 1,
         created: true,
       });
@@ -139,7 +140,10 @@ function conformance(name: string, open: () => Promise<Store>) {
 
     it("keeps every version of a scenario; a replacement made from an older version changes nothing", async () => {
       await store.putScenario({ id: "v", name: "V", text: "one\n" }, "absent");
-      expect(await store.putScenario({ id: "v", name: "V", text: "two\n" }, 1)).toEqual({ version: 2, created: false });
+      expect(await store.putScenario({ id: "v", name: "V", text: "two\n" }, 1)).toMatchObject({
+        version: 2,
+        created: false,
+      });
       expect(await store.putScenario({ id: "v", name: "V", text: "lost\n" }, 1)).toEqual({
         conflict: true,
         current: 2,

@@ -166,7 +166,8 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
       if ("conflict" in outcome) throw changed(id, outcome.current);
       reply.header("etag", versionTag(outcome.version));
       if (outcome.created) reply.code(201).header("location", `/api/scenarios/${id}`);
-      return summary((await ctx.store.scenario(id))!);
+      // The version this PUT wrote (read back, it could already be a later writer's).
+      return { id, name: c.name, version: outcome.version, updated: outcome.updated };
     },
   });
 }
