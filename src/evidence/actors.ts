@@ -1,4 +1,5 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
+import { escapeRegExp } from "./escape-regexp.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 import { toRegExp } from "./written-pattern.js";
@@ -226,8 +227,4 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   });
   if (cur) runs.push(cur);
   return runs;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

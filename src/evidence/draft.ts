@@ -3,10 +3,11 @@ import LANGUAGE from "../../language/draft.json" with { type: "json" };
 import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
+import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { learnedTopics } from "./learned-topics.js";
 import { type Located, locate } from "./span.js";
-import { bodyIn, escaped, speakingBodies } from "./speaking-bodies.js";
+import { bodyIn, speakingBodies } from "./speaking-bodies.js";
 import { toRegExp } from "./written-pattern.js";
 
 /** Roles of people who comment on a negotiation without taking part: they are sources, not parties. */
@@ -125,7 +126,7 @@ export function draftScenario(
     const common = actor.name.split(" ").some((w) => {
       const lower = w.toLowerCase();
       return (
-        lower !== w && documents.some((d) => new RegExp(`(?<![\\w@#/.-])${escaped(lower)}(?![\\w-])`).test(d.text))
+        lower !== w && documents.some((d) => new RegExp(`(?<![\\w@#/.-])${escapeRegExp(lower)}(?![\\w-])`).test(d.text))
       );
     });
     if (common) return null;
@@ -147,7 +148,9 @@ export function draftScenario(
   // speaks for the party their titles in the texts give.
   const people = knowledge.allegiances.length ? [] : evidence.actors.filter((a) => a.kind === "person");
   const personIn = (words: string) =>
-    people.find((a) => [a.name, a.name.split(" ").at(-1)!].some((n) => new RegExp(`\\b${escaped(n)}\\b`).test(words)));
+    people.find((a) =>
+      [a.name, a.name.split(" ").at(-1)!].some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(words)),
+    );
   const placedBy = new Map<string, string | null>();
   const personParty = (words: string): string | null => {
     const actor = personIn(words);

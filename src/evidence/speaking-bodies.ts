@@ -1,4 +1,5 @@
 import LANGUAGE from "../../language/draft.json" with { type: "json" };
+import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { toRegExp } from "./written-pattern.js";
 
@@ -29,17 +30,14 @@ export function speakingBodies(
       continue;
     const kind = known.get(who);
     if (kind === "person" || kind === "place" || outlets.has(who)) continue;
-    const inside = new RegExp(`[a-z,;:] ${escaped(who)}\\b`);
+    const inside = new RegExp(`[a-z,;:] ${escapeRegExp(who)}\\b`);
     if (documents.some((d) => inside.test(d.text))) out.add(who);
   }
   return out;
 }
 
-/** A name as a regular expression's literal text. */
-export const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** The body words name ("the Front said", "the Front's leadership"), or null. */
 export function bodyIn(words: string, bodies: ReadonlySet<string>): string | null {
-  for (const b of bodies) if (new RegExp(`\\b${escaped(b)}\\b`).test(words)) return b;
+  for (const b of bodies) if (new RegExp(`\\b${escapeRegExp(b)}\\b`).test(words)) return b;
   return null;
 }

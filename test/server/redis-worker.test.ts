@@ -47,6 +47,21 @@ const storedRuns = (file: string) => {
   return JSON.stringify(rows);
 };
 
+/** Debian's redis-server on a free loopback port, nothing saved to disk; killed after the tests. */
+async function startRedis() {
+  const port = await freePort();
+  const redis = spawn(
+    redisBinary,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
+  children.push(redis);
+  await new Promise((w) => setTimeout(w, 500));
+  return { port, redis };
+}
+
 if (!redisBinary) {
   // Never silently: the reason is printed where the run's output shows it.
   console.warn(
@@ -56,14 +71,7 @@ if (!redisBinary) {
 } else {
   describe("tournaments on Redis workers", () => {
     it("two workers share the batches; one killed midway, its batch is retried; the runs equal the local pool's", async () => {
-      const port = await freePort();
-      const redis = spawn(
-        redisBinary,
-        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        { stdio: "ignore" },
-      );
-      children.push(redis);
-      await new Promise((w) => setTimeout(w, 500));
+      const { port } = await startRedis();
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
       const db = join(tmp, "remote.db");
 
@@ -125,14 +133,7 @@ if (!redisBinary) {
     }, 180_000);
 
     it("a worker on another workspace says so (not a foreign-key failure); with Redis gone it still stops on SIGTERM", async () => {
-      const port = await freePort();
-      const redis = spawn(
-        redisBinary,
-        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        { stdio: "ignore" },
-      );
-      children.push(redis);
-      await new Promise((w) => setTimeout(w, 500));
+      const { port, redis } = await startRedis();
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
       let output = "";
       const worker = spawn(process.execPath, [CLI, "worker", "--db", join(tmp, "elsewhere.db")], {
