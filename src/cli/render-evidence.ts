@@ -1,5 +1,6 @@
 import type { EvidenceJson } from "../evidence/evidence-json.js";
 import { baseName } from "../model/base-name.js";
+import { eventSummary } from "../report/event-summary.js";
 import { fmtPercent, table } from "./table.js";
 
 const short = (s: string, n = 110) => {
@@ -7,7 +8,7 @@ const short = (s: string, n = 110) => {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
-/** The evidence report for a terminal: per document its quotes by speaker, dates and quantities; then every contradiction with each side's words; then corroborated facts and per-source counts. */
+/** The evidence report for a terminal: per document its quotes by speaker, dates and quantities; then the events, each once with its sources; then every contradiction with each side's words; then corroborated facts and per-source counts. */
 export function renderEvidence(r: EvidenceJson): string {
   const out: string[] = [];
   for (const d of r.documents) {
@@ -17,6 +18,7 @@ export function renderEvidence(r: EvidenceJson): string {
       given: "given",
       manifest: "from the manifest",
       stated: "stated by the page",
+      "file name": "from the file's name",
       inferred: `inferred from “${d.publishedEvidence?.text ?? ""}”`,
       batch: "assumed: the batch's most common date",
       unknown: "unknown",
@@ -48,6 +50,20 @@ export function renderEvidence(r: EvidenceJson): string {
     if (qty.length) out.push(`  quantities: ${qty.map((q) => `${q.text}${q.noun ? ` (${q.noun})` : ""}`).join("; ")}`);
     out.push("");
   }
+  const dated = r.events.filter((e) => e.when);
+  out.push(
+    dated.length
+      ? `Events (${dated.length} dated, ${r.events.length - dated.length} undated) — each once, with the sources that tell it`
+      : "Events: none dated",
+  );
+  for (const e of dated) {
+    const files = [...new Set(e.versions.map((v) => baseName(v.file)))];
+    const dates = e.disputed.includes("date")
+      ? ` (sources differ: ${[...new Set(e.versions.map((v) => v.when?.iso).filter(Boolean))].join(", ")})`
+      : "";
+    out.push(`  ${e.when}${dates} · ${eventSummary(e)} — ${files.join(", ")}`);
+  }
+  out.push("");
   out.push(
     r.contradictions.length
       ? `Contradictions (${r.contradictions.length}) — every side with its exact words; none is picked`

@@ -27,7 +27,7 @@ export const EvidenceDocument = z.object({
   url: z.string().nullable(),
   published: z.string().nullable(),
   publishedAt: z.string().optional(),
-  publishedSource: z.enum(["given", "manifest", "stated", "inferred", "batch", "unknown"]),
+  publishedSource: z.enum(["given", "manifest", "stated", "file name", "inferred", "batch", "unknown"]),
   publishedEvidence: Located.optional().describe("the words an inferred date came from"),
   duplicateOf: z.string().optional().describe("the earlier document this one copies"),
   similarity: z.number().optional(),
@@ -66,6 +66,50 @@ export const Statement = Located.extend({
   source: Located.nullable(),
   target: Located.nullable(),
 });
+
+const EventKind = z.enum([
+  "met",
+  "signed",
+  "proposed",
+  "approved",
+  "agreed",
+  "rejected",
+  "released",
+  "withdrew",
+  "took effect",
+  "announced",
+  "attacked",
+  "demanded",
+  "conceded",
+  "threatened",
+]);
+
+/** What happened, once however many sources tell it, with each source's telling side by side. */
+export const NegotiationEvent = z.object({
+  kind: EventKind,
+  when: z.string().nullable().describe("the date most tellings give, ISO at the precision given"),
+  where: z.string().nullable(),
+  who: z.string().nullable(),
+  whom: z.string().nullable(),
+  planned: z.boolean().describe("told as still to happen"),
+  disputed: z.array(z.enum(["date", "place"])).describe("what the tellings disagree on"),
+  versions: z.array(
+    Located.extend({
+      cue: z.string(),
+      who: z.string().nullable(),
+      whom: z.string().nullable(),
+      where: z.string().nullable(),
+      when: z
+        .object({
+          text: z.string(),
+          iso: z.string().nullable(),
+          resolvedAgainst: z.string().nullable().describe("the text's date a relative date was read against"),
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type NegotiationEvent = z.infer<typeof NegotiationEvent>;
 
 export const Actor = z.object({
   name: z.string(),
@@ -137,6 +181,7 @@ export const EvidenceJson = z.object({
   dates: z.array(DateMention),
   quantities: z.array(Quantity),
   statements: z.array(Statement).describe("sentences read for what they do (PLOVER's event types)"),
+  events: z.array(NegotiationEvent).describe("what happened, in time order (undated last)"),
   actors: z.array(Actor),
   claims: z.array(Claim),
   contradictions: z.array(Contradiction),

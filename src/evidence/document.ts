@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { fail, type Problem } from "../errors.js";
+import { baseName } from "../model/base-name.js";
 import { htmlDepth } from "./html-depth.js";
 import { type Located, locate } from "./span.js";
 
@@ -9,11 +10,11 @@ export const MAX_HTML_DEPTH = 256;
 
 export type DocumentFormat = "text" | "markdown" | "html";
 
-/** How the published date was found: `--date`, a manifest, the page's own metadata, an explicit date near the top, the batch's (an assumption), or not at all. */
-export type DateSource = "given" | "manifest" | "stated" | "inferred" | "batch" | "unknown";
+/** How the published date was found: `--date`, a manifest, the page's own metadata, a date in the file's name, an explicit date near the top, the batch's (an assumption), or not at all. */
+export type DateSource = "given" | "manifest" | "stated" | "file name" | "inferred" | "batch" | "unknown";
 
 /** Dates good enough to resolve "on Tuesday" against; a batch date is a guess and is not. */
-export const KNOWN_DATE_SOURCES: readonly DateSource[] = ["given", "manifest", "stated", "inferred"];
+export const KNOWN_DATE_SOURCES: readonly DateSource[] = ["given", "manifest", "stated", "file name", "inferred"];
 
 /** What a manifest (or the caller) knows of a file: any of its date, outlet, address, title and author. */
 export interface DocumentMetadata {
@@ -175,6 +176,10 @@ export function readDocument(
       publishedSource: "manifest",
     };
   if (stated) return { ...doc, published: stated, publishedSource: "stated" };
+  // An archive that names its files by date ("…-2025-10-06-talks.txt") says when each was published:
+  // surer than the latest date near the top, which may be a past event's ("the attack on 7 October 2023").
+  const named = isoDay(/(?<!\d)((?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/.exec(baseName(file))?.[1] ?? "");
+  if (named) return { ...doc, published: named, publishedSource: "file name" };
   const top = latestFullDate(text, TOP);
   if (top)
     return {

@@ -117,6 +117,32 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
         }),
       ),
     ),
+    /** What happened, in time order (undated last), each event once with every source's telling. */
+    events: [...report.events]
+      .sort((x, y) => (x.when ?? "9999").localeCompare(y.when ?? "9999"))
+      .map((e) => ({
+        kind: e.kind,
+        when: e.when,
+        where: e.where,
+        who: e.who,
+        whom: e.whom,
+        planned: e.planned,
+        disputed: [...e.disputed],
+        versions: e.versions.map((v) =>
+          Object.assign(where(v), {
+            cue: v.cue.text,
+            who: v.who?.text ?? null,
+            whom: v.whom?.text ?? null,
+            where: v.where?.text ?? null,
+            when: v.when && {
+              text: v.when.text,
+              iso: v.when.iso,
+              // How the date was read: written out in full, or resolved against the text's own date.
+              resolvedAgainst: v.when.reference,
+            },
+          }),
+        ),
+      })),
     actors: [...actors.values()]
       .map((a) => ({
         name: a.name,

@@ -6,6 +6,7 @@ import { type Claim, findClaims } from "./claims.js";
 import { type DateMention, findDates } from "./dates.js";
 import { type EvidenceDocument, KNOWN_DATE_SOURCES } from "./document.js";
 import { type Duplicate, findDuplicates } from "./duplicates.js";
+import { type EventMention, findEvents, mergeEvents, type NegotiationEvent } from "./events.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
 import { findQuotes, type Quote } from "./quotes.js";
 import { type SourceOverride, type SourceReliability, sourceReliability } from "./reliability.js";
@@ -21,6 +22,7 @@ export interface DocumentEvidence {
   readonly quantities: readonly QuantityMention[];
   readonly claims: readonly Claim[];
   readonly statements: readonly Statement[];
+  readonly events: readonly EventMention[];
 }
 
 export interface EvidenceReport {
@@ -28,6 +30,8 @@ export interface EvidenceReport {
   /** Per document, the earlier document it copies (exactly or nearly), or null. */
   readonly duplicates: readonly (Duplicate | null)[];
   readonly facts: readonly Fact[];
+  /** What happened, each event once with every source's telling. */
+  readonly events: readonly NegotiationEvent[];
   readonly sources: readonly SourceStats[];
   /** Per source: its kind and a score with its reasons. */
   readonly reliability: readonly SourceReliability[];
@@ -56,7 +60,9 @@ export function extractDocument(
   );
   const quotes = findQuotes(doc.file, a, actors, model, knownPeople);
   const claims = findClaims(doc.file, a, { dates, quantities, quotes }, knowledge);
-  return { document: doc, actors, quotes, dates, quantities, claims, statements: findStatements(doc.file, a) };
+  const statements = findStatements(doc.file, a);
+  const events = findEvents(doc.file, a, dates, statements);
+  return { document: doc, actors, quotes, dates, quantities, claims, statements, events };
 }
 
 /** Full names of the people a text names, so other texts' bare surnames resolve. */
@@ -98,5 +104,16 @@ export function extractEvidence(
     documents.flatMap((d) => d.claims),
     (file) => original.get(file) ?? file,
   );
-  return { documents, duplicates, facts, sources, reliability: sourceReliability(documents, sources, options.sources) };
+  const events = mergeEvents(
+    documents.flatMap((d) => d.events),
+    (file) => original.get(file) ?? file,
+  );
+  return {
+    documents,
+    duplicates,
+    facts,
+    events,
+    sources,
+    reliability: sourceReliability(documents, sources, options.sources),
+  };
 }

@@ -3,6 +3,7 @@ import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
 import { concessionChanges } from "./concession-changes.js";
 import { contestedSides } from "./contested-sides.js";
+import { eventSummary } from "./event-summary.js";
 import { fieldCitations } from "./field-citations.js";
 
 /**
@@ -108,14 +109,12 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     );
   sections.push({ title: "Bottom line", blocks: bottom });
 
-  // 2. Timeline.
-  const dated = evidence.dates.filter(
-    (d): d is typeof d & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso),
+  // 2. Timeline: what happened, each event once with its sources; a date the sources dispute says so.
+  const dated = evidence.events.filter(
+    (e): e is typeof e & { when: string } => !!e.when && /^\d{4}-\d{2}-\d{2}/.test(e.when),
   );
-  const latest = Math.max(0, ...dated.map((d) => Date.parse(d.iso)));
-  const recent = dated
-    .filter((d) => Date.parse(d.iso) >= latest - WINDOW_DAYS * 86_400_000)
-    .sort((x, y) => x.iso.localeCompare(y.iso) || x.file.localeCompare(y.file));
+  const latest = Math.max(0, ...dated.map((e) => Date.parse(e.when)));
+  const recent = dated.filter((e) => Date.parse(e.when) >= latest - WINDOW_DAYS * 86_400_000);
   const dateConflicts = evidence.contradictions.filter((c) =>
     c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))),
   );
@@ -136,13 +135,20 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     recent.length
       ? {
           table: {
-            head: ["day", "words", "source"],
-            rows: recent.map((d) => [[d.iso.slice(0, 10)], [`“${d.text}”`], [baseName(d.file)]]),
+            head: ["day", "what happened", "told by"],
+            rows: recent.map((e) => [
+              [e.when.slice(0, 10), ...(e.disputed.includes("date") ? [" (sources differ)"] : [])],
+              [eventSummary(e)],
+              [
+                `${new Set(e.versions.map((v) => v.file)).size} source(s)`,
+                ...e.versions.slice(0, 3).map((v) => note({ file: v.file, text: v.text })),
+              ],
+            ]),
           },
         }
-      : { p: ["No date the texts state in full."] },
+      : { p: ["No event the texts date."] },
   );
-  sections.push({ title: `Timeline (the ${WINDOW_DAYS} days up to the latest date mentioned)`, blocks: timeline });
+  sections.push({ title: `Timeline (the ${WINDOW_DAYS} days up to the latest event)`, blocks: timeline });
 
   // 3. Who said what: confident attributions only.
   const bySpeaker = new Map<string, typeof evidence.quotes>();

@@ -81,11 +81,12 @@ export interface DocumentFull extends DocumentSummary {
 
 export type Quote = EvidenceJson["quotes"][number];
 export type DateMention = EvidenceJson["dates"][number];
+export type NegotiationEvent = EvidenceJson["events"][number];
 export type Contradiction = EvidenceJson["contradictions"][number];
 
 /** GET /api/evidence: the parts asked for (include=…), and how many documents the workspace holds. */
 export type Evidence = { documents: number } & Partial<
-  Pick<EvidenceJson, "quotes" | "dates" | "contradictions" | "reliability" | "claims">
+  Pick<EvidenceJson, "quotes" | "dates" | "events" | "contradictions" | "reliability" | "claims">
 >;
 
 export type Space = UtilitySpace;

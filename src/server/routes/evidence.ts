@@ -10,7 +10,7 @@ import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem } from "../problem.js";
 
-const PARTS = ["quotes", "dates", "quantities", "claims", "contradictions", "reliability"] as const;
+const PARTS = ["quotes", "dates", "events", "quantities", "claims", "contradictions", "reliability"] as const;
 
 /** The stored documents' index, read again only when a document has been stored since (a one-row query says). */
 const indexes = new WeakMap<ServerContext, { version: number; index: Promise<DocumentEntry[]> }>();
@@ -45,7 +45,7 @@ export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ["evidence"],
       summary:
-        "Evidence across the workspace: quotes, dates, quantities, claims, contradictions between sources, and each source's reliability — filtered",
+        "Evidence across the workspace: quotes, dates, events (what happened, each once with its sources), quantities, claims, contradictions between sources, and each source's reliability — filtered",
       querystring: z.object({
         include: z
           .string()
@@ -62,12 +62,12 @@ export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/)
           .optional()
-          .describe("dates on or after this day"),
+          .describe("dates and events on or after this day"),
         to: z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/)
           .optional()
-          .describe("dates on or before this day"),
+          .describe("dates and events on or before this day"),
         minConfidence: z.coerce
           .number()
           .min(0)
@@ -108,6 +108,13 @@ export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (include.includes("dates"))
         out.dates = ev.dates.filter(
           (x) => inDoc(x.file) && (!q.from || (x.iso ?? "") >= q.from) && (!q.to || (x.iso ?? "9999") <= q.to),
+        );
+      if (include.includes("events"))
+        out.events = ev.events.filter(
+          (e) =>
+            (!q.document || e.versions.some((v) => inDoc(v.file))) &&
+            (!q.from || (e.when ?? "") >= q.from) &&
+            (!q.to || (e.when ?? "9999") <= q.to),
         );
       if (include.includes("quantities")) out.quantities = ev.quantities.filter((x) => inDoc(x.file));
       if (include.includes("claims"))

@@ -7,6 +7,7 @@ const HOW: Record<string, string> = {
   given: "given",
   manifest: "from the manifest",
   stated: "stated by the page",
+  "file name": "from the file's name",
   inferred: "inferred from the text",
   batch: "from the batch",
   unknown: "unknown",

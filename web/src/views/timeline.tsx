@@ -1,42 +1,43 @@
 import * as Plot from "@observablehq/plot";
 import { useState } from "preact/hooks";
-import { api, type DateMention } from "../api";
+import { eventSummary } from "../../../src/report/event-summary";
+import { api, type NegotiationEvent } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
 import { readHref } from "../route";
 import { useData } from "../use-data";
 
 const DAY = 86_400_000;
+type Dated = NegotiationEvent & { when: string };
 
-/** Dated mentions across the sources on a time axis; an event the sources date differently is drawn as a conflict. */
+/** What happened, on a time axis and day by day: each event once with every source's telling; a date the sources dispute is drawn as a conflict. */
 export function Timeline() {
-  const data = useData(() => api.evidence("?include=dates,contradictions"), []);
+  const data = useData(() => api.evidence("?include=events,contradictions"), []);
   const [all, setAll] = useState(false);
   return (
     <Status of={data}>
       {(ev) => {
-        const dated = (ev.dates ?? []).filter(
-          (d): d is DateMention & { iso: string } => !!d.iso && /^\d{4}-\d{2}-\d{2}/.test(d.iso),
-        );
-        const latest = Math.max(...dated.map((d) => Date.parse(d.iso)));
-        const shown = all ? dated : dated.filter((d) => Date.parse(d.iso) >= latest - 120 * DAY);
+        const events = ev.events ?? [];
+        const dated = events.filter((e): e is Dated => !!e.when && /^\d{4}-\d{2}-\d{2}/.test(e.when));
+        const latest = Math.max(...dated.map((e) => Date.parse(e.when)));
+        const shown = all ? dated : dated.filter((e) => Date.parse(e.when) >= latest - 120 * DAY);
         const conflicts = (ev.contradictions ?? []).filter(
           (c) => c.attribute === "date" || c.sides.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.value))),
         );
-        const files = [...new Set(dated.map((d) => d.file))].sort();
-        const byDay = new Map<string, typeof shown>();
-        for (const d of [...shown].sort((a, b) => a.iso.localeCompare(b.iso)))
-          byDay.set(d.iso.slice(0, 10), [...(byDay.get(d.iso.slice(0, 10)) ?? []), d]);
+        const disputed = shown.filter((e) => e.disputed.includes("date"));
+        const kinds = [...new Set(shown.map((e) => e.kind))].sort();
+        const byDay = new Map<string, Dated[]>();
+        for (const e of shown) byDay.set(e.when.slice(0, 10), [...(byDay.get(e.when.slice(0, 10)) ?? []), e]);
         return (
           <>
             <h1>Timeline</h1>
             <p class="muted">
-              {dated.length} resolved date mention(s) in {files.length} source(s).{" "}
+              {dated.length} dated event(s), {events.length - dated.length} undated, from what the sources tell.{" "}
               <button type="button" onClick={() => setAll(!all)}>
-                {all ? "Show the last 120 days" : "Show every date"}
+                {all ? "Show the last 120 days" : "Show every event"}
               </button>
             </p>
-            {conflicts.length > 0 && (
+            {(conflicts.length > 0 || disputed.length > 0) && (
               <ul class="conflicts">
                 {conflicts.map((c) => (
                   <li key={c.subject}>
@@ -44,48 +45,32 @@ export function Timeline() {
                     {c.sides.map((s) => `${s.value} (${(s.files ?? []).join(", ")})`).join(" vs ")}
                   </li>
                 ))}
+                {disputed.map((e) => (
+                  <li key={`${e.when}:${eventSummary(e)}`}>
+                    <strong>Conflicting dates</strong> for “{eventSummary(e)}”:{" "}
+                    {[...new Set(e.versions.map((v) => v.when?.iso).filter(Boolean))].join(" vs ")}
+                  </li>
+                ))}
               </ul>
             )}
             <PlotFigure
-              label="dates mentioned, by source, on a time axis"
-              deps={[shown, conflicts]}
+              label="events by kind on a time axis"
+              deps={[shown]}
               make={() =>
                 Plot.plot({
                   width: Math.min(1100, document.querySelector("main")?.clientWidth ?? 900),
-                  height: 60 + 40 * files.length,
-                  marginLeft: 170,
-                  x: { type: "utc", label: "date mentioned", grid: true },
-                  y: { domain: files, label: null },
+                  height: 60 + 34 * kinds.length,
+                  marginLeft: 110,
+                  x: { type: "utc", label: "date", grid: true },
+                  y: { domain: kinds, label: null },
                   marks: [
-                    ...conflicts.map((c) =>
-                      Plot.ruleX(
-                        c.sides.map((s) => new Date(String(s.value))),
-                        { stroke: "#c0392b", strokeWidth: 2, strokeDasharray: "4 3" },
-                      ),
-                    ),
-                    ...conflicts.map((c) =>
-                      Plot.text(
-                        c.sides
-                          .slice(0, 1)
-                          .map((s) => ({ x: new Date(String(s.value)), label: `conflict: ${c.subject}` })),
-                        {
-                          x: "x",
-                          frameAnchor: "top",
-                          text: "label",
-                          fill: "#c0392b",
-                          dy: 6,
-                          textAnchor: "start",
-                          dx: 4,
-                        },
-                      ),
-                    ),
                     Plot.dot(shown, {
-                      x: (d: DateMention & { iso: string }) => new Date(d.iso),
-                      y: "file",
-                      r: 5,
-                      fill: "#2c6fbb",
-                      fillOpacity: 0.6,
-                      title: (d: DateMention) => `${d.iso} — “${d.text}”`,
+                      x: (e: Dated) => new Date(e.when.slice(0, 10)),
+                      y: "kind",
+                      r: (e: Dated) => 4 + 2 * Math.min(4, e.versions.length - 1),
+                      fill: (e: Dated) => (e.disputed.length ? "#c0392b" : "#2c6fbb"),
+                      fillOpacity: 0.7,
+                      title: (e: Dated) => `${e.when} — ${eventSummary(e)} (${e.versions.length} telling(s))`,
                     }),
                   ],
                 })
@@ -93,12 +78,28 @@ export function Timeline() {
             />
             <h2>By day</h2>
             <dl class="days">
-              {[...byDay].map(([day, ds]) => (
+              {[...byDay].map(([day, es]) => (
                 <div key={day}>
                   <dt>{day}</dt>
-                  {ds.map((d) => (
-                    <dd key={`${d.file}:${d.start}`}>
-                      <a href={readHref(d.file, d.start, d.end)}>“{d.text}”</a> <span class="muted">{d.file}</span>
+                  {es.map((e) => (
+                    <dd key={`${e.versions[0]!.file}:${e.versions[0]!.start}`}>
+                      <strong>{eventSummary(e)}</strong>
+                      {e.disputed.length > 0 && (
+                        <span class="muted"> — sources differ on its {e.disputed.join(" and ")}</span>
+                      )}
+                      <ul>
+                        {e.versions.map((v) => (
+                          <li key={`${v.file}:${v.start}`}>
+                            <a href={readHref(v.file, v.start, v.end)}>
+                              “{v.text.length > 160 ? `${v.text.slice(0, 159)}…` : v.text}”
+                            </a>{" "}
+                            <span class="muted">
+                              {v.file}
+                              {v.when ? ` · “${v.when.text}”${v.when.iso ? ` → ${v.when.iso}` : ""}` : ""}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
                     </dd>
                   ))}
                 </div>

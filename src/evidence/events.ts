@@ -1,0 +1,242 @@
+import LANGUAGE from "../../language/events.json" with { type: "json" };
+import type { NegotiationEvent as EventJson } from "../contract/evidence.js";
+import type { DateMention } from "./dates.js";
+import { lowerBound } from "./lower-bound.js";
+import { type Located, locate } from "./span.js";
+import type { Statement } from "./statements.js";
+import { doerAndTarget, sentenceTokens, timeTest } from "./statements.js";
+import type { TextAnalysis, Token } from "./text-analysis.js";
+import { toRegExp } from "./written-pattern.js";
+
+/** What happened, in the words an analyst's timeline uses (the contract lists them). */
+export type EventKind = EventJson["kind"];
+
+const CUES: readonly (readonly [EventKind, RegExp])[] = LANGUAGE.cues.map((c) => [
+  c.kind as EventKind,
+  toRegExp(c.pattern),
+]);
+const FROM_STATEMENT: Readonly<Record<string, EventKind>> = LANGUAGE.fromStatement as Record<string, EventKind>;
+const PLANNED = toRegExp(LANGUAGE.planned.pattern);
+const PLACE = toRegExp(LANGUAGE.place.pattern);
+const NOT_A_PLACE = toRegExp(LANGUAGE.notAPlace.pattern);
+const BODY = toRegExp(LANGUAGE.body.pattern);
+/** An auxiliary right before a cue: the cue is a passive participle. */
+const PASSIVE = /\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$/i;
+const NOT_A_PARTICIPANT = toRegExp(LANGUAGE.notAParticipant.pattern);
+
+/** One source's telling of an event: the sentence, its cue, who, to whom, when and where. */
+export interface EventMention extends Located {
+  readonly kind: EventKind;
+  readonly cue: Located;
+  readonly who: Located | null;
+  readonly whom: Located | null;
+  /** The date the sentence gives nearest the cue (null when it gives none). */
+  readonly when: DateMention | null;
+  readonly where: Located | null;
+  /** Said as still to happen ("will meet", "is expected to sign"). */
+  readonly planned: boolean;
+}
+
+/** The first event cue of a sentence, or its statement's kind with the statement's cue. */
+function cueOf(text: string, statement: Statement | undefined, start: number): [EventKind, number, number] | null {
+  let best: [EventKind, number, number] | null = null;
+  for (const [kind, re] of CUES) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best[1] - start)) best = [kind, start + m.index, start + m.index + m[0].length];
+  }
+  if (best || !statement) return best;
+  const kind = FROM_STATEMENT[statement.kind];
+  return kind ? [kind, statement.cue.start, statement.cue.end] : null;
+}
+
+/**
+ * The events one text tells: each sentence with an event cue (or a coded statement) that also
+ * says when or where it happened — who did it (the cue's subject), to whom, the date nearest the
+ * cue (as the dates resolved it), and the place after "in" or "at". A sentence that dates and
+ * places nothing is a stance, not an event.
+ */
+export function findEvents(
+  file: string,
+  a: TextAnalysis,
+  dates: readonly DateMention[],
+  statements: readonly Statement[],
+): EventMention[] {
+  const isTime = timeTest(a);
+  // A year alone ("in 2025", "since 2014") dates a period, not an act.
+  const days = dates.filter((d) => d.kind !== "duration" && !/^\d{4}$/.test(d.iso ?? d.text.trim()));
+  const starts = days.map((d) => d.start);
+  const out: EventMention[] = [];
+  let from = 0;
+  for (const s of a.sentences) {
+    const text = a.text.slice(s.start, s.end);
+    const statement = statements.find((x) => x.start === s.start);
+    const cue = cueOf(text, statement, s.start);
+    if (!cue) continue;
+    const [kind, cueStart, cueEnd] = cue;
+    const inside = days.slice(
+      lowerBound(starts.length, (i) => starts[i]! < s.start),
+      lowerBound(starts.length, (i) => starts[i]! < s.end),
+    );
+    const when = inside.sort((x, y) => Math.abs(x.start - cueStart) - Math.abs(y.start - cueStart))[0] ?? null;
+    const where = placeIn(file, a.text, s.start, text, inside);
+    if (!when && !where) continue;
+    let tokens: Token[];
+    [tokens, from] = sentenceTokens(a.tokens, from, s.start, s.end);
+    let { doer, target } = doerAndTarget(tokens, cueStart, cueEnd, isTime);
+    // In the passive ("the deal was approved by the cabinet") the subject is done to; the doer follows "by".
+    if (
+      /^(?:\w+(?:ed|en|wn)|held|struck|hit|put|set)\b/i.test(a.text.slice(cueStart, cueEnd)) &&
+      PASSIVE.test(a.text.slice(Math.max(s.start, cueStart - 24), cueStart))
+    ) {
+      const by = tokens.findIndex((t) => t.start >= cueEnd && t.value.toLowerCase() === "by");
+      const agent =
+        by >= 0 ? doerAndTarget(tokens.slice(by), tokens[by]!.end, tokens[by]!.end, isTime).target : undefined;
+      [doer, target] = [agent, doer];
+    }
+    const span = (p: Token[] | undefined) => {
+      // A phrase the tokenizer began on a possessive's "'s" starts after it.
+      const from = p?.findIndex((t) => !/^['’]s$/.test(t.value)) ?? -1;
+      return p && from >= 0 ? locate(file, a.text, p[from]!.start, p[p.length - 1]!.end) : null;
+    };
+    // An actor is named, or is a body ("the cabinet"): "fury" or "the big questions" do nothing.
+    const actor = (p: Token[] | undefined) =>
+      p && (p.some((t) => t.pos === "PROPN") || BODY.test(p.map((t) => t.value).join(" "))) ? span(p) : null;
+    out.push(
+      Object.assign(locate(file, a.text, s.start, s.end), {
+        kind,
+        cue: locate(file, a.text, cueStart, cueEnd),
+        who: actor(doer),
+        whom: span(target),
+        when,
+        where,
+        planned: PLANNED.test(a.text.slice(Math.max(s.start, cueStart - 30), cueStart)),
+      }),
+    );
+  }
+  return out;
+}
+
+/** The first place a sentence names after "in" or "at" that is no date, title or possessive. */
+function placeIn(
+  file: string,
+  text: string,
+  offset: number,
+  sentence: string,
+  dates: readonly DateMention[],
+): Located | null {
+  for (const m of sentence.matchAll(new RegExp(PLACE, "g"))) {
+    const name = m[1]!.replace(/^the\s+/, "").replace(/['’]s?$/, "");
+    const start = offset + m.index! + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.replace(/^the\s+/, "").length);
+    const next = sentence.slice(m.index! + m[0].length);
+    if (NOT_A_PLACE.test(name) || /^['’]s\b/.test(next)) continue;
+    // A demonym before a noun ("in Israeli jails", "in the Ruritanian capital") qualifies it: no place.
+    if (/(?:ian|ean|ese|ish|i)$/.test(name) && /^\s+[a-z]/.test(next)) continue;
+    if (dates.some((d) => d.start < start + name.length && start < d.end)) continue;
+    return locate(file, text, start, start + name.length);
+  }
+  return null;
+}
+
+/** An event as the sources tell it: one entry however many sources tell it, with each telling. */
+export interface NegotiationEvent {
+  readonly kind: EventKind;
+  /** The date most tellings give (ISO, at the precision given), or null. */
+  readonly when: string | null;
+  readonly where: string | null;
+  readonly who: string | null;
+  readonly whom: string | null;
+  readonly planned: boolean;
+  /** What the tellings disagree on: their dates, or their places. */
+  readonly disputed: readonly ("date" | "place")[];
+  readonly versions: readonly EventMention[];
+}
+
+/** Days apart within which two sources' dates for the same act at the same place are one event told differently. */
+const SAME_EVENT_DAYS = 3;
+
+const day = (iso: string | null | undefined) =>
+  iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Date.parse(iso.slice(0, 10)) : NaN;
+
+/** The words naming who took part and where, cut to five letters so "Israel's" and "Israeli" meet. */
+const participants = (m: EventMention) =>
+  new Set(
+    [m.who, m.whom, m.where]
+      .flatMap((x) => (x?.text ?? "").split(/[^\p{L}\d]+/u))
+      .filter((w) => w.length > 3 && !NOT_A_PARTICIPANT.test(w))
+      .map((w) => w.toLowerCase().slice(0, 5)),
+  );
+const shared = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w)).length;
+const place = (m: EventMention) => m.where?.text.toLowerCase() ?? null;
+
+/** Whether a telling `m` tells the same act as `v`, from another source. */
+function sameEvent(m: EventMention, v: EventMention, sourceOf: (file: string) => string): boolean {
+  if (v.kind !== m.kind || v.planned !== m.planned || sourceOf(v.file) === sourceOf(m.file)) return false;
+  const mine = participants(m),
+    theirs = participants(v);
+  const places = place(m) && place(v) ? (place(m) === place(v) ? 1 : -1) : 0;
+  const at = day(m.when?.iso),
+    vAt = day(v.when?.iso);
+  const names = shared(mine, theirs);
+  // Undated, it takes the same place and a shared name, or three shared names, to say it is the same
+  // act; dated alike, one shared name; placed apart on the same day, two (the place is then disputed).
+  if (Number.isNaN(at) || Number.isNaN(vAt)) return places > 0 ? names >= 1 : places === 0 && names >= 3;
+  if (at === vAt) return places < 0 ? names >= 2 : names >= 1;
+  if (places < 0) return false;
+  return Math.abs(at - vAt) <= SAME_EVENT_DAYS * 86_400_000 && names >= 2;
+}
+
+/**
+ * The events of a batch, each told once: tellings from different sources of the same act (same
+ * kind) are one event when they give the same date and name one participant alike, or name two
+ * alike and give dates a few days apart (the date is then disputed), no date, or places apart on
+ * the same day (the place is then disputed).
+ * `sourceOf` maps a copy to its original, so a copy never disputes or confirms its own article.
+ */
+export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: string) => string = (f) => f) {
+  // Dated tellings first, so an undated one joins the event its dated tellings make.
+  const ordered = [...mentions].sort((x, y) => Number(!x.when?.iso) - Number(!y.when?.iso));
+  const events: { versions: EventMention[] }[] = [];
+  for (const m of ordered) {
+    const same = events.find(({ versions }) => versions.some((v) => sameEvent(m, v, sourceOf)));
+    if (same) same.versions.push(m);
+    else events.push({ versions: [m] });
+  }
+  return events.map(({ versions }): NegotiationEvent => {
+    const most = <T>(xs: readonly (T | null)[]) => {
+      const counts = new Map<T, number>();
+      for (const x of xs) if (x !== null) counts.set(x, (counts.get(x) ?? 0) + 1);
+      return [...counts].sort((p, q) => q[1] - p[1])[0]?.[0] ?? null;
+    };
+    // Only dates to the day dispute each other: "in 2025" does not contradict "on 2 December".
+    const days = versions.filter((v) => v.when?.iso && /^\d{4}-\d{2}-\d{2}$/.test(v.when.iso));
+    // Places dispute only where two sources put the same act on the same day in different places
+    // ("the Kremlin" and "Moscow" on different days' tellings are no contradiction).
+    const placedApart = days.some((v) =>
+      days.some(
+        (w) =>
+          sourceOf(v.file) !== sourceOf(w.file) &&
+          v.when!.iso === w.when!.iso &&
+          place(v) &&
+          place(w) &&
+          place(v) !== place(w),
+      ),
+    );
+    // The date most sources give (ties: the earliest), each source counted once.
+    const bySources = new Map<string, Set<string>>();
+    for (const v of days)
+      (bySources.get(v.when!.iso!) ?? bySources.set(v.when!.iso!, new Set()).get(v.when!.iso!)!).add(sourceOf(v.file));
+    const when =
+      [...bySources].sort((x, y) => y[1].size - x[1].size || x[0].localeCompare(y[0]))[0]?.[0] ??
+      most(versions.map((v) => v.when?.iso ?? null));
+    return {
+      kind: versions[0]!.kind,
+      when,
+      where: most(versions.map((v) => v.where?.text ?? null)),
+      who: most(versions.map((v) => v.who?.text ?? null)),
+      whom: most(versions.map((v) => v.whom?.text ?? null)),
+      planned: versions[0]!.planned,
+      disputed: [...(bySources.size > 1 ? ["date" as const] : []), ...(placedApart ? ["place" as const] : [])],
+      versions,
+    };
+  });
+}
