@@ -1,4 +1,16 @@
+import LANGUAGE from "../../language/figures.json" with { type: "json" };
 import type { Claim } from "./claims.js";
+import { toRegExp } from "./written-pattern.js";
+
+/** Counted nouns never compared across sources (units of time, labels such as "20-point"). */
+const NOT_COMPARED = toRegExp(LANGUAGE.notCompared.pattern);
+
+/**
+ * Two sources' counts of the same thing this close (relative to the larger) are one figure told
+ * differently ("1,950 prisoners" and "2,000 prisoners"); farther apart they likely count different
+ * things ("20 living hostages", "48 hostages").
+ */
+const CLOSE = 0.1;
 
 export interface Side {
   readonly value: string | number;
@@ -43,10 +55,11 @@ export function alignClaims(
   const sourcesOf = (files: Iterable<string>) => new Set([...files].map(sourceOf));
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
-    // Generic quantity claims only meet claims of the same value; watched ones meet any value.
+    // Generic quantity claims only meet claims of the same value, or of a close one; watched ones meet any value.
     const key = c.watched ? `${c.subject}|${c.attribute}` : `${c.subject}|${c.attribute}|${valueKey(c)}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(c);
   }
+  mergeCloseFigures(groups, sourcesOf);
   const facts: Fact[] = [];
   const statusOf = new Map<Claim, "corroborated" | "contested" | "unique">();
   for (const group of groups.values()) {
@@ -99,4 +112,41 @@ export function alignClaims(
       rank[x.status] - rank[y.status] || x.subject.localeCompare(y.subject) || x.attribute.localeCompare(y.attribute),
   );
   return { facts, sources };
+}
+
+/**
+ * Generic counts of one noun whose values lie within CLOSE of each other, from different sources,
+ * become one group (a contested figure): each chain of close values, smallest first, is merged
+ * into the group of its first value.
+ */
+function mergeCloseFigures(groups: Map<string, Claim[]>, sourcesOf: (files: Iterable<string>) => Set<string>): void {
+  const byNoun = new Map<string, string[]>();
+  for (const [key, cs] of groups) {
+    const c = cs[0]!;
+    if (c.watched || typeof c.value !== "number" || !c.polarity || NOT_COMPARED.test(c.subject)) continue;
+    const noun = `${c.subject}|${c.attribute}`;
+    (byNoun.get(noun) ?? byNoun.set(noun, []).get(noun)!).push(key);
+  }
+  for (const keys of byNoun.values()) {
+    if (keys.length < 2) continue;
+    keys.sort((a, b) => (groups.get(a)![0]!.value as number) - (groups.get(b)![0]!.value as number));
+    let chain = [keys[0]!];
+    const close = () => {
+      const all = chain.flatMap((k) => groups.get(k)!);
+      if (chain.length > 1 && sourcesOf(all.map((c) => c.file)).size > 1) {
+        for (const k of chain.slice(1)) groups.delete(k);
+        groups.set(chain[0]!, all);
+      }
+    };
+    for (const key of keys.slice(1)) {
+      const prev = groups.get(chain.at(-1)!)![0]!.value as number,
+        next = groups.get(key)![0]!.value as number;
+      if (next > 0 && (next - prev) / next <= CLOSE) chain.push(key);
+      else {
+        close();
+        chain = [key];
+      }
+    }
+    close();
+  }
 }

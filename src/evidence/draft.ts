@@ -252,11 +252,17 @@ export function draftScenario(
         ]
       : [];
     const options = tied && figures.length ? [tied.none, ...figures] : ["as demanded", "as refused"];
+    const by = new Set(about.map((s) => s.party)).size,
+      files = new Set(about.map((s) => s.sentence.file)).size;
     return {
       name: topic,
       kind: "discrete" as const,
       options,
       cite: about.slice(0, 2).map((s) => citeAround(s.sentence, s.cue)),
+      confidence: sure(
+        by >= 2 && files >= 2 ? "high" : about.length >= 2 ? "medium" : "low",
+        `${about.length} statement(s) by ${by} part(ies) in ${files} source(s) negotiate it`,
+      ),
     };
   });
 
@@ -271,6 +277,14 @@ export function draftScenario(
           ? "rejects"
           : "acceptable";
   const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
+  /** Per party and topic, the sources that word it as a red line. */
+  const redLineSources = new Map<string, Set<string>>();
+  for (const s of negotiated)
+    if (stanceOf(s) === "red line")
+      for (const topic of s.topics) {
+        const key = `${s.party}|${topic}`;
+        (redLineSources.get(key) ?? redLineSources.set(key, new Set()).get(key)!).add(s.sentence.file);
+      }
   const held = new Map<string, { party: string; topic: string; strength: keyof typeof rank; statement: Statement }>();
   for (const s of negotiated)
     for (const topic of s.topics) {
@@ -302,6 +316,7 @@ export function draftScenario(
   const PLAN =
     /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
   const plans = new Map<string, Located>();
+  const namedIn = new Map<string, Set<string>>();
   for (const s of sentences) {
     const m = PLAN.exec(s.text);
     if (!m) continue;
@@ -309,12 +324,20 @@ export function draftScenario(
       kind = (m[2] ?? m[3]!).toLowerCase();
     const planName = `${n}-point ${kind}`;
     if (!plans.has(planName)) plans.set(planName, s);
+    (namedIn.get(planName) ?? namedIn.set(planName, new Set()).get(planName)!).add(s.file);
   }
-  const proposals = [...plans.entries()].map(([planName, s]) => ({
-    name: planName,
-    outcome: {},
-    cite: [citeAround(s, PLAN.exec(s.text)![0])],
-  }));
+  const proposals: ScenarioInput["proposals"] & object = [...plans.entries()].map(([planName, s]) => {
+    const files = namedIn.get(planName)!.size;
+    return {
+      name: planName,
+      outcome: {},
+      cite: [citeAround(s, PLAN.exec(s.text)![0])],
+      confidence: sure(
+        files >= 2 ? "high" : "medium",
+        `named by its number of points in ${files} source(s); its terms are not drafted`,
+      ),
+    };
+  });
   // Documents the texts name otherwise: a party's own ("the Front's response") and titled ones
   // ("the … Declaration for …"), each once, cited where first named.
   // (Only without a case file, like the other things learned from the texts: a case's knowledge
@@ -334,10 +357,16 @@ export function draftScenario(
   for (const [docName, [s, words]] of named)
     if (!seenNames.has(docName.toLowerCase())) {
       seenNames.add(docName.toLowerCase());
-      proposals.push({ name: docName, outcome: {}, cite: [citeAround(s, words)] });
+      proposals.push({
+        name: docName,
+        outcome: {},
+        cite: [citeAround(s, words)],
+        confidence: sure("low", "named once as a party's document or by its title; its terms are not drafted"),
+      });
     }
 
   const flat = (options: string[]) => Object.fromEntries(options.map((o) => [o, 0.5]));
+  const disputes = disputesOf(evidence);
   return {
     name,
     description: "Drafted by `parley draft` from the evidence alone: weights and values are placeholders to edit.",
@@ -345,10 +374,16 @@ export function draftScenario(
     parties: [
       ...[...parties.entries()].map(([p, entry]) => {
         const mine = [...held.values()].filter((h) => h.party === p);
+        const acts = statements.filter((s) => s.party === p);
+        const files = new Set(acts.map((s) => s.sentence.file)).size;
         return {
           name: p,
           ...(entry.who.size ? { description: `speaking: ${[...entry.who].join(", ")}` } : {}),
           ...(entry.cite.length ? { cite: entry.cite } : {}),
+          confidence: sure(
+            files >= 2 && (entry.who.size || mine.length) ? "high" : files >= 1 ? "medium" : "low",
+            `does or says ${acts.length} thing(s) the texts report, in ${files} source(s)${entry.who.size ? `; quoted: ${entry.who.size} speaker(s)` : ""}`,
+          ),
           reservation: [0, 0.5] as [number, number],
           weights: Object.fromEntries(
             issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]]),
@@ -368,11 +403,16 @@ export function draftScenario(
             .filter((h) => h.strength === "red line")
             .map((h) => {
               const options = issues.find((i) => i.name === h.topic)!.options;
+              const sources = redLineSources.get(`${p}|${h.topic}`)?.size ?? 1;
               return {
                 label: `${h.topic}: ${h.statement.cue}`,
                 issue: h.topic,
                 notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!],
                 cite: [citeAround(h.statement.sentence, h.statement.cue)],
+                confidence: sure(
+                  sources >= 2 ? "high" : "medium",
+                  `worded as non-negotiable (“${h.statement.cue}”) in ${sources} source(s); its party is the sentence's doer, not a quoted official`,
+                ),
               };
             }),
         };
@@ -382,6 +422,7 @@ export function draftScenario(
         name: p,
         role: "mediator" as const,
         cite: [cite],
+        confidence: sure("medium", "a sentence names it a mediator or guarantor; what it wants is not drafted"),
         reservation: [0, 0.5] as [number, number],
         weights: Object.fromEntries(
           issues.map((i) => [i.name, [0, 1 / Math.max(1, issues.length)] as [number, number]]),
@@ -391,5 +432,54 @@ export function draftScenario(
       })),
     ],
     proposals,
+    ...(disputes.length ? { disputes } : {}),
   };
+}
+
+/** A drafted item's confidence, and the reason an analyst reads for it. */
+function sure(level: "high" | "medium" | "low", reason: string) {
+  return { level, reason };
+}
+
+/**
+ * The evidence's contradictions as the scenario's disputes: each figure or date the sources give
+ * differently, every side with the words that give it; and each event whose tellings date it
+ * differently.
+ */
+function disputesOf(evidence: EvidenceJson): NonNullable<ScenarioInput["disputes"]> {
+  const figures = evidence.contradictions.map((c) => {
+    const watched = evidence.claims.some((x) => x.watched && x.subject === c.subject && x.attribute === c.attribute);
+    return {
+      subject: `${c.subject} · ${c.attribute}`,
+      sides: c.sides.map((side) => ({
+        value: side.unit && side.unit !== "fraction" ? `${side.value} ${side.unit}` : side.value,
+        cite: side.quotes.slice(0, 2).map((q, i) => {
+          const span = side.spans[i]!;
+          return citeAround(q, q.text.slice(span.start - q.start, span.end - q.start));
+        }),
+      })),
+      confidence: sure(
+        watched ? "high" : "low",
+        watched
+          ? "the case's watch list follows this figure, and the sources give it differently"
+          : "the same noun counted differently, within a tenth, by different sources: they may count different moments",
+      ),
+    };
+  });
+  const dates = evidence.events
+    .filter((e) => e.disputed.includes("date"))
+    .map((e) => {
+      const byDate = new Map<string, (typeof e.versions)[number]>();
+      for (const v of e.versions) if (v.when?.iso && !byDate.has(v.when.iso)) byDate.set(v.when.iso, v);
+      return {
+        subject: `date: ${e.who ?? "(unnamed)"} ${e.kind}${e.where ? ` in ${e.where}` : ""}`,
+        sides: [...byDate].map(([iso, v]) => ({
+          value: iso,
+          cite: [citeAround(v, v.when!.text)],
+        })),
+        confidence: sure("medium", "sources tell one act with different dates"),
+      };
+    })
+    .filter((d) => d.sides.length >= 2);
+  return [...figures, ...dates];
 }

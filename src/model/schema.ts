@@ -33,7 +33,19 @@ const cites = z.array(CiteSchema).min(1).optional();
 const citeMap = z.record(z.string(), z.array(CiteSchema).min(1)).optional();
 const IssueValueSchema = z.union([z.string(), z.number()]);
 
-const common = { name, unit: z.string().optional(), description: z.string().optional(), cite: cites };
+/** How sure a drafted item is, and why (`parley draft` sets it; an analyst who checks the item removes it). */
+export const ConfidenceSchema = z
+  .object({ level: z.enum(["high", "medium", "low"]), reason: z.string() })
+  .strict()
+  .optional();
+
+const common = {
+  name,
+  unit: z.string().optional(),
+  description: z.string().optional(),
+  cite: cites,
+  confidence: ConfidenceSchema,
+};
 
 export const IssueSchema = z.discriminatedUnion("kind", [
   z
@@ -87,7 +99,7 @@ export const ConditionSchema = z
   .strict()
   .refine(hasBound, { message: "a condition needs at least one of in, notIn, min, max" });
 
-const redLineFields = { label: z.string().optional(), cite: cites };
+const redLineFields = { label: z.string().optional(), cite: cites, confidence: ConfidenceSchema };
 
 /** A hard constraint: `then` must hold whenever every `if` condition holds; a bare condition always. */
 export const RedLineSchema = z.union([
@@ -155,6 +167,7 @@ export const PartySchema = z
     citeWeights: citeMap,
     citeValues: citeMap,
     citeReservation: cites,
+    confidence: ConfidenceSchema,
   })
   .strict();
 
@@ -184,6 +197,7 @@ export const ProposalSchema = z
         z.object({ party: name, terms: z.array(name).optional(), note: z.string().optional(), cite: cites }).strict(),
       )
       .optional(),
+    confidence: ConfidenceSchema,
   })
   .strict();
 
@@ -219,6 +233,7 @@ export const DisputeSchema = z
       .array(z.object({ value: z.union([z.string(), z.number()]), cite: z.array(CiteSchema).min(1) }).strict())
       .min(2, "a dispute has two sides or more"),
     note: z.string().optional(),
+    confidence: ConfidenceSchema,
   })
   .strict();
 

@@ -61,7 +61,8 @@ export function Timeline() {
                   width: Math.min(1100, document.querySelector("main")?.clientWidth ?? 900),
                   height: 60 + 34 * kinds.length,
                   marginLeft: 110,
-                  x: { type: "utc", label: "date", grid: true },
+                  // Days, not hours: an event is dated to the day at best.
+                  x: { type: "utc", label: "date", grid: true, tickFormat: "%b %-d, %Y", ticks: 6 },
                   y: { domain: kinds, label: null },
                   marks: [
                     Plot.dot(shown, {
