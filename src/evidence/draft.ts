@@ -5,7 +5,7 @@ import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
-import { learnedTopics } from "./learned-topics.js";
+import { type IssueClause, learnedTopics } from "./learned-topics.js";
 import { type Located, locate } from "./span.js";
 import { bodyIn, speakingBodies } from "./speaking-bodies.js";
 import { toRegExp } from "./written-pattern.js";
@@ -15,6 +15,11 @@ const OBSERVER = toRegExp(LANGUAGE.observer.pattern);
 
 /** Words that make a refusal or demand a red line: outright refusals and standing demands. */
 const RED_LINE = toRegExp(LANGUAGE.redLine.pattern);
+/** Which of those words refuse (the rest demand). */
+const REFUSAL = toRegExp(LANGUAGE.refusal.pattern);
+
+/** A quote's likely speaker (below the confidence the evidence names speakers at) whose party's red line it may state. */
+const QUOTED_SPEAKER = 0.3;
 
 /** Without a case's own topics: what negotiations commonly negotiate. */
 const TOPICS: readonly Topic[] = LANGUAGE.topics.list.map((t) => ({ name: t.name, pattern: toRegExp(t.pattern) }));
@@ -31,6 +36,10 @@ const MEDIATION = toRegExp(LANGUAGE.mediation.pattern);
 /** A party's own document by its owner's possessive, and a document named by its title. */
 const PARTY_DOCUMENT = toRegExp(LANGUAGE.partyDocument.pattern);
 const TITLED_DOCUMENT = toRegExp(LANGUAGE.titledDocument.pattern);
+
+/** What a plan or party is said to put on the table, and sentences about what is still contested. */
+const TERM_CUE = toRegExp(LANGUAGE.termCue.pattern);
+const CONTENTION = toRegExp(LANGUAGE.contention.pattern);
 
 /** A demand cue that obliges its subject ("must", "has to"): the subject is demanded of. */
 const OBLIGATION = toRegExp(LANGUAGE.obligation.pattern);
@@ -95,6 +104,8 @@ interface Statement {
   readonly party: string | null;
   readonly target: string | null;
   readonly topics: string[];
+  /** The topic named first after the cue: what a refusal or demand is of ("refused to lay down its weapons, saying … a state" refuses the weapons). */
+  readonly object: string | null;
 }
 
 /**
@@ -164,6 +175,44 @@ export function draftScenario(
   const speakerAt = (s: Located) =>
     evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
     null;
+  // A hard-wrapped text's line break inside a sentence (a line ending mid-clause, the next going on
+  // in lower case) is a space: its sentences are read whole. Same length, so offsets hold.
+  const unwrapped = (text: string) => text.replace(/(?<=[^\n.!?:;"”’)])\n(?=[a-z\d])/g, " ");
+  const sentences = documents.flatMap((d) =>
+    [...unwrapped(d.text).matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)].map((m) => {
+      const start = m.index! + (m[0].length - m[0].trimStart().length);
+      return locate(d.file, d.text, start, m.index! + m[0].trimEnd().length);
+    }),
+  );
+  /** The party a quote's speaker speaks for: a person by their name, roles or titles here; a body for its own party, or itself. */
+  const speakerParty = (who: string): string | null => {
+    const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
+    if (actor && OBSERVER.test(actor.roles.join(" "))) return null;
+    return actor
+      ? (allegianceOf(actor.name, ...actor.roles) ?? titled(actor))
+      : bodies.has(who)
+        ? (allegianceOf(who) ?? who)
+        : null;
+  };
+  // A party's own words worded as non-negotiable ("Hamas will be disarmed", "will never happen"),
+  // in a quote whose speaker speaks for it, are its refusal or demand even where no statement cue
+  // reads the sentence; the sentence around the quote says what they are about.
+  const quoted = evidence.quotes.flatMap((q) => {
+    const who = q.speaker ?? (q.confidence >= QUOTED_SPEAKER ? q.speakerCandidate : null);
+    const cue = RED_LINE.exec(q.text);
+    const party = who && cue ? speakerParty(who) : null;
+    const sentence = sentences.find((x) => x.file === q.file && x.start <= q.start && q.start < x.end);
+    if (!party || !cue || !sentence) return [];
+    const text = texts.get(q.file)!,
+      at = q.start + cue.index;
+    const s = Object.assign({}, sentence, {
+      kind: (REFUSAL.test(cue[0]) ? "REJECT" : "DEMAND") as Statement["kind"],
+      cue: locate(q.file, text, at, at + cue[0].length),
+      source: null,
+      target: null,
+    });
+    return [{ s, party, target: null }];
+  });
   const placed = evidence.statements.map((s) => {
     // The doer: the cue's subject; a quote's named speaker when the subject names no party.
     const speaker = speakerAt(s);
@@ -175,15 +224,30 @@ export function draftScenario(
     if (s.kind === "DEMAND" && OBLIGATION.test(s.cue.text)) return { s, party: null, target: doer };
     return { s, party: doer, target: target === doer ? null : target };
   });
-  // Without a case's topics, what parties contest is learned from the words after their cues too.
+  placed.push(
+    ...quoted.filter(
+      (x) => !placed.some((p) => p.s.file === x.s.file && p.s.start <= x.s.start && x.s.end <= p.s.end && p.party),
+    ),
+  );
+  // Sentences that say what is on the table: the words after a plan's "calls for" or a party's
+  // "insists on", or the whole of a sentence about what is still contested.
+  const terms = sentences.flatMap((s): (IssueClause & { sentence: Located })[] => {
+    if (CONTENTION.test(s.text)) return [{ text: s.text, file: s.file, sentence: s }];
+    const m = TERM_CUE.exec(s.text);
+    return m ? [{ text: s.text.slice(m.index + m[0].length), file: s.file, sentence: s }] : [];
+  });
+  // Without a case's topics, what is negotiated is learned from the words after parties' cues and plans' terms.
   const learned = knowledge.topics.length
     ? []
     : learnedTopics(
-        placed
-          .filter(
-            ({ s, party }) => party && NEGOTIATING.includes(s.kind) && !topics.some((t) => t.pattern.test(s.text)),
-          )
-          .map(({ s }) => s.text.slice(s.cue.end - s.start)),
+        [
+          ...placed
+            .filter(
+              ({ s, party }) => party && NEGOTIATING.includes(s.kind) && !topics.some((t) => t.pattern.test(s.text)),
+            )
+            .map(({ s }) => ({ text: s.text.slice(s.cue.end - s.start), file: s.file })),
+          ...terms.filter((t) => !topics.some((k) => k.pattern.test(t.text))),
+        ],
         topics,
       );
   // A party's red line is an issue of its own even when no one else contests it: its first noun names it.
@@ -195,9 +259,11 @@ export function draftScenario(
             party &&
             (s.kind === "REJECT" || s.kind === "DEMAND") &&
             redLineWords(s.text, s.cue.text) &&
-            ![...topics, ...learned].some((t) => t.pattern.test(s.text)),
+            !objectTopic(objectWords(s), [...topics, ...learned]),
         )
-        .flatMap(({ s }) => learnedTopics([s.text.slice(s.cue.end - s.start)], [...topics, ...learned], 1).slice(0, 1));
+        .flatMap(({ s }) =>
+          learnedTopics([{ text: objectWords(s), file: s.file }], [...topics, ...learned], 1).slice(0, 1),
+        );
   const contested = [
     ...topics,
     ...learned,
@@ -210,6 +276,7 @@ export function draftScenario(
     party,
     target,
     topics: contested.filter((t) => t.pattern.test(s.text)).map((t) => t.name),
+    object: objectTopic(objectWords(s), contested),
   }));
 
   // Parties: the actors of statements, and the people who speak for them.
@@ -218,28 +285,41 @@ export function draftScenario(
   for (const q of evidence.quotes) {
     const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
     if (!who || q.kind === "reported") continue;
-    const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
-    if (actor && OBSERVER.test(actor.roles.join(" "))) continue;
-    // A person speaks for the party their name, roles or the words naming them here give ("Ruritanian Prime Minister …");
-    // a body for its own party, or for itself.
-    const p = actor
-      ? (allegianceOf(actor.name, ...actor.roles) ?? titled(actor))
-      : bodies.has(who)
-        ? (allegianceOf(who) ?? who)
-        : null;
+    const p = speakerParty(who);
     if (!p) continue;
     const entry = party(p);
-    entry.who.add(actor?.name ?? who);
+    entry.who.add(who);
     if (entry.cite.length < 2) entry.cite.push(cite(q));
   }
   for (const s of statements)
     if (s.party && (s.kind === "DEMAND" || s.kind === "REJECT") && s.topics.length) party(s.party);
 
-  // Issues: topics a party demands, refuses, accepts or concedes something about.
+  // Issues: topics a party demands, refuses, accepts or concedes something about, or that plans
+  // are said to settle in two sources or more.
   const negotiated = statements.filter((s) => s.party && s.topics.length && NEGOTIATING.includes(s.kind));
-  const topicNames = [...new Set(negotiated.flatMap((s) => s.topics))];
+  const termsOf = new Map(
+    contested.map((t) => [t.name, terms.filter((x) => t.pattern.test(x.text)).map((x) => x.sentence)]),
+  );
+  const topicNames = [
+    ...new Set([
+      ...negotiated.flatMap((s) => s.topics),
+      ...contested.filter((t) => new Set(termsOf.get(t.name)!.map((x) => x.file)).size >= 2).map((t) => t.name),
+    ]),
+  ];
   const issues = topicNames.map((topic) => {
     const about = negotiated.filter((s) => s.topics.includes(topic));
+    // Cited: the sentences that say it is still contested, the parties' own words, then what the
+    // plans are said to hold on it (a sentence from each of two more sources).
+    const open = termsOf
+      .get(topic)!
+      .filter((x) => CONTENTION.test(x.text))
+      .slice(0, 3);
+    const cited = new Set([...open, ...about.slice(0, 2).map((s) => s.sentence)].map((x) => `${x.file}:${x.start}`));
+    const stated = termsOf
+      .get(topic)!
+      .filter((x) => !cited.has(`${x.file}:${x.start}`))
+      .filter((x, i, xs) => xs.findIndex((y) => y.file === x.file) === i)
+      .slice(0, 2);
     // Options: what each side pushes for, and the opposite; a topic tied to a watched figure keeps the figures the texts give.
     const tied = topics.find((t) => t.name === topic)?.figures;
     const figures = tied
@@ -258,10 +338,17 @@ export function draftScenario(
       name: topic,
       kind: "discrete" as const,
       options,
-      cite: about.slice(0, 2).map((s) => citeAround(s.sentence, s.cue)),
+      cite: [
+        ...open.map((x) => citeAround(x, topicWords(x.text, topic, contested))),
+        ...about
+          .slice(0, 2)
+          .filter((s) => !open.includes(s.sentence))
+          .map((s) => citeAround(s.sentence, s.cue)),
+        ...stated.map((x) => citeAround(x, topicWords(x.text, topic, contested))),
+      ],
       confidence: sure(
-        by >= 2 && files >= 2 ? "high" : about.length >= 2 ? "medium" : "low",
-        `${about.length} statement(s) by ${by} part(ies) in ${files} source(s) negotiate it`,
+        by >= 2 && files >= 2 ? "high" : about.length >= 2 || stated.length >= 2 ? "medium" : "low",
+        `${about.length} statement(s) by ${by} part(ies) in ${files} source(s) negotiate it; ${termsOf.get(topic)!.length} sentence(s) say what is on the table about it`,
       ),
     };
   });
@@ -276,6 +363,8 @@ export function draftScenario(
         : s.kind === "REJECT"
           ? "rejects"
           : "acceptable";
+  const plainStance = (s: Statement) =>
+    s.kind === "DEMAND" ? "demand" : s.kind === "REJECT" ? "rejects" : "acceptable";
   const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
   /** Per party and topic, the sources that word it as a red line. */
   const redLineSources = new Map<string, Set<string>>();
@@ -289,18 +378,13 @@ export function draftScenario(
   for (const s of negotiated)
     for (const topic of s.topics) {
       const key = `${s.party}|${topic}`;
-      const strength = stanceOf(s);
+      // Only what the refusal or demand is of is a red line; other topics the sentence names are its stance at most.
+      const strength = stanceOf(s) === "red line" && s.object && s.object !== topic ? plainStance(s) : stanceOf(s);
       const known = held.get(key);
       if (!known || rank[strength] < rank[known.strength])
         held.set(key, { party: s.party!, topic, strength, statement: s });
     }
 
-  const sentences = documents.flatMap((d) =>
-    [...d.text.matchAll(/[^\n]+?(?:[.!?]["”’]?(?=\s+[A-Z“"‘])|$)/gm)].map((m) => {
-      const start = m.index! + (m[0].length - m[0].trimStart().length);
-      return locate(d.file, d.text, start, m.index! + m[0].trimEnd().length);
-    }),
-  );
   // Mediators: countries a sentence names as mediators or guarantors, not principals already.
   const mediators = new Map<string, CiteSpec>();
   for (const s of sentences) {
@@ -434,6 +518,36 @@ export function draftScenario(
     proposals,
     ...(disputes.length ? { disputes } : {}),
   };
+}
+
+/** What a cue is of: the words after it, to the end of their clause, at most a dozen. */
+function objectWords(s: {
+  readonly text: string;
+  readonly start: number;
+  readonly cue: { readonly end: number };
+}): string {
+  return s.text
+    .slice(s.cue.end - s.start)
+    .split(/[,;:.!?“”"()]|\s[–—-]\s/)[0]!
+    .split(/\s+/)
+    .slice(0, 12)
+    .join(" ");
+}
+
+/** The topic whose words come first in `after` (the words after a cue), or null. */
+function objectTopic(after: string, topics: readonly Topic[]): string | null {
+  let best: [string, number] | null = null;
+  for (const t of topics) {
+    const at = after.search(t.pattern);
+    if (at >= 0 && (!best || at < best[1])) best = [t.name, at];
+  }
+  return best?.[0] ?? null;
+}
+
+/** The words of a sentence that name a topic (its pattern's match), to cite the sentence around them. */
+function topicWords(text: string, topic: string, topics: readonly Topic[]): string {
+  const re = topics.find((t) => t.name === topic)!.pattern;
+  return new RegExp(re.source, re.flags.replace("g", "")).exec(text)?.[0] ?? "";
 }
 
 /** A drafted item's confidence, and the reason an analyst reads for it. */

@@ -16,19 +16,25 @@ function singular(noun: string): string {
   return noun.replace(/(?:(?<=ss|[xz]|ch|sh)es|s)$/, "");
 }
 
+/** Words that say what is negotiated, and the source they are from. */
+export interface IssueClause {
+  readonly text: string;
+  readonly file: string;
+}
+
 /**
- * Topics learned from what parties contest, for a case whose knowledge gives none: the nouns of
+ * Topics learned from what is negotiated, for a case whose knowledge gives none: the nouns of
  * the words after each demand's, refusal's, acceptance's or threat's cue ("refused to lay down its
- * weapons", "must withdraw its troops"), kept when `least` statements or more (two unless told)
- * contest the same one,
+ * weapons", "must withdraw its troops") and after what a plan is said to hold ("the plan calls for
+ * the release of prisoners"), kept when `least` sources or more (two unless told) name the same one,
  * each named by its most frequent modifier and noun ("Palestinian state") and found again in any
  * sentence by the noun alone. Topics already known (the case's or the generic ones) are not
  * learned twice.
  */
-export function learnedTopics(clauses: readonly string[], known: readonly Topic[], least = 2): Topic[] {
-  const statements = new Map<string, number>();
+export function learnedTopics(clauses: readonly IssueClause[], known: readonly Topic[], least = 2): Topic[] {
+  const sources = new Map<string, Set<string>>();
   const named = new Map<string, Map<string, number>>();
-  for (const clause of clauses) {
+  for (const { text: clause, file } of clauses) {
     const words = clause
       .split(/(?<=[.;!?])\s|[;:]|,\s/)[0]!
       .split(/\s+/)
@@ -47,16 +53,19 @@ export function learnedTopics(clauses: readonly string[], known: readonly Topic[
       const names = named.get(noun) ?? named.set(noun, new Map()).get(noun)!;
       names.set(name, (names.get(name) ?? 0) + 1);
     });
-    for (const noun of seen) statements.set(noun, (statements.get(noun) ?? 0) + 1);
+    for (const noun of seen) (sources.get(noun) ?? sources.set(noun, new Set()).get(noun)!).add(file);
   }
-  return [...statements]
-    .filter(([, n]) => n >= least)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([noun]) => {
-      const name = [...named.get(noun)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-      return {
-        name: name.charAt(0).toUpperCase() + name.slice(1),
-        pattern: new RegExp(`\\b${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?\\b`, "i"),
-      };
-    });
+  return (
+    [...sources]
+      .filter(([, files]) => files.size >= least)
+      // Most sources first; on a tie, the noun met first (the object right after a cue before the words around it).
+      .sort((a, b) => b[1].size - a[1].size)
+      .map(([noun]) => {
+        const name = [...named.get(noun)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+        return {
+          name: name.charAt(0).toUpperCase() + name.slice(1),
+          pattern: new RegExp(`\\b${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?\\b`, "i"),
+        };
+      })
+  );
 }
