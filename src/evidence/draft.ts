@@ -36,6 +36,7 @@ const MEDIATION = toRegExp(LANGUAGE.mediation.pattern);
 /** A party's own document by its owner's possessive, and a document named by its title. */
 const PARTY_DOCUMENT = toRegExp(LANGUAGE.partyDocument.pattern);
 const TITLED_DOCUMENT = toRegExp(LANGUAGE.titledDocument.pattern);
+const DOCUMENT_BY = toRegExp(LANGUAGE.documentBy.pattern);
 
 /** What a plan or party is said to put on the table, and sentences about what is still contested. */
 const TERM_CUE = toRegExp(LANGUAGE.termCue.pattern);
@@ -426,26 +427,63 @@ export function draftScenario(
   // ("the … Declaration for …"), each once, cited where first named.
   // (Only without a case file, like the other things learned from the texts: a case's knowledge
   // is the analyst's, and a named document in passing — "architect of the … Accords" — is noise there.)
-  const named = new Map<string, [Located, string]>();
+  const named = new Map<
+    string,
+    { first: [Located, string]; kind: string | null; owner: string | null; also: Located[] }
+  >();
+  const nameDocument = (key: string, s: Located, words: string, kind: string | null, owner: string | null) => {
+    const known = named.get(key);
+    if (!known) named.set(key, { first: [s, words], kind, owner, also: [] });
+    else if (known.first[0] !== s && !known.also.includes(s)) known.also.push(s);
+  };
+  /** Named by the party it is from: "Novak's proposal", "President Novak's proposal" and "the proposal put forward by Novak" are one. */
+  const ownKey = (owner: string, kind: string) =>
+    `${owner}${owner.endsWith("s") && owner.includes(" ") ? "'" : "'s"} ${kind.toLowerCase()}`;
   for (const s of knowledge.topics.length ? [] : sentences) {
     for (const m of s.text.matchAll(new RegExp(PARTY_DOCUMENT, "g"))) {
-      // Named by the party it is from: "Novak's proposal" and "President Novak's proposal" are one.
       const owner = partyOf(m[1]!);
-      const key = `${owner}${owner?.endsWith("s") && owner.includes(" ") ? "'" : "'s"} ${m[2]!.toLowerCase()}`;
-      if (owner && parties.has(owner) && !named.has(key)) named.set(key, [s, m[0]]);
+      if (owner && parties.has(owner)) nameDocument(ownKey(owner, m[2]!), s, m[0], m[2]!.toLowerCase(), owner);
+    }
+    for (const m of s.text.matchAll(new RegExp(DOCUMENT_BY, "g"))) {
+      const owner = partyOf(m[2]!);
+      if (owner && parties.has(owner)) nameDocument(ownKey(owner, m[1]!), s, m[0], m[1]!.toLowerCase(), owner);
     }
     for (const m of s.text.matchAll(new RegExp(TITLED_DOCUMENT, "g")))
-      if (m[1]!.trim().split(" ").length >= 2 && !named.has(m[1]!.trim())) named.set(m[1]!.trim(), [s, m[1]!]);
+      if (m[1]!.trim().split(" ").length >= 2) nameDocument(m[1]!.trim(), s, m[1]!, null, null);
   }
+  // A party's document is also the one a sentence naming the party calls "its response".
+  for (const doc of named.values())
+    if (doc.kind && doc.owner)
+      for (const s of sentences)
+        if (new RegExp(`\\bits ${escapeRegExp(doc.kind)}\\b`, "i").test(s.text) && partyOf(s.text) === doc.owner)
+          if (doc.first[0] !== s && !doc.also.includes(s)) doc.also.push(s);
   const seenNames = new Set(proposals.map((p) => p.name.toLowerCase()));
-  for (const [docName, [s, words]] of named)
-    if (!seenNames.has(docName.toLowerCase())) {
+  const planSentences = new Set(plans.values());
+  // A document first named in the sentence that numbers a plan's points is that plan.
+  for (const [
+    docName,
+    {
+      first: [s, words],
+      also,
+    },
+  ] of named)
+    if (!seenNames.has(docName.toLowerCase()) && !planSentences.has(s)) {
       seenNames.add(docName.toLowerCase());
+      const files = new Set([s, ...also].map((x) => x.file)).size;
       proposals.push({
         name: docName,
         outcome: {},
-        cite: [citeAround(s, words)],
-        confidence: sure("low", "named once as a party's document or by its title; its terms are not drafted"),
+        cite: [
+          citeAround(s, words),
+          ...also
+            .filter((x, i, xs) => x.file !== s.file && xs.findIndex((y) => y.file === x.file) === i)
+            .slice(0, 2)
+            .map((x) => citeAround(x, x.text.split(/\s+/).slice(0, 3).join(" "))),
+        ],
+        confidence: sure(
+          files >= 2 ? "medium" : "low",
+          `named as a party's document or by its title in ${files} source(s); its terms are not drafted`,
+        ),
       });
     }
 
