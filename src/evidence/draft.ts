@@ -6,6 +6,7 @@ import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
+import { redLineClauses } from "./red-line-clauses.js";
 import { type Located, locate } from "./span.js";
 import { bodyIn, speakingBodies } from "./speaking-bodies.js";
 import { toRegExp } from "./written-pattern.js";
@@ -225,11 +226,28 @@ export function draftScenario(
     if (s.kind === "DEMAND" && OBLIGATION.test(s.cue.text)) return { s, party: null, target: doer };
     return { s, party: doer, target: target === doer ? null : target };
   });
-  placed.push(
-    ...quoted.filter(
-      (x) => !placed.some((p) => p.s.file === x.s.file && p.s.start <= x.s.start && x.s.end <= p.s.end && p.party),
-    ),
-  );
+  // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
+  // no role", "has repeatedly ruled these out"): the refusal or demand of their subject's party.
+  const clauses = redLineClauses(sentences, texts, { redLine: RED_LINE, refusal: REFUSAL, obligation: OBLIGATION })
+    .filter((c) => !OBSERVER.test(c.sentence.text.slice(0, c.cue.start - c.sentence.start)))
+    .flatMap((c) => {
+      const party = partyOf(c.doer);
+      if (!party) return [];
+      const s = Object.assign({}, c.sentence, { kind: c.kind, cue: c.cue, source: null, target: null });
+      return [{ s, party, target: null }];
+    });
+  // Each adds a red line only where the sentence has none of the same party already.
+  const heldAlready = (x: (typeof placed)[number]) =>
+    placed.some(
+      (p) =>
+        p.party === x.party &&
+        p.s.file === x.s.file &&
+        p.s.start < x.s.end &&
+        x.s.start < p.s.end &&
+        (p.s.kind === "REJECT" || p.s.kind === "DEMAND") &&
+        redLineWords(p.s.text, p.s.cue.text),
+    );
+  for (const x of [...quoted, ...clauses]) if (!heldAlready(x)) placed.push(x);
   // Sentences that say what is on the table: the words after a plan's "calls for" or a party's
   // "insists on", or the whole of a sentence about what is still contested.
   const terms = sentences.flatMap((s): (IssueClause & { sentence: Located })[] => {
