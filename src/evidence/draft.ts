@@ -268,6 +268,9 @@ export function draftScenario(
           ...terms.filter((t) => !topics.some((k) => k.pattern.test(t.text))),
         ],
         topics,
+        2,
+        // Talked about widely: named in half the texts, three at least.
+        (re) => documents.filter((d) => re.test(d.text)).length >= Math.max(3, documents.length / 2),
       );
   // A party's red line is an issue of its own even when no one else contests it: its first noun names it.
   const refused = knowledge.topics.length
@@ -584,6 +587,7 @@ function objectWords(s: {
 }): string {
   return s.text
     .slice(s.cue.end - s.start)
+    .replace(/^[\s,;:–—-]+/, "")
     .split(/[,;:.!?“”"()]|\s[–—-]\s/)[0]!
     .split(/\s+/)
     .slice(0, 12)

@@ -9,6 +9,20 @@ const NOT_AN_ISSUE = toRegExp(LANGUAGE.notAnIssue.pattern);
 /** Words of a demand or refusal read after its cue: up to the clause's end, at most this many. */
 const CLAUSE_WORDS = 12;
 
+/**
+ * A learned noun found again in any sentence: the noun, its plural, and the verb an act noun is
+ * made from ("withdrawal" → "withdraw", "disarmament" → "disarm", "annexation" → "annex"), so
+ * "Israel will withdraw" speaks of the withdrawal.
+ */
+function pattern(noun: string): RegExp {
+  const verb = /^(.{4,}?)(?:ament|ement|ment|ation|ition|(?<=t)ion|al)$/.exec(noun)?.[1];
+  const forms = [
+    `${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?`,
+    ...(verb ? [`${verb}(?:e|es|ed|s|ing|y|ies|ied)?`] : []),
+  ];
+  return new RegExp(`\\b(?:${forms.join("|")})\\b`, "i");
+}
+
 /** A noun's singular, as far as spelling alone tells it ("hostages" → "hostage", "authorities" → "authority"). */
 function singular(noun: string): string {
   if (/ies$/.test(noun)) return `${noun.slice(0, -3)}y`;
@@ -28,10 +42,16 @@ export interface IssueClause {
  * weapons", "must withdraw its troops") and after what a plan is said to hold ("the plan calls for
  * the release of prisoners"), kept when `least` sources or more (two unless told) name the same one,
  * each named by its most frequent modifier and noun ("Palestinian state") and found again in any
- * sentence by the noun alone. Topics already known (the case's or the generic ones) are not
- * learned twice.
+ * sentence by the noun alone; a noun one source puts on the table is kept too when the coverage
+ * talks about it `widely`. Topics already known (the case's or the generic ones) are not learned
+ * twice.
  */
-export function learnedTopics(clauses: readonly IssueClause[], known: readonly Topic[], least = 2): Topic[] {
+export function learnedTopics(
+  clauses: readonly IssueClause[],
+  known: readonly Topic[],
+  least = 2,
+  widely?: (pattern: RegExp) => boolean,
+): Topic[] {
   const sources = new Map<string, Set<string>>();
   const named = new Map<string, Map<string, number>>();
   for (const { text: clause, file } of clauses) {
@@ -57,14 +77,14 @@ export function learnedTopics(clauses: readonly IssueClause[], known: readonly T
   }
   return (
     [...sources]
-      .filter(([, files]) => files.size >= least)
+      .filter(([noun, files]) => files.size >= least || (widely?.(pattern(noun)) ?? false))
       // Most sources first; on a tie, the noun met first (the object right after a cue before the words around it).
       .sort((a, b) => b[1].size - a[1].size)
       .map(([noun]) => {
         const name = [...named.get(noun)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
         return {
           name: name.charAt(0).toUpperCase() + name.slice(1),
-          pattern: new RegExp(`\\b${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?\\b`, "i"),
+          pattern: pattern(noun),
         };
       })
   );
