@@ -19,6 +19,9 @@ const RED_LINE = toRegExp(LANGUAGE.redLine.pattern);
 /** Which of those words refuse (the rest demand). */
 const REFUSAL = toRegExp(LANGUAGE.refusal.pattern);
 
+/** Whom a sentence reports: the subject of its "said", or the source after "according to". */
+const REPORTING = toRegExp(LANGUAGE.reporting.pattern);
+
 /** A quote's likely speaker (below the confidence the evidence names speakers at) whose party's red line it may state. */
 const QUOTED_SPEAKER = 0.3;
 
@@ -106,7 +109,7 @@ interface Statement {
   readonly party: string | null;
   readonly target: string | null;
   readonly topics: string[];
-  /** The topic named first after the cue: what a refusal or demand is of ("refused to lay down its weapons, saying … a state" refuses the weapons). */
+  /** What a refusal or demand is of: the topic named first after the cue ("refused to lay down its weapons, saying … a state" refuses the weapons), else the last before it. */
   readonly object: string | null;
 }
 
@@ -228,10 +231,20 @@ export function draftScenario(
   });
   // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
   // no role", "has repeatedly ruled these out"): the refusal or demand of their subject's party.
-  const clauses = redLineClauses(sentences, texts, { redLine: RED_LINE, refusal: REFUSAL, obligation: OBLIGATION })
+  // Whose the words are: the subject's party; for a subject that names none (or is obliged), the
+  // party of the one the sentence reports ("aid will not pass …, an official from the ministry said").
+  const clauses = redLineClauses(sentences, texts, {
+    redLine: RED_LINE,
+    refusal: REFUSAL,
+    obligation: OBLIGATION,
+    reporting: REPORTING,
+  })
     .filter((c) => !OBSERVER.test(c.sentence.text.slice(0, c.cue.start - c.sentence.start)))
     .flatMap((c) => {
-      const party = partyOf(c.doer);
+      const doer = c.obliges ? null : partyOf(c.doer);
+      const reporter = c.reported && !OBSERVER.test(c.reported) ? partyOf(c.reported) : null;
+      // An obliged subject's own party never demands of itself ("Ruritania must withdraw", Ruritania reporting).
+      const party = doer ?? (reporter && reporter !== partyOf(c.doer) ? reporter : null);
       if (!party) return [];
       const s = Object.assign({}, c.sentence, { kind: c.kind, cue: c.cue, source: null, target: null });
       return [{ s, party, target: null }];
@@ -298,7 +311,7 @@ export function draftScenario(
     party,
     target,
     topics: contested.filter((t) => t.pattern.test(s.text)).map((t) => t.name),
-    object: objectTopic(objectWords(s), contested),
+    object: objectTopic(objectWords(s), contested) ?? topicBefore(s.text.slice(0, s.cue.start - s.start), contested),
   }));
 
   // Parties: the actors of statements, and the people who speak for them.
@@ -600,6 +613,17 @@ function objectTopic(after: string, topics: readonly Topic[]): string | null {
   for (const t of topics) {
     const at = after.search(t.pattern);
     if (at >= 0 && (!best || at < best[1])) best = [t.name, at];
+  }
+  return best?.[0] ?? null;
+}
+
+/** The topic named last in `before` (the words before a cue): what a condition ("…, providing …") is put on. */
+function topicBefore(before: string, topics: readonly Topic[]): string | null {
+  let best: [string, number] | null = null;
+  for (const t of topics) {
+    const all = [...before.matchAll(new RegExp(t.pattern.source, `${t.pattern.flags.replace("g", "")}g`))];
+    const at = all.at(-1)?.index ?? -1;
+    if (at >= 0 && (!best || at > best[1])) best = [t.name, at];
   }
   return best?.[0] ?? null;
 }

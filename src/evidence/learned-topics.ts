@@ -20,7 +20,8 @@ function pattern(noun: string): RegExp {
     `${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?`,
     ...(verb ? [`${verb}(?:e|es|ed|s|ing|y|ies|ied)?`] : []),
   ];
-  return new RegExp(`\\b(?:${forms.join("|")})\\b`, "i");
+  // Not the noun of an idiom that names nothing negotiated ("in line with").
+  return new RegExp(`\\b(?:${forms.join("|")})\\b(?! with\\b)`, "i");
 }
 
 /** A noun's singular, as far as spelling alone tells it ("hostages" → "hostage", "authorities" → "authority"). */
