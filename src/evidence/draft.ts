@@ -401,14 +401,8 @@ export function draftScenario(
   const plainStance = (s: Statement) =>
     s.kind === "DEMAND" ? "demand" : s.kind === "REJECT" ? "rejects" : "acceptable";
   const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
-  /** Per party and topic, the sources that word it as a red line. */
-  const redLineSources = new Map<string, Set<string>>();
-  for (const s of negotiated)
-    if (stanceOf(s) === "red line")
-      for (const topic of s.topics) {
-        const key = `${s.party}|${topic}`;
-        (redLineSources.get(key) ?? redLineSources.set(key, new Set()).get(key)!).add(s.sentence.file);
-      }
+  /** Per party and topic, every statement that words it as a red line. */
+  const redLineBacking = new Map<string, Statement[]>();
   const held = new Map<string, { party: string; topic: string; strength: keyof typeof rank; statement: Statement }>();
   for (const s of negotiated)
     for (const topic of s.topics) {
@@ -418,6 +412,7 @@ export function draftScenario(
       const known = held.get(key);
       if (!known || rank[strength] < rank[known.strength])
         held.set(key, { party: s.party!, topic, strength, statement: s });
+      if (strength === "red line") (redLineBacking.get(key) ?? redLineBacking.set(key, []).get(key)!).push(s);
     }
 
   // Mediators: countries a sentence names as mediators or guarantors, not principals already.
@@ -559,12 +554,22 @@ export function draftScenario(
             .filter((h) => h.strength === "red line")
             .map((h) => {
               const options = issues.find((i) => i.name === h.topic)!.options;
-              const sources = redLineSources.get(`${p}|${h.topic}`)?.size ?? 1;
+              const backing = redLineBacking.get(`${p}|${h.topic}`) ?? [h.statement];
+              const sources = new Set(backing.map((b) => b.sentence.file)).size;
+              // Cited where it is said first, then where other sentences say it again (three at most).
+              const again = [h.statement, ...backing.filter((b) => b.kind === h.statement.kind)]
+                .filter(
+                  (b, i, bs) =>
+                    bs.findIndex(
+                      (c) => c.sentence.start === b.sentence.start && c.sentence.file === b.sentence.file,
+                    ) === i,
+                )
+                .slice(0, 3);
               return {
                 label: `${h.topic}: ${h.statement.cue}`,
                 issue: h.topic,
                 notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!],
-                cite: [citeAround(h.statement.sentence, h.statement.cue)],
+                cite: again.map((b) => citeAround(b.sentence, b.cue)),
                 confidence: sure(
                   sources >= 2 ? "high" : "medium",
                   `worded as non-negotiable (“${h.statement.cue}”) in ${sources} source(s); its party is the sentence's doer, not a quoted official`,
