@@ -65,8 +65,8 @@ const share = (found: number, of: number) => ({ found, of, share: of ? Math.roun
 
 /**
  * How close a drafted scenario comes to a hand-written one: which hand-written parties, issues,
- * proposals and red lines the draft found (by name, shared key words, plan numbers, or a red line
- * of the same party on a matching issue), the share of each and of all of them, and how many of
+ * proposals and red lines the draft found (by name, shared key words, plan numbers or the words a
+ * document is cited on, or a red line of the same party on a matching issue), the share of each and of all of them, and how many of
  * the draft's citations point at the same words as one of the hand-written ones.
  */
 export function compareScenarios(
@@ -78,13 +78,21 @@ export function compareScenarios(
   const issuesFound = hand.issues.filter((h) => draft.issues.some((d) => meets(d.name, h.name))).map((h) => h.name);
   // Plans are known by their number of points: "28-point plan" is the "Leaked 28-point plan".
   const planNumber = (n: string) => /\b(\d+)[- ]points?\b/.exec(n)?.[1];
+  // …or by where they are cited: a drafted document cited on the words a hand-written one is cited on.
+  const proposalCites = (cites: readonly Resolved[], k: number) =>
+    cites.filter((c) => c.field.startsWith(`proposals[${k}]`));
+  const overlap = (a: readonly Resolved[], b: readonly Resolved[]) =>
+    a.some((x) => b.some((y) => baseName(x.file) === baseName(y.file) && x.start < y.end && y.start < x.end));
+  const sameProposal = (dk: number, hk: number) => {
+    const n = planNumber(draft.proposals[dk]!.name),
+      h = hand.proposals[hk]!;
+    return (
+      (n !== undefined && [h.name, ...(h.cite ?? []).map((c) => c.exact)].some((t) => planNumber(t) === n)) ||
+      overlap(proposalCites(draftCites, dk), proposalCites(handCites, hk))
+    );
+  };
   const proposalsFound = hand.proposals
-    .filter((h) =>
-      draft.proposals.some((d) => {
-        const n = planNumber(d.name);
-        return n !== undefined && [h.name, ...(h.cite ?? []).map((c) => c.exact)].some((t) => planNumber(t) === n);
-      }),
-    )
+    .filter((_, hk) => draft.proposals.some((_, dk) => sameProposal(dk, hk)))
     .map((h) => h.name);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const partiesFound = hand.parties.filter((h) => draft.parties.some((d) => same(d.name, h.name))).map((p) => p.name);
@@ -94,6 +102,14 @@ export function compareScenarios(
   const common = draftCites.filter((d) =>
     handCites.some((h) => baseName(h.file) === baseName(d.file) && d.start < h.end && h.start < d.end),
   ).length;
+  // Precision: the drafted items that match some hand-written one.
+  const issuesBacked = draft.issues.filter((d) => hand.issues.some((h) => meets(d.name, h.name))).length;
+  const proposalsBacked = draft.proposals.filter((_, dk) =>
+    hand.proposals.some((_, hk) => sameProposal(dk, hk)),
+  ).length;
+  const linesBacked = draftLines.filter((d) =>
+    handLines.some((h) => same(d.party, h.party) && meets(d.issue, h.issue)),
+  ).length;
   const total = partiesFound.length + issuesFound.length + proposalsFound.length + linesFound.length;
   return {
     recovered: {
@@ -102,6 +118,11 @@ export function compareScenarios(
       proposals: share(proposalsFound.length, hand.proposals.length),
       redLines: share(linesFound.length, handLines.length),
       all: share(total, hand.parties.length + hand.issues.length + hand.proposals.length + handLines.length),
+    },
+    precision: {
+      issues: share(issuesBacked, draft.issues.length),
+      proposals: share(proposalsBacked, draft.proposals.length),
+      redLines: share(linesBacked, draftLines.length),
     },
     issues: {
       handWritten: hand.issues.length,

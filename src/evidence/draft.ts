@@ -468,7 +468,7 @@ export function draftScenario(
   /** Named by the party it is from: "Novak's proposal", "President Novak's proposal" and "the proposal put forward by Novak" are one. */
   const ownKey = (owner: string, kind: string) =>
     `${owner}${owner.endsWith("s") && owner.includes(" ") ? "'" : "'s"} ${kind.toLowerCase()}`;
-  for (const s of knowledge.topics.length ? [] : sentences) {
+  for (const s of sentences) {
     for (const m of s.text.matchAll(new RegExp(PARTY_DOCUMENT, "g"))) {
       const owner = partyOf(m[1]!);
       if (owner && parties.has(owner)) nameDocument(ownKey(owner, m[2]!), s, m[0], m[2]!.toLowerCase(), owner);
@@ -477,8 +477,10 @@ export function draftScenario(
       const owner = partyOf(m[2]!);
       if (owner && parties.has(owner)) nameDocument(ownKey(owner, m[1]!), s, m[0], m[1]!.toLowerCase(), owner);
     }
-    for (const m of s.text.matchAll(new RegExp(TITLED_DOCUMENT, "g")))
-      if (m[1]!.trim().split(" ").length >= 2) nameDocument(m[1]!.trim(), s, m[1]!, null, null);
+    // A titled document only without a case file: with one, a title named in passing ("architect of the … Accords") is noise.
+    if (!knowledge.topics.length)
+      for (const m of s.text.matchAll(new RegExp(TITLED_DOCUMENT, "g")))
+        if (m[1]!.trim().split(" ").length >= 2) nameDocument(m[1]!.trim(), s, m[1]!, null, null);
   }
   // A party's document is also the one a sentence naming the party calls "its response".
   for (const doc of named.values())
@@ -568,7 +570,7 @@ export function draftScenario(
               return {
                 label: `${h.topic}: ${h.statement.cue}`,
                 issue: h.topic,
-                notIn: [h.statement.kind === "REJECT" ? options[0]! : options[options.length - 1]!],
+                notIn: excluded(h.statement, options, topics.find((t) => t.name === h.topic)?.figures?.none),
                 cite: again.map((b) => citeAround(b.sentence, b.cue)),
                 confidence: sure(
                   sources >= 2 ? "high" : "medium",
@@ -637,6 +639,20 @@ function topicBefore(before: string, topics: readonly Topic[]): string | null {
 function topicWords(text: string, topic: string, topics: readonly Topic[]): string {
   const re = topics.find((t) => t.name === topic)!.pattern;
   return new RegExp(re.source, re.flags.replace("g", "")).exec(text)?.[0] ?? "";
+}
+
+/**
+ * What a red line rules out. Of placeholder options: a refusal rules out what is demanded, a
+ * demand its refusal. Of an issue whose options are figures and their absence ("no cap", "600000"):
+ * a demand rules out the absence; a refusal the figures its sentence names (all of them when it names none).
+ */
+function excluded(s: Statement, options: readonly string[], none: string | undefined): string[] {
+  if (none === undefined || options[0] !== none)
+    return [s.kind === "REJECT" ? options[0]! : options[options.length - 1]!];
+  if (s.kind !== "REJECT") return [none];
+  const figures = options.slice(1);
+  const named = figures.filter((f) => s.sentence.text.replace(/(?<=\d)[,\s](?=\d{3})/g, "").includes(f));
+  return named.length ? named : figures;
 }
 
 /** A drafted item's confidence, and the reason an analyst reads for it. */
