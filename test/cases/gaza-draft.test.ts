@@ -30,14 +30,28 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(draft.issues.map((i) => i.name)).toContain("Hostage");
     const hostage = draft.issues.find((i) => i.name === "Hostage")!;
     expect(hostage.cite!.length).toBeGreaterThan(0);
-    // A red line from a party's own refusal, with its polarity: Hamas never accepts laying down its weapons as demanded.
+    // Red lines from each party's own words, with their polarity, on what the refusal or demand is of:
+    // Hamas refuses to lay down its weapons as demanded (the Palestinian state its sentence names after is
+    // no red line of Hamas); Israel demands it (Hamas "rejected Israel's demands that it give up its
+    // weapons"): the two collide; Israel rules out the Palestinian state ("Netanyahu says will never happen").
     const hamas = draft.parties.find((p) => p.name === "Hamas")!;
-    expect(hamas.redLines).toContainEqual(expect.objectContaining({ issue: "Weapon", notIn: ["as demanded"] }));
-    // "Israel must withdraw its troops" is a demand made of Israel, not Israel's red line.
     const israel = draft.parties.find((p) => p.name === "Israel")!;
+    expect(hamas.redLines).toContainEqual(expect.objectContaining({ issue: "Weapon", notIn: ["as demanded"] }));
+    expect(hamas.redLines).not.toContainEqual(expect.objectContaining({ issue: "Palestinian state" }));
+    expect(israel.redLines).toContainEqual(expect.objectContaining({ issue: "Weapon", notIn: ["as refused"] }));
+    expect(israel.redLines).toContainEqual(
+      expect.objectContaining({ issue: "Palestinian state", notIn: ["as demanded"] }),
+    );
+    // "Israel must withdraw its troops" is a demand made of Israel, not Israel's red line.
     expect(israel.redLines.map((l) => ("label" in l ? l.label : ""))).not.toContain(
       expect.stringMatching(/must withdraw/),
     );
+    // Every drafted item says how sure the draft is of it, and why.
+    for (const item of [...draft.issues, ...draft.parties, ...draft.proposals, ...hamas.redLines])
+      expect(item.confidence?.reason, item.name ?? "").toMatch(/\w/);
+    // The figures the sources give differently are disputes, every side cited: 1,950 or 2,000 prisoners.
+    const prisoners = draft.disputes!.find((d) => d.subject === "prisoner · number")!;
+    expect(prisoners.sides.map((s) => s.value)).toEqual([1950, 2000]);
     // The mediators, from the sentences that call them so ("mediators from Egypt, Qatar, and Turkey").
     for (const m of ["Egypt", "Qatar", "Turkey"])
       expect(draft.parties.find((p) => p.name === m)).toMatchObject({ role: "mediator" });
@@ -45,7 +59,14 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
       expect(draft.parties.find((x) => x.name === p)).toMatchObject({ role: "principal" });
     // Plans and documents: the numbered plan, a party's own answer to it, a titled declaration.
     expect(draft.proposals.map((p) => p.name)).toEqual(
-      expect.arrayContaining(["20-point plan", "Hamas's response", expect.stringMatching(/Declaration for/)]),
+      expect.arrayContaining([
+        "20-point plan",
+        "Hamas's response",
+        // A document named by who issued it ("a map distributed by the White House"), and a titled statement.
+        "United States' map",
+        expect.stringMatching(/^Joint Statement by the Foreign Ministers/),
+        expect.stringMatching(/Declaration for/),
+      ]),
     );
     // No pronoun, reporting noun or commentator is a party.
     for (const n of names) expect(n).not.toMatch(/^(It|They|Reports|Experts|The |Analysts?)\b/);

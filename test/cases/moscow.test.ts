@@ -195,6 +195,15 @@ describe("parley draft", () => {
       draft.parties.find((p) => p.name === party)!.redLines.map((l) => ("issue" in l ? l.issue : ""));
     expect(lines("Ukraine")).toEqual(expect.arrayContaining(["Donbas", "NATO membership"]));
     expect(lines("Russia")).toEqual(expect.arrayContaining(["Donbas", "Army cap", "Recognition"]));
+    // Polarity: Russia's demand for limits rules out no cap; Ukraine's refusal of the restrictions rules
+    // out the caps, never "no cap"; Ukraine balks at ceding the Donbas as demanded.
+    const line = (party: string, issue: string) =>
+      draft.parties.find((p) => p.name === party)!.redLines.find((l) => "issue" in l && l.issue === issue) as {
+        notIn?: (string | number)[];
+      };
+    expect(line("Russia", "Army cap").notIn).toEqual(["no cap"]);
+    expect(line("Ukraine", "Army cap").notIn).not.toContain("no cap");
+    expect(line("Ukraine", "Donbas").notIn).toEqual(["as demanded"]);
     expect(draft.proposals.map((p) => p.name)).toEqual(expect.arrayContaining(["28-point plan", "20-point framework"]));
     expect(draft.proposals.map((p) => p.name)).not.toContain(expect.stringMatching(/^3-point/));
     expect(validateCitations(out, corpus).citations.length).toBeGreaterThan(20);
@@ -203,6 +212,9 @@ describe("parley draft", () => {
     expect(c.recovered.parties.share).toBe(1);
     expect(c.recovered.redLines.found).toBeGreaterThanOrEqual(5);
     expect(c.recovered.all.share).toBeGreaterThanOrEqual(0.5);
+    // Documents are found by where they are cited too: Horowitz's reading of Russia's "ideal deal".
+    expect(c.proposals.found).toContain('Russia\'s "ideal deal" as analyst Horowitz reads it');
+    expect(c.precision.issues.share).toBeGreaterThanOrEqual(0.7);
     expect(c.citations.inCommon).toBeGreaterThan(0);
     // What the draft could not decide travels in the same report.
     expect(c.undecided).toContainEqual(expect.stringMatching(/proposal\(s\) drafted without terms: .*28-point plan/));

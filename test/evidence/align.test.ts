@@ -11,6 +11,7 @@ const TEXTS: Record<string, string> = {
   "c.txt": "The talking points suggest a cap of 800,000 troops. Lavrov was absent.",
   "d.txt": "Officials spoke of 3 drafts. The cap would be 600,000 or, in another telling, 700,000.",
   "copy-of-c.txt": "The talking points suggest a cap of 800,000 troops. Lavrov was absent.",
+  "e.txt": "A later draft put the cap at 760,000 troops.",
 };
 
 /** A claim on the words `words` of `file` (its sentence: the text around it up to a full stop). */
@@ -154,6 +155,32 @@ describe("alignClaims: one subject · attribute across the sources", () => {
       ["corroborated", [3]],
       ["single-source", [4]],
     ]);
+  });
+
+  it("generic counts of one noun within a tenth of each other, from different sources, are a contested figure", () => {
+    const caps = (file: string, words: string, value: number, subject = "troop") =>
+      claim(file, words, { subject, attribute: "number", value, watched: false });
+    const { facts } = alignClaims(
+      [
+        caps("a.txt", "600,000", 600000),
+        caps("b.txt", "600,000", 600000),
+        caps("e.txt", "760,000", 760000),
+        caps("c.txt", "800,000", 800000),
+        caps("copy-of-c.txt", "800,000", 800000),
+        // The same figures counted in hours, or in a copy of c, are never compared.
+        caps("a.txt", "3 drafts", 3, "hour"),
+        caps("b.txt", "4 drafts", 4, "hour"),
+      ],
+      (f) => (f === "copy-of-c.txt" ? "c.txt" : f),
+    );
+    const troops = facts.filter((f) => f.subject === "troop");
+    // 760,000 is within a tenth of 800,000 (and c and e are two sources): one contested figure, c's
+    // side held by c and its copy; 600,000 is a fifth below 760,000: a fact of its own, held by a and b.
+    expect(troops.map((f) => [f.status, f.sides.map((s) => s.value)])).toEqual([
+      ["contested", [800000, 760000]],
+      ["corroborated", [600000]],
+    ]);
+    expect(facts.filter((f) => f.subject === "hour").every((f) => f.status !== "contested")).toBe(true);
   });
 
   it("lists contested facts first, then corroborated, then single-source", () => {

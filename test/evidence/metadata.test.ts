@@ -47,6 +47,17 @@ describe("publication dates from metadata", () => {
     });
   });
 
+  it("an archive's file name dates its text, before a past event's date near the top", () => {
+    const doc = readDocument(
+      "gazette-2024-03-14-talks.txt",
+      `Talks resumed on Tuesday, a year after the strike of 7 March 2023. ${body}`,
+      contentId,
+    );
+    expect(doc).toMatchObject({ published: "2024-03-14", publishedSource: "file name" });
+    // A number that is no date in the name ("…-2024-13-40…") dates nothing.
+    expect(readDocument("gazette-2024-13-40.txt", body, contentId).publishedSource).toBe("unknown");
+  });
+
   it("a relative date in a text with no known date stays unresolved, never a guess", () => {
     const doc = readDocument("undated.txt", body, contentId);
     expect(doc.publishedSource).toBe("unknown");
