@@ -199,7 +199,7 @@ export function draftScenario(
         ? (allegianceOf(who) ?? who)
         : null;
   };
-  // A party's own words worded as non-negotiable ("Hamas will be disarmed", "will never happen"),
+  // A party's own words worded as non-negotiable ("the Front will be disarmed", "will never happen"),
   // in a quote whose speaker speaks for it, are its refusal or demand even where no statement cue
   // reads the sentence; the sentence around the quote says what they are about.
   const quoted = evidence.quotes.flatMap((q) => {

@@ -129,7 +129,7 @@ function placeIn(
     const start = offset + m.index! + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.replace(/^the\s+/, "").length);
     const next = sentence.slice(m.index! + m[0].length);
     if (NOT_A_PLACE.test(name) || /^['’]s\b/.test(next)) continue;
-    // A demonym before a noun ("in Israeli jails", "in the Ruritanian capital") qualifies it: no place.
+    // A demonym before a noun ("in Maltese jails", "in the Ruritanian capital") qualifies it: no place.
     if (/(?:ian|ean|ese|ish|i)$/.test(name) && /^\s+[a-z]/.test(next)) continue;
     if (dates.some((d) => d.start < start + name.length && start < d.end)) continue;
     return locate(file, text, start, start + name.length);
@@ -157,7 +157,7 @@ const SAME_EVENT_DAYS = 3;
 const day = (iso: string | null | undefined) =>
   iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Date.parse(iso.slice(0, 10)) : NaN;
 
-/** The words naming who took part and where, cut to five letters so "Israel's" and "Israeli" meet. */
+/** The words naming who took part and where, cut to five letters so "Ruritania's" and "Ruritanian" meet. */
 const participants = (m: EventMention) =>
   new Set(
     [m.who, m.whom, m.where]
@@ -210,7 +210,7 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
     // Only dates to the day dispute each other: "in 2025" does not contradict "on 2 December".
     const days = versions.filter((v) => v.when?.iso && /^\d{4}-\d{2}-\d{2}$/.test(v.when.iso));
     // Places dispute only where two sources put the same act on the same day in different places
-    // ("the Kremlin" and "Moscow" on different days' tellings are no contradiction).
+    // ("the palace" and "Valletta" on different days' tellings are no contradiction).
     const placedApart = days.some((v) =>
       days.some(
         (w) =>

@@ -12,7 +12,7 @@ const CLAUSE_WORDS = 12;
 /**
  * A learned noun found again in any sentence: the noun, its plural, and the verb an act noun is
  * made from ("withdrawal" → "withdraw", "disarmament" → "disarm", "annexation" → "annex"), so
- * "Israel will withdraw" speaks of the withdrawal.
+ * "Ruritania will withdraw" speaks of the withdrawal.
  */
 function pattern(noun: string): RegExp {
   const verb = /^(.{4,}?)(?:ament|ement|ment|ation|ition|(?<=t)ion|al)$/.exec(noun)?.[1];

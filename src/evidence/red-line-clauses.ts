@@ -7,7 +7,7 @@ export interface RedLineClause {
   readonly sentence: Located;
   readonly cue: Located;
   readonly kind: "REJECT" | "DEMAND";
-  /** The subject of the cue's clause as the sentence writes it ("Mr Netanyahu", "the group"), or null. */
+  /** The subject of the cue's clause as the sentence writes it ("Mr Novak", "the group"), or null. */
   readonly doer: string | null;
   /** The cue obliges its subject ("must", "has no choice but"): the subject is demanded of, not demanding. */
   readonly obliges: boolean;
