@@ -50,6 +50,10 @@ export const DateMention = Located.extend({
   iso: z.string().nullable(),
   isoEnd: z.string().optional(),
   reference: z.string().nullable().describe("the date it was resolved against"),
+  yearFrom: z
+    .literal("batch")
+    .optional()
+    .describe("a day and month without a year, dated with the batch's year (the text's own date unknown)"),
 });
 
 export const Quantity = Located.extend({
@@ -104,6 +108,7 @@ export const NegotiationEvent = z.object({
           text: z.string(),
           iso: z.string().nullable(),
           resolvedAgainst: z.string().nullable().describe("the text's date a relative date was read against"),
+          yearFrom: z.literal("batch").optional().describe("the year is the batch's: the text gives none"),
         })
         .nullable(),
     }),

@@ -12,6 +12,8 @@ export interface DateMention extends Located {
   readonly isoEnd?: string;
   /** The published date the expression was resolved against (null when none was known). */
   readonly reference: string | null;
+  /** A day and month the text gives without a year, dated with the batch's year (the text's own date unknown). */
+  readonly yearFrom?: "batch";
 }
 
 const DURATION =
@@ -23,9 +25,16 @@ const RELATIVE_YEAR = /\b(this|last|next)\s+year\b/gi;
  * Every date expression, resolved against the document's published date with chrono-node
  * ("on Tuesday" → the nearest Tuesday), at the precision the text gives. Years chrono leaves
  * alone ("in 2022") and relative years are added; durations ("five hours", "five-hour") come
- * from wink-nlp and are kept apart from dates.
+ * from wink-nlp and are kept apart from dates. In a text dated only by its batch (`batch`), a day
+ * and month take the batch's year, marked `yearFrom: "batch"`; relative days stay unresolved.
  */
-export function findDates(file: string, a: TextAnalysis, reference: string | null, at?: string): DateMention[] {
+export function findDates(
+  file: string,
+  a: TextAnalysis,
+  reference: string | null,
+  at?: string,
+  batch?: string | null,
+): DateMention[] {
   const text = a.text;
   // With no known date, relative expressions ("on Tuesday", "yesterday") stay unresolved: a date
   // is only given where the text itself says it in full.
@@ -59,6 +68,23 @@ export function findDates(file: string, a: TextAnalysis, reference: string | nul
       !FUTURE.test(sentenceAround(a, start))
     )
       date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
+    // A day and month without a year ("November 23") in a text dated only by its batch takes the
+    // batch's year (the year before when it would fall over four months after the batch), and says so.
+    if (!ref && batch && r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year")) {
+      const batchDay = new Date(`${batch}T12:00:00Z`);
+      let y = batchDay.getUTCFullYear();
+      const day = (year: number) => new Date(Date.UTC(year, date.getMonth(), date.getDate(), 12));
+      if (day(y).getTime() - batchDay.getTime() > 120 * 86_400_000) y--;
+      push(
+        Object.assign(locate(file, text, start, end), {
+          kind: "date" as const,
+          iso: day(y).toISOString().slice(0, 10),
+          reference,
+          yearFrom: "batch" as const,
+        }),
+      );
+      continue;
+    }
     // Without a reference, only a date the text writes out resolves: chrono counts "today" or "last
     // week" as certain, but certain only of the day the parsing happened.
     const written = /\b\d{4}\b/.test(r.text);

@@ -20,6 +20,10 @@ const PLANNED = toRegExp(LANGUAGE.planned.pattern);
 const PLACE = toRegExp(LANGUAGE.place.pattern);
 const NOT_A_PLACE = toRegExp(LANGUAGE.notAPlace.pattern);
 const BODY = toRegExp(LANGUAGE.body.pattern);
+/** A word that ends a place's name rather than a demonym's noun: "in Miami on Sunday", "in Helsinki and Oslo". */
+const FUNCTION_WORD =
+  /^\s+(?:on|at|in|to|for|with|and|or|but|since|after|before|until|last|this|next|from|by|as|where|when|while|that|which|is|was|were|are|has|had|have)\b/;
+
 /** An auxiliary right before a cue: the cue is a passive participle. */
 const PASSIVE = /\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$/i;
 const NOT_A_PARTICIPANT = toRegExp(LANGUAGE.notAParticipant.pattern);
@@ -37,16 +41,17 @@ export interface EventMention extends Located {
   readonly planned: boolean;
 }
 
-/** The first event cue of a sentence, or its statement's kind with the statement's cue. */
-function cueOf(text: string, statement: Statement | undefined, start: number): [EventKind, number, number] | null {
-  let best: [EventKind, number, number] | null = null;
-  for (const [kind, re] of CUES) {
-    const m = re.exec(text);
-    if (m && (!best || m.index < best[1] - start)) best = [kind, start + m.index, start + m.index + m[0].length];
-  }
-  if (best || !statement) return best;
+/** Every event cue of a sentence in order (none inside another), or its statement's kind at the statement's cue. */
+function cuesOf(text: string, statement: Statement | undefined, start: number): [EventKind, number, number][] {
+  const found: [EventKind, number, number][] = [];
+  for (const [kind, re] of CUES)
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace("g", "")}g`)))
+      found.push([kind, start + m.index!, start + m.index! + m[0].length]);
+  found.sort((x, y) => x[1] - y[1] || y[2] - x[2]);
+  const cues = found.filter((c, i) => !found.slice(0, i).some((d) => d[1] <= c[1] && c[2] <= d[2]));
+  if (cues.length || !statement) return cues;
   const kind = FROM_STATEMENT[statement.kind];
-  return kind ? [kind, statement.cue.start, statement.cue.end] : null;
+  return kind ? [[kind, statement.cue.start, statement.cue.end]] : [];
 }
 
 /**
@@ -67,74 +72,102 @@ export function findEvents(
   const starts = days.map((d) => d.start);
   const out: EventMention[] = [];
   let from = 0;
+  let tokens: Token[] = [];
   for (const s of a.sentences) {
     const text = a.text.slice(s.start, s.end);
     const statement = statements.find((x) => x.start === s.start);
-    const cue = cueOf(text, statement, s.start);
-    if (!cue) continue;
-    const [kind, cueStart, cueEnd] = cue;
+    const cues = cuesOf(text, statement, s.start);
+    if (!cues.length) continue;
     const inside = days.slice(
       lowerBound(starts.length, (i) => starts[i]! < s.start),
       lowerBound(starts.length, (i) => starts[i]! < s.end),
     );
-    const when = inside.sort((x, y) => Math.abs(x.start - cueStart) - Math.abs(y.start - cueStart))[0] ?? null;
-    const where = placeIn(file, a.text, s.start, text, inside);
-    if (!when && !where) continue;
-    let tokens: Token[];
-    [tokens, from] = sentenceTokens(a.tokens, from, s.start, s.end);
-    let { doer, target } = doerAndTarget(tokens, cueStart, cueEnd, isTime);
-    // In the passive ("the deal was approved by the cabinet") the subject is done to; the doer follows "by".
-    if (
-      /^(?:\w+(?:ed|en|wn)|held|struck|hit|put|set)\b/i.test(a.text.slice(cueStart, cueEnd)) &&
-      PASSIVE.test(a.text.slice(Math.max(s.start, cueStart - 24), cueStart))
-    ) {
-      const by = tokens.findIndex((t) => t.start >= cueEnd && t.value.toLowerCase() === "by");
-      const agent =
-        by >= 0 ? doerAndTarget(tokens.slice(by), tokens[by]!.end, tokens[by]!.end, isTime).target : undefined;
-      [doer, target] = [agent, doer];
-    }
-    const span = (p: Token[] | undefined) => {
-      // A phrase the tokenizer began on a possessive's "'s" starts after it.
-      const from = p?.findIndex((t) => !/^['’]s$/.test(t.value)) ?? -1;
-      return p && from >= 0 ? locate(file, a.text, p[from]!.start, p[p.length - 1]!.end) : null;
+    // Each date dates the act whose cue is nearest it ("arrived in Valletta to discuss what the
+    // talks in Geneva on 23 November left open": the 23rd is the talks', not the arrival's); an act
+    // the sentence dates nothing for is an event only as the sentence's first, and only with a place.
+    // A date in a phrase after its act ("talks in Geneva on 23 November and was handed over …") is
+    // that act's: with a cue before it, the nearest cue before; otherwise the nearest cue.
+    const nearest = (d: DateMention) => {
+      const before = cues.filter((c) => c[2] <= d.start);
+      const from = before.length ? before : cues;
+      const gap = (c: (typeof cues)[number]) => (c[2] <= d.start ? d.start - c[2] : c[1] - d.end);
+      return from.reduce((best, c) => (gap(c) < gap(best) ? c : best), from[0]!);
     };
-    // An actor is named, or is a body ("the cabinet"): "fury" or "the big questions" do nothing.
-    const actor = (p: Token[] | undefined) =>
-      p && (p.some((t) => t.pos === "PROPN") || BODY.test(p.map((t) => t.value).join(" "))) ? span(p) : null;
-    out.push(
-      Object.assign(locate(file, a.text, s.start, s.end), {
-        kind,
-        cue: locate(file, a.text, cueStart, cueEnd),
-        who: actor(doer),
-        whom: span(target),
-        when,
-        where,
-        planned: PLANNED.test(a.text.slice(Math.max(s.start, cueStart - 30), cueStart)),
-      }),
-    );
+    const dated = cues.flatMap((c) => {
+      const mine = inside.filter((d) => nearest(d) === c);
+      return mine.length
+        ? [[c, mine.sort((x, y) => Math.abs(x.start - c[1]) - Math.abs(y.start - c[1]))[0]!] as const]
+        : [];
+    });
+    const acts = dated.length ? dated : [[cues[0]!, null] as const];
+    for (const [[kind, cueStart, cueEnd], when] of acts) {
+      const where = placeIn(file, a.text, s.start, text, inside, when);
+      if (!when && !where) continue;
+      [tokens, from] = sentenceTokens(a.tokens, from, s.start, s.end);
+      let { doer, target } = doerAndTarget(tokens, cueStart, cueEnd, isTime);
+      // In the passive ("the deal was approved by the cabinet") the subject is done to; the doer follows "by".
+      if (
+        /^(?:\w+(?:ed|en|wn)|held|struck|hit|put|set)\b/i.test(a.text.slice(cueStart, cueEnd)) &&
+        PASSIVE.test(a.text.slice(Math.max(s.start, cueStart - 24), cueStart))
+      ) {
+        const by = tokens.findIndex((t) => t.start >= cueEnd && t.value.toLowerCase() === "by");
+        const agent =
+          by >= 0 ? doerAndTarget(tokens.slice(by), tokens[by]!.end, tokens[by]!.end, isTime).target : undefined;
+        [doer, target] = [agent, doer];
+      }
+      const span = (p: Token[] | undefined) => {
+        // A phrase the tokenizer began on a possessive's "'s" starts after it.
+        const from = p?.findIndex((t) => !/^['’]s$/.test(t.value)) ?? -1;
+        return p && from >= 0 ? locate(file, a.text, p[from]!.start, p[p.length - 1]!.end) : null;
+      };
+      // An actor is named, or is a body ("the cabinet"): "fury" or "the big questions" do nothing.
+      const actor = (p: Token[] | undefined) =>
+        p && (p.some((t) => t.pos === "PROPN") || BODY.test(p.map((t) => t.value).join(" "))) ? span(p) : null;
+      out.push(
+        Object.assign(locate(file, a.text, s.start, s.end), {
+          kind,
+          cue: locate(file, a.text, cueStart, cueEnd),
+          who: actor(doer),
+          // "arrived in Valletta": what follows the cue is the place, not whom it was done to.
+          whom: /\s(?:in|at)$/.test(a.text.slice(cueStart, cueEnd)) ? null : span(target),
+          when,
+          where,
+          planned: PLANNED.test(a.text.slice(Math.max(s.start, cueStart - 30), cueStart)),
+        }),
+      );
+    }
   }
   return out;
 }
 
-/** The first place a sentence names after "in" or "at" that is no date, title or possessive. */
+/**
+ * The place a sentence names after "in" or "at" (no date, title or possessive): the one nearest
+ * the event's date when it gives one ("consultations in Geneva on 23 November" — not the Moscow
+ * the sentence began in), else the first.
+ */
 function placeIn(
   file: string,
   text: string,
   offset: number,
   sentence: string,
   dates: readonly DateMention[],
+  when: DateMention | null,
 ): Located | null {
+  const places: Located[] = [];
   for (const m of sentence.matchAll(new RegExp(PLACE, "g"))) {
     const name = m[1]!.replace(/^the\s+/, "").replace(/['’]s?$/, "");
     const start = offset + m.index! + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.replace(/^the\s+/, "").length);
     const next = sentence.slice(m.index! + m[0].length);
     if (NOT_A_PLACE.test(name) || /^['’]s\b/.test(next)) continue;
     // A demonym before a noun ("in Maltese jails", "in the Ruritanian capital") qualifies it: no place.
-    if (/(?:ian|ean|ese|ish|i)$/.test(name) && /^\s+[a-z]/.test(next)) continue;
+    // (A place ending so, "in Miami on Sunday", is followed by a function word.)
+    if (/(?:ian|ean|ese|ish|i)$/.test(name) && /^\s+[a-z]/.test(next) && !FUNCTION_WORD.test(next)) continue;
     if (dates.some((d) => d.start < start + name.length && start < d.end)) continue;
-    return locate(file, text, start, start + name.length);
+    places.push(locate(file, text, start, start + name.length));
   }
-  return null;
+  if (!when) return places[0] ?? null;
+  const distance = (p: Located) => Math.min(Math.abs(p.start - when.end), Math.abs(when.start - p.end));
+  return places.sort((x, y) => distance(x) - distance(y))[0] ?? null;
 }
 
 /** An event as the sources tell it: one entry however many sources tell it, with each telling. */
@@ -202,10 +235,14 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
     else events.push({ versions: [m] });
   }
   return events.map(({ versions }): NegotiationEvent => {
-    const most = <T>(xs: readonly (T | null)[]) => {
-      const counts = new Map<T, number>();
-      for (const x of xs) if (x !== null) counts.set(x, (counts.get(x) ?? 0) + 1);
-      return [...counts].sort((p, q) => q[1] - p[1])[0]?.[0] ?? null;
+    // What most sources say (each source once; ties: the first telling's), not what one source repeats.
+    const most = (pick: (v: EventMention) => string | null) => {
+      const by = new Map<string, Set<string>>();
+      for (const v of versions) {
+        const x = pick(v);
+        if (x !== null) (by.get(x) ?? by.set(x, new Set()).get(x)!).add(sourceOf(v.file));
+      }
+      return [...by].sort((p, q) => q[1].size - p[1].size)[0]?.[0] ?? null;
     };
     // Only dates to the day dispute each other: "in 2025" does not contradict "on 2 December".
     const days = versions.filter((v) => v.when?.iso && /^\d{4}-\d{2}-\d{2}$/.test(v.when.iso));
@@ -227,13 +264,13 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
       (bySources.get(v.when!.iso!) ?? bySources.set(v.when!.iso!, new Set()).get(v.when!.iso!)!).add(sourceOf(v.file));
     const when =
       [...bySources].sort((x, y) => y[1].size - x[1].size || x[0].localeCompare(y[0]))[0]?.[0] ??
-      most(versions.map((v) => v.when?.iso ?? null));
+      most((v) => v.when?.iso ?? null);
     return {
       kind: versions[0]!.kind,
       when,
-      where: most(versions.map((v) => v.where?.text ?? null)),
-      who: most(versions.map((v) => v.who?.text ?? null)),
-      whom: most(versions.map((v) => v.whom?.text ?? null)),
+      where: most((v) => v.where?.text ?? null),
+      who: most((v) => v.who?.text ?? null),
+      whom: most((v) => v.whom?.text ?? null),
       planned: versions[0]!.planned,
       disputed: [...(bySources.size > 1 ? ["date" as const] : []), ...(placedApart ? ["place" as const] : [])],
       versions,

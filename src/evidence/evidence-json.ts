@@ -86,9 +86,13 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
     ),
     dates: docs.flatMap((d) =>
       d.dates.map((m) =>
-        Object.assign(where(m), { kind: m.kind, iso: m.iso }, m.isoEnd ? { isoEnd: m.isoEnd } : {}, {
-          reference: m.reference,
-        }),
+        Object.assign(
+          where(m),
+          { kind: m.kind, iso: m.iso },
+          m.isoEnd ? { isoEnd: m.isoEnd } : {},
+          { reference: m.reference },
+          m.yearFrom ? { yearFrom: m.yearFrom } : {},
+        ),
       ),
     ),
     quantities: docs.flatMap((d) =>
@@ -139,6 +143,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
               iso: v.when.iso,
               // How the date was read: written out in full, or resolved against the text's own date.
               resolvedAgainst: v.when.reference,
+              ...(v.when.yearFrom ? { yearFrom: v.when.yearFrom } : {}),
             },
           }),
         ),

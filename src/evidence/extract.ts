@@ -51,7 +51,13 @@ export function extractDocument(
   const actors = findActors(doc.file, a, knownPeople, knowledge.places);
   // Only a date the document is known to carry resolves relative ones; the batch's is an assumption.
   const known = KNOWN_DATE_SOURCES.includes(doc.publishedSource);
-  const dates = findDates(doc.file, a, known ? doc.published : null, known ? doc.publishedAt : undefined);
+  const dates = findDates(
+    doc.file,
+    a,
+    known ? doc.published : null,
+    known ? doc.publishedAt : undefined,
+    doc.publishedSource === "batch" ? doc.published : null,
+  );
   // Durations ("five-hour") are quantities too; only dates proper are left to the dates.
   const quantities = findQuantities(
     doc.file,

@@ -33,10 +33,16 @@ describe("the Moscow corpus: documents", () => {
 });
 
 describe("the Moscow corpus: contradictions, never resolved silently", () => {
-  it("the meeting's date: 2 December against 3 December (the blog); undated texts' \"Tuesday\" stays unresolved", () => {
+  it('the meeting\'s date: 2 December against 3 December (the blog); undated texts\' "Tuesday" stays unresolved, their "December 2" takes the batch\'s year', () => {
     const sides = sideFiles("meeting in Moscow", "date");
     expect(sides["2025-12-03"]).toEqual([file("003")]);
-    expect(sides["2025-12-02"]).toEqual([file("001")]);
+    // 000 writes "2 December" with no year and carries no date of its own: the batch's year dates it, and says so.
+    expect(sides["2025-12-02"]).toEqual([file("000"), file("001")]);
+    expect(report.dates.find((d) => d.file === file("000") && d.text.includes("2 December"))).toMatchObject({
+      iso: "2025-12-02",
+      reference: null,
+      yearFrom: "batch",
+    });
     // 002 carries no date of its own (the batch's is an assumption): its "Tuesday" is not guessed.
     expect(report.dates.find((d) => d.file === file("002") && d.text.includes("Tuesday"))).toMatchObject({
       iso: null,
