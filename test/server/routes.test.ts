@@ -1,10 +1,11 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnalysisReport } from "../../src/contract/analysis-report.js";
 import { UtilitySpace } from "../../src/contract/utility-space.js";
-import { ROOT } from "../domains.js";
+import { CLI, ROOT } from "../domains.js";
 
 // The routes answered in-process through app.inject (no socket, no process): the app the server
 // runs, on a real SQLite workspace with the Moscow case opened and the real worker pool. The pool
@@ -113,6 +114,25 @@ describe("routes, in process", () => {
     const p = problem(bad, 422, "yaml.syntax");
     expect(p.errors?.[0]?.line).toBeGreaterThan(1);
     expect((await inject("GET", "/api/scenarios/river")).json().version).toBe(2);
+  });
+
+  it("a draft of the workspace's coverage opens as a scenario: stored, analysed, its confidence kept", async () => {
+    const out = join(tmp, "draft.yaml");
+    const corpus = join(ROOT, "cases", "moscow-2025-12", "corpus");
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "dist", "cli", "main.js"), "draft", "--corpus", corpus, "--out", out],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect((await inject("POST", "/api/scenarios?id=drafted", readFileSync(out, "utf8"))).statusCode).toBe(201);
+    const stored = (await inject("GET", "/api/scenarios/drafted")).json() as { text: string };
+    expect(stored.text).toMatch(/confidence:\n\s+level: (?:high|medium|low)\n\s+reason: /);
+    const analysis = await inject("GET", "/api/scenarios/drafted/analysis?samples=0");
+    expect(analysis.statusCode).toBe(200);
+    expect(AnalysisReport.parse(analysis.json()).citations.length).toBeGreaterThan(20);
   });
 
   it("validation lists the case's citations and assumptions", async () => {
