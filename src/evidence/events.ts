@@ -20,7 +20,7 @@ const PLANNED = toRegExp(LANGUAGE.planned.pattern);
 const PLACE = toRegExp(LANGUAGE.place.pattern);
 const NOT_A_PLACE = toRegExp(LANGUAGE.notAPlace.pattern);
 const BODY = toRegExp(LANGUAGE.body.pattern);
-/** A word that ends a place's name rather than a demonym's noun: "in Miami on Sunday", "in Helsinki and Oslo". */
+/** A word that ends a place's name rather than a demonym's noun: "in Bamako on Sunday", "in Helsinki and Oslo". */
 const FUNCTION_WORD =
   /^\s+(?:on|at|in|to|for|with|and|or|but|since|after|before|until|last|this|next|from|by|as|where|when|while|that|which|is|was|were|are|has|had|have)\b/;
 
@@ -83,9 +83,9 @@ export function findEvents(
       lowerBound(starts.length, (i) => starts[i]! < s.end),
     );
     // Each date dates the act whose cue is nearest it ("arrived in Valletta to discuss what the
-    // talks in Geneva on 23 November left open": the 23rd is the talks', not the arrival's); an act
+    // talks in Gozo on 23 November left open": the 23rd is the talks', not the arrival's); an act
     // the sentence dates nothing for is an event only as the sentence's first, and only with a place.
-    // A date in a phrase after its act ("talks in Geneva on 23 November and was handed over …") is
+    // A date in a phrase after its act ("talks in Gozo on 23 November and was handed over …") is
     // that act's: with a cue before it, the nearest cue before; otherwise the nearest cue.
     const nearest = (d: DateMention) => {
       const before = cues.filter((c) => c[2] <= d.start);
@@ -142,7 +142,7 @@ export function findEvents(
 
 /**
  * The place a sentence names after "in" or "at" (no date, title or possessive): the one nearest
- * the event's date when it gives one ("consultations in Geneva on 23 November" — not the Moscow
+ * the event's date when it gives one ("consultations in Gozo on 23 November" — not the Valletta
  * the sentence began in), else the first.
  */
 function placeIn(
@@ -160,7 +160,7 @@ function placeIn(
     const next = sentence.slice(m.index! + m[0].length);
     if (NOT_A_PLACE.test(name) || /^['’]s\b/.test(next)) continue;
     // A demonym before a noun ("in Maltese jails", "in the Ruritanian capital") qualifies it: no place.
-    // (A place ending so, "in Miami on Sunday", is followed by a function word.)
+    // (A place ending so, "in Bamako on Sunday", is followed by a function word.)
     if (/(?:ian|ean|ese|ish|i)$/.test(name) && /^\s+[a-z]/.test(next) && !FUNCTION_WORD.test(next)) continue;
     if (dates.some((d) => d.start < start + name.length && start < d.end)) continue;
     places.push(locate(file, text, start, start + name.length));
