@@ -105,6 +105,7 @@ export function findEvents(
       if (!when && !where) continue;
       [tokens, from] = sentenceTokens(a.tokens, from, s.start, s.end);
       let { doer, target } = doerAndTarget(tokens, cueStart, cueEnd, isTime);
+      doer = ownDoer(tokens, doer);
       // In the passive ("the deal was approved by the cabinet") the subject is done to; the doer follows "by".
       if (
         /^(?:\w+(?:ed|en|wn)|held|struck|hit|put|set)\b/i.test(a.text.slice(cueStart, cueEnd)) &&
@@ -138,6 +139,23 @@ export function findEvents(
     }
   }
   return out;
+}
+
+/**
+ * A possessor is not the doer: in "the President's envoy, Anna Borg, met …" the envoy did it, named
+ * by the appositive after the possessed noun (or unnamed when none follows).
+ */
+function ownDoer(tokens: readonly Token[], doer: Token[] | undefined): Token[] | undefined {
+  if (!doer) return doer;
+  const at = tokens.indexOf(doer[doer.length - 1]!);
+  if (!/^['’]s$/.test(tokens[at + 1]?.value ?? "")) return doer;
+  // Past the possessed noun, a comma and a run of proper nouns: the appositive.
+  let k = at + 2;
+  while (k < tokens.length && tokens[k]!.value !== "," && tokens[k]!.pos !== "VERB") k++;
+  if (tokens[k]?.value !== ",") return undefined;
+  const name: Token[] = [];
+  for (k++; k < tokens.length && tokens[k]!.pos === "PROPN"; k++) name.push(tokens[k]!);
+  return name.length ? name : undefined;
 }
 
 /**
@@ -265,12 +283,14 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
     const when =
       [...bySources].sort((x, y) => y[1].size - x[1].size || x[0].localeCompare(y[0]))[0]?.[0] ??
       most((v) => v.when?.iso ?? null);
+    const who = most((v) => v.who?.text ?? null);
     return {
       kind: versions[0]!.kind,
       when,
       where: most((v) => v.where?.text ?? null),
-      who: most((v) => v.who?.text ?? null),
-      whom: most((v) => v.whom?.text ?? null),
+      who,
+      // Whom it was done to, never the doer again (tellings differ on which side of "met" each stands).
+      whom: most((v) => (v.whom && v.whom.text !== who ? v.whom.text : null)),
       planned: versions[0]!.planned,
       disputed: [...(bySources.size > 1 ? ["date" as const] : []), ...(placedApart ? ["place" as const] : [])],
       versions,
