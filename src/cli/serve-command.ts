@@ -106,7 +106,7 @@ export function registerServe(program: Command): void {
             hint: "PARLEY_REDIS=redis://host:6379 parley worker",
           },
         ]);
-      const [{ runWorker }, { openStore, storeLocation }] = await Promise.all([
+      const [{ runWorker }, { openStore, storeAddress, storeLocation }] = await Promise.all([
         import("../parallel/redis-batches.js"),
         import("../store/open-store.js"),
       ]);
@@ -116,7 +116,7 @@ export function registerServe(program: Command): void {
       process.once("SIGTERM", () => controller.abort());
       process.stderr.write(`parley: worker taking batches from ${redis}, storing runs in ${storeLocation(o.db)}\n`);
       try {
-        await runWorker(redis, store, {
+        await runWorker(redis, store, storeAddress(o.db), {
           lockMs: o.lockMs,
           signal: controller.signal,
           log: (line) => process.stdout.write(`${line}\n`),

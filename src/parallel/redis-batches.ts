@@ -1,10 +1,10 @@
 import { type Job, Queue, QueueEvents, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { Piscina } from "piscina";
 import { InputError } from "../errors.js";
-import type { RunRecord } from "../negotiation/tournament.js";
-import type { Store } from "../store/store.js";
+import type { Store, StoreAddress } from "../store/store.js";
 import type { RemoteBatches } from "./run-tournament.js";
-import { runTask, type TournamentTask } from "./tournament-worker.js";
+import type { StoredBatch, TournamentTask } from "./tournament-worker.js";
 
 /** The one queue every coordinator and `parley worker` share on a Redis server. */
 export const QUEUE = "parley-tournament-batches";
@@ -84,18 +84,27 @@ export function redisBatches(url: string): RemoteBatches {
 }
 
 /**
- * A worker: takes batches from the queue, runs them, stores their runs in the workspace. Runs
- * until `signal` aborts. The lock a worker holds on its batch lapses after `lockMs` without renewal
- * (a killed worker): the batch then goes back to the queue.
+ * A worker: takes batches from the queue, runs them, stores their runs in the workspace at
+ * `address` (the one `store` is open on). Runs until `signal` aborts. The lock a worker holds on
+ * its batch lapses after `lockMs` without renewal (a killed worker): the batch then goes back to
+ * the queue. A batch runs on a thread of its own, so the lock is renewed however long it takes: run
+ * on the main thread, a batch longer than the lock (a busy machine) lost it while still running
+ * and was taken again, over and over.
  */
 export async function runWorker(
   url: string,
   store: Store,
+  address: StoreAddress,
   options: { lockMs?: number; signal?: AbortSignal; log?: (line: string) => void } = {},
 ): Promise<void> {
   await reachable(url);
   const lockDuration = options.lockMs ?? 30_000;
   const known = new Set<string>();
+  const thread = new Piscina<StoredBatch, number>({
+    filename: new URL("./tournament-worker.js", import.meta.url).href,
+    minThreads: 1,
+    maxThreads: 1,
+  });
   const worker = new Worker<BatchJob, number>(
     QUEUE,
     async (job: Job<BatchJob>) => {
@@ -103,10 +112,9 @@ export async function runWorker(
       options.log?.(
         `taking batch ${job.id} (${job.data.task.jobs.length} runs)${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`,
       );
-      const records: RunRecord[] = runTask(job.data.task);
-      await store.addRuns(job.data.tournament, records);
+      const stored = await thread.run({ task: job.data.task, tournament: job.data.tournament, address });
       options.log?.(`stored batch ${job.id}`);
-      return records.length;
+      return stored;
     },
     { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
   );
@@ -132,6 +140,7 @@ export async function runWorker(
   // Redis may also go while the batch in hand finishes: stop waiting as soon as it is found gone,
   // and never longer than the lock (by then the batch is another worker's anyway).
   for (let waited = 0; !(await Promise.race([closed, tick()])) && !down && waited < lockDuration; waited += 250);
+  await thread.destroy();
 }
 
 /**
