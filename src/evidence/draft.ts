@@ -1,8 +1,11 @@
 import ACTORS from "../../language/actors.json" with { type: "json" };
 import LANGUAGE from "../../language/draft.json" with { type: "json" };
-import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
+import { objectTopic, objectWords, topicBefore, topicWords } from "./cue-object.js";
+import { cite, citeAround } from "./draft-citation.js";
+import { sure } from "./draft-confidence.js";
+import { disputesOf } from "./draft-disputes.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
@@ -57,49 +60,6 @@ function redLineWords(sentence: string, cue: string): boolean {
 
 /** What a party does to a term it negotiates (PLOVER kinds); consulting and the rest negotiate nothing. */
 const NEGOTIATING: readonly string[] = ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"];
-
-/** A dozen words of a sentence around `words` (its cue), as a citation: the words a reader checks the statement against. */
-function citeAround(s: Located, words: string): CiteSpec {
-  const at = Math.max(0, s.text.toLowerCase().indexOf(words.toLowerCase()));
-  const before = s.text.slice(0, at).split(/\s+/).filter(Boolean).slice(-5).join(" ");
-  const start = s.start + (before ? s.text.lastIndexOf(before, at) : at);
-  const tail = s.text
-    .slice(start - s.start)
-    .split(/\s+/)
-    .slice(0, 12)
-    .join(" ");
-  return cite({
-    ...s,
-    start,
-    end: start + tail.length,
-    text: tail,
-    selector: {
-      exact: tail,
-      prefix: s.selector.prefix + s.text.slice(0, start - s.start),
-      suffix: s.text.slice(start - s.start + tail.length) + s.selector.suffix,
-    },
-  });
-}
-
-/** A citation of a located item: its words (a few more around a bare number), at most a dozen, with context to keep them unique. */
-function cite(x: Located): CiteSpec {
-  let { exact, prefix, suffix } = x.selector;
-  if (exact.trim().split(/\s+/).length < 3) {
-    const pre = /(?:\S+\s+){0,3}\S*$/.exec(prefix)![0];
-    const suf = /^\S*(?:\s+\S+){0,3}/.exec(suffix)![0];
-    exact = pre + exact + suf;
-    prefix = prefix.slice(0, prefix.length - pre.length);
-    suffix = suffix.slice(suf.length);
-  }
-  const words = exact.trim().split(/\s+/);
-  const short = words.slice(0, 12).join(" ");
-  return {
-    file: baseName(x.file),
-    exact: short,
-    prefix: prefix.slice(-24),
-    suffix: words.length <= 12 ? suffix.slice(0, 24) : "",
-  };
-}
 
 /** A statement of the corpus with the parties doing it and done to, and the topics it is about. */
 interface Statement {
@@ -452,10 +412,9 @@ export function draftScenario(
       ),
     };
   });
-  // Documents the texts name otherwise: a party's own ("the Front's response") and titled ones
-  // ("the … Declaration for …"), each once, cited where first named.
-  // (Only without a case file, like the other things learned from the texts: a case's knowledge
-  // is the analyst's, and a named document in passing — "architect of the … Accords" — is noise there.)
+  // Documents the texts name otherwise: a party's own ("the Front's response", "a map distributed
+  // by the Front") and titled ones ("the … Declaration for …"), each once, cited where first named
+  // and in each other source that names it.
   const named = new Map<
     string,
     { first: [Located, string]; kind: string | null; owner: string | null; also: Located[] }
@@ -599,48 +558,6 @@ export function draftScenario(
   };
 }
 
-/** What a cue is of: the words after it, to the end of their clause, at most a dozen. */
-function objectWords(s: {
-  readonly text: string;
-  readonly start: number;
-  readonly cue: { readonly end: number };
-}): string {
-  return s.text
-    .slice(s.cue.end - s.start)
-    .replace(/^[\s,;:–—-]+/, "")
-    .split(/[,;:.!?“”"()]|\s[–—-]\s/)[0]!
-    .split(/\s+/)
-    .slice(0, 12)
-    .join(" ");
-}
-
-/** The topic whose words come first in `after` (the words after a cue), or null. */
-function objectTopic(after: string, topics: readonly Topic[]): string | null {
-  let best: [string, number] | null = null;
-  for (const t of topics) {
-    const at = after.search(t.pattern);
-    if (at >= 0 && (!best || at < best[1])) best = [t.name, at];
-  }
-  return best?.[0] ?? null;
-}
-
-/** The topic named last in `before` (the words before a cue): what a condition ("…, providing …") is put on. */
-function topicBefore(before: string, topics: readonly Topic[]): string | null {
-  let best: [string, number] | null = null;
-  for (const t of topics) {
-    const all = [...before.matchAll(new RegExp(t.pattern.source, `${t.pattern.flags.replace("g", "")}g`))];
-    const at = all.at(-1)?.index ?? -1;
-    if (at >= 0 && (!best || at > best[1])) best = [t.name, at];
-  }
-  return best?.[0] ?? null;
-}
-
-/** The words of a sentence that name a topic (its pattern's match), to cite the sentence around them. */
-function topicWords(text: string, topic: string, topics: readonly Topic[]): string {
-  const re = topics.find((t) => t.name === topic)!.pattern;
-  return new RegExp(re.source, re.flags.replace("g", "")).exec(text)?.[0] ?? "";
-}
-
 /**
  * What a red line rules out. Of placeholder options: a refusal rules out what is demanded, a
  * demand its refusal. Of an issue whose options are figures and their absence ("no cap", "600000"):
@@ -653,52 +570,4 @@ function excluded(s: Statement, options: readonly string[], none: string | undef
   const figures = options.slice(1);
   const named = figures.filter((f) => s.sentence.text.replace(/(?<=\d)[,\s](?=\d{3})/g, "").includes(f));
   return named.length ? named : figures;
-}
-
-/** A drafted item's confidence, and the reason an analyst reads for it. */
-function sure(level: "high" | "medium" | "low", reason: string) {
-  return { level, reason };
-}
-
-/**
- * The evidence's contradictions as the scenario's disputes: each figure or date the sources give
- * differently, every side with the words that give it; and each event whose tellings date it
- * differently.
- */
-function disputesOf(evidence: EvidenceJson): NonNullable<ScenarioInput["disputes"]> {
-  const figures = evidence.contradictions.map((c) => {
-    const watched = evidence.claims.some((x) => x.watched && x.subject === c.subject && x.attribute === c.attribute);
-    return {
-      subject: `${c.subject} · ${c.attribute}`,
-      sides: c.sides.map((side) => ({
-        value: side.unit && side.unit !== "fraction" ? `${side.value} ${side.unit}` : side.value,
-        cite: side.quotes.slice(0, 2).map((q, i) => {
-          const span = side.spans[i]!;
-          return citeAround(q, q.text.slice(span.start - q.start, span.end - q.start));
-        }),
-      })),
-      confidence: sure(
-        watched ? "high" : "low",
-        watched
-          ? "the case's watch list follows this figure, and the sources give it differently"
-          : "the same noun counted differently, within a tenth, by different sources: they may count different moments",
-      ),
-    };
-  });
-  const dates = evidence.events
-    .filter((e) => e.disputed.includes("date"))
-    .map((e) => {
-      const byDate = new Map<string, (typeof e.versions)[number]>();
-      for (const v of e.versions) if (v.when?.iso && !byDate.has(v.when.iso)) byDate.set(v.when.iso, v);
-      return {
-        subject: `date: ${e.who ?? "(unnamed)"} ${e.kind}${e.where ? ` in ${e.where}` : ""}`,
-        sides: [...byDate].map(([iso, v]) => ({
-          value: iso,
-          cite: [citeAround(v, v.when!.text)],
-        })),
-        confidence: sure("medium", "sources tell one act with different dates"),
-      };
-    })
-    .filter((d) => d.sides.length >= 2);
-  return [...figures, ...dates];
 }
