@@ -25,6 +25,9 @@ const REFUSAL = toRegExp(LANGUAGE.refusal.pattern);
 /** Whom a sentence reports: the subject of its "said", or the source after "according to". */
 const REPORTING = toRegExp(LANGUAGE.reporting.pattern);
 
+/** A definite role that stands for someone named just before ("the official"). */
+const ROLE = toRegExp(LANGUAGE.role.pattern);
+
 /** A quote's likely speaker (below the confidence the evidence names speakers at) whose party's red line it may state. */
 const QUOTED_SPEAKER = 0.3;
 
@@ -191,6 +194,21 @@ export function draftScenario(
   });
   // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
   // no role", "has repeatedly ruled these out"): the refusal or demand of their subject's party.
+  /** A definite role ("the official") stands for the one the text named with that role just before ("an official from the ministry"). */
+  const antecedent = (phrase: string, sentence: Located): string => {
+    const role = ROLE.exec(phrase.trim())?.[1];
+    if (!role) return phrase;
+    const before = (texts.get(sentence.file) ?? "").slice(Math.max(0, sentence.start - 800), sentence.start);
+    const named = [
+      ...before.matchAll(
+        new RegExp(
+          `\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?${escapeRegExp(role)}\\b(?:\\s+(?:from|of|for|at)\\s+[^.,;:"“”]{1,60})?`,
+          "gi",
+        ),
+      ),
+    ].at(-1)?.[0];
+    return named ?? phrase;
+  };
   // Whose the words are: the subject's party; for a subject that names none (or is obliged), the
   // party of the one the sentence reports ("aid will not pass …, an official from the ministry said").
   const clauses = redLineClauses(sentences, texts, {
@@ -202,7 +220,8 @@ export function draftScenario(
     .filter((c) => !OBSERVER.test(c.sentence.text.slice(0, c.cue.start - c.sentence.start)))
     .flatMap((c) => {
       const doer = c.obliges ? null : partyOf(c.doer);
-      const reporter = c.reported && !OBSERVER.test(c.reported) ? partyOf(c.reported) : null;
+      const reported = c.reported ? antecedent(c.reported, c.sentence) : null;
+      const reporter = reported && !OBSERVER.test(reported) ? partyOf(reported) : null;
       // An obliged subject's own party never demands of itself ("Ruritania must withdraw", Ruritania reporting).
       const party = doer ?? (reporter && reporter !== partyOf(c.doer) ? reporter : null);
       if (!party) return [];

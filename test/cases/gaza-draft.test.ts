@@ -42,6 +42,9 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(israel.redLines).toContainEqual(
       expect.objectContaining({ issue: "Palestinian state", notIn: ["as demanded"] }),
     );
+    // "The official also stressed that 'aid will not pass through the Rafah crossing'": the official is the
+    // one named just before ("an official from Israeli military body Cogat"), so the refusal is Israel's.
+    expect(israel.redLines).toContainEqual(expect.objectContaining({ issue: "Aid", notIn: ["as demanded"] }));
     // "Israel must withdraw its troops" is a demand made of Israel, not Israel's red line.
     expect(israel.redLines.map((l) => ("label" in l ? l.label : ""))).not.toContain(
       expect.stringMatching(/must withdraw/),

@@ -42,6 +42,9 @@ describe("clauses worded as non-negotiable", () => {
         reported: "the Maltese foreign minister",
       },
     ]);
+    expect(clausesOf('The official also stressed that "ferries will not dock at Mgarr".')).toMatchObject([
+      { cue: "will not", kind: "REJECT", reported: "The official" },
+    ]);
     expect(clausesOf("Ferries will not dock at Mgarr, according to the port authority.")).toMatchObject([
       { cue: "will not", kind: "REJECT", reported: "the port authority" },
     ]);
