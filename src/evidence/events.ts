@@ -56,9 +56,9 @@ function cuesOf(text: string, statement: Statement | undefined, start: number): 
 
 /**
  * The events one text tells: each sentence with an event cue (or a coded statement) that also
- * says when or where it happened — who did it (the cue's subject), to whom, the date nearest the
- * cue (as the dates resolved it), and the place after "in" or "at". A sentence that dates and
- * places nothing is a stance, not an event.
+ * says when or where it happened — who did it (the cue's subject), to whom, the date that belongs
+ * to its cue (as the dates resolved it), and the place after "in" or "at" nearest that date. A
+ * sentence that dates and places nothing is a stance, not an event.
  */
 export function findEvents(
   file: string,
@@ -82,11 +82,9 @@ export function findEvents(
       lowerBound(starts.length, (i) => starts[i]! < s.start),
       lowerBound(starts.length, (i) => starts[i]! < s.end),
     );
-    // Each date dates the act whose cue is nearest it ("arrived in Valletta to discuss what the
-    // talks in Gozo on 23 November left open": the 23rd is the talks', not the arrival's); an act
-    // the sentence dates nothing for is an event only as the sentence's first, and only with a place.
-    // A date in a phrase after its act ("talks in Gozo on 23 November and was handed over …") is
-    // that act's: with a cue before it, the nearest cue before; otherwise the nearest cue.
+    // Each date dates one act: the nearest whose cue comes before it ("arrived in Valletta after the
+    // talks in Gozo on 23 November and was handed over …": the 23rd is the talks'), else the nearest.
+    // An act the sentence dates nothing for is an event only as its first, and only with a place.
     const nearest = (d: DateMention) => {
       const before = cues.filter((c) => c[2] <= d.start);
       const from = before.length ? before : cues;
