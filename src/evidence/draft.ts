@@ -192,8 +192,6 @@ export function draftScenario(
     if (s.kind === "DEMAND" && OBLIGATION.test(s.cue.text)) return { s, party: null, target: doer };
     return { s, party: doer, target: target === doer ? null : target };
   });
-  // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
-  // no role", "has repeatedly ruled these out"): the refusal or demand of their subject's party.
   /** A definite role ("the official") stands for the one the text named with that role just before ("an official from the ministry"). */
   const antecedent = (phrase: string, sentence: Located): string => {
     const role = ROLE.exec(phrase.trim())?.[1];
@@ -209,8 +207,10 @@ export function draftScenario(
     ].at(-1)?.[0];
     return named ?? phrase;
   };
-  // Whose the words are: the subject's party; for a subject that names none (or is obliged), the
-  // party of the one the sentence reports ("aid will not pass …, an official from the ministry said").
+  // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
+  // no role", "has repeatedly ruled these out") are a red line of whose the words are: the subject's
+  // party; for a subject that names none (or is obliged), the party of the one the sentence reports
+  // ("aid will not pass …, an official from the ministry said").
   const clauses = redLineClauses(sentences, texts, {
     redLine: RED_LINE,
     refusal: REFUSAL,
