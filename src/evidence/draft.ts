@@ -1,8 +1,9 @@
 import ACTORS from "../../language/actors.json" with { type: "json" };
 import LANGUAGE from "../../language/draft.json" with { type: "json" };
+import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
-import { objectTopic, objectWords, topicBefore, topicWords } from "./cue-object.js";
+import { cueObjects, objectWords, topicWords } from "./cue-object.js";
 import { cite, citeAround } from "./draft-citation.js";
 import { sure } from "./draft-confidence.js";
 import { disputesOf } from "./draft-disputes.js";
@@ -27,6 +28,9 @@ const REPORTING = toRegExp(LANGUAGE.reporting.pattern);
 
 /** A definite role that stands for someone named just before ("the official"). */
 const ROLE = toRegExp(LANGUAGE.role.pattern);
+
+/** A source scored below this is weak: what it words as a red line is drafted as a stance. */
+const WEAK_SOURCE = 0.4;
 
 /** A quote's likely speaker (below the confidence the evidence names speakers at) whose party's red line it may state. */
 const QUOTED_SPEAKER = 0.3;
@@ -72,8 +76,8 @@ interface Statement {
   readonly party: string | null;
   readonly target: string | null;
   readonly topics: string[];
-  /** What a refusal or demand is of: the topic named first after the cue ("refused to lay down its weapons, saying … a state" refuses the weapons), else the last before it. */
-  readonly object: string | null;
+  /** What a refusal or demand is of (`cueObjects`): only these topics are its red lines. */
+  readonly objects: readonly string[];
 }
 
 /**
@@ -273,10 +277,10 @@ export function draftScenario(
             party &&
             (s.kind === "REJECT" || s.kind === "DEMAND") &&
             redLineWords(s.text, s.cue.text) &&
-            !objectTopic(objectWords(s), [...topics, ...learned]),
+            !cueObjects(s, [...topics, ...learned], false).length,
         )
         .flatMap(({ s }) =>
-          learnedTopics([{ text: objectWords(s), file: s.file }], [...topics, ...learned], 1).slice(0, 1),
+          learnedTopics([{ text: objectWords(s).head, file: s.file }], [...topics, ...learned], 1).slice(0, 1),
         );
   const contested = [
     ...topics,
@@ -290,7 +294,7 @@ export function draftScenario(
     party,
     target,
     topics: contested.filter((t) => t.pattern.test(s.text)).map((t) => t.name),
-    object: objectTopic(objectWords(s), contested) ?? topicBefore(s.text.slice(0, s.cue.start - s.start), contested),
+    objects: cueObjects(s, contested),
   }));
 
   // Parties: the actors of statements, and the people who speak for them.
@@ -310,16 +314,25 @@ export function draftScenario(
 
   // Issues: topics a party demands, refuses, accepts or concedes something about, or that plans
   // are said to settle in two sources or more.
+  // A source this weak (a blog, an unsourced post) is no ground for a red line: what it words as
+  // one is drafted as a stance, and the stance says why.
+  const weak = new Map(evidence.reliability.filter((r) => r.score < WEAK_SOURCE).map((r) => [r.file, r]));
   const negotiated = statements.filter((s) => s.party && s.topics.length && NEGOTIATING.includes(s.kind));
   const termsOf = new Map(
     contested.map((t) => [t.name, terms.filter((x) => t.pattern.test(x.text)).map((x) => x.sentence)]),
   );
+  // A topic only weak sources negotiate or put on the table is not drafted (see WEAK_SOURCE).
+  const strong = (file: string) => !weak.has(file);
   const topicNames = [
     ...new Set([
       ...negotiated.flatMap((s) => s.topics),
       ...contested.filter((t) => new Set(termsOf.get(t.name)!.map((x) => x.file)).size >= 2).map((t) => t.name),
     ]),
-  ];
+  ].filter(
+    (t) =>
+      negotiated.some((s) => s.topics.includes(t) && strong(s.sentence.file)) ||
+      termsOf.get(t)!.some((x) => strong(x.file)),
+  );
   const issues = topicNames.map((topic) => {
     const about = negotiated.filter((s) => s.topics.includes(topic));
     // Cited: the sentences that say it is still contested, the parties' own words, then what the
@@ -382,15 +395,30 @@ export function draftScenario(
   const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
   /** Per party and topic, every statement that words it as a red line. */
   const redLineBacking = new Map<string, Statement[]>();
-  const held = new Map<string, { party: string; topic: string; strength: keyof typeof rank; statement: Statement }>();
+  const held = new Map<
+    string,
+    { party: string; topic: string; strength: keyof typeof rank; statement: Statement; weakOnly?: string }
+  >();
   for (const s of negotiated)
-    for (const topic of s.topics) {
+    for (const topic of s.topics.filter((t) => topicNames.includes(t))) {
       const key = `${s.party}|${topic}`;
       // Only what the refusal or demand is of is a red line; other topics the sentence names are its stance at most.
-      const strength = stanceOf(s) === "red line" && s.object && s.object !== topic ? plainStance(s) : stanceOf(s);
+      const worded = stanceOf(s) === "red line" && s.objects.includes(topic);
+      const source = weak.get(s.sentence.file);
+      const strength = stanceOf(s) === "red line" && (!worded || source) ? plainStance(s) : stanceOf(s);
       const known = held.get(key);
       if (!known || rank[strength] < rank[known.strength])
-        held.set(key, { party: s.party!, topic, strength, statement: s });
+        held.set(key, {
+          party: s.party!,
+          topic,
+          strength,
+          statement: s,
+          ...(worded && source
+            ? {
+                weakOnly: `worded as a red line only in a weak source (${baseName(source.file)}, ${source.kind}, ${source.score.toFixed(2)})`,
+              }
+            : {}),
+        });
       if (strength === "red line") (redLineBacking.get(key) ?? redLineBacking.set(key, []).get(key)!).push(s);
     }
 
@@ -525,7 +553,7 @@ export function draftScenario(
               h.topic,
               {
                 strength: h.strength,
-                note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”`,
+                note: `${h.statement.kind.toLowerCase()}${h.statement.target ? ` → ${h.statement.target}` : ""}: “${h.statement.cue}”${h.weakOnly ? `; ${h.weakOnly}` : ""}`,
                 cite: [citeAround(h.statement.sentence, h.statement.cue)],
               },
             ]),

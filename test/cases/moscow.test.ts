@@ -193,17 +193,23 @@ describe("parley draft", () => {
     expect(draft.issues.map((i) => i.name)).not.toContain(expect.stringMatching(/date|points/));
     const lines = (party: string) =>
       draft.parties.find((p) => p.name === party)!.redLines.map((l) => ("issue" in l ? l.issue : ""));
-    expect(lines("Ukraine")).toEqual(expect.arrayContaining(["Donbas", "NATO membership"]));
+    expect(lines("Ukraine")).toEqual(expect.arrayContaining(["Army cap", "NATO membership"]));
+    // What only the blog (003, the weakest source) words as a red line is drafted as a stance, saying why:
+    // Ukraine "balked at ceding Donbas", Lavrov "insisted on UN Security Council guarantors".
+    expect(lines("Ukraine")).not.toContain("Donbas");
+    const russia = draft.parties.find((p) => p.name === "Russia")!;
+    expect(lines("Russia")).not.toContain("Security guarantees");
+    expect(russia.stances!["Security guarantees"]!.note).toMatch(/only in a weak source \(003_\w+\.txt, blog/);
     expect(lines("Russia")).toEqual(expect.arrayContaining(["Donbas", "Army cap", "Recognition"]));
     // Polarity: Russia's demand for limits rules out no cap; Ukraine's refusal of the restrictions rules
-    // out the caps, never "no cap"; Ukraine balks at ceding the Donbas as demanded.
+    // out the caps, never "no cap"; Ukraine rejects giving up NATO membership as demanded.
     const line = (party: string, issue: string) =>
       draft.parties.find((p) => p.name === party)!.redLines.find((l) => "issue" in l && l.issue === issue) as {
         notIn?: (string | number)[];
       };
     expect(line("Russia", "Army cap").notIn).toEqual(["no cap"]);
     expect(line("Ukraine", "Army cap").notIn).not.toContain("no cap");
-    expect(line("Ukraine", "Donbas").notIn).toEqual(["as demanded"]);
+    expect(line("Ukraine", "NATO membership").notIn).toEqual(["as demanded"]);
     expect(draft.proposals.map((p) => p.name)).toEqual(expect.arrayContaining(["28-point plan", "20-point framework"]));
     expect(draft.proposals.map((p) => p.name)).not.toContain(expect.stringMatching(/^3-point/));
     expect(validateCitations(out, corpus).citations.length).toBeGreaterThan(20);
@@ -214,7 +220,9 @@ describe("parley draft", () => {
     expect(c.recovered.all.share).toBeGreaterThanOrEqual(0.5);
     // Documents are found by where they are cited too: Horowitz's reading of Russia's "ideal deal".
     expect(c.proposals.found).toContain('Russia\'s "ideal deal" as analyst Horowitz reads it');
-    expect(c.precision.issues.share).toBeGreaterThanOrEqual(0.7);
+    // Four in five of the draft's own issues, plans and red lines are the hand-written scenario's too.
+    for (const kind of ["issues", "proposals", "redLines"] as const)
+      expect(c.precision[kind].share).toBeGreaterThanOrEqual(0.8);
     expect(c.citations.inCommon).toBeGreaterThan(0);
     // What the draft could not decide travels in the same report.
     expect(c.undecided).toContainEqual(expect.stringMatching(/proposal\(s\) drafted without terms: .*28-point plan/));
