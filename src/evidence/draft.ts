@@ -10,6 +10,7 @@ import { disputesOf } from "./draft-disputes.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
+import { lowerBound } from "./lower-bound.js";
 import { redLineClauses } from "./red-line-clauses.js";
 import { type Located, locate } from "./span.js";
 import { bodyIn, speakingBodies } from "./speaking-bodies.js";
@@ -67,6 +68,11 @@ function redLineWords(sentence: string, cue: string): boolean {
 
 /** What a party does to a term it negotiates (PLOVER kinds); consulting and the rest negotiate nothing. */
 const NEGOTIATING: readonly string[] = ["DEMAND", "REJECT", "AGREE", "CONCEDE", "THREATEN"];
+
+/** A sentence read as a refusal or demand at `cue` that no statement cue read as one: a statement with no doer of its own. */
+function asStatement(sentence: Located, kind: "REJECT" | "DEMAND", cue: Located): EvidenceJson["statements"][number] {
+  return Object.assign({}, sentence, { kind, cue, source: null, target: null });
+}
 
 /** A statement of the corpus with the parties doing it and done to, and the topics it is about. */
 interface Statement {
@@ -156,6 +162,14 @@ export function draftScenario(
       return locate(d.file, d.text, start, m.index! + m[0].trimEnd().length);
     }),
   );
+  /** The sentence holding an offset of a file: a binary search over that file's sentences (they come in order). */
+  const byFile = new Map<string, Located[]>();
+  for (const x of sentences) (byFile.get(x.file) ?? byFile.set(x.file, []).get(x.file)!).push(x);
+  const sentenceAt = (file: string, at: number): Located | undefined => {
+    const list = byFile.get(file) ?? [];
+    const x = list[lowerBound(list.length, (i) => list[i]!.end <= at)];
+    return x && x.start <= at ? x : undefined;
+  };
   /** The party a quote's speaker speaks for: a person by their name, roles or titles here; a body for its own party, or itself. */
   const speakerParty = (who: string): string | null => {
     const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
@@ -173,16 +187,15 @@ export function draftScenario(
     const who = q.speaker ?? (q.confidence >= QUOTED_SPEAKER ? q.speakerCandidate : null);
     const cue = RED_LINE.exec(q.text);
     const party = who && cue ? speakerParty(who) : null;
-    const sentence = sentences.find((x) => x.file === q.file && x.start <= q.start && q.start < x.end);
+    const sentence = sentenceAt(q.file, q.start);
     if (!party || !cue || !sentence) return [];
     const text = texts.get(q.file)!,
       at = q.start + cue.index;
-    const s = Object.assign({}, sentence, {
-      kind: (REFUSAL.test(cue[0]) ? "REJECT" : "DEMAND") as Statement["kind"],
-      cue: locate(q.file, text, at, at + cue[0].length),
-      source: null,
-      target: null,
-    });
+    const s = asStatement(
+      sentence,
+      REFUSAL.test(cue[0]) ? "REJECT" : "DEMAND",
+      locate(q.file, text, at, at + cue[0].length),
+    );
     return [{ s, party, target: null }];
   });
   const placed = evidence.statements.map((s) => {
@@ -229,8 +242,7 @@ export function draftScenario(
       // An obliged subject's own party never demands of itself ("Ruritania must withdraw", Ruritania reporting).
       const party = doer ?? (reporter && reporter !== partyOf(c.doer) ? reporter : null);
       if (!party) return [];
-      const s = Object.assign({}, c.sentence, { kind: c.kind, cue: c.cue, source: null, target: null });
-      return [{ s, party, target: null }];
+      return [{ s: asStatement(c.sentence, c.kind, c.cue), party, target: null }];
     });
   // Each adds a red line only where the sentence has none of the same party already.
   const heldAlready = (x: (typeof placed)[number]) =>
@@ -244,6 +256,8 @@ export function draftScenario(
         redLineWords(p.s.text, p.s.cue.text),
     );
   for (const x of [...quoted, ...clauses]) if (!heldAlready(x)) placed.push(x);
+  let words: Set<string>[] | undefined;
+  const wordsOf = () => (words ??= documents.map((d) => new Set(d.text.toLowerCase().split(/[^\p{L}-]+/u))));
   // Sentences that say what is on the table: the words after a plan's "calls for" or a party's
   // "insists on", or the whole of a sentence about what is still contested.
   const terms = sentences.flatMap((s): (IssueClause & { sentence: Located })[] => {
@@ -265,8 +279,9 @@ export function draftScenario(
         ],
         topics,
         2,
-        // Talked about widely: named in half the texts, three at least.
-        (re) => documents.filter((d) => re.test(d.text)).length >= Math.max(3, documents.length / 2),
+        // Talked about widely: named in half the texts, three at least (looked up in each text's words,
+        // read once, not by a search of every text per noun).
+        (forms) => wordsOf().filter((w) => forms.some((f) => w.has(f))).length >= Math.max(3, documents.length / 2),
       );
   // A party's red line is an issue of its own even when no one else contests it: its first noun names it.
   const refused = knowledge.topics.length

@@ -73,9 +73,10 @@ export function findEvents(
   const out: EventMention[] = [];
   let from = 0;
   let tokens: Token[] = [];
+  const statementAt = new Map(statements.map((x) => [x.start, x]));
   for (const s of a.sentences) {
     const text = a.text.slice(s.start, s.end);
-    const statement = statements.find((x) => x.start === s.start);
+    const statement = statementAt.get(s.start);
     const cues = cuesOf(text, statement, s.start);
     if (!cues.length) continue;
     const inside = days.slice(
@@ -245,10 +246,16 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
   // Dated tellings first, so an undated one joins the event its dated tellings make.
   const ordered = [...mentions].sort((x, y) => Number(!x.when?.iso) - Number(!y.when?.iso));
   const events: { versions: EventMention[] }[] = [];
+  // Every merge needs a participant's name in common: only events sharing one are compared (each
+  // telling against every event of the batch would grow with the square of the batch).
+  const byName = new Map<string, Set<number>>();
   for (const m of ordered) {
-    const same = events.find(({ versions }) => versions.some((v) => sameEvent(m, v, sourceOf)));
-    if (same) same.versions.push(m);
-    else events.push({ versions: [m] });
+    const names = [...participants(m)];
+    const candidates = [...new Set(names.flatMap((w) => [...(byName.get(w) ?? [])]))].sort((x, y) => x - y);
+    const at = candidates.find((k) => events[k]!.versions.some((v) => sameEvent(m, v, sourceOf)));
+    const k = at ?? events.push({ versions: [] }) - 1;
+    events[k]!.versions.push(m);
+    for (const w of names) (byName.get(w) ?? byName.set(w, new Set()).get(w)!).add(k);
   }
   return events.map(({ versions }): NegotiationEvent => {
     // What most sources say (each source once; ties: the first telling's), not what one source repeats.

@@ -10,18 +10,20 @@ const NOT_AN_ISSUE = toRegExp(LANGUAGE.notAnIssue.pattern);
 const CLAUSE_WORDS = 12;
 
 /**
- * A learned noun found again in any sentence: the noun, its plural, and the verb an act noun is
- * made from ("withdrawal" → "withdraw", "disarmament" → "disarm", "annexation" → "annex"), so
- * "Ruritania will withdraw" speaks of the withdrawal.
+ * A learned noun's written forms: the noun, its plurals, and the verb an act noun is made from
+ * ("withdrawal" → withdraw, withdraws, withdrawing…; "disarmament" → disarm…; "annexation" → annex…),
+ * so "Ruritania will withdraw" speaks of the withdrawal.
  */
+export function nounForms(noun: string): string[] {
+  const plurals = noun.endsWith("y") ? [noun, `${noun.slice(0, -1)}ies`] : [noun, `${noun}s`, `${noun}es`];
+  const stem = /^(.{4,}?)(?:ament|ement|ment|ation|ition|(?<=t)ion|al)$/.exec(noun)?.[1];
+  const verbs = stem ? ["", "e", "es", "ed", "s", "ing", "y", "ies", "ied"].map((e) => stem + e) : [];
+  return [...new Set([...plurals, ...verbs])];
+}
+
+/** A learned noun found again in any sentence by any of its forms; not the noun of an idiom that names nothing negotiated ("in line with"). */
 function pattern(noun: string): RegExp {
-  const verb = /^(.{4,}?)(?:ament|ement|ment|ation|ition|(?<=t)ion|al)$/.exec(noun)?.[1];
-  const forms = [
-    `${noun.replace(/y$/, "(?:y|ies)")}(?:s|es)?`,
-    ...(verb ? [`${verb}(?:e|es|ed|s|ing|y|ies|ied)?`] : []),
-  ];
-  // Not the noun of an idiom that names nothing negotiated ("in line with").
-  return new RegExp(`\\b(?:${forms.join("|")})\\b(?! with\\b)`, "i");
+  return new RegExp(`\\b(?:${nounForms(noun).join("|")})\\b(?! with\\b)`, "i");
 }
 
 /** A noun's singular, as far as spelling alone tells it ("hostages" → "hostage", "authorities" → "authority"). */
@@ -51,7 +53,7 @@ export function learnedTopics(
   clauses: readonly IssueClause[],
   known: readonly Topic[],
   least = 2,
-  widely?: (pattern: RegExp) => boolean,
+  widely?: (forms: readonly string[]) => boolean,
 ): Topic[] {
   const sources = new Map<string, Set<string>>();
   const named = new Map<string, Map<string, number>>();
@@ -78,7 +80,7 @@ export function learnedTopics(
   }
   return (
     [...sources]
-      .filter(([noun, files]) => files.size >= least || (widely?.(pattern(noun)) ?? false))
+      .filter(([noun, files]) => files.size >= least || (widely?.(nounForms(noun)) ?? false))
       // Most sources first; on a tie, the noun met first (the object right after a cue before the words around it).
       .sort((a, b) => b[1].size - a[1].size)
       .map(([noun]) => {
