@@ -138,7 +138,7 @@ export function registerEvidence(program: Command): void {
     const analysing = progress("analysing articles (two steps each)");
     const json = batchEvidence(docs, model, await knowledgeOf(o.case), analysing.update);
     analysing.stop();
-    process.stdout.write(o.json ? `${JSON.stringify(json)}\n` : renderEvidence(json));
+    process.stdout.write(o.json ? `${JSON.stringify(json)}\n` : renderEvidence(json, process.stdout.columns || 100));
   });
 
   readingOptions(

@@ -1,7 +1,7 @@
 import type { EvidenceJson } from "../evidence/evidence-json.js";
 import { baseName } from "../model/base-name.js";
 import { eventSummary } from "../report/event-summary.js";
-import { fmtPercent, table } from "./table.js";
+import { fmtPercent, table, wrapLine } from "./table.js";
 
 const short = (s: string, n = 110) => {
   const one = s.replace(/\s+/g, " ").trim();
@@ -9,7 +9,7 @@ const short = (s: string, n = 110) => {
 };
 
 /** The evidence report for a terminal: per document its quotes by speaker, dates and quantities; then the events, each once with its sources; then every contradiction with each side's words; then corroborated facts and per-source counts. */
-export function renderEvidence(r: EvidenceJson): string {
+export function renderEvidence(r: EvidenceJson, width = Infinity): string {
   const out: string[] = [];
   for (const d of r.documents) {
     const name = baseName(d.file);
@@ -61,7 +61,7 @@ export function renderEvidence(r: EvidenceJson): string {
     const dates = e.disputed.includes("date")
       ? ` (sources differ: ${[...new Set(e.versions.map((v) => v.when?.iso).filter(Boolean))].join(", ")})`
       : "";
-    out.push(`  ${e.when}${dates} · ${eventSummary(e)} — ${files.join(", ")}`);
+    out.push(wrapLine(`  ${e.when}${dates} · ${eventSummary(e)} — ${files.join(", ")}`, width));
   }
   out.push("");
   out.push(
