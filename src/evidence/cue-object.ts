@@ -23,7 +23,10 @@ const words = (x: string) => x.trim().split(/\s+/).slice(0, 12).join(" ");
  */
 export function objectWords(s: Cued): { head: string; list: string } {
   const after = s.text.slice(s.cue.end - s.start).replace(/^[\s,;:–—-]+/, "");
-  const [first = "", second = ""] = clauses(after);
+  // A condition that opens its sentence ("As long as there is a blockade, resistance goes on") is
+  // put on the clause after it: that clause's words are what is held.
+  const opening = CONDITION.test(s.cue.text) && !/[\p{L}\d]/u.test(s.text.slice(0, s.cue.start - s.start));
+  const [first = "", second = ""] = clauses(after).slice(opening ? 1 : 0);
   // A list after "including", or what a dash or colon goes on to say ("another point — the refusal of …").
   const spelled =
     /^\s*(?:including|such as|namely|notably)\b/i.test(second) || /^(?:\s[–—-]\s|:)/.test(after.slice(first.length));

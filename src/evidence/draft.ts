@@ -140,11 +140,16 @@ export function draftScenario(
     people.find((a) =>
       [a.name, a.name.split(" ").at(-1)!].some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(words)),
     );
+  /** A person's party: a country their name or roles name, a body their role is of ("a Front official"), else their titles. */
+  const roleParty = (actor: EvidenceJson["actors"][number]): string | null =>
+    allegianceOf(actor.name, ...actor.roles) ??
+    bodyIn(actor.roles.filter((r) => !/\bformer\b/i.test(r)).join(" "), bodies) ??
+    titled(actor);
   const placedBy = new Map<string, string | null>();
   const personParty = (words: string): string | null => {
     const actor = personIn(words);
     if (!actor || OBSERVER.test(actor.roles.join(" "))) return null;
-    if (!placedBy.has(actor.name)) placedBy.set(actor.name, allegianceOf(actor.name, ...actor.roles) ?? titled(actor));
+    if (!placedBy.has(actor.name)) placedBy.set(actor.name, roleParty(actor));
     return placedBy.get(actor.name)!;
   };
   /** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
@@ -174,11 +179,7 @@ export function draftScenario(
   const speakerParty = (who: string): string | null => {
     const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
     if (actor && OBSERVER.test(actor.roles.join(" "))) return null;
-    return actor
-      ? (allegianceOf(actor.name, ...actor.roles) ?? titled(actor))
-      : bodies.has(who)
-        ? (allegianceOf(who) ?? who)
-        : null;
+    return actor ? roleParty(actor) : bodies.has(who) ? (allegianceOf(who) ?? who) : null;
   };
   // A party's own words worded as non-negotiable ("the Front will be disarmed", "will never happen"),
   // in a quote whose speaker speaks for it, are its refusal or demand even where no statement cue
@@ -348,7 +349,71 @@ export function draftScenario(
       negotiated.some((s) => s.topics.includes(t) && strong(s.sentence.file)) ||
       termsOf.get(t)!.some((x) => strong(x.file)),
   );
-  const issues = topicNames.map((topic) => {
+  // Red lines and stances per party and topic, strongest first.
+  // A refusal, or a standing demand ("insists", "demands", "is adamant" — not a one-off "demanded"), is a red line.
+  const stanceOf = (s: Statement): "red line" | "demand" | "acceptable" | "rejects" =>
+    (s.kind === "REJECT" || s.kind === "DEMAND") && redLineWords(s.sentence.text, s.cue)
+      ? "red line"
+      : s.kind === "DEMAND"
+        ? "demand"
+        : s.kind === "REJECT"
+          ? "rejects"
+          : "acceptable";
+  const plainStance = (s: Statement) =>
+    s.kind === "DEMAND" ? "demand" : s.kind === "REJECT" ? "rejects" : "acceptable";
+  const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
+  /** Per party and topic, every statement that words it as a red line. */
+  const redLineBacking = new Map<string, Statement[]>();
+  const held = new Map<
+    string,
+    { party: string; topic: string; strength: keyof typeof rank; statement: Statement; weakOnly?: string }
+  >();
+  for (const s of negotiated)
+    for (const topic of s.topics.filter((t) => topicNames.includes(t))) {
+      const key = `${s.party}|${topic}`;
+      // Only what the refusal or demand is of is a red line; other topics the sentence names are its stance at most.
+      const worded = stanceOf(s) === "red line" && s.objects.includes(topic);
+      const source = weak.get(s.sentence.file);
+      const strength = stanceOf(s) === "red line" && (!worded || source) ? plainStance(s) : stanceOf(s);
+      const known = held.get(key);
+      if (!known || rank[strength] < rank[known.strength])
+        held.set(key, {
+          party: s.party!,
+          topic,
+          strength,
+          statement: s,
+          ...(worded && source
+            ? {
+                weakOnly: `worded as a red line only in a weak source (${baseName(source.file)}, ${source.kind}, ${source.score.toFixed(2)})`,
+              }
+            : {}),
+        });
+      if (strength === "red line") (redLineBacking.get(key) ?? redLineBacking.set(key, []).get(key)!).push(s);
+    }
+
+  // A topic whose every sentence is another, larger topic's too ("troops" where each sentence
+  // withdraws them), and that holds no red line of its own, is part of that topic, not an issue.
+  const sentencesOf = new Map(
+    topicNames.map((t) => [
+      t,
+      new Set(
+        [...negotiated.filter((s) => s.topics.includes(t)).map((s) => s.sentence), ...termsOf.get(t)!].map(
+          (x) => `${x.file}:${x.start}`,
+        ),
+      ),
+    ]),
+  );
+  const ownRedLine = new Set([...held.values()].filter((h) => h.strength === "red line").map((h) => h.topic));
+  const partOf = (a: string) =>
+    !ownRedLine.has(a) &&
+    topicNames.some((b) => {
+      const [sa, sb] = [sentencesOf.get(a)!, sentencesOf.get(b)!];
+      return b !== a && sb.size > sa.size && [...sa].every((k) => sb.has(k));
+    });
+  const issueNames = topicNames.filter((t) => !partOf(t));
+  for (const [key, h] of held) if (!issueNames.includes(h.topic)) held.delete(key);
+
+  const issues = issueNames.map((topic) => {
     const about = negotiated.filter((s) => s.topics.includes(topic));
     // Cited: the sentences that say it is still contested, the parties' own words, then what the
     // plans are said to hold on it (a sentence from each of two more sources).
@@ -394,48 +459,6 @@ export function draftScenario(
       ),
     };
   });
-
-  // Red lines and stances per party and topic, strongest first.
-  // A refusal, or a standing demand ("insists", "demands", "is adamant" — not a one-off "demanded"), is a red line.
-  const stanceOf = (s: Statement): "red line" | "demand" | "acceptable" | "rejects" =>
-    (s.kind === "REJECT" || s.kind === "DEMAND") && redLineWords(s.sentence.text, s.cue)
-      ? "red line"
-      : s.kind === "DEMAND"
-        ? "demand"
-        : s.kind === "REJECT"
-          ? "rejects"
-          : "acceptable";
-  const plainStance = (s: Statement) =>
-    s.kind === "DEMAND" ? "demand" : s.kind === "REJECT" ? "rejects" : "acceptable";
-  const rank = { "red line": 0, demand: 1, rejects: 2, acceptable: 3 } as const;
-  /** Per party and topic, every statement that words it as a red line. */
-  const redLineBacking = new Map<string, Statement[]>();
-  const held = new Map<
-    string,
-    { party: string; topic: string; strength: keyof typeof rank; statement: Statement; weakOnly?: string }
-  >();
-  for (const s of negotiated)
-    for (const topic of s.topics.filter((t) => topicNames.includes(t))) {
-      const key = `${s.party}|${topic}`;
-      // Only what the refusal or demand is of is a red line; other topics the sentence names are its stance at most.
-      const worded = stanceOf(s) === "red line" && s.objects.includes(topic);
-      const source = weak.get(s.sentence.file);
-      const strength = stanceOf(s) === "red line" && (!worded || source) ? plainStance(s) : stanceOf(s);
-      const known = held.get(key);
-      if (!known || rank[strength] < rank[known.strength])
-        held.set(key, {
-          party: s.party!,
-          topic,
-          strength,
-          statement: s,
-          ...(worded && source
-            ? {
-                weakOnly: `worded as a red line only in a weak source (${baseName(source.file)}, ${source.kind}, ${source.score.toFixed(2)})`,
-              }
-            : {}),
-        });
-      if (strength === "red line") (redLineBacking.get(key) ?? redLineBacking.set(key, []).get(key)!).push(s);
-    }
 
   // Mediators: countries a sentence names as mediators or guarantors, not principals already.
   const mediators = new Map<string, CiteSpec>();

@@ -68,6 +68,8 @@ export function learnedTopics(
     tokens.forEach((t, i) => {
       // A gerund ("ceding") names an act, not the thing negotiated.
       if (t.pos !== "NOUN" || !/^[a-z][a-z-]+$/i.test(t.value) || /ing$/i.test(t.value)) return;
+      // A noun before another modifies it ("troop" in "troop withdrawal"): the compound's last noun is what it is of.
+      if (tokens[i + 1]?.pos === "NOUN") return;
       const noun = singular(t.value.toLowerCase());
       if (noun.length < 3 || NOT_AN_ISSUE.test(noun) || known.some((k) => k.pattern.test(t.value))) return;
       seen.add(noun);

@@ -45,6 +45,14 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     // "The official also stressed that 'aid will not pass through the Rafah crossing'": the official is the
     // one named just before ("an official from Israeli military body Cogat"), so the refusal is Israel's.
     expect(israel.redLines).toContainEqual(expect.objectContaining({ issue: "Aid", notIn: ["as demanded"] }));
+    // "“As long as there's occupation, all forms of resistance are legitimate,” insists Taha al-Nounou, a Hamas
+    // official": his role names the body he speaks for, and the condition opening his words holds what follows it.
+    expect(hamas.redLines).toContainEqual(expect.objectContaining({ issue: "Resistance", notIn: ["as refused"] }));
+    // The troops withdrawn and the line they withdraw to are the withdrawal, not issues of their own.
+    expect(draft.issues.map((i) => i.name)).toContain("Military withdrawal");
+    expect(draft.issues.map((i) => i.name)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(Line|Troop|Israeli troop)$/)]),
+    );
     // "Israel must withdraw its troops" is a demand made of Israel, not Israel's red line.
     expect(israel.redLines.map((l) => ("label" in l ? l.label : ""))).not.toContain(
       expect.stringMatching(/must withdraw/),

@@ -41,4 +41,7 @@ describe("what a refusal or demand is of", () => {
     ]);
     expect(of("The Front refused, as it always has.", "refused")).toEqual([]);
   });
+  it("a condition that opens its sentence is put on the clause after it: what is held while the condition lasts", () => {
+    expect(of("As long as there is a border, the fleet will stay armed.", "As long as")).toEqual(["Fleet"]);
+  });
 });

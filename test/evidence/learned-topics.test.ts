@@ -20,6 +20,14 @@ describe("topics learned from what is negotiated", () => {
     expect(withdrawal!.pattern.test("The withdrawals went on.")).toBe(true);
   });
 
+  it("a noun that modifies another is no topic of its own: the compound is of its last noun", () => {
+    const topics = learnedTopics(
+      [clause("the extent of the troop withdrawal", "a.txt"), clause("a full troop withdrawal", "b.txt")],
+      [],
+    );
+    expect(topics.map((t) => t.name)).toEqual(["Withdrawal"]);
+  });
+
   it("a noun one source names is kept only when the coverage talks of it widely", () => {
     const clauses = [clause("the release of the boats", "a.txt")];
     expect(learnedTopics(clauses, [])).toEqual([]);
