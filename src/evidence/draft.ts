@@ -7,6 +7,7 @@ import { cueObjects, objectWords, topicWords } from "./cue-object.js";
 import { cite, citeAround } from "./draft-citation.js";
 import { sure } from "./draft-confidence.js";
 import { disputesOf } from "./draft-disputes.js";
+import { draftProposals } from "./draft-proposals.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
@@ -47,11 +48,6 @@ const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegia
 
 /** Words that name a sentence's countries mediators or guarantors. */
 const MEDIATION = toRegExp(LANGUAGE.mediation.pattern);
-
-/** A party's own document by its owner's possessive, and a document named by its title. */
-const PARTY_DOCUMENT = toRegExp(LANGUAGE.partyDocument.pattern);
-const TITLED_DOCUMENT = toRegExp(LANGUAGE.titledDocument.pattern);
-const DOCUMENT_BY = toRegExp(LANGUAGE.documentBy.pattern);
 
 /** What a plan or party is said to put on the table, and sentences about what is still contested. */
 const TERM_CUE = toRegExp(LANGUAGE.termCue.pattern);
@@ -471,96 +467,14 @@ export function draftScenario(
     }
   }
 
-  // Proposals: plans, frameworks and documents named with their points ("a 28-point plan", "a document that contained 27 points").
-  const PLAN =
-    /\b(\d+)[- ]point (?:peace )?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
-  const plans = new Map<string, Located>();
-  const namedIn = new Map<string, Set<string>>();
-  for (const s of sentences) {
-    const m = PLAN.exec(s.text);
-    if (!m) continue;
-    const n = m[1] ?? m[4]!,
-      kind = (m[2] ?? m[3]!).toLowerCase();
-    const planName = `${n}-point ${kind}`;
-    if (!plans.has(planName)) plans.set(planName, s);
-    (namedIn.get(planName) ?? namedIn.set(planName, new Set()).get(planName)!).add(s.file);
-  }
-  const proposals: ScenarioInput["proposals"] & object = [...plans.entries()].map(([planName, s]) => {
-    const files = namedIn.get(planName)!.size;
-    return {
-      name: planName,
-      outcome: {},
-      cite: [citeAround(s, PLAN.exec(s.text)![0])],
-      confidence: sure(
-        files >= 2 ? "high" : "medium",
-        `named by its number of points in ${files} source(s); its terms are not drafted`,
-      ),
-    };
+  // Proposals: the plans and documents the texts name, with the terms they are said to hold.
+  const proposals = draftProposals({
+    sentences,
+    parties: new Set(parties.keys()),
+    partyOf,
+    titles: !knowledge.topics.length,
+    issues: issues.map((i) => ({ ...i, pattern: contested.find((t) => t.name === i.name)!.pattern })),
   });
-  // Documents the texts name otherwise: a party's own ("the Front's response", "a map distributed
-  // by the Front") and titled ones ("the … Declaration for …"), each once, cited where first named
-  // and in each other source that names it.
-  const named = new Map<
-    string,
-    { first: [Located, string]; kind: string | null; owner: string | null; also: Located[] }
-  >();
-  const nameDocument = (key: string, s: Located, words: string, kind: string | null, owner: string | null) => {
-    const known = named.get(key);
-    if (!known) named.set(key, { first: [s, words], kind, owner, also: [] });
-    else if (known.first[0] !== s && !known.also.includes(s)) known.also.push(s);
-  };
-  /** Named by the party it is from: "Novak's proposal", "President Novak's proposal" and "the proposal put forward by Novak" are one. */
-  const ownKey = (owner: string, kind: string) =>
-    `${owner}${owner.endsWith("s") && owner.includes(" ") ? "'" : "'s"} ${kind.toLowerCase()}`;
-  for (const s of sentences) {
-    for (const m of s.text.matchAll(new RegExp(PARTY_DOCUMENT, "g"))) {
-      const owner = partyOf(m[1]!);
-      if (owner && parties.has(owner)) nameDocument(ownKey(owner, m[2]!), s, m[0], m[2]!.toLowerCase(), owner);
-    }
-    for (const m of s.text.matchAll(new RegExp(DOCUMENT_BY, "g"))) {
-      const owner = partyOf(m[2]!);
-      if (owner && parties.has(owner)) nameDocument(ownKey(owner, m[1]!), s, m[0], m[1]!.toLowerCase(), owner);
-    }
-    // A titled document only without a case file: with one, a title named in passing ("architect of the … Accords") is noise.
-    if (!knowledge.topics.length)
-      for (const m of s.text.matchAll(new RegExp(TITLED_DOCUMENT, "g")))
-        if (m[1]!.trim().split(" ").length >= 2) nameDocument(m[1]!.trim(), s, m[1]!, null, null);
-  }
-  // A party's document is also the one a sentence naming the party calls "its response".
-  for (const doc of named.values())
-    if (doc.kind && doc.owner)
-      for (const s of sentences)
-        if (new RegExp(`\\bits ${escapeRegExp(doc.kind)}\\b`, "i").test(s.text) && partyOf(s.text) === doc.owner)
-          if (doc.first[0] !== s && !doc.also.includes(s)) doc.also.push(s);
-  const seenNames = new Set(proposals.map((p) => p.name.toLowerCase()));
-  const planSentences = new Set(plans.values());
-  // A document first named in the sentence that numbers a plan's points is that plan.
-  for (const [
-    docName,
-    {
-      first: [s, words],
-      also,
-    },
-  ] of named)
-    if (!seenNames.has(docName.toLowerCase()) && !planSentences.has(s)) {
-      seenNames.add(docName.toLowerCase());
-      const files = new Set([s, ...also].map((x) => x.file)).size;
-      proposals.push({
-        name: docName,
-        outcome: {},
-        cite: [
-          citeAround(s, words),
-          ...also
-            .filter((x, i, xs) => x.file !== s.file && xs.findIndex((y) => y.file === x.file) === i)
-            .slice(0, 2)
-            .map((x) => citeAround(x, x.text.split(/\s+/).slice(0, 3).join(" "))),
-        ],
-        confidence: sure(
-          files >= 2 ? "medium" : "low",
-          `named as a party's document or by its title in ${files} source(s); its terms are not drafted`,
-        ),
-      });
-    }
 
   const flat = (options: string[]) => Object.fromEntries(options.map((o) => [o, 0.5]));
   const disputes = disputesOf(evidence);

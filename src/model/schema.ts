@@ -176,7 +176,7 @@ export const ProposalSchema = z
     name,
     by: z.string().optional(),
     description: z.string().optional(),
-    /** Issue → value; `{oneOf: [a, b]}` where the sources disagree on what the plan says. */
+    /** Issue → value; `{oneOf: [a, b]}` where the sources disagree on what the plan says, or a draft cannot tell which way it goes. */
     outcome: z.record(
       z.string(),
       z.union([

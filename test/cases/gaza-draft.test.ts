@@ -19,7 +19,7 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     const r = spawnSync(process.execPath, [CLI, "draft", "--corpus", corpus, "--out", out], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     // What it could not decide is said, not left for the analyst to discover.
-    expect(r.stderr).toMatch(/draft leaves undecided: \d+ proposal\(s\) drafted without terms: 20-point plan/);
+    expect(r.stderr).toMatch(/draft leaves undecided: \d+ proposal\(s\) drafted without terms: Hamas's response/);
     expect(r.stderr).toMatch(/draft leaves undecided: \d+ party\(ies\) with no stance drafted .*Egypt/);
     const draft = loadScenarioFile(out).spec;
     const names = draft.parties.map((p) => p.name);
@@ -78,6 +78,16 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
         expect.stringMatching(/^Joint Statement by the Foreign Ministers/),
         expect.stringMatching(/Declaration for/),
       ]),
+    );
+    // One plan whatever the texts call it ("20-point plan", "20-point framework"), with the terms the
+    // sentences naming it state, each cited: "a key point in Trump's plan requires the group to disarm".
+    // Which way a term goes is left open (`oneOf` the placeholders) where the words give no figure.
+    const plan = draft.proposals.find((p) => p.name === "20-point plan")!;
+    expect(draft.proposals.map((p) => p.name)).not.toContain("20-point framework");
+    expect(plan.outcome.Disarmament).toEqual({ oneOf: ["as demanded", "as refused"] });
+    expect(plan.citeTerms!.Disarmament![0]!.exact).toMatch(/requires the group to disarm/);
+    expect(plan.confidence!.reason).toMatch(
+      /named by its number of points in \d+ source\(s\); terms stated on .*Disarmament/,
     );
     // No pronoun, reporting noun or commentator is a party.
     for (const n of names) expect(n).not.toMatch(/^(It|They|Reports|Experts|The |Analysts?)\b/);

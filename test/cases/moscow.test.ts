@@ -212,6 +212,10 @@ describe("parley draft", () => {
     expect(line("Ukraine", "NATO membership").notIn).toEqual(["as demanded"]);
     expect(draft.proposals.map((p) => p.name)).toEqual(expect.arrayContaining(["28-point plan", "20-point framework"]));
     expect(draft.proposals.map((p) => p.name)).not.toContain(expect.stringMatching(/^3-point/));
+    // Lineage where the texts say one plan revises another ("Revised US-Backed Peace Plan … a 20-point U.S.
+    // framework"); a term where the words give one of the issue's figures ("caps Ukraine's army at 600,000").
+    expect(draft.proposals.find((p) => p.name === "20-point framework")!.derivedFrom).toBe("28-point plan");
+    expect(draft.proposals.find((p) => p.name === "United States' proposal")!.outcome["Army cap"]).toBe("600000");
     expect(validateCitations(out, corpus).citations.length).toBeGreaterThan(20);
     // The YAML went to --out; the comparison is a report, on standard error.
     const c = JSON.parse(r.stderr);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { draftProposals } from "../../src/evidence/draft-proposals.js";
+import { locate } from "../../src/evidence/span.js";
+
+/** Each text's sentences, as the draft reads them. */
+const sentencesOf = (texts: Record<string, string>) =>
+  Object.entries(texts).flatMap(([file, text]) =>
+    [...text.matchAll(/[^.]+\./g)].map((m) => {
+      const start = m.index! + (m[0].length - m[0].trimStart().length);
+      return locate(file, text, start, m.index! + m[0].length);
+    }),
+  );
+
+const issues = [
+  { name: "Fleet cap", options: ["no cap", "40", "60"], pattern: /\bfleet\b/i },
+  { name: "Tolls", options: ["as demanded", "as refused"], pattern: /\btolls?\b/i },
+  { name: "Harbour", options: ["as demanded", "as refused"], pattern: /\bharbour\b/i },
+];
+
+const draft = (texts: Record<string, string>) =>
+  draftProposals({
+    sentences: sentencesOf(texts),
+    parties: new Set(["Ruritania"]),
+    partyOf: (w) => (/Ruritania/.test(w) ? "Ruritania" : null),
+    titles: true,
+    issues,
+  });
+
+describe("plans drafted from the texts", () => {
+  it("one plan by its number of points, whatever the texts call it, with the terms the sentences naming it state", () => {
+    const [plan, ...rest] = draft({
+      "a.txt": "Ruritania tabled a 12-point plan on Monday. The plan calls for a fleet capped at 40 ships.",
+      "b.txt":
+        "Under the 12-point framework, tolls would be lifted. Critics say the plan does not mention the harbour.",
+    });
+    expect(rest).toEqual([]);
+    expect(plan!.name).toBe("12-point plan");
+    // A figure the words give is the term; words that only name the issue leave which way open.
+    expect(plan!.outcome).toEqual({ "Fleet cap": "40", Tolls: { oneOf: ["as demanded", "as refused"] } });
+    expect(plan!.citeTerms!["Fleet cap"]![0]!.exact).toMatch(/calls for a fleet/);
+    // "does not mention the harbour": no term, and the reason says what is stated and what is not.
+    expect(plan!.confidence!.reason).toMatch(/terms stated on Tolls, Fleet cap \(which way on Tolls is not drafted\); not stated on the other issues/);
+  });
+
+  it("a plan the texts call revised derives from the numbered plan named most besides it", () => {
+    const plans = draft({
+      "a.txt": "The 12-point plan was leaked. The 12-point plan angered Gozo.",
+      "b.txt": "A revised 9-point plan went to Valletta.",
+    });
+    expect(plans.find((p) => p.name === "9-point plan")!.derivedFrom).toBe("12-point plan");
+    expect(plans.find((p) => p.name === "12-point plan")!.derivedFrom).toBeUndefined();
+  });
+
+  it("a party's own document, and a titled one, are plans too; a sentence naming no figure or issue states no term", () => {
+    const plans = draft({
+      "a.txt": "Ruritania's response arrived on Friday. The Valletta Declaration for Lasting Peace was signed.",
+    });
+    expect(plans.map((p) => p.name)).toEqual(["Ruritania's response", "The Valletta Declaration for Lasting Peace"]);
+    for (const p of plans) expect(p.outcome).toEqual({});
+  });
+});
