@@ -39,7 +39,9 @@ describe("plans drafted from the texts", () => {
     expect(plan!.outcome).toEqual({ "Fleet cap": "40", Tolls: { oneOf: ["as demanded", "as refused"] } });
     expect(plan!.citeTerms!["Fleet cap"]![0]!.exact).toMatch(/calls for a fleet/);
     // "does not mention the harbour": no term, and the reason says what is stated and what is not.
-    expect(plan!.confidence!.reason).toMatch(/terms stated on Tolls, Fleet cap \(which way on Tolls is not drafted\); not stated on the other issues/);
+    expect(plan!.confidence!.reason).toMatch(
+      /terms stated on Tolls, Fleet cap \(which way on Tolls is not drafted\); not stated on the other issues/,
+    );
   });
 
   it("a plan the texts call revised derives from the numbered plan named most besides it", () => {
