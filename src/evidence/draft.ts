@@ -487,13 +487,17 @@ export function draftScenario(
         const mine = [...held.values()].filter((h) => h.party === p);
         const acts = statements.filter((s) => s.party === p);
         const files = new Set(acts.map((s) => s.sentence.file)).size;
+        // One that only comments (welcomes, praises, is quoted) and neither demands, refuses, agrees,
+        // concedes nor threatens anything negotiated is an observer of the talks, not a party to them.
+        const observer = !mine.length && !acts.some((s) => NEGOTIATING.includes(s.kind) && s.topics.length);
         return {
           name: p,
+          ...(observer ? { role: "observer" as const } : {}),
           ...(entry.who.size ? { description: `speaking: ${[...entry.who].join(", ")}` } : {}),
           ...(entry.cite.length ? { cite: entry.cite } : {}),
           confidence: sure(
             files >= 2 && (entry.who.size || mine.length) ? "high" : files >= 1 ? "medium" : "low",
-            `does or says ${acts.length} thing(s) the texts report, in ${files} source(s)${entry.who.size ? `; quoted: ${entry.who.size} speaker(s)` : ""}`,
+            `does or says ${acts.length} thing(s) the texts report, in ${files} source(s)${entry.who.size ? `; quoted: ${entry.who.size} speaker(s)` : ""}${observer ? "; none of them a demand, refusal, agreement, concession or threat, so an observer" : ""}`,
           ),
           reservation: [0, 0.5] as [number, number],
           weights: Object.fromEntries(

@@ -66,6 +66,8 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     // The mediators, from the sentences that call them so ("mediators from Egypt, Qatar, and Turkey").
     for (const m of ["Egypt", "Qatar", "Turkey"])
       expect(draft.parties.find((p) => p.name === m)).toMatchObject({ role: "mediator" });
+    // A leader quoted welcoming the deal and urging the parties on, with no stance on anything negotiated, observes.
+    expect(draft.parties.find((x) => x.name === "Australia")).toMatchObject({ role: "observer" });
     for (const p of ["Hamas", "Israel", "United States"])
       expect(draft.parties.find((x) => x.name === p)).toMatchObject({ role: "principal" });
     // Plans and documents: the numbered plan, a party's own answer to it, a titled declaration.
