@@ -532,7 +532,12 @@ export function draftScenario(
               return {
                 label: `${h.topic}: ${h.statement.cue}`,
                 issue: h.topic,
-                notIn: excluded(h.statement, options, topics.find((t) => t.name === h.topic)?.figures?.none),
+                notIn: excluded(
+                  h.statement,
+                  options,
+                  topics.find((t) => t.name === h.topic)?.figures?.none,
+                  contested.find((t) => t.name === h.topic)?.pattern,
+                ),
                 cite: again.map((b) => citeAround(b.sentence, b.cue)),
                 confidence: sure(
                   sources >= 2 ? "high" : "medium",
@@ -566,11 +571,25 @@ export function draftScenario(
  * demand its refusal. Of an issue whose options are figures and their absence ("no cap", "600000"):
  * a demand rules out the absence; a refusal the figures its sentence names (all of them when it names none).
  */
-function excluded(s: Statement, options: readonly string[], none: string | undefined): string[] {
-  if (none === undefined || options[0] !== none)
-    return [s.kind === "REJECT" ? options[0]! : options[options.length - 1]!];
-  if (s.kind !== "REJECT") return [none];
+function excluded(s: Statement, options: readonly string[], none: string | undefined, topic?: RegExp): string[] {
+  // A demand for none of a thing ("insisting it would play no role") refuses it.
+  const refuses = s.kind === "REJECT" || (topic !== undefined && demandsNone(s, topic));
+  if (none === undefined || options[0] !== none) return [refuses ? options[0]! : options[options.length - 1]!];
+  if (!refuses) return [none];
   const figures = options.slice(1);
   const named = figures.filter((f) => s.sentence.text.replace(/(?<=\d)[,\s](?=\d{3})/g, "").includes(f));
   return named.length ? named : figures;
+}
+
+/** Whether a demand's words ask for none of the topic: "no" or "without" right before the words that name it ("no future role"). */
+function demandsNone(s: Statement, topic: RegExp): boolean {
+  if (s.kind !== "DEMAND") return false;
+  const at0 = s.sentence.start + Math.max(0, s.sentence.text.indexOf(s.cue));
+  const { head } = objectWords({
+    text: s.sentence.text,
+    start: s.sentence.start,
+    cue: { start: at0, end: at0 + s.cue.length, text: s.cue },
+  });
+  const at = new RegExp(topic.source, topic.flags.replace("g", "")).exec(head);
+  return at !== null && /\b(?:no|without)\s+(?:[\w-]+\s+)?$/i.test(head.slice(0, at.index));
 }

@@ -42,6 +42,8 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(israel.redLines).toContainEqual(
       expect.objectContaining({ issue: "Palestinian state", notIn: ["as demanded"] }),
     );
+    // "insisting it would play no role in governing the territory": a demand for no role refuses the role.
+    expect(israel.redLines).toContainEqual(expect.objectContaining({ issue: "Future role", notIn: ["as demanded"] }));
     // "The official also stressed that 'aid will not pass through the Rafah crossing'": the official is the
     // one named just before ("an official from Israeli military body Cogat"), so the refusal is Israel's.
     expect(israel.redLines).toContainEqual(expect.objectContaining({ issue: "Aid", notIn: ["as demanded"] }));
