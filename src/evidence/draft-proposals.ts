@@ -15,6 +15,11 @@ const TITLED_DOCUMENT = toRegExp(LANGUAGE.titledDocument.pattern);
 const NUMBERED =
   /\b(\d+)[- ]point (?:[\w.’'-]+ ){0,2}?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
 
+/** Whose a numbered plan is: the name or possessive right before its number ("a leaked Valletta 12-point plan"), or who put it forward after it. */
+const OWNER_BEFORE = /\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s?)? (?:[\w-]+ ){0,2}$/;
+const PUT_FORWARD_BY =
+  /^[^.;]{0,40}?\b(?:put forward|proposed|presented|drawn up|drafted|unveiled|tabled) by (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)/;
+
 /** A plan spoken of again without its number ("the plan", "Novak's proposal"). */
 const AGAIN = /\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[A-Z][\w’'-]+['’]s?) (?:peace )?(?:plan|framework|proposal)\b/;
 
@@ -55,15 +60,19 @@ type Proposal = NonNullable<ScenarioInput["proposals"]>[number];
 export function draftProposals(ctx: PlanContext): Proposal[] {
   const { sentences } = ctx;
   // Numbered plans: by number, named by the word most sources use for it.
-  const numbered = new Map<string, { kinds: Map<string, number>; mentions: Located[] }>();
+  const numbered = new Map<string, { kinds: Map<string, number>; by: Map<string, number>; mentions: Located[] }>();
   for (const s of sentences) {
     const m = NUMBERED.exec(s.text);
     if (!m) continue;
     const n = m[1] ?? m[4]!;
     const kind = (m[2] ?? m[3]!).toLowerCase();
-    const plan = numbered.get(n) ?? numbered.set(n, { kinds: new Map(), mentions: [] }).get(n)!;
+    const plan = numbered.get(n) ?? numbered.set(n, { kinds: new Map(), by: new Map(), mentions: [] }).get(n)!;
     plan.kinds.set(kind, (plan.kinds.get(kind) ?? 0) + 1);
     plan.mentions.push(s);
+    // Whose: the possessive right before it ("Novak's 12-point plan") or who put it forward.
+    const owner = OWNER_BEFORE.exec(s.text.slice(0, m.index))?.[1] ?? PUT_FORWARD_BY.exec(s.text.slice(m.index))?.[1];
+    const party = owner ? ctx.partyOf(owner) : null;
+    if (party && ctx.parties.has(party)) plan.by.set(party, (plan.by.get(party) ?? 0) + 1);
   }
   // A sentence that speaks of "the plan" in a text naming one numbered plan speaks of that plan.
   const planOfFile = new Map<string, string | null>();
@@ -78,8 +87,10 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     const kind = [...p.kinds].sort((a, b) => b[1] - a[1])[0]![0];
     const first = p.mentions[0]!;
     const files = new Set(p.mentions.map((s) => s.file)).size;
+    const by = [...p.by].sort((a, b) => b[1] - a[1])[0]?.[0];
     return {
       name: `${n}-point ${kind}`,
+      ...(by ? { by } : {}),
       outcome: {},
       cite: [citeAround(first, NUMBERED.exec(first.text)![0]), ...alsoIn(p.mentions, first)],
       confidence: sure(files >= 2 ? "high" : "medium", `named by its number of points in ${files} source(s)`),
@@ -122,7 +133,7 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
           if (doc.first[0] !== s && !doc.also.includes(s)) doc.also.push(s);
   const seen = new Set(proposals.map((p) => p.name.toLowerCase()));
   const numberedSentences = new Set([...numbered.values()].flatMap((p) => p.mentions));
-  for (const [name, { first, also }] of named) {
+  for (const [name, { first, also, owner }] of named) {
     // A document first named in the sentence that numbers a plan's points is that plan.
     if (seen.has(name.toLowerCase()) || numberedSentences.has(first[0])) continue;
     seen.add(name.toLowerCase());
@@ -130,6 +141,7 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     const files = new Set([s, ...also].map((x) => x.file)).size;
     proposals.push({
       name,
+      ...(owner ? { by: owner } : {}),
       outcome: {},
       cite: [citeAround(s, words), ...alsoIn(also, s)],
       confidence: sure(

@@ -29,12 +29,14 @@ const draft = (texts: Record<string, string>) =>
 describe("plans drafted from the texts", () => {
   it("one plan by its number of points, whatever the texts call it, with the terms the sentences naming it state", () => {
     const [plan, ...rest] = draft({
-      "a.txt": "Ruritania tabled a 12-point plan on Monday. The plan calls for a fleet capped at 40 ships.",
+      "a.txt": "Ruritania's 12-point plan was tabled on Monday. The plan calls for a fleet capped at 40 ships.",
       "b.txt":
         "Under the 12-point framework, tolls would be lifted. Critics say the plan does not mention the harbour.",
     });
     expect(rest).toEqual([]);
     expect(plan!.name).toBe("12-point plan");
+    // Whose: the party named right before its number.
+    expect(plan!.by).toBe("Ruritania");
     // A figure the words give is the term; words that only name the issue leave which way open.
     expect(plan!.outcome).toEqual({ "Fleet cap": "40", Tolls: { oneOf: ["as demanded", "as refused"] } });
     expect(plan!.citeTerms!["Fleet cap"]![0]!.exact).toMatch(/calls for a fleet/);
