@@ -218,6 +218,12 @@ export const ERROR_CODES = [
     meaning: "A citation's quote occurs more than once in the cited file — add a prefix or suffix to say which one.",
   },
   {
+    code: "source.quarantined",
+    status: 422,
+    meaning:
+      "An option, red line, plan or sequencing term rests only on a quarantined source — cite another source, drop the item, or keep the source with `sources: {FILE: {quarantine: false, note}}`.",
+  },
+  {
     code: "corpus.missing",
     status: 422,
     meaning: "The --corpus folder does not exist — give the folder of the articles the scenario cites.",

@@ -220,5 +220,23 @@ export const AnalysisReport = z.object({
     .array(z.object({ field: z.string(), reason: z.string() }))
     .optional()
     .describe("with a corpus: model fields resting only on a weak source, or on one source"),
+  quarantine: z
+    .array(
+      z.object({
+        file: z.string(),
+        reason: z.string(),
+        findings: z.array(z.string()),
+        alone: z
+          .array(z.object({ field: z.string(), path: z.string(), words: z.string() }))
+          .describe("options, red lines, plan and sequencing terms resting on it alone: `validate` refuses them"),
+        alongside: z
+          .array(z.string())
+          .describe(
+            "the other fields that cite it (stances, values, or next to other sources): what it would change if believed",
+          ),
+      }),
+    )
+    .optional()
+    .describe("with a corpus: the sources kept out of the model, why, and what of the model cites them"),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;

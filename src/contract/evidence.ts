@@ -177,6 +177,11 @@ export const SourceReliability = z.object({
   hedges: z.number(),
   named: z.number(),
   overridden: z.boolean(),
+  /** What the text says against itself: acts dated after its own date, one figure given two ways, garbled names. */
+  findings: z.array(z.string()),
+  /** Kept out of the model (its claims unverified, never options, red lines or plan terms), and why. */
+  quarantined: z.boolean(),
+  quarantineReason: z.string().nullable(),
 });
 
 /** What `parley evidence --json` prints. */

@@ -68,6 +68,17 @@ export function findDates(
       !FUTURE.test(sentenceAround(a, start))
     )
       date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
+    // A weekday alone in a sentence told in the past ("took effect on Friday") is the last one, not the next.
+    if (
+      ref &&
+      r.start.isCertain("weekday") &&
+      !r.start.isCertain("day") &&
+      // a later day, not later the same day ("announced Friday evening" in a Friday's paper)
+      date.getTime() - ref.getTime() > 86_400_000 - (ref.getTime() % 86_400_000) &&
+      PAST.test(sentenceAround(a, start)) &&
+      !FUTURE.test(sentenceAround(a, start))
+    )
+      date = new Date(date.getTime() - 7 * 86_400_000);
     // A day and month without a year ("November 23") in a text dated only by its batch takes the
     // batch's year (the year before when it would fall over four months after the batch), and says so.
     if (!ref && batch && r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year")) {
@@ -121,6 +132,7 @@ export function findDates(
 }
 
 const FUTURE = /\b(will|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|next)\b/i;
+const PAST = /\b(was|were|had|did|took|began|came|went|\w{3,}ed)\b/i;
 
 /** Characters chrono reads at once: its patterns look back over all the text before a match, so a whole long text would cost its square. */
 const CHUNK = 4000;

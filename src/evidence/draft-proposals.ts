@@ -44,6 +44,8 @@ export interface PlanContext {
   /** Whether to read documents named by title (not with a case file: there a title named in passing is noise). */
   readonly titles: boolean;
   readonly issues: readonly TermIssue[];
+  /** Sources too weak (or quarantined) to state a plan's terms: what they say a plan holds is left out. */
+  readonly weak: ReadonlySet<string>;
 }
 
 type Proposal = NonNullable<ScenarioInput["proposals"]>[number];
@@ -161,7 +163,10 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     .sort((a, b) => numbered.get(b.number!)!.mentions.length - numbered.get(a.number!)!.mentions.length);
 
   return proposals.map(({ mentions, number, ...p }) => {
-    const terms = termsIn(mentions, ctx.issues);
+    const terms = termsIn(
+      mentions.filter((m) => !ctx.weak.has(m.file)),
+      ctx.issues,
+    );
     const origin = revised.has(p.name) ? byMentions.find((q) => q.name !== p.name) : undefined;
     const stated = Object.keys(terms.outcome);
     return {

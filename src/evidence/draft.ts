@@ -328,7 +328,9 @@ export function draftScenario(
   // are said to settle in two sources or more.
   // A source this weak (a blog, an unsourced post) is no ground for a red line: what it words as
   // one is drafted as a stance, and the stance says why.
-  const weak = new Map(evidence.reliability.filter((r) => r.score < WEAK_SOURCE).map((r) => [r.file, r]));
+  const weak = new Map(
+    evidence.reliability.filter((r) => r.score < WEAK_SOURCE || r.quarantined).map((r) => [r.file, r]),
+  );
   const negotiated = statements.filter((s) => s.party && s.topics.length && NEGOTIATING.includes(s.kind));
   const termsOf = new Map(
     contested.map((t) => [t.name, terms.filter((x) => t.pattern.test(x.text)).map((x) => x.sentence)]),
@@ -474,6 +476,7 @@ export function draftScenario(
     partyOf,
     titles: !knowledge.topics.length,
     issues: issues.map((i) => ({ ...i, pattern: contested.find((t) => t.name === i.name)!.pattern })),
+    weak: new Set(weak.keys()),
   });
 
   const flat = (options: string[]) => Object.fromEntries(options.map((o) => [o, 0.5]));

@@ -1,12 +1,26 @@
 import { baseName } from "../model/base-name.js";
 import type { SourceStats } from "./align.js";
 import type { Claim } from "./claims.js";
+import type { EventMention } from "./events.js";
+import { internalInconsistencies } from "./internal-consistency.js";
 
 /** What reliability reads of a document's evidence. */
 interface SourceEvidence {
-  readonly document: { readonly file: string; readonly text: string; readonly outlet: string | null };
+  readonly document: {
+    readonly file: string;
+    readonly text: string;
+    readonly outlet: string | null;
+    readonly published?: string | null;
+  };
   readonly quotes: readonly { readonly resolvedBy: string | null }[];
+  readonly events?: readonly EventMention[];
 }
+
+/** What each thing a text says against itself costs its score. */
+const INCONSISTENCY = 0.12;
+
+/** A source scored below this, or saying two things against itself or more, is quarantined. */
+export const QUARANTINE_BELOW = 0.15;
 
 export type SourceKind = "official transcript" | "wire" | "newspaper" | "broadcaster" | "opinion" | "blog";
 
@@ -37,12 +51,22 @@ export interface SourceReliability {
   /** Share of its attributions that name a person (the rest: unnamed sources, pronouns, organisations). */
   readonly named: number;
   readonly overridden: boolean;
+  /** What the text says against itself (its dates, its figures, its names). */
+  readonly findings: string[];
+  /**
+   * Kept out of the model: its claims are shown as unverified, never options, red lines or plan
+   * terms. Past the threshold, or as the scenario says (with its reason).
+   */
+  readonly quarantined: boolean;
+  readonly quarantineReason: string | null;
 }
 
 export interface SourceOverride {
   readonly kind?: SourceKind | undefined;
   readonly reliability?: number | undefined;
   readonly outlet?: string | undefined;
+  readonly quarantine?: boolean | undefined;
+  readonly note?: string | undefined;
 }
 
 const HEDGE =
@@ -127,11 +151,24 @@ export function sourceReliability(
     if (perThousand > 1) step(-Math.min(0.1, 0.02 * perThousand), `${hedges} hedges ("reportedly", "sources say"…)`);
     if (attributed.length >= 3)
       step(0.1 * (named - 0.5), `${Math.round(100 * named)}% of its attributions name a person`);
+    const findings = internalInconsistencies(d).map((x) => x.finding);
+    for (const f of findings) step(-INCONSISTENCY, f);
     score = Math.max(0.05, Math.min(0.95, score));
     if (override?.reliability !== undefined) {
       score = override.reliability;
       reasons.push(`set to ${score.toFixed(2)} by the scenario`);
     }
+    const automatic =
+      findings.length >= 2
+        ? `says ${findings.length} things against itself`
+        : score < QUARANTINE_BELOW
+          ? `scored ${score.toFixed(2)}, below ${QUARANTINE_BELOW}`
+          : null;
+    const quarantined = override?.quarantine ?? automatic !== null;
+    const quarantineReason =
+      override?.quarantine !== undefined
+        ? `${override.quarantine ? "quarantined" : "kept"} by the scenario${override.note ? `: ${override.note}` : ""}`
+        : automatic;
     return {
       file,
       kind,
@@ -144,6 +181,9 @@ export function sourceReliability(
       hedges,
       named,
       overridden: !!(override?.kind || override?.reliability !== undefined),
+      findings,
+      quarantined,
+      quarantineReason,
     };
   });
 }

@@ -58,6 +58,7 @@ export function withEvidence(
       ? {
           reliability: reliability.map((r) => ({ ...r, reasons: [...r.reasons] })),
           weakFields: weakFields(spec, citations, reliability),
+          quarantine: quarantine(spec, citations, reliability),
         }
       : {}),
     proposals: report.proposals.map((p) => ({
@@ -150,6 +151,47 @@ export function weakFields(
       out.push({ field: readable(spec, field), reason: `rests on one source only: ${describe}` });
   }
   return out;
+}
+
+/** Fields a quarantined source may not carry alone: an issue's option, a red line, a plan's or a sequence's term. */
+const STRUCTURAL = /^(?:issues\[\d+\]\.optionCites|parties\[\d+\]\.redLines|proposals\[\d+\]\.citeTerms|sequencing)/;
+
+/**
+ * Per quarantined source: why, the options, red lines and plan or sequencing terms resting on it
+ * alone (with its words: `validate` refuses them), and the other fields that cite it next to other
+ * sources — what it would change if it were believed.
+ */
+export function quarantine(
+  spec: ScenarioSpec,
+  citations: Cited[],
+  reliability: readonly ReliabilityInput[],
+): NonNullable<AnalysisReport["quarantine"]> {
+  const held = reliability.filter((r) => r.quarantined);
+  if (!held.length) return [];
+  const byField = new Map<string, Cited[]>();
+  for (const c of citations) {
+    const field = c.field.replace(/(\.cite)?\[\d+\]$/, "");
+    (byField.get(field) ?? byField.set(field, []).get(field)!).push(c);
+  }
+  return held.map((r) => {
+    const file = baseName(r.file);
+    const alone: { field: string; path: string; words: string }[] = [];
+    const alongside: string[] = [];
+    for (const [field, cites] of byField) {
+      const mine = cites.filter((c) => baseName(c.file) === file);
+      if (!mine.length || field.startsWith("disputes")) continue; // a dispute shows every side, the doubtful one too
+      if (mine.length === cites.length && STRUCTURAL.test(field))
+        alone.push({ field: readable(spec, field), path: field, words: mine.map((c) => c.text).join(" … ") });
+      else alongside.push(readable(spec, field));
+    }
+    return {
+      file,
+      reason: r.quarantineReason ?? "quarantined",
+      findings: [...r.findings],
+      alone,
+      alongside: [...new Set(alongside)],
+    };
+  });
 }
 
 /** `parties[1].redLines[0]` → `Upstream State: red line "no less than 40% of the flow"`. */

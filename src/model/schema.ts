@@ -210,6 +210,8 @@ export const SourceSchema = z
     kind: z.enum(SOURCE_KINDS).optional(),
     reliability: z.number().min(0).max(1).optional(),
     outlet: z.string().optional(),
+    /** Keep the source out of the model (true) or in it despite its findings (false); `note` says why. */
+    quarantine: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict();

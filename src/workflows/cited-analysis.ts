@@ -1,6 +1,7 @@
 import { type AnalyzeOptions, analyze } from "../analysis/analyze.js";
 import { utilitySpace } from "../analysis/utility-space.js";
-import { weakFields, withEvidence } from "../formats/cited-report.js";
+import { InputError, type Problem } from "../errors.js";
+import { quarantine, weakFields, withEvidence } from "../formats/cited-report.js";
 import type { Loaded } from "../formats/load-files.js";
 import { versionWeights } from "../formats/version-weights.js";
 import { renderBriefing } from "../report/render-briefing.js";
@@ -47,13 +48,45 @@ export function briefing(input: CitedInput, options: { seed: number; samples: nu
   );
 }
 
-/** Every citation resolved, the assumptions, the fields resting on weak or single sources, and each source's standing. */
+/**
+ * Every citation resolved, the assumptions, the fields resting on weak or single sources, and each
+ * source's standing. An option, red line, plan or sequencing term resting only on a quarantined
+ * source is refused, each with its field and words.
+ */
 export function validation(input: CitedInput) {
   const { citations, assumptions, evidence } = corpusEvidence(input);
+  const held = quarantine(input.loaded.spec, citations, evidence.reliability);
+  const problems: Problem[] = held.flatMap((q) =>
+    q.alone.map((a) => {
+      const path = pathOf(a.path);
+      return {
+        ...(input.loaded.locate ? input.loaded.locate(path) : {}),
+        code: "source.quarantined",
+        field: a.path,
+        path,
+        message: `${a.field} rests only on ${q.file}, a quarantined source (${q.reason}): “${a.words}”`,
+        hint: `cite a source that is not quarantined, drop the item (its claim stays an unverified fact), or keep the source with \`sources: {${q.file}: {quarantine: false, note: why}}\``,
+      };
+    }),
+  );
+  if (problems.length) throw new InputError(problems);
   return {
     citations,
     assumptions,
     weakFields: weakFields(input.loaded.spec, citations, evidence.reliability),
-    reliability: evidence.reliability.map(({ file, kind, score, reasons }) => ({ file, kind, score, reasons })),
+    quarantine: held,
+    reliability: evidence.reliability.map(({ file, kind, score, reasons, quarantined, quarantineReason }) => ({
+      file,
+      kind,
+      score,
+      reasons,
+      quarantined,
+      quarantineReason,
+    })),
   };
+}
+
+/** `parties[1].optionCites["a b"]` → ["parties", 1, "optionCites", "a b"]. */
+function pathOf(field: string): (string | number)[] {
+  return [...field.matchAll(/\["([^"]+)"\]|\[(\d+)\]|([^.[\]]+)/g)].map((m) => m[1] ?? (m[2] ? Number(m[2]) : m[3]!));
 }

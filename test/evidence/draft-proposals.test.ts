@@ -24,6 +24,7 @@ const draft = (texts: Record<string, string>) =>
     partyOf: (w) => (/Ruritania/.test(w) ? "Ruritania" : null),
     titles: true,
     issues,
+    weak: new Set(["weak.txt"]),
   });
 
 describe("plans drafted from the texts", () => {
@@ -44,6 +45,14 @@ describe("plans drafted from the texts", () => {
     expect(plan!.confidence!.reason).toMatch(
       /terms stated on Tolls, Fleet cap \(which way on Tolls is not drafted\); not stated on the other issues/,
     );
+  });
+
+  it("what a weak or quarantined source says a plan holds is no term", () => {
+    const [plan] = draft({
+      "a.txt": "The 12-point plan was leaked.",
+      "weak.txt": "The 12-point plan calls for a fleet of 60.",
+    });
+    expect(plan!.outcome).toEqual({});
   });
 
   it("a plan the texts call revised derives from the numbered plan named most besides it", () => {

@@ -90,6 +90,9 @@ const source = (file: string, kind: string, score: number): ReliabilityInput => 
   hedges: 0,
   named: 0,
   overridden: false,
+  findings: [],
+  quarantined: false,
+  quarantineReason: null,
 });
 const RELIABILITY = [source("corpus/news.txt", "newspaper", 0.8), source("corpus/blog.txt", "blog", 0.3)];
 

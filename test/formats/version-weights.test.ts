@@ -50,6 +50,9 @@ const source = (file: string, score: number): ReliabilityInput => ({
   hedges: 0,
   named: 0,
   overridden: false,
+  findings: [],
+  quarantined: false,
+  quarantineReason: null,
 });
 const RELIABILITY = [source("corpus/news.txt", 0.8), source("corpus/blog.txt", 0.2), source("corpus/wire.txt", 0.9)];
 
