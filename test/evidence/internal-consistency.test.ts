@@ -85,7 +85,7 @@ parties:
     const refused = validate(scenario());
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(
-      /:7:\d+: issues\[0\]\.optionCites\["new tolls"\]: issue Tolls \(option new tolls\) rests only on careless\.txt, a quarantined source \(says 3 things against itself\): “Ruritania announced new tolls”/,
+      /:7:\d+: issues\[0\]\.optionCites\["new tolls"\]: issue Tolls \(option new tolls\) rests only on careless\.txt, a quarantined source \(says 2 things against itself\): “Ruritania announced new tolls”/,
     );
     const kept = validate(
       scenario("sources:\n  careless.txt: {quarantine: false, note: the tolls are confirmed by phone}\n"),
