@@ -106,5 +106,16 @@ export function renderEvidence(r: EvidenceJson, width = Infinity): string {
       ]),
     ),
   );
+  // What each source says against itself, and which are kept out of the model for it.
+  for (const x of r.reliability.filter((x) => x.findings.length || x.quarantined)) {
+    out.push(
+      "",
+      wrapLine(
+        `${baseName(x.file)}${x.quarantined ? ` is QUARANTINED (${x.quarantineReason}): what only it says is unverified, never an option, red line or plan term` : " says things against itself"}`,
+        width,
+      ),
+    );
+    for (const f of x.findings) out.push(wrapLine(`  - ${f}`, width));
+  }
   return `${out.join("\n")}\n`;
 }

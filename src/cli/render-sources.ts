@@ -17,6 +17,7 @@ export function sourceSections(r: AnalysisReport, s: ReportStyle): string[] {
     ...crossedWithEvidence(r, s),
     ...contestedFacts(r, s),
     ...reliability(r, s),
+    ...quarantine(r, s),
     ...weakFields(r, s),
     ...citationsAndAssumptions(r, s),
   ];
@@ -73,7 +74,7 @@ function reliability(r: AnalysisReport, s: ReportStyle): string[] {
       ["source", "kind", "score", "corroborated", "contested", "alone", "hedges", "named"],
       r.reliability.map((x) => [
         baseName(x.file),
-        x.kind + (x.overridden ? " *" : ""),
+        x.kind + (x.overridden ? " *" : "") + (x.quarantined ? " (quarantined)" : ""),
         x.score.toFixed(2),
         fmtPercent(x.corroborated),
         fmtPercent(x.contested),
@@ -84,6 +85,24 @@ function reliability(r: AnalysisReport, s: ReportStyle): string[] {
     ),
     "  score: 0–1, from the kind of source and how its claims fare against the others; corroborated/contested/alone: shares of its claims others carry, dispute, or carry nowhere; hedges: “reportedly”, “sources say”… in its own voice; named: share of its attributions to a named person; * the scenario sets it. Why each score:",
     ...r.reliability.map((x) => s.say(`    ${baseName(x.file)}: ${x.reasons.join("; ")}`)),
+  ];
+}
+
+/** The sources kept out of the model: why, what rests on them alone (validate refuses it), what else cites them. */
+function quarantine(r: AnalysisReport, s: ReportStyle): string[] {
+  if (!r.quarantine?.length) return [];
+  return [
+    "",
+    "Quarantined sources: what only they say is unverified, never an option, red line or plan term",
+    ...r.quarantine.flatMap((q) => [
+      s.say(`  ${q.file}: ${q.reason}${q.findings.length ? ` — ${q.findings.join("; ")}` : ""}`),
+      ...q.alone.map((a) => s.say(`    rests on it alone (validate refuses it): ${a.field}: “${a.words}”`)),
+      s.say(
+        q.alongside.length
+          ? `    cited besides by: ${q.alongside.join("; ")} — believing it would change only these`
+          : "    nothing else of the model cites it: believing it would change no answer",
+      ),
+    ]),
   ];
 }
 

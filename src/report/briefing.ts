@@ -312,10 +312,16 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
           `${a.citations?.length ?? 0} citation(s) tie the model to the texts; ${a.assumptions?.length ?? 0} number(s) or term(s) are assumptions no citation supports (listed by \`parley validate\`).`,
         ],
       },
+      // A quarantined source is named with why, before anything rests on weak ones.
+      ...(a.quarantine ?? []).map((q) => ({
+        p: [
+          `Quarantined: ${q.file} — ${q.reason}${q.findings.length ? ` (${q.findings.join("; ")})` : ""}. What only it says is left out of the model as unverified${q.alongside.length ? `; it is also cited by ${q.alongside.join("; ")}` : ""}.`,
+        ],
+      })),
       ...((a.weakFields?.length ?? 0) ? [{ list: a.weakFields!.map((w) => [`${w.field}: ${w.reason}`]) }] : []),
       {
         p: [
-          "Each party's utility is a weighted sum of its values per issue (0 to 1); a red line excludes outcomes outright. The zone of agreement is the set of outcomes every party prefers to its reservation and that crosses no red line; concessions are the smallest changes (share of each issue's range, or a red line relaxed) that would open one. Sources are scored for reliability from their kind, corroboration, hedging and named sourcing; every quotation above is the texts' own words.",
+          "Each party's utility is a weighted sum of its values per issue (0 to 1); a red line excludes outcomes outright. The zone of agreement is the set of outcomes every party prefers to its reservation and that crosses no red line; concessions are the smallest changes (share of each issue's range, or a red line relaxed) that would open one. Sources are scored for reliability from their kind, corroboration, hedging, named sourcing and what each says against itself (acts after its own date, one figure given two ways, garbled names); a source saying two such things is quarantined. Every quotation above is the texts' own words.",
         ],
       },
     ],

@@ -96,6 +96,9 @@ if (!CHROMIUM) {
       expect(await line.textContent()).toMatch(/stored: [1-9]\d* quotes, \d+ dates/);
       await go("sources");
       await page.locator(".card", { hasText: "harbour-talks.txt" }).waitFor();
+      // The blog post is quarantined, with what it says against itself.
+      const blog = page.locator(".card", { hasText: "003_b6488645339004c2.txt" }).locator(".quarantined");
+      expect(await blog.textContent()).toMatch(/Quarantined — says 3 things against itself.*Luhansk\/Luhansk/s);
       await page.click("text=Harbour talks end without a deal");
       await page.waitForSelector("mark.quote");
       expect(await page.locator("mark.quote").count()).toBeGreaterThan(2);

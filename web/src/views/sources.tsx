@@ -14,7 +14,8 @@ const HOW: Record<string, string> = {
 };
 
 /**
- * Each document with outlet, date (and how it was found), kind and reliability — as the chosen
+ * Each document with outlet, date (and how it was found), kind and reliability, and whether it is
+ * quarantined (why, and what of the model cites it) — as the chosen
  * scenario rates its sources (its own word on a source's kind included), else as the workspace's
  * evidence does.
  */
@@ -43,6 +44,23 @@ export function Sources({ scenario }: { scenario: string }) {
                     {d.file} · {d.outlet ?? "outlet unknown"} · {d.published ?? "date unknown"} (
                     {HOW[d.publishedSource] ?? d.publishedSource}) · {d.characters.toLocaleString("en-US")} characters
                   </p>
+                  {r?.quarantined && (
+                    <p class="quarantined" role="note">
+                      <strong>Quarantined</strong> — {r.quarantineReason}. What only it says is shown as unverified,
+                      never as an option, red line or plan term.
+                      {r.findings.length > 0 && (
+                        <ul>
+                          {r.findings.map((f) => (
+                            <li key={f}>{f}</li>
+                          ))}
+                        </ul>
+                      )}
+                      {(() => {
+                        const q = a.quarantine?.find((x) => x.file === d.file);
+                        return q?.alongside.length ? <span>Cited by: {q.alongside.join("; ")}.</span> : null;
+                      })()}
+                    </p>
+                  )}
                   {r && (
                     <p>
                       <span class={`kind ${r.kind.replace(/\s/g, "-")}`}>{r.kind}</span> reliability{" "}
