@@ -190,6 +190,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     },
     ...(model.stances?.length ? { stances: stanceMatrix(model) } : {}),
     ...(model.proposals.some((p) => p.derivedFrom !== undefined) ? { lineage: planLineage(model) } : {}),
+    ...(model.notes?.length ? { notes: model.notes.map((n) => ({ ...n })) } : {}),
     ...(model.sequencing?.length
       ? { sequencing: model.sequencing.map((q) => ({ label: q.label, relation: q.relation })) }
       : {}),

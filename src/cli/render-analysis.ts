@@ -33,6 +33,7 @@ export function renderAnalysis(r: AnalysisReport, options: RenderOptions = {}): 
     ...proposals(r, s),
     ...lineage(r, s),
     ...sequencing(r, s),
+    ...notes(r, s),
     ...concessions(r, s),
     ...sourceSections(r, s),
     ...robustness(r, s),
@@ -325,6 +326,16 @@ function lineage(r: AnalysisReport, s: ReportStyle): string[] {
       );
   }
   return out;
+}
+
+/** What the texts say beside the model: context, not terms. */
+function notes(r: AnalysisReport, s: ReportStyle): string[] {
+  if (!r.notes?.length) return [];
+  return [
+    "",
+    "Also in the texts (context the model does not encode)",
+    ...r.notes.map((n) => s.say(`  ${n.subject}: ${n.text}`)),
+  ];
 }
 
 function sequencing(r: AnalysisReport, s: ReportStyle): string[] {

@@ -203,6 +203,10 @@ export const AnalysisReport = z.object({
   stances: StanceMatrix.optional(),
   lineage: z.array(PlanDiff).optional(),
   sequencing: z.array(z.object({ label: z.string(), relation: z.enum(["before", "in exchange for"]) })).optional(),
+  notes: z
+    .array(z.object({ subject: z.string(), text: z.string() }))
+    .optional()
+    .describe("what the texts say beside the model, not encoded in it (each cited at notes[i].cite)"),
   alternatives: z
     .array(
       z.object({

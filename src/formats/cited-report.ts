@@ -219,6 +219,10 @@ function readable(spec: ScenarioSpec, field: string): string {
     return `${spec.proposals[+proposal[1]!]!.name}: ${rest.replace(/^citeTerms\./, "") || "the plan itself"}`;
   if (issue)
     return `issue ${spec.issues[+issue[1]!]!.name}${rest ? ` (${rest.replace(/^optionCites\./, "option ")})` : ""}`;
+  const sequence = /^sequencing\[(\d+)\]/.exec(field);
+  if (sequence) return `sequence "${spec.sequencing?.[+sequence[1]!]?.label ?? sequence[1]}"`;
+  const note = /^notes\[(\d+)\]/.exec(field);
+  if (note) return `note on ${spec.notes?.[+note[1]!]?.subject ?? note[1]}`;
   return field;
 }
 

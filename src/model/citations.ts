@@ -36,6 +36,7 @@ export function listCitations(spec: ScenarioSpec): CitationAt[] {
   });
   spec.sequencing?.forEach((q, i) => list(["sequencing", i, "cite"], q.cite));
   spec.disputes?.forEach((d, i) => d.sides.forEach((s, j) => list(["disputes", i, "sides", j, "cite"], s.cite)));
+  spec.notes?.forEach((n, i) => list(["notes", i, "cite"], n.cite));
   return out;
 }
 

@@ -41,6 +41,7 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
     parameters: c.parameters,
     ...(stances.length ? { stances } : {}),
     ...(sequencing.length ? { sequencing } : {}),
+    ...(spec.notes?.length ? { notes: spec.notes.map(({ subject, text }) => ({ subject, text })) } : {}),
   };
 }
 

@@ -73,6 +73,8 @@ export interface Model {
   readonly parameters: readonly Parameter[];
   readonly stances?: readonly Stance[];
   readonly sequencing?: readonly Sequence[];
+  /** What the texts say beside the model (not encoded in it). */
+  readonly notes?: readonly { readonly subject: string; readonly text: string }[];
 }
 
 /** Every version of a proposal over its contested terms (the proposal itself when none is contested). */

@@ -239,6 +239,9 @@ export const DisputeSchema = z
   })
   .strict();
 
+/** What the texts say that the model does not encode: context an analyst reads beside the answer, cited. */
+export const NoteSchema = z.object({ subject: name, text: z.string().min(1), cite: cites }).strict();
+
 export const ScenarioSchema = z
   .object({
     name,
@@ -250,6 +253,7 @@ export const ScenarioSchema = z
     sources: z.record(z.string(), SourceSchema).optional(),
     sequencing: z.array(SequenceSchema).optional(),
     disputes: z.array(DisputeSchema).optional(),
+    notes: z.array(NoteSchema).optional(),
   })
   .strict();
 

@@ -303,6 +303,17 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     });
   sections.push({ title: "Analysis", blocks: analysis });
 
+  // What the texts say beside the model, each with its words.
+  if (spec.notes?.length)
+    sections.push({
+      title: "Also in the texts",
+      blocks: [
+        {
+          list: spec.notes.map((n, i) => [`${n.subject}: ${n.text.trim()}`, ...cites(`notes[${i}]`)]),
+        },
+      ],
+    });
+
   // 8. Assumptions and method.
   sections.push({
     title: "Assumptions and method",

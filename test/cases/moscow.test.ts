@@ -31,19 +31,15 @@ describe("the Moscow scenario", () => {
       .redLinesCrossed.filter((l) => l.status === status)
       .map((l) => `${l.party}: ${l.label}`);
 
-  it("says the answer follows from two collisions of red lines — Donbas and the army's size — whatever the numbers", () => {
-    expect(report.explanation.collisions).toEqual([
-      [
-        { party: "Russia", label: "Donbas under Russian control" },
-        { party: "Ukraine", label: "no withdrawal from Donbas" },
-      ],
-      [
-        { party: "Russia", label: "limits on the size of Ukraine's army" },
-        { party: "Ukraine", label: "no limits on the size of its army" },
-      ],
+  it("says the answer follows from one collision of red lines — Donbas: withdrawal against a freeze — whatever the numbers", () => {
+    // Kyiv refused the 600,000 cap, not any cap; Moscow demands some cap: 800,000 satisfies both, so the army is no collision.
+    expect(report.explanation.collidingRedLines).toEqual([
+      { party: "Russia", label: "Donbas under Russian control" },
+      { party: "Ukraine", label: "no withdrawal from Donbas" },
     ]);
+    expect(report.explanation.collisions).toBeUndefined();
     expect(report.explanation.summary).toMatch(
-      /^No zone of agreement, whatever the preferences: .* exclude each other; so do .*; no weight, value or reservation number changes this\.$/,
+      /^No zone of agreement, whatever the preferences: Russia's "Donbas under Russian control" and Ukraine's "no withdrawal from Donbas" exclude each other; no weight, value or reservation number changes this\.$/,
     );
     expect(report.zopa).toMatchObject({ exists: false, size: 0, probability: 0 });
     // Nothing to draw: no value of the uncertain numbers can change it.
@@ -53,18 +49,15 @@ describe("the Moscow scenario", () => {
   it("pins the red lines each plan version definitely crosses: the 28-point plan crosses Kyiv's Donbas, army and NATO lines", () => {
     expect(crossed("Leaked 28-point plan")).toEqual([
       "Ukraine: no withdrawal from Donbas",
-      "Ukraine: no limits on the size of its army",
+      "Ukraine: no cap of 600,000 or lower",
       "Ukraine: no renouncing NATO membership",
     ]);
     expect(crossed("Framework revised after Geneva and Miami")).toEqual([
       "Ukraine: no withdrawal from Donbas",
       "Ukraine: no renouncing NATO membership",
     ]);
-    expect(crossed("US talking points, Moscow 2 December")).toEqual([
-      "Russia: recognition de jure",
-      "Russia: a treaty, not a deal",
-      "Ukraine: no limits on the size of its army",
-    ]);
+    // 800,000 is a cap Moscow wants and Kyiv never refused; "a treaty, not a deal" was 000's author's words, no red line.
+    expect(crossed("US talking points, Moscow 2 December")).toEqual(["Russia: recognition de jure"]);
     // Its terms are only in the quarantined blog post: not modelled, so it crosses nothing for certain.
     expect(crossed("20-point framework (blog only)")).toEqual([]);
     expect(crossed("Kyiv's position in Miami")).toEqual([
@@ -76,15 +69,53 @@ describe("the Moscow scenario", () => {
     for (const p of report.proposals) expect(p.acceptable).toBe(false);
   });
 
-  it("the smallest concessions give way on one line of each collision, and land on outcomes no remaining red line rejects", () => {
-    expect(report.concessions).toHaveLength(4);
+  it("the smallest concessions give way on one side of the Donbas collision, and land on a cap of 800,000", () => {
+    expect(report.concessions.map((c) => (c.kind === "red-line" ? `${c.party}: ${c.redLine}` : c.kind))).toEqual([
+      "Russia: Donbas under Russian control",
+      "Ukraine: no withdrawal from Donbas",
+    ]);
     for (const c of report.concessions) {
-      expect(c.kind).toBe("red-lines");
-      if (c.kind !== "red-lines") continue;
-      expect(c.changes.map((x) => x.redLine)).toEqual([expect.stringMatching(/Donbas/), expect.stringMatching(/size/)]);
-      // Kyiv's NATO line stands, so no concession lands on a permanent NATO bar.
+      // The army gap narrows to the figure both can live with; Kyiv's NATO line stands.
+      expect(c.opens.outcome["Army cap"]).toBe("800,000");
       expect(c.opens.outcome["NATO membership"]).not.toBe("permanently barred");
     }
+  });
+
+  it("no red line rests on a commentator's or author's voice or on a fear: the treaty is a demand, Kyiv's lines cite Kyiv", () => {
+    const spec = loadScenarioFile(scenario).spec;
+    const lines = spec.parties.flatMap((p) => p.redLines.map((l) => ({ party: p.name, ...l })));
+    expect(lines.map((l) => `${l.party}: ${l.label}`)).not.toContain("Russia: a treaty, not a deal");
+    expect(spec.parties.find((p) => p.name === "Russia")!.stances!.Form).toMatchObject({ strength: "demand" });
+    // 001's "officials fear that accepting Russia's demands…" is a fear, not a refusal: no red line cites it.
+    for (const l of lines)
+      for (const c of l.cite ?? []) expect(c.exact).not.toMatch(/limiting troop size|ceding territory|set Ukraine up/);
+    // Kyiv refused the 600,000 cap; Europe rejects the same, not 800,000.
+    expect(lines.find((l) => l.label === "no cap of 600,000 or lower")).toMatchObject({
+      notIn: ["600,000", "Istanbul level (50,000–60,000)"],
+    });
+    expect(spec.parties.find((p) => p.name === "European allies")!.stances!["Army cap"]!.toward).toEqual([
+      "600,000",
+      "Istanbul level (50,000–60,000)",
+    ]);
+  });
+
+  it("keeps what the texts say beside the model, cited: the readout, the visits, the negotiator's resignation, the plan's dated history", () => {
+    expect(report.notes!.map((n) => n.subject)).toEqual([
+      "the Kremlin's readout",
+      "who came",
+      "Kyiv's negotiating team",
+      "trust in the US envoy",
+      "Washington's reading",
+      "territory beyond Donbas",
+      "reference points",
+      "the plan's history",
+      "a translated source",
+    ]);
+    const spec = loadScenarioFile(scenario).spec;
+    for (const n of spec.notes!) expect(n.cite!.length).toBeGreaterThan(0);
+    expect(spec.notes!.find((n) => n.subject === "the plan's history")!.text).toMatch(
+      /Florida .* 28-point plan .* Geneva \(23 November\) → Miami \(30 November\) → the Kremlin meeting \(2 December\)/s,
+    );
   });
 
   it("a stance matrix that tells red lines from demands, and the plan lineage term by term", () => {
