@@ -82,6 +82,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
       name: proposal.name,
       ...(proposal.by === undefined ? {} : { by: proposal.by }),
       open: e.open.map((i) => space.issues[i]!.name),
+      stated: space.issues.length - e.open.length,
       utilities: e.utilities.map(([lo]) => lo),
       ...(complete ? {} : { utilityRanges: e.utilities.map(([lo, hi]) => [lo, hi] as [number, number]) }),
       redLinesCrossed: e.redLines.map((r) => ({

@@ -226,8 +226,8 @@ function proposalTable(r: AnalysisReport, s: ReportStyle): string[] {
       r.proposals.map((p) => [
         proposalName(p),
         ...utilityRange(s, p),
-        p.acceptable ? "yes" : "no",
-        p.paretoEfficient === null ? "open" : p.paretoEfficient ? "yes" : "no",
+        noTerms(p) ? "–" : p.acceptable ? "yes" : "no",
+        noTerms(p) ? "–" : p.paretoEfficient === null ? "open" : p.paretoEfficient ? "yes" : "no",
         crossed(p),
       ]),
     ),
@@ -236,6 +236,7 @@ function proposalTable(r: AnalysisReport, s: ReportStyle): string[] {
 }
 
 function proposalBlock(r: AnalysisReport, s: ReportStyle, p: ProposalReport): string[] {
+  if (noTerms(p)) return [s.say(`  ${proposalName(p)}: no source states its terms — nothing to evaluate`)];
   return [
     s.say(
       `  ${p.name}${p.by ? ` (${p.by})` : ""}: ${p.acceptable ? "acceptable to every party" : "not acceptable to every party"}; efficient: ${p.paretoEfficient === null ? "open (the plan leaves issues open)" : p.paretoEfficient ? "yes" : "no"}`,
@@ -249,12 +250,19 @@ function proposalName(p: ProposalReport): string {
   return p.name + (p.by ? ` (${p.by})` : "");
 }
 
-/** Each party's utility of a proposal: a range where the plan leaves issues open. */
+/** Each party's utility of a proposal: a range where the plan leaves issues open; nothing where it states no term. */
 function utilityRange(s: ReportStyle, p: ProposalReport): string[] {
+  if (noTerms(p)) return p.utilities.map(() => "–");
   return p.utilityRanges ? p.utilityRanges.map(([a, b]) => `${s.u(a)}–${s.u(b)}`) : p.utilities.map(s.u);
 }
 
+/** A plan the texts name but whose terms none states: there is nothing to evaluate. */
+function noTerms(p: ProposalReport): boolean {
+  return p.stated === 0;
+}
+
 function crossed(p: ProposalReport): string {
+  if (noTerms(p)) return "no terms stated";
   return crossedLines(p.redLinesCrossed) || "–";
 }
 
@@ -266,6 +274,7 @@ function crossedLines(lines: ProposalReport["redLinesCrossed"]): string {
 /** Below the table: what a proposal leaves open, what dominates it, and where the sources disagree on it. */
 function proposalNotes(r: AnalysisReport, s: ReportStyle, p: ProposalReport): string[] {
   const out: string[] = [];
+  if (noTerms(p)) return []; // the table or its block says so
   if (p.open.length)
     out.push(
       s.say(

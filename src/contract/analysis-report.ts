@@ -39,8 +39,14 @@ export const ProposalReport = z.object({
   name: z.string(),
   by: z.string().optional(),
   open: z.array(z.string()).describe("issues the plan leaves open"),
-  utilities: z.array(z.number()),
-  utilityRanges: z.array(z.tuple([z.number(), z.number()])).optional(),
+  stated: z.number().describe("how many issues the plan states a term on (0: nothing to evaluate)"),
+  utilities: z
+    .array(z.number())
+    .describe("each party's utility of the plan; where it leaves issues open, the low ends of `utilityRanges`"),
+  utilityRanges: z
+    .array(z.tuple([z.number(), z.number()]))
+    .optional()
+    .describe("where the plan leaves issues open: each party's utility over every completion"),
   redLinesCrossed: z.array(CrossedLine.extend({ evidence: z.array(Cited).optional() })),
   acceptable: z.boolean(),
   paretoEfficient: z.boolean().nullable(),

@@ -252,7 +252,17 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
             ]),
             [
               ["utilities"],
-              ...a.proposals.map((p) => [a.parties.map((n, i) => `${n} ${fixed(p.utilities[i] ?? 0)}`).join(", ")]),
+              // A range where the plan leaves issues open; nothing where no source states its terms.
+              ...a.proposals.map((p) => [
+                p.stated === 0
+                  ? "no terms stated"
+                  : a.parties
+                      .map((n, i) => {
+                        const r = p.utilityRanges?.[i];
+                        return `${n} ${r ? `${fixed(r[0])}–${fixed(r[1])}` : fixed(p.utilities[i] ?? 0)}`;
+                      })
+                      .join(", "),
+              ]),
             ],
             [
               ["red lines crossed"],

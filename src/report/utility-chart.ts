@@ -8,7 +8,8 @@ export type ChartAnalysis = Pick<AnalysisReport, "reservations" | "proposals" | 
 
 /**
  * The utility space of parties i (across) and j (up): every outcome as a density, the pair's
- * Pareto frontier, the plan versions with their ranges over open terms, both reservations, and
+ * Pareto frontier, the plan versions with their ranges over open terms (none for a plan whose
+ * terms no source states), both reservations, and
  * the Nash and Kalai–Smorodinsky solutions where they exist. The web app draws it in the page;
  * the briefing passes a server-side `document` (linkedom) and inlines the SVG.
  */
@@ -25,13 +26,12 @@ export function utilityChart(
     n ? [{ x: (k % space.bins) * step, y: Math.floor(k / space.bins) * step, n }] : [],
   );
   // Plans are numbered on the chart (names of plans at nearby points would overlap); planKey lists them.
-  const plans = a.proposals.map((p, k) => ({
-    name: p.name,
-    n: String(k + 1),
-    x: p.utilities[i]!,
-    y: p.utilities[j]!,
-    r: p.utilityRanges,
-  }));
+  // A plan no source states terms for has no place on the chart: it could be anywhere.
+  const plans = a.proposals.flatMap((p, k) =>
+    p.stated === 0
+      ? []
+      : [{ name: p.name, n: String(k + 1), x: p.utilities[i]!, y: p.utilities[j]!, r: p.utilityRanges }],
+  );
   const ranged = plans.filter((p) => p.r);
   const solutions = (["nash", "kalaiSmorodinsky"] as const).flatMap((k) => {
     const s = a.solutions[k];
@@ -112,5 +112,5 @@ export function utilityChart(
 
 /** The key to the plans' numbers on the chart: "1 Leaked 28-point plan", …. */
 export function planKey(a: ChartAnalysis): string[] {
-  return a.proposals.map((p, k) => `${k + 1} ${p.name}`);
+  return a.proposals.flatMap((p, k) => (p.stated === 0 ? [] : [`${k + 1} ${p.name}`]));
 }

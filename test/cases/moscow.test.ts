@@ -64,8 +64,15 @@ describe("the Moscow scenario", () => {
       "Russia: Donbas under Russian control",
       "Russia: limits on the size of Ukraine's army",
     ]);
-    // A document whose terms no text discloses crosses nothing for certain.
+    // A document whose terms no text discloses crosses nothing for certain, and states nothing to evaluate.
     expect(crossed("27-point document shown in Moscow")).toEqual([]);
+    expect(report.proposals.filter((p) => p.stated === 0).map((p) => p.name)).toEqual([
+      "27-point document shown in Moscow",
+      "20-point framework (blog only)",
+    ]);
+    // A plan that leaves issues open has ranges, never a single number read as its value.
+    const talking = report.proposals.find((p) => p.name === "US talking points, Moscow 2 December")!;
+    expect(talking.utilityRanges!.every(([lo, hi]) => lo < hi)).toBe(true);
     for (const p of report.proposals) expect(p.acceptable).toBe(false);
   });
 
@@ -211,6 +218,10 @@ describe("parley analyze --corpus", () => {
     expect(text).toMatch(/Stances \(issues × parties\)\n\s+issue\s+Russia\s+Ukraine\s+United States\s+European allies/);
     expect(text).toContain("Plan versions: what changed from the one each was derived from");
     expect(text).toMatch(/Robustness: not drawn — the red lines alone exclude every outcome/);
+    // A plan with no stated terms says so instead of showing numbers.
+    expect(text).toMatch(
+      /27-point document shown in Moscow \(United States\): no source states its terms — nothing\s+to\s+evaluate/,
+    );
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 });

@@ -88,14 +88,28 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
                   <tr key={p.name}>
                     <th scope="row">{p.name}</th>
                     <td>{p.by ?? ""}</td>
-                    {p.utilities.map((u, i) => (
-                      <td key={i} class="num">
-                        {fixed(u)}
+                    {p.stated === 0 ? (
+                      <td colSpan={p.utilities.length} class="muted">
+                        no source states its terms
                       </td>
-                    ))}
+                    ) : (
+                      p.utilities.map((u, i) => (
+                        <td key={i} class="num">
+                          {p.utilityRanges
+                            ? `${fixed(p.utilityRanges[i]![0])}–${fixed(p.utilityRanges[i]![1])}`
+                            : fixed(u)}
+                        </td>
+                      ))
+                    )}
                     <td>
-                      {definite.map((x) => `${x.party}: ${x.label}`).join("; ") || "none"}
-                      {open > 0 && <span class="muted"> (+{open} depending on terms left open)</span>}
+                      {p.stated === 0 ? (
+                        <span class="muted">nothing to read</span>
+                      ) : (
+                        <>
+                          {definite.map((x) => `${x.party}: ${x.label}`).join("; ") || "none"}
+                          {open > 0 && <span class="muted"> (+{open} depending on terms left open)</span>}
+                        </>
+                      )}
                     </td>
                   </tr>
                 );
