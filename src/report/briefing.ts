@@ -80,11 +80,14 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
       ],
     },
   ];
-  if (a.explanation?.collisions?.length)
+  // Every collision that blocks a deal; a single one is `collidingRedLines` alone.
+  const collisions =
+    a.explanation?.collisions ?? (a.explanation?.collidingRedLines ? [a.explanation.collidingRedLines] : []);
+  if (collisions.length)
     bottom.push(
       { p: ["What blocks it:"] },
       {
-        list: a.explanation.collisions.map((c) =>
+        list: collisions.map((c) =>
           c.flatMap((l, j) => [
             j ? " ✕ " : "",
             { strong: l.party },

@@ -60,7 +60,9 @@ export function Analysis({ scenario }: { scenario: string }) {
                   />
                   <ol class="plan-key" aria-label="plan versions on the chart">
                     {planKey(a).map((k) => (
-                      <li key={k}>{k.replace(/^\d+ /, "")}</li>
+                      <li key={k} value={Number(/^\d+/.exec(k)![0])}>
+                        {k.replace(/^\d+ /, "")}
+                      </li>
                     ))}
                   </ol>
                   <p class="muted">

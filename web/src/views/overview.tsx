@@ -15,6 +15,9 @@ export function Overview({ scenario }: { scenario: string }) {
 function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
   const cited = a.citations?.length ?? 0;
   const assumed = a.assumptions?.length ?? 0;
+  // Every collision that blocks a deal; a single one is `collidingRedLines` alone.
+  const collisions =
+    a.explanation?.collisions ?? (a.explanation?.collidingRedLines ? [a.explanation.collidingRedLines] : []);
   return (
     <>
       <h1>{a.scenario}</h1>
@@ -27,11 +30,11 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
               ? `A zone of agreement exists (${(Number(a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).`
               : "No outcome is acceptable to every party.")}
         </p>
-        {a.explanation?.collisions && a.explanation.collisions.length > 0 && (
+        {collisions.length > 0 && (
           <>
             <h3>What blocks it: red lines that exclude each other</h3>
             <ul>
-              {a.explanation.collisions.map((c, i) => (
+              {collisions.map((c, i) => (
                 <li key={i}>
                   {c.map((l, j) => (
                     <span key={j}>
