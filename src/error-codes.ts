@@ -224,6 +224,12 @@ export const ERROR_CODES = [
       "An option, red line, plan or sequencing term rests only on a quarantined source — cite another source, drop the item, or keep the source with `sources: {FILE: {quarantine: false, note}}`.",
   },
   {
+    code: "speaker.not-own",
+    status: 422,
+    meaning:
+      "A red line rests on no words of its own party (only an author's, a commentator's, a fear or another party's), or mixes in a commentator's — cite the party's own words, drop it, or give `voiceOverride: why`.",
+  },
+  {
     code: "corpus.missing",
     status: 422,
     meaning: "The --corpus folder does not exist — give the folder of the articles the scenario cites.",

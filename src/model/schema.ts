@@ -99,7 +99,13 @@ export const ConditionSchema = z
   .strict()
   .refine(hasBound, { message: "a condition needs at least one of in, notIn, min, max" });
 
-const redLineFields = { label: z.string().optional(), cite: cites, confidence: ConfidenceSchema };
+const redLineFields = {
+  label: z.string().optional(),
+  cite: cites,
+  confidence: ConfidenceSchema,
+  /** Why the red line stands though its words are not its party's own (an author's, a commentator's): the analyst's reason. */
+  voiceOverride: z.string().min(1).optional(),
+};
 
 /** A hard constraint: `then` must hold whenever every `if` condition holds; a bare condition always. */
 export const RedLineSchema = z.union([

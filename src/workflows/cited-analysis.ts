@@ -3,6 +3,7 @@ import { utilitySpace } from "../analysis/utility-space.js";
 import { InputError, type Problem } from "../errors.js";
 import { quarantine, weakFields, withEvidence } from "../formats/cited-report.js";
 import type { Loaded } from "../formats/load-files.js";
+import { describeVoice, partyMatcher, speakerProblems, voicedCitations } from "../formats/speaker-check.js";
 import { versionWeights } from "../formats/version-weights.js";
 import { renderBriefing } from "../report/render-briefing.js";
 import type { CitedInput } from "./cited-input.js";
@@ -56,6 +57,13 @@ export function briefing(input: CitedInput, options: { seed: number; samples: nu
 export function validation(input: CitedInput) {
   const { citations, assumptions, evidence } = corpusEvidence(input);
   const held = quarantine(input.loaded.spec, citations, evidence.reliability);
+  const voiced = voicedCitations(
+    citations,
+    input.corpus,
+    evidence.quotes.map((q) => ({ ...q, speaker: q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null) })),
+    partyMatcher(input.loaded.spec, input.knowledge),
+    evidence.actors,
+  );
   const problems: Problem[] = held.flatMap((q) =>
     q.alone.map((a) => {
       const path = pathOf(a.path);
@@ -69,12 +77,23 @@ export function validation(input: CitedInput) {
       };
     }),
   );
+  // A red line rests on its party's own words, never on an author's, a commentator's or a fear alone.
+  for (const p of speakerProblems(input.loaded.spec, voiced))
+    problems.push({
+      ...(input.loaded.locate ? input.loaded.locate(p.path) : {}),
+      code: "speaker.not-own",
+      field: p.field,
+      path: p.path,
+      message: p.message,
+      hint: "cite the party's own words (its officials, quoted, reported or relayed), drop the red line (keep it as a stance), or give `voiceOverride: why` on it",
+    });
   if (problems.length) throw new InputError(problems);
   return {
     citations,
     assumptions,
     weakFields: weakFields(input.loaded.spec, citations, evidence.reliability),
     quarantine: held,
+    voices: voiced.map((v) => ({ field: v.field, file: v.file, text: v.text, voice: describeVoice(v.voice) })),
     reliability: evidence.reliability.map(({ file, kind, score, reasons, quarantined, quarantineReason }) => ({
       file,
       kind,

@@ -339,6 +339,42 @@ describe("parley validate: bad citations and corpora", () => {
     expect(dir.code).toBe(2);
     expect(dir.lines).toEqual([expect.stringMatching(/no-such-corpus: no such corpus folder/)]);
   });
+  it("a red line on an author's words or a fear is refused with its words and their voices; the analyst's reason lets it stand", () => {
+    const treaty = `      - label: a treaty, not a deal
+        issue: Form
+        in: [legally binding treaty]
+        cite: [{file: 000_5421cbf47a010d17.txt, exact: "He demands a legally binding treaty"}]
+`;
+    const withLine = (line: string) =>
+      original.replace(
+        "    redLines:\n      - label: Donbas under Russian control",
+        `    redLines:\n${line}      - label: Donbas under Russian control`,
+      );
+    const author = run(withLine(treaty));
+    expect(author.code).toBe(2);
+    expect(author.lines).toEqual([
+      expect.stringMatching(
+        /parties\[0\]\.redLines\[0\]: Russia's red line "a treaty, not a deal" rests on no words of Russia's own: “He demands a legally binding treaty” \(000_5421cbf47a010d17\.txt: the author\)/,
+      ),
+    ]);
+    const fear = run(
+      withLine(`      - label: no cap at all
+        issue: Army cap
+        in: [no cap]
+        cite: [{file: 001_7f7215ec828ab598.txt, exact: "limiting troop size"}]
+`),
+    );
+    expect(fear.lines[0]).toMatch(
+      /rests on no words of Russia's own: “limiting troop size” \(001_7f7215ec828ab598\.txt: a fear or possibility\)/,
+    );
+    const kept = run(
+      withLine(
+        treaty.replace("        cite:", "        voiceOverride: Putin has said so in other interviews\n        cite:"),
+      ),
+    );
+    expect(kept.code, kept.stderr).toBe(0);
+  });
+
   it("a proposal naming an unknown issue, a red line over an unknown issue", () => {
     const issue = run(
       original.replace(

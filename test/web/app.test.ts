@@ -146,7 +146,9 @@ if (!CHROMIUM) {
       expect(await page.locator(".plan-key li").allTextContents()).toEqual(drawn.map((p) => p.name));
       // The key numbers its plans as the chart does, skipping the ones not drawn.
       expect(
-        await page.locator(".plan-key li").evaluateAll((li) => li.map((x) => String((x as HTMLLIElement).value))),
+        await page
+          .locator(".plan-key li")
+          .evaluateAll((li) => li.map((x) => String((x as unknown as { value: number }).value))),
       ).toEqual(drawn.map((p) => p.n));
       expect(await chart.locator("rect").count()).toBeGreaterThan(100);
       await shot("analysis");

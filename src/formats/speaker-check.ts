@@ -1,0 +1,150 @@
+import ACTORS from "../../language/actors.json" with { type: "json" };
+import type { Cited } from "../analysis/analyze.js";
+import { formatPath } from "../errors.js";
+import type { CaseKnowledge } from "../evidence/case-knowledge.js";
+import { escapeRegExp } from "../evidence/escape-regexp.js";
+import { type Voice, voiceOf } from "../evidence/voice.js";
+import { toRegExp } from "../evidence/written-pattern.js";
+import { baseName } from "../model/base-name.js";
+import type { ScenarioSpec } from "../model/schema.js";
+
+/** Countries by name, demonym, capital or government, for a scenario whose case names no allegiances. */
+const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegiances.map(([p, party]) => [
+  toRegExp(p!),
+  party!,
+]);
+
+/** What the check reads of the corpus's quotes: who said the words at a span, when the evidence is sure. */
+interface QuoteSpan {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly speaker: string | null;
+}
+
+/** A citation of a red line, stance or plan term with whose words it is. */
+export interface VoicedCitation {
+  readonly field: string;
+  readonly file: string;
+  readonly text: string;
+  readonly voice: Voice;
+}
+
+/**
+ * The party words speak for, as the scenario knows its parties: the case's allegiances, else the
+ * countries by name and demonym; a party's own name; the people its description names
+ * ("Vladimir Putin, with aide Yuri Ushakov").
+ */
+export function partyMatcher(spec: ScenarioSpec, knowledge: CaseKnowledge): (words: string) => string | null {
+  const names = new Set(spec.parties.map((p) => p.name));
+  const rules: (readonly [RegExp, string])[] = [
+    ...spec.parties.map((p) => [new RegExp(`\\b${escapeRegExp(p.name)}\\b`), p.name] as const),
+    ...spec.parties.flatMap((p) =>
+      [...(p.description ?? "").matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g)].map(
+        (m) => [new RegExp(`\\b${escapeRegExp(m[0].split(/\s+/).at(-1)!)}\\b`), p.name] as const,
+      ),
+    ),
+    ...(knowledge.allegiances.length ? knowledge.allegiances : COUNTRIES),
+  ];
+  return (words) => {
+    const hit = rules.find(([re]) => re.test(words));
+    return hit && names.has(hit[1]) ? hit[1] : null;
+  };
+}
+
+/**
+ * Whose words each citation of a red line, stance or plan term is (`voiceOf`), read in its
+ * sentence of the corpus.
+ */
+export function voicedCitations(
+  citations: readonly Cited[],
+  corpus: ReadonlyMap<string, string>,
+  quotes: readonly QuoteSpan[],
+  partyOf: (words: string) => string | null,
+  actors: readonly { readonly name: string; readonly roles: readonly string[] }[] = [],
+): VoicedCitation[] {
+  // A speaker's party: their name, else the roles the texts give them ("Taha al-Nounou, a Hamas official").
+  const speaks = (words: string) =>
+    partyOf(words) ??
+    partyOf(actors.find((a) => a.roles.length && words.includes(a.name.split(" ").at(-1)!))?.roles.join(" ") ?? "");
+  return citations
+    .filter((c) => /redLines\[\d+\]|stances|citeTerms/.test(c.field))
+    .map((c) => {
+      const text = corpus.get(baseName(c.file)) ?? "";
+      const from = Math.max(text.lastIndexOf(". ", c.start) + 2, text.lastIndexOf("\n", c.start) + 1, 0);
+      const stop = /[.!?](?=\s|$)|\n/g;
+      stop.lastIndex = c.end;
+      const to = stop.exec(text)?.index ?? text.length;
+      const speaker =
+        // The cited words may take in the quote's marks and a comma either side.
+        quotes.find((q) => baseName(q.file) === baseName(c.file) && q.start - 2 <= c.start && c.end <= q.end + 2)
+          ?.speaker ?? null;
+      return {
+        field: c.field,
+        file: baseName(c.file),
+        text: c.text,
+        voice: voiceOf(text.slice(from, to + 1), c.start - from, speaks, speaker, (role) => {
+          // "The official" is the one named with that role just before ("an official from the ministry").
+          const bare =
+            /^the (official|spokes(?:man|woman|person)|minister|envoy|adviser|aide|negotiator|diplomat|source)$/i.exec(
+              role,
+            )?.[1];
+          if (!bare) return role;
+          const before = text.slice(Math.max(0, from - 800), from);
+          const named = [
+            ...before.matchAll(
+              new RegExp(
+                `\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?${bare}\\b(?:\\s+(?:from|of|for|at)\\s+[^.,;:"“”]{1,60})?`,
+                "gi",
+              ),
+            ),
+          ].at(-1)?.[0];
+          return named ?? role;
+        }),
+      };
+    });
+}
+
+/** A voice as a reader reads it: "Russia (reported: A Russian official)", "an analyst (Smith)", "the author", "a fear". */
+export function describeVoice(v: Voice): string {
+  if (v.kind === "party") return `${v.party} (${v.how}${v.who ? `: ${v.who}` : ""})`;
+  if (v.kind === "commentator") return `a commentator (${v.who})`;
+  return v.kind === "fear" ? "a fear or possibility" : "the author";
+}
+
+/**
+ * Red lines that rest on no words of their own party's — only an author's, a commentator's, a
+ * fear or another party's — and red lines stitched with a commentator's words: each with the
+ * field, its words and their voices. `voiceOverride` on the red line (the analyst's reason) lets
+ * one stand.
+ */
+export function speakerProblems(
+  spec: ScenarioSpec,
+  voiced: readonly VoicedCitation[],
+): { path: (string | number)[]; field: string; message: string }[] {
+  const out: { path: (string | number)[]; field: string; message: string }[] = [];
+  spec.parties.forEach((p, i) =>
+    p.redLines.forEach((line, j) => {
+      if (line.voiceOverride) return;
+      const path = ["parties", i, "redLines", j];
+      const prefix = formatPath(path);
+      const mine = voiced.filter((v) => v.field.startsWith(`${prefix}.`));
+      if (!mine.length) return;
+      const words = mine.map((v) => `“${v.text}” (${v.file}: ${describeVoice(v.voice)})`).join("; ");
+      const label = line.label ?? prefix;
+      if (!mine.some((v) => v.voice.kind === "party" && v.voice.party === p.name))
+        out.push({
+          path,
+          field: prefix,
+          message: `${p.name}'s red line "${label}" rests on no words of ${p.name}'s own: ${words}`,
+        });
+      else if (mine.some((v) => v.voice.kind === "commentator"))
+        out.push({
+          path,
+          field: prefix,
+          message: `${p.name}'s red line "${label}" is stitched from ${p.name}'s words and a commentator's: ${words}`,
+        });
+    }),
+  );
+  return out;
+}
