@@ -10,7 +10,7 @@ export interface Voice {
   readonly kind: "party" | "commentator" | "author" | "fear";
   /** The party the words are of (kind party), as the scenario names it. */
   readonly party: string | null;
-  /** Who speaks, as the sentence names them ("A Russian official", "Smith, an analyst"), or null. */
+  /** Who speaks, as the sentence names them ("A Ruritanian official", "Smith, an analyst"), or null. */
   readonly who: string | null;
   /** How the party's words reach the text: quoted, reported by the text, or relayed from an outlet. */
   readonly how: "quoted" | "reported" | "relayed" | null;
@@ -87,7 +87,7 @@ export function voiceOf(
   return { kind: "author", party: null, who: null, how: null };
 }
 
-/** A sentence's subject: its words before the first verb-like word, after any opening phrase ("As reported by …, Kyiv …"). */
+/** A sentence's subject: its words before the first verb-like word, after any opening phrase ("As reported by …, Valletta …"). */
 function subjectOf(sentence: string): string | null {
   // An opening phrase ("After the strike in May, …", "As reported by the press, …") is not the subject.
   const main = sentence.replace(
@@ -95,7 +95,7 @@ function subjectOf(sentence: string): string | null {
     "",
   );
   const m =
-    /^((?:[A-Z“"][\w’'.-]*|the|a|an|of|and|members|officials|delegation)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|members|officials|delegation|Ukrainian|Russian|American|European))*)(?=,|\s+(?:also|meanwhile|for|has|have|had|is|are|was|were|will|would|continues?|insist\w*|demand\w*|reject\w*|refus\w*|oppos\w*|want\w*|says?|said|told|concluded|stressed|[a-z]+ed\b))/.exec(
+    /^((?:[A-Z“"][\w’'.-]*|the|a|an|of|and|members|officials|delegation)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|members|officials|delegation))*)(?=,|\s+(?:also|meanwhile|for|has|have|had|is|are|was|were|will|would|continues?|insist\w*|demand\w*|reject\w*|refus\w*|oppos\w*|want\w*|says?|said|told|concluded|stressed|[a-z]+ed\b))/.exec(
       main,
     );
   return m?.[1]?.trim() || null;

@@ -33,7 +33,7 @@ export interface VoicedCitation {
 /**
  * The party words speak for, as the scenario knows its parties: the case's allegiances, else the
  * countries by name and demonym; a party's own name; the people its description names
- * ("Vladimir Putin, with aide Yuri Ushakov").
+ * ("Anna Novak, with aide Marek Vella").
  */
 export function partyMatcher(spec: ScenarioSpec, knowledge: CaseKnowledge): (words: string) => string | null {
   const names = new Set(spec.parties.map((p) => p.name));
@@ -63,7 +63,7 @@ export function voicedCitations(
   partyOf: (words: string) => string | null,
   actors: readonly { readonly name: string; readonly roles: readonly string[] }[] = [],
 ): VoicedCitation[] {
-  // A speaker's party: their name, else the roles the texts give them ("Taha al-Nounou, a Hamas official").
+  // A speaker's party: their name, else the roles the texts give them ("Karl Borg, a Front official").
   const speaks = (words: string) =>
     partyOf(words) ??
     partyOf(actors.find((a) => a.roles.length && words.includes(a.name.split(" ").at(-1)!))?.roles.join(" ") ?? "");
@@ -105,7 +105,7 @@ export function voicedCitations(
     });
 }
 
-/** A voice as a reader reads it: "Russia (reported: A Russian official)", "an analyst (Smith)", "the author", "a fear". */
+/** A voice as a reader reads it: "Ruritania (reported: A Ruritanian official)", "an analyst (Smith)", "the author", "a fear". */
 export function describeVoice(v: Voice): string {
   if (v.kind === "party") return `${v.party} (${v.how}${v.who ? `: ${v.who}` : ""})`;
   if (v.kind === "commentator") return `a commentator (${v.who})`;
