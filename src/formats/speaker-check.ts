@@ -22,13 +22,17 @@ interface QuoteSpan {
   readonly speaker: string | null;
 }
 
-/** A citation of a red line, stance or plan term with whose words it is. */
+/** A citation of a red line, stance or plan term with whose words it is, and the plan its sentence names by number of points. */
 export interface VoicedCitation {
   readonly field: string;
   readonly file: string;
   readonly text: string;
   readonly voice: Voice;
+  readonly plan: string | null;
 }
+
+/** A plan named by its number of points ("the 12-point plan", "a document with 9 points"). */
+const NUMBERED_PLAN = /\b(\d+)[- ]point\b|\b(?:plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
 
 /**
  * The party words speak for, as the scenario knows its parties: the case's allegiances, else the
@@ -79,10 +83,13 @@ export function voicedCitations(
         // The cited words may take in the quote's marks and a comma either side.
         quotes.find((q) => baseName(q.file) === baseName(c.file) && q.start - 2 <= c.start && c.end <= q.end + 2)
           ?.speaker ?? null;
+      const sentence = text.slice(from, to + 1);
+      const numbered = NUMBERED_PLAN.exec(sentence);
       return {
         field: c.field,
         file: baseName(c.file),
         text: c.text,
+        plan: numbered ? `${numbered[1] ?? numbered[2]}-point` : null,
         voice: voiceOf(text.slice(from, to + 1), c.start - from, speaks, speaker, (role) => {
           // "The official" is the one named with that role just before ("an official from the ministry").
           const bare =
@@ -114,7 +121,8 @@ export function describeVoice(v: Voice): string {
 
 /**
  * Red lines that rest on no words of their own party's — only an author's, a commentator's, a
- * fear or another party's — and red lines stitched with a commentator's words: each with the
+ * fear or another party's — and red lines stitched with a commentator's words or from words
+ * about different plans (numbered differently): each with the
  * field, its words and their voices. `voiceOverride` on the red line (the analyst's reason) lets
  * one stand.
  */
@@ -143,6 +151,12 @@ export function speakerProblems(
           path,
           field: prefix,
           message: `${p.name}'s red line "${label}" is stitched from ${p.name}'s words and a commentator's: ${words}`,
+        });
+      else if (new Set(mine.flatMap((v) => (v.plan ? [v.plan] : []))).size > 1)
+        out.push({
+          path,
+          field: prefix,
+          message: `${p.name}'s red line "${label}" is stitched from words about different plans (${[...new Set(mine.flatMap((v) => (v.plan ? [v.plan] : [])))].join(", ")} plans): ${words}`,
         });
     }),
   );
