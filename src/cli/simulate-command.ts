@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { simulationJson } from "../formats/simulation-json.js";
 import { crossesRedLine } from "../model/red-line.js";
-import { AGENTS } from "../negotiation/agents/index.js";
+import { AGENTS, defaultAgents } from "../negotiation/agents/index.js";
 import type { Arena } from "../negotiation/arena.js";
 import { MEDIATORS } from "../negotiation/mediators/index.js";
 import type { NegotiationResult } from "../negotiation/outcome.js";
@@ -13,7 +13,7 @@ interface SimulateOptions {
   genius?: boolean;
   json?: boolean;
   protocol: ProtocolName;
-  agents: string;
+  agents?: string;
   mediator: string;
   rounds?: number;
   seconds?: number;
@@ -32,8 +32,7 @@ export function registerSimulate(program: Command): void {
     .option("--protocol <name>", "alternating (stacked alternating offers) or single-text (mediated)", "alternating")
     .option(
       "--agents <list>",
-      `one agent per party, comma-separated: ${AGENTS.map((a) => a.name).join(", ")} (name:E sets an exponent)`,
-      "boulware,conceder",
+      `one agent per party, comma-separated (default: red-lines for every party when they have red lines, else boulware and conceder in turn): ${AGENTS.map((a) => `${a.name} — ${a.description}`).join("; ")}`,
     )
     .option("--mediator <name>", `single-text mediator: ${MEDIATORS.map((m) => m.name).join(", ")}`, "shuttle")
     .option("--rounds <n>", "deadline in rounds (default 100)", integer(1, "--rounds"))
@@ -55,9 +54,11 @@ export function registerSimulate(program: Command): void {
       ]);
       const arena = createArena(model);
       const agents = o.agents
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
+        ? o.agents
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : defaultAgents(model.parties.length, model.redLines.length > 0);
       const deadline =
         o.seconds !== undefined ? { seconds: o.seconds, turnSeconds: o.turnSeconds } : { rounds: o.rounds ?? 100 };
       const result = createSimulation(arena, {
@@ -103,9 +104,12 @@ function render(arena: Arena, agents: string[], o: SimulateOptions, r: Negotiati
   out.push(`${arena.model.name}: ${protocol}, ${agents.join(" vs ")}, seed ${o.seed}`);
   if (arena.restricted)
     out.push("note: the outcome space is too large to enumerate; offers are restricted to Pareto-frontier outcomes");
+  const crossed = r.agreement ? arena.model.redLines.filter((l) => crossesRedLine(l, arena.choices(r.outcome))) : [];
   const how =
     r.ending === "agreement"
-      ? `agreement in round ${r.rounds}`
+      ? crossed.length
+        ? `an agreement no party bound by its red lines would sign: round ${r.rounds}, crossing ${crossed.length} red line(s)`
+        : `agreement in round ${r.rounds}`
       : r.ending === "walk-away"
         ? `no agreement: ${names[r.walkedAway]} walked away in round ${r.rounds}`
         : `no agreement by the deadline (${r.rounds} rounds)`;
@@ -117,10 +121,9 @@ function render(arena: Arena, agents: string[], o: SimulateOptions, r: Negotiati
           .map(([k, v]) => `${k}=${v}${units.get(k) ? ` ${units.get(k)}` : ""}`)
           .join(", "),
     );
-  const crossed = r.agreement ? arena.model.redLines.filter((l) => crossesRedLine(l, arena.choices(r.outcome))) : [];
   if (crossed.length)
     out.push(
-      "  it crosses red lines (these agents judge by utility; red-lines would refuse it):",
+      "  the red lines it crosses (these agents judge by utility; red-lines would refuse it):",
       ...crossed.map((l) => `    ${names[l.party]}: "${l.label}"`),
     );
   out.push(

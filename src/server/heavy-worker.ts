@@ -131,6 +131,7 @@ const handlers = {
       name: model.name,
       outcomes: model.space.size.toString(),
       parties: model.parties.map((p) => p.name),
+      redLines: model.redLines.length,
       files: [...new Set(listCitations(spec).map((c) => c.cite.file))],
     };
   },

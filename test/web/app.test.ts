@@ -167,10 +167,27 @@ if (!CHROMIUM) {
         await shot(view);
       }
       await go("simulate");
+      // By default every party's agent respects its red lines, and each choice says what it does.
+      expect(await page.locator("form select").first().inputValue()).toBe("red-lines");
+      expect(await page.textContent("form")).toMatch(
+        /never offers or accepts an outcome that crosses its party's red lines/,
+      );
+      expect(await page.textContent("form")).toMatch(
+        /each party in turn accepts the offer on the table or makes its own/,
+      );
       await page.click("form >> text=Run");
       await page.waitForSelector(".chart svg");
-      expect(await page.textContent("#result")).toMatch(/agreement/i);
-      // The Moscow agreement these agents reach crosses red lines, and the view says so.
+      // The default run on the Moscow case reaches no deal across a red line (the red lines collide: none at all).
+      expect(await page.textContent("#result")).toMatch(/^No agreement/);
+      expect(await page.locator("[role=note]").count()).toBe(0);
+      // Agents that judge by utility alone reach a deal across red lines: the headline says so.
+      for (const [k, agent] of ["boulware", "conceder", "boulware", "conceder"].entries())
+        await page.locator("form select").nth(k).selectOption(agent);
+      await page.click("form >> text=Run");
+      await page.waitForFunction("document.querySelector('#result')?.textContent?.startsWith('A deal no party')");
+      expect(await page.textContent("#result")).toMatch(
+        /^A deal no party bound by its red lines would sign: round \d+, crossing \d+ red line\(s\)/,
+      );
       expect(await page.textContent("[role=note]")).toMatch(/This agreement crosses .*red line “/);
       await shot("simulate");
     });

@@ -32,45 +32,57 @@ const redLinePool = filteredPool("red-lines", (arena, party, c) => arena.allowed
 export const AGENTS: readonly AgentKind[] = [
   {
     name: "boulware",
-    description: "time-dependent, concedes late (e = 0.2; boulware:E sets e)",
+    description: "holds out and concedes only near the deadline (boulware:E sets how late; E = 0.2)",
     create: (p) => new TimeDependentAgent(exponent(0.2)(p)),
   },
   {
     name: "conceder",
-    description: "time-dependent, concedes early (e = 2)",
+    description: "concedes early, then slowly (E = 2)",
     create: (p) => new TimeDependentAgent(exponent(2)(p)),
   },
   {
     name: "linear",
-    description: "time-dependent, concedes linearly (e = 1)",
+    description: "concedes at a steady pace from its best outcome toward no deal (E = 1)",
     create: (p) => new TimeDependentAgent(exponent(1)(p)),
   },
   {
     name: "tit-for-tat",
-    description: "relative Tit for Tat: mirrors the opponent's concessions",
+    description: "mirrors the other side: concedes as much as it was just conceded to",
     create: () => new TitForTatAgent(),
   },
   {
     name: "random",
-    description: "random offers above its reservation value; random acceptance threshold",
+    description: "offers random outcomes it prefers to no deal and accepts above a random threshold: a baseline",
     create: () => new RandomAgent(),
   },
   {
     name: "frontier",
-    description: "offers only Pareto-efficient outcomes, conceding linearly along the frontier (frontier:E)",
+    description:
+      "offers only outcomes no other outcome beats for every party, conceding steadily along them (frontier:E)",
     create: (p) => new TimeDependentAgent(exponent(1)(p), frontierPool),
   },
   {
     name: "opponent-model",
-    description: "Boulware that learns opponents' weights (frequency model) and trades off (opponent-model:E)",
+    description:
+      "holds out like boulware while learning from the others' offers what they care about, and trades on it (opponent-model:E)",
     create: (p) => new OpponentModelAgent(exponent(0.2)(p)),
   },
   {
     name: "red-lines",
-    description: "Boulware that never offers or accepts an outcome crossing its party's red lines (red-lines:E)",
+    description:
+      "holds out like boulware and never offers or accepts an outcome that crosses its party's red lines (red-lines:E)",
     create: (p) => new TimeDependentAgent(exponent(0.2)(p), redLinePool, true),
   },
 ];
+
+/**
+ * The agents a simulation runs when none are chosen: where the parties have red lines, one that
+ * never crosses them for each (a deal across them is one no party bound by them would sign);
+ * otherwise boulware and conceder in turn.
+ */
+export function defaultAgents(parties: number, redLines: boolean): string[] {
+  return Array.from({ length: parties }, (_, i) => (redLines ? "red-lines" : i % 2 ? "conceder" : "boulware"));
+}
 
 /** Creates an agent from `name` or `name:param`; an unknown name lists the known ones. */
 export function createAgent(spec: string): Agent {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Problem } from "../../contract/api.js";
-import { AGENTS } from "../../negotiation/agents/index.js";
+import { AGENTS, defaultAgents } from "../../negotiation/agents/index.js";
 import { MEDIATORS } from "../../negotiation/mediators/index.js";
 import { MAX_ROUNDS } from "../../negotiation/simulate.js";
 import type { ServerContext } from "../context.js";
@@ -14,7 +14,10 @@ const SimulationRequest = z.object({
   agents: z
     .array(z.string())
     .min(2)
-    .describe(`one agent per party: ${AGENTS.map((a) => a.name).join(", ")} (name:E sets an exponent)`),
+    .optional()
+    .describe(
+      `one agent per party (default: red-lines for every party when they have red lines, else boulware and conceder in turn): ${AGENTS.map((a) => `${a.name} — ${a.description}`).join("; ")}`,
+    ),
   protocol: z.enum(["alternating", "single-text"]).default("alternating"),
   mediator: z
     .string()
@@ -71,11 +74,12 @@ export function simulationRoutes(app: FastifyInstance, ctx: ServerContext, scena
     handler: async (req, reply) => {
       const s = await scenarios.load(req.params.id);
       const c = await scenarios.small(s, "simulation");
-      if (req.body.agents.length !== c.parties.length)
+      const agents = req.body.agents ?? defaultAgents(c.parties.length, c.redLines > 0);
+      if (agents.length !== c.parties.length)
         throw new HttpProblem(
           422,
           "simulation.agents",
-          `${s.id} has ${c.parties.length} parties (${c.parties.join(", ")}); ${req.body.agents.length} agents were given`,
+          `${s.id} has ${c.parties.length} parties (${c.parties.join(", ")}); ${agents.length} agents were given`,
           [
             {
               code: "simulation.agents",
@@ -84,16 +88,17 @@ export function simulationRoutes(app: FastifyInstance, ctx: ServerContext, scena
             },
           ],
         );
-      const id = `sim-${hash(s.text, req.body).slice(0, 16)}`;
+      const settings = { ...req.body, agents };
+      const id = `sim-${hash(s.text, settings).slice(0, 16)}`;
       const result = await withinBudget(
-        ctx.work.run({ kind: "simulation", scenario: { name: `${s.id}.yaml`, text: s.text }, settings: req.body }),
+        ctx.work.run({ kind: "simulation", scenario: { name: `${s.id}.yaml`, text: s.text }, settings }),
         ctx.limits.budgetMs,
         "the simulation",
       );
       const entry = {
         id,
         scenario: s.id,
-        config: { ...req.body, scenarioVersion: s.version },
+        config: { ...settings, scenarioVersion: s.version },
         result,
         created: new Date().toISOString(),
       };

@@ -40,16 +40,42 @@ export function Simulate({ scenario }: { scenario: string }) {
       {([known, spec]) => (
         <SimulateWith
           scenario={scenario}
-          agents={known.agents.map((a) => a.name)}
+          agents={known.agents}
           parties={spec.parties.map((p) => p.name)}
+          redLines={spec.parties.some((p) => (p.redLines ?? []).length > 0)}
         />
       )}
     </Status>
   );
 }
 
-function SimulateWith({ scenario, agents, parties }: { scenario: string; agents: string[]; parties: string[] }) {
-  const [chosen, setChosen] = useState<string[]>(parties.map((_, i) => (i === 0 ? "boulware" : "conceder")));
+/** What each protocol does, in one sentence where it is chosen. */
+const PROTOCOLS: Record<string, [string, string]> = {
+  alternating: [
+    "stacked alternating offers",
+    "each party in turn accepts the offer on the table or makes its own; a deal when all accept it",
+  ],
+  "single-text": [
+    "mediated single text",
+    "a mediator puts one text to the parties and amends it as they vote; a deal when all accept it",
+  ],
+};
+
+function SimulateWith({
+  scenario,
+  agents,
+  parties,
+  redLines,
+}: {
+  scenario: string;
+  agents: { name: string; description: string }[];
+  parties: string[];
+  redLines: boolean;
+}) {
+  // By default the agents respect their party's red lines: a deal across them is one no party would sign.
+  const [chosen, setChosen] = useState<string[]>(
+    parties.map((_, i) => (redLines ? "red-lines" : i % 2 ? "conceder" : "boulware")),
+  );
   const [protocol, setProtocol] = useState("alternating");
   const [rounds, setRounds] = useState(100);
   const [seed, setSeed] = useState(42);
@@ -81,17 +107,24 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
               onChange={(e) => setChosen((c) => c.map((x, k) => (k === i ? (e.target as HTMLSelectElement).value : x)))}
             >
               {agents.map((a) => (
-                <option key={a}>{a}</option>
+                <option key={a.name} value={a.name} title={a.description}>
+                  {a.name}
+                </option>
               ))}
             </select>
+            <small class="muted">{agents.find((a) => a.name === chosen[i])?.description}</small>
           </label>
         ))}
         <label>
           protocol
           <select value={protocol} onChange={(e) => setProtocol((e.target as HTMLSelectElement).value)}>
-            <option value="alternating">stacked alternating offers</option>
-            <option value="single-text">mediated single text</option>
+            {Object.entries(PROTOCOLS).map(([value, [name]]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
           </select>
+          <small class="muted">{PROTOCOLS[protocol]![1]}</small>
         </label>
         <label>
           rounds{" "}
@@ -121,7 +154,9 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
         <section aria-labelledby="result">
           <h2 id="result">
             {sim.agreement
-              ? `Agreement in round ${sim.rounds}`
+              ? sim.redLinesCrossed.length
+                ? `A deal no party bound by its red lines would sign: round ${sim.rounds}, crossing ${sim.redLinesCrossed.length} red line(s)`
+                : `Agreement in round ${sim.rounds}`
               : `No agreement (${sim.ending}) after ${sim.rounds} rounds`}
           </h2>
           {sim.outcome && (
@@ -151,9 +186,9 @@ function SimulateWith({ scenario, agents, parties }: { scenario: string; agents:
   );
 }
 
-function Tournament({ scenario, agents }: { scenario: string; agents: string[] }) {
+function Tournament({ scenario, agents }: { scenario: string; agents: { name: string; description: string }[] }) {
   const [picked, setPicked] = useState<string[]>(
-    ["boulware", "conceder", "linear", "tit-for-tat"].filter((a) => agents.includes(a)),
+    ["boulware", "conceder", "linear", "tit-for-tat"].filter((a) => agents.some((x) => x.name === a)),
   );
   const [repetitions, setRepetitions] = useState(5);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -193,8 +228,8 @@ function Tournament({ scenario, agents }: { scenario: string; agents: string[] }
       <form class="form" onSubmit={start}>
         <fieldset>
           <legend>agents</legend>
-          {agents.map((a) => (
-            <label key={a} class="check">
+          {agents.map(({ name: a, description }) => (
+            <label key={a} class="check" title={description}>
               <input
                 type="checkbox"
                 checked={picked.includes(a)}
