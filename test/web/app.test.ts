@@ -56,6 +56,15 @@ if (!CHROMIUM) {
       await shot("overview-phone");
       // Nothing wider than the phone's screen except the tables' own scrolling boxes.
       expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+      // Every view's link is on the screen, none scrolled out of sight.
+      const links = await page.locator("nav a").evaluateAll((as) =>
+        as.map((a) => {
+          const r = a.getBoundingClientRect();
+          return { text: a.textContent, inside: r.left >= 0 && r.right <= 390 && r.width > 0 };
+        }),
+      );
+      expect(links.length).toBe(9);
+      expect(links.filter((l) => !l.inside)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 800 });
     });
 
@@ -126,6 +135,19 @@ if (!CHROMIUM) {
       };
       expect(stored.version).toBe(1);
       expect(stored.text).not.toContain("Tidal power");
+      // The unsaved edit is not lost without a word: leaving the view asks; declining keeps it.
+      const asked: string[] = [];
+      page.once("dialog", (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await page.click("nav >> text=Overview");
+      expect(asked).toEqual([expect.stringMatching(/unsaved edits/)]);
+      expect(page.url()).toContain("#/edit");
+      expect(await area.inputValue()).toContain("Tidal power");
+      page.once("dialog", (d) => void d.accept());
+      await page.click("nav >> text=Overview");
+      await page.waitForSelector(".verdict");
     });
 
     it("the utility-space chart renders with the frontier and every plan version", async () => {

@@ -123,14 +123,36 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
   const [busy, setBusy] = useState(false);
   /** The stored version this text was read from or last saved as. */
   const [base, setBase] = useState(0);
+  /** The text as stored: edits beyond it are unsaved. */
+  const [stored, setStored] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (loaded.state === "ready") {
       setText(loaded.data.text);
+      setStored(loaded.data.text);
       setBase(loaded.data.version);
     }
   }, [loaded]);
+  // Unsaved edits are not lost without a word: leaving the page or the view asks first.
+  const dirty = text !== null && stored !== null && text !== stored;
+  useEffect(() => {
+    if (!dirty) return;
+    const unload = (e: BeforeUnloadEvent) => e.preventDefault();
+    const leave = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a[href^='#']");
+      if (link && !confirm("The scenario has unsaved edits. Leave this view and lose them?")) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    addEventListener("beforeunload", unload);
+    document.addEventListener("click", leave, true);
+    return () => {
+      removeEventListener("beforeunload", unload);
+      document.removeEventListener("click", leave, true);
+    };
+  }, [dirty]);
   const lines = (text ?? "").split("\n");
   const bad = new Map(problems.filter((p) => p.line).map((p) => [p.line!, p]));
   const goTo = (line: number) => {
@@ -150,6 +172,7 @@ function ScenarioEditor({ scenario }: { scenario: string }) {
     try {
       const v = await api.replace(scenario, text, base);
       setBase(v.version);
+      setStored(text);
       // Saved: analysed again on the new version.
       const a = await api.analysis(scenario);
       setSaved(
