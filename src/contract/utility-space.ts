@@ -10,6 +10,11 @@ export const UtilitySpace = z.object({
     .array(z.number())
     .readonly()
     .describe("outcomes per cell of a bins × bins grid over [0, 1]², row by row from utility 0 of the second party"),
+  allowed: z
+    .array(z.number())
+    .readonly()
+    .optional()
+    .describe("with red lines: per cell, the outcomes that cross no party's red line (the rest of `counts` cross one)"),
   frontier: z
     .array(z.tuple([z.number(), z.number()]).readonly())
     .readonly()

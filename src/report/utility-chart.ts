@@ -3,8 +3,19 @@ import type { AnalysisReport } from "../contract/analysis-report.js";
 import type { UtilitySpace } from "../contract/utility-space.js";
 
 /** What the chart needs of the utility space (GET …/utility-space) and of the analysis. */
-export type ChartSpace = Pick<UtilitySpace, "parties" | "bins" | "counts" | "frontier">;
-export type ChartAnalysis = Pick<AnalysisReport, "reservations" | "proposals" | "solutions">;
+export type ChartSpace = Pick<UtilitySpace, "parties" | "bins" | "counts" | "frontier" | "allowed">;
+export type ChartAnalysis = Pick<AnalysisReport, "reservations" | "proposals" | "solutions"> &
+  Partial<Pick<AnalysisReport, "zopa" | "explanation">>;
+
+/** The chart's takeaway in one line: what blocks a deal, or how large the zone is. */
+export function chartTitle(a: ChartAnalysis): string | undefined {
+  const c = a.explanation?.collisions?.[0] ?? a.explanation?.collidingRedLines;
+  if (a.zopa && !a.zopa.exists && c?.length)
+    return `No outcome every party accepts: ${c.map((l) => `${l.party}'s “${l.label}”`).join(" and ")} exclude each other`;
+  if (a.zopa?.exists && a.zopa.size !== null)
+    return `A zone of agreement: ${(Number(a.zopa.size) * 100).toFixed(1)} % of outcomes every party accepts`;
+  return a.zopa && !a.zopa.exists ? "No outcome every party accepts" : undefined;
+}
 
 /**
  * The utility space of parties i (across) and j (up): every outcome as a density, the pair's
@@ -22,9 +33,16 @@ export function utilityChart(
   document?: unknown,
 ): ReturnType<typeof Plot.plot> {
   const step = 1 / space.bins;
-  const cells = space.counts.flatMap((n, k) =>
-    n ? [{ x: (k % space.bins) * step, y: Math.floor(k / space.bins) * step, n }] : [],
-  );
+  // Outcomes that cross no red line are shaded by how many fall in a cell; those that cross one are grey.
+  const at = (k: number) => ({ x: (k % space.bins) * step, y: Math.floor(k / space.bins) * step });
+  const cells = space.counts.flatMap((n, k) => {
+    const free = space.allowed ? space.allowed[k]! : n;
+    return free ? [{ ...at(k), n: free }] : [];
+  });
+  const crossing = space.allowed
+    ? space.counts.flatMap((n, k) => (n - space.allowed![k]! > 0 ? [{ ...at(k), n: n - space.allowed![k]! }] : []))
+    : [];
+  const title = chartTitle(a);
   // Plans are numbered on the chart (names of plans at nearby points would overlap); planKey lists them.
   // A plan no source states terms for has no place on the chart: it could be anywhere.
   const plans = a.proposals.flatMap((p, k) =>
@@ -41,17 +59,33 @@ export function utilityChart(
     ...(document ? { document: document as NonNullable<Plot.PlotOptions["document"]> } : {}),
     width,
     height: Math.min(width, 560),
+    ...(title ? { title } : {}),
+    ...(space.allowed
+      ? {
+          caption:
+            "Blue: outcomes that cross no party's red line (darker: more of them); grey: outcomes that cross one. Black line: the pair's Pareto frontier; dashed: reservations.",
+        }
+      : {}),
     x: { domain: [0, 1], label: `${space.parties[0]} utility →` },
     y: { domain: [0, 1], label: `↑ ${space.parties[1]} utility` },
     color: { type: "log", scheme: "blues", label: "outcomes" },
     marks: [
+      Plot.rect(crossing, {
+        x1: "x",
+        x2: (d: { x: number }) => d.x + step,
+        y1: "y",
+        y2: (d: { y: number }) => d.y + step,
+        fill: "#d4d4d4",
+        title: (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes crossing a red line`,
+      }),
       Plot.rect(cells, {
         x1: "x",
         x2: (d: { x: number }) => d.x + step,
         y1: "y",
         y2: (d: { y: number }) => d.y + step,
         fill: "n",
-        title: (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes`,
+        title: (d: { n: number }) =>
+          `${d.n.toLocaleString("en-US")} outcomes${space.allowed ? " crossing no red line" : ""}`,
       }),
       Plot.ruleX([a.reservations[i]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
       Plot.ruleY([a.reservations[j]!], { stroke: "#b35900", strokeDasharray: "5 3" }),

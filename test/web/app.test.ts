@@ -51,6 +51,16 @@ if (!CHROMIUM) {
       expect(answer).toMatch(/No zone of agreement, whatever the preferences/);
       expect(answer).toMatch(/Donbas under Russian control.*no withdrawal from Donbas/s);
       expect(await page.locator("table tbody tr").count()).toBe(7);
+      // The answer drawn: outcomes across a red line in grey — on the Moscow case every one, the red lines
+      // collide — with a title that states the takeaway and a caption that says what the colours mean.
+      const chart = page.locator(".overview-chart figure, .overview-chart svg").first();
+      await chart.waitFor({ timeout: 60_000 });
+      const overviewChart = page.locator(".overview-chart");
+      expect(await overviewChart.textContent()).toMatch(
+        /No outcome every party accepts: Russia's “Donbas under Russian control” and Ukraine's “no withdrawal from Donbas” exclude each other/,
+      );
+      expect(await overviewChart.textContent()).toMatch(/grey: outcomes that cross one/);
+      expect(await overviewChart.locator("g[fill='#d4d4d4'] rect").count()).toBeGreaterThan(50);
       await shot("overview");
       await page.setViewportSize({ width: 390, height: 844 });
       await shot("overview-phone");

@@ -1,6 +1,8 @@
 import { concessionChanges } from "../../../src/report/concession-changes";
+import { planKey, utilityChart } from "../../../src/report/utility-chart";
 import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
+import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
 import { useData } from "../use-data";
 
@@ -9,10 +11,41 @@ const fixed = (x: number) => x.toFixed(2);
 /** The answers first: is there a zone of agreement, what blocks it, the smallest concessions, how each plan fares; then who is at the table. */
 export function Overview({ scenario }: { scenario: string }) {
   const data = useData(() => Promise.all([api.analysis(scenario), api.model(scenario)]), [scenario]);
-  return <Status of={data}>{([a, spec]) => <OverviewOf a={a} spec={spec} />}</Status>;
+  return <Status of={data}>{([a, spec]) => <OverviewOf scenario={scenario} a={a} spec={spec} />}</Status>;
 }
 
-function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
+/** The answer drawn: the first two parties' utility space, outcomes across a red line in grey, the plans numbered. */
+function OverviewChart({ scenario, a }: { scenario: string; a: Analysis }) {
+  const space = useData(() => api.space(scenario, 0, 1), [scenario]);
+  const width = Math.min(900, (document.querySelector("main")?.clientWidth ?? 900) - 8);
+  return (
+    <section aria-labelledby="space" class="overview-chart">
+      <h2 id="space">
+        The answer drawn: {a.parties[0]} and {a.parties[1]}
+      </h2>
+      <Status of={space}>
+        {(s) => (
+          <>
+            <PlotFigure
+              label={`utility space of ${s.parties.join(" and ")}: outcomes, red lines, Pareto frontier, plans`}
+              deps={[s, a, width]}
+              make={() => utilityChart(s, a, 0, 1, width)}
+            />
+            <ol class="plan-key" aria-label="plan versions on the chart">
+              {planKey(a).map((k) => (
+                <li key={k} value={Number(/^\d+/.exec(k)![0])}>
+                  {k.replace(/^\d+ /, "")}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </Status>
+    </section>
+  );
+}
+
+function OverviewOf({ scenario, a, spec }: { scenario: string; a: Analysis; spec: Spec }) {
   const cited = a.citations?.length ?? 0;
   const assumed = a.assumptions?.length ?? 0;
   // Every collision that blocks a deal; a single one is `collidingRedLines` alone.
@@ -49,6 +82,7 @@ function OverviewOf({ a, spec }: { a: Analysis; spec: Spec }) {
           </>
         )}
       </section>
+      {a.parties.length >= 2 && <OverviewChart scenario={scenario} a={a} />}
       {a.concessions.length > 0 && (
         <section aria-labelledby="concessions">
           <h2 id="concessions">The smallest concessions that would open a deal</h2>
