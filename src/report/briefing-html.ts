@@ -1,14 +1,15 @@
-import type { Briefing, Inline } from "./briefing.js";
+import { type Briefing, groupNotes, type Inline } from "./briefing.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+// Adjacent notes are one bracketed group ("[1, 2]"), each number linking to its source.
 const inline = (xs: readonly Inline[]) =>
-  xs
+  groupNotes(xs)
     .map((x) =>
       typeof x === "string"
         ? esc(x)
-        : "note" in x
-          ? `<sup><a href="#n${x.note}">${x.note}</a></sup>`
+        : "notes" in x || "note" in x
+          ? `<sup class="ref">[${("notes" in x ? x.notes : [x.note]).map((n) => `<a href="#n${n}">${n}</a>`).join(", ")}]</sup>`
           : `<strong>${esc(x.strong)}</strong>`,
     )
     .join("");

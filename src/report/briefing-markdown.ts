@@ -1,15 +1,26 @@
-import type { Briefing, Inline } from "./briefing.js";
+import { type Briefing, groupNotes, type Inline } from "./briefing.js";
 
 const escapeMarkdown = (s: string) => s.replace(/([\\|*_[\]<>])/g, "\\$1");
 
+// Notes are numbered references in brackets ("[1, 2]"), listed at the end.
 const inline = (xs: readonly Inline[]) =>
-  xs
+  groupNotes(xs)
     .map((x) =>
-      typeof x === "string" ? escapeMarkdown(x) : "note" in x ? `[^${x.note}]` : `**${escapeMarkdown(x.strong)}**`,
+      typeof x === "string"
+        ? escapeMarkdown(x)
+        : "notes" in x
+          ? ` \\[${x.notes.join(", ")}\\]`
+          : "note" in x
+            ? ` \\[${x.note}\\]`
+            : `**${escapeMarkdown(x.strong)}**`,
     )
     .join("");
 
-/** The briefing as Markdown (GitHub flavour: tables, footnotes; the chart as an inline SVG image). */
+/**
+ * The briefing as Markdown (GitHub flavour: tables; notes as "[1, 2]" listed at the end). The
+ * chart is not inlined (a Markdown file that carries an image as text is unreadable): its caption
+ * says it is in the HTML and PDF briefing.
+ */
 export function briefingMarkdown(b: Briefing): string {
   const out = [`# Briefing: ${escapeMarkdown(b.title)}`, ""];
   for (const s of b.sections) {
@@ -28,13 +39,11 @@ export function briefingMarkdown(b: Briefing): string {
         );
       } else
         out.push(
-          `![${escapeMarkdown(block.figure.caption)}](data:image/svg+xml;base64,${Buffer.from(block.figure.svg).toString("base64")})`,
-          "",
-          `*${escapeMarkdown(block.figure.caption)}*`,
+          `*Chart (drawn in the HTML and PDF briefing: \`--out briefing.html\` or \`briefing.pdf\`): ${escapeMarkdown(block.figure.caption)}*`,
           "",
         );
     }
   }
-  if (b.notes.length) out.push(...b.notes.map((n, i) => `[^${i + 1}]: ${escapeMarkdown(n)}`), "");
+  if (b.notes.length) out.push("## Sources cited", "", ...b.notes.map((n, i) => `${i + 1}. ${escapeMarkdown(n)}`), "");
   return out.join("\n");
 }

@@ -71,12 +71,16 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
   const sections: Section[] = [];
 
   // 1. Bottom line up front.
+  // The verdict once, in bold, then why (the summary without its own restatement of the verdict).
+  const summary = (a.explanation?.summary ?? "").replace(
+    /^(?:No zone of agreement|A zone of agreement exists)[^:]*:\s*/,
+    "",
+  );
   const bottom: Block[] = [
     {
       p: [
         { strong: a.zopa.exists ? "There is a zone of agreement." : "There is no zone of agreement." },
-        " ",
-        a.explanation?.summary ?? "",
+        ...(summary ? [" ", summary.charAt(0).toUpperCase() + summary.slice(1)] : []),
       ],
     },
   ];
@@ -113,6 +117,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
   sections.push({ title: "Bottom line", blocks: bottom });
 
   // 2. Timeline: what happened, each event once with its sources; a date the sources dispute says so.
+  const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
   const dated = evidence.events.filter(
     (e): e is typeof e & { when: string } => !!e.when && /^\d{4}-\d{2}-\d{2}/.test(e.when),
   );
@@ -141,7 +146,13 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
             head: ["day", "what happened", "told by"],
             rows: recent.map((e) => [
               [e.when.slice(0, 10), ...(e.disputed.includes("date") ? [" (sources differ)"] : [])],
-              [eventSummary(e)],
+              // What only quarantined sources tell is unverified.
+              [
+                eventSummary(e),
+                ...(e.versions.every((v) => quarantined.has(baseName(v.file)))
+                  ? [" (unverified: only a quarantined source)"]
+                  : []),
+              ],
               [
                 `${new Set(e.versions.map((v) => v.file)).size} source(s)`,
                 ...e.versions.slice(0, 3).map((v) => note({ file: v.file, text: v.text })),
@@ -333,7 +344,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     blocks: [
       {
         p: [
-          `${a.citations?.length ?? 0} citation(s) tie the model to the texts; ${a.assumptions?.length ?? 0} number(s) or term(s) are assumptions no citation supports (listed by \`parley validate\`).`,
+          `${a.citations?.length ?? 0} citation(s) tie the model to the texts; ${a.assumptions?.length ?? 0} number(s) or term(s) are assumptions no citation supports (mostly the parties' weights and values, which are the analyst's estimates).`,
         ],
       },
       // A quarantined source is named with why, before anything rests on weak ones.
@@ -342,7 +353,8 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
           `Quarantined: ${q.file} — ${q.reason}${q.findings.length ? ` (${q.findings.join("; ")})` : ""}. What only it says is left out of the model as unverified${q.alongside.length ? `; it is also cited by ${q.alongside.join("; ")}` : ""}.`,
         ],
       })),
-      ...((a.weakFields?.length ?? 0) ? [{ list: a.weakFields!.map((w) => [`${w.field}: ${w.reason}`]) }] : []),
+      // What rests on a weak or single source, counted by party or plan: the full list is the analysis report's.
+      ...((a.weakFields?.length ?? 0) ? [{ p: [weakSummary(a.weakFields!)] }] : []),
       {
         p: [
           "Each party's utility is a weighted sum of its values per issue (0 to 1); a red line excludes outcomes outright. The zone of agreement is the set of outcomes every party prefers to its reservation and that crosses no red line; concessions are the smallest changes (share of each issue's range, or a red line relaxed) that would open one. Sources are scored for reliability from their kind, corroboration, hedging, named sourcing and what each says against itself (acts after its own date, one figure given two ways, garbled names); a source saying two such things is quarantined. Every quotation above is the texts' own words.",
@@ -351,4 +363,32 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
     ],
   });
   return { title: a.scenario, sections, notes };
+}
+
+/** Inline parts with each run of adjacent notes as one group ("[1, 2]", never "¹²" run together). */
+export function groupNotes(xs: readonly Inline[]): (Inline | { notes: number[] })[] {
+  const out: (Inline | { notes: number[] })[] = [];
+  for (const x of xs) {
+    const last = out.at(-1);
+    if (typeof x !== "string" && "note" in x) {
+      if (last && typeof last !== "string" && "notes" in last) last.notes.push(x.note);
+      else out.push({ notes: [x.note] });
+    } else out.push(x);
+  }
+  return out;
+}
+
+/** "97 fields rest on a weak or a single source: Russia 30, Ukraine 20, …" — by who or what they belong to. */
+function weakSummary(fields: readonly { field: string }[]): string {
+  const by = new Map<string, number>();
+  for (const f of fields) {
+    const owner = f.field.startsWith("sequence ")
+      ? "sequencing"
+      : f.field.startsWith("note on ")
+        ? "notes"
+        : (/^(?:issue )?([^:(]+?)(?::| \()/.exec(f.field)?.[1]?.trim() ?? "other");
+    by.set(owner, (by.get(owner) ?? 0) + 1);
+  }
+  const parts = [...by].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`);
+  return `${fields.length} field(s) rest on a weak or a single source — ${parts.join(", ")}; the analysis report (parley analyze --corpus) lists each with its source.`;
 }

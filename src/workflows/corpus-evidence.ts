@@ -3,6 +3,7 @@ import { evidenceJson } from "../evidence/evidence-json.js";
 import { extractEvidence } from "../evidence/extract.js";
 import { loadAttributionModel } from "../ingest/attribution-model.js";
 import { resolveCitations } from "../ingest/validate-citations.js";
+import { baseName } from "../model/base-name.js";
 import type { CitedInput } from "./cited-input.js";
 
 /**
@@ -30,19 +31,27 @@ export function corpusEvidence({ loaded, corpus, docs, label, knowledge }: Cited
         .map((c) => ({ file: c.file, start: c.start, end: c.end })),
     })),
   }));
-  // A dispute the scenario writes down replaces the same disagreement found in the evidence (same values).
+  // A dispute the scenario writes down replaces the same disagreement found in the evidence: the
+  // same values, or two of its sides in the very words the dispute cites.
   const key = (sides: readonly { value: string | number }[]) =>
     sides
       .map((s) => String(s.value))
       .sort()
       .join("\u0000");
   const authored = new Set(disputes.map((d) => key(d.sides)));
+  const spans = disputes.flatMap((d) => d.sides.flatMap((s) => s.spans));
+  const cited = (side: { spans: readonly { file: string; start: number; end: number }[] }) =>
+    side.spans.some((q) =>
+      spans.some((w) => baseName(w.file) === baseName(q.file) && w.start < q.end && q.start < w.end),
+    );
+  const same = (c: (typeof evidence.contradictions)[number]) =>
+    authored.has(key(c.sides)) || c.sides.filter(cited).length >= 2;
   return {
     citations,
     assumptions,
     evidence: {
       ...evidence,
-      contradictions: [...evidence.contradictions.filter((c) => !authored.has(key(c.sides))), ...disputes],
+      contradictions: [...evidence.contradictions.filter((c) => !same(c)), ...disputes],
     },
   };
 }

@@ -24,10 +24,14 @@ describe("parley report", () => {
     const html = readFileSync(out, "utf8");
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<strong>There is no zone of agreement.</strong>");
-    expect(html).toMatch(/<figure><svg[^>]*viewBox/);
+    expect(html).toMatch(/<figure>[\s\S]*?<svg[^>]*viewBox/);
+    // The chart states its takeaway.
+    expect(html).toContain("No outcome every party accepts: Russia's “Donbas under Russian control”");
+    // Adjacent notes are one bracketed group, never numbers run together.
     expect(html).toMatch(
-      /Conflicting dates<\/strong> for date of the Kremlin meeting: 2025-12-02<sup>.*vs 2025-12-03<sup>/,
+      /Conflicting dates<\/strong> for date of the Kremlin meeting: 2025-12-02<sup class="ref">\[<a href="#n\d+">\d+<\/a>\]<\/sup>.*vs 2025-12-03<sup/,
     );
+    expect(html).toMatch(/<sup class="ref">\[<a href="#n\d+">\d+<\/a>, <a href="#n\d+">\d+<\/a>/);
     expect(html).toMatch(
       /<li id="n1">“.+” — \d{3}_[0-9a-f]+\.txt \(\w[\w ]*, reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)<\/li>/,
     );
@@ -41,8 +45,13 @@ describe("parley report", () => {
     const md = r.stdout;
     expect(md).toMatch(/^# Briefing: /);
     const dispute = md.split("\n").find((l) => l.startsWith("- **cap on Ukraine's army in the US texts**"))!;
-    expect(dispute).toMatch(/600,000\[\^\d+\].* \/ 800,000\[\^\d+\]/);
-    expect(md).toMatch(/!\[.*\]\(data:image\/svg\+xml;base64,/);
+    expect(dispute).toMatch(/600,000 \\\[\d+\\\].* \/ 800,000 \\\[\d+\\\]/);
+    // No image carried as text: the chart is named, and drawn in the HTML and PDF briefing.
+    expect(md).not.toMatch(/base64/);
+    expect(md).toMatch(/\*Chart \(drawn in the HTML and PDF briefing/);
+    expect(md.length).toBeLessThan(40_000);
+    // The verdict is said once.
+    expect(md).toMatch(/^\*\*There is no zone of agreement\.\*\* Russia's "Donbas under Russian control"/m);
   });
 
   it.skipIf(!existsSync("/usr/bin/chromium"))("prints it to PDF through Chromium", () => {
