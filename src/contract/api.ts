@@ -37,6 +37,7 @@ export const DocumentSummary = EvidenceDocument.pick({
   published: true,
   publishedSource: true,
   characters: true,
+  name: true,
 });
 
 export const IngestAnswer = z.object({

@@ -22,6 +22,7 @@ export const EvidenceDocument = z.object({
   id: z.string().describe("SHA-256 of the text"),
   format: z.enum(["text", "markdown", "html"]),
   title: z.string().nullable(),
+  name: z.string().describe("what a reader calls the source: its title, else the start of its first sentence"),
   outlet: z.string().nullable(),
   author: z.string().nullable(),
   url: z.string().nullable(),

@@ -2,6 +2,7 @@ import type { EvidenceJson } from "../contract/evidence.js";
 import type { Claim } from "./claims.js";
 import type { EvidenceReport } from "./extract.js";
 import { claimReliability } from "./reliability.js";
+import { sourceName } from "./source-name.js";
 import type { Located } from "./span.js";
 
 const where = (x: Located) => ({ file: x.file, start: x.start, end: x.end, text: x.text, selector: x.selector });
@@ -60,6 +61,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
       id: d.id,
       format: d.format,
       title: d.title,
+      name: sourceName({ file: d.file, title: d.title, lede: d.text.slice(0, 400) }),
       outlet: d.outlet,
       author: d.author,
       url: d.url ?? null,

@@ -54,9 +54,12 @@ const WINDOW_DAYS = 120;
 export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingInput): Briefing {
   const notes: string[] = [];
   const published = new Map(evidence.documents.map((d) => [baseName(d.file), d.published]));
+  // Sources by name (their title, else their first words), never by file name.
+  const named = new Map(evidence.documents.map((d) => [baseName(d.file), d.name]));
+  const nameOf = (file: string) => named.get(baseName(file)) ?? baseName(file);
   const note = (c: Cite): Inline => {
     const date = published.get(baseName(c.file));
-    const label = `“${c.text}” — ${baseName(c.file)}${c.source ? ` (${c.source.kind}, reliability ${fixed(c.source.score)})` : ""}, ${date ?? "undated"}`;
+    const label = `“${c.text}” — ${nameOf(c.file)}${c.source ? ` (${c.source.kind}, reliability ${fixed(c.source.score)})` : ""}, ${date ?? "undated"}`;
     let i = notes.indexOf(label);
     if (i < 0) i = notes.push(label) - 1;
     return { note: i + 1 };
@@ -350,7 +353,7 @@ export function buildBriefing({ analysis: a, spec, evidence, chart }: BriefingIn
       // A quarantined source is named with why, before anything rests on weak ones.
       ...(a.quarantine ?? []).map((q) => ({
         p: [
-          `Quarantined: ${q.file} — ${q.reason}${q.findings.length ? ` (${q.findings.join("; ")})` : ""}. What only it says is left out of the model as unverified${q.alongside.length ? `; it is also cited by ${q.alongside.join("; ")}` : ""}.`,
+          `Quarantined: ${nameOf(q.file)} — ${q.reason}${q.findings.length ? ` (${q.findings.join("; ")})` : ""}. What only it says is left out of the model as unverified${q.alongside.length ? `; it is also cited by ${q.alongside.join("; ")}` : ""}.`,
         ],
       })),
       // What rests on a weak or single source, counted by party or plan: the full list is the analysis report's.

@@ -4,10 +4,13 @@ import type { DocumentMeta } from "./store.js";
 /** The `documents` columns a listing reads: all but the text. */
 export const META_COLUMNS = "id, file, format, title, outlet, author, published, published_source, url, published_at";
 
-/** A listed row (META_COLUMNS and `characters`) as the document it describes, without its text. */
+/** What a listing reads of the text: its length, and its opening (for a source with no title, its name). */
+export const TEXT_COLUMNS = "length(text) AS characters, substr(text, 1, 400) AS lede";
+
+/** A listed row (META_COLUMNS and TEXT_COLUMNS) as the document it describes, without its text. */
 export function metaFromRow(r: Record<string, unknown>): DocumentMeta {
   const { text: _, ...meta } = documentFromRow({ ...r, text: "" });
-  return { ...meta, characters: Number(r["characters"]) };
+  return { ...meta, characters: Number(r["characters"]), lede: String(r["lede"] ?? "") };
 }
 
 /** A stored `documents` row (the same columns in SQLite and PostgreSQL) as the document it holds. */

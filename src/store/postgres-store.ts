@@ -2,7 +2,7 @@ import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
+import { documentFromRow, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
 import type {
   DocumentEntry,
   DocumentMeta,
@@ -154,7 +154,7 @@ export class PostgresStore implements Store {
   async documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }> {
     const total = Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM documents")).rows[0]!.n);
     const { rows } = await this.pool.query(
-      `SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY seq LIMIT $1 OFFSET $2`,
+      `SELECT ${META_COLUMNS}, ${TEXT_COLUMNS} FROM documents ORDER BY seq LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
     return { total, items: rows.map(metaFromRow) };

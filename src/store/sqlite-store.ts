@@ -6,7 +6,7 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import { systemProblem } from "../system-errors.js";
-import { documentFromRow, META_COLUMNS, metaFromRow } from "./document-row.js";
+import { documentFromRow, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
 import type {
   DocumentEntry,
   DocumentMeta,
@@ -221,9 +221,10 @@ export class SqliteStore implements Store {
     // Every column but the text, and the text's length in characters (code points).
     const rows = this.guarded(
       () =>
-        this.statement(
-          `SELECT ${META_COLUMNS}, length(text) AS characters FROM documents ORDER BY rowid LIMIT ? OFFSET ?`,
-        ).all(limit, offset) as Record<string, string | number | null>[],
+        this.statement(`SELECT ${META_COLUMNS}, ${TEXT_COLUMNS} FROM documents ORDER BY rowid LIMIT ? OFFSET ?`).all(
+          limit,
+          offset,
+        ) as Record<string, string | number | null>[],
     );
     return { total, items: rows.map(metaFromRow) };
   }

@@ -8,7 +8,11 @@ export type StoreAddress =
   | { readonly kind: "postgres"; readonly url: string };
 
 /** A stored document without its text: what it is, and how long. */
-export type DocumentMeta = Omit<EvidenceDocument, "text"> & { readonly characters: number };
+export type DocumentMeta = Omit<EvidenceDocument, "text"> & {
+  readonly characters: number;
+  /** The text's opening: a source with no title is named by its first words. */
+  readonly lede: string;
+};
 
 /** A stored document's id and the name citations use for it. */
 export interface DocumentEntry {

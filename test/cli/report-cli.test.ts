@@ -33,8 +33,10 @@ describe("parley report", () => {
     );
     expect(html).toMatch(/<sup class="ref">\[<a href="#n\d+">\d+<\/a>, <a href="#n\d+">\d+<\/a>/);
     expect(html).toMatch(
-      /<li id="n1">“.+” — \d{3}_[0-9a-f]+\.txt \(\w[\w ]*, reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)<\/li>/,
+      /<li id="n1">“.+” — [^<(]+ \(\w[\w ]*, reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)<\/li>/,
     );
+    // Sources by name: no file's hash-like name anywhere in the briefing.
+    expect(html).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|<link |src="http/);
   });

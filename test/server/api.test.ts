@@ -205,7 +205,7 @@ describe("the workspace server on the Moscow case", () => {
     ])
       expect(md).toContain(`## ${section}`);
     expect(md).toMatch(
-      /^1\. “.+” — \d{3}\\_[0-9a-f]+\.txt \((newspaper|opinion|blog|wire|broadcaster|official transcript), reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)/m,
+      /^1\. “.+” — [^(]+ \((newspaper|opinion|blog|wire|broadcaster|official transcript), reliability 0\.\d\d\), (\d{4}-\d{2}-\d{2}|undated)/m,
     );
     const html = await get("/api/scenarios/moscow-2025-12/report", { accept: "text/html" });
     expect(html.headers.get("content-type")).toMatch(/^text\/html/);

@@ -82,10 +82,14 @@ if (!CHROMIUM) {
       await go("overview");
       const cite = page.locator(".answer .cite").first();
       const title = (await cite.getAttribute("title"))!;
-      const [, words, file] = /^“(.*)” — (\S+)/s.exec(title)!;
+      // The citation names its source, never a file's hash-like name.
+      const [, words, source] = /^“(.*)” — (.+?) \(/s.exec(title)!;
+      expect(source).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+      const file = /#\/read\/([^?]+)/.exec((await cite.getAttribute("href"))!)![1]!;
       await cite.click();
       await page.waitForSelector("mark#target");
       expect(page.url()).toContain(`#/read/${file}`);
+      expect(await page.textContent("h1")).toBe(source);
       expect(await page.textContent("h1")).toBeTruthy();
       const highlighted = await page.locator("article mark.target").allTextContents();
       expect(highlighted.join("")).toBe(words);
@@ -101,8 +105,10 @@ if (!CHROMIUM) {
       const values = await fact.locator(".side .value").allTextContents();
       expect(values).toEqual(["600,000", "800,000"]);
       const sides = await fact.locator(".side").allTextContents();
-      expect(sides[0]).toMatch(/\d{3}_[0-9a-f]+\.txt/);
-      expect(sides[1]).toMatch(/000_5421cbf47a010d17\.txt/);
+      // Each side's source by name: the news report's headline; the opinion piece, untitled, by its first words.
+      expect(sides[0]).toMatch(/Putin meets Witkoff and Kushner for 5 hours in Moscow/);
+      expect(sides[1]).toMatch(/Putin does not seek a ‘deal’\./);
+      for (const s of sides) expect(s).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
       await shot("contradictions");
     });
 
@@ -114,9 +120,11 @@ if (!CHROMIUM) {
       await line.waitFor({ timeout: 60_000 });
       expect(await line.textContent()).toMatch(/stored: [1-9]\d* quotes, \d+ dates/);
       await go("sources");
-      await page.locator(".card", { hasText: "harbour-talks.txt" }).waitFor();
+      await page.locator(".card", { hasText: "Harbour talks end without a deal" }).waitFor();
+      // No source is shown by its file's hash-like name.
+      expect(await page.textContent("main")).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
       // The blog post is quarantined, with what it says against itself.
-      const blog = page.locator(".card", { hasText: "003_b6488645339004c2.txt" }).locator(".quarantined");
+      const blog = page.locator(".card", { hasText: "Putin's Peace Gambit" }).locator(".quarantined");
       expect(await blog.textContent()).toMatch(/Quarantined — says 3 things against itself.*Luhansk\/Luhansk/s);
       await page.click("text=Harbour talks end without a deal");
       await page.waitForSelector("mark.quote");

@@ -2,6 +2,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "./api";
 import { useRoute } from "./route";
+import { setSourceNames } from "./source-names";
 import { useData } from "./use-data";
 import { Analysis } from "./views/analysis";
 import { Contradictions } from "./views/contradictions";
@@ -43,7 +44,17 @@ function App() {
     }
   }, [scenarios, scenario]);
   const current = route.view === "read" ? "sources" : route.view;
+  // Sources by name in every view: the names are read again on each view (an upload adds some).
+  const docs = useData(() => api.documents(), [route.view]);
+  const [named, setNamed] = useState(false);
+  useEffect(() => {
+    if (docs.state === "ready") {
+      setSourceNames(docs.data.items);
+      setNamed(true);
+    }
+  }, [docs]);
   const view = () => {
+    if (!named && docs.state === "loading") return <p class="muted">Loading…</p>;
     if (!scenario) return <p class="muted">No scenario in this workspace yet: add one under Edit.</p>;
     switch (route.view) {
       case "sources":

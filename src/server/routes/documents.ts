@@ -7,6 +7,7 @@ import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } fr
 import type { Problem } from "../../errors.js";
 import type { EvidenceDocument } from "../../evidence/document.js";
 import { noTextWarning } from "../../evidence/document.js";
+import { sourceName } from "../../evidence/source-name.js";
 import { checkDateTime } from "../../ingest/date-time.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
@@ -27,9 +28,10 @@ const Paste = z.object({
     .describe("published date, YYYY-MM-DD or YYYY-MM-DDTHH:MM, when the text does not state it"),
 });
 
-const summary = (d: Omit<EvidenceDocument, "text"> & { readonly characters: number }) => ({
+const summary = (d: Omit<EvidenceDocument, "text"> & { readonly characters: number; readonly lede: string }) => ({
   id: d.id,
   file: d.file,
+  name: sourceName(d),
   format: d.format,
   title: d.title,
   outlet: d.outlet,
@@ -98,7 +100,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
         actor: [],
       };
       for (const e of await ctx.store.evidence(doc.id)) evidence[e.kind]!.push(e.data);
-      return { ...summary({ ...doc, characters: [...doc.text].length }), text: doc.text, evidence };
+      return { ...summary({ ...doc, characters: [...doc.text].length, lede: doc.text }), text: doc.text, evidence };
     },
   });
 

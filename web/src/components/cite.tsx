@@ -1,6 +1,7 @@
 import { fieldCitations } from "../../../src/report/field-citations";
 import type { Cited } from "../api";
 import { readHref } from "../route";
+import { sourceNameOf } from "../source-names";
 
 /** A citation: a numbered link to the exact words in their source, with the words as its title. */
 export function Cite({ c, n }: { c: Cited; n?: number }) {
@@ -8,7 +9,7 @@ export function Cite({ c, n }: { c: Cited; n?: number }) {
     <a
       class="cite"
       href={readHref(c.file, c.start, c.end)}
-      title={`“${c.text}” — ${c.file}${c.source ? ` (${c.source.kind}, ${c.source.score.toFixed(2)})` : ""}`}
+      title={`“${c.text}” — ${sourceNameOf(c.file)}${c.source ? ` (${c.source.kind}, ${c.source.score.toFixed(2)})` : ""}`}
     >
       [{n ?? "src"}]
     </a>

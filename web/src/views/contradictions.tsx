@@ -2,6 +2,7 @@ import { contestedSides } from "../../../src/report/contested-sides";
 import { api } from "../api";
 import { Status } from "../components/status";
 import { readHref } from "../route";
+import { sourceNameOf } from "../source-names";
 import { useData } from "../use-data";
 
 const show = (v: string | number) => (typeof v === "number" ? v.toLocaleString("en-US") : v);
@@ -44,7 +45,7 @@ export function Contradictions({ scenario }: { scenario: string }) {
                           <blockquote key={`${w.file}:${w.start}`}>
                             <a href={readHref(w.file, w.start, w.end)}>“{w.text}”</a>
                             <footer>
-                              {w.file}
+                              {sourceNameOf(w.file)}
                               {r ? ` · ${r.kind}, reliability ${r.score.toFixed(2)}` : ""}
                             </footer>
                           </blockquote>

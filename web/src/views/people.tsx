@@ -1,6 +1,7 @@
 import { api, type Quote } from "../api";
 import { Status } from "../components/status";
 import { readHref } from "../route";
+import { sourceNameOf } from "../source-names";
 import { useData } from "../use-data";
 
 /** Per person, their quotes across sources; attributions below the confidence threshold are listed apart, as unsure. */
@@ -31,7 +32,7 @@ export function People() {
               <li key={`${q.file}:${q.start}`} class={q.speaker ? "" : "unsure"}>
                 <a href={readHref(q.file, q.start, q.end)}>“{q.text}”</a>{" "}
                 <span class="muted">
-                  {q.file} · confidence {q.confidence.toFixed(2)}
+                  {sourceNameOf(q.file)} · confidence {q.confidence.toFixed(2)}
                   {q.speaker ? "" : " · unsure"}
                 </span>
               </li>

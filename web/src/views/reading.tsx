@@ -48,9 +48,9 @@ export function Reading({ file, start, end }: { file: string; start: string | nu
     <Status of={data}>
       {(doc) => (
         <>
-          <h1>{doc.title ?? doc.file}</h1>
+          <h1>{doc.name}</h1>
           <p class="muted">
-            {doc.file} · {doc.published ?? "date unknown"} · {doc.evidence.quote.length} quotes,{" "}
+            {doc.outlet ?? "outlet unknown"} · {doc.published ?? "date unknown"} · {doc.evidence.quote.length} quotes,{" "}
             {doc.evidence.date.length} dates, {doc.evidence.quantity.length} quantities, {doc.evidence.claim.length}{" "}
             claims
           </p>

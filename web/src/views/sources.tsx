@@ -38,10 +38,10 @@ export function Sources({ scenario }: { scenario: string }) {
               return (
                 <li key={d.id} class="card">
                   <h2>
-                    <a href={readHref(d.file)}>{d.title ?? d.file}</a>
+                    <a href={readHref(d.file)}>{d.name}</a>
                   </h2>
                   <p class="muted">
-                    {d.file} · {d.outlet ?? "outlet unknown"} · {d.published ?? "date unknown"} (
+                    {d.outlet ?? "outlet unknown"} · {d.published ?? "date unknown"} (
                     {HOW[d.publishedSource] ?? d.publishedSource}) · {d.characters.toLocaleString("en-US")} characters
                   </p>
                   {r?.quarantined && (

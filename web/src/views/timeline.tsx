@@ -5,6 +5,7 @@ import { api, type NegotiationEvent } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
 import { readHref } from "../route";
+import { sourceNameOf } from "../source-names";
 import { useData } from "../use-data";
 
 const DAY = 86_400_000;
@@ -95,7 +96,7 @@ export function Timeline() {
                               “{v.text.length > 160 ? `${v.text.slice(0, 159)}…` : v.text}”
                             </a>{" "}
                             <span class="muted">
-                              {v.file}
+                              {sourceNameOf(v.file)}
                               {v.when ? ` · “${v.when.text}”${v.when.iso ? ` → ${v.when.iso}` : ""}` : ""}
                             </span>
                           </li>

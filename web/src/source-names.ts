@@ -1,0 +1,16 @@
+/** What readers call each source, by its file's name: loaded with the workspace's documents, used by every view. */
+const names = new Map<string, string>();
+
+export function setSourceNames(items: readonly { file: string; name: string }[]): void {
+  names.clear();
+  for (const d of items) names.set(baseName(d.file), d.name);
+}
+
+/** A source's name ("Putin meets Witkoff and Kushner …"), never its file's hash-like name where a name is known. */
+export function sourceNameOf(file: string): string {
+  return names.get(baseName(file)) ?? baseName(file);
+}
+
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, "");
+}
