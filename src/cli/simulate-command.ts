@@ -53,12 +53,14 @@ export function registerSimulate(program: Command): void {
         import("../negotiation/simulate.js"),
       ]);
       const arena = createArena(model);
-      const agents = o.agents
-        ? o.agents
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : defaultAgents(model.parties.length, model.redLines.length > 0);
+      // An empty --agents is refused (no agents given); only an absent one takes the default.
+      const agents =
+        o.agents !== undefined
+          ? o.agents
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : defaultAgents(model.parties.length, model.redLines.length > 0);
       const deadline =
         o.seconds !== undefined ? { seconds: o.seconds, turnSeconds: o.turnSeconds } : { rounds: o.rounds ?? 100 };
       const result = createSimulation(arena, {

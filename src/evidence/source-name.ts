@@ -4,7 +4,7 @@ import { baseName } from "../model/base-name.js";
 const LEDE_WORDS = 9;
 
 /**
- * What a reader calls a source: its title; else the start of its first sentence ("Putin does not
+ * What a reader calls a source: its title; else the start of its first sentence ("Novak does not
  * seek a ‘deal’ …"), which a reader recognises where a file name ("000_5421cbf4….txt") says
  * nothing; else the file's name.
  */

@@ -381,7 +381,7 @@ export function groupNotes(xs: readonly Inline[]): (Inline | { notes: number[] }
   return out;
 }
 
-/** "97 fields rest on a weak or a single source: Russia 30, Ukraine 20, …" — by who or what they belong to. */
+/** "97 fields rest on a weak or a single source: Ruritania 30, Gozo 20, …" — by who or what they belong to. */
 function weakSummary(fields: readonly { field: string }[]): string {
   const by = new Map<string, number>();
   for (const f of fields) {

@@ -6,7 +6,7 @@ export function setSourceNames(items: readonly { file: string; name: string }[])
   for (const d of items) names.set(baseName(d.file), d.name);
 }
 
-/** A source's name ("Putin meets Witkoff and Kushner …"), never its file's hash-like name where a name is known. */
+/** A source's name ("Novak meets the envoys …"), never its file's hash-like name where a name is known. */
 export function sourceNameOf(file: string): string {
   return names.get(baseName(file)) ?? baseName(file);
 }
