@@ -197,13 +197,15 @@ if (!CHROMIUM) {
     it("every other view renders its data", async () => {
       for (const [view, expectation] of [
         ["sources", /5 document\(s\)|6 document\(s\)/],
-        ["timeline", /Conflicting dates/],
+        ["timeline", /Conflicting dates for meeting in Moscow: 2025-12-02 \(Putin does not seek a ‘deal’\./],
         ["people", /Vladimir Putin/],
         ["model", /Stances: parties × issues/],
       ] as const) {
         await go(view);
         await page.waitForFunction("!document.querySelector('main [role=status]')");
         expect(await page.textContent("main")).toMatch(expectation);
+        // Sources by name in every view, never by a file's hash-like name.
+        expect(await page.textContent("main")).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
         await shot(view);
       }
       await go("simulate");

@@ -43,7 +43,7 @@ export function Timeline() {
                 {conflicts.map((c) => (
                   <li key={c.subject}>
                     <strong>Conflicting dates</strong> for {c.subject}:{" "}
-                    {c.sides.map((s) => `${s.value} (${(s.files ?? []).join(", ")})`).join(" vs ")}
+                    {c.sides.map((s) => `${s.value} (${(s.files ?? []).map(sourceNameOf).join("; ")})`).join(" vs ")}
                   </li>
                 ))}
                 {disputed.map((e) => (
