@@ -34,6 +34,10 @@ export function Contradictions({ scenario }: { scenario: string }) {
                   {f.subject}
                   {f.attribute !== "disputed" ? <span class="muted"> — {f.attribute}</span> : null}
                 </h2>
+                {/* A disagreement Parley found in the texts, not one the analyst listed: unverified until checked. */}
+                {f.attribute !== "disputed" && (
+                  <p class="muted found">Found in the texts by Parley, not listed by the analyst: unverified.</p>
+                )}
                 <div class="sides">
                   {contestedSides(f, spec.disputes ?? [], a.citations ?? [], ev.contradictions ?? []).map((s) => (
                     <div class="side" key={String(s.value)}>
