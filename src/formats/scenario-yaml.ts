@@ -89,12 +89,20 @@ export function readYaml(text: string, file: string): { doc: Document; lineCount
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length)
     throw new InputError(
-      doc.errors.map((e) =>
-        // The parser recurses per level: a document nested thousands deep overflows its stack.
-        /call stack/i.test(e.message)
-          ? tooDeep(at(e.pos[0]))
-          : { code: "yaml.syntax", ...at(e.pos[0]), message: firstLine(e.message), hint: "fix the YAML syntax" },
-      ),
+      doc.errors
+        .map((e) =>
+          // The parser recurses per level: a document nested thousands deep overflows its stack.
+          /call stack/i.test(e.message)
+            ? tooDeep(at(e.pos[0]))
+            : {
+                code: "yaml.syntax",
+                ...at(e.pos[0]),
+                message: `${PLAIN[e.code] ?? "this line does not read as YAML"} (the parser: ${firstLine(e.message)})`,
+                hint: "fix the YAML syntax",
+              },
+        )
+        // One problem per line: the parser often reports one mistake several ways.
+        .filter((p, i, all) => all.findIndex((q) => q.line === p.line) === i),
     );
   const problems: Problem[] = [];
   const stack: [unknown, number][] = [[doc.contents, 1]];
@@ -182,6 +190,22 @@ function locate(p: Problem, doc: Document, lines: LineCounter, file: string): Pr
   }
   return { ...p, file };
 }
+
+/** The parser's mistakes in plain words, by its error code. */
+const PLAIN: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY:
+    "a value holds a second ': ' (or a key is indented under a value): quote text that contains ': ', or start the nested keys on their own lines",
+  MULTILINE_IMPLICIT_KEY: "a key runs over more than one line: put the key and its colon on one line",
+  TAB_AS_INDENT: "a tab indents this line: YAML indents with spaces only",
+  DUPLICATE_KEY: "this key is already given above in the same block: keep one of them",
+  BAD_INDENT: "this line is indented differently from the lines it belongs with, or a [ or { is not closed",
+  MISSING_CHAR: "a key has no value, or a bracket, brace or quote is not closed",
+  BAD_SCALAR_START: "a value starts with a character YAML reserves (@, `, %, …): put the value in quotes",
+  BAD_DQ_ESCAPE: "a backslash in double quotes starts an escape YAML does not know: use single quotes",
+  UNEXPECTED_TOKEN: "something here does not fit: check the colon after each key and the quotes around text",
+  BLOCK_IN_FLOW: "an indented block inside [ ] or { }: write it inline there, or as an indented list",
+  MULTIPLE_DOCS: "a second document ('---') in the file: a scenario is one document",
+};
 
 function firstLine(s: string): string {
   return s.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");

@@ -40,6 +40,23 @@ describe("scenario YAML", () => {
     ]);
   });
 
+  it("says a YAML mistake in plain words at its line, once per line, the parser's words kept", () => {
+    const twoColons = problems("name: Treaty\ndescription: the plan: phase one\n");
+    expect(twoColons).toHaveLength(1);
+    expect(twoColons[0]).toMatchObject({ code: "yaml.syntax", line: 2 });
+    expect(twoColons[0]!.message).toMatch(
+      /^a value holds a second ': '.*quote text that contains ': '.*\(the parser: /,
+    );
+    expect(problems("name: Treaty\nissues:\n\t- name: Dam\n")[0]!.message).toMatch(
+      /^a tab indents this line: YAML indents with spaces only/,
+    );
+    expect(problems("name: A\nname: B\n")[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/^this key is already given above/),
+    });
+    expect(problems("name: A\nissues: [a, b\n")[0]!.message).toMatch(/not closed/);
+  });
+
   it("names the line and field of an unknown issue in a proposal", () => {
     const text = example.replace("outcome: {Summer flow: 400,", "outcome: {Sumer flow: 400,");
     const [p, ...rest] = problems(text);
