@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -31,7 +31,7 @@ if (!CHROMIUM) {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServerProcess(["--db", join(tmp, "web.db"), "--case", MOSCOW_CASE]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page.on("pageerror", (e) => {
       throw e;
     });
@@ -62,6 +62,26 @@ if (!CHROMIUM) {
       expect(await overviewChart.textContent()).toMatch(/grey: outcomes that cross one/);
       expect(await overviewChart.locator("g[fill='#d4d4d4'] rect").count()).toBeGreaterThan(50);
       await shot("overview");
+      // The export buttons produce files: the chart (SVG, PNG), the plans table (CSV), the briefing.
+      const saved = async (click: () => Promise<void>) => {
+        const [d] = await Promise.all([page.waitForEvent("download"), click()]);
+        return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+      };
+      const svgFile = await saved(() => page.locator(".overview-chart .exports button", { hasText: "SVG" }).click());
+      expect(svgFile.name).toBe("moscow-2025-12-utility-space.svg");
+      expect(svgFile.bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      const png = await saved(() => page.locator(".overview-chart .exports button", { hasText: "PNG" }).click());
+      expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
+      const table = await saved(() => page.click("text=the plans table (CSV)"));
+      expect(table.bytes.toString().split("\r\n")[0]).toBe(
+        "plan,by,Russia low,Russia high,Ukraine low,Ukraine high,United States low,United States high,European allies low,European allies high,red lines crossed",
+      );
+      expect(table.bytes.toString()).toContain(
+        "27-point document shown in Moscow,United States,,,,,,,,,no terms stated",
+      );
+      const brief = await saved(() => page.click("text=the briefing (HTML)"));
+      expect(brief.name).toBe("moscow-2025-12-briefing.html");
+      expect(brief.bytes.toString()).toMatch(/^<!doctype html>/);
       await page.setViewportSize({ width: 390, height: 844 });
       await shot("overview-phone");
       // Nothing wider than the phone's screen except the tables' own scrolling boxes.

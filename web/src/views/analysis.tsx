@@ -57,6 +57,7 @@ export function Analysis({ scenario }: { scenario: string }) {
                     label={`utility space of ${s.parties.join(" and ")}: outcomes, Pareto frontier, plan versions, reservations`}
                     deps={[s, a, width]}
                     make={() => utilityChart(s, a, pair[0], pair[1], width)}
+                    file={`${scenario}-utility-space-${pair[0]}-${pair[1]}`}
                   />
                   <ol class="plan-key" aria-label="plan versions on the chart">
                     {planKey(a).map((k) => (

@@ -4,6 +4,7 @@ import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
+import { csv, download } from "../download";
 import { useData } from "../use-data";
 
 const fixed = (x: number) => x.toFixed(2);
@@ -30,6 +31,7 @@ function OverviewChart({ scenario, a }: { scenario: string; a: Analysis }) {
               label={`utility space of ${s.parties.join(" and ")}: outcomes, red lines, Pareto frontier, plans`}
               deps={[s, a, width]}
               make={() => utilityChart(s, a, 0, 1, width)}
+              file={`${scenario}-utility-space`}
             />
             <ol class="plan-key" aria-label="plan versions on the chart">
               {planKey(a).map((k) => (
@@ -158,6 +160,24 @@ function OverviewOf({ scenario, a, spec }: { scenario: string; a: Analysis; spec
           Utilities run from 0 (the party's worst outcome) to 1 (its best); reservations:{" "}
           {a.parties.map((p, i) => `${p} ${fixed(a.reservations[i] ?? 0)}`).join(", ")}.
         </p>
+        <p class="exports">
+          Save:{" "}
+          <button type="button" onClick={() => download(`${scenario}-plans.csv`, plansCsv(a), "text/csv")}>
+            the plans table (CSV)
+          </button>{" "}
+          <a
+            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=html`}
+            download={`${scenario}-briefing.html`}
+          >
+            the briefing (HTML)
+          </a>{" "}
+          <a
+            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=md`}
+            download={`${scenario}-briefing.md`}
+          >
+            the briefing (Markdown)
+          </a>
+        </p>
       </section>
       <section aria-labelledby="parties">
         <h2 id="parties">Who is at the table</h2>
@@ -190,4 +210,25 @@ export function redLineField(spec: Spec, party: string, label: string): string {
   const p = spec.parties.findIndex((x) => x.name === party);
   const l = spec.parties[p]?.redLines?.findIndex((r) => r.label === label) ?? -1;
   return `parties[${p}].redLines[${l}]`;
+}
+
+/** The plans table as CSV: each plan, who put it forward, each party's utility (low and high), the red lines it crosses. */
+function plansCsv(a: Analysis): string {
+  return csv([
+    ["plan", "by", ...a.parties.flatMap((p) => [`${p} low`, `${p} high`]), "red lines crossed"],
+    ...a.proposals.map((p) => [
+      p.name,
+      p.by ?? "",
+      ...a.parties.flatMap((_, i) =>
+        p.stated === 0
+          ? ["", ""]
+          : (p.utilityRanges?.[i] ?? [p.utilities[i]!, p.utilities[i]!]).map((u) => u.toFixed(3)),
+      ),
+      p.stated === 0
+        ? "no terms stated"
+        : p.redLinesCrossed
+            .map((l) => `${l.party}: ${l.label}${l.status === "open" ? " (if completed so)" : ""}`)
+            .join("; "),
+    ]),
+  ]);
 }
