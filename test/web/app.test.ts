@@ -212,6 +212,14 @@ if (!CHROMIUM) {
       ).toEqual(drawn.map((p) => p.n));
       expect(await chart.locator("rect").count()).toBeGreaterThan(100);
       await shot("analysis");
+      // The pair drawn is in the URL: a link shows the same chart, and choosing another updates it.
+      await go("analysis?a=1&b=2");
+      await page.reload(); // a link opened afresh
+      await page.locator(".chart svg").first().waitFor({ timeout: 60_000 });
+      expect(await page.locator("fieldset.pair select").nth(0).inputValue()).toBe("1");
+      expect(await page.locator("fieldset.pair select").nth(1).inputValue()).toBe("2");
+      await page.locator("fieldset.pair select").nth(1).selectOption("3");
+      expect(page.url()).toMatch(/#\/analysis\?a=1&b=3$/);
     });
 
     it("every other view renders its data", async () => {

@@ -5,12 +5,31 @@ import { planKey, utilityChart } from "../../../src/report/utility-chart";
 import { api } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
+import { parseRoute } from "../route";
 import { useData } from "../use-data";
 
 export function Analysis({ scenario }: { scenario: string }) {
   const report = useData(() => api.analysis(scenario), [scenario]);
-  const [pair, setPair] = useState<[number, number]>([0, 1]);
-  const space = useData(() => api.space(scenario, pair[0], pair[1]), [scenario, pair[0], pair[1]]);
+  // The pair drawn is in the URL (#/analysis?a=1&b=2): a link to the view shows the same chart.
+  const [pair, choosePair] = useState<[number, number]>(() => {
+    const p = parseRoute(location.hash).params;
+    const a = Number(p.get("a") ?? 0),
+      b = Number(p.get("b") ?? 1);
+    return Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a !== b ? [a, b] : [0, 1];
+  });
+  const setPair = (next: (p: [number, number]) => [number, number]) =>
+    choosePair((p) => {
+      const [a, b] = next(p);
+      history.replaceState(null, "", `#/analysis?a=${a}&b=${b}`);
+      return [a, b];
+    });
+  // A pair beyond the scenario's parties (an old link) falls back to the first two.
+  const parties = report.state === "ready" ? report.data.parties.length : Infinity;
+  const valid = pair[0] < parties && pair[1] < parties;
+  const space = useData(
+    () => api.space(scenario, valid ? pair[0] : 0, valid ? pair[1] : 1),
+    [scenario, pair[0], pair[1], valid],
+  );
   return (
     <Status of={report}>
       {(a) => {
