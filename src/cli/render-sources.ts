@@ -33,7 +33,7 @@ function crossedWithEvidence(r: AnalysisReport, s: ReportStyle): string[] {
     "Red lines crossed, with the words they rest on",
     ...crossed.map(({ p, l }) =>
       s.say(
-        `  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `${quoted(e.text)} (${e.file} @${e.start}${e.source ? `, ${e.source.kind} ${e.source.score.toFixed(2)}` : ""})`).join("; ")}`,
+        `  ${p.name} ${l.status === "open" ? "may cross" : "crosses"} ${possessive(l.party)} "${l.label}": ${l.evidence!.map((e) => `${quoted(e.text)} (${e.source?.name ?? e.file}${e.source ? `, ${e.source.kind} ${e.source.score.toFixed(2)}` : ""})`).join("; ")}`,
       ),
     ),
   ];

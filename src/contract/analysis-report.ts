@@ -23,9 +23,9 @@ export const Cited = z.object({
   end: z.number(),
   text: z.string(),
   source: z
-    .object({ kind: z.string(), score: z.number() })
+    .object({ kind: z.string(), score: z.number(), name: z.string().optional() })
     .optional()
-    .describe("with the corpus's reliability: the kind and score of the source the words come from"),
+    .describe("with the corpus's reliability: the kind, score and name of the source the words come from"),
 });
 export type Cited = z.infer<typeof Cited>;
 

@@ -27,12 +27,14 @@ export function withEvidence(
   assumptions: string[],
   contradictions: ContradictionInput[] = [],
   reliability: readonly ReliabilityInput[] = [],
+  names: ReadonlyMap<string, string> = new Map(),
 ): AnalysisReport {
-  // Every citation carries the reliability of the source it rests on.
+  // Every citation carries the reliability of the source it rests on, and the source's name.
   const sourceOf = (file: string) => reliability.find((r) => baseName(r.file) === baseName(file));
   citations = citations.map((c) => {
     const r = sourceOf(c.file);
-    return r ? { ...c, source: { kind: r.kind, score: r.score } } : c;
+    const name = names.get(baseName(c.file));
+    return r ? { ...c, source: { kind: r.kind, score: r.score, ...(name ? { name } : {}) } } : c;
   });
   const evidence = new Map<string, Cited[]>();
   spec.parties.forEach((p, i) =>

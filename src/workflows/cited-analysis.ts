@@ -5,6 +5,7 @@ import { quarantine, weakFields, withEvidence } from "../formats/cited-report.js
 import type { Loaded } from "../formats/load-files.js";
 import { describeVoice, partyMatcher, speakerProblems, voicedCitations } from "../formats/speaker-check.js";
 import { versionWeights } from "../formats/version-weights.js";
+import { baseName } from "../model/base-name.js";
 import { renderBriefing } from "../report/render-briefing.js";
 import type { CitedInput } from "./cited-input.js";
 import { type CorpusEvidence, corpusEvidence } from "./corpus-evidence.js";
@@ -31,6 +32,7 @@ export function attachEvidence(loaded: Loaded, corpus: CorpusEvidence, analysis:
     corpus.assumptions,
     corpus.evidence.contradictions,
     corpus.evidence.reliability,
+    new Map(corpus.evidence.documents.map((d) => [baseName(d.file), d.name])),
   );
 }
 
