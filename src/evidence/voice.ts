@@ -2,9 +2,9 @@ import LANGUAGE from "../../language/draft.json" with { type: "json" };
 import { toRegExp } from "./written-pattern.js";
 
 /**
- * Whose words a cited span is: a party's (its official or body, quoted, reported or relayed by an
- * outlet), an unnamed official's, a commentator's, the author's own, or a fear or a possibility
- * ("officials fear that …", "may") — which states no one's position.
+ * Whose words a cited span is: a party's (its official, named or not, or the party itself; quoted,
+ * reported, or relayed by an outlet), a commentator's, the author's own, or a fear or a
+ * possibility ("officials fear that …", "may") — which states no one's position.
  */
 export interface Voice {
   readonly kind: "party" | "commentator" | "author" | "fear";
