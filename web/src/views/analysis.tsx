@@ -86,9 +86,10 @@ export function Analysis({ scenario }: { scenario: string }) {
                     ))}
                   </ol>
                   <p class="muted">
-                    {s.outcomes.toLocaleString("en-US")} outcomes{s.sampled ? " (a uniform sample)" : ""} shaded by how
-                    many fall in each cell; the black line is the two parties' Pareto frontier; plans are dots with
-                    their ranges over terms left open; dashed lines are reservations
+                    {s.outcomes.toLocaleString("en-US")} outcomes{s.sampled ? " (a uniform sample)" : ""}: those that
+                    cross a party's red line grey, the rest blue by how many fall in each cell; the black line is the
+                    two parties' Pareto frontier; plans are dots with their ranges over terms left open; dashed lines
+                    are reservations
                     {a.solutions["nash"]
                       ? "; stars mark the Nash and Kalai–Smorodinsky solutions."
                       : "; there is no Nash or Kalai–Smorodinsky solution without a zone of agreement."}
