@@ -1,8 +1,8 @@
-import ACTORS from "../../language/actors.json" with { type: "json" };
 import LANGUAGE from "../../language/draft.json" with { type: "json" };
 import { baseName } from "../model/base-name.js";
 import type { CiteSpec, ScenarioInput } from "../model/schema.js";
 import { type CaseKnowledge, NO_CASE, type Topic } from "./case-knowledge.js";
+import { COUNTRIES } from "./countries.js";
 import { cueObjects, objectWords, topicWords } from "./cue-object.js";
 import { cite, citeAround } from "./draft-citation.js";
 import { sure } from "./draft-confidence.js";
@@ -13,6 +13,7 @@ import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
 import { lowerBound } from "./lower-bound.js";
 import { redLineClauses } from "./red-line-clauses.js";
+import { roleAntecedent } from "./role-antecedent.js";
 import { type Located, locate } from "./span.js";
 import { bodyIn, speakingBodies } from "./speaking-bodies.js";
 import { toRegExp } from "./written-pattern.js";
@@ -28,9 +29,6 @@ const REFUSAL = toRegExp(LANGUAGE.refusal.pattern);
 /** Whom a sentence reports: the subject of its "said", or the source after "according to". */
 const REPORTING = toRegExp(LANGUAGE.reporting.pattern);
 
-/** A definite role that stands for someone named just before ("the official"). */
-const ROLE = toRegExp(LANGUAGE.role.pattern);
-
 /** A source scored below this is weak: what it words as a red line is drafted as a stance. */
 const WEAK_SOURCE = 0.4;
 
@@ -39,12 +37,6 @@ const QUOTED_SPEAKER = 0.3;
 
 /** Without a case's own topics: what negotiations commonly negotiate. */
 const TOPICS: readonly Topic[] = LANGUAGE.topics.list.map((t) => ({ name: t.name, pattern: toRegExp(t.pattern) }));
-
-/** Without a case's own allegiances: countries by name, demonym, capital or government. */
-const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegiances.map(([p, party]) => [
-  toRegExp(p!),
-  party!,
-]);
 
 /** Words that name a sentence's countries mediators or guarantors. */
 const MEDIATION = toRegExp(LANGUAGE.mediation.pattern);
@@ -207,20 +199,8 @@ export function draftScenario(
     return { s, party: doer, target: target === doer ? null : target };
   });
   /** A definite role ("the official") stands for the one the text named with that role just before ("an official from the ministry"). */
-  const antecedent = (phrase: string, sentence: Located): string => {
-    const role = ROLE.exec(phrase.trim())?.[1];
-    if (!role) return phrase;
-    const before = (texts.get(sentence.file) ?? "").slice(Math.max(0, sentence.start - 800), sentence.start);
-    const named = [
-      ...before.matchAll(
-        new RegExp(
-          `\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?${escapeRegExp(role)}\\b(?:\\s+(?:from|of|for|at)\\s+[^.,;:"“”]{1,60})?`,
-          "gi",
-        ),
-      ),
-    ].at(-1)?.[0];
-    return named ?? phrase;
-  };
+  const antecedent = (phrase: string, sentence: Located): string =>
+    roleAntecedent(phrase, (texts.get(sentence.file) ?? "").slice(Math.max(0, sentence.start - 800), sentence.start));
   // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
   // no role", "has repeatedly ruled these out") are a red line of whose the words are: the subject's
   // party; for a subject that names none (or is obliged), the party of the one the sentence reports

@@ -1,4 +1,5 @@
 import type { EventMention } from "./events.js";
+import { SMALL } from "./quantities.js";
 
 /** What one text says against itself, with its words: a reason to trust it less, whoever else agrees. */
 export interface Inconsistency {
@@ -11,21 +12,6 @@ interface DocumentRead {
   readonly document: { readonly text: string; readonly published?: string | null };
   readonly events?: readonly EventMention[];
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 
 /** An approximate time elapsed ("nearly four years into", "almost three years since"), also right after a heading run into it. */
 const ELAPSED =
@@ -56,7 +42,7 @@ export function internalInconsistencies(d: DocumentRead): Inconsistency[] {
   }
   const spans = new Map<string, Map<number, string>>();
   for (const m of d.document.text.matchAll(ELAPSED)) {
-    const n = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const n = SMALL[m[1]!.toLowerCase()] ?? Number(m[1]);
     if (!Number.isFinite(n)) continue;
     const unit = m[2]!.toLowerCase().replace(/s$/, "");
     const seen = spans.get(unit) ?? spans.set(unit, new Map()).get(unit)!;

@@ -14,7 +14,8 @@ export interface QuantityMention extends Located {
   readonly noun: string | null;
 }
 
-const SMALL: Record<string, number> = {
+/** Numbers written as words, up to those a count is often written with. */
+export const SMALL: Record<string, number> = {
   zero: 0,
   one: 1,
   two: 2,

@@ -1,18 +1,12 @@
-import ACTORS from "../../language/actors.json" with { type: "json" };
 import type { Cited } from "../analysis/analyze.js";
 import { formatPath } from "../errors.js";
 import type { CaseKnowledge } from "../evidence/case-knowledge.js";
+import { COUNTRIES } from "../evidence/countries.js";
 import { escapeRegExp } from "../evidence/escape-regexp.js";
+import { roleAntecedent } from "../evidence/role-antecedent.js";
 import { type Voice, voiceOf } from "../evidence/voice.js";
-import { toRegExp } from "../evidence/written-pattern.js";
 import { baseName } from "../model/base-name.js";
 import type { ScenarioSpec } from "../model/schema.js";
-
-/** Countries by name, demonym, capital or government, for a scenario whose case names no allegiances. */
-const COUNTRIES: readonly (readonly [RegExp, string])[] = ACTORS.parties.allegiances.map(([p, party]) => [
-  toRegExp(p!),
-  party!,
-]);
 
 /** What the check reads of the corpus's quotes: who said the words at a span, when the evidence is sure. */
 interface QuoteSpan {
@@ -90,24 +84,10 @@ export function voicedCitations(
         file: baseName(c.file),
         text: c.text,
         plan: numbered ? `${numbered[1] ?? numbered[2]}-point` : null,
-        voice: voiceOf(text.slice(from, to + 1), c.start - from, speaks, speaker, (role) => {
-          // "The official" is the one named with that role just before ("an official from the ministry").
-          const bare =
-            /^the (official|spokes(?:man|woman|person)|minister|envoy|adviser|aide|negotiator|diplomat|source)$/i.exec(
-              role,
-            )?.[1];
-          if (!bare) return role;
-          const before = text.slice(Math.max(0, from - 800), from);
-          const named = [
-            ...before.matchAll(
-              new RegExp(
-                `\\b(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?${bare}\\b(?:\\s+(?:from|of|for|at)\\s+[^.,;:"“”]{1,60})?`,
-                "gi",
-              ),
-            ),
-          ].at(-1)?.[0];
-          return named ?? role;
-        }),
+        // "The official" is the one named with that role just before ("an official from the ministry").
+        voice: voiceOf(text.slice(from, to + 1), c.start - from, speaks, speaker, (phrase) =>
+          roleAntecedent(phrase, text.slice(Math.max(0, from - 800), from)),
+        ),
       };
     });
 }

@@ -43,6 +43,14 @@ export function utilityChart(
     ? space.counts.flatMap((n, k) => (n - space.allowed![k]! > 0 ? [{ ...at(k), n: n - space.allowed![k]! }] : []))
     : [];
   const title = chartTitle(a);
+  // Each grid cell as a box, and what its count means.
+  const box = {
+    x1: "x",
+    x2: (d: { x: number }) => d.x + step,
+    y1: "y",
+    y2: (d: { y: number }) => d.y + step,
+  };
+  const count = (what: string) => (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes${what}`;
   // Plans are numbered on the chart (names of plans at nearby points would overlap); planKey lists them.
   // A plan no source states terms for has no place on the chart: it could be anywhere.
   const plans = a.proposals.flatMap((p, k) =>
@@ -70,23 +78,8 @@ export function utilityChart(
     y: { domain: [0, 1], label: `↑ ${space.parties[1]} utility` },
     color: { type: "log", scheme: "blues", label: "outcomes" },
     marks: [
-      Plot.rect(crossing, {
-        x1: "x",
-        x2: (d: { x: number }) => d.x + step,
-        y1: "y",
-        y2: (d: { y: number }) => d.y + step,
-        fill: "#d4d4d4",
-        title: (d: { n: number }) => `${d.n.toLocaleString("en-US")} outcomes crossing a red line`,
-      }),
-      Plot.rect(cells, {
-        x1: "x",
-        x2: (d: { x: number }) => d.x + step,
-        y1: "y",
-        y2: (d: { y: number }) => d.y + step,
-        fill: "n",
-        title: (d: { n: number }) =>
-          `${d.n.toLocaleString("en-US")} outcomes${space.allowed ? " crossing no red line" : ""}`,
-      }),
+      Plot.rect(crossing, { ...box, fill: "#d4d4d4", title: count(" crossing a red line") }),
+      Plot.rect(cells, { ...box, fill: "n", title: count(space.allowed ? " crossing no red line" : "") }),
       Plot.ruleX([a.reservations[i]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
       Plot.ruleY([a.reservations[j]!], { stroke: "#b35900", strokeDasharray: "5 3" }),
       Plot.text([{ x: a.reservations[i]!, y: 1 }], {

@@ -44,8 +44,8 @@ function App() {
     }
   }, [scenarios, scenario]);
   const current = route.view === "read" ? "sources" : route.view;
-  // Sources by name in every view: the names are read again on each view (an upload adds some).
-  const docs = useData(() => api.documents(), [route.view]);
+  // Sources by name in every view: read once, and again on leaving the editor (where uploads add documents).
+  const docs = useData(() => api.documents(), [route.view === "edit"]);
   const [named, setNamed] = useState(false);
   useEffect(() => {
     if (docs.state === "ready") {

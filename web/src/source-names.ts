@@ -1,3 +1,5 @@
+import { baseName } from "../../src/model/base-name";
+
 /** What readers call each source, by its file's name: loaded with the workspace's documents, used by every view. */
 const names = new Map<string, string>();
 
@@ -9,8 +11,4 @@ export function setSourceNames(items: readonly { file: string; name: string }[])
 /** A source's name ("Novak meets the envoys …"), never its file's hash-like name where a name is known. */
 export function sourceNameOf(file: string): string {
   return names.get(baseName(file)) ?? baseName(file);
-}
-
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, "");
 }

@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { useState } from "preact/hooks";
 import { concessionChanges } from "../../../src/report/concession-changes";
-import { planKey, utilityChart } from "../../../src/report/utility-chart";
 import { api } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
+import { UtilitySpaceChart } from "../components/utility-space-chart";
 import { parseRoute } from "../route";
 import { useData } from "../use-data";
 
@@ -72,19 +72,12 @@ export function Analysis({ scenario }: { scenario: string }) {
             <Status of={space}>
               {(s) => (
                 <>
-                  <PlotFigure
-                    label={`utility space of ${s.parties.join(" and ")}: outcomes, Pareto frontier, plan versions, reservations`}
-                    deps={[s, a, width]}
-                    make={() => utilityChart(s, a, pair[0], pair[1], width)}
+                  <UtilitySpaceChart
+                    space={s}
+                    analysis={a}
+                    pair={pair}
                     file={`${scenario}-utility-space-${pair[0]}-${pair[1]}`}
                   />
-                  <ol class="plan-key" aria-label="plan versions on the chart">
-                    {planKey(a).map((k) => (
-                      <li key={k} value={Number(/^\d+/.exec(k)![0])}>
-                        {k.replace(/^\d+ /, "")}
-                      </li>
-                    ))}
-                  </ol>
                   <p class="muted">
                     {s.outcomes.toLocaleString("en-US")} outcomes{s.sampled ? " (a uniform sample)" : ""}: those that
                     cross a party's red line grey, the rest blue by how many fall in each cell; the black line is the

@@ -1,9 +1,8 @@
 import { concessionChanges } from "../../../src/report/concession-changes";
-import { planKey, utilityChart } from "../../../src/report/utility-chart";
 import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
-import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
+import { UtilitySpaceChart } from "../components/utility-space-chart";
 import { csv, download } from "../download";
 import { useData } from "../use-data";
 
@@ -18,30 +17,13 @@ export function Overview({ scenario }: { scenario: string }) {
 /** The answer drawn: the first two parties' utility space, outcomes across a red line in grey, the plans numbered. */
 function OverviewChart({ scenario, a }: { scenario: string; a: Analysis }) {
   const space = useData(() => api.space(scenario, 0, 1), [scenario]);
-  const width = Math.min(900, (document.querySelector("main")?.clientWidth ?? 900) - 8);
   return (
     <section aria-labelledby="space" class="overview-chart">
       <h2 id="space">
         The answer drawn: {a.parties[0]} and {a.parties[1]}
       </h2>
       <Status of={space}>
-        {(s) => (
-          <>
-            <PlotFigure
-              label={`utility space of ${s.parties.join(" and ")}: outcomes, red lines, Pareto frontier, plans`}
-              deps={[s, a, width]}
-              make={() => utilityChart(s, a, 0, 1, width)}
-              file={`${scenario}-utility-space`}
-            />
-            <ol class="plan-key" aria-label="plan versions on the chart">
-              {planKey(a).map((k) => (
-                <li key={k} value={Number(/^\d+/.exec(k)![0])}>
-                  {k.replace(/^\d+ /, "")}
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
+        {(s) => <UtilitySpaceChart space={s} analysis={a} pair={[0, 1]} file={`${scenario}-utility-space`} />}
       </Status>
     </section>
   );
