@@ -13,6 +13,7 @@ export function renderEvidence(r: EvidenceJson, width = Infinity): string {
   const out: string[] = [];
   for (const d of r.documents) {
     const name = baseName(d.file);
+    const start = out.length;
     out.push(`${name}${d.title ? ` — ${short(d.title, 90)}` : ""}`);
     const how = {
       given: "given",
@@ -48,6 +49,8 @@ export function renderEvidence(r: EvidenceJson, width = Infinity): string {
       );
     const qty = r.quantities.filter((x) => x.file === d.file);
     if (qty.length) out.push(`  quantities: ${qty.map((q) => `${q.text}${q.noun ? ` (${q.noun})` : ""}`).join("; ")}`);
+    // The document's lines wrap at the terminal's width, as the events' do.
+    out.splice(start, out.length - start, ...out.slice(start).map((l) => wrapLine(l, width)));
     out.push("");
   }
   const dated = r.events.filter((e) => e.when);
@@ -93,9 +96,9 @@ export function renderEvidence(r: EvidenceJson, width = Infinity): string {
   }
   out.push(
     "",
-    "Sources: how many of each source's claims others corroborate, contest, or do not carry at all",
+    wrapLine("Sources: how many of each source's claims others corroborate, contest, or do not carry at all", width),
     table(
-      ["source", "claims", "corroborated", "contested", "only here", "share only here"],
+      ["source", "claims", "corroborated", "contested", "only here", "share"],
       r.sources.map((s) => [
         baseName(s.file),
         String(s.claims),
