@@ -8,19 +8,28 @@ export function registerReport(program: Command): void {
   program
     .command("report")
     .description(
-      "Write the briefing on a scenario: bottom line, timeline, who said what, contradictions, the cited model, plan versions, analysis with its chart, assumptions",
+      "Write the briefing on a scenario: a dated two-page core (bottom line, latest meeting, plan history, each side's lines, the gap, two charts, what to watch, source warnings), then the annex (timeline, who said what, contradictions, the cited model, plan terms, analysis, sources, method)",
     )
     .argument("<scenario>", "scenario YAML")
     .requiredOption("--corpus <dir>", "the folder of articles the scenario cites")
     .option("--out <file>", "briefing.html, briefing.md or briefing.pdf (default: Markdown on standard output)")
     .option("--pdf", "print the HTML briefing to PDF through Chromium (--out must end in .pdf)")
+    .option("--author <name>", "who prepared the briefing, for its header")
     .option("--force", "replace --out if it exists")
     .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
     .action(
       async (
         scenario: string,
-        o: { corpus: string; out?: string; pdf?: boolean; force?: boolean; samples: number; seed: number },
+        o: {
+          corpus: string;
+          out?: string;
+          pdf?: boolean;
+          force?: boolean;
+          author?: string;
+          samples: number;
+          seed: number;
+        },
       ) => {
         const ext = (o.out?.match(/\.[^./\\]+$/)?.[0] ?? "").toLowerCase() as keyof typeof FORMATS;
         const format = o.pdf ? "pdf" : o.out ? FORMATS[ext] : "md";
@@ -44,7 +53,7 @@ export function registerReport(program: Command): void {
         ]);
         const text = briefing(
           citedInputFromFolder(scenario, o.corpus),
-          { samples: o.samples, seed: o.seed },
+          { samples: o.samples, seed: o.seed, author: o.author },
           format === "md" ? "md" : "html",
         );
         const inputs = [scenario, o.corpus];

@@ -8,9 +8,13 @@ export const BriefingInput = z.object({
   analysis: AnalysisReport,
   spec: ScenarioSchema,
   evidence: CorpusEvidence,
-  chart: z
-    .object({ svg: z.string(), caption: z.string() })
+  charts: z
+    .array(z.object({ title: z.string(), svg: z.string(), caption: z.string() }))
     .optional()
-    .describe("the utility space of the first two parties as SVG, when drawn"),
+    .describe(
+      "the charts of the core, as SVG: the utility space of the two principals, the plans against each side's reservation",
+    ),
+  prepared: z.string().optional().describe("the day the briefing is written (ISO); today when not given"),
+  author: z.string().optional().describe("who prepared it, for the header"),
 });
 export type BriefingInput = z.infer<typeof BriefingInput>;

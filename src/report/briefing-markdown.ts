@@ -1,4 +1,4 @@
-import { type Briefing, groupNotes, type Inline } from "./briefing.js";
+import { type Briefing, groupNotes, type Inline, type Section } from "./briefing.js";
 
 const escapeMarkdown = (s: string) => s.replace(/([\\|*_[\]<>])/g, "\\$1");
 
@@ -16,34 +16,42 @@ const inline = (xs: readonly Inline[]) =>
     )
     .join("");
 
+const section = (s: Section, level: string) => {
+  const out = [`${level} ${escapeMarkdown(s.title)}`, ""];
+  for (const block of s.blocks) {
+    if ("p" in block) out.push(inline(block.p), "");
+    else if ("list" in block)
+      out.push(...block.list.map((i, k) => `${block.ordered ? `${k + 1}.` : "-"} ${inline(i)}`), "");
+    else if ("table" in block) {
+      const { head, rows } = block.table;
+      out.push(
+        `| ${head.map(escapeMarkdown).join(" | ")} |`,
+        `|${head.map(() => " --- ").join("|")}|`,
+        ...rows.map((r) => `| ${r.map(inline).join(" | ")} |`),
+        "",
+      );
+    } else
+      out.push(
+        ...block.figures.map(
+          (f) =>
+            `*Chart (drawn in the HTML and PDF briefing: \`--out briefing.html\` or \`briefing.pdf\`): ${escapeMarkdown([f.title, f.caption].filter(Boolean).join(". "))}*`,
+        ),
+        "",
+      );
+  }
+  return out;
+};
+
 /**
- * The briefing as Markdown (GitHub flavour: tables; notes as "[1, 2]" listed at the end). The
- * chart is not inlined (a Markdown file that carries an image as text is unreadable): its caption
- * says it is in the HTML and PDF briefing.
+ * The briefing as Markdown (GitHub flavour: tables; notes as "[1, 2]" listed at the end). Charts
+ * are not inlined (a Markdown file that carries an image as text is unreadable): each caption says
+ * it is drawn in the HTML and PDF briefing.
  */
 export function briefingMarkdown(b: Briefing): string {
-  const out = [`# Briefing: ${escapeMarkdown(b.title)}`, ""];
-  for (const s of b.sections) {
-    out.push(`## ${escapeMarkdown(s.title)}`, "");
-    for (const block of s.blocks) {
-      if ("p" in block) out.push(inline(block.p), "");
-      else if ("list" in block)
-        out.push(...block.list.map((i, k) => `${block.ordered ? `${k + 1}.` : "-"} ${inline(i)}`), "");
-      else if ("table" in block) {
-        const { head, rows } = block.table;
-        out.push(
-          `| ${head.map(escapeMarkdown).join(" | ")} |`,
-          `|${head.map(() => " --- ").join("|")}|`,
-          ...rows.map((r) => `| ${r.map(inline).join(" | ")} |`),
-          "",
-        );
-      } else
-        out.push(
-          `*Chart (drawn in the HTML and PDF briefing: \`--out briefing.html\` or \`briefing.pdf\`): ${escapeMarkdown(block.figure.caption)}*`,
-          "",
-        );
-    }
-  }
+  const out = [`# Briefing: ${escapeMarkdown(b.title)}`, "", ...b.header.map((l) => `*${escapeMarkdown(l)}*  `), ""];
+  for (const s of b.core) out.push(...section(s, "##"));
+  out.push("---", "", "# Annex", "");
+  for (const s of b.annex) out.push(...section(s, "##"));
   if (b.notes.length) out.push("## Sources cited", "", ...b.notes.map((n, i) => `${i + 1}. ${escapeMarkdown(n)}`), "");
   return out.join("\n");
 }

@@ -2,25 +2,47 @@ import { parseHTML } from "linkedom";
 import { type BriefingInput, buildBriefing } from "./briefing.js";
 import { briefingHtml } from "./briefing-html.js";
 import { briefingMarkdown } from "./briefing-markdown.js";
-import { type ChartSpace, planKey, utilityChart } from "./utility-chart.js";
+import { planChart, planChartTitle } from "./plan-chart.js";
+import { type ChartSpace, chartTitle, planKey, utilityChart } from "./utility-chart.js";
 
-/** The briefing written out, with the utility space of the first two parties drawn as inline SVG (Plot on a server-side DOM). */
+/** Chart width in SVG units: two fit side by side on an A4 page. */
+const WIDTH = 400;
+
+/**
+ * An element of linkedom's DOM as markup (the Node build has no DOM types to name it by). Plot
+ * titles a chart with an h2; in the briefing it sits under its section's h2, so it is an h3 (and
+ * the PDF's outline nests it there).
+ */
+const markup = (svg: unknown) => String(Reflect.get(svg as object, "outerHTML")).replace(/<(\/?)h2\b/g, "<$1h3");
+
+/**
+ * The briefing written out, with its two charts drawn as inline SVG (Plot on a server-side DOM):
+ * the utility space of the pair (`space`, parties `pair`), and the plans against each of the
+ * pair's reservations.
+ */
 export function renderBriefing(
-  input: Omit<BriefingInput, "chart"> & { readonly space?: ChartSpace },
+  input: Omit<BriefingInput, "charts"> & { readonly space?: ChartSpace; readonly pair?: readonly [number, number] },
   format: "md" | "html",
 ): string {
-  let chart: BriefingInput["chart"];
+  const charts: NonNullable<BriefingInput["charts"]> = [];
+  const [i, j] = input.pair ?? [0, 1];
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
   if (input.space) {
-    const { document } = parseHTML("<!doctype html><html><body></body></html>");
-    const svg = utilityChart(input.space, input.analysis, 0, 1, 820, document);
-    const [a, b] = input.space.parties;
     const key = planKey(input.analysis).join(" · ");
-    chart = {
-      // An element of linkedom's DOM (the Node build has no DOM types to name it by).
-      svg: String(Reflect.get(svg, "outerHTML")),
-      caption: `${a} (across) and ${b} (up): every outcome shaded by count, their Pareto frontier (black), the plan versions with their ranges over open terms (${key}), reservations (dashed).`,
-    };
+    charts.push({
+      title:
+        chartTitle(input.analysis) ??
+        `The utility space of ${input.analysis.parties[i]} and ${input.analysis.parties[j]}`,
+      svg: markup(utilityChart(input.space, input.analysis, i, j, WIDTH, document)),
+      caption: key ? `Plans: ${key}; a line is a plan's range over the terms it leaves open.` : "",
+    });
   }
-  const briefing = buildBriefing({ ...input, ...(chart ? { chart } : {}) });
+  if (input.analysis.parties.length >= 2 && input.analysis.proposals.some((p) => p.stated !== 0))
+    charts.push({
+      title: planChartTitle(input.analysis, [i, j]),
+      svg: markup(planChart(input.analysis, [i, j], WIDTH, document)),
+      caption: "",
+    });
+  const briefing = buildBriefing({ ...input, ...(charts.length ? { charts } : {}) });
   return format === "html" ? briefingHtml(briefing) : briefingMarkdown(briefing);
 }

@@ -36,16 +36,26 @@ export function attachEvidence(loaded: Loaded, corpus: CorpusEvidence, analysis:
   );
 }
 
-/** The briefing (Markdown or one HTML page) on a cited analysis, with the first two parties' utility space. */
-export function briefing(input: CitedInput, options: { seed: number; samples: number }, format: "md" | "html") {
+/**
+ * The briefing (Markdown or one HTML page) on a cited analysis, with the utility space of its first
+ * two principals (else of its first two parties).
+ */
+export function briefing(
+  input: CitedInput,
+  options: { seed: number; samples: number; author?: string | undefined },
+  format: "md" | "html",
+) {
   const { corpus, report } = citedAnalysis(input, options);
   const model = input.loaded.model;
+  const principals = input.loaded.spec.parties.flatMap((p, k) => (p.role === "principal" ? [k] : []));
+  const pair = (principals.length >= 2 ? principals.slice(0, 2) : [0, 1]) as [number, number];
   return renderBriefing(
     {
       analysis: report,
       spec: input.loaded.spec,
       evidence: corpus.evidence,
-      ...(model.parties.length >= 2 ? { space: utilitySpace(model, 0, 1) } : {}),
+      ...(options.author ? { author: options.author } : {}),
+      ...(model.parties.length >= 2 ? { space: utilitySpace(model, pair[0], pair[1]), pair } : {}),
     },
     format,
   );

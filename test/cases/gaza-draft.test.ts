@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/formats/scenario-file.js";
 import { validateCitations } from "../../src/ingest/validate-citations.js";
@@ -100,4 +101,34 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     expect(v.citations.length).toBeGreaterThan(5);
     for (const c of v.citations) expect(readFileSync(join(corpus, c.file), "utf8").slice(c.start, c.end)).toBe(c.text);
   }, 120_000);
+
+  it.skipIf(!existsSync("/usr/bin/chromium"))(
+    "briefs the drafted model in a two-page core too: the gap, the plans, the watch list and both charts",
+    async () => {
+      const out = join(tmp, "draft.yaml");
+      if (!existsSync(out))
+        spawnSync(process.execPath, [CLI, "draft", "--corpus", corpus, "--out", out], { encoding: "utf8" });
+      const pdf = join(tmp, "briefing.pdf");
+      const r = spawnSync(process.execPath, [CLI, "report", out, "--corpus", corpus, "--out", pdf], {
+        encoding: "utf8",
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)) }).promise;
+      const outline = await doc.getOutline();
+      const annex = outline.find((o) => o.title === "Annex")!;
+      const dest = typeof annex.dest === "string" ? await doc.getDestination(annex.dest) : annex.dest;
+      expect(await doc.getPageIndex(dest![0] as { num: number; gen: number })).toBeLessThanOrEqual(2);
+      const core = outline[0]!.items.map((o) => o.title);
+      expect(core).toEqual(
+        expect.arrayContaining(["Bottom line", "Plan history", "The gap and what would close it", "The picture"]),
+      );
+      expect(outline[0]!.items.find((o) => o.title === "The picture")!.items).toHaveLength(2);
+      // Sources by the names the texts give them, with the dates of the coverage.
+      const first = (await (await doc.getPage(1)).getTextContent()).items
+        .map((i) => ("str" in i ? i.str : ""))
+        .join(" ");
+      expect(first).toMatch(/As of 16 October 2025 · 12 source\(s\)/);
+    },
+    120_000,
+  );
 });

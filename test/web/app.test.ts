@@ -82,6 +82,9 @@ if (!CHROMIUM) {
       const brief = await saved(() => page.click("text=the briefing (HTML)"));
       expect(brief.name).toBe("moscow-2025-12-briefing.html");
       expect(brief.bytes.toString()).toMatch(/^<!doctype html>/);
+      const printed = await saved(() => page.click("text=the briefing (PDF)"));
+      expect(printed.name).toBe("moscow-2025-12-briefing.pdf");
+      expect(printed.bytes.subarray(0, 5).toString()).toBe("%PDF-");
       await page.setViewportSize({ width: 390, height: 844 });
       await shot("overview-phone");
       // Nothing wider than the phone's screen except the tables' own scrolling boxes.

@@ -142,18 +142,21 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
     schema: {
       tags: ["scenarios"],
       summary:
-        "The briefing on a scenario: bottom line first, red lines, plan versions, concessions, contested facts, citations — Markdown or HTML",
+        "The briefing on a scenario: a dated two-page core (bottom line, latest meeting, plan history, each side's lines, the gap, what to watch, source warnings, two charts), then the annex — Markdown, HTML or PDF (printed by the server's Chromium)",
       params: z.object({ id: z.string() }),
       querystring: AnalysisQuery.extend({
-        format: z.enum(["md", "html"]).optional().describe("default: from the Accept header, else Markdown"),
+        format: z
+          .enum(["md", "html", "pdf"])
+          .optional()
+          .describe("default: from the Accept header (text/html, application/pdf), else Markdown"),
       }),
-      produces: ["text/markdown", "text/html"],
+      produces: ["text/markdown", "text/html", "application/pdf"],
       response: { 404: Problem, 422: Problem, 503: Problem },
     },
     handler: async (
       req: FastifyRequest<{
         Params: { id: string };
-        Querystring: z.infer<typeof AnalysisQuery> & { format?: "md" | "html" };
+        Querystring: z.infer<typeof AnalysisQuery> & { format?: "md" | "html" | "pdf" };
       }>,
       reply: FastifyReply,
     ) => {
@@ -162,7 +165,9 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       scenarios.checkSamples(samples);
       const { key, etag } = await scenarios.analysisKey(s, seed, samples);
       await scenarios.small(s, "a briefing");
-      const html = req.query.format === "html" || (!req.query.format && /text\/html/.test(req.headers.accept ?? ""));
+      const accept = req.headers.accept ?? "";
+      const pdf = req.query.format === "pdf" || (!req.query.format && /application\/pdf/.test(accept));
+      const html = pdf || req.query.format === "html" || (!req.query.format && /text\/html/.test(accept));
       const format = html ? "html" : "md";
       const text = await withinBudget(
         ctx.work.cached(
@@ -180,6 +185,14 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
         ctx.limits.budgetMs,
         `the briefing on ${s.id}`,
       );
+      if (pdf) {
+        // Printed from the cached HTML by Chromium in its own process: the event loop only waits.
+        const { printPdf } = await import("../../report/print-pdf.js");
+        const file = await printPdf(text);
+        reply.header("etag", `${etag.slice(0, -1)}-pdf"`);
+        reply.header("content-disposition", `attachment; filename="${s.id}-briefing.pdf"`);
+        return reply.type("application/pdf").send(file);
+      }
       reply.header("etag", `${etag.slice(0, -1)}-${format}"`);
       return html
         ? reply.type("text/html; charset=utf-8").send(text)

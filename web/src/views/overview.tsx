@@ -154,6 +154,12 @@ function OverviewOf({ scenario, a, spec }: { scenario: string; a: Analysis; spec
             the briefing (HTML)
           </a>{" "}
           <a
+            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=pdf`}
+            download={`${scenario}-briefing.pdf`}
+          >
+            the briefing (PDF)
+          </a>{" "}
+          <a
             href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=md`}
             download={`${scenario}-briefing.md`}
           >
