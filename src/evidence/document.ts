@@ -3,6 +3,7 @@ import { parseHTML } from "linkedom";
 import { fail, type Problem } from "../errors.js";
 import { baseName } from "../model/base-name.js";
 import { htmlDepth } from "./html-depth.js";
+import { readMasthead } from "./masthead.js";
 import { type Located, locate } from "./span.js";
 
 /** HTML nesting deeper than this is refused: Readability's cost grows with the cube of the depth (800 levels: 3 s). */
@@ -149,7 +150,12 @@ export function readDocument(
     // A first line reads as a title when it is short, has no final full stop and text follows.
     if (first && first.length <= 200 && !/[.:;,]$/.test(first) && raw.includes("\n")) title = first;
   }
-  author ??= /^\s*By\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$/m.exec(text.slice(0, 500))?.[1] ?? null;
+  // What the text's top, its address or its file's name says of the source: a headline under a
+  // rubric, a byline, a wire's dateline, an outlet's domain or name.
+  const mast = readMasthead(file, text, title, url);
+  title = mast.title;
+  author ??= mast.author;
+  outlet ??= mast.outlet;
   const m = options.metadata ?? {};
   const doc = {
     id: id(text),

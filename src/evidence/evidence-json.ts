@@ -61,7 +61,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
       id: d.id,
       format: d.format,
       title: d.title,
-      name: sourceName({ file: d.file, title: d.title, lede: d.text.slice(0, 400) }),
+      name: sourceName({ file: d.file, title: d.title, outlet: d.outlet, lede: d.text.slice(0, 400) }),
       outlet: d.outlet,
       author: d.author,
       url: d.url ?? null,

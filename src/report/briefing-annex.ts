@@ -1,7 +1,7 @@
 import type { BriefingInput } from "../contract/briefing-input.js";
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
-import type { Block, Cite, Inline, Section } from "./briefing.js";
+import type { Block, Cite, Inline, Section } from "./briefing-document.js";
 import type { BriefingNotes } from "./briefing-notes.js";
 import { concessionChanges } from "./concession-changes.js";
 import { contestedSides } from "./contested-sides.js";

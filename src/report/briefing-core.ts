@@ -1,6 +1,6 @@
 import type { BriefingInput } from "../contract/briefing-input.js";
 import { baseName } from "../model/base-name.js";
-import type { Block, Inline, Section } from "./briefing.js";
+import type { Block, Inline, Section } from "./briefing-document.js";
 import type { BriefingNotes } from "./briefing-notes.js";
 import { concessionChanges } from "./concession-changes.js";
 import { eventSummary } from "./event-summary.js";
@@ -25,8 +25,14 @@ export function briefingHeader(input: BriefingInput, notes: BriefingNotes): stri
   const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
   const used = evidence.documents.filter((d) => !d.duplicateOf);
   const asOf = asOfDate(input);
-  const names = used.map((d) => cut(notes.nameOf(d.file), 48));
-  const listed = names.length > 5 ? [...names.slice(0, 4), `and ${names.length - 4} more (annex)`] : names;
+  // By outlet where the texts give one ("BBC News ×5"), else by name.
+  const counts = new Map<string, number>();
+  for (const d of used) {
+    const label = d.outlet ?? cut(notes.nameOf(d.file), 48);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const names = [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label));
+  const listed = names.length > 6 ? [...names.slice(0, 5), `and ${names.length - 5} more (annex)`] : names;
   const prepared = input.prepared ?? new Date().toISOString().slice(0, 10);
   return [
     `As of ${asOf ? humanDate(asOf) : "an unknown date (no source is dated)"} · ${used.length} source(s)${quarantined.size ? `, ${quarantined.size} quarantined` : ""}: ${listed.join("; ")}`,

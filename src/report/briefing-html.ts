@@ -1,4 +1,4 @@
-import { type Briefing, groupNotes, type Inline, type Section } from "./briefing.js";
+import { type Briefing, groupNotes, type Inline, type Section } from "./briefing-document.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

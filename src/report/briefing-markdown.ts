@@ -1,4 +1,4 @@
-import { type Briefing, groupNotes, type Inline, type Section } from "./briefing.js";
+import { type Briefing, groupNotes, type Inline, type Section } from "./briefing-document.js";
 
 const escapeMarkdown = (s: string) => s.replace(/([\\|*_[\]<>])/g, "\\$1");
 

@@ -1,6 +1,6 @@
 import type { CorpusEvidence } from "../contract/evidence.js";
 import { baseName } from "../model/base-name.js";
-import type { Cite, Inline } from "./briefing.js";
+import type { Cite, Inline } from "./briefing-document.js";
 
 /** Longer cited words are cut in the note (the reading view and the analysis report have them whole). */
 const WORDS = 200;

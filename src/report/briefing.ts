@@ -1,6 +1,7 @@
 import type { BriefingInput } from "../contract/briefing-input.js";
 import { briefingAnnex } from "./briefing-annex.js";
 import { briefingCore, briefingHeader } from "./briefing-core.js";
+import type { Briefing } from "./briefing-document.js";
 import { BriefingNotes } from "./briefing-notes.js";
 
 /**
@@ -10,36 +11,7 @@ import { BriefingNotes } from "./briefing-notes.js";
  * Markdown and HTML are written from it (briefing-markdown.ts, briefing-html.ts).
  */
 
-export interface Cite {
-  readonly field?: string;
-  readonly file: string;
-  readonly start?: number;
-  readonly end?: number;
-  readonly text: string;
-  readonly source?: { readonly kind: string; readonly score: number } | undefined;
-}
-
 export type { BriefingInput };
-
-export type Inline = string | { readonly note: number } | { readonly strong: string };
-export type Block =
-  | { readonly p: Inline[] }
-  | { readonly list: Inline[][]; readonly ordered?: boolean }
-  | { readonly table: { readonly head: string[]; readonly rows: Inline[][][] } }
-  | { readonly figures: readonly { readonly title: string; readonly svg: string; readonly caption: string }[] };
-export interface Section {
-  readonly title: string;
-  readonly blocks: Block[];
-}
-export interface Briefing {
-  readonly title: string;
-  /** As of when, from which sources, prepared when and by whom. */
-  readonly header: string[];
-  readonly core: Section[];
-  readonly annex: Section[];
-  /** Footnotes: the exact words, their source, its kind and reliability, its date. */
-  readonly notes: string[];
-}
 
 export function buildBriefing(input: BriefingInput): Briefing {
   const notes = new BriefingNotes(input.evidence.documents);
@@ -47,17 +19,4 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const core = briefingCore(input, notes);
   const annex = briefingAnnex(input, notes);
   return { title: input.analysis.scenario, header, core, annex, notes: notes.list };
-}
-
-/** Inline parts with each run of adjacent notes as one group ("[1, 2]", never "¹²" run together). */
-export function groupNotes(xs: readonly Inline[]): (Inline | { notes: number[] })[] {
-  const out: (Inline | { notes: number[] })[] = [];
-  for (const x of xs) {
-    const last = out.at(-1);
-    if (typeof x !== "string" && "note" in x) {
-      if (last && typeof last !== "string" && "notes" in last) last.notes.push(x.note);
-      else out.push({ notes: [x.note] });
-    } else out.push(x);
-  }
-  return out;
 }

@@ -20,4 +20,16 @@ describe("what a reader calls a source", () => {
       "003_b6488645339004c2.txt",
     );
   });
+
+  it("its outlet first where known; a stored date line is no part of the first sentence", () => {
+    expect(sourceName({ file: "a.txt", title: "Harbour talks end", outlet: "Harbour Post" })).toBe(
+      "Harbour Post: Harbour talks end",
+    );
+    expect(sourceName({ file: "a.txt", title: "Harbour Post live: talks end", outlet: "Harbour Post" })).toBe(
+      "Harbour Post live: talks end",
+    );
+    expect(
+      sourceName({ file: "b.txt", outlet: "news.example", lede: " date 2025-10-08 The truce holds. More soon." }),
+    ).toBe("news.example: The truce holds.");
+  });
 });
