@@ -4,6 +4,9 @@ import type { DocumentMeta } from "./store.js";
 /** The `documents` columns a listing reads: all but the text. */
 export const META_COLUMNS = "id, file, format, title, outlet, author, published, published_source, url, published_at";
 
+/** The columns an analyst may set (`Store.editDocument`): the source's names, never its text or date. */
+export const EDITABLE = ["title", "outlet", "author"] as const;
+
 /** What a listing reads of the text: its length, and its opening (for a source with no title, its name). */
 export const TEXT_COLUMNS = "length(text) AS characters, substr(text, 1, 400) AS lede";
 

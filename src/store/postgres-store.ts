@@ -2,8 +2,9 @@ import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
-import { documentFromRow, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
+import { documentFromRow, EDITABLE, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
 import type {
+  DocumentEdit,
   DocumentEntry,
   DocumentMeta,
   ExpectedVersion,
@@ -42,7 +43,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS scenario_versions (id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (id, version));
   INSERT INTO scenario_versions SELECT id, version, name, text, updated FROM scenarios ON CONFLICT DO NOTHING;
   CREATE TABLE IF NOT EXISTS simulations (seq BIGSERIAL, id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`;
+  CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);
+  CREATE TABLE IF NOT EXISTS document_edits (
+    seq BIGSERIAL PRIMARY KEY, document TEXT NOT NULL REFERENCES documents(id), edit TEXT NOT NULL, edited TEXT NOT NULL);`;
 
 /** Any fixed number: the advisory lock under which one process at a time makes the schema. */
 const SCHEMA_LOCK = 0x7061726c;
@@ -151,6 +154,27 @@ export class PostgresStore implements Store {
     return rows[0] ? documentFromRow(rows[0]) : null;
   }
 
+  async editDocument(id: string, edit: DocumentEdit): Promise<DocumentMeta | null> {
+    const fields = EDITABLE.filter((k) => edit[k] !== undefined);
+    return this.transaction(async (c) => {
+      // The row locked: two edits of one document apply one after the other.
+      if (!(await c.query("SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", [id])).rowCount) return null;
+      if (fields.length) {
+        await c.query(`UPDATE documents SET ${fields.map((k, i) => `${k} = $${i + 2}`).join(", ")} WHERE id = $1`, [
+          id,
+          ...fields.map((k) => edit[k] ?? null),
+        ]);
+        await c.query("INSERT INTO document_edits (document, edit, edited) VALUES ($1, $2, $3)", [
+          id,
+          JSON.stringify(edit),
+          new Date().toISOString(),
+        ]);
+      }
+      const r = await c.query(`SELECT ${META_COLUMNS}, ${TEXT_COLUMNS} FROM documents WHERE id = $1`, [id]);
+      return metaFromRow(r.rows[0] as Record<string, unknown>);
+    });
+  }
+
   async documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }> {
     const total = Number((await this.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM documents")).rows[0]!.n);
     const { rows } = await this.pool.query(
@@ -161,7 +185,12 @@ export class PostgresStore implements Store {
   }
 
   async documentIndex(): Promise<DocumentEntry[]> {
-    return (await this.pool.query<DocumentEntry>("SELECT id, file FROM documents ORDER BY seq")).rows;
+    const rows = (
+      await this.pool.query<{ id: string; file: string; edited: string | null }>(
+        "SELECT id, file, (SELECT MAX(seq) FROM document_edits e WHERE e.document = d.id) AS edited FROM documents d ORDER BY seq",
+      )
+    ).rows;
+    return rows.map((r) => ({ ...r, edited: r.edited === null ? null : Number(r.edited) }));
   }
 
   async evidenceCount(id: string): Promise<number> {
@@ -247,7 +276,11 @@ export class PostgresStore implements Store {
 
   async documentsVersion(): Promise<number> {
     return Number(
-      (await this.pool.query<{ v: string }>("SELECT COALESCE(MAX(seq), 0) AS v FROM documents")).rows[0]!.v,
+      (
+        await this.pool.query<{ v: string }>(
+          "SELECT COALESCE(MAX(seq), 0) + (SELECT COALESCE(MAX(seq), 0) FROM document_edits) AS v FROM documents",
+        )
+      ).rows[0]!.v,
     );
   }
 

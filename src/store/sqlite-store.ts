@@ -6,8 +6,9 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import { systemProblem } from "../system-errors.js";
-import { documentFromRow, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
+import { documentFromRow, EDITABLE, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
 import type {
+  DocumentEdit,
   DocumentEntry,
   DocumentMeta,
   ExpectedVersion,
@@ -83,7 +84,10 @@ export class SqliteStore implements Store {
             CREATE TABLE IF NOT EXISTS scenario_versions (id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (id, version));
             INSERT OR IGNORE INTO scenario_versions SELECT id, version, name, text, updated FROM scenarios;
             CREATE TABLE IF NOT EXISTS simulations (id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);`);
+            CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);
+            CREATE TABLE IF NOT EXISTS document_edits (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT, document TEXT NOT NULL REFERENCES documents(id),
+              edit TEXT NOT NULL, edited TEXT NOT NULL);`);
           // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
           const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
             (c) => c.name,
@@ -229,9 +233,41 @@ export class SqliteStore implements Store {
     return { total, items: rows.map(metaFromRow) };
   }
 
+  async editDocument(id: string, edit: DocumentEdit): Promise<DocumentMeta | null> {
+    const fields = EDITABLE.filter((k) => edit[k] !== undefined);
+    return this.guarded(() =>
+      this.db
+        .transaction(() => {
+          if (!this.statement("SELECT 1 FROM documents WHERE id = ?").get(id)) return null;
+          if (fields.length) {
+            this.db
+              .prepare(`UPDATE documents SET ${fields.map((k) => `${k} = ?`).join(", ")} WHERE id = ?`)
+              .run(...fields.map((k) => edit[k] ?? null), id);
+            this.statement("INSERT INTO document_edits (document, edit, edited) VALUES (?, ?, ?)").run(
+              id,
+              JSON.stringify(edit),
+              new Date().toISOString(),
+            );
+          }
+          return metaFromRow(
+            this.statement(`SELECT ${META_COLUMNS}, ${TEXT_COLUMNS} FROM documents WHERE id = ?`).get(id) as Record<
+              string,
+              unknown
+            >,
+          );
+        })
+        .immediate(),
+    );
+  }
+
   /** The stored documents' ids and names in storage order, without their texts. */
   async documentIndex(): Promise<DocumentEntry[]> {
-    return this.guarded(() => this.statement("SELECT id, file FROM documents ORDER BY rowid").all() as DocumentEntry[]);
+    return this.guarded(
+      () =>
+        this.statement(
+          "SELECT id, file, (SELECT MAX(seq) FROM document_edits e WHERE e.document = d.id) AS edited FROM documents d ORDER BY rowid",
+        ).all() as DocumentEntry[],
+    );
   }
 
   async hasDocument(id: string): Promise<boolean> {
@@ -404,7 +440,12 @@ export class SqliteStore implements Store {
 
   async documentsVersion(): Promise<number> {
     return this.guarded(
-      () => (this.statement("SELECT COALESCE(MAX(rowid), 0) AS v FROM documents").get() as { v: number }).v,
+      () =>
+        (
+          this.statement(
+            "SELECT COALESCE(MAX(rowid), 0) + (SELECT COALESCE(MAX(seq), 0) FROM document_edits) AS v FROM documents",
+          ).get() as { v: number }
+        ).v,
     );
   }
 

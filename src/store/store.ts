@@ -14,10 +14,18 @@ export type DocumentMeta = Omit<EvidenceDocument, "text"> & {
   readonly lede: string;
 };
 
-/** A stored document's id and the name citations use for it. */
+/** A stored document's id, the name citations use for it, and its latest edit (null: never edited). */
 export interface DocumentEntry {
   readonly id: string;
   readonly file: string;
+  readonly edited: number | null;
+}
+
+/** What an analyst may set of a stored document's source: a field given null is cleared ("not stated"). */
+export interface DocumentEdit {
+  readonly title?: string | null | undefined;
+  readonly outlet?: string | null | undefined;
+  readonly author?: string | null | undefined;
 }
 
 /** The full names each of some documents gives. */
@@ -96,8 +104,13 @@ export interface Store {
   documentPage(offset: number, limit: number): Promise<{ total: number; items: DocumentMeta[] }>;
   /** The documents' ids and names in the order they were stored (no texts: cheap). */
   documentIndex(): Promise<DocumentEntry[]>;
-  /** A number that grows whenever a document is stored (documents are never removed): a cheap check for change. */
+  /** A number that grows whenever a document is stored or edited (documents are never removed): a cheap check for change. */
   documentsVersion(): Promise<number>;
+  /**
+   * Sets a document's title, outlet or author as the analyst names them, and keeps the edit (what,
+   * when) in the document's history; the text and its evidence are unchanged. Null for an unknown id.
+   */
+  editDocument(id: string, edit: DocumentEdit): Promise<DocumentMeta | null>;
   evidenceCount(id: string): Promise<number>;
   /** A document's evidence items in the order they were stored (empty for an unknown id). */
   evidence(id: string): Promise<StoredEvidence[]>;

@@ -216,10 +216,47 @@ describe("the workspace server on the Moscow case", () => {
     expect(page).not.toMatch(/<script|<link |src="http/);
   }, 60_000);
 
+  it("takes the analyst's names for a source: the listing, the briefing and the analysis use them; bad edits are refused by field", async () => {
+    const file = "000_5421cbf47a010d17.txt";
+    const patch = (path: string, body: unknown) => send("PATCH", path, JSON.stringify(body), "application/json");
+    const r = await patch(`/api/documents/${file}`, { title: "A treaty, not a deal", outlet: "Opinion desk" });
+    expect(r.status).toBe(200);
+    expect(await json(r)).toMatchObject({ file, name: "Opinion desk: A treaty, not a deal", outlet: "Opinion desk" });
+    const list = await json<{ items: { file: string; name: string }[] }>(await get("/api/documents"));
+    expect(list.items.find((d) => d.file === file)!.name).toBe("Opinion desk: A treaty, not a deal");
+    const md = await (await get("/api/scenarios/moscow-2025-12/report")).text();
+    expect(md).toContain("Opinion desk: A treaty, not a deal");
+    const report = await json<{ citations: { file: string; source?: { name?: string } }[] }>(
+      await get("/api/scenarios/moscow-2025-12/analysis?samples=0"),
+    );
+    expect(report.citations.find((c) => c.file.endsWith(file))!.source!.name).toBe(
+      "Opinion desk: A treaty, not a deal",
+    );
+    // Refused by field, nothing changed: an unknown field, nothing to set, a name too long; an unknown document.
+    expect(
+      (await problem(await patch(`/api/documents/${file}`, { colour: "red" }), 400, "request.invalid")).errors?.[0]
+        ?.field,
+    ).toMatch(/colour|body/);
+    await problem(await patch(`/api/documents/${file}`, {}), 400, "request.invalid");
+    const long = await problem(
+      await patch(`/api/documents/${file}`, { title: "x".repeat(301) }),
+      400,
+      "request.invalid",
+    );
+    expect(JSON.stringify(long)).toMatch(/title.*at most 300 characters/);
+    await problem(await patch("/api/documents/nope.txt", { title: "x" }), 404, "not-found");
+    expect((await json<{ name: string }>(await get(`/api/documents/${file}`))).name).toBe(
+      "Opinion desk: A treaty, not a deal",
+    );
+    // Cleared, the source is named by its first words again.
+    const cleared = await json<{ name: string }>(await patch(`/api/documents/${file}`, { title: null, outlet: "" }));
+    expect(cleared.name).toBe("Putin does not seek a ‘deal’.");
+  }, 60_000);
+
   it("lists every path the web app calls in its OpenAPI document", async () => {
     const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await get("/openapi.json"));
     const client = readFileSync(join(ROOT, "web", "src", "api.ts"), "utf8");
-    const used = [...client.matchAll(/"(GET|POST|PUT) (\/api[^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]);
+    const used = [...client.matchAll(/"(GET|POST|PUT|PATCH) (\/api[^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]);
     expect(used.length).toBeGreaterThan(10);
     for (const [method, path] of used) expect(doc.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
   });

@@ -63,7 +63,7 @@ function conformance(name: string, open: () => Promise<Store>) {
       await store.addDocument(evidence[1]!, evidence[0]!.document.id, []);
       const docs = await store.documents();
       expect(docs.map((d) => d.id)).toEqual([evidence[0]!, evidence[2]!, evidence[1]!].map((e) => e.document.id));
-      expect(await store.documentIndex()).toEqual(docs.map((d) => ({ id: d.id, file: d.file })));
+      expect(await store.documentIndex()).toEqual(docs.map((d) => ({ id: d.id, file: d.file, edited: null })));
       const page = await store.documentPage(1, 5);
       expect(page.total).toBe(3);
       expect(page.items.map((d) => [d.id, d.characters])).toEqual(docs.slice(1).map((d) => [d.id, [...d.text].length]));
@@ -91,6 +91,27 @@ function conformance(name: string, open: () => Promise<Store>) {
       } finally {
         await other.close();
       }
+    });
+
+    it("takes the analyst's names for a source, keeps the text, and counts the edit as a change", async () => {
+      const id = evidence[2]!.document.id;
+      const before = await store.documentsVersion();
+      const edited = await store.editDocument(id, { outlet: "Harbour Post", title: "Talks end", author: undefined });
+      expect(edited).toMatchObject({
+        id,
+        outlet: "Harbour Post",
+        title: "Talks end",
+        author: evidence[2]!.document.author,
+      });
+      expect(await store.documentsVersion()).toBeGreaterThan(before);
+      const entry = (await store.documentIndex()).find((d) => d.id === id)!;
+      expect(entry.edited).toBeGreaterThan(0);
+      // Null clears a field; the text and the evidence are as stored.
+      await store.editDocument(id, { title: null });
+      const doc = (await store.document(id))!;
+      expect(doc).toMatchObject({ title: null, outlet: "Harbour Post", text: evidence[2]!.document.text });
+      expect((await store.documentIndex()).find((d) => d.id === id)!.edited).toBeGreaterThan(entry.edited!);
+      expect(await store.editDocument("nope", { title: "x" })).toBeNull();
     });
 
     it("keeps a tournament's runs: registering it again is idempotent, a run stored again is replaced", async () => {

@@ -149,6 +149,30 @@ if (!CHROMIUM) {
       // The blog post is quarantined, with what it says against itself.
       const blog = page.locator(".card", { hasText: "Putin's Peace Gambit" }).locator(".quarantined");
       expect(await blog.textContent()).toMatch(/Quarantined — says 3 things against itself.*Luhansk\/Luhansk/s);
+      // The analyst names a source: the card, every citation and the briefing use the name given.
+      const card = page.locator(".card", { hasText: "Putin does not seek a ‘deal’" });
+      await card.locator("summary", { hasText: "Name this source" }).click();
+      await card.locator("input[name=outlet]").fill("Opinion desk");
+      await card.locator("input[name=title]").fill("A treaty, not a deal");
+      await card.locator("button", { hasText: "Save" }).click();
+      await page.locator(".card h2", { hasText: "Opinion desk: A treaty, not a deal" }).waitFor();
+      await shot("sources-named");
+      const brief = await (await fetch(`${server.url}/api/scenarios/moscow-2025-12/report`)).text();
+      expect(brief).toContain("Opinion desk: A treaty, not a deal");
+      await go("contradictions");
+      await page.waitForSelector("text=Opinion desk: A treaty, not a deal");
+      // A name too long is refused by field, and the name stays.
+      await go("sources");
+      const again = page.locator(".card", { hasText: "Opinion desk: A treaty, not a deal" });
+      await again.locator("summary", { hasText: "Name this source" }).click();
+      await again.locator("input[name=title]").evaluate((el) => el.removeAttribute("maxlength"));
+      await again.locator("input[name=title]").fill("x".repeat(301));
+      await again.locator("button", { hasText: "Save" }).click();
+      expect(await again.locator(".problem").textContent()).toMatch(/title.*at most 300 characters/);
+      // Cleared, it is named by its first words again.
+      for (const f of ["title", "outlet"]) await again.locator(`input[name=${f}]`).fill("");
+      await again.locator("button", { hasText: "Save" }).click();
+      await page.locator(".card h2", { hasText: "Putin does not seek a ‘deal’." }).waitFor();
       await page.click("text=Harbour talks end without a deal");
       await page.waitForSelector("mark.quote");
       expect(await page.locator("mark.quote").count()).toBeGreaterThan(2);

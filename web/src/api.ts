@@ -13,6 +13,7 @@ export const ENDPOINTS = {
   documents: "GET /api/documents",
   upload: "POST /api/documents",
   document: "GET /api/documents/{id}",
+  nameSource: "PATCH /api/documents/{id}",
   job: "GET /api/jobs/{id}",
   evidence: "GET /api/evidence",
   scenarios: "GET /api/scenarios",
@@ -124,6 +125,13 @@ export const api = {
     get<{ status: string; done: number; total: number; result?: unknown; error?: { title: string } }>(
       `/api/jobs/${enc(id)}`,
     ),
+  /** Names a source as the analyst knows it ("" clears a field); every view and the briefing use the names. */
+  nameSource: (id: string, body: { title: string; outlet: string; author: string }) =>
+    fetch(`/api/documents/${enc(id)}`, {
+      method: "PATCH",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }).then((r) => answer<DocumentSummary>(r)),
   /** Replaces version `from` of a scenario; a change saved meanwhile makes it a 412 problem, never a lost update. */
   replace: (id: string, text: string, from: number) =>
     fetch(`/api/scenarios/${enc(id)}`, {

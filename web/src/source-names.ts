@@ -12,3 +12,8 @@ export function setSourceNames(items: readonly { file: string; name: string }[])
 export function sourceNameOf(file: string): string {
   return names.get(baseName(file)) ?? baseName(file);
 }
+
+/** A source renamed by the analyst: every view shows the new name from now on. */
+export function setSourceName(file: string, name: string): void {
+  names.set(baseName(file), name);
+}

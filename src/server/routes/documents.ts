@@ -104,6 +104,38 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
+  // Empty words clear a field ("not stated"); a name too long for a reader is refused.
+  const named = (what: string) =>
+    z
+      .string()
+      .trim()
+      .max(300, `at most 300 characters for the ${what}`)
+      .transform((x) => x || null)
+      .nullable()
+      .optional()
+      .describe(`the source's ${what} as the analyst names it (null or "" clears it)`);
+  r.patch("/api/documents/:id", {
+    schema: {
+      tags: ["documents"],
+      summary:
+        "Name a source as the analyst knows it: its title, outlet or author. Every view, the briefing and the analysis use the names given; the text and its evidence are unchanged, and each edit is kept in the document's history",
+      params: z.object({ id: z.string().describe("the document's id, or its file name") }),
+      body: z
+        .object({ title: named("title"), outlet: named("outlet"), author: named("author") })
+        .strict()
+        .refine((b) => Object.values(b).some((v) => v !== undefined), "give at least one of title, outlet, author"),
+      response: { 200: DocumentSummary, 400: ProblemSchema, 404: ProblemSchema },
+    },
+    handler: async (req) => {
+      const id = (await ctx.store.hasDocument(req.params.id))
+        ? req.params.id
+        : (await ctx.store.documentIndex()).find((d) => d.file === req.params.id)?.id;
+      const doc = id ? await ctx.store.editDocument(id, req.body) : null;
+      if (!doc) throw notFound("document", req.params.id);
+      return summary(doc);
+    },
+  });
+
   r.post("/api/documents", {
     schema: {
       tags: ["documents"],

@@ -27,7 +27,10 @@ function documentIndex(ctx: ServerContext): Promise<DocumentEntry[]> {
 
 /** The key of what some of the workspace's documents say together (all by default): their ids in storage order. */
 export async function corpusKey(ctx: ServerContext, only?: ReadonlySet<string>): Promise<string> {
-  const ids = (await documentIndex(ctx)).filter((d) => !only || only.has(baseName(d.file))).map((d) => d.id);
+  // An analyst's edit of a source's names changes what is said of it (names, reliability by outlet).
+  const ids = (await documentIndex(ctx))
+    .filter((d) => !only || only.has(baseName(d.file)))
+    .map((d) => `${d.id}:${d.edited ?? ""}`);
   return createHash("sha256").update(ids.join("\n")).digest("hex");
 }
 
