@@ -155,98 +155,100 @@ export const SourceReliability = EvidenceSourceReliability.extend({
 });
 
 /** Everything `parley analyze` reports (with `--corpus`, its evidence too), as plain JSON. */
-export const AnalysisReport = z.object({
-  scenario: z.string(),
-  outcomes: z.union([z.number(), z.string()]).describe("size of the outcome space (a string when beyond 2^53)"),
-  issues: z.array(z.object({ name: z.string(), kind: z.string(), values: z.string(), unit: z.string().optional() })),
-  parties: z.array(z.string()),
-  reservations: z.array(z.number()),
-  discounts: z.array(z.number().nullable()),
-  redLines: z.array(PartyLine),
-  uncertainNumbers: z.number().describe("how many of the scenario's numbers are uncertain ranges"),
-  frontier: z.array(PointReport),
-  unconstrainedFrontierSize: z.number().optional().describe("when red lines exist: the frontier ignoring them"),
-  solutions: z.object({
-    nash: PointReport.nullable(),
-    kalaiSmorodinsky: PointReport.nullable(),
-    egalitarian: PointReport.nullable(),
-    utilitarian: PointReport.nullable(),
-  }),
-  zopa: z.object({
-    exists: z.boolean(),
-    size: z.union([z.number(), z.string()]).nullable(),
-    estimate: z.object({ size: z.number(), samples: z.number(), hits: z.number() }).optional(),
-    probability: z.number().describe("share of robustness draws with a zone (1 or 0 when nothing is uncertain)"),
-  }),
-  proposals: z.array(ProposalReport),
-  concessions: z.array(Concession),
-  citations: z.array(Cited).optional().describe("with a corpus: every citation of the scenario, resolved"),
-  assumptions: z.array(z.string()).optional().describe("with a corpus: what rests on no citation"),
-  contestedFacts: z
-    .array(
-      z.object({
-        subject: z.string(),
-        attribute: z.string(),
-        values: z.array(IssueValue),
-        fields: z.array(z.string()),
-        changesAnswers: z.boolean().nullable(),
-        why: z.string().optional(),
-      }),
-    )
-    .optional()
-    .describe("with a corpus: the sources' contradictions, and which of the scenario's fields cite either side"),
-  explanation: z.object({
-    collidingRedLines: z
-      .array(PartyLine)
-      .nullable()
-      .describe("when the red lines alone leave no outcome: the smallest set of them that collides"),
-    collisions: z
-      .array(z.array(PartyLine))
+export const AnalysisReport = z
+  .object({
+    scenario: z.string(),
+    outcomes: z.union([z.number(), z.string()]).describe("size of the outcome space (a string when beyond 2^53)"),
+    issues: z.array(z.object({ name: z.string(), kind: z.string(), values: z.string(), unit: z.string().optional() })),
+    parties: z.array(z.string()),
+    reservations: z.array(z.number()),
+    discounts: z.array(z.number().nullable()),
+    redLines: z.array(PartyLine),
+    uncertainNumbers: z.number().describe("how many of the scenario's numbers are uncertain ranges"),
+    frontier: z.array(PointReport),
+    unconstrainedFrontierSize: z.number().optional().describe("when red lines exist: the frontier ignoring them"),
+    solutions: z.object({
+      nash: PointReport.nullable(),
+      kalaiSmorodinsky: PointReport.nullable(),
+      egalitarian: PointReport.nullable(),
+      utilitarian: PointReport.nullable(),
+    }),
+    zopa: z.object({
+      exists: z.boolean(),
+      size: z.union([z.number(), z.string()]).nullable(),
+      estimate: z.object({ size: z.number(), samples: z.number(), hits: z.number() }).optional(),
+      probability: z.number().describe("share of robustness draws with a zone (1 or 0 when nothing is uncertain)"),
+    }),
+    proposals: z.array(ProposalReport),
+    concessions: z.array(Concession),
+    citations: z.array(Cited).optional().describe("with a corpus: every citation of the scenario, resolved"),
+    assumptions: z.array(z.string()).optional().describe("with a corpus: what rests on no citation"),
+    contestedFacts: z
+      .array(
+        z.object({
+          subject: z.string(),
+          attribute: z.string(),
+          values: z.array(IssueValue),
+          fields: z.array(z.string()),
+          changesAnswers: z.boolean().nullable(),
+          why: z.string().optional(),
+        }),
+      )
       .optional()
-      .describe("every collision to break; the first is collidingRedLines"),
-    summary: z.string(),
-  }),
-  stances: StanceMatrix.optional(),
-  lineage: z.array(PlanDiff).optional(),
-  sequencing: z.array(z.object({ label: z.string(), relation: z.enum(["before", "in exchange for"]) })).optional(),
-  notes: z
-    .array(z.object({ subject: z.string(), text: z.string() }))
-    .optional()
-    .describe("what the texts say beside the model, not encoded in it (each cited at notes[i].cite)"),
-  alternatives: z
-    .array(
-      z.object({
-        party: z.string(),
-        alternatives: z.array(z.object({ name: z.string(), low: z.number(), high: z.number() })),
-      }),
-    )
-    .optional(),
-  robustness: Robustness.optional(),
-  reliability: z
-    .array(SourceReliability)
-    .optional()
-    .describe("with a corpus: each source's reliability, with its reasons"),
-  weakFields: z
-    .array(z.object({ field: z.string(), reason: z.string() }))
-    .optional()
-    .describe("with a corpus: model fields resting only on a weak source, or on one source"),
-  quarantine: z
-    .array(
-      z.object({
-        file: z.string(),
-        reason: z.string(),
-        findings: z.array(z.string()),
-        alone: z
-          .array(z.object({ field: z.string(), path: z.string(), words: z.string() }))
-          .describe("options, red lines, plan and sequencing terms resting on it alone: `validate` refuses them"),
-        alongside: z
-          .array(z.string())
-          .describe(
-            "the other fields that cite it (stances, values, or next to other sources): what it would change if believed",
-          ),
-      }),
-    )
-    .optional()
-    .describe("with a corpus: the sources kept out of the model, why, and what of the model cites them"),
-});
+      .describe("with a corpus: the sources' contradictions, and which of the scenario's fields cite either side"),
+    explanation: z.object({
+      collidingRedLines: z
+        .array(PartyLine)
+        .nullable()
+        .describe("when the red lines alone leave no outcome: the smallest set of them that collides"),
+      collisions: z
+        .array(z.array(PartyLine))
+        .optional()
+        .describe("every collision to break; the first is collidingRedLines"),
+      summary: z.string(),
+    }),
+    stances: StanceMatrix.optional(),
+    lineage: z.array(PlanDiff).optional(),
+    sequencing: z.array(z.object({ label: z.string(), relation: z.enum(["before", "in exchange for"]) })).optional(),
+    notes: z
+      .array(z.object({ subject: z.string(), text: z.string() }))
+      .optional()
+      .describe("what the texts say beside the model, not encoded in it (each cited at notes[i].cite)"),
+    alternatives: z
+      .array(
+        z.object({
+          party: z.string(),
+          alternatives: z.array(z.object({ name: z.string(), low: z.number(), high: z.number() })),
+        }),
+      )
+      .optional(),
+    robustness: Robustness.optional(),
+    reliability: z
+      .array(SourceReliability)
+      .optional()
+      .describe("with a corpus: each source's reliability, with its reasons"),
+    weakFields: z
+      .array(z.object({ field: z.string(), reason: z.string() }))
+      .optional()
+      .describe("with a corpus: model fields resting only on a weak source, or on one source"),
+    quarantine: z
+      .array(
+        z.object({
+          file: z.string(),
+          reason: z.string(),
+          findings: z.array(z.string()),
+          alone: z
+            .array(z.object({ field: z.string(), path: z.string(), words: z.string() }))
+            .describe("options, red lines, plan and sequencing terms resting on it alone: `validate` refuses them"),
+          alongside: z
+            .array(z.string())
+            .describe(
+              "the other fields that cite it (stances, values, or next to other sources): what it would change if believed",
+            ),
+        }),
+      )
+      .optional()
+      .describe("with a corpus: the sources kept out of the model, why, and what of the model cites them"),
+  })
+  .meta({ id: "AnalysisReport" });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;

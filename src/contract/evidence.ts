@@ -186,29 +186,31 @@ export const SourceReliability = z.object({
 });
 
 /** What `parley evidence --json` prints. */
-export const EvidenceJson = z.object({
-  documents: z.array(EvidenceDocument),
-  quotes: z.array(Quote),
-  dates: z.array(DateMention),
-  quantities: z.array(Quantity),
-  statements: z.array(Statement).describe("sentences read for what they do (PLOVER's event types)"),
-  events: z.array(NegotiationEvent).describe("what happened, in time order (undated last)"),
-  actors: z.array(Actor),
-  claims: z.array(Claim),
-  contradictions: z.array(Contradiction),
-  corroborated: z.array(
-    z.object({
-      subject: z.string(),
-      attribute: z.string(),
-      value: Value,
-      unit: z.string().nullable(),
-      polarity: z.boolean(),
-      files: z.array(z.string()),
-    }),
-  ),
-  sources: z.array(SourceStats),
-  reliability: z.array(SourceReliability),
-});
+export const EvidenceJson = z
+  .object({
+    documents: z.array(EvidenceDocument),
+    quotes: z.array(Quote),
+    dates: z.array(DateMention),
+    quantities: z.array(Quantity),
+    statements: z.array(Statement).describe("sentences read for what they do (PLOVER's event types)"),
+    events: z.array(NegotiationEvent).describe("what happened, in time order (undated last)"),
+    actors: z.array(Actor),
+    claims: z.array(Claim),
+    contradictions: z.array(Contradiction),
+    corroborated: z.array(
+      z.object({
+        subject: z.string(),
+        attribute: z.string(),
+        value: Value,
+        unit: z.string().nullable(),
+        polarity: z.boolean(),
+        files: z.array(z.string()),
+      }),
+    ),
+    sources: z.array(SourceStats),
+    reliability: z.array(SourceReliability),
+  })
+  .meta({ id: "EvidenceJson" });
 export type EvidenceJson = z.infer<typeof EvidenceJson>;
 
 /** A disagreement a scenario writes down (`disputes:`), each side with the words its citations point at. */

@@ -9,6 +9,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -17,6 +18,8 @@ import { z } from "zod";
 import { packageRoot } from "../package-root.js";
 import type { ServerContext } from "./context.js";
 import { jsonDepth } from "./json-depth.js";
+import { withoutUnusedComponents } from "./openapi-components.js";
+import { withExamples } from "./openapi-examples.js";
 import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
 import { type OriginPolicy, originPolicy, refusal } from "./request-origin.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -119,6 +122,8 @@ export async function buildApp(
         : {}),
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (Problem, AnalysisReport, …) are components, referenced where used.
+    transformObject: (doc) => withExamples(withoutUnusedComponents(jsonSchemaTransformObject(doc))),
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 

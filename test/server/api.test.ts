@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, GENIUS, MOSCOW_CASE, ROOT } from "../domains.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
@@ -252,6 +253,55 @@ describe("the workspace server on the Moscow case", () => {
     const cleared = await json<{ name: string }>(await patch(`/api/documents/${file}`, { title: null, outlet: "" }));
     expect(cleared.name).toBe("Putin does not seek a ‘deal’.");
   }, 60_000);
+
+  it("documents every operation: each parameter described, a success answer with an example that fits its schema, shared schemas as components", async () => {
+    type Media = { schema?: object; examples?: Record<string, { summary: string; value: unknown }> };
+    // An example cut to a few fields ("cut" in its summary) is checked for what it shows: no field required.
+    const optional = (x: unknown): unknown =>
+      Array.isArray(x)
+        ? x.map(optional)
+        : x && typeof x === "object"
+          ? Object.fromEntries(Object.entries(x).flatMap(([k, v]) => (k === "required" ? [] : [[k, optional(v)]])))
+          : x;
+    type Op = {
+      parameters?: { name: string; description?: string; schema?: { description?: string } }[];
+      responses: Record<string, { content?: Record<string, Media> }>;
+      requestBody?: { content: Record<string, Media> };
+    };
+    const doc = await json<{
+      paths: Record<string, Record<string, Op>>;
+      components: { schemas: Record<string, object> };
+    }>(await get("/openapi.json"));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["Problem", "DocumentSummary", "AnalysisReport", "Job", "UtilitySpace"]),
+    );
+    expect(Object.keys(doc.components.schemas).filter((k) => k.endsWith("Input"))).toEqual([]);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    let operations = 0;
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        operations++;
+        const name = `${method.toUpperCase()} ${path}`;
+        for (const p of op.parameters ?? [])
+          expect(p.description ?? p.schema?.description, `${name} ${p.name}`).toBeTruthy();
+        const success = Object.entries(op.responses).find(([status]) => /^2/.test(status));
+        expect(success, `${name}: a success answer`).toBeDefined();
+        const media = Object.entries(success![1].content ?? {});
+        expect(
+          media.some(([, m]) => m.examples),
+          `${name}: an example`,
+        ).toBe(true);
+        for (const [type, m] of [...media, ...Object.entries(op.requestBody?.content ?? {})])
+          if (type === "application/json" && m.schema && m.examples) {
+            for (const e of Object.values(m.examples)) {
+              const whole = { ...m.schema, components: doc.components };
+              const check = ajv.compile(/\bcut\b/.test(e.summary) ? (optional(whole) as object) : whole);
+              expect(check(e.value), `${name} example: ${JSON.stringify(check.errors)}`).toBe(true);
+            }
+          }
+      }
+    expect(operations).toBeGreaterThanOrEqual(25);
+  });
 
   it("lists every path the web app calls in its OpenAPI document", async () => {
     const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await get("/openapi.json"));

@@ -3,7 +3,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DocumentSummary, IngestAnswer, JobSchema, Problem as ProblemSchema } from "../../contract/api.js";
+import { DocumentSummary, IngestAnswer, JobParams, JobSchema, Problem as ProblemSchema } from "../../contract/api.js";
 import type { Problem } from "../../errors.js";
 import type { EvidenceDocument } from "../../evidence/document.js";
 import { noTextWarning } from "../../evidence/document.js";
@@ -58,8 +58,8 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       tags: ["documents"],
       summary: "The workspace's documents, in the order they were stored, a page at a time",
       querystring: z.object({
-        offset: z.coerce.number().int().min(0).default(0),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
+        offset: z.coerce.number().int().min(0).default(0).describe("how many documents to skip, in storage order"),
+        limit: z.coerce.number().int().min(1).max(500).default(50).describe("how many to list, at most 500"),
       }),
       response: {
         200: z.object({ total: z.number(), offset: z.number(), limit: z.number(), items: z.array(DocumentSummary) }),
@@ -237,7 +237,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       tags: ["jobs"],
       summary:
         "A background job (an ingest past its request's budget, a tournament): progress, then its result or problem",
-      params: z.object({ id: z.string() }),
+      params: JobParams,
       response: { 200: JobSchema, 404: ProblemSchema },
     },
     handler: async (req) => {

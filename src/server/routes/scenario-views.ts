@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AnalysisReport } from "../../contract/analysis-report.js";
-import { Problem } from "../../contract/api.js";
+import { Problem, ScenarioParams } from "../../contract/api.js";
 import { UtilitySpace } from "../../contract/utility-space.js";
 import { InputError } from "../../errors.js";
 import type { ServerContext } from "../context.js";
@@ -12,8 +12,18 @@ import { hash, type StoredScenarios } from "../stored-scenarios.js";
 import { corpusKey } from "./evidence.js";
 
 const AnalysisQuery = z.object({
-  seed: z.coerce.number().int().min(0).default(1),
-  samples: z.coerce.number().int().min(0).default(1000).describe("at most PARLEY_MAX_SAMPLES (default 10,000)"),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1)
+    .describe("seed of the robustness draws: the same seed, the same answer"),
+  samples: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1000)
+    .describe("robustness draws of the uncertain numbers (0 skips them); at most PARLEY_MAX_SAMPLES (default 10,000)"),
 });
 
 /** What the workspace computes from a scenario: its analysis, model, utility space, validation and briefing. */
@@ -26,7 +36,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       summary: "The analysis of a scenario on the documents it cites: the `parley analyze --json` contract",
       description:
         "Its corpus is the workspace's documents it cites by name (their sources' reliability and contradictions are weighed among them). Same scenario, documents, seed and samples: same bytes and the same ETag (If-None-Match answers 304); gzip when asked. Past the request's time budget: 503 with Retry-After while the work goes on.",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       querystring: AnalysisQuery,
       response: { 200: AnalysisReport, 404: Problem, 422: Problem, 503: Problem },
     },
@@ -52,7 +62,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       tags: ["scenarios"],
       summary:
         "The scenario as data: its issues, parties, red lines, plan versions and the rest, as the JSON Schema (schema/scenario.schema.json) describes",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       response: { 200: z.object({ name: z.string() }).passthrough(), 404: Problem },
     },
     handler: async (req) => {
@@ -70,10 +80,10 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       tags: ["scenarios"],
       summary:
         "Two parties' utilities over the outcome space: outcomes counted on a grid, and the pair's exact Pareto frontier (a seeded uniform sample of 2,000,000 outcomes beyond that size)",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       querystring: z.object({
-        a: z.coerce.number().int().min(0).default(0),
-        b: z.coerce.number().int().min(0).default(1),
+        a: z.coerce.number().int().min(0).default(0).describe("the party across: its index in the scenario's parties"),
+        b: z.coerce.number().int().min(0).default(1).describe("the party up: its index in the scenario's parties"),
       }),
       response: {
         200: UtilitySpace,
@@ -106,7 +116,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       tags: ["scenarios"],
       summary:
         "Every citation of a scenario resolved in the workspace's documents, or every problem listed; assumptions; fields resting on a weak or single source",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       response: {
         200: z.object({ valid: z.boolean(), problems: z.array(z.record(z.string(), z.unknown())) }).passthrough(),
         404: Problem,
@@ -143,7 +153,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       tags: ["scenarios"],
       summary:
         "The briefing on a scenario: a dated two-page core (bottom line, latest meeting, plan history, each side's lines, the gap, what to watch, source warnings, two charts), then the annex — Markdown, HTML or PDF (printed by the server's Chromium)",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       querystring: AnalysisQuery.extend({
         format: z
           .enum(["md", "html", "pdf"])
@@ -151,7 +161,21 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
           .describe("default: from the Accept header (text/html, application/pdf), else Markdown"),
       }),
       produces: ["text/markdown", "text/html", "application/pdf"],
-      response: { 404: Problem, 422: Problem, 503: Problem },
+      response: {
+        200: {
+          description: "the briefing: as Markdown, as one HTML page, or as a PDF file",
+          content: {
+            "text/markdown": {
+              schema: z.string().meta({ examples: ["# Briefing: …\n\n*As of 2 December 2025 · 5 source(s) …*\n"] }),
+            },
+            "text/html": { schema: z.string().meta({ examples: ['<!doctype html>\n<html lang="en">…'] }) },
+            "application/pdf": { schema: z.string().describe("the PDF's bytes (A4, tagged, page numbers)") },
+          },
+        },
+        404: Problem,
+        422: Problem,
+        503: Problem,
+      },
     },
     handler: async (
       req: FastifyRequest<{

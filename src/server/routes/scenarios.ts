@@ -2,7 +2,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Problem, ScenarioFull, ScenarioSummary, ScenarioVersion } from "../../contract/api.js";
+import { Problem, ScenarioFull, ScenarioParams, ScenarioSummary, ScenarioVersion } from "../../contract/api.js";
 import { slug } from "../../formats/file-names.js";
 import type { ExpectedVersion, StoredScenario } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
@@ -48,7 +48,8 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
         id: z
           .string()
           .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
-          .optional(),
+          .optional()
+          .describe("the id to store it under (lower-case letters, digits, hyphens); default: made from its name"),
       }),
       consumes: ["application/yaml", "application/json", "text/plain", "multipart/form-data"],
       response: { 201: ScenarioSummary, 409: Problem, 413: Problem, 422: Problem },
@@ -102,7 +103,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
       summary: "A scenario with its text as written (application/yaml when asked for)",
       description:
         'The ETag names the version (`"v3"`): send it back as If-Match with a PUT so that a change made meanwhile is not overwritten.',
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       response: { 200: ScenarioFull, 404: Problem },
     },
     handler: async (req, reply) => {
@@ -118,7 +119,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
     schema: {
       tags: ["scenarios"],
       summary: "Every stored version of a scenario, oldest first",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       response: { 200: z.object({ items: z.array(ScenarioVersion) }), 404: Problem },
     },
     handler: async (req) => {
@@ -132,7 +133,9 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
     schema: {
       tags: ["scenarios"],
       summary: "One stored version of a scenario, with its text as written",
-      params: z.object({ id: z.string(), version: z.coerce.number().int().min(1) }),
+      params: ScenarioParams.extend({
+        version: z.coerce.number().int().min(1).describe("the version, 1 for the first (GET …/versions lists them)"),
+      }),
       response: { 200: ScenarioFull, 404: Problem },
     },
     handler: async (req, reply) => {
@@ -149,8 +152,16 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext, scenari
       summary: "Replace a scenario (YAML or JSON body), or create it; checked first — a bad one changes nothing",
       description:
         'With `If-Match: "vN"` (the ETag of the version read) the scenario is replaced only if it is still version N, else 412 and nothing changes; `If-None-Match: *` creates it only if it does not exist. Without either, the last writer wins. Every version is kept (GET …/versions). 201 when the PUT created the scenario, 200 when it replaced one.',
-      params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) }),
-      headers: z.object({ "if-match": z.string().optional(), "if-none-match": z.string().optional() }),
+      params: z.object({
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+          .describe("the scenario's id: lower-case letters, digits and hyphens, at most 64"),
+      }),
+      headers: z.object({
+        "if-match": z.string().optional().describe('"vN", the ETag of the version read: replace only that version'),
+        "if-none-match": z.string().optional().describe("*: create only, never replace"),
+      }),
       consumes: ["application/yaml", "application/json", "text/plain"],
       response: { 200: ScenarioSummary, 201: ScenarioSummary, 412: Problem, 422: Problem },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Problem } from "../../contract/api.js";
+import { Problem, ScenarioParams } from "../../contract/api.js";
 import { AGENTS, defaultAgents } from "../../negotiation/agents/index.js";
 import { MEDIATORS } from "../../negotiation/mediators/index.js";
 import { MAX_ROUNDS } from "../../negotiation/simulate.js";
@@ -35,7 +35,7 @@ export function simulationRoutes(app: FastifyInstance, ctx: ServerContext, scena
     schema: {
       tags: ["scenarios"],
       summary: "The simulation runs of a scenario, oldest first",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       response: {
         200: z.object({
           items: z.array(z.object({ id: z.string(), config: z.unknown(), result: z.unknown(), created: z.string() })),
@@ -62,7 +62,7 @@ export function simulationRoutes(app: FastifyInstance, ctx: ServerContext, scena
       summary:
         "Run one negotiation between strategy agents on a scenario and store it: the ending, utilities and the full trace",
       description: "The same scenario text and settings give the same run (and the same id).",
-      params: z.object({ id: z.string() }),
+      params: ScenarioParams,
       body: SimulationRequest,
       response: {
         201: z.object({ id: z.string(), config: z.unknown(), result: z.unknown(), created: z.string() }),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AgentStanding, JobSchema, Problem } from "../../contract/api.js";
+import { AgentStanding, JobSchema, Problem, TournamentParams } from "../../contract/api.js";
 import { AGENTS } from "../../negotiation/agents/index.js";
 import { MEDIATORS } from "../../negotiation/mediators/index.js";
 import { MAX_ROUNDS } from "../../negotiation/simulate.js";
@@ -156,7 +156,7 @@ export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void
     schema: {
       tags: ["tournaments"],
       summary: "A tournament's result: the standings over the runs stored (and the job, while it runs)",
-      params: z.object({ id: z.string() }),
+      params: TournamentParams,
       response: { 200: TournamentResult.extend({ job: JobSchema.nullable() }), 404: Problem },
     },
     handler: async (req) => {
@@ -183,9 +183,23 @@ export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void
       tags: ["tournaments"],
       summary:
         "A tournament's progress as Server-Sent Events: `progress` {done, total} as batches are stored, then `done` with the result (or `failed` with the problem)",
-      params: z.object({ id: z.string() }),
+      params: TournamentParams,
       produces: ["text/event-stream"],
-      response: { 404: Problem },
+      response: {
+        200: {
+          description: "the event stream, open until `done` or `failed`",
+          content: {
+            "text/event-stream": {
+              schema: z.string().meta({
+                examples: [
+                  'event: progress\ndata: {"done":48,"total":480}\n\nevent: done\ndata: {"id":"t-…","standings":[…]}\n\n',
+                ],
+              }),
+            },
+          },
+        },
+        404: Problem,
+      },
     },
     handler: async (req, reply) => {
       const { id } = req.params as { id: string };

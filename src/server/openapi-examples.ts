@@ -1,0 +1,327 @@
+/**
+ * One example per operation of the API, as the Moscow case answers (large answers cut to a few
+ * fields and lists to their first items, which the example's summary says): the answer of the operation's success status and,
+ * where it takes one, the request body. `withExamples` writes them into the OpenAPI document.
+ */
+
+interface OperationExample {
+  readonly summary: string;
+  readonly response?: unknown;
+  readonly request?: unknown;
+}
+
+const DOCUMENT = {
+  id: "69ff0fa3c9db49f328cd7a013f89b3ef8e197e14083f6b149a83b08dcd8b33e9",
+  file: "000_5421cbf47a010d17.txt",
+  format: "text",
+  title: null,
+  outlet: null,
+  author: null,
+  url: null,
+  published: "2025-12-02",
+  publishedSource: "batch",
+  characters: 6155,
+  name: "Putin does not seek a ‘deal’.",
+};
+const SCENARIO = {
+  id: "moscow-2025-12",
+  name: "US–Russia–Ukraine peace talks, Moscow, December 2025",
+  version: 1,
+  updated: "2026-12-02T19:29:22.068Z",
+};
+/** Said of an example that shows only some of the answer's fields, and lists cut to their first items. */
+const CUT = "the Moscow case; fields and lists cut";
+
+export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
+  "get /api": {
+    summary: "a workspace that opened the Moscow case",
+    response: { store: "sqlite", documents: 5, scenarios: ["moscow-2025-12"], queuedTasks: 0, case: "moscow-2025-12" },
+  },
+  "get /api/documents": {
+    summary: "the first document of five (?limit=1)",
+    response: { total: 5, offset: 0, limit: 1, items: [DOCUMENT] },
+  },
+  "post /api/documents": {
+    summary: "a pasted article, stored with its evidence",
+    request: { name: "harbour-talks.txt", text: "Harbour talks end without a deal. …", date: "2025-12-04" },
+    response: {
+      documents: [
+        {
+          id: "5b1f…",
+          file: "harbour-talks.txt",
+          status: "stored",
+          duplicateOf: null,
+          counts: { quotes: 4, dates: 2, quantities: 1, claims: 3 },
+        },
+      ],
+      warnings: [],
+    },
+  },
+  "get /api/documents/{id}": {
+    summary: `one document with its evidence (${CUT})`,
+    response: {
+      ...DOCUMENT,
+      text: "Putin does not seek a ‘deal’. His firm position is the demand for a legally binding treaty …",
+      evidence: {
+        quote: [],
+        date: [{ start: 187, end: 197, text: "2 December", iso: "2025-12-02" }],
+        quantity: [],
+        claim: [],
+        actor: [],
+      },
+    },
+  },
+  "patch /api/documents/{id}": {
+    summary: "the analyst names a source",
+    request: { title: "A treaty, not a deal", outlet: "Opinion desk" },
+    response: {
+      ...DOCUMENT,
+      title: "A treaty, not a deal",
+      outlet: "Opinion desk",
+      name: "Opinion desk: A treaty, not a deal",
+    },
+  },
+  "get /api/jobs/{id}": {
+    summary: "an ingest past its request's budget, half done",
+    response: {
+      id: "job-3f2a…",
+      kind: "ingest",
+      status: "running",
+      done: 150,
+      total: 300,
+      started: "2026-12-02T20:31:05.000Z",
+      finished: null,
+    },
+  },
+  "get /api/evidence": {
+    summary: `the quotes a speaker's name finds (?speaker=Ushakov&part=quotes; ${CUT})`,
+    response: {
+      documents: 5,
+      quotes: [
+        {
+          file: "001_7f7215ec828ab598.txt",
+          start: 996,
+          end: 1128,
+          text: "the sides discussed “territorial issues” central to the dispute, reviewed a US document with 27 points and several additional papers",
+          kind: "reported",
+          speaker: null,
+          speakerCandidate: "Yury Ushakov",
+          confidence: 0.774,
+          resolvedBy: "name",
+          cue: "said",
+        },
+      ],
+    },
+  },
+  "get /api/scenarios": { summary: "the case's scenario", response: { items: [SCENARIO] } },
+  "post /api/scenarios": {
+    summary: "a scenario stored under a new id (the body is its YAML)",
+    request: "name: River treaty\nissues:\n  - name: Water share\n    options: [40, 50, 60]\n…",
+    response: { ...SCENARIO, id: "river-treaty", name: "River treaty" },
+  },
+  "get /api/scenarios/{id}": {
+    summary: "the scenario as written (YAML text cut)",
+    response: { ...SCENARIO, text: "name: US–Russia–Ukraine peace talks, Moscow, December 2025\n…" },
+  },
+  "put /api/scenarios/{id}": {
+    summary: 'version 1 replaced (If-Match: "v1")',
+    request: "name: US–Russia–Ukraine peace talks, Moscow, December 2025\n…",
+    response: { ...SCENARIO, version: 2 },
+  },
+  "get /api/scenarios/{id}/versions": {
+    summary: "every stored version",
+    response: { items: [{ version: 1, name: SCENARIO.name, updated: SCENARIO.updated }] },
+  },
+  "get /api/scenarios/{id}/versions/{version}": {
+    summary: "version 1 as written (YAML text cut)",
+    response: { ...SCENARIO, text: "name: US–Russia–Ukraine peace talks, Moscow, December 2025\n…" },
+  },
+  "get /api/scenarios/{id}/analysis": {
+    summary: `the answer (${CUT})`,
+    response: {
+      scenario: SCENARIO.name,
+      outcomes: "73728",
+      parties: ["Russia", "Ukraine", "United States", "European allies"],
+      reservations: [0.525, 0.375, 0.375, 0.375],
+      zopa: { exists: false, size: 0 },
+      explanation: {
+        summary:
+          'No zone of agreement: Russia\'s "Donbas under Russian control" and Ukraine\'s "no withdrawal from Donbas" exclude each other; no weight, value or reservation number changes this.',
+      },
+    },
+  },
+  "get /api/scenarios/{id}/model": {
+    summary: `the scenario as the analysis reads it (${CUT})`,
+    response: {
+      name: SCENARIO.name,
+      issues: [
+        {
+          name: "Donbas",
+          description: "the part of Donbas Ukraine still holds",
+          cite: [{ file: "002_20543ffbdaedb161.txt", exact: "give up all of the partially occupied Donbass" }],
+        },
+      ],
+    },
+  },
+  "get /api/scenarios/{id}/utility-space": {
+    summary: `Russia across, Ukraine up (?a=0&b=1; ${CUT})`,
+    response: {
+      parties: ["Russia", "Ukraine"],
+      outcomes: 73728,
+      sampled: false,
+      bins: 50,
+      counts: [0, 0, 0],
+      allowed: [0, 0, 0],
+      frontier: [
+        [1, 0.059],
+        [0.995, 0.098],
+      ],
+    },
+  },
+  "get /api/scenarios/{id}/validation": {
+    summary: `every citation resolved (${CUT})`,
+    response: {
+      valid: true,
+      problems: [],
+      citations: [
+        {
+          field: "issues[0].cite[0]",
+          file: "002_20543ffbdaedb161.txt",
+          start: 1270,
+          end: 1315,
+          text: "give up all of the partially occupied Donbass",
+        },
+      ],
+      assumptions: ["Russia: weight of Donbas"],
+    },
+  },
+  "get /api/scenarios/{id}/report": {
+    summary: "the briefing as Markdown (cut)",
+    response:
+      "# Briefing: US–Russia–Ukraine peace talks, Moscow, December 2025\n\n*As of 2 December 2025 · 5 source(s), 1 quarantined: …*\n",
+  },
+  "get /api/scenarios/{id}/simulations": {
+    summary: "the simulations stored for the scenario",
+    response: {
+      items: [
+        {
+          id: "sim-f4a9690d52136f02",
+          config: { protocol: "alternating", rounds: 20, seed: 1 },
+          result: { agreement: false, ending: "deadline" },
+          created: "2026-12-02T20:31:05.000Z",
+        },
+      ],
+    },
+  },
+  "post /api/scenarios/{id}/simulations": {
+    summary: `the default run: every party bound by its red lines (${CUT})`,
+    request: { rounds: 20, seed: 1 },
+    response: {
+      id: "sim-f4a9690d52136f02",
+      created: "2026-12-02T20:31:05.000Z",
+      config: {
+        protocol: "alternating",
+        mediator: "shuttle",
+        rounds: 20,
+        seed: 1,
+        agents: ["red-lines", "red-lines", "red-lines", "red-lines"],
+      },
+      result: {
+        protocol: "alternating",
+        parties: ["Russia", "Ukraine", "United States", "European allies"],
+        agreement: false,
+        outcome: null,
+        redLinesCrossed: [],
+        rounds: 20,
+        ending: "deadline",
+      },
+    },
+  },
+  "post /api/tournaments": {
+    summary: "two agents on the case, in the background",
+    request: { scenarios: ["moscow-2025-12"], agents: ["boulware", "conceder"], repetitions: 5, rounds: 100 },
+    response: {
+      id: "t-5e0c…",
+      kind: "tournament",
+      status: "running",
+      done: 0,
+      total: 20,
+      started: "2026-12-02T20:31:05.000Z",
+      finished: null,
+    },
+  },
+  "get /api/tournaments": {
+    summary: "the stored tournaments",
+    response: {
+      items: [
+        {
+          id: "t-5e0c…",
+          created: "2026-12-02T20:31:05.000Z",
+          runs: 20,
+          running: false,
+          config: { agents: ["boulware", "conceder"], repetitions: 5 },
+        },
+      ],
+    },
+  },
+  "get /api/agents": {
+    summary: `the strategies a party can play (${CUT})`,
+    response: {
+      agents: [
+        {
+          name: "boulware",
+          description: "holds out and concedes only near the deadline (boulware:E sets how late; E = 0.2)",
+        },
+      ],
+      mediators: [{ name: "shuttle", description: "moves the text one issue towards each objecting party in turn" }],
+    },
+  },
+  "get /api/tournaments/{id}": {
+    summary: `a finished tournament's standings (${CUT})`,
+    response: {
+      id: "t-5e0c…",
+      total: 20,
+      runs: 20,
+      complete: true,
+      job: null,
+      standings: [
+        {
+          agent: "boulware",
+          meanUtility: 0.45,
+          agreementRate: 0,
+          meanDistanceToFrontier: 0.31,
+          meanDistanceToNash: 0.52,
+          meanWelfare: 1.6,
+          meanRounds: 100,
+          runs: 10,
+        },
+      ],
+    },
+  },
+  "get /api/tournaments/{id}/events": {
+    summary: "progress, then the result",
+    response: 'event: progress\ndata: {"done":10,"total":20}\n\nevent: done\ndata: {"id":"t-5e0c…"}\n\n',
+  },
+};
+
+type Operation = {
+  responses?: Record<string, { content?: Record<string, { examples?: unknown }> }>;
+  requestBody?: { content?: Record<string, { examples?: unknown }> };
+};
+
+/** The OpenAPI document with each operation's example on its success answer and its request body. */
+export function withExamples<T extends object>(doc: T): T {
+  const paths = (doc as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const [path, ops] of Object.entries(paths))
+    for (const [method, raw] of Object.entries(ops)) {
+      const ex = EXAMPLES[`${method} ${path}`];
+      const op = raw as Operation;
+      if (!ex) continue;
+      const success = Object.entries(op.responses ?? {}).find(([status]) => /^2/.test(status))?.[1];
+      const first = success?.content && Object.values(success.content)[0];
+      if (first && ex.response !== undefined) first.examples = { moscow: { summary: ex.summary, value: ex.response } };
+      const body = op.requestBody?.content && Object.values(op.requestBody.content)[0];
+      if (body && ex.request !== undefined) body.examples = { moscow: { summary: ex.summary, value: ex.request } };
+    }
+  return doc;
+}
