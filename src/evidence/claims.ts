@@ -4,6 +4,7 @@ import { lowerBound } from "./lower-bound.js";
 import type { QuantityMention } from "./quantities.js";
 import type { Quote } from "./quotes.js";
 import { type Located, locate } from "./span.js";
+import { statementKind } from "./statement-kind.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
 /** subject · attribute · value · time · who says so · where. */
@@ -58,7 +59,7 @@ export function findClaims(
     const base = { polarity: true, time, watched: true, sentence: sentenceSpan };
     for (const item of watch) {
       if (!item.cue.test(sentence)) continue;
-      const place = item.byPlace ? venues.find(([re]) => re.test(sentence))?.[1] : undefined;
+      const place = item.byPlace ? venueOf(sentence, venues, dates[0] ? dates[0].start - s.start : 0) : undefined;
       if (item.byPlace && !place) continue;
       const subject = (sub: string, clause: string) =>
         sub + (place ? ` in ${place}` : "") + (item.qualifiers?.find(([re]) => re.test(clause))?.[1] ?? "");
@@ -111,15 +112,20 @@ export function findClaims(
           );
         }
       } else {
+        // Negated by the item's own words; refused where a refusal governs its cue ("would never accept a
+        // withdrawal"): a refusal of a demand is its own claim, not the demand, nor that there is none.
         const negated = item.negation?.test(sentence) ?? false;
+        const refusal = statementKind(sentence);
+        const refused =
+          !negated && refusal.kind === "REJECT" && refusal.at >= 0 && refusal.at < sentence.search(item.cue);
         out.push({
           ...sentenceSpan,
           ...base,
           attributedTo: by(s.start, sentenceSpan.end),
           polarity: !negated,
           subject: subject(item.subject, sentence),
-          attribute: item.attribute,
-          value: item.value ?? "stated",
+          attribute: refused ? `${item.attribute} (refused)` : item.attribute,
+          value: refused ? "refused" : (item.value ?? "stated"),
           unit: null,
         });
       }
@@ -191,4 +197,21 @@ function spanIndex<T extends { readonly start: number; readonly end: number }>(x
     for (let k = lo; k < starts.length && starts[k]! <= to; k++) if (xs[order[k]!]!.end <= to) hits.push(order[k]!);
     return hits.sort((a, b) => a - b).map((i) => xs[i]!);
   };
+}
+
+/**
+ * The venue a sentence places its event in: a venue named after "in" or "at" before one named
+ * otherwise, and never one the sentence only travels to or from ("met in Valletta, then flew on to
+ * Gozo"); of several, the nearest to `near` (the date's offset).
+ */
+function venueOf(sentence: string, venues: readonly (readonly [RegExp, string])[], near: number): string | undefined {
+  const found = venues.flatMap(([re, name]) => {
+    const m = new RegExp(re.source, re.flags.replace("g", "")).exec(sentence);
+    if (!m) return [];
+    const before = sentence.slice(Math.max(0, m.index - 24), m.index);
+    if (/\b(?:to|from|for|toward|towards|via)\s+(?:the\s+)?$/i.test(before)) return [];
+    const placed = /\b(?:in|at|near)\s+(?:the\s+)?$/i.test(before);
+    return [{ name, rank: (placed ? 0 : 1_000_000) + Math.abs(m.index - near) }];
+  });
+  return found.sort((a, b) => a.rank - b.rank)[0]?.name;
 }

@@ -30,11 +30,11 @@ function checkedKind(kind: string): StatementKind {
 /**
  * The kind of a statement, and the cue that decided it: the strongest kind whose cue occurs
  * (a rejection or threat outranks the talks around it), earliest cue on a tie; OTHER when none
- * does. Negated agreement ("did not agree") is a rejection.
+ * does. Negated agreement ("did not agree", would "never accept") is a rejection.
  */
 export function statementKind(sentence: string): { kind: StatementKind; cue: string | null; at: number } {
   const negated =
-    /\b(?:did not|does not|do not|didn['’]t|doesn['’]t|won['’]t|will not|would not) (?:agree|accept|approve|support)\b/i.exec(
+    /\b(?:did not|does not|do not|didn['’]t|doesn['’]t|won['’]t|will not|would not|never|["“']never) ["“']?(?:agree|accept|approve|support)\b/i.exec(
       sentence,
     );
   if (negated) return { kind: "REJECT", cue: negated[0], at: negated.index };

@@ -1,5 +1,5 @@
 /**
- * One example per operation of the API, as the Moscow case answers (large answers cut to a few
+ * One example per operation of the API, as the harbour case (invented names) answers (large answers cut to a few
  * fields and lists to their first items, which the example's summary says): the answer of the operation's success status and,
  * where it takes one, the request body. `withExamples` writes them into the OpenAPI document.
  */
@@ -21,21 +21,27 @@ const DOCUMENT = {
   published: "2025-12-02",
   publishedSource: "batch",
   characters: 6155,
-  name: "Putin does not seek a ‘deal’.",
+  name: "Novak does not seek a ‘deal’.",
 };
 const SCENARIO = {
-  id: "moscow-2025-12",
-  name: "US–Russia–Ukraine peace talks, Moscow, December 2025",
+  id: "harbour-2026-03",
+  name: "Harbour talks, Valletta, March 2026",
   version: 1,
   updated: "2026-12-02T19:29:22.068Z",
 };
 /** Said of an example that shows only some of the answer's fields, and lists cut to their first items. */
-const CUT = "the Moscow case; fields and lists cut";
+const CUT = "the harbour case (invented names); fields and lists cut";
 
 export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
   "get /api": {
-    summary: "a workspace that opened the Moscow case",
-    response: { store: "sqlite", documents: 5, scenarios: ["moscow-2025-12"], queuedTasks: 0, case: "moscow-2025-12" },
+    summary: "a workspace that opened the harbour case",
+    response: {
+      store: "sqlite",
+      documents: 5,
+      scenarios: ["harbour-2026-03"],
+      queuedTasks: 0,
+      case: "harbour-2026-03",
+    },
   },
   "get /api/documents": {
     summary: "the first document of five (?limit=1)",
@@ -61,7 +67,7 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
     summary: `one document with its evidence (${CUT})`,
     response: {
       ...DOCUMENT,
-      text: "Putin does not seek a ‘deal’. His firm position is the demand for a legally binding treaty …",
+      text: "Novak does not seek a ‘deal’. Her firm position is the demand for a binding treaty …",
       evidence: {
         quote: [],
         date: [{ start: 187, end: 197, text: "2 December", iso: "2025-12-02" }],
@@ -94,7 +100,7 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
     },
   },
   "get /api/evidence": {
-    summary: `the quotes a speaker's name finds (?speaker=Ushakov&part=quotes; ${CUT})`,
+    summary: `the quotes a speaker's name finds (?speaker=Borg&part=quotes; ${CUT})`,
     response: {
       documents: 5,
       quotes: [
@@ -102,10 +108,10 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
           file: "001_7f7215ec828ab598.txt",
           start: 996,
           end: 1128,
-          text: "the sides discussed “territorial issues” central to the dispute, reviewed a US document with 27 points and several additional papers",
+          text: "the sides discussed “territorial issues” central to the dispute, reviewed a document with 12 points and several additional papers",
           kind: "reported",
           speaker: null,
-          speakerCandidate: "Yury Ushakov",
+          speakerCandidate: "Karl Borg",
           confidence: 0.774,
           resolvedBy: "name",
           cue: "said",
@@ -121,11 +127,11 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
   },
   "get /api/scenarios/{id}": {
     summary: "the scenario as written (YAML text cut)",
-    response: { ...SCENARIO, text: "name: US–Russia–Ukraine peace talks, Moscow, December 2025\n…" },
+    response: { ...SCENARIO, text: "name: Harbour talks, Valletta, March 2026\n…" },
   },
   "put /api/scenarios/{id}": {
     summary: 'version 1 replaced (If-Match: "v1")',
-    request: "name: US–Russia–Ukraine peace talks, Moscow, December 2025\n…",
+    request: "name: Harbour talks, Valletta, March 2026\n…",
     response: { ...SCENARIO, version: 2 },
   },
   "get /api/scenarios/{id}/versions": {
@@ -134,19 +140,19 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
   },
   "get /api/scenarios/{id}/versions/{version}": {
     summary: "version 1 as written (YAML text cut)",
-    response: { ...SCENARIO, text: "name: US–Russia–Ukraine peace talks, Moscow, December 2025\n…" },
+    response: { ...SCENARIO, text: "name: Harbour talks, Valletta, March 2026\n…" },
   },
   "get /api/scenarios/{id}/analysis": {
     summary: `the answer (${CUT})`,
     response: {
       scenario: SCENARIO.name,
       outcomes: "73728",
-      parties: ["Russia", "Ukraine", "United States", "European allies"],
+      parties: ["Ruritania", "Gozo", "Malta", "the Union"],
       reservations: [0.525, 0.375, 0.375, 0.375],
       zopa: { exists: false, size: 0 },
       explanation: {
         summary:
-          'No zone of agreement: Russia\'s "Donbas under Russian control" and Ukraine\'s "no withdrawal from Donbas" exclude each other; no weight, value or reservation number changes this.',
+          'No zone of agreement: Ruritania\'s "the valley under its control" and Gozo\'s "no withdrawal from the valley" exclude each other; no weight, value or reservation number changes this.',
       },
     },
   },
@@ -156,17 +162,17 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
       name: SCENARIO.name,
       issues: [
         {
-          name: "Donbas",
-          description: "the part of Donbas Ukraine still holds",
-          cite: [{ file: "002_20543ffbdaedb161.txt", exact: "give up all of the partially occupied Donbass" }],
+          name: "Valley",
+          description: "the part of the valley Gozo still holds",
+          cite: [{ file: "002_20543ffbdaedb161.txt", exact: "give up all of the partially held valley" }],
         },
       ],
     },
   },
   "get /api/scenarios/{id}/utility-space": {
-    summary: `Russia across, Ukraine up (?a=0&b=1; ${CUT})`,
+    summary: `Ruritania across, Gozo up (?a=0&b=1; ${CUT})`,
     response: {
-      parties: ["Russia", "Ukraine"],
+      parties: ["Ruritania", "Gozo"],
       outcomes: 73728,
       sampled: false,
       bins: 50,
@@ -189,16 +195,16 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
           file: "002_20543ffbdaedb161.txt",
           start: 1270,
           end: 1315,
-          text: "give up all of the partially occupied Donbass",
+          text: "give up all of the partially held valley",
         },
       ],
-      assumptions: ["Russia: weight of Donbas"],
+      assumptions: ["Ruritania: weight of Valley"],
     },
   },
   "get /api/scenarios/{id}/report": {
     summary: "the briefing as Markdown (cut)",
     response:
-      "# Briefing: US–Russia–Ukraine peace talks, Moscow, December 2025\n\n*As of 2 December 2025 · 5 source(s), 1 quarantined: …*\n",
+      "# Briefing: Harbour talks, Valletta, March 2026\n\n*As of 3 March 2026 · 5 source(s), 1 quarantined: …*\n",
   },
   "get /api/scenarios/{id}/simulations": {
     summary: "the simulations stored for the scenario",
@@ -228,7 +234,7 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
       },
       result: {
         protocol: "alternating",
-        parties: ["Russia", "Ukraine", "United States", "European allies"],
+        parties: ["Ruritania", "Gozo", "Malta", "the Union"],
         agreement: false,
         outcome: null,
         redLinesCrossed: [],
@@ -239,7 +245,7 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
   },
   "post /api/tournaments": {
     summary: "two agents on the case, in the background",
-    request: { scenarios: ["moscow-2025-12"], agents: ["boulware", "conceder"], repetitions: 5, rounds: 100 },
+    request: { scenarios: ["harbour-2026-03"], agents: ["boulware", "conceder"], repetitions: 5, rounds: 100 },
     response: {
       id: "t-5e0c…",
       kind: "tournament",

@@ -69,7 +69,10 @@ describe("routes, in process", () => {
 
   it("the OpenAPI document describes the analysis answer field by field", async () => {
     const doc = (await inject("GET", "/openapi.json")).json();
-    const answer = doc.paths["/api/scenarios/{id}/analysis"].get.responses["200"].content["application/json"].schema;
+    // The answer's schema is the shared AnalysisReport component, referred to where used.
+    const ref = doc.paths["/api/scenarios/{id}/analysis"].get.responses["200"].content["application/json"].schema.$ref;
+    expect(ref).toBe("#/components/schemas/AnalysisReport");
+    const answer = doc.components.schemas.AnalysisReport;
     expect(Object.keys(answer.properties)).toEqual(
       expect.arrayContaining(["frontier", "zopa", "proposals", "concessions"]),
     );
