@@ -190,6 +190,12 @@ export const ERROR_CODES = [
       "The scenario matches the schema but does not hold together (a name that does not exist, a value out of range) — fix the field named.",
   },
   {
+    code: "scenario.renamed-option",
+    status: 422,
+    meaning:
+      "An option was renamed in its issue but not in the fields that name it — rename it there too, or give the option its old name again.",
+  },
+  {
     code: "scenario.exists",
     status: 409,
     meaning:

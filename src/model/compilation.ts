@@ -19,9 +19,47 @@ export class Compilation {
   private readonly issueIndex = new Map<string, number>();
   /** The hint of every unknown issue: names in the order defined. */
   private known = "";
+  /** Problems of a value no option of its issue has, and of a table missing options: a renamed option shows as both. */
+  private readonly unknownValues: { issue: string; value: string; problem: Problem }[] = [];
+  private readonly missingOptions: { issue: string; options: readonly string[]; problem: Problem }[] = [];
 
-  report(path: Path, message: string, hint?: string): void {
-    this.problems.push({ code: "scenario.invalid", message, path, ...(hint ? { hint } : {}) });
+  report(path: Path, message: string, hint?: string): Problem {
+    const problem: Problem = { code: "scenario.invalid", message, path, ...(hint ? { hint } : {}) };
+    this.problems.push(problem);
+    return problem;
+  }
+
+  /** A table of values per option that gives none for these options of the issue. */
+  reportMissing(issue: Issue, options: readonly string[], path: Path, message: string, hint: string): void {
+    this.missingOptions.push({ issue: issue.name, options, problem: this.report(path, message, hint) });
+  }
+
+  /**
+   * One problem for an option renamed in its issue but not where it is used: the fields still
+   * naming the old one and the tables missing the new one are its consequences, not problems of
+   * their own ("Valley: 'freeze' is no longer an option; 'frozen line' is new: renamed?").
+   */
+  collapseRenames(): void {
+    const issues = new Set(this.unknownValues.map((u) => u.issue));
+    issues.forEach((name) => {
+      const unknown = this.unknownValues.filter((u) => u.issue === name);
+      const missing = this.missingOptions.filter((m) => m.issue === name);
+      const old = [...new Set(unknown.map((u) => u.value))];
+      const fresh = [...new Set(missing.flatMap((m) => m.options))];
+      if (old.length !== 1 || fresh.length !== 1) return;
+      const consequences = new Set([...unknown, ...missing].map((x) => x.problem));
+      const first = this.problems.findIndex((p) => consequences.has(p));
+      const fields = unknown.map((u) => formatPath(u.problem.path ?? []));
+      const renamed: Problem = {
+        code: "scenario.renamed-option",
+        path: ["issues", this.issueIndex.get(name) ?? 0, "options"],
+        message: `issue "${name}": option "${fresh[0]}" is new and "${old[0]}" is no longer an option, yet ${fields.length} field(s) still name "${old[0]}" (${fields.slice(0, 3).join(", ")}${fields.length > 3 ? ", …" : ""})`,
+        hint: `if you renamed "${old[0]}" to "${fresh[0]}", rename it in those fields too; else name the option "${old[0]}" again`,
+      };
+      const kept = this.problems.filter((p) => !consequences.has(p));
+      kept.splice(Math.max(0, first), 0, renamed);
+      this.problems.splice(0, this.problems.length, ...kept);
+    });
   }
 
   /** A number of the model: a constant, or a new parameter when a range is given. */
@@ -64,7 +102,12 @@ export class Compilation {
         issue.kind === "real" && issue.cardinality <= 25
           ? `: ${Array.from({ length: issue.cardinality }, (_, i) => formatValue(issue.valueAt(i))).join(", ")}`
           : "";
-      this.report(path, `"${v}" is not a value of issue "${issue.name}"`, `allowed: ${issue.describe()}${grid}`);
+      const problem = this.report(
+        path,
+        `"${v}" is not a value of issue "${issue.name}"`,
+        `allowed: ${issue.describe()}${grid}`,
+      );
+      this.unknownValues.push({ issue: issue.name, value: String(v), problem });
     }
     return j;
   }

@@ -107,18 +107,20 @@ function valueTable(c: Compilation, issue: Issue, table: Record<string, Uncertai
       c.report([...path, option], `value ${JSON.stringify(v)} is outside [0, 1]`, "values are on a 0–1 scale");
     return c.num(v, [...path, option]);
   });
-  if (missing.length) reportMissingOptions(c, missing, path);
+  if (missing.length) reportMissingOptions(c, issue, missing, path);
   return { kind: "table", values };
 }
 
 /** One problem for all of a table's missing options, however many: the first five named. */
-function reportMissingOptions(c: Compilation, missing: readonly string[], path: Path): void {
+function reportMissingOptions(c: Compilation, issue: Issue, missing: readonly string[], path: Path): void {
   const which = missing.length === 1 ? "option" : `${missing.length.toLocaleString("en-US")} options:`;
   const names = missing
     .slice(0, 5)
     .map((o) => `"${o}"`)
     .join(", ");
-  c.report(
+  c.reportMissing(
+    issue,
+    missing,
     path,
     `no value for ${which} ${names}${missing.length > 5 ? ", …" : ""}`,
     "give every option a value in [0, 1]",

@@ -30,6 +30,7 @@ export function compileScenario(spec: ScenarioSpec, options: { discretize?: numb
   const proposals = compileProposals(c, spec);
   const stances = compileStances(c, spec.parties, redLines);
   const sequencing = compileSequencing(c, spec.sequencing ?? []);
+  c.collapseRenames();
   if (c.problems.length) throw new InputError(c.problems);
   return {
     name: spec.name,

@@ -57,6 +57,20 @@ describe("scenario YAML", () => {
     expect(problems("name: A\nissues: [a, b\n")[0]!.message).toMatch(/not closed/);
   });
 
+  it("an option renamed in its issue but not where it is used is one problem at the option, naming the fields", () => {
+    const renamed = example.replace(
+      "options: [national agencies, joint commission, international observers]",
+      "options: [national agencies, joint board, international observers]",
+    );
+    const found = problems(renamed);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: "scenario.renamed-option", line: lineOf(renamed, "joint board") });
+    expect(found[0]!.message).toMatch(
+      /option "joint board" is new and "joint commission" is no longer an option, yet \d+ field\(s\) still name "joint commission" \(parties\[0\]/,
+    );
+    expect(found[0]!.hint).toMatch(/rename it in those fields too; else name the option "joint commission" again/);
+  });
+
   it("names the line and field of an unknown issue in a proposal", () => {
     const text = example.replace("outcome: {Summer flow: 400,", "outcome: {Sumer flow: 400,");
     const [p, ...rest] = problems(text);
