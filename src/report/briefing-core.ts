@@ -7,6 +7,7 @@ import { eventSummary } from "./event-summary.js";
 import { fieldCitations } from "./field-citations.js";
 import { humanDate } from "./human-date.js";
 import { planHistory } from "./plan-history.js";
+import { possessive } from "./possessive.js";
 
 const fixed = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -184,7 +185,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
         `“${l.label}”`,
         ...cites(`parties[${i}].redLines[${k}]`).slice(0, 2),
       ]),
-      ...(quote ? [`. In ${speakerOf(quote)}'s words: “${cut(quote.text)}”`, notes.note(quote, true)] : []),
+      ...(quote ? [`. In ${possessive(speakerOf(quote)!)} words: “${cut(quote.text)}”`, notes.note(quote, true)] : []),
     ] satisfies Inline[];
   });
   const others = spec.parties.filter((p) => principals.length && p.role !== "principal");
@@ -259,7 +260,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
       watch.push([
         `How ${p.name} settles ${p.open.slice(0, 3).join(", ")}${p.open.length > 3 ? " and the rest" : ""}: its unstated terms decide whether it crosses ${open
           .slice(0, 3)
-          .map((l) => `${l.party}'s “${l.label}”`)
+          .map((l) => `${possessive(l.party)} “${l.label}”`)
           .join(", ")}${open.length > 3 ? ` or ${open.length - 3} more red line(s)` : ""}.`,
       ]);
   }
@@ -314,7 +315,7 @@ function standing(
   if (crossed.length) {
     const by = new Map<string, string[]>();
     for (const l of crossed) by.set(l.party, [...(by.get(l.party) ?? []), `“${l.label}”`]);
-    return `crosses ${[...by].map(([party, ls]) => `${party}'s ${ls.join(", ")}`).join("; ")}`;
+    return `crosses ${[...by].map(([party, ls]) => `${possessive(party)} ${ls.join(", ")}`).join("; ")}`;
   }
   // Only the principals' reservations: a mediator's says little of whether the sides can sign.
   const short = a.parties.filter(

@@ -1,7 +1,9 @@
 import { parseHTML } from "linkedom";
+import { baseName } from "../model/base-name.js";
 import { type BriefingInput, buildBriefing } from "./briefing.js";
 import { briefingHtml } from "./briefing-html.js";
 import { briefingMarkdown } from "./briefing-markdown.js";
+import { humanDate } from "./human-date.js";
 import { planChart, planChartTitle } from "./plan-chart.js";
 import { type ChartSpace, chartTitle, planKey, utilityChart } from "./utility-chart.js";
 
@@ -14,6 +16,17 @@ const WIDTH = 400;
  * the PDF's outline nests it there).
  */
 const markup = (svg: unknown) => String(Reflect.get(svg as object, "outerHTML")).replace(/<(\/?)h2\b/g, "<$1h3");
+
+/** What the charts are drawn from: "the model cited to 5 sources, the latest trusted of 2 December 2025". */
+function chartSource({ evidence, analysis }: Pick<BriefingInput, "evidence" | "analysis">): string {
+  const quarantined = new Set((analysis.quarantine ?? []).map((q) => baseName(q.file)));
+  const dated = evidence.documents
+    .filter((d) => !quarantined.has(baseName(d.file)))
+    .flatMap((d) => d.published ?? [])
+    .sort();
+  const latest = dated.at(-1);
+  return `the model cited to ${evidence.documents.length} source(s)${latest ? `, the latest trusted of ${humanDate(latest)}` : ""}`;
+}
 
 /**
  * The briefing written out, with its two charts drawn as inline SVG (Plot on a server-side DOM):
@@ -33,8 +46,8 @@ export function renderBriefing(
       title:
         chartTitle(input.analysis) ??
         `The utility space of ${input.analysis.parties[i]} and ${input.analysis.parties[j]}`,
-      svg: markup(utilityChart(input.space, input.analysis, i, j, WIDTH, document)),
-      caption: key ? `Plans: ${key}; a line is a plan's range over the terms it leaves open.` : "",
+      svg: markup(utilityChart(input.space, input.analysis, i, j, WIDTH, document, chartSource(input))),
+      caption: key ? `Plans: ${key}.` : "",
     });
   }
   if (input.analysis.parties.length >= 2 && input.analysis.proposals.some((p) => p.stated !== 0))

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { AnalysisReport } from "../contract/analysis-report.js";
 import type { UtilitySpace } from "../contract/utility-space.js";
+import { possessive } from "./possessive.js";
 
 /** What the chart needs of the utility space (GET …/utility-space) and of the analysis. */
 export type ChartSpace = Pick<UtilitySpace, "parties" | "bins" | "counts" | "frontier" | "allowed">;
@@ -11,7 +12,7 @@ export type ChartAnalysis = Pick<AnalysisReport, "reservations" | "proposals" | 
 export function chartTitle(a: ChartAnalysis): string | undefined {
   const c = a.explanation?.collisions?.[0] ?? a.explanation?.collidingRedLines;
   if (a.zopa && !a.zopa.exists && c?.length)
-    return `No outcome every party accepts: ${c.map((l) => `${l.party}'s “${l.label}”`).join(" and ")} exclude each other`;
+    return `No outcome every party accepts: ${c.map((l) => `${possessive(l.party)} “${l.label}”`).join(" and ")} exclude each other`;
   if (a.zopa?.exists && a.zopa.size !== null)
     return `A zone of agreement: ${(Number(a.zopa.size) * 100).toFixed(1)} % of outcomes every party accepts`;
   return a.zopa && !a.zopa.exists ? "No outcome every party accepts" : undefined;
@@ -21,8 +22,9 @@ export function chartTitle(a: ChartAnalysis): string | undefined {
  * The utility space of parties i (across) and j (up): every outcome as a density, the pair's
  * Pareto frontier, the plan versions with their ranges over open terms (none for a plan whose
  * terms no source states), both reservations, and
- * the Nash and Kalai–Smorodinsky solutions where they exist. The web app draws it in the page;
- * the briefing passes a server-side `document` (linkedom) and inlines the SVG.
+ * the Nash and Kalai–Smorodinsky solutions where they exist; `source` (what it is drawn from) closes
+ * the caption. The web app draws it in the page; the briefing passes a server-side `document`
+ * (linkedom) and inlines the SVG.
  */
 export function utilityChart(
   space: ChartSpace,
@@ -31,6 +33,7 @@ export function utilityChart(
   j: number,
   width: number,
   document?: unknown,
+  source?: string,
 ): ReturnType<typeof Plot.plot> {
   const step = 1 / space.bins;
   // Outcomes that cross no red line are shaded by how many fall in a cell; those that cross one are grey.
@@ -70,8 +73,7 @@ export function utilityChart(
     ...(title ? { title } : {}),
     ...(space.allowed
       ? {
-          caption:
-            "Blue: outcomes that cross no party's red line (darker: more of them); grey: outcomes that cross one. Black line: the pair's Pareto frontier; dashed: reservations.",
+          caption: `Blue: outcomes that cross no party's red line (darker: more of them); grey: outcomes that cross one. Black line: the pair's Pareto frontier; dashed: reservations; a dashed box: where a plan that leaves terms open can fall.${source ? ` Source: ${source}.` : ""}`,
         }
       : {}),
     x: { domain: [0, 1], label: `${space.parties[0]} utility →` },
@@ -85,7 +87,7 @@ export function utilityChart(
       Plot.text([{ x: a.reservations[i]!, y: 1 }], {
         x: "x",
         y: "y",
-        text: () => `${space.parties[0]}'s reservation`,
+        text: () => `${possessive(space.parties[0]!)} reservation`,
         textAnchor: "start",
         dx: 4,
         dy: 8,
@@ -94,27 +96,22 @@ export function utilityChart(
       Plot.text([{ x: 1, y: a.reservations[j]! }], {
         x: "x",
         y: "y",
-        text: () => `${space.parties[1]}'s reservation`,
+        text: () => `${possessive(space.parties[1]!)} reservation`,
         textAnchor: "end",
         dy: -6,
         fill: "#b35900",
       }),
       Plot.line(space.frontier, { x: "0", y: "1", stroke: "#111", strokeWidth: 2, curve: "step-after" }),
-      Plot.link(ranged, {
+      // A plan that leaves terms open could fall anywhere in the box its ranges span.
+      Plot.rect(ranged, {
         x1: (p: (typeof plans)[number]) => p.r![i]![0],
         x2: (p: (typeof plans)[number]) => p.r![i]![1],
-        y1: "y",
-        y2: "y",
-        stroke: "#7a1f5c",
-        strokeOpacity: 0.6,
-      }),
-      Plot.link(ranged, {
-        x1: "x",
-        x2: "x",
         y1: (p: (typeof plans)[number]) => p.r![j]![0],
         y2: (p: (typeof plans)[number]) => p.r![j]![1],
+        fill: "none",
         stroke: "#7a1f5c",
-        strokeOpacity: 0.6,
+        strokeOpacity: 0.55,
+        strokeDasharray: "3 2",
       }),
       Plot.dot(plans, { x: "x", y: "y", fill: "#7a1f5c", r: 5, title: "name" }),
       Plot.text(plans, {

@@ -20,7 +20,17 @@ export function UtilitySpaceChart({
       <PlotFigure
         label={`utility space of ${space.parties.join(" and ")}: outcomes, red lines, Pareto frontier, plans, reservations`}
         deps={[space, analysis, width, pair[0], pair[1]]}
-        make={() => utilityChart(space, analysis, pair[0], pair[1], width)}
+        make={() =>
+          utilityChart(
+            space,
+            analysis,
+            pair[0],
+            pair[1],
+            width,
+            undefined,
+            `Parley's analysis of “${analysis.scenario}”`,
+          )
+        }
         file={file}
       />
       <ol class="plan-key" aria-label="plan versions on the chart">
