@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { AGENTS } from "../negotiation/agents/index.js";
 import type { ProtocolName } from "../negotiation/simulate.js";
+import { STANDING_COLUMNS } from "../negotiation/standing-columns.js";
 import { type AgentStanding, standings } from "../negotiation/tournament.js";
 import { integer, MAX_STEPS } from "./options.js";
 import { fmtPercent, fmtUtility, table } from "./table.js";
@@ -22,16 +23,7 @@ interface TournamentOptions {
   discretize: number;
 }
 
-const COLUMNS: [keyof AgentStanding, string][] = [
-  ["agent", "agent"],
-  ["meanUtility", "mean utility"],
-  ["agreementRate", "agreements"],
-  ["meanDistanceToFrontier", "to Pareto"],
-  ["meanDistanceToNash", "to Nash"],
-  ["meanWelfare", "welfare"],
-  ["meanRounds", "rounds"],
-  ["runs", "runs"],
-];
+const COLUMNS: [keyof AgentStanding, string][] = STANDING_COLUMNS.map((c) => [c.key, c.label]);
 
 export function registerTournament(program: Command): void {
   program
@@ -40,6 +32,10 @@ export function registerTournament(program: Command): void {
       "Every agent pair (or n-tuple) on every scenario, both role orders, R repetitions; stored as it runs, resumable",
     )
     .argument("<scenarios...>", "scenario YAML files and/or GENIUS folders (one domain XML + its profiles)")
+    .addHelpText(
+      "after",
+      `\nThe standings, column by column:\n${STANDING_COLUMNS.map((c) => `  ${c.label}: ${c.meaning}`).join("\n")}`,
+    )
     .option("--agents <list>", "comma-separated agents", AGENTS.map((a) => a.name).join(","))
     .option("--protocol <name>", "alternating or single-text", "alternating")
     .option("--mediator <name>", "single-text mediator", "shuttle")
@@ -136,6 +132,7 @@ export function registerTournament(program: Command): void {
                 r.agent,
                 fmtUtility(r.meanUtility),
                 fmtPercent(r.agreementRate),
+                fmtPercent(r.withinRedLinesRate),
                 fmtUtility(r.meanDistanceToFrontier),
                 fmtUtility(r.meanDistanceToNash),
                 fmtUtility(r.meanWelfare),

@@ -107,6 +107,10 @@ export const AgentStanding = z
     agent: z.string(),
     meanUtility: z.number().nullable(),
     agreementRate: z.number().nullable(),
+    withinRedLinesRate: z
+      .number()
+      .nullable()
+      .describe("the share of its runs ending in a deal that crosses no party's red line"),
     meanDistanceToFrontier: z.number().nullable(),
     meanDistanceToNash: z.number().nullable(),
     meanWelfare: z.number().nullable(),

@@ -23,6 +23,8 @@ export interface TournamentSettings {
 /** What a tournament keeps of one run. */
 export interface RunRecord extends TournamentJob {
   readonly agreement: boolean;
+  /** The agreement crosses a red line of some party: a deal that party, bound by it, would not sign. */
+  readonly crossesRedLine: boolean;
   /** Discounted utility per party (what each agent scored). */
   readonly utilities: readonly number[];
   readonly rounds: number;
@@ -95,11 +97,11 @@ export function runJobs(
     const key = job.agents.join(",");
     let sim = sims.get(key);
     if (!sim) sims.set(key, (sim = createSimulation(arena, { ...settings, agents: job.agents })));
-    return record(job, sim.run(job.seed), reference);
+    return record(job, sim.run(job.seed), reference, arena);
   });
 }
 
-function record(job: TournamentJob, r: NegotiationResult, ref: ScenarioReference): RunRecord {
+function record(job: TournamentJob, r: NegotiationResult, ref: ScenarioReference, arena: Arena): RunRecord {
   const k = r.utilities.length;
   let toFrontier = Infinity;
   for (let s = 0; s < ref.frontier.size; s++) {
@@ -116,6 +118,7 @@ function record(job: TournamentJob, r: NegotiationResult, ref: ScenarioReference
   return {
     ...job,
     agreement: r.agreement,
+    crossesRedLine: r.agreement && arena.model.redLines.length > 0 && arena.allowed.some((ok) => ok[r.outcome] === 0),
     utilities: Array.from(r.discounted),
     rounds: r.rounds,
     distanceToFrontier: Math.sqrt(toFrontier),
@@ -130,6 +133,8 @@ export interface AgentStanding {
   readonly runs: number;
   readonly meanUtility: number;
   readonly agreementRate: number;
+  /** The share of its runs ending in a deal that crosses no party's red line. */
+  readonly withinRedLinesRate: number;
   readonly meanDistanceToFrontier: number;
   readonly meanDistanceToNash: number;
   readonly meanWelfare: number;
@@ -142,6 +147,7 @@ export function standings(records: readonly RunRecord[], agents: readonly string
       let runs = 0,
         u = 0,
         agreed = 0,
+        within = 0,
         df = 0,
         dn = 0,
         w = 0,
@@ -152,6 +158,7 @@ export function standings(records: readonly RunRecord[], agents: readonly string
           runs++;
           u += r.utilities[p]!;
           agreed += r.agreement ? 1 : 0;
+          within += r.agreement && !r.crossesRedLine ? 1 : 0;
           df += r.distanceToFrontier;
           dn += r.distanceToNash;
           w += r.welfare;
@@ -163,6 +170,7 @@ export function standings(records: readonly RunRecord[], agents: readonly string
         runs,
         meanUtility: m(u),
         agreementRate: m(agreed),
+        withinRedLinesRate: m(within),
         meanDistanceToFrontier: m(df),
         meanDistanceToNash: m(dn),
         meanWelfare: m(w),

@@ -295,6 +295,7 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
           agent: "boulware",
           meanUtility: 0.45,
           agreementRate: 0,
+          withinRedLinesRate: 0,
           meanDistanceToFrontier: 0.31,
           meanDistanceToNash: 0.52,
           meanWelfare: 1.6,

@@ -44,6 +44,7 @@ const SCHEMA = `
   INSERT INTO scenario_versions SELECT id, version, name, text, updated FROM scenarios ON CONFLICT DO NOTHING;
   CREATE TABLE IF NOT EXISTS simulations (seq BIGSERIAL, id TEXT PRIMARY KEY, scenario TEXT NOT NULL, config TEXT NOT NULL, result TEXT NOT NULL, created TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);
+  ALTER TABLE tournament_runs ADD COLUMN IF NOT EXISTS crosses BOOLEAN NOT NULL DEFAULT false;
   CREATE TABLE IF NOT EXISTS document_edits (
     seq BIGSERIAL PRIMARY KEY, document TEXT NOT NULL REFERENCES documents(id), edit TEXT NOT NULL, edited TEXT NOT NULL);`;
 
@@ -350,9 +351,10 @@ export class PostgresStore implements Store {
     await this.transaction(async (c) => {
       for (const r of records)
         await c.query(
-          `INSERT INTO tournament_runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+          `INSERT INTO tournament_runs (tournament, scenario, agents, repetition, seed, agreement, utilities, rounds, distance_frontier, distance_nash, welfare, crosses)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (tournament, scenario, agents, repetition) DO UPDATE SET seed = EXCLUDED.seed, agreement = EXCLUDED.agreement, utilities = EXCLUDED.utilities,
-             rounds = EXCLUDED.rounds, distance_frontier = EXCLUDED.distance_frontier, distance_nash = EXCLUDED.distance_nash, welfare = EXCLUDED.welfare`,
+             rounds = EXCLUDED.rounds, distance_frontier = EXCLUDED.distance_frontier, distance_nash = EXCLUDED.distance_nash, welfare = EXCLUDED.welfare, crosses = EXCLUDED.crosses`,
           [
             id,
             r.scenario,
@@ -365,6 +367,7 @@ export class PostgresStore implements Store {
             r.distanceToFrontier,
             r.distanceToNash,
             r.welfare,
+            r.crossesRedLine,
           ],
         );
     });
@@ -381,6 +384,7 @@ export class PostgresStore implements Store {
       repetition: r["repetition"] as number,
       seed: Number(r["seed"]),
       agreement: r["agreement"] as boolean,
+      crossesRedLine: r["crosses"] as boolean,
       utilities: JSON.parse(r["utilities"] as string) as number[],
       rounds: r["rounds"] as number,
       distanceToFrontier: r["distance_frontier"] as number,

@@ -95,6 +95,12 @@ export class SqliteStore implements Store {
           if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
           if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
           if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
+          // Added later: whether a run's deal crosses a red line (runs stored before say it does not).
+          const runColumns = (this.db.prepare("PRAGMA table_info(tournament_runs)").all() as { name: string }[]).map(
+            (c) => c.name,
+          );
+          if (!runColumns.includes("crosses"))
+            this.db.exec("ALTER TABLE tournament_runs ADD COLUMN crosses INTEGER NOT NULL DEFAULT 0");
         })
         .immediate();
     } catch (e) {
@@ -180,6 +186,7 @@ export class SqliteStore implements Store {
       repetition: r["repetition"] as number,
       seed: r["seed"] as number,
       agreement: r["agreement"] === 1,
+      crossesRedLine: r["crosses"] === 1,
       utilities: JSON.parse(r["utilities"] as string) as number[],
       rounds: r["rounds"] as number,
       distanceToFrontier: r["distance_frontier"] as number,
@@ -191,7 +198,7 @@ export class SqliteStore implements Store {
   /** Stores a batch of runs in one transaction. */
   async addRuns(id: string, records: readonly RunRecord[]): Promise<void> {
     const insert = this.statement(
-      "INSERT OR REPLACE INTO tournament_runs VALUES (@tournament, @scenario, @agents, @repetition, @seed, @agreement, @utilities, @rounds, @df, @dn, @welfare)",
+      "INSERT OR REPLACE INTO tournament_runs (tournament, scenario, agents, repetition, seed, agreement, utilities, rounds, distance_frontier, distance_nash, welfare, crosses) VALUES (@tournament, @scenario, @agents, @repetition, @seed, @agreement, @utilities, @rounds, @df, @dn, @welfare, @crosses)",
     );
     this.guarded(() =>
       this.db.transaction(() => {
@@ -208,6 +215,7 @@ export class SqliteStore implements Store {
             df: r.distanceToFrontier,
             dn: r.distanceToNash,
             welfare: r.welfare,
+            crosses: r.crossesRedLine ? 1 : 0,
           });
       })(),
     );

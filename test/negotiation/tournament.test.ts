@@ -84,6 +84,37 @@ describe("running a tournament", () => {
     for (const r of selfPlay) expect(r.distanceToFrontier).toBeLessThan(1e-9);
   });
 
+  it("counts the deals that cross a red line: on the Moscow case every deal does, on GENIUS domains none", async () => {
+    const store = new SqliteStore(join(tmp, "red-lines.db"));
+    const run = await runTournament(
+      {
+        ...config,
+        sources: [sourceOf(join(ROOT, "cases", "moscow-2025-12", "scenario.yaml")), sourceOf(folder("LaptopC"))],
+        agents: ["conceder", "red-lines"],
+        repetitions: 1,
+      },
+      store,
+      { workers: 0 },
+    );
+    // Stored and read back as run.
+    expect(await store.runs(run.id)).toEqual(run.records);
+    await store.close();
+    const moscow = run.records.filter((r) => r.scenario === 0);
+    // The red lines collide: every deal there crosses one, and parties all bound by theirs sign none.
+    expect(moscow.some((r) => r.agreement)).toBe(true);
+    for (const r of moscow) expect(r.crossesRedLine).toBe(r.agreement);
+    const bound = moscow.filter((x) => x.agents.every((a) => a === "red-lines"));
+    expect(bound).toHaveLength(1);
+    expect(bound[0]!.agreement).toBe(false);
+    const laptop = run.records.filter((r) => r.scenario === 1);
+    expect(laptop.every((r) => !r.crossesRedLine)).toBe(true);
+    const table = standings(moscow, ["conceder", "red-lines"]);
+    expect(table.find((r) => r.agent === "conceder")).toMatchObject({ withinRedLinesRate: 0 });
+    expect(table.find((r) => r.agent === "conceder")!.agreementRate).toBeGreaterThan(0);
+    const onLaptop = standings(laptop, ["conceder", "red-lines"]);
+    for (const row of onLaptop) expect(row.withinRedLinesRate).toBe(row.agreementRate);
+  }, 120_000);
+
   it("refuses unknown agents and a workspace file that is not a database", async () => {
     const ws = new SqliteStore(join(tmp, "ok.db"));
     await expect(runTournament({ ...config, agents: ["boulware", "hagglebot"] }, ws, { workers: 0 })).rejects.toThrow(

@@ -28,6 +28,7 @@ const run = (repetition: number, welfare: number): RunRecord => ({
   repetition,
   seed: 1_000_000_007 + repetition,
   agreement: repetition % 2 === 0,
+  crossesRedLine: repetition === 0,
   utilities: [0.25 + repetition / 100, 0.5],
   rounds: 40 + repetition,
   distanceToFrontier: 0.125,

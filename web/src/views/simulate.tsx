@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useEffect, useState } from "preact/hooks";
+import { STANDING_COLUMNS } from "../../../src/negotiation/standing-columns";
 import { api, type Simulation } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
@@ -9,10 +10,24 @@ type Standing = {
   agent: string;
   meanUtility: number | null;
   agreementRate: number | null;
+  withinRedLinesRate: number | null;
   meanDistanceToFrontier: number | null;
   meanRounds: number | null;
   runs: number;
 };
+
+/** The standings' columns this view shows, each explained where it is shown. */
+const SHOWN = STANDING_COLUMNS.filter((c) =>
+  [
+    "agent",
+    "meanUtility",
+    "agreementRate",
+    "withinRedLinesRate",
+    "meanDistanceToFrontier",
+    "meanRounds",
+    "runs",
+  ].includes(c.key),
+);
 
 /** Each party's own offers, as its utility per round: how fast it concedes. */
 function curves(sim: Simulation, width: number): Element {
@@ -188,7 +203,7 @@ function SimulateWith({
 
 function Tournament({ scenario, agents }: { scenario: string; agents: { name: string; description: string }[] }) {
   const [picked, setPicked] = useState<string[]>(
-    ["boulware", "conceder", "linear", "tit-for-tat"].filter((a) => agents.some((x) => x.name === a)),
+    ["boulware", "conceder", "linear", "tit-for-tat", "red-lines"].filter((a) => agents.some((x) => x.name === a)),
   );
   const [repetitions, setRepetitions] = useState(5);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -265,22 +280,11 @@ function Tournament({ scenario, agents }: { scenario: string; agents: { name: st
           <table>
             <thead>
               <tr>
-                <th scope="col">agent</th>
-                <th scope="col" class="num">
-                  mean utility
-                </th>
-                <th scope="col" class="num">
-                  agreements
-                </th>
-                <th scope="col" class="num">
-                  to Pareto
-                </th>
-                <th scope="col" class="num">
-                  rounds
-                </th>
-                <th scope="col" class="num">
-                  runs
-                </th>
+                {SHOWN.map((c) => (
+                  <th key={c.key} scope="col" class={c.key === "agent" ? undefined : "num"} title={c.meaning}>
+                    {c.label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -291,6 +295,7 @@ function Tournament({ scenario, agents }: { scenario: string; agents: { name: st
                     <th scope="row">{s.agent}</th>
                     <td class="num">{num(s.meanUtility)}</td>
                     <td class="num">{pct(s.agreementRate)}</td>
+                    <td class="num">{pct(s.withinRedLinesRate)}</td>
                     <td class="num">{num(s.meanDistanceToFrontier)}</td>
                     <td class="num">{s.meanRounds === null ? "—" : s.meanRounds.toFixed(1)}</td>
                     <td class="num">{s.runs}</td>
@@ -298,6 +303,14 @@ function Tournament({ scenario, agents }: { scenario: string; agents: { name: st
                 ))}
             </tbody>
           </table>
+          <dl class="columns">
+            {SHOWN.slice(1).map((c) => (
+              <div key={c.key}>
+                <dt>{c.label}</dt>
+                <dd>{c.meaning}</dd>
+              </div>
+            ))}
+          </dl>
         </div>
       )}
     </section>
