@@ -13,6 +13,7 @@ import { nashSolution } from "../src/analysis/bargaining-solutions.js";
 import { bruteForce } from "../src/analysis/brute-force.js";
 import { countAcceptable } from "../src/analysis/count-acceptable.js";
 import { fullMask, paretoFrontier } from "../src/analysis/pareto.js";
+import { utilitySpace } from "../src/analysis/utility-space.js";
 import { fmtCount } from "../src/cli/table.js";
 import { findActors } from "../src/evidence/actors.js";
 import { readDocument } from "../src/evidence/document.js";
@@ -20,6 +21,7 @@ import { extractEvidence } from "../src/evidence/extract.js";
 import { findQuotes } from "../src/evidence/quotes.js";
 import { analyseText } from "../src/evidence/text-analysis.js";
 import { loadGeniusFiles } from "../src/formats/load-files.js";
+import { loadScenarioFile } from "../src/formats/scenario-file.js";
 import { loadAttributionModel } from "../src/ingest/attribution-model.js";
 import { contentId } from "../src/ingest/read-documents.js";
 import { createUtilities } from "../src/model/utilities.js";
@@ -103,6 +105,23 @@ async function main(): Promise<BenchResult> {
   rows.push(["  ratio brute force / exact", `${(mean(1) / mean(0)).toFixed(0)}×`]);
   rows.push([`Energy ZOPA count at (0.5, 0.5) = ${count}, exact DP`, `${mean(2).toFixed(2)} ms`]);
   rows.push(["  ratio brute force (frontier + count) / DP count", `${(mean(1) / mean(2)).toFixed(0)}×`]);
+
+  // The web app's answer for a party pair it has not drawn yet: the Moscow case's utility space for
+  // each of its six pairs, each from a freshly loaded model (nothing cached), in process.
+  const moscow = join(ROOT, "cases", "moscow-2025-12", "scenario.yaml");
+  const parties = loadScenarioFile(moscow).model.parties.length;
+  const pairTimes: number[] = [];
+  for (let a = 0; a < parties; a++)
+    for (let b = a + 1; b < parties; b++) {
+      const { model } = loadScenarioFile(moscow);
+      const t0 = performance.now();
+      utilitySpace(model, a, b);
+      pairTimes.push(performance.now() - t0);
+    }
+  rows.push([
+    `Moscow utility space for a new party pair (${pairTimes.length} pairs, fresh model each; target < 300 ms)`,
+    `mean ${(pairTimes.reduce((x, y) => x + y, 0) / pairTimes.length).toFixed(0)} ms, max ${Math.max(...pairTimes).toFixed(0)} ms`,
+  ]);
 
   // 2. Spaces beyond enumeration, each in its own process for an honest peak memory.
   const base = runCase("baseline");
