@@ -177,6 +177,28 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
         ),
       )
       .find((q) => q);
+    // Else a whole direct quote of one of its own people (named in its description, "Anna Novak,
+    // with aide Karl Borg"), the one that speaks of its red lines' issues first.
+    const people = [...(p.description ?? "").matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g)].map(
+      (m) => m[0].split(/\s+/).at(-1)!,
+    );
+    const issues = lines.flatMap((l) => ("issue" in l ? [l.issue.toLowerCase()] : []));
+    const theirs = evidence.quotes
+      .filter(
+        (q) =>
+          q.speaker &&
+          q.kind === "direct" &&
+          q.text.length >= QUOTE_MIN &&
+          /^[\p{Lu}“"‘'[(]/u.test(q.text) &&
+          !quarantined.has(baseName(q.file)) &&
+          people.some((n) => q.speaker!.split(/\s+/).at(-1) === n),
+      )
+      .sort(
+        (x, y) =>
+          Number(issues.some((w) => y.text.toLowerCase().includes(w))) -
+            Number(issues.some((w) => x.text.toLowerCase().includes(w))) || x.start - y.start,
+      );
+    const said = quote ?? theirs[0];
     return [
       { strong: p.name },
       lines.length ? " — red lines: " : " — no red line stated",
@@ -185,7 +207,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
         `“${l.label}”`,
         ...cites(`parties[${i}].redLines[${k}]`).slice(0, 2),
       ]),
-      ...(quote ? [`. In ${possessive(speakerOf(quote)!)} words: “${cut(quote.text)}”`, notes.note(quote, true)] : []),
+      ...(said ? [`. In ${possessive(speakerOf(said)!)} words: “${cut(said.text)}”`, notes.note(said, true)] : []),
     ] satisfies Inline[];
   });
   const others = spec.parties.filter((p) => principals.length && p.role !== "principal");

@@ -28,6 +28,7 @@ const SCHEMA = `
     scenario INTEGER NOT NULL, agents TEXT NOT NULL, repetition INTEGER NOT NULL, seed BIGINT NOT NULL,
     agreement BOOLEAN NOT NULL, utilities TEXT NOT NULL, rounds INTEGER NOT NULL,
     distance_frontier DOUBLE PRECISION NOT NULL, distance_nash DOUBLE PRECISION NOT NULL, welfare DOUBLE PRECISION NOT NULL,
+    crosses BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (tournament, scenario, agents, repetition));
   CREATE TABLE IF NOT EXISTS documents (
     seq BIGSERIAL, id TEXT PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,

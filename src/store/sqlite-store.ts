@@ -72,6 +72,7 @@ export class SqliteStore implements Store {
               scenario INTEGER NOT NULL, agents TEXT NOT NULL, repetition INTEGER NOT NULL, seed INTEGER NOT NULL,
               agreement INTEGER NOT NULL, utilities TEXT NOT NULL, rounds INTEGER NOT NULL,
               distance_frontier REAL NOT NULL, distance_nash REAL NOT NULL, welfare REAL NOT NULL,
+              crosses INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (tournament, scenario, agents, repetition));
             CREATE TABLE IF NOT EXISTS documents (
               id TEXT PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,

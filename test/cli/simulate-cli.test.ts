@@ -117,7 +117,9 @@ describe("parley tournament", () => {
     const r = parley(...args);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/done: 72 of 72 runs stored in .*t\.db/);
-    expect(r.stdout).toMatch(/agent\s+mean utility\s+agreements\s+to Pareto\s+to Nash\s+welfare\s+rounds\s+runs/);
+    expect(r.stdout).toMatch(
+      /agent\s+mean utility\s+agreements\s+within red lines\s+to Pareto\s+to Nash\s+welfare\s+rounds\s+runs/,
+    );
     expect(r.stdout.trim().split("\n")).toHaveLength(5);
     const again = parley(...args, "--format", "json");
     expect(again.stderr).toContain("72 resumed");
@@ -127,7 +129,7 @@ describe("parley tournament", () => {
     const csv = parley(...args, "--format", "csv")
       .stdout.trim()
       .split("\n");
-    expect(csv[0]).toBe("agent,mean utility,agreements,to Pareto,to Nash,welfare,rounds,runs");
+    expect(csv[0]).toBe("agent,mean utility,agreements,within red lines,to Pareto,to Nash,welfare,rounds,runs");
     expect(csv).toHaveLength(4);
   });
 
