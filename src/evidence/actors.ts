@@ -1,5 +1,6 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
 import { escapeRegExp } from "./escape-regexp.js";
+import { nameKey, samePerson } from "./name-key.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 import { toRegExp } from "./written-pattern.js";
@@ -133,8 +134,9 @@ export function findActors(
     )
       fullNames.push(words.join(" "));
   }
+  // Keyed as transliterations share a name: "Petrovskyy" in one text and "Petrovsky" in another are one person.
   for (const full of fullNames) {
-    const last = full.split(" ").pop()!;
+    const last = nameKey(full.split(" ").pop()!);
     if (!surnames.has(last)) surnames.set(last, full);
   }
   for (const run of properRuns(a)) {
@@ -150,7 +152,8 @@ export function findActors(
       const second = words[2]!;
       end -= second.length + 1;
       words = words.slice(0, 2);
-      if (surnames.has(second)) add(surnames.get(second)!, "person", end + 1, end + 1 + second.length);
+      if (surnames.has(nameKey(second)))
+        add(surnames.get(nameKey(second))!, "person", end + 1, end + 1 + second.length);
     }
     const phrase = words.join(" ");
     if (!phrase) continue;
@@ -183,12 +186,14 @@ export function findActors(
       const first = parts[0]![0];
       // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov".
       const existing = [...actors.values()].find(
-        (x) => x.kind === "person" && x.name.endsWith(` ${surname}`) && x.name[0] === first,
+        (x) =>
+          x.kind === "person" && x.name[0] === first && (x.name.endsWith(` ${surname}`) || samePerson(x.name, name)),
       );
-      const known = surnames.get(surname);
+      const known = surnames.get(nameKey(surname));
       const full = existing?.name ?? (known && known[0] === first ? known : name);
       add(full, "person", nameStart, end, role);
-    } else if (parts.length === 1 && surnames.has(name)) add(surnames.get(name)!, "person", nameStart, end, role);
+    } else if (parts.length === 1 && surnames.has(nameKey(name)))
+      add(surnames.get(nameKey(name))!, "person", nameStart, end, role);
     else if (parts.length === 1 && role) add(name, "person", nameStart, end, role);
   }
   // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").

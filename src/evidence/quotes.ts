@@ -1,3 +1,4 @@
+import ACTOR_LANGUAGE from "../../language/actors.json" with { type: "json" };
 import type { Actor } from "./actors.js";
 import { attributionSignals, calibrated } from "./attribution/confidence.js";
 import { type Resolution, resolveSource, type SpeakerMemory, sourceContext } from "./attribution/coreference.js";
@@ -54,8 +55,10 @@ export function findQuotes(
     // marks "he" as a right source whoever it stands for, so the calibration cannot know.
     const cap = resolution && (resolution.how === "pronoun" || resolution.how === "role") ? resolution.confidence : 1;
     const confidence = signals ? Math.round(Math.min(cap, calibrated(model.calibrator, signals)) * 1000) / 1000 : 0;
-    const sure = resolved !== null && confidence >= model.threshold;
-    return { ...quote, speaker: sure ? resolved : null, speakerCandidate: sure ? null : resolved, confidence };
+    // A phrase naming a thing ("a revision", "this cap") is no speaker, however sure the linker is.
+    const who = resolved !== null && speaks(resolved) ? resolved : null;
+    const sure = who !== null && confidence >= model.threshold;
+    return { ...quote, speaker: sure ? who : null, speakerCandidate: sure ? null : who, confidence };
   });
 }
 
@@ -140,4 +143,19 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
   while (end > start && /["”’.,;:]/.test(text[end - 1]!)) end--;
   const words = text.slice(start, end).split(/\s+/).length;
   return { start, end, kind: opens ? (words >= 5 ? "direct" : "partial") : "reported" };
+}
+
+/** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
+const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
+
+/** Whether a source phrase can be a speaker: a person or a body, not a plan, a cap or an obstacle. */
+export function speaks(source: string): boolean {
+  const head =
+    source
+      .trim()
+      .split(/\s+/)
+      .at(-1)
+      ?.toLowerCase()
+      .replace(/[’']s$/, "") ?? "";
+  return !THINGS.has(head);
 }

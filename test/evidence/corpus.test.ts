@@ -169,3 +169,16 @@ describe("the Moscow corpus: sources", () => {
     }
   });
 });
+
+describe("the Moscow corpus: who speaks", () => {
+  it("one person, one name across the texts however they spell it; no plan, cap or revision as a speaker", () => {
+    const people = report.actors.filter((a) => a.kind === "person").map((a) => a.name);
+    expect(people.filter((n) => /^Volodymyr Zelensk/.test(n))).toHaveLength(1);
+    expect(people.filter((n) => /^Kirill Dmitri/.test(n))).toHaveLength(1);
+    const named = new Set(report.quotes.flatMap((q) => [q.speaker, q.speakerCandidate]).filter(Boolean));
+    for (const thing of ["Victory Plan", "a revision", "this cap", "The fundamental obstacle", "Campaign Promise"])
+      expect(named).not.toContain(thing);
+    // Those Ushakov is confidently named for stay his.
+    expect(report.quotes.filter((q) => q.speaker === "Yury Ushakov").length).toBeGreaterThanOrEqual(5);
+  });
+});

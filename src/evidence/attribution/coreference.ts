@@ -1,5 +1,6 @@
 import type { Actor } from "../actors.js";
 import { lowerBound } from "../lower-bound.js";
+import { nameKey, samePerson } from "../name-key.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
 export interface Resolution {
@@ -59,10 +60,11 @@ const LONGEST_NAME = 200;
 export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = []): SourceContext {
   const people = actors.filter((a) => a.kind === "person");
   const bySurname = new Map<string, string[]>();
+  // Keyed as transliterations share a surname; one person ("Petrovskyy", "Petrovsky") is one name, the first known.
   const add = (name: string) => {
-    const surname = name.split(" ").at(-1)!;
+    const surname = nameKey(name.split(" ").at(-1)!);
     const list = bySurname.get(surname) ?? bySurname.set(surname, []).get(surname)!;
-    if (!list.includes(name)) list.push(name);
+    if (!list.some((n) => n === name || samePerson(n, name))) list.push(name);
   };
   for (const [surname, names] of surnamesOf(knownPeople)) bySurname.set(surname, [...names]);
   for (const p of people) add(p.name);
@@ -99,8 +101,11 @@ function surnamesOf(names: readonly string[]): Map<string, string[]> {
   if (!index) {
     index = new Map();
     for (const name of new Set(names)) {
-      const surname = name.split(" ").at(-1)!;
-      (index.get(surname) ?? index.set(surname, []).get(surname)!).push(name);
+      const list =
+        index.get(nameKey(name.split(" ").at(-1)!)) ??
+        index.set(nameKey(name.split(" ").at(-1)!), []).get(nameKey(name.split(" ").at(-1)!))!;
+      // A transliteration of a name already listed (same initial) is that person.
+      if (!list.some((n) => samePerson(n, name))) list.push(name);
     }
     batchIndex.set(names, index);
   }
@@ -144,7 +149,7 @@ export function resolveSource(
   if (head && head.end >= coreTrimmedEnd) return { speaker: head.actor.name, how: "organisation", confidence: 0.93 };
 
   // A known person's surname in the core, where no mention was found ("Fund CEO John Smith").
-  const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap((w) => context.bySurname.get(w) ?? []);
+  const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap((w) => context.bySurname.get(nameKey(w)) ?? []);
   if (bySurname.length === 1) return { speaker: bySurname[0]!, how: "name", confidence: 0.9 };
   // A bare capitalised name the text does not otherwise know ("Vella greenlit …, vowing"): a person by surname.
   if (
