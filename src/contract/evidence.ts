@@ -43,6 +43,10 @@ export const Quote = Located.extend({
   resolvedBy: z.enum(["name", "organisation", "role", "pronoun", "unnamed"]).nullable(),
   cue: z.string().nullable(),
   speakerSpan: z.object({ start: z.number(), end: z.number(), text: z.string() }).nullable(),
+  relayedBy: z
+    .string()
+    .nullable()
+    .describe("the outlet the text relays the words from ('according to NBC News, …'); the words are its source's"),
   cueSpan: z.object({ start: z.number(), end: z.number() }).nullable(),
 });
 

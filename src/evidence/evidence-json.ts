@@ -83,6 +83,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
           cue: q.cue,
           speakerSpan: q.speakerSpan,
           cueSpan: q.cueSpan,
+          relayedBy: q.relayedBy,
         }),
       ),
     ),

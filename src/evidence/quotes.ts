@@ -6,6 +6,7 @@ import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
+import { relayOf } from "./relay.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -27,11 +28,13 @@ export interface Quote extends Located {
   readonly speakerSpan: { readonly start: number; readonly end: number; readonly text: string } | null;
   readonly cue: string | null;
   readonly cueSpan: { readonly start: number; readonly end: number } | null;
+  /** The outlet the text relays the words from ("according to NBC News, …"), or null. */
+  readonly relayedBy: string | null;
 }
 
 /** A quote before its confidence is known, with the signals the confidence is computed from (null without a source and cue). */
 export interface QuoteCandidate {
-  readonly quote: Omit<Quote, "speaker" | "speakerCandidate" | "confidence">;
+  readonly quote: Omit<Quote, "speaker" | "speakerCandidate" | "confidence" | "relayedBy">;
   readonly resolved: string | null;
   readonly resolution: Resolution | null;
   readonly signals: Float64Array | null;
@@ -56,9 +59,20 @@ export function findQuotes(
     const cap = resolution && (resolution.how === "pronoun" || resolution.how === "role") ? resolution.confidence : 1;
     const confidence = signals ? Math.round(Math.min(cap, calibrated(model.calibrator, signals)) * 1000) / 1000 : 0;
     // A phrase naming a thing ("a revision", "this cap") is no speaker, however sure the linker is.
-    const who = resolved !== null && speaks(resolved) ? resolved : null;
+    let who = resolved !== null && speaks(resolved) ? resolved : null;
+    // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
+    const span = quote.speakerSpan;
+    const relay = span ? relayOf(span.text, a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start)) : null;
+    // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
+    if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
     const sure = who !== null && confidence >= model.threshold;
-    return { ...quote, speaker: sure ? who : null, speakerCandidate: sure ? null : who, confidence };
+    return {
+      ...quote,
+      speaker: sure ? who : null,
+      speakerCandidate: sure ? null : who,
+      confidence,
+      relayedBy: relay?.outlet ?? null,
+    };
   });
 }
 
@@ -144,6 +158,9 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
   const words = text.slice(start, end).split(/\s+/).length;
   return { start, end, kind: opens ? (words >= 5 ? "direct" : "partial") : "reported" };
 }
+
+/** How far back "the newspaper" looks for the outlet it stands for. */
+const RELAY_LOOKBACK = 2000;
 
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);

@@ -94,7 +94,14 @@ export function briefingAnnex({ analysis: a, spec, evidence }: BriefingInput, no
             list: speakers.map(([who, qs]) => [
               { strong: who },
               ": ",
-              ...qs.slice(0, 4).flatMap((q, k) => [k ? "; " : "", `“${q.text}”`, notes.note(q, true)]),
+              ...qs
+                .slice(0, 4)
+                .flatMap((q, k) => [
+                  k ? "; " : "",
+                  `“${q.text}”`,
+                  q.relayedBy ? ` (relayed by ${q.relayedBy})` : "",
+                  notes.note(q, true),
+                ]),
             ]),
           },
         ]

@@ -182,3 +182,21 @@ describe("the Moscow corpus: who speaks", () => {
     expect(report.quotes.filter((q) => q.speaker === "Yury Ushakov").length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe("the Moscow corpus: relayed sources", () => {
+  it("what the analysis says NBC News, Politico and The Wall Street Journal reported is relayed, with the source they name", () => {
+    const relayed = report.quotes.filter((q) => q.relayedBy);
+    const by = (outlet: string) =>
+      relayed.filter((q) => q.relayedBy === outlet).map((q) => q.speaker ?? q.speakerCandidate);
+    expect(by("NBC News")).toEqual(
+      expect.arrayContaining([
+        "NBC News",
+        "a number of officials, including Vance and U.S. Special Envoy Steve Witkoff",
+      ]),
+    );
+    expect(by("The Wall Street Journal")).toEqual(["The Wall Street Journal"]);
+    // "According to the newspaper, …": the outlet named just before.
+    expect(by("Politico")).toContain("U.S. Army Secretary Dan Driscoll");
+    for (const q of relayed) expect(q.file).toMatch(/004_/);
+  });
+});

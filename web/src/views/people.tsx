@@ -32,6 +32,7 @@ export function People() {
               <li key={`${q.file}:${q.start}`} class={q.speaker ? "" : "unsure"}>
                 <a href={readHref(q.file, q.start, q.end)}>“{q.text}”</a>{" "}
                 <span class="muted">
+                  {q.relayedBy ? `relayed by ${q.relayedBy}, in ` : ""}
                   {sourceNameOf(q.file)} · confidence {q.confidence.toFixed(2)}
                   {q.speaker ? "" : " · unsure"}
                 </span>
