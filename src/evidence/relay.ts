@@ -13,7 +13,7 @@ const KNOWN = LANGUAGE.outlets
   .map((o) => o.name)
   .sort((a, b) => b.length - a.length)
   .map((name) => [new RegExp(`\\b(?:the\\s+)?${escapeRegExp(name.replace(/^The\s+/, ""))}\\b`, "i"), name] as const);
-/** "the Ukrainian publication Strana", "the American newspaper The Harbour Post", "the newspaper". */
+/** "the Gozitan publication Il-Gazzetta", "the American newspaper The Harbour Post", "the newspaper". */
 const PRESS =
   /\b(?:the|a)\s+(?:[A-Z][\w-]*\s+)?(?:newspaper|publication|outlet|agency|news agency|broadcaster|channel|magazine|daily|weekly|website|paper)\b(?:\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}))?/;
 
