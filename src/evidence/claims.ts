@@ -2,7 +2,7 @@ import type { CaseKnowledge } from "./case-knowledge.js";
 import type { DateMention } from "./dates.js";
 import { lowerBound } from "./lower-bound.js";
 import type { QuantityMention } from "./quantities.js";
-import type { Quote } from "./quotes.js";
+import { likelySpeaker, type Quote } from "./quotes.js";
 import { type Located, locate } from "./span.js";
 import { statementKind } from "./statement-kind.js";
 import type { TextAnalysis } from "./text-analysis.js";
@@ -93,8 +93,7 @@ export function findClaims(
         }
       } else if (item.from === "quote") {
         for (const q of quotesIn(s.start, s.end)) {
-          // A speaker withheld as unsure still places the words on a side, said to be unconfirmed.
-          const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
+          const who = likelySpeaker(q);
           if (q.kind === "reported" || !who || !item.speaker?.test(who) || q.text.split(/\s+/).length > 8) continue;
           const value = q.text
             .toLowerCase()

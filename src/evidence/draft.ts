@@ -12,6 +12,7 @@ import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
 import { lowerBound } from "./lower-bound.js";
+import { likelySpeaker } from "./quotes.js";
 import { redLineClauses } from "./red-line-clauses.js";
 import { roleAntecedent } from "./role-antecedent.js";
 import { type Located, locate } from "./span.js";
@@ -293,7 +294,7 @@ export function draftScenario(
   const parties = new Map<string, { who: Set<string>; cite: CiteSpec[] }>();
   const party = (p: string) => parties.get(p) ?? parties.set(p, { who: new Set(), cite: [] }).get(p)!;
   for (const q of evidence.quotes) {
-    const who = q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
+    const who = likelySpeaker(q);
     if (!who || q.kind === "reported") continue;
     const p = speakerParty(who);
     if (!p) continue;

@@ -62,7 +62,9 @@ export function findQuotes(
     let who = resolved !== null && speaks(resolved) ? resolved : null;
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const span = quote.speakerSpan;
-    const relay = span ? relayOf(span.text, a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start)) : null;
+    const relay = span
+      ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))
+      : null;
     // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
     const sure = who !== null && confidence >= model.threshold;
@@ -157,6 +159,14 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
   while (end > start && /["”’.,;:]/.test(text[end - 1]!)) end--;
   const words = text.slice(start, end).split(/\s+/).length;
   return { start, end, kind: opens ? (words >= 5 ? "direct" : "partial") : "reported" };
+}
+
+/**
+ * Who said the words as far as the evidence can tell: the confident speaker, else the candidate
+ * when the likelier, else nobody. A withheld speaker still places words on a side, as unconfirmed.
+ */
+export function likelySpeaker(q: Pick<Quote, "speaker" | "speakerCandidate" | "confidence">): string | null {
+  return q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
 }
 
 /** How far back "the newspaper" looks for the outlet it stands for. */

@@ -20,11 +20,12 @@ const PRESS =
 /**
  * The relay a quote's source phrase describes: an outlet named in it (a known outlet, or a
  * newspaper, publication or agency and its name), and after the first comma the source the
- * outlet quotes ("according to NBC News, a number of officials …"). Null when no outlet is named.
+ * outlet quotes ("according to NBC News, a number of officials …"). Null when no outlet opens it.
+ * `before` gives the text before the phrase, read only for "the newspaper" with no name.
  */
-export function relayOf(phrase: string, before = ""): Relay | null {
+export function relayOf(phrase: string, before: () => string = () => ""): Relay | null {
   const press = PRESS.exec(phrase);
-  const known = KNOWN.map(([re, name]) => ({ m: re.exec(phrase), name })).find((k) => k.m);
+  const known = firstKnown(phrase);
   // The phrase opens with the outlet ("NBC News, officials", "the newspaper"); one named inside
   // it ("Novak, fresh from White House talks") relays nothing.
   const at = press?.index === 0 ? press : known?.m?.index === 0 ? known.m : null;
@@ -32,12 +33,21 @@ export function relayOf(phrase: string, before = ""): Relay | null {
   // A known outlet counts where it opens the phrase or names the press word's outlet ("the newspaper The Harbour Post").
   const named = known?.m && known.m.index <= at.index + at[0].length ? known : null;
   // "The newspaper" is the outlet named last before it, when the text names one.
-  const outlet = named?.name ?? press?.[1] ?? lastOutlet(before) ?? press![0].replace(/^a\s+/, "the ");
+  const outlet = named?.name ?? press?.[1] ?? lastOutlet(before()) ?? press![0].replace(/^a\s+/, "the ");
   const end = Math.max(at.index + at[0].length, named?.m ? named.m.index + named.m[0].length : 0);
   const after = phrase.slice(end);
   const comma = /^\s*,\s*(.+?)[\s,]*$/.exec(after);
   const source = comma && /[A-Za-z]/.test(comma[1]!) ? comma[1]! : null;
   return { outlet, source };
+}
+
+/** The first known outlet a phrase names, longest name first; each pattern tried only until one matches. */
+function firstKnown(phrase: string): { m: RegExpExecArray; name: string } | null {
+  for (const [re, name] of KNOWN) {
+    const m = re.exec(phrase);
+    if (m) return { m, name };
+  }
+  return null;
 }
 
 /** The outlet a text names last (a known one, or a press word with its name), or null. */

@@ -1,4 +1,5 @@
 import { baseName } from "../model/base-name.js";
+import { ellipsis } from "../model/ellipsis.js";
 
 /** Words a source's name takes from its first sentence when it has no title. */
 const LEDE_WORDS = 9;
@@ -23,7 +24,7 @@ export function sourceName(doc: {
 /** The title, else the start of the first sentence (past a stored date line such as "date 2025-10-08"). */
 function headline(doc: { readonly title?: string | null; readonly lede?: string }): string | null {
   const title = doc.title?.trim();
-  if (title) return title.length > 100 ? `${title.slice(0, 99).trimEnd()}…` : title;
+  if (title) return ellipsis(title, 100);
   const first = (doc.lede ?? "")
     .trim()
     .replace(/^(?:date\s+)?\d{4}-\d{2}-\d{2}\s+/i, "")

@@ -6,6 +6,7 @@ import { escapeRegExp } from "../evidence/escape-regexp.js";
 import { roleAntecedent } from "../evidence/role-antecedent.js";
 import { type Voice, voiceOf } from "../evidence/voice.js";
 import { baseName } from "../model/base-name.js";
+import { descriptionSurnames } from "../model/description-surnames.js";
 import type { ScenarioSpec } from "../model/schema.js";
 
 /** What the check reads of the corpus's quotes: who said the words at a span, when the evidence is sure. */
@@ -38,8 +39,8 @@ export function partyMatcher(spec: ScenarioSpec, knowledge: CaseKnowledge): (wor
   const rules: (readonly [RegExp, string])[] = [
     ...spec.parties.map((p) => [new RegExp(`\\b${escapeRegExp(p.name)}\\b`), p.name] as const),
     ...spec.parties.flatMap((p) =>
-      [...(p.description ?? "").matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g)].map(
-        (m) => [new RegExp(`\\b${escapeRegExp(m[0].split(/\s+/).at(-1)!)}\\b`), p.name] as const,
+      descriptionSurnames(p.description).map(
+        (surname) => [new RegExp(`\\b${escapeRegExp(surname)}\\b`), p.name] as const,
       ),
     ),
     ...(knowledge.allegiances.length ? knowledge.allegiances : COUNTRIES),

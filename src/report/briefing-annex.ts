@@ -7,6 +7,7 @@ import { concessionChanges } from "./concession-changes.js";
 import { contestedSides } from "./contested-sides.js";
 import { eventSummary } from "./event-summary.js";
 import { fieldCitations } from "./field-citations.js";
+import { quarantinedFiles } from "./trusted-sources.js";
 
 const fixed = (x: number) => x.toFixed(2);
 const show = (v: unknown) =>
@@ -30,7 +31,7 @@ export function briefingAnnex({ analysis: a, spec, evidence }: BriefingInput, no
   const sections: Section[] = [];
 
   // Timeline: what happened, each event once with its sources; a date the sources dispute says so.
-  const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
+  const quarantined = quarantinedFiles(a);
   const dated = evidence.events.filter(
     (e): e is typeof e & { when: string } => !!e.when && /^\d{4}-\d{2}-\d{2}/.test(e.when),
   );

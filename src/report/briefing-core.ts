@@ -1,5 +1,8 @@
 import type { BriefingInput } from "../contract/briefing-input.js";
+import { likelySpeaker } from "../evidence/quotes.js";
 import { baseName } from "../model/base-name.js";
+import { descriptionSurnames } from "../model/description-surnames.js";
+import { ellipsis } from "../model/ellipsis.js";
 import type { Block, Inline, Section } from "./briefing-document.js";
 import type { BriefingNotes } from "./briefing-notes.js";
 import { concessionChanges } from "./concession-changes.js";
@@ -8,6 +11,7 @@ import { fieldCitations } from "./field-citations.js";
 import { humanDate } from "./human-date.js";
 import { planHistory } from "./plan-history.js";
 import { possessive } from "./possessive.js";
+import { latestTrustedDate, quarantinedFiles } from "./trusted-sources.js";
 
 const fixed = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -18,14 +22,16 @@ const QUOTE_CHARS = 280;
 /** A quote shorter than this says too little to stand for a side. */
 const QUOTE_MIN = 40;
 
-const cut = (s: string, n = QUOTE_CHARS) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+const cut = (s: string, n = QUOTE_CHARS) => ellipsis(s, n);
+/** A quote that opens a sentence (not a clause cut from one). */
+const WHOLE = /^[\p{Lu}“"‘'[(]/u;
 
 /** The header's lines: what the briefing is on, as of when, from which sources, by whom. */
 export function briefingHeader(input: BriefingInput, notes: BriefingNotes): string[] {
   const { evidence, analysis: a } = input;
-  const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
+  const quarantined = quarantinedFiles(a);
   const used = evidence.documents.filter((d) => !d.duplicateOf);
-  const asOf = asOfDate(input);
+  const asOf = latestTrustedDate(evidence, a);
   // By outlet where the texts give one ("BBC News ×5"), else by name.
   const counts = new Map<string, number>();
   for (const d of used) {
@@ -48,7 +54,7 @@ export function briefingHeader(input: BriefingInput, notes: BriefingNotes): stri
  */
 export function briefingCore(input: BriefingInput, notes: BriefingNotes): Section[] {
   const { analysis: a, spec, evidence } = input;
-  const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
+  const quarantined = quarantinedFiles(a);
   const cites = (field: string): Inline[] => fieldCitations(a.citations, field).map((c) => notes.note(c));
   const partyIndex = (name: string) => spec.parties.findIndex((p) => p.name === name);
   const redLineCites = (party: string, label: string) => {
@@ -114,7 +120,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
         files.has(baseName(q.file)) &&
         !quarantined.has(baseName(q.file)) &&
         q.text.length >= QUOTE_MIN &&
-        /^[\p{Lu}“"‘'[(]/u.test(q.text),
+        WHOLE.test(q.text),
     );
     const bySpeaker = new Map<string, typeof said>();
     for (const q of said) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
@@ -161,14 +167,11 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
     const i = partyIndex(p.name);
     const lines = p.redLines ?? [];
     const own = fieldCitations(a.citations, `parties[${i}]`, true).filter((c) => /redLines|stances/.test(c.field));
-    // A speaker as the speaker check reads one: named with confidence, else the likelier candidate.
-    const speakerOf = (q: (typeof evidence.quotes)[number]) =>
-      q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
     const quote = own
       .map((c) =>
         evidence.quotes.find(
           (q) =>
-            speakerOf(q) &&
+            likelySpeaker(q) &&
             q.kind === "direct" &&
             q.text.length >= QUOTE_MIN &&
             baseName(q.file) === baseName(c.file) &&
@@ -179,9 +182,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
       .find((q) => q);
     // Else a whole direct quote of one of its own people (named in its description, "Anna Novak,
     // with aide Karl Borg"), the one that speaks of its red lines' issues first.
-    const people = [...(p.description ?? "").matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g)].map(
-      (m) => m[0].split(/\s+/).at(-1)!,
-    );
+    const people = descriptionSurnames(p.description);
     const issues = lines.flatMap((l) => ("issue" in l ? [l.issue.toLowerCase()] : []));
     const theirs = evidence.quotes
       .filter(
@@ -189,7 +190,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
           q.speaker &&
           q.kind === "direct" &&
           q.text.length >= QUOTE_MIN &&
-          /^[\p{Lu}“"‘'[(]/u.test(q.text) &&
+          WHOLE.test(q.text) &&
           !quarantined.has(baseName(q.file)) &&
           people.some((n) => q.speaker!.split(/\s+/).at(-1) === n),
       )
@@ -207,7 +208,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
         `“${l.label}”`,
         ...cites(`parties[${i}].redLines[${k}]`).slice(0, 2),
       ]),
-      ...(said ? [`. In ${possessive(speakerOf(said)!)} words: “${cut(said.text)}”`, notes.note(said, true)] : []),
+      ...(said ? [`. In ${possessive(likelySpeaker(said)!)} words: “${cut(said.text)}”`, notes.note(said, true)] : []),
     ] satisfies Inline[];
   });
   const others = spec.parties.filter((p) => principals.length && p.role !== "principal");
@@ -260,7 +261,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
   // What to watch next: what the texts expect, what is disputed and decides, and the moves that would change the answer.
   const watch: Inline[][] = [];
   // Expected: what the texts date on or after the briefing's own date.
-  const asOf = asOfDate(input) ?? "";
+  const asOf = latestTrustedDate(evidence, a) ?? "";
   for (const e of evidence.events.filter((e) => e.planned && told(e) && e.when && e.when >= asOf).slice(0, 2)) {
     const v = e.versions.find((x) => !quarantined.has(baseName(x.file)))!;
     watch.push([`Expected: “${cut(v.text, 200)}”`, notes.note(v)]);
@@ -314,16 +315,6 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
   // The charts, side by side, closing the core.
   if (input.charts?.length) sections.push({ title: "The picture", blocks: [{ figures: input.charts }] });
   return sections;
-}
-
-/** The latest date of a source that is not quarantined: what the briefing knows is as of then. */
-function asOfDate({ evidence, analysis: a }: BriefingInput): string | undefined {
-  const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
-  return evidence.documents
-    .filter((d) => !d.duplicateOf && !quarantined.has(baseName(d.file)))
-    .flatMap((d) => d.published ?? [])
-    .sort()
-    .at(-1);
 }
 
 /** How a plan stands in a few words: the red lines it crosses, else whether it could clear every side. */

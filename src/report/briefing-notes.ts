@@ -1,12 +1,12 @@
 import type { CorpusEvidence } from "../contract/evidence.js";
 import { baseName } from "../model/base-name.js";
+import { ellipsis } from "../model/ellipsis.js";
 import type { Cite, Inline } from "./briefing-document.js";
 
 /** Longer cited words are cut in the note (the reading view and the analysis report have them whole). */
 const WORDS = 200;
 /** A source's name in a note: enough to find it in the annex's list of sources. */
 const NAME = 60;
-const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /**
  * The briefing's numbered notes: each the exact words, their source by name and its date (the
@@ -34,8 +34,8 @@ export class BriefingNotes {
 
   /** A note on cited words; where the text around it already quotes them (`quoted`), the note names only the source. */
   note(c: Cite, quoted = false): Inline {
-    const source = `${cut(this.nameOf(c.file), NAME)}, ${this.dateOf(c.file) ?? "undated"}`;
-    const label = quoted ? source : `“${cut(c.text, WORDS)}” — ${source}`;
+    const source = `${ellipsis(this.nameOf(c.file), NAME)}, ${this.dateOf(c.file) ?? "undated"}`;
+    const label = quoted ? source : `“${ellipsis(c.text, WORDS)}” — ${source}`;
     let i = this.list.indexOf(label);
     if (i < 0) i = this.list.push(label) - 1;
     return { note: i + 1 };

@@ -1,10 +1,11 @@
 import * as Plot from "@observablehq/plot";
 import type { AnalysisReport } from "../contract/analysis-report.js";
+import { ellipsis } from "../model/ellipsis.js";
 
 export type PlanChartAnalysis = Pick<AnalysisReport, "parties" | "reservations" | "proposals">;
 
 /** A plan's name short enough to label its row. */
-const short = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+const short = (s: string, n = 30) => ellipsis(s, n);
 
 /** The chart's takeaway: which plans every shown party could accept, or that none can. */
 export function planChartTitle(a: PlanChartAnalysis, parties: readonly number[]): string {

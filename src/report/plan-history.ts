@@ -3,6 +3,7 @@ import type { CorpusEvidence } from "../contract/evidence.js";
 import { baseName } from "../model/base-name.js";
 import type { ScenarioSpec } from "../model/schema.js";
 import { fieldCitations } from "./field-citations.js";
+import { quarantinedFiles } from "./trusted-sources.js";
 
 type Citation = NonNullable<AnalysisReport["citations"]>[number];
 
@@ -32,7 +33,7 @@ const RECALLED_DAYS = 365;
  * date of a source that names it. Plans nothing dates come last, in the scenario's order.
  */
 export function planHistory(spec: ScenarioSpec, a: AnalysisReport, evidence: CorpusEvidence): PlanMoment[] {
-  const quarantined = new Set((a.quarantine ?? []).map((q) => baseName(q.file)));
+  const quarantined = quarantinedFiles(a);
   const published = new Map(evidence.documents.map((d) => [baseName(d.file), d.published]));
   const moments = spec.proposals.map((p, index): PlanMoment => {
     const cites = fieldCitations(a.citations, `proposals[${index}]`);

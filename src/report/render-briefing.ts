@@ -1,10 +1,10 @@
 import { parseHTML } from "linkedom";
-import { baseName } from "../model/base-name.js";
 import { type BriefingInput, buildBriefing } from "./briefing.js";
 import { briefingHtml } from "./briefing-html.js";
 import { briefingMarkdown } from "./briefing-markdown.js";
 import { humanDate } from "./human-date.js";
 import { planChart, planChartTitle } from "./plan-chart.js";
+import { latestTrustedDate } from "./trusted-sources.js";
 import { type ChartSpace, chartTitle, planKey, utilityChart } from "./utility-chart.js";
 
 /** Chart width in SVG units: two fit side by side on an A4 page. */
@@ -19,12 +19,7 @@ const markup = (svg: unknown) => String(Reflect.get(svg as object, "outerHTML"))
 
 /** What the charts are drawn from: "the model cited to 5 sources, the latest trusted of 2 December 2025". */
 function chartSource({ evidence, analysis }: Pick<BriefingInput, "evidence" | "analysis">): string {
-  const quarantined = new Set((analysis.quarantine ?? []).map((q) => baseName(q.file)));
-  const dated = evidence.documents
-    .filter((d) => !quarantined.has(baseName(d.file)))
-    .flatMap((d) => d.published ?? [])
-    .sort();
-  const latest = dated.at(-1);
+  const latest = latestTrustedDate(evidence, analysis);
   return `the model cited to ${evidence.documents.length} source(s)${latest ? `, the latest trusted of ${humanDate(latest)}` : ""}`;
 }
 

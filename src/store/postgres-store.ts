@@ -47,7 +47,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);
   ALTER TABLE tournament_runs ADD COLUMN IF NOT EXISTS crosses BOOLEAN NOT NULL DEFAULT false;
   CREATE TABLE IF NOT EXISTS document_edits (
-    seq BIGSERIAL PRIMARY KEY, document TEXT NOT NULL REFERENCES documents(id), edit TEXT NOT NULL, edited TEXT NOT NULL);`;
+    seq BIGSERIAL PRIMARY KEY, document TEXT NOT NULL REFERENCES documents(id), edit TEXT NOT NULL, edited TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);`;
 
 /** Any fixed number: the advisory lock under which one process at a time makes the schema. */
 const SCHEMA_LOCK = 0x7061726c;

@@ -88,7 +88,8 @@ export class SqliteStore implements Store {
             CREATE INDEX IF NOT EXISTS simulations_scenario ON simulations(scenario);
             CREATE TABLE IF NOT EXISTS document_edits (
               seq INTEGER PRIMARY KEY AUTOINCREMENT, document TEXT NOT NULL REFERENCES documents(id),
-              edit TEXT NOT NULL, edited TEXT NOT NULL);`);
+              edit TEXT NOT NULL, edited TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);`);
           // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
           const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
             (c) => c.name,

@@ -1,6 +1,7 @@
 import { type AnalyzeOptions, analyze } from "../analysis/analyze.js";
 import { utilitySpace } from "../analysis/utility-space.js";
 import { InputError, type Problem } from "../errors.js";
+import { likelySpeaker } from "../evidence/quotes.js";
 import { quarantine, weakFields, withEvidence } from "../formats/cited-report.js";
 import type { Loaded } from "../formats/load-files.js";
 import { describeVoice, partyMatcher, speakerProblems, voicedCitations } from "../formats/speaker-check.js";
@@ -72,7 +73,7 @@ export function validation(input: CitedInput) {
   const voiced = voicedCitations(
     citations,
     input.corpus,
-    evidence.quotes.map((q) => ({ ...q, speaker: q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null) })),
+    evidence.quotes.map((q) => ({ ...q, speaker: likelySpeaker(q) })),
     partyMatcher(input.loaded.spec, input.knowledge),
     evidence.actors,
   );

@@ -18,7 +18,7 @@ describe("relayed sources", () => {
 
   it('"the newspaper" is the outlet the text named last; a name inside the phrase relays nothing', () => {
     expect(
-      relayOf("the newspaper, Minister Anna Vella", "Reuters reported on Monday. Later, Politico wrote that"),
+      relayOf("the newspaper, Minister Anna Vella", () => "Reuters reported on Monday. Later, Politico wrote that"),
     ).toEqual({ outlet: "Politico", source: "Minister Anna Vella" });
     expect(relayOf("the newspaper")).toEqual({ outlet: "the newspaper", source: null });
     expect(relayOf("Anna Vella, fresh from White House talks")).toBeNull();

@@ -42,6 +42,12 @@ const summary = (d: Omit<EvidenceDocument, "text"> & { readonly characters: numb
   characters: d.characters,
 });
 
+/** A stored document's id from its id or from the name citations use (the first stored under it); null when neither. */
+async function documentId(ctx: ServerContext, idOrFile: string): Promise<string | null> {
+  if (await ctx.store.hasDocument(idOrFile)) return idOrFile;
+  return (await ctx.store.documentIndex()).find((d) => d.file === idOrFile)?.id ?? null;
+}
+
 function checkDate(date: string | undefined, field: string): void {
   const bad = date === undefined ? null : checkDateTime(date);
   if (bad)
@@ -86,11 +92,8 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
     },
     handler: async (req) => {
-      const byName = async () => {
-        const entry = (await ctx.store.documentIndex()).find((d) => d.file === req.params.id);
-        return entry ? ctx.store.document(entry.id) : null;
-      };
-      const doc = (await ctx.store.document(req.params.id)) ?? (await byName());
+      const id = await documentId(ctx, req.params.id);
+      const doc = id ? await ctx.store.document(id) : null;
       if (!doc) throw notFound("document", req.params.id);
       const evidence: Record<string, Record<string, unknown>[]> = {
         quote: [],
@@ -127,9 +130,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: DocumentSummary, 400: ProblemSchema, 404: ProblemSchema },
     },
     handler: async (req) => {
-      const id = (await ctx.store.hasDocument(req.params.id))
-        ? req.params.id
-        : (await ctx.store.documentIndex()).find((d) => d.file === req.params.id)?.id;
+      const id = await documentId(ctx, req.params.id);
       const doc = id ? await ctx.store.editDocument(id, req.body) : null;
       if (!doc) throw notFound("document", req.params.id);
       return summary(doc);
