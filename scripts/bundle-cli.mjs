@@ -47,6 +47,9 @@ await build({
     "ioredis",
     "pg",
     "playwright-core",
+    // A CommonJS package imported dynamically: bundled, its chunk exports only a default, and
+    // `SingleBar` would be undefined; from node_modules Node gives its named exports.
+    "cli-progress",
   ],
   plugins: [singleFile],
   logLevel: "warning",

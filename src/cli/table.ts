@@ -2,7 +2,8 @@ import { eastAsianWidth } from "get-east-asian-width";
 
 /**
  * Renders rows as aligned columns; cells that read as numbers are right-aligned. With
- * `maxWidth`, the widest text column is wrapped onto continuation lines so no line is wider.
+ * `maxWidth`, number columns' headers wrap at their spaces, then the widest text column is
+ * wrapped onto continuation lines, so no line is wider.
  */
 export function table(
   header: readonly string[],
@@ -14,8 +15,27 @@ export function table(
   const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, width(r[c] ?? "")), width(h)));
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.,]+%?$|^–$/.test(r[c] ?? "")));
   const total = () => width(pre) + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  // Text columns give way, the widest first, until the table fits (none below 12 columns).
   const natural = [...widths];
+  // Number columns whose header is wider than their values give way first, the largest saving
+  // first and only until the table fits: the header wraps at its spaces onto two lines, then,
+  // if that is not enough, three ("within red lines" → "within" / "red lines").
+  if (opts.maxWidth && Number.isFinite(opts.maxWidth))
+    for (const lines of [2, 3]) {
+      const narrower = header
+        .map((h, c) => {
+          const values = rows.reduce((w, r) => Math.max(w, width(r[c] ?? "")), 0);
+          let w = Math.max(values, ...h.split(/\s+/).map(width));
+          while (w < widths[c]! && wrapText(h, w).length > lines) w++;
+          return { c, w };
+        })
+        .filter(({ c, w }) => numeric[c] && w < widths[c]!)
+        .sort((x, y) => widths[y.c]! - y.w - (widths[x.c]! - x.w));
+      for (const { c, w } of narrower) {
+        if (total() <= opts.maxWidth) break;
+        widths[c] = w;
+      }
+    }
+  // Text columns give way, the widest first, until the table fits (none below 12 columns).
   if (opts.maxWidth && Number.isFinite(opts.maxWidth))
     for (let guard = 0; total() > opts.maxWidth && guard < 100; guard++) {
       let c = -1;

@@ -139,6 +139,8 @@ export function registerTournament(program: Command): void {
                 r.meanRounds.toFixed(1),
                 String(r.runs),
               ]),
+              // The terminal's width: headers wrap rather than lines run past it.
+              { maxWidth: process.stdout.columns || 100 },
             )}\n`,
           );
         if (run.stopped) process.exitCode = 130;
