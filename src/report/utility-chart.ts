@@ -78,7 +78,9 @@ export function utilityChart(
       : {}),
     x: { domain: [0, 1], label: `${space.parties[0]} utility →` },
     y: { domain: [0, 1], label: `↑ ${space.parties[1]} utility` },
-    color: { type: "log", scheme: "blues", label: "outcomes" },
+    // The legend says what a shade of blue counts. Plot draws a continuous legend on a canvas,
+    // which a server-side DOM lacks: there the caption says it.
+    color: { type: "log", scheme: "blues", label: "outcomes per cell crossing no red line", legend: !document },
     marks: [
       Plot.rect(crossing, { ...box, fill: "#d4d4d4", title: count(" crossing a red line") }),
       Plot.rect(cells, { ...box, fill: "n", title: count(space.allowed ? " crossing no red line" : "") }),

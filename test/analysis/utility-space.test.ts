@@ -1,8 +1,11 @@
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/analysis/analyze.js";
 import { utilitySpace } from "../../src/analysis/utility-space.js";
 import { loadScenarioFile } from "../../src/formats/scenario-file.js";
 import { createUtilities, utilityOf } from "../../src/model/utilities.js";
+import { utilityChart } from "../../src/report/utility-chart.js";
 import { ROOT } from "../domains.js";
 
 describe("the utility space of two parties", () => {
@@ -29,5 +32,19 @@ describe("the utility space of two parties", () => {
     const a = utilitySpace(model, 1, 2, { limit: 500, seed: 3 });
     expect(a).toMatchObject({ sampled: true, outcomes: 500, parties: ["Lowland", "Donor bank"] });
     expect(utilitySpace(model, 1, 2, { limit: 500, seed: 3 })).toEqual(a);
+  });
+});
+
+describe("the utility space drawn on a server-side DOM", () => {
+  it("shades the outcomes that cross no red line, without the canvas a colour legend would need", () => {
+    const { model } = loadScenarioFile(join(ROOT, "examples", "river-treaty.yaml"));
+    const space = utilitySpace(model, 0, 1);
+    expect(space.allowed!.some((n) => n > 0)).toBe(true);
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    const figure = utilityChart(space, analyze(model, { samples: 0 }), 0, 1, 500, document);
+    const html = String(Reflect.get(figure, "outerHTML"));
+    expect(html).toMatch(/<svg[^>]*viewBox/);
+    expect(html).toMatch(/Blue: outcomes that cross no party's red line/);
+    expect(html).not.toContain("<canvas");
   });
 });
