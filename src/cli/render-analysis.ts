@@ -1,5 +1,6 @@
 import type { AnalysisReport, PointReport } from "../analysis/analyze.js";
 import { possessive } from "../model/possessive.js";
+import { zoneSize } from "../report/zone-size.js";
 import { sourceSections } from "./render-sources.js";
 import { type RenderOptions, type ReportStyle, reportStyle } from "./report-style.js";
 import { fmtCount, fmtPercent, wrapLine } from "./table.js";
@@ -189,16 +190,6 @@ function zone(r: AnalysisReport, s: ReportStyle): string[] {
       ),
     );
   return out;
-}
-
-/** The zone's size: counted exactly, or estimated from random outcomes when there are too many to count. */
-function zoneSize(r: AnalysisReport): string {
-  const z = r.zopa;
-  if (z.size !== null)
-    return `${fmtCount(z.size)} of ${fmtCount(r.outcomes)} outcomes (${fmtPercent(Number(z.size) / Number(r.outcomes))})`;
-  return z.estimate && z.estimate.hits > 0
-    ? `about ${fmtPercent(z.estimate.hits / z.estimate.samples)} of the outcomes (${fmtCount(z.estimate.hits)} of ${fmtCount(z.estimate.samples)} random outcomes; too many to count exactly)`
-    : `fewer than 1 in ${fmtCount(z.estimate?.samples ?? 0)} outcomes (none of that many random outcomes is in it; too many to count exactly)`;
 }
 
 function proposals(r: AnalysisReport, s: ReportStyle): string[] {

@@ -1,5 +1,8 @@
 import { eastAsianWidth } from "get-east-asian-width";
 
+// The number formats are the model's (the briefing and the web app share them); the CLI's modules import them from here.
+export { fmtCount, fmtPercent, groupThousands } from "../model/format-number.js";
+
 /**
  * Renders rows as aligned columns; cells that read as numbers are right-aligned. With
  * `maxWidth`, number columns' headers wrap at their spaces, then the widest text column is
@@ -120,15 +123,3 @@ function pad(s: string, w: number): string {
 }
 
 export const fmtUtility = (x: number) => x.toFixed(4);
-export const fmtPercent = (x: number) => `${(x * 100).toFixed(1)}%`;
-export function fmtCount(x: number | string): string {
-  return typeof x === "number" ? groupThousands(x) : x.length > 15 ? `≈${x[0]}.${x.slice(1, 4)}e${x.length - 1}` : x;
-}
-
-/** 1234567 → "1,234,567" without `toLocaleString`, whose first call loads ICU's locale data (≈ 20 ms). */
-export function groupThousands(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const fixed = Math.abs(x).toFixed(Number.isInteger(x) ? 0 : 3);
-  const [int, frac] = (fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed).split(".") as [string, string?];
-  return `${x < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
-}

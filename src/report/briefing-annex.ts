@@ -8,6 +8,7 @@ import { contestedSides } from "./contested-sides.js";
 import { eventSummary } from "./event-summary.js";
 import { fieldCitations } from "./field-citations.js";
 import { quarantinedFiles } from "./trusted-sources.js";
+import { zoneSize } from "./zone-size.js";
 
 const fixed = (x: number) => x.toFixed(2);
 const show = (v: unknown) =>
@@ -224,9 +225,7 @@ export function briefingAnnex({ analysis: a, spec, evidence }: BriefingInput, no
   analysis.push({
     p: [
       `${Number(a.outcomes).toLocaleString("en-US")} outcomes. `,
-      a.zopa.exists
-        ? `The zone of agreement holds ${(Number(a.zopa.size ?? 0) * 100).toFixed(2)} % of them.`
-        : "No outcome is acceptable to every party.",
+      a.zopa.exists ? `The zone of agreement holds ${zoneSize(a)}.` : "No outcome is acceptable to every party.",
     ],
   });
   if (a.robustness?.zopaRate !== undefined)

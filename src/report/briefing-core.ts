@@ -12,6 +12,7 @@ import { humanDate } from "./human-date.js";
 import { planHistory } from "./plan-history.js";
 import { possessive } from "./possessive.js";
 import { latestTrustedDate, quarantinedFiles } from "./trusted-sources.js";
+import { zoneSize } from "./zone-size.js";
 
 const fixed = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -252,9 +253,7 @@ export function briefingCore(input: BriefingInput, notes: BriefingNotes): Sectio
     );
   if (a.zopa.exists)
     gap.push({
-      p: [
-        `Every party prefers ${(Number(a.zopa.size ?? 0) * 100).toFixed(1)} % of the outcomes to its reservation without crossing a red line.`,
-      ],
+      p: [`Every party prefers ${zoneSize(a)} to its reservation without crossing a red line.`],
     });
   if (gap.length) sections.push({ title: "The gap and what would close it", blocks: gap });
 

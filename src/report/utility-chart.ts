@@ -2,19 +2,20 @@ import * as Plot from "@observablehq/plot";
 import type { AnalysisReport } from "../contract/analysis-report.js";
 import type { UtilitySpace } from "../contract/utility-space.js";
 import { possessive } from "./possessive.js";
+import { zoneSize } from "./zone-size.js";
 
 /** What the chart needs of the utility space (GET …/utility-space) and of the analysis. */
 export type ChartSpace = Pick<UtilitySpace, "parties" | "bins" | "counts" | "frontier" | "allowed">;
 export type ChartAnalysis = Pick<AnalysisReport, "reservations" | "proposals" | "solutions"> &
-  Partial<Pick<AnalysisReport, "zopa" | "explanation">>;
+  Partial<Pick<AnalysisReport, "zopa" | "explanation" | "outcomes">>;
 
 /** The chart's takeaway in one line: what blocks a deal, or how large the zone is. */
 export function chartTitle(a: ChartAnalysis): string | undefined {
   const c = a.explanation?.collisions?.[0] ?? a.explanation?.collidingRedLines;
   if (a.zopa && !a.zopa.exists && c?.length)
     return `No outcome every party accepts: ${c.map((l) => `${possessive(l.party)} “${l.label}”`).join(" and ")} exclude each other`;
-  if (a.zopa?.exists && a.zopa.size !== null)
-    return `A zone of agreement: ${(Number(a.zopa.size) * 100).toFixed(1)} % of outcomes every party accepts`;
+  const zone = a.zopa && a.outcomes !== undefined ? zoneSize({ zopa: a.zopa, outcomes: a.outcomes }) : null;
+  if (zone) return `A zone of agreement: ${zone} every party accepts`;
   return a.zopa && !a.zopa.exists ? "No outcome every party accepts" : undefined;
 }
 

@@ -46,5 +46,7 @@ describe("the utility space drawn on a server-side DOM", () => {
     expect(html).toMatch(/<svg[^>]*viewBox/);
     expect(html).toMatch(/Blue: outcomes that cross no party's red line/);
     expect(html).not.toContain("<canvas");
+    // The zone's size is a count of outcomes, said as one (it was once printed as 1400 %).
+    expect(html).toContain("A zone of agreement: 14 of 1,470 outcomes (1.0%) every party accepts");
   });
 });

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { useState } from "preact/hooks";
 import { concessionChanges } from "../../../src/report/concession-changes";
+import { zoneSize } from "../../../src/report/zone-size";
 import { api } from "../api";
 import { PlotFigure } from "../components/plot-figure";
 import { Status } from "../components/status";
@@ -40,10 +41,7 @@ export function Analysis({ scenario }: { scenario: string }) {
             <h1>Analysis</h1>
             <p>
               <strong>{a.zopa.exists ? "A zone of agreement exists" : "No zone of agreement"}</strong>
-              {a.zopa.exists && a.zopa.size !== null
-                ? `: ${(Number(a.zopa.size) * 100).toFixed(2)} % of the ${Number(a.outcomes).toLocaleString("en-US")} outcomes`
-                : ` among ${Number(a.outcomes).toLocaleString("en-US")} outcomes`}
-              .
+              {zoneSize(a) ? `: ${zoneSize(a)}` : ` among ${Number(a.outcomes).toLocaleString("en-US")} outcomes`}.
             </p>
             <fieldset class="pair">
               <legend>Utility space of two parties</legend>

@@ -1,4 +1,5 @@
 import { concessionChanges } from "../../../src/report/concession-changes";
+import { zoneSize } from "../../../src/report/zone-size";
 import { type Analysis, api, type Spec } from "../api";
 import { Cites } from "../components/cite";
 import { Status } from "../components/status";
@@ -44,7 +45,7 @@ function OverviewOf({ scenario, a, spec }: { scenario: string; a: Analysis; spec
         <p>
           {a.explanation?.summary ??
             (a.zopa.exists
-              ? `A zone of agreement exists (${(Number(a.zopa.size ?? 0) * 100).toFixed(1)} % of outcomes).`
+              ? `A zone of agreement exists: ${zoneSize(a) ?? "its size unknown"}.`
               : "No outcome is acceptable to every party.")}
         </p>
         {collisions.length > 0 && (
