@@ -79,9 +79,14 @@ export function utilityChart(
       : {}),
     x: { domain: [0, 1], label: `${space.parties[0]} utility →` },
     y: { domain: [0, 1], label: `↑ ${space.parties[1]} utility` },
-    // The legend says what a shade of blue counts. Plot draws a continuous legend on a canvas,
-    // which a server-side DOM lacks: there the caption says it.
-    color: { type: "log", scheme: "blues", label: "outcomes per cell crossing no red line", legend: !document },
+    // The legend says what a shade of blue counts, where there is blue. Plot draws a continuous
+    // legend on a canvas, which a server-side DOM lacks: there the caption says it.
+    color: {
+      type: "log",
+      scheme: "blues",
+      label: "outcomes per cell crossing no red line",
+      legend: !document && cells.length > 0,
+    },
     marks: [
       Plot.rect(crossing, { ...box, fill: "#d4d4d4", title: count(" crossing a red line") }),
       Plot.rect(cells, { ...box, fill: "n", title: count(space.allowed ? " crossing no red line" : "") }),
@@ -132,7 +137,10 @@ export function utilityChart(
         paintOrder: "stroke",
       }),
       Plot.dot(solutions, { x: "x", y: "y", symbol: "star", r: 8, fill: "#e0a800", stroke: "#000" }),
-      Plot.text(solutions, { x: "x", y: "y", text: "name", dy: -12, fontWeight: "bold" }),
+      // Nash above its star, Kalai–Smorodinsky below: the two often fall close together.
+      ...solutions.map((s) =>
+        Plot.text([s], { x: "x", y: "y", text: "name", dy: s.name === "Nash" ? -12 : 16, fontWeight: "bold" }),
+      ),
     ],
   });
 }
