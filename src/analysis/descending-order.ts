@@ -10,20 +10,25 @@
 export function descendingOrder(values: Float64Array, order: Int32Array = new Int32Array(values.length)): Int32Array {
   const n = values.length;
   for (let i = 0; i < n; i++) order[i] = i;
-  if (n <= SMALL) insertionSort(values, order, 0, n);
-  else sortRange(values, order, 0, n, new Int32Array(n), new Int32Array(n));
+  sortRange(values, order, 0, n);
   return order;
 }
 
-const SMALL = 32;
+/** Ranges up to this length are insertion-sorted. */
+export const SMALL = 32;
 
-function sortRange(
+/**
+ * Sorts `order[s..e)` by `values`, highest first, ties by index (the entries must be in index
+ * order on entry, as a stable scatter leaves them). `bucket` and `scratch` hold at least e − s
+ * entries each; they are allocated when not given.
+ */
+export function sortRange(
   values: Float64Array,
   order: Int32Array,
   s: number,
   e: number,
-  bucket: Int32Array,
-  scratch: Int32Array,
+  bucket?: Int32Array,
+  scratch?: Int32Array,
 ): void {
   if (e - s <= SMALL) {
     insertionSort(values, order, s, e);
@@ -40,16 +45,23 @@ function sortRange(
   const m = e - s;
   const buckets = m;
   const scale = buckets / (max - min);
+  if (!Number.isFinite(scale)) {
+    // A range of a few subnormals: too narrow to bucket (the scale overflows).
+    order.subarray(s, e).sort((a, b) => values[b]! - values[a]! || a - b);
+    return;
+  }
+  bucket ??= new Int32Array(m);
+  scratch ??= new Int32Array(m);
   const start = new Int32Array(buckets + 1);
-  for (let i = s; i < e; i++) {
-    const b = Math.min(buckets - 1, Math.floor((max - values[order[i]!]!) * scale));
+  for (let i = 0; i < m; i++) {
+    const b = Math.min(buckets - 1, Math.floor((max - values[order[s + i]!]!) * scale));
     bucket[i] = b;
     start[b + 1]!++;
   }
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
   const fill = start.slice(0, buckets);
-  for (let i = s; i < e; i++) scratch[s + fill[bucket[i]!]!++] = order[i]!;
-  order.set(scratch.subarray(s, e), s);
+  for (let i = 0; i < m; i++) scratch[fill[bucket[i]!]!++] = order[s + i]!;
+  order.set(scratch.subarray(0, m), s);
   for (let b = 0; b < buckets; b++)
     if (start[b + 1]! - start[b]! > 1) sortRange(values, order, s + start[b]!, s + start[b + 1]!, bucket, scratch);
 }

@@ -1,8 +1,10 @@
-import { descendingOrder } from "../analysis/descending-order.js";
 import { type Frontier, paretoFrontier } from "../analysis/pareto.js";
+import { nominalUtilities } from "../model/nominal-utilities.js";
 import { crossesRedLine } from "../model/red-line.js";
 import type { Model } from "../model/scenario.js";
-import { createUtilities, type Utilities, utilitiesStorage } from "../model/utilities.js";
+import type { Utilities } from "../model/utilities.js";
+import { Ranking } from "./ranking.js";
+import { carve } from "./slab.js";
 
 /** Spaces up to this size are enumerated once; larger ones negotiate over Pareto-frontier outcomes. */
 export const MAX_ENUMERATED = 4_000_000;
@@ -21,7 +23,9 @@ export interface Arena {
   readonly restricted: boolean;
   /** Per party, per candidate. */
   readonly utilities: readonly Float64Array<ArrayBuffer>[];
-  /** Per party: candidates by utility, best first. */
+  /** Per party: candidates by utility, best first, sorted as searches need them. */
+  readonly rankings: readonly Ranking[];
+  /** Per party: candidates by utility, best first (every ranking sorted whole on first use). */
   readonly order: readonly Int32Array<ArrayBuffer>[];
   /** Per party: the utilities in that order (descending). */
   readonly sorted: readonly Float64Array<ArrayBuffer>[];
@@ -46,8 +50,7 @@ class PreparedArena implements Arena {
   readonly size: number;
   readonly restricted: boolean;
   readonly utilities: Float64Array<ArrayBuffer>[] = [];
-  readonly order: Int32Array<ArrayBuffer>[] = [];
-  readonly sorted: Float64Array<ArrayBuffer>[] = [];
+  readonly rankings: Ranking[] = [];
   readonly reservations: Float64Array;
   readonly discounts: Float64Array;
   readonly tables: Utilities;
@@ -55,52 +58,54 @@ class PreparedArena implements Arena {
   private rows: Int32Array | undefined;
   private frontierCandidates: Int32Array | undefined;
   private masks: Uint8Array[] | undefined;
+  private orders: Int32Array<ArrayBuffer>[] | undefined;
+  private sortedUtilities: Float64Array<ArrayBuffer>[] | undefined;
 
   constructor(readonly model: Model) {
     const k = (this.parties = model.parties.length);
     const total = model.space.countIfSmall;
     this.restricted = total === undefined || total > MAX_ENUMERATED;
-    // One buffer holds the utility tables and every per-candidate array: a negotiation built
-    // from scratch on a small space would otherwise spend most of its time allocating. Party 0's
-    // sorted slot is the scratch space while utilities are built.
-    const tableDoubles = utilitiesStorage(model);
-    let u: Utilities, size: number, buffer: ArrayBuffer;
+    const u = (this.tables = nominalUtilities(model));
+    let size: number;
     if (this.restricted) {
       // A space too large to enumerate negotiates over its frontier, known only once computed.
-      u = createUtilities(model);
       this.front = paretoFrontier(u);
       this.rows = this.front.outcomes;
       size = this.front.size;
-      buffer = new ArrayBuffer(8 * (2 * k * size + k) + 4 * k * size);
-    } else {
-      size = total!;
-      buffer = new ArrayBuffer(8 * (tableDoubles + 2 * k * size + k) + 4 * k * size);
-      u = createUtilities(model, undefined, undefined, new Float64Array(buffer, 0, tableDoubles));
-    }
-    this.tables = u;
+    } else size = total!;
     this.size = size;
-    const at = this.restricted ? 0 : 8 * tableDoubles;
-    const doubles = 2 * k * size + k;
-    const values = new Float64Array(buffer, at, doubles);
-    const indices = new Int32Array(buffer, at + 8 * doubles, k * size);
+    // One run of memory holds every per-candidate array: a negotiation built from scratch on a
+    // small space would otherwise spend most of its time allocating.
+    const { buffer, offset: at } = carve(8 * (2 * k * size + k) + 4 * k * size);
+    // Per party its utilities, then per party its sorted utilities, the discounts, then per party its order.
+    const ints = at + 8 * (2 * k * size + k);
+    const sorted0 = new Float64Array(buffer, at + 8 * k * size, size);
     for (let p = 0; p < k; p++) {
-      this.utilities.push(values.subarray(p * size, (p + 1) * size));
-      this.sorted.push(values.subarray((k + p) * size, (k + p + 1) * size));
-      this.order.push(indices.subarray(p * size, (p + 1) * size));
+      const col = new Float64Array(buffer, at + 8 * p * size, size);
+      this.utilities.push(col);
+      // The first party's sorted slot is the scratch space while utilities are built.
+      if (this.rows) frontierUtilities(u, p, this.rows, col);
+      else everyOutcome(u, p, col, sorted0);
     }
-    for (let p = 0; p < k; p++) {
-      if (this.rows) frontierUtilities(u, p, this.rows, this.utilities[p]!);
-      else everyOutcome(u, p, this.utilities[p]!, this.sorted[0]!);
-    }
-    for (let p = 0; p < k; p++) {
-      const col = this.utilities[p]!,
-        o = descendingOrder(col, this.order[p]!),
-        s = this.sorted[p]!;
-      for (let i = 0; i < size; i++) s[i] = col[o[i]!]!;
-    }
+    for (let p = 0; p < k; p++)
+      this.rankings.push(
+        new Ranking(
+          this.utilities[p]!,
+          new Int32Array(buffer, ints + 4 * p * size, size),
+          p === 0 ? sorted0 : new Float64Array(buffer, at + 8 * (k + p) * size, size),
+        ),
+      );
     this.reservations = u.reservations;
-    this.discounts = values.subarray(2 * k * size);
+    this.discounts = new Float64Array(buffer, at + 8 * 2 * k * size, k);
     for (let p = 0; p < k; p++) this.discounts[p] = model.parties[p]!.discount ?? 1;
+  }
+
+  get order(): Int32Array<ArrayBuffer>[] {
+    return (this.orders ??= this.rankings.map((r) => r.complete().order));
+  }
+
+  get sorted(): Float64Array<ArrayBuffer>[] {
+    return (this.sortedUtilities ??= this.rankings.map((r) => r.complete().sorted));
   }
 
   choices(c: number, into: Int32Array = new Int32Array(this.tables.issues)): Int32Array {

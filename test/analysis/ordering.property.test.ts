@@ -4,7 +4,9 @@ import { descendingOrder } from "../../src/analysis/descending-order.js";
 import { DominanceIndex } from "../../src/analysis/dominance-index.js";
 import { loadGeniusFiles } from "../../src/formats/load-files.js";
 import { createUtilities, utilityOf } from "../../src/model/utilities.js";
+import { lastAtLeast } from "../../src/negotiation/agent.js";
 import { createArena } from "../../src/negotiation/arena.js";
+import { Ranking } from "../../src/negotiation/ranking.js";
 import { GENIUS } from "../domains.js";
 import { arbitraryModel } from "./random-model.js";
 
@@ -21,10 +23,51 @@ const value = fc.oneof(
 describe("descendingOrder", () => {
   it("orders like a comparator sort, ties by index, on small and bucketed sizes", () => {
     fc.assert(
-      fc.property(fc.array(value, { minLength: 0, maxLength: 3000 }), (xs) => {
+      fc.property(fc.array(value, { minLength: 0, maxLength: 3000, size: "max" }), (xs) => {
         const v = Float64Array.from(xs);
         expect(Array.from(descendingOrder(v))).toEqual(byComparator(v));
       }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("Ranking", () => {
+  it("finds what a search of the whole sorted order finds, sorting only where it lands", () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 3000, size: "max" }),
+        // Targets at a value, just off it, or anywhere; `end` anywhere.
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom(0, 1e-12, -1e-12, 0.003),
+            value,
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (xs, draws) => {
+          const searches = draws.map(([i, nudge, any, share], d): [number, number] =>
+            d % 3 === 2 ? [any, share] : [xs[i % xs.length]! + nudge, share],
+          );
+          const v = Float64Array.from(xs);
+          const ref = byComparator(v);
+          const refSorted = Float64Array.from(ref, (c) => v[c]!);
+          const ranking = new Ranking(v, new Int32Array(v.length), new Float64Array(v.length));
+          for (const [target, share] of searches) {
+            const end = Math.max(1, Math.round(share * v.length));
+            const at = ranking.lastAtLeast(target, end);
+            expect(at).toBe(lastAtLeast(refSorted, target, end));
+            // Valid where the search landed, and at the top.
+            expect([ranking.order[at], ranking.sorted[at]]).toEqual([ref[at], refSorted[at]]);
+            expect([ranking.order[0], ranking.sorted[0]]).toEqual([ref[0], refSorted[0]]);
+          }
+          ranking.complete();
+          expect(Array.from(ranking.order)).toEqual(ref);
+          expect(Array.from(ranking.sorted)).toEqual(Array.from(refSorted));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -86,6 +86,8 @@ export function defaultAgents(parties: number, redLines: boolean): string[] {
 
 /** Creates an agent from `name` or `name:param`; an unknown name lists the known ones. */
 export function createAgent(spec: string): Agent {
+  const known = parsed.get(spec);
+  if (known) return known.create(known.param);
   const [name, param] = spec.split(":", 2) as [string, string | undefined];
   const kind = AGENTS.find((a) => a.name === name.trim().toLowerCase());
   if (!kind)
@@ -96,5 +98,10 @@ export function createAgent(spec: string): Agent {
         hint: `known agents: ${AGENTS.map((a) => a.name).join(", ")}`,
       },
     ]);
-  return kind.create(param);
+  const agent = kind.create(param); // checks the parameter before the spec is remembered
+  if (parsed.size < 1000) parsed.set(spec, { create: kind.create, param });
+  return agent;
 }
+
+/** Specs already read: a negotiation built from scratch creates its agents from them each time. */
+const parsed = new Map<string, { create: AgentKind["create"]; param: string | undefined }>();

@@ -1,6 +1,6 @@
 import type { AgentContext } from "../agent.js";
 import { FrequencyModel } from "../frequency-model.js";
-import { TimeDependentAgent } from "./time-dependent.js";
+import { TimeDependentAgent, wholePool } from "./time-dependent.js";
 
 /** How many candidates just above the aspiration are compared by the opponent model each turn. */
 const WINDOW = 64;
@@ -17,7 +17,8 @@ export class OpponentModelAgent extends TimeDependentAgent {
   private ctx: AgentContext | null = null;
 
   constructor(e = 0.2) {
-    super(e);
+    // It reads the candidates just above each offer, which no search has sorted.
+    super(e, wholePool);
   }
 
   override start(ctx: AgentContext): void {

@@ -1,4 +1,4 @@
-import { ACCEPT, type AgentContext, END, lastAtLeast } from "../agent.js";
+import { ACCEPT, type AgentContext, END } from "../agent.js";
 import { TimeDependentAgent } from "./time-dependent.js";
 
 /**
@@ -32,7 +32,7 @@ export class TitForTatAgent extends TimeDependentAgent {
     }
     // The floor is the inherited time-dependent aspiration with e = 1/3, i.e. 1 − t³ of the range.
     const aspiration = Math.min(this.min + (this.max - this.min) * share, this.target(t));
-    const i = lastAtLeast(this.sorted, aspiration, this.end);
+    const i = this.ranked.lastAtLeast(aspiration, this.end);
     if (offer >= 0 && this.acceptable(offer, this.sorted[i]!)) return ACCEPT;
     return this.order[i]!;
   }
