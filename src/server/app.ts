@@ -17,6 +17,7 @@ import {
 import { z } from "zod";
 import { packageRoot } from "../package-root.js";
 import type { ServerContext } from "./context.js";
+import { loopDelayMonitor } from "./event-loop-delay.js";
 import { jsonDepth } from "./json-depth.js";
 import { withoutUnusedComponents } from "./openapi-components.js";
 import { withExamples } from "./openapi-examples.js";
@@ -179,6 +180,31 @@ export async function buildApp(
       queuedTasks: ctx.work.queued,
       case: ctx.caseId ?? null,
     }),
+  });
+  const loop = loopDelayMonitor();
+  app.addHook("onClose", async () => loop.stop());
+  app.withTypeProvider<ZodTypeProvider>().get("/api/health", {
+    schema: {
+      tags: ["jobs"],
+      summary: "Whether the server is up, and how late its request thread has run since the last time this was asked",
+      description:
+        "The event-loop delay (sampled every 10 ms) since the previous call or the server's start: ingests, analyses and tournaments run on worker threads, so a high p99 means requests wait.",
+      response: {
+        200: z.object({
+          status: z.literal("ok"),
+          eventLoopDelay: z
+            .object({
+              p50: z.number().describe("median, ms"),
+              p99: z.number().describe("99th percentile, ms"),
+              max: z.number().describe("longest, ms"),
+              seconds: z.number().describe("the window's length"),
+            })
+            .describe("since the previous call"),
+          queuedTasks: z.number(),
+        }),
+      },
+    },
+    handler: async () => ({ status: "ok" as const, eventLoopDelay: loop.read(), queuedTasks: ctx.work.queued }),
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // The web app (built by `npm run build` into dist/web): hashed assets are cached for good, the page is revalidated.
