@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """The peer for Parley's exact frontier on spaces beyond enumeration: the issue-wise merge in
-Python with numpy. Reads a two-party GENIUS domain (utility = sum of weight x evaluation / the
+Python, with numpy and in plain Python (lists, as a script without numpy would write it). Reads a two-party GENIUS domain (utility = sum of weight x evaluation / the
 issue's greatest evaluation), merges the Pareto frontier one issue at a time (every kept point
 extended by every option of the next issue, then the 2-d non-dominated filter: sort by the first
 utility, keep a point when its second beats every point before it), keeps back-pointers so that
 each frontier point's outcome is known, and finds the Nash point (disagreement at the
-reservation values). Prints one JSON line: the frontier's size, the Nash utilities, and the time
-the merge took (reading the XML not counted; process start-up timed by the caller).
+reservation values). Prints one JSON line: per variant the frontier's size, the Nash utilities
+and the seconds the merge took (reading the XML not counted; process start-up timed by the caller).
 
 Usage: frontier_merge.py DOMAIN.xml PROFILE1.xml PROFILE2.xml"""
 import json
@@ -31,11 +31,7 @@ def profile(path, issues):
     return tables, float(rv.get("value")) if rv is not None else 0.0
 
 
-def main():
-    domain, p1, p2 = sys.argv[1:4]
-    issues = len(ET.parse(domain).getroot().find("utility_space/objective").findall("issue"))
-    (t1, rv1), (t2, rv2) = profile(p1, issues), profile(p2, issues)
-    start = time.perf_counter()
+def merge_numpy(t1, t2, rv1, rv2, issues):
     u = np.zeros((1, 2))
     parents, options = [], []
     for i in range(issues):
@@ -60,9 +56,47 @@ def main():
         at = parents[i][at]
     u = np.minimum(u, 1.0)
     gain = np.clip(u[:, 0] - rv1, 0, None) * np.clip(u[:, 1] - rv2, 0, None)
-    nash = u[int(np.argmax(gain))]
-    seconds = time.perf_counter() - start
-    print(json.dumps({"frontier": len(u), "nash": nash.tolist(), "merge_s": seconds, "outcomes": int(outcomes.shape[0])}))
+    return len(u), u[int(np.argmax(gain))].tolist()
+
+
+def merge_plain(t1, t2, rv1, rv2, issues):
+    us = [(0.0, 0.0)]
+    parents, options = [], []
+    for i in range(issues):
+        a, b = t1[i].tolist(), t2[i].tolist()
+        q = len(a)
+        cand = [(x + a[o], y + b[o], k * q + o) for k, (x, y) in enumerate(us) for o in range(q)]
+        cand.sort(key=lambda c: (-c[0], -c[1]))
+        kept, best = [], float("-inf")
+        for c in cand:
+            if c[1] > best + 1e-9:
+                kept.append(c)
+                best = c[1]
+        parents.append([c[2] // q for c in kept])
+        options.append([c[2] % q for c in kept])
+        us = [(c[0], c[1]) for c in kept]
+    outcomes = []
+    for k in range(len(us)):
+        row, at = [0] * issues, k
+        for i in range(issues - 1, -1, -1):
+            row[i] = options[i][at]
+            at = parents[i][at]
+        outcomes.append(row)
+    us = [(min(x, 1.0), min(y, 1.0)) for x, y in us]
+    best = max(us, key=lambda u: max(u[0] - rv1, 0) * max(u[1] - rv2, 0))
+    return len(us), list(best)
+
+
+def main():
+    domain, p1, p2 = sys.argv[1:4]
+    issues = len(ET.parse(domain).getroot().find("utility_space/objective").findall("issue"))
+    (t1, rv1), (t2, rv2) = profile(p1, issues), profile(p2, issues)
+    report = {}
+    for name, merge in (("numpy", merge_numpy), ("plain", merge_plain)):
+        start = time.perf_counter()
+        size, nash = merge(t1, t2, rv1, rv2, issues)
+        report[name] = {"frontier": size, "nash": nash, "merge_s": time.perf_counter() - start}
+    print(json.dumps(report))
 
 
 main()

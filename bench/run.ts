@@ -4,7 +4,7 @@
  * in this one run, on this machine.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,12 +20,13 @@ import { readDocument } from "../src/evidence/document.js";
 import { extractEvidence } from "../src/evidence/extract.js";
 import { findQuotes } from "../src/evidence/quotes.js";
 import { analyseText } from "../src/evidence/text-analysis.js";
+import { modelToGenius } from "../src/formats/genius-xml.js";
 import { loadGeniusFiles } from "../src/formats/load-files.js";
 import { loadScenarioFile } from "../src/formats/scenario-file.js";
 import { loadAttributionModel } from "../src/ingest/attribution-model.js";
 import { contentId } from "../src/ingest/read-documents.js";
 import { createUtilities } from "../src/model/utilities.js";
-import { createAgent } from "../src/negotiation/agents/index.js";
+import { AGENTS, createAgent } from "../src/negotiation/agents/index.js";
 import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
 import { createArena } from "../src/negotiation/arena.js";
 import { GENIUS, ROOT, SHARED } from "../test/domains.js";
@@ -140,6 +141,7 @@ async function main(): Promise<BenchResult> {
     `${four.ms.toFixed(0)} ms, ${four.frontier} points`,
   ]);
   rows.push([`  peak memory (max RSS), JS heap capped at ${HEAP_LIMIT_MB} MB`, `${four.maxRssMB.toFixed(0)} MB`]);
+  rows.push(...wholeCliAgainstMerge());
 
   // 3. Negotiation speed, one core, trace off: Boulware (e = 0.25) vs Conceder (e = 4), the curves
   // NegMAS's agents use, from scratch (a new arena and new agents per negotiation, as NegMAS
@@ -246,25 +248,9 @@ async function main(): Promise<BenchResult> {
     `${(mb / (learned / 1000)).toFixed(2)} MB/s`,
   ]);
 
-  // 6. A tournament of 10 agents × 6 bilateral shared domains × 10 repetitions on every core, as a user runs it.
-  const agents10 =
-    "boulware,conceder,linear,tit-for-tat,random,frontier,opponent-model,red-lines,boulware:0.05,conceder:5";
-  const folders = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"].map((n) =>
-    GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""),
-  );
-  const db = join(mkdtempSync(join(tmpdir(), "parley-bench-")), "bench.db");
-  const t0 = performance.now();
-  const cli = spawnSync(
-    process.execPath,
-    [cliPath, "tournament", ...folders, "--agents", agents10, "--repetitions", "10", "--db", db, "--format", "json"],
-    { encoding: "utf8" },
-  );
-  if (cli.status !== 0) throw new Error(`tournament failed: ${cli.stderr}`);
-  const tournament = JSON.parse(cli.stdout) as { runs: number };
-  rows.push([
-    `Tournament: 10 agents × 6 domains × 10 repetitions (${fmtCount(tournament.runs)} runs), ${availableParallelism()} cores`,
-    `${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  ]);
+  // 6. Tournaments on the 6 bilateral shared domains, 10 repetitions, through the CLI on every core:
+  // every agent kind, and the five kinds NegMAS also has, timed against NegMAS running the same.
+  rows.push(...tournaments(cliPath));
 
   const w = Math.max(...rows.map((r) => r[0]!.length));
   process.stdout.write(
@@ -293,6 +279,136 @@ async function main(): Promise<BenchResult> {
     .join("\n");
   process.stdout.write(tables);
   return { rows, negmas: tables.trim(), negmasSkipped: null };
+}
+
+/** The Python NegMAS runs on and its PYTHONPATH, or null when NegMAS is not set up. */
+function negmasPython(): { python: string; env: NodeJS.ProcessEnv } | null {
+  const src = process.env["NEGMAS_SRC"] ?? join(homedir(), ".cache", "negmas-src");
+  const here = join(SHARED, "tools", "negmas-side-by-side");
+  if (!existsSync(join(src, "src", "negmas"))) return null;
+  return {
+    python: process.env["NEGMAS_PYTHON"] ?? "/usr/bin/python3",
+    env: { ...process.env, PYTHONPATH: `${join(src, "src")}:${here}`, PYTHONDONTWRITEBYTECODE: "1" },
+  };
+}
+
+/**
+ * The exact frontier of the synthetic 100 issues × 10 options (~10^100 outcomes) as a user gets
+ * it: the whole `parley analyze --genius … --json` process, writing its JSON to a file, against
+ * the issue-wise merge in Python (bench/frontier_merge.py: plain Python, and numpy) on the same
+ * GENIUS files, interleaved, median of 5 each.
+ */
+function wholeCliAgainstMerge(): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), "parley-merge-"));
+  const g = modelToGenius(syntheticModel(2, 100, 10, 42));
+  const files = [join(dir, "domain.xml"), join(dir, "profile1.xml"), join(dir, "profile2.xml")];
+  [g.domain, ...g.profiles].forEach((text, i) => writeFileSync(files[i]!, text));
+  const cliPath = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+  const script = fileURLToPath(new URL("../../bench/frontier_merge.py", import.meta.url));
+  const python = process.env["NEGMAS_PYTHON"] ?? "/usr/bin/python3";
+  const hasNumpy = spawnSync(python, ["-c", "import numpy"]).status === 0;
+  const cli: number[] = [],
+    plain: number[] = [],
+    numpy: number[] = [];
+  let sizes = "";
+  for (let rep = 0; rep < 5; rep++) {
+    const out = openSync(join(dir, "out.json"), "w");
+    cli.push(
+      timed(() => {
+        const r = spawnSync(process.execPath, [cliPath, "analyze", "--genius", ...files, "--json", "--samples", "0"], {
+          stdio: ["ignore", out, "pipe"],
+        });
+        if (r.status !== 0) throw new Error(`analyze failed: ${r.stderr}`);
+      }),
+    );
+    closeSync(out);
+    if (!hasNumpy) continue;
+    const r = spawnSync(python, [script, ...files], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`frontier_merge.py failed: ${r.stderr}`);
+    const m = JSON.parse(r.stdout) as Record<"numpy" | "plain", { frontier: number; merge_s: number }>;
+    plain.push(m.plain.merge_s * 1000);
+    numpy.push(m.numpy.merge_s * 1000);
+    const ours = (JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { frontier: unknown[] }).frontier.length;
+    sizes = `${ours} points; Python: ${m.plain.frontier}`;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const c = median(cli);
+  const rows = [[`2 parties, 100 × 10: the whole CLI (analyze --genius --json to a file, median of 5)`, fmtTime(c)]];
+  if (!hasNumpy) return [...rows, ["  against the Python merge", "skipped: no numpy for /usr/bin/python3"]];
+  return [
+    ...rows,
+    [
+      `  the Python issue-wise merge, plain Python, in process (${sizes})`,
+      `${fmtTime(median(plain))} = ${(median(plain) / c).toFixed(1)}× the whole CLI's time`,
+    ],
+    [
+      `  the same merge with numpy, in process`,
+      `${fmtTime(median(numpy))} = ${(median(numpy) / c).toFixed(2)}× the whole CLI's time`,
+    ],
+  ];
+}
+
+/** Tournaments through the CLI on every core, and NegMAS running the five agent kinds both have. */
+function tournaments(cliPath: string): string[][] {
+  const names = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"];
+  const folders = names.map((n) => GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""));
+  const run = (agents: string) => {
+    const db = join(mkdtempSync(join(tmpdir(), "parley-bench-")), "bench.db");
+    const t0 = performance.now();
+    const cli = spawnSync(
+      process.execPath,
+      [cliPath, "tournament", ...folders, "--agents", agents, "--repetitions", "10", "--db", db, "--format", "json"],
+      { encoding: "utf8" },
+    );
+    if (cli.status !== 0) throw new Error(`tournament failed: ${cli.stderr}`);
+    return { runs: (JSON.parse(cli.stdout) as { runs: number }).runs, s: (performance.now() - t0) / 1000 };
+  };
+  const cores = availableParallelism();
+  const all = run(AGENTS.map((a) => a.name).join(","));
+  const shared = run("boulware:0.25,conceder:4,linear,tit-for-tat,random");
+  const perSecond = (r: { runs: number; s: number }) => `${fmtCount(Math.round(r.runs / r.s))} runs/s`;
+  const rows = [
+    [
+      `Tournament: all ${AGENTS.length} agent kinds × 6 domains × 10 repetitions (${fmtCount(all.runs)} runs), CLI, ${cores} cores`,
+      `${all.s.toFixed(1)} s = ${perSecond(all)}`,
+    ],
+    [
+      `  the 5 kinds NegMAS also has (Boulware, Conceder, Linear, tit-for-tat, random; ${fmtCount(shared.runs)} runs)`,
+      `${shared.s.toFixed(1)} s = ${perSecond(shared)}`,
+    ],
+  ];
+  const negmas = negmasPython();
+  if (!negmas) return [...rows, ["  NegMAS, the same 5 kinds", "skipped: NegMAS is not set up"]];
+  const script = fileURLToPath(new URL("../../bench/negmas_tournament.py", import.meta.url));
+  const domains = names.map((n) => {
+    const d = GENIUS[n]!;
+    const file = (p: string) => p.replace(/^.*[\\/]/, "");
+    return `${n}=${[d.domain, ...d.profiles].map(file).join(",")}`;
+  });
+  const r = spawnSync(
+    negmas.python,
+    [script, "--genius-dir", join(SHARED, "scenarios", "genius"), "--domains", ...domains],
+    {
+      encoding: "utf8",
+      env: negmas.env,
+    },
+  );
+  if (r.status !== 0) throw new Error(`negmas_tournament.py failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout) as {
+    domains: Record<string, { runs: number; timed: number; estimated_s: number; sampled: boolean }>;
+  };
+  const total = Object.values(m.domains).reduce((x, d) => x + d.estimated_s, 0);
+  const runs = Object.values(m.domains).reduce((x, d) => x + d.runs, 0);
+  const sampled = Object.entries(m.domains)
+    .filter(([, d]) => d.sampled)
+    .map(([n, d]) => `${n} from ${d.timed} of ${d.runs} runs`);
+  return [
+    ...rows,
+    [
+      `  NegMAS, the same 5 kinds, SAOMechanism per run, one process${sampled.length ? ` (estimated: ${sampled.join(", ")})` : ""}`,
+      `${total.toFixed(1)} s = ${fmtCount(Math.round(runs / total))} runs/s; Parley (${cores} cores) ${(total / shared.s).toFixed(0)}× faster`,
+    ],
+  ];
 }
 
 function timed(fn: () => unknown): number {
@@ -369,7 +485,11 @@ writes nothing.
   Energy) against \`node -e 0\`, interleaved, median of 15 each.
 - Evidence throughput on the PolNeAR dev texts, one core: the whole extraction, and
   attribution alone.
-- A tournament of 10 agents × 6 shared domains × 10 repetitions through the CLI on every core.
+- The exact frontier of a 10^100-outcome space as a user gets it (the whole CLI writing its JSON)
+  against the issue-wise merge in Python (plain, and numpy) on the same GENIUS files.
+- Tournaments of every agent kind, and of the five kinds NegMAS also has, × 6 shared domains × 10
+  repetitions through the CLI on every core, against NegMAS running the same five in one process
+  (where NegMAS's runs on a domain would take too long, a sample of them, scaled to the count).
 
 ${table}
 
@@ -379,10 +499,12 @@ ${negmas}
 
 ## The workspace server under load
 
-\`parley serve\` on the Moscow case, with a tournament on the river example and an ingest of 600
-made-up articles running in the same server; after a 3 s warm-up, autocannon (200 connections
-on loopback, on the same machine) reads \`GET /api/scenarios/moscow-2025-12/analysis\`. Each
-line is closed-loop: a connection sends its next request when answered.
+\`parley serve\` on the Moscow case answers \`GET /api/scenarios/moscow-2025-12/analysis\` (cached)
+to autocannon, 200 connections on loopback, closed-loop (a connection sends its next request
+when answered); a bare fastify route in another process answers the same bytes with the same
+headers, in the same run with the same client. \`parley serve\` is measured alone, then while a
+tournament on the river example and an ingest of 600 made-up articles run in it, with its
+event-loop delay over each line (\`GET /api/health\`).
 
 \`\`\`text
 ${server}

@@ -117,16 +117,20 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       bare.set(name, line.rps);
       rows.push([`  bare fastify route, same bytes and headers, ${name}`, line.text]);
     }
-    const parleyLine = async (name: string, headers: Record<string, string>, meanwhile?: () => Promise<string>) => {
+    const parleyLine = async (
+      setting: string,
+      [name, headers]: [string, Record<string, string>],
+      meanwhile?: () => Promise<string>,
+    ) => {
       await health(); // starts the window
       const line = await drive(base + path, seconds, headers);
       const loop = await health();
       rows.push([
-        `  parley serve, ${name}`,
+        `  parley serve, ${setting}, ${name}`,
         `${line.text}\n      = ${((100 * line.rps) / bare.get(name)!).toFixed(0)}% of the bare route; event-loop delay p50 ${loop.p50} ms, p99 ${loop.p99} ms${meanwhile ? `\n      meanwhile ${await meanwhile()}` : ""}`,
       ]);
     };
-    for (const [name, headers] of encodings) await parleyLine(`alone, ${name}`, headers);
+    for (const encoding of encodings) await parleyLine("alone", encoding);
 
     // Background work in the same server from here on: a tournament on the river example and an ingest.
     const river = readFileSync(join(ROOT, "examples", "river-treaty.yaml"), "utf8");
@@ -155,9 +159,9 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       documents: ((await (await fetch(`${base}/api/documents?limit=1`)).json()) as { total: number }).total - 5,
     });
     await sleep(1000);
-    for (const [name, headers] of encodings) {
+    for (const encoding of encodings) {
       const before = await progress();
-      await parleyLine(`while it runs a tournament and an ingest of 600 articles, ${name}`, headers, async () => {
+      await parleyLine("while it runs a tournament and an ingest of 600 articles", encoding, async () => {
         const after = await progress();
         return `${(after.runs - before.runs).toLocaleString("en-US")} tournament runs and ${after.documents - before.documents} articles stored`;
       });

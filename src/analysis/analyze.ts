@@ -2,6 +2,7 @@ import type { AnalysisReport, Cited, PointReport } from "../contract/analysis-re
 import { possessive } from "../model/possessive.js";
 import { type Model, type Proposal, proposalVariants } from "../model/scenario.js";
 import { createUtilities } from "../model/utilities.js";
+import { withLazyFrontier } from "./analysis-json.js";
 import { bargainingSolutions, type SolutionName } from "./bargaining-solutions.js";
 import { jointRedLineConcessions, minimalConcessions } from "./concessions.js";
 import { feasibleFrontier } from "./feasible-frontier.js";
@@ -159,7 +160,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
         })
       : undefined;
   const count = (n: bigint) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString());
-  return {
+  const report: AnalysisReport = {
     scenario: model.name,
     outcomes: count(space.size),
     issues: space.issues.map((i) => ({
@@ -173,7 +174,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
     discounts: model.parties.map((p) => p.discount ?? null),
     redLines: model.redLines.map((l) => ({ party: names[l.party]!, label: l.label })),
     uncertainNumbers: model.parameters.length,
-    frontier: Array.from({ length: feasible.size }, (_, r) => toPoint(pointOf(feasible, r))),
+    frontier: [] as PointReport[], // replaced by a lazy one below: JSON writers stream it
     ...(model.redLines.length ? { unconstrainedFrontierSize: unconstrained.size } : {}),
     solutions,
     zopa: {
@@ -224,4 +225,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): AnalysisRep
         }
       : {}),
   };
+  return withLazyFrontier(report, { frontier: feasible, space }, () =>
+    Array.from({ length: feasible.size }, (_, r) => toPoint(pointOf(feasible, r))),
+  );
 }

@@ -92,9 +92,13 @@ export function createProgram(): Command {
         working.stop();
         drawing.stop();
         const width = o.wide ? Infinity : process.stdout.columns || 100;
-        process.stdout.write(
-          o.json ? `${JSON.stringify(report)}\n` : renderAnalysis(report, { maxRows: o.rows, width }),
-        );
+        if (!o.json) process.stdout.write(renderAnalysis(report, { maxRows: o.rows, width }));
+        else {
+          // Written in pieces as made: a 10^100-outcome frontier is megabytes of JSON.
+          const { analysisJson } = await import("../analysis/analysis-json.js");
+          for (const piece of analysisJson(report)) process.stdout.write(piece);
+          process.stdout.write("\n");
+        }
       },
     );
 

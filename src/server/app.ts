@@ -188,7 +188,7 @@ export async function buildApp(
       tags: ["jobs"],
       summary: "Whether the server is up, and how late its request thread has run since the last time this was asked",
       description:
-        "The event-loop delay (sampled every 10 ms) since the previous call or the server's start: ingests, analyses and tournaments run on worker threads, so a high p99 means requests wait.",
+        "The event-loop delay (how much later than asked a 5 ms timer ran) since the previous call or the server's start: ingests, analyses and tournaments run on worker threads, so a high p99 means requests wait.",
       response: {
         200: z.object({
           status: z.literal("ok"),

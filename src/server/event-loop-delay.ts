@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
-/** Event-loop delay over a window, in milliseconds. */
+/** Event-loop delay over a window, in milliseconds: how much later than asked a timer ran. */
 export interface LoopDelay {
   readonly p50: number;
   readonly p99: number;
@@ -12,14 +12,17 @@ export interface LoopDelay {
 /**
  * The request thread's event-loop delay, read a window at a time: each reading covers the time
  * since the previous one (or since the server started), so a monitor polling it sees what the
- * loop did between its polls. Sampled every 10 ms by libuv's timer; background work runs on
- * worker threads and must not show here.
+ * loop did between its polls. A timer asks to run every 5 ms; the histogram holds the time between
+ * runs, so the delay is that less the 5 ms. Background work runs on worker threads and must not
+ * show here.
  */
+const RESOLUTION_MS = 5;
+
 export function loopDelayMonitor(): { read(): LoopDelay; stop(): void } {
-  const h = monitorEventLoopDelay({ resolution: 10 });
+  const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   h.enable();
   let since = performance.now();
-  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS);
   return {
     read() {
       const now = performance.now();

@@ -51,6 +51,23 @@ describe("routes, in process", () => {
     });
   });
 
+  it("health reports the event-loop delay since the previous call: a blocked loop shows in the next reading", async () => {
+    await inject("GET", "/api/health");
+    const blockedUntil = performance.now() + 120;
+    await new Promise((w) => setTimeout(w, 20));
+    while (performance.now() < blockedUntil); // the request thread held, as a synchronous analysis would
+    await new Promise((w) => setTimeout(w, 20));
+    const r = await inject("GET", "/api/health");
+    expect(r.statusCode).toBe(200);
+    const { status, eventLoopDelay } = r.json();
+    expect(status).toBe("ok");
+    expect(eventLoopDelay.max).toBeGreaterThan(80);
+    expect(eventLoopDelay.p50).toBeLessThan(eventLoopDelay.max);
+    // A new window: the block is behind it.
+    await new Promise((w) => setTimeout(w, 30));
+    expect((await inject("GET", "/api/health")).json().eventLoopDelay.max).toBeLessThan(80);
+  });
+
   it("the analysis is the contract's report, the same bytes again, 304 on its ETag", async () => {
     const r = await inject("GET", "/api/scenarios/moscow-2025-12/analysis?samples=20");
     expect(r.statusCode).toBe(200);
