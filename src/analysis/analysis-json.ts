@@ -1,5 +1,4 @@
 import type { OutcomeSpace } from "../model/outcome-space.js";
-import type { AnalysisReport } from "./analyze.js";
 import type { Frontier } from "./pareto.js";
 
 /** Where a report's frontier comes from, so that it can be written without building it first. */
@@ -16,12 +15,8 @@ interface FrontierSource {
  * has thousands of points of a hundred issues each, and building then serialising those objects
  * was most of `parley analyze --json`'s time and garbage.
  */
-export function withLazyFrontier<T extends object>(
-  report: T,
-  source: FrontierSource,
-  build: () => AnalysisReport["frontier"],
-): T {
-  let built: AnalysisReport["frontier"] | undefined;
+export function withLazyFrontier<T extends object>(report: T, source: FrontierSource, build: () => unknown[]): T {
+  let built: unknown[] | undefined;
   Object.defineProperty(report, "frontier", {
     enumerable: true,
     configurable: true,
@@ -35,7 +30,7 @@ export function withLazyFrontier<T extends object>(
 const INDEX_KEY = /^(0|[1-9]\d{0,9})$/;
 
 /** `JSON.stringify(report)` in pieces, the frontier written from its typed arrays when it can be. */
-export function* analysisJson(report: AnalysisReport): Generator<string> {
+export function* analysisJson(report: object): Generator<string> {
   const source = (report as unknown as Record<symbol, FrontierSource | undefined>)[SOURCE];
   const names = source?.space.issues.map((i) => i.name) ?? [];
   if (!source || new Set(names).size !== names.length || names.some((n) => INDEX_KEY.test(n))) {

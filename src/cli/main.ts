@@ -63,10 +63,11 @@ export function createProgram(): Command {
           wide?: boolean;
         },
       ) => {
-        const [loaded, { analyze }, { renderAnalysis }, { progress }] = await Promise.all([
+        // JSON needs no table renderer, tables no JSON writer: each loads only what it prints with.
+        const [loaded, { analyze }, output, { progress }] = await Promise.all([
           load(files, o.genius, o.discretize),
           import("../analysis/analyze.js"),
-          import("./render-analysis.js"),
+          o.json ? import("../analysis/analysis-json.js") : import("./render-analysis.js"),
           import("./progress.js"),
         ]);
         if (o.corpus && o.genius)
@@ -92,11 +93,10 @@ export function createProgram(): Command {
         working.stop();
         drawing.stop();
         const width = o.wide ? Infinity : process.stdout.columns || 100;
-        if (!o.json) process.stdout.write(renderAnalysis(report, { maxRows: o.rows, width }));
+        if ("renderAnalysis" in output) process.stdout.write(output.renderAnalysis(report, { maxRows: o.rows, width }));
         else {
           // Written in pieces as made: a 10^100-outcome frontier is megabytes of JSON.
-          const { analysisJson } = await import("../analysis/analysis-json.js");
-          for (const piece of analysisJson(report)) process.stdout.write(piece);
+          for (const piece of output.analysisJson(report)) process.stdout.write(piece);
           process.stdout.write("\n");
         }
       },

@@ -32,18 +32,4 @@ export interface AgentKind {
   create(param?: string): Agent;
 }
 
-/**
- * The smallest candidate utility ≥ target in a descending array: the index of the last element
- * ≥ target (0 when even the best is below it).
- */
-export function lastAtLeast(sorted: Float64Array, target: number, end = sorted.length): number {
-  let lo = 0,
-    hi = end - 1;
-  if (sorted[0]! < target) return 0;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! >= target) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+export { lastAtLeast } from "./ranking.js";

@@ -1,5 +1,4 @@
 import { descendingOrder, SMALL, sortRange } from "../analysis/descending-order.js";
-import { lastAtLeast } from "./agent.js";
 
 // A small space is sorted at once and needs neither: nothing to allocate.
 const NO_STARTS = new Int32Array(0);
@@ -156,4 +155,20 @@ export class Ranking {
     } else sortRange(this.utilities, this.order, s, e);
     for (let i = s; i < e; i++) this.sorted[i] = this.utilities[this.order[i]!]!;
   }
+}
+
+/**
+ * The smallest candidate utility ≥ target in a descending array: the index of the last element
+ * ≥ target (0 when even the best is below it).
+ */
+export function lastAtLeast(sorted: Float64Array, target: number, end = sorted.length): number {
+  let lo = 0,
+    hi = end - 1;
+  if (sorted[0]! < target) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! >= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

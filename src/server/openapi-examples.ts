@@ -43,6 +43,14 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
       case: "harbour-2026-03",
     },
   },
+  "get /api/health": {
+    summary: "an idle server, polled every 10 s",
+    response: {
+      status: "ok",
+      eventLoopDelay: { p50: 0.02, p99: 0.41, max: 1.73, seconds: 10.01 },
+      queuedTasks: 0,
+    },
+  },
   "get /api/documents": {
     summary: "the first document of five (?limit=1)",
     response: { total: 5, offset: 0, limit: 1, items: [DOCUMENT] },
