@@ -35,6 +35,45 @@ export function fullMask(u: Utilities): OptionMask {
  * the outcome space's. Utilities are capped at 1 at the end, as GENIUS caps them.
  */
 export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u), budget?: WorkBudget): Frontier {
+  return u.parties === 2 ? frontier2(u, mask, budget) : frontierK(u, mask, budget);
+}
+
+/** The cost of an issue's step, charged before it is taken. */
+function spend(budget: WorkBudget | undefined, i: number, n: number, total: number, weight: number): void {
+  budget?.spend(
+    total * weight,
+    () => `at issue ${i + 1} of ${n} the frontier combines ${total.toLocaleString("en-US")} partial outcomes`,
+  );
+}
+
+/** Two parties: the merge of sorted runs, keeping only the states and their back-pointers. */
+function frontier2(u: Utilities, mask: OptionMask, budget?: WorkBudget): Frontier {
+  const n = u.issues;
+  const c = new Columns();
+  c.a[0] = 0;
+  c.b[0] = 0;
+  let m = 1;
+  const parents: Int32Array[] = [];
+  const picks: Int32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const options = usefulOptions(u, i, mask);
+    if (!options.length) return emptyFrontier(2, n);
+    const q = options.length;
+    spend(budget, i, n, m * q, 1);
+    const off = u.offsets[i]!;
+    const addA = Float64Array.from(options, (o) => u.tables[0]![off + o]!);
+    const addB = Float64Array.from(options, (o) => u.tables[1]![off + o]!);
+    c.reserve(m * q, q); // at most every candidate; the buffers grow, never shrink
+    m = mergeStep2(c, m, addA, addB, q, PARTIAL_EPS);
+    parents.push(c.parent.slice(0, m));
+    picks.push(Int32Array.from(c.option.subarray(0, m), (o) => options[o]!));
+    c.swap();
+  }
+  return finalFrontier([c.a.subarray(0, m), c.b.subarray(0, m)], m, n, parents, picks);
+}
+
+/** Three or more parties: every candidate of a step, then the k-dimensional dominance filter. */
+function frontierK(u: Utilities, mask: OptionMask, budget?: WorkBudget): Frontier {
   const k = u.parties;
   const n = u.issues;
   let cols = Array.from({ length: k }, () => new Float64Array(1));
@@ -46,13 +85,9 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u), bud
     if (!options.length) return emptyFrontier(k, n);
     const q = options.length;
     const total = m * q;
-    budget?.spend(
-      total * (k === 2 ? 1 : K_PARTY_WEIGHT),
-      () => `at issue ${i + 1} of ${n} the frontier combines ${total.toLocaleString("en-US")} partial outcomes`,
-    );
+    spend(budget, i, n, total, K_PARTY_WEIGHT);
     const cand = Array.from({ length: k }, () => new Float64Array(total));
-    // Candidate r = (state r / q) + option (r % q); with two parties, states are sorted by the
-    // first utility, so each option's shifted copy is sorted too and a q-way merge orders them.
+    // Candidate r = (state r / q) + option (r % q).
     for (let p = 0; p < k; p++) {
       const src = cols[p]!,
         dst = cand[p]!,
@@ -62,10 +97,7 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u), bud
         for (let s = 0; s < m; s++) dst[s * q + o] = src[s]! + add;
       }
     }
-    const keep =
-      k === 2
-        ? nondominated2(cand[0]!, cand[1]!, total, PARTIAL_EPS, mergeOrder(cand[0]!, cand[1]!, m, q))
-        : nondominatedK(cand, total, PARTIAL_EPS);
+    const keep = nondominatedK(cand, total, PARTIAL_EPS);
     const parent = new Int32Array(keep.length);
     const pick = new Int32Array(keep.length);
     const next = Array.from({ length: k }, () => new Float64Array(keep.length));
@@ -80,6 +112,18 @@ export function paretoFrontier(u: Utilities, mask: OptionMask = fullMask(u), bud
     cols = next;
     m = keep.length;
   }
+  return finalFrontier(cols, m, n, parents, picks);
+}
+
+/** Utilities capped at 1, points equal within UTILITY_EPS merged, each with its outcome from the back-pointers. */
+function finalFrontier(
+  cols: Float64Array[],
+  m: number,
+  n: number,
+  parents: readonly Int32Array[],
+  picks: readonly Int32Array[],
+): Frontier {
+  const k = cols.length;
   for (const c of cols) for (let s = 0; s < m; s++) if (c[s]! > 1) c[s] = 1;
   const final = byUtilities(cols, nondominatedK(cols, m, UTILITY_EPS));
   const utilities = new Float64Array(final.length * k);
@@ -118,24 +162,55 @@ function usefulOptions(u: Utilities, i: number, mask: OptionMask): Int32Array {
   return Int32Array.from(keep, (r) => allowed[r]!).sort();
 }
 
+/** Reusable buffers of the two-party step: the kept states' utilities, double-buffered. */
+class Columns {
+  a = new Float64Array(1);
+  b = new Float64Array(1);
+  nextA = new Float64Array(1);
+  nextB = new Float64Array(1);
+  parent = new Int32Array(1);
+  option = new Int32Array(1);
+  head = new Int32Array(1);
+  heap = new Int32Array(1);
+
+  /** Room for `n` kept states and `q` runs. */
+  reserve(n: number, q: number): void {
+    if (this.nextA.length < n) {
+      const size = Math.max(n, 2 * this.nextA.length);
+      this.nextA = new Float64Array(size);
+      this.nextB = new Float64Array(size);
+      this.parent = new Int32Array(size);
+      this.option = new Int32Array(size);
+    }
+    if (this.head.length < q) {
+      this.head = new Int32Array(q);
+      this.heap = new Int32Array(q);
+    }
+  }
+
+  swap(): void {
+    [this.a, this.nextA] = [this.nextA, this.a];
+    [this.b, this.nextB] = [this.nextB, this.b];
+  }
+}
+
 /**
- * Order of the `m·q` candidates by first utility descending (then second descending, then run),
- * merging the q runs, each sorted already, through a binary heap of the runs' heads: O(m·q·log q),
- * so an issue with a million options costs a sort, not a million scans of a million heads.
+ * One issue of the two-party merge: the m states (sorted by first utility, descending) extended
+ * by each of the q options make q sorted runs; a binary heap of the runs' heads yields the
+ * candidates by first utility descending (then second descending, then run) and the sweep of
+ * `nondominated2` keeps the non-dominated ones as they come — O(m·q·log q), and no candidate is
+ * stored: only the kept states, in reused buffers (`c.nextA`, `c.nextB`, `c.parent`, `c.option`).
+ * Returns how many were kept.
  */
-function mergeOrder(a: Float64Array, b: Float64Array, m: number, q: number): Int32Array {
-  const out = new Int32Array(m * q);
-  const head = new Int32Array(q);
-  const heap = new Int32Array(q);
-  // Run x comes before run y when its head is larger (a, then b), or equal and x < y.
+function mergeStep2(c: Columns, m: number, addA: Float64Array, addB: Float64Array, q: number, eps: number): number {
+  const { a, b, head, heap, nextA, nextB, parent, option } = c;
+  // Run x's head comes before run y's when larger in a, then in b, or equal and x < y.
   const before = (x: number, y: number): boolean => {
-    const cx = head[x]! * q + x,
-      cy = head[y]! * q + y;
-    const ax = a[cx]!,
-      ay = a[cy]!;
+    const ax = a[head[x]!]! + addA[x]!,
+      ay = a[head[y]!]! + addA[y]!;
     if (ax !== ay) return ax > ay;
-    const bx = b[cx]!,
-      by = b[cy]!;
+    const bx = b[head[x]!]! + addB[x]!,
+      by = b[head[y]!]! + addB[y]!;
     return bx !== by ? bx > by : x < y;
   };
   const down = (size: number, at: number) => {
@@ -151,13 +226,29 @@ function mergeOrder(a: Float64Array, b: Float64Array, m: number, q: number): Int
     heap[at] = x;
   };
   let size = m > 0 ? q : 0;
-  for (let o = 0; o < size; o++) heap[o] = o;
+  for (let o = 0; o < size; o++) {
+    heap[o] = o;
+    head[o] = 0;
+  }
   for (let at = (size >> 1) - 1; at >= 0; at--) down(size, at);
-  for (let r = 0; r < out.length; r++) {
-    const o = heap[0]!;
-    out[r] = head[o]! * q + o;
+  let kept = 0,
+    best = -Infinity;
+  while (size > 0) {
+    const o = heap[0]!,
+      s = head[o]!;
+    const x = a[s]! + addA[o]!,
+      y = b[s]! + addB[o]!;
+    if (y > best + eps) {
+      // An earlier point whose first coordinate is within eps and whose second is lower is dominated by this one.
+      while (kept > 0 && nextA[kept - 1]! - x <= eps) kept--;
+      nextA[kept] = x;
+      nextB[kept] = y;
+      parent[kept] = s;
+      option[kept++] = o;
+      best = y;
+    }
     if (++head[o]! >= m) heap[0] = heap[--size]!;
     if (size > 0) down(size, 0);
   }
-  return out;
+  return kept;
 }

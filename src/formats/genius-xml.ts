@@ -71,10 +71,27 @@ function parseXml(text: string, file: string): XmlNode {
 
 const arr = (v: unknown): XmlNode[] => (Array.isArray(v) ? (v as XmlNode[]) : v ? [v as XmlNode] : []);
 
+/** Where each line of the last text asked about starts: a file's issues each ask, so it is kept. */
+let indexed: { text: string; starts: number[] } = { text: "", starts: [0] };
+
 /** 1-based line of the first occurrence of `needle` in `text` (for errors). */
 function lineOf(text: string, needle: string): number | undefined {
   const at = text.indexOf(needle);
-  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
+  if (at < 0) return undefined;
+  if (indexed.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    indexed = { text, starts };
+  }
+  const { starts } = indexed;
+  let lo = 0,
+    hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 function utilitySpace(root: XmlNode, file: string): XmlNode {

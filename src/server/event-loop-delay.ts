@@ -22,7 +22,7 @@ export function loopDelayMonitor(): { read(): LoopDelay; stop(): void } {
   const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   h.enable();
   let since = performance.now();
-  const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS);
+  const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
   return {
     read() {
       const now = performance.now();
