@@ -72,8 +72,18 @@ function caseMain(name: Case): void {
   );
 }
 
+/** One of the performance targets, with this run's figure. */
+interface Target {
+  readonly what: string;
+  readonly target: string;
+  readonly figure: string;
+  /** Null where there is no figure to hold against a target (a report only, or the peer is not set up). */
+  readonly met: boolean | null;
+}
+
 /** What one full run measured, for docs/performance.md. */
 interface BenchResult {
+  readonly targets: Target[];
   /** Sections 1–6: [what, result]; a sub-row's label starts with two spaces. */
   readonly rows: string[][];
   /** Section 7: NegMAS's Markdown tables, or null when NegMAS is not set up. */
@@ -141,7 +151,16 @@ async function main(): Promise<BenchResult> {
     `${four.ms.toFixed(0)} ms, ${four.frontier} points`,
   ]);
   rows.push([`  peak memory (max RSS), JS heap capped at ${HEAP_LIMIT_MB} MB`, `${four.maxRssMB.toFixed(0)} MB`]);
-  rows.push(...wholeCliAgainstMerge());
+  const merge = wholeCliAgainstMerge();
+  rows.push(...merge.rows);
+  const targets: Target[] = [
+    {
+      what: "the 10^100 frontier: the whole CLI against the plain-Python issue-wise merge",
+      target: "≥ 5×",
+      figure: merge.ratio === null ? "no numpy" : `${merge.ratio.toFixed(1)}×`,
+      met: merge.ratio === null ? null : merge.ratio >= 5,
+    },
+  ];
 
   // 3. Negotiation speed, one core, trace off: Boulware (e = 0.25) vs Conceder (e = 4), the curves
   // NegMAS's agents use, from scratch (a new arena and new agents per negotiation, as NegMAS
@@ -250,7 +269,14 @@ async function main(): Promise<BenchResult> {
 
   // 6. Tournaments on the 6 bilateral shared domains, 10 repetitions, through the CLI on every core:
   // every agent kind, and the five kinds NegMAS also has, timed against NegMAS running the same.
-  rows.push(...tournaments(cliPath));
+  const tournament = tournaments(cliPath);
+  rows.push(...tournament.rows);
+  targets.push({
+    what: "tournament, the 5 shared agent kinds × 6 domains × 10 repetitions: NegMAS's time / Parley's",
+    target: "report",
+    figure: tournament.ratio === null ? "NegMAS not set up" : `${fmtCount(Math.round(tournament.ratio))}×`,
+    met: null,
+  });
 
   const w = Math.max(...rows.map((r) => r[0]!.length));
   process.stdout.write(
@@ -265,7 +291,12 @@ async function main(): Promise<BenchResult> {
       `\nNegMAS side by side: skipped — NegMAS is not set up (${negmas}); see ${sideBySide.replace(/side_by_side\.sh$/, "README.md")}\n`,
     );
     const howTo = "../shared/tools/negmas-side-by-side/README.md";
-    return { rows, negmas: null, negmasSkipped: `NegMAS is not set up on this machine; see \`${howTo}\`.` };
+    return {
+      rows,
+      targets,
+      negmas: null,
+      negmasSkipped: `NegMAS is not set up on this machine; see \`${howTo}\`.`,
+    };
   }
   process.stdout.write("\nNegMAS side by side (ratio = NegMAS time / Parley time, measured in this run):\n\n");
   const sbs = spawnSync("bash", [sideBySide, fileURLToPath(new URL("../..", import.meta.url))], {
@@ -273,12 +304,26 @@ async function main(): Promise<BenchResult> {
     env: { ...process.env, REPS: process.env["REPS"] ?? "1" },
   });
   if (sbs.status !== 0) throw new Error(`side by side failed: ${sbs.stderr}`);
-  const tables = sbs.stdout
-    .split("\n")
-    .filter((l) => !l.startsWith("{"))
-    .join("\n");
+  const lines = sbs.stdout.split("\n");
+  const tables = lines.filter((l) => !l.startsWith("{")).join("\n");
   process.stdout.write(tables);
-  return { rows, negmas: tables.trim(), negmasSkipped: null };
+  const ratios = (JSON.parse(lines.find((l) => l.startsWith("{"))!) as SideBySide).ratios;
+  const ratio = (what: string, x: number, at: number): Target => ({
+    what,
+    target: `≥ ${at}×`,
+    figure: `${x.toFixed(1)}×`,
+    met: x >= at,
+  });
+  targets.push(
+    ratio("one Boulware–Conceder negotiation from scratch, LaptopC, against NegMAS", ratios.sao.LaptopC.inprocess, 150),
+    ratio("one Boulware–Conceder negotiation from scratch, Energy, against NegMAS", ratios.sao.Energy.inprocess, 150),
+    ratio(
+      "the whole parley analyze --genius on Energy, against NegMAS in process",
+      ratios.frontier_nash.Energy.cli,
+      15,
+    ),
+  );
+  return { rows, targets, negmas: tables.trim(), negmasSkipped: null };
 }
 
 /** The Python NegMAS runs on and its PYTHONPATH, or null when NegMAS is not set up. */
@@ -298,7 +343,7 @@ function negmasPython(): { python: string; env: NodeJS.ProcessEnv } | null {
  * the issue-wise merge in Python (bench/frontier_merge.py: plain Python, and numpy) on the same
  * GENIUS files, interleaved, median of 5 each.
  */
-function wholeCliAgainstMerge(): string[][] {
+function wholeCliAgainstMerge(): { rows: string[][]; ratio: number | null } {
   const dir = mkdtempSync(join(tmpdir(), "parley-merge-"));
   const g = modelToGenius(syntheticModel(2, 100, 10, 42));
   const files = [join(dir, "domain.xml"), join(dir, "profile1.xml"), join(dir, "profile2.xml")];
@@ -334,8 +379,9 @@ function wholeCliAgainstMerge(): string[][] {
   rmSync(dir, { recursive: true, force: true });
   const c = median(cli);
   const rows = [[`2 parties, 100 × 10: the whole CLI (analyze --genius --json to a file, median of 5)`, fmtTime(c)]];
-  if (!hasNumpy) return [...rows, ["  against the Python merge", "skipped: no numpy for /usr/bin/python3"]];
-  return [
+  if (!hasNumpy)
+    return { rows: [...rows, ["  against the Python merge", "skipped: no numpy for /usr/bin/python3"]], ratio: null };
+  const table = [
     ...rows,
     [
       `  the Python issue-wise merge, plain Python, in process (${sizes})`,
@@ -346,10 +392,11 @@ function wholeCliAgainstMerge(): string[][] {
       `${fmtTime(median(numpy))} = ${(median(numpy) / c).toFixed(2)}× the whole CLI's time`,
     ],
   ];
+  return { rows: table, ratio: median(plain) / c };
 }
 
 /** Tournaments through the CLI on every core, and NegMAS running the five agent kinds both have. */
-function tournaments(cliPath: string): string[][] {
+function tournaments(cliPath: string): { rows: string[][]; ratio: number | null } {
   const names = ["LaptopC", "ItexvsCypress", "EnglandZimbabwe", "CameraB", "Travel", "Energy"];
   const folders = names.map((n) => GENIUS[n]!.domain.replace(/[\\/][^\\/]*$/, ""));
   const run = (agents: string) => {
@@ -378,7 +425,7 @@ function tournaments(cliPath: string): string[][] {
     ],
   ];
   const negmas = negmasPython();
-  if (!negmas) return [...rows, ["  NegMAS, the same 5 kinds", "skipped: NegMAS is not set up"]];
+  if (!negmas) return { rows: [...rows, ["  NegMAS, the same 5 kinds", "skipped: NegMAS is not set up"]], ratio: null };
   const script = fileURLToPath(new URL("../../bench/negmas_tournament.py", import.meta.url));
   const domains = names.map((n) => {
     const d = GENIUS[n]!;
@@ -402,13 +449,22 @@ function tournaments(cliPath: string): string[][] {
   const sampled = Object.entries(m.domains)
     .filter(([, d]) => d.sampled)
     .map(([n, d]) => `${n} from ${d.timed} of ${d.runs} runs`);
-  return [
+  const table = [
     ...rows,
     [
       `  NegMAS, the same 5 kinds, SAOMechanism per run, one process${sampled.length ? ` (estimated: ${sampled.join(", ")})` : ""}`,
       `${total.toFixed(1)} s = ${fmtCount(Math.round(runs / total))} runs/s; Parley (${cores} cores) ${(total / shared.s).toFixed(0)}× faster`,
     ],
   ];
+  return { rows: table, ratio: total / shared.s };
+}
+
+/** The ratios line side_by_side.sh prints last (NegMAS's time / Parley's). */
+interface SideBySide {
+  readonly ratios: {
+    readonly sao: Record<"LaptopC" | "Energy", { readonly inprocess: number }>;
+    readonly frontier_nash: Record<"Energy", { readonly cli: number }>;
+  };
 }
 
 function timed(fn: () => unknown): number {
@@ -427,12 +483,30 @@ const fmtTime = (ms: number) =>
   ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
 
 /** Prints the server's figures under load (section 8) and returns the text printed. */
-async function serverMain(): Promise<string> {
-  const { rows } = await serverLoad();
+async function serverMain(): Promise<{ text: string; targets: Target[] }> {
+  const { rows, shares } = await serverLoad();
   // Long figures go on their own indented line: the output stays within 100 columns.
   const text = rows.map(([a, b]) => (b ? `${a}\n      ${b}` : a)).join("\n");
   process.stdout.write(`\n${text}\n`);
-  return text;
+  const targets = shares.map(
+    (x): Target => ({
+      what: `the server's cached analysis, ${x.line}: its throughput against the bare fastify route's (event-loop delay p99 ${x.loopP99} ms)`,
+      target: "≥ 50 %",
+      figure: `${x.share.toFixed(0)} %`,
+      met: x.share >= 50,
+    }),
+  );
+  return { text, targets };
+}
+
+/** The targets as a Markdown table. */
+function targetTable(targets: readonly Target[]): string {
+  const met = (t: Target) => (t.met === null ? "—" : t.met ? "met" : "missed");
+  return [
+    "| target | aim | this run | |",
+    "|---|---:|---:|---|",
+    ...targets.map((t) => `| ${t.what.replaceAll("|", "\\|")} | ${t.target} | ${t.figure} | ${met(t)} |`),
+  ].join("\n");
 }
 
 /** The first line of docs/performance.md. */
@@ -440,7 +514,7 @@ const PERFORMANCE_HEADER =
   "_Written by `bench/run.ts` (`npm run bench`) — do not edit by hand; the next full run replaces this file._";
 
 /** docs/performance.md: fixed text around this run's figures. Only a full run writes it. */
-function writePerformancePage(result: BenchResult, server: string): void {
+function writePerformancePage(result: BenchResult, server: string, targets: readonly Target[]): void {
   const cell = (x: string) => x.replaceAll("|", "\\|");
   const table = [
     "| measurement | result |",
@@ -470,6 +544,12 @@ To reproduce: \`npm run bench\` (builds, then runs \`node dist/bench/run.js\`, w
 figures and rewrites this file; the GENIUS domains and the PolNeAR texts are read from
 \`../shared/\` or \`$PARLEY_SHARED\`). \`npm run bench -- --server\` runs the server section alone and
 writes nothing.
+
+## Targets
+
+Each ratio measured in this run (the performance issue's aims):
+
+${targetTable(targets)}
 
 ## Analysis, negotiation, start-up, evidence, tournament
 
@@ -523,5 +603,7 @@ else {
   const result = await main();
   // 8. The workspace server under load, while it ingests and runs a tournament.
   const server = await serverMain();
-  writePerformancePage(result, server);
+  const targets = [...result.targets, ...server.targets];
+  process.stdout.write(`\nTargets:\n${targetTable(targets)}\n`);
+  writePerformancePage(result, server.text, targets);
 }

@@ -70,6 +70,8 @@ async function drive(url: string, seconds: number, headers: Record<string, strin
 
 export interface LoadResult {
   readonly rows: string[][];
+  /** Per `parley serve` line: its throughput as a share (%) of the bare route's, and its event-loop delay p99. */
+  readonly shares: { line: string; share: number; loopP99: number }[];
 }
 
 export async function serverLoad(seconds = 10): Promise<LoadResult> {
@@ -112,6 +114,7 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
     await autocannon({ url: base + path, connections: 200, duration: 3, headers: encodings[0]![1] });
 
     const bare = new Map<string, number>();
+    const shares: LoadResult["shares"] = [];
     for (const [name, headers] of encodings) {
       const line = await drive(bareUrl, seconds, headers);
       bare.set(name, line.rps);
@@ -125,9 +128,11 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       await health(); // starts the window
       const line = await drive(base + path, seconds, headers);
       const loop = await health();
+      const share = (100 * line.rps) / bare.get(name)!;
+      shares.push({ line: `${setting}, ${name}`, share, loopP99: loop.p99 });
       rows.push([
         `  parley serve, ${setting}, ${name}`,
-        `${line.text}\n      = ${((100 * line.rps) / bare.get(name)!).toFixed(0)}% of the bare route; event-loop delay p50 ${loop.p50} ms, p99 ${loop.p99} ms${meanwhile ? `\n      meanwhile ${await meanwhile()}` : ""}`,
+        `${line.text}\n      = ${share.toFixed(0)}% of the bare route; event-loop delay p50 ${loop.p50} ms, p99 ${loop.p99} ms${meanwhile ? `\n      meanwhile ${await meanwhile()}` : ""}`,
       ]);
     };
     for (const encoding of encodings) await parleyLine("alone", encoding);
@@ -167,7 +172,7 @@ export async function serverLoad(seconds = 10): Promise<LoadResult> {
       });
     }
     await ingest;
-    return { rows };
+    return { rows, shares };
   } finally {
     for (const child of children) {
       child.kill("SIGTERM");
