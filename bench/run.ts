@@ -35,6 +35,9 @@ import { syntheticModel } from "./synthetic.js";
 
 type Case = "two-party-100x10" | "four-party-8x10" | "baseline";
 
+/** Repetitions of the NegMAS side by side (its ratios are their medians): one is noisy on a shared machine. */
+const SIDE_BY_SIDE_REPS = process.env["REPS"] ?? "3";
+
 /** JS heap limit the large cases must run within: nothing of the outcome space's size fits in it. */
 const HEAP_LIMIT_MB = 64;
 
@@ -301,7 +304,7 @@ async function main(): Promise<BenchResult> {
   process.stdout.write("\nNegMAS side by side (ratio = NegMAS time / Parley time, measured in this run):\n\n");
   const sbs = spawnSync("bash", [sideBySide, fileURLToPath(new URL("../..", import.meta.url))], {
     encoding: "utf8",
-    env: { ...process.env, REPS: process.env["REPS"] ?? "1" },
+    env: { ...process.env, REPS: SIDE_BY_SIDE_REPS },
   });
   if (sbs.status !== 0) throw new Error(`side by side failed: ${sbs.stderr}`);
   const lines = sbs.stdout.split("\n");
@@ -525,9 +528,9 @@ function writePerformancePage(result: BenchResult, server: string, targets: read
   const negmas =
     result.negmas !== null
       ? `The same tasks timed for NegMAS, the field's Python library, in this same run
-(\`../shared/tools/negmas-side-by-side/\`, ${process.env["REPS"] ?? "1"} repetition(s); \`REPS=3 npm run bench\`
-takes the median of 3). The systems run interleaved; read the ratios, each measured within a
-repetition, rather than the absolute times.
+(\`../shared/tools/negmas-side-by-side/\`, ${SIDE_BY_SIDE_REPS} repetitions, the median of each ratio;
+\`REPS=1 npm run bench\` takes one). The systems run interleaved; read the ratios, each measured
+within a repetition, rather than the absolute times.
 
 ${result.negmas}`
       : `Skipped in this run: ${result.negmasSkipped}`;
