@@ -36,7 +36,15 @@ export const EvidenceDocument = z.object({
 });
 
 export const Quote = Located.extend({
-  kind: z.enum(["direct", "partial", "reported"]),
+  kind: z
+    .enum(["direct", "partial", "reported", "paraphrase"])
+    .describe(
+      "direct: their words in quotation marks; partial: a few of their words quoted in the author's sentence; reported: a clause giving what they said; paraphrase: the author's words for it, no clause of theirs",
+    ),
+  within: z
+    .object({ start: z.number(), end: z.number() })
+    .optional()
+    .describe("for a partial quote, the reported speech or paraphrase around it"),
   speaker: z.string().nullable().describe("null below the confidence threshold"),
   speakerCandidate: z.string().nullable(),
   confidence: z.number().describe("the probability that the speaker is right"),

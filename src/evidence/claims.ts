@@ -2,7 +2,7 @@ import type { CaseKnowledge } from "./case-knowledge.js";
 import type { DateMention } from "./dates.js";
 import { lowerBound } from "./lower-bound.js";
 import type { QuantityMention } from "./quantities.js";
-import { likelySpeaker, type Quote } from "./quotes.js";
+import { inQuotationMarks, likelySpeaker, type Quote } from "./quotes.js";
 import { type Located, locate } from "./span.js";
 import { statementKind } from "./statement-kind.js";
 import type { TextAnalysis } from "./text-analysis.js";
@@ -94,7 +94,7 @@ export function findClaims(
       } else if (item.from === "quote") {
         for (const q of quotesIn(s.start, s.end)) {
           const who = likelySpeaker(q);
-          if (q.kind === "reported" || !who || !item.speaker?.test(who) || q.text.split(/\s+/).length > 8) continue;
+          if (!inQuotationMarks(q) || !who || !item.speaker?.test(who) || q.text.split(/\s+/).length > 8) continue;
           const value = q.text
             .toLowerCase()
             .replace(/[“”"‘’.,;:!?]+$/g, "")

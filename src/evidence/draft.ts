@@ -12,7 +12,7 @@ import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
 import { type IssueClause, learnedTopics } from "./learned-topics.js";
 import { lowerBound } from "./lower-bound.js";
-import { likelySpeaker } from "./quotes.js";
+import { inQuotationMarks, likelySpeaker } from "./quotes.js";
 import { redLineClauses } from "./red-line-clauses.js";
 import { roleAntecedent } from "./role-antecedent.js";
 import { type Located, locate } from "./span.js";
@@ -295,7 +295,7 @@ export function draftScenario(
   const party = (p: string) => parties.get(p) ?? parties.set(p, { who: new Set(), cite: [] }).get(p)!;
   for (const q of evidence.quotes) {
     const who = likelySpeaker(q);
-    if (!who || q.kind === "reported") continue;
+    if (!who || !inQuotationMarks(q)) continue;
     const p = speakerParty(who);
     if (!p) continue;
     const entry = party(p);

@@ -10,9 +10,16 @@ import { relayOf } from "./relay.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
-/** A statement attributed to someone: a direct quote, a partial quote inside a sentence, or reported speech. */
+/**
+ * A statement attributed to someone: a direct quote (their words in quotation marks), a partial
+ * quote (a few of their words quoted inside the author's sentence), reported speech (a clause
+ * giving what they said: "said that the talks would go on"), or a paraphrase (the author's words
+ * for what they said, with no clause of theirs: "demanded a legally binding treaty").
+ */
 export interface Quote extends Located {
-  readonly kind: "direct" | "partial" | "reported";
+  readonly kind: "direct" | "partial" | "reported" | "paraphrase";
+  /** For a partial quote, the reported speech or paraphrase it sits in. */
+  readonly within?: { readonly start: number; readonly end: number };
   /**
    * Who said it (a canonical actor name, or the words of an unnamed source), when the model is
    * sure enough (`confidence` ≥ the model's threshold); else null, with the best guess kept in
@@ -96,8 +103,11 @@ export function quoteCandidates(
   for (const r of linkSpans(a, tags)) {
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
     for (const { span, link } of r.contents) {
-      const { start, end, kind } = quoteExtent(text, span.start, span.end);
+      const extent = quoteExtent(text, span.start, span.end);
+      const { start, end } = extent;
       if (end <= start) continue;
+      // Reported words with no verb of their own are the author's summary of what was said.
+      const kind = extent.kind === "reported" && !hasVerb(a, span.from, span.to) ? "paraphrase" : extent.kind;
       const signals =
         resolution && r.source && r.cue && link !== "none"
           ? attributionSignals({
@@ -108,7 +118,7 @@ export function quoteCandidates(
               content: span,
               link,
               resolution,
-              quoted: kind !== "reported",
+              quoted: extent.kind !== "reported",
               contents: r.contents.length,
               subject: r.subject === true,
             })
@@ -122,14 +132,14 @@ export function quoteCandidates(
         cueSpan: r.cue ? { start: r.cue.start, end: r.cue.end } : null,
       };
       // Words quoted inside reported speech ("described the talks as “very useful”") are partial
-      // quotes of the same speaker, with the same attribution.
-      if (kind === "reported")
+      // quotes of the same speaker, with the same attribution, kept with the words around them.
+      if (kind === "reported" || kind === "paraphrase")
         for (const m of text.slice(start, end).matchAll(/[“"]([^“”"\n]{2,200})[”"]/g)) {
           const s = start + m.index! + 1;
           out.push({
             quote: Object.assign(
               locate(file, text, s, s + m[1]!.replace(/[.,;:]+$/, "").length),
-              { kind: "partial" as const },
+              { kind: "partial" as const, within: { start, end } },
               attribution,
             ),
             resolved: resolution?.speaker ?? null,
@@ -161,6 +171,17 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
   return { start, end, kind: opens ? (words >= 5 ? "direct" : "partial") : "reported" };
 }
 
+/** Whether tokens [from, to) hold a verb: a clause someone said, not a noun phrase about it. */
+function hasVerb(a: TextAnalysis, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (a.tokens[t]!.pos === "VERB" || a.tokens[t]!.pos === "AUX") return true;
+  return false;
+}
+
+/** Whether a quote gives the speaker's own words in quotation marks (direct or partial), not the author's account of them. */
+export function inQuotationMarks(q: Pick<Quote, "kind">): boolean {
+  return q.kind === "direct" || q.kind === "partial";
+}
+
 /**
  * Who said the words as far as the evidence can tell: the confident speaker, else the candidate
  * when the likelier, else nobody. A withheld speaker still places words on a side, as unconfirmed.
@@ -175,8 +196,12 @@ const RELAY_LOOKBACK = 2000;
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
 
+/** A pronoun whose antecedent was not found names nobody a reader would know. */
+const BARE_PRONOUN = /^(i|me|you|he|she|it|we|us|they|them|who|whom|which|that|one|this|these|those)$/i;
+
 /** Whether a source phrase can be a speaker: a person or a body, not a plan, a cap or an obstacle. */
 export function speaks(source: string): boolean {
+  if (BARE_PRONOUN.test(source.trim())) return false;
   const head =
     source
       .trim()

@@ -1,7 +1,7 @@
 import LANGUAGE from "../../language/draft.json" with { type: "json" };
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
-import { likelySpeaker } from "./quotes.js";
+import { inQuotationMarks, likelySpeaker } from "./quotes.js";
 import { toRegExp } from "./written-pattern.js";
 
 /** Words a sentence may open with that name no body: pronouns, determiners and reporting nouns. */
@@ -21,7 +21,7 @@ export function speakingBodies(
   const heard = new Map<string, number>();
   for (const q of evidence.quotes) {
     const who = likelySpeaker(q);
-    if (who && q.kind !== "reported") heard.set(who, (heard.get(who) ?? 0) + 1);
+    if (who && inQuotationMarks(q)) heard.set(who, (heard.get(who) ?? 0) + 1);
   }
   const known = new Map(evidence.actors.map((a) => [a.name, a.kind]));
   const outlets = new Set(evidence.documents.map((d) => d.outlet).filter(Boolean));

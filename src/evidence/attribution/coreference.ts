@@ -12,6 +12,8 @@ export interface Resolution {
 
 const PERSONAL = /^(he|she|him|her)$/i;
 const PLURAL = /^(they|we|them)$/i;
+const RELATIVE = /^(who|which|that|whom)$/i;
+const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
 /** Role nouns that name one another's holders in news prose ("the French leader" is its president). */
 const SYNONYMS: Record<string, readonly string[]> = {
   leader: ["president", "prime minister", "chancellor", "leader", "head"],
@@ -185,6 +187,21 @@ export function resolveSource(
     return { speaker: phrase, how: "unnamed", confidence: 0.2 };
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
+  // "…, who said": the relative pronoun stands for the name just before it.
+  if (RELATIVE.test(phrase)) {
+    const antecedent = namedStarting(context.named, start - LONGEST_NAME, start)
+      .filter((m) => m.end <= start && /^[\s,]*$/.test(text.slice(m.end, start)))
+      .sort((x, y) => y.end - x.end)[0];
+    if (antecedent)
+      return {
+        speaker: antecedent.actor.name,
+        how: antecedent.actor.kind === "person" ? "name" : "organisation",
+        confidence: 0.9,
+      };
+    return { speaker: phrase, how: "unnamed", confidence: 0.3 };
+  }
+  // "I", "you", "it": whoever they stand for is not in the phrase.
+  if (OTHER_PRONOUN.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.2 };
 
   // A role phrase: the person the text gave that role, nearest before.
   const words = core

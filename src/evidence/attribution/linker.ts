@@ -58,7 +58,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       const cut = [];
       for (let t = x.from + 1; t < x.to; t++)
         if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
-      const bounds = [x.from, ...cut, x.to];
+      const bounds = [clauseOpening(a, tags, sentence, x.from), ...cut, wholeClause(a, tags, sentence, x.from, x.to)];
       return bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
     });
   const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
@@ -165,6 +165,49 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   return [...relations.filter((r) => r.contents.length), ...orphans].sort(
     (x, y) => x.contents[0]!.span.start - y.contents[0]!.span.start,
   );
+}
+
+/**
+ * Where a reported content really ends: the tagger often stops mid-clause ("told Fox News that
+ * the conflict | has devolved into …"). When it stops on a word, the content runs on to the end
+ * of its sentence, or, when the sentence tags something further on ("…, with Russia “willing
+ * …”"), to the last clause mark before that.
+ */
+function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, from: number, to: number): number {
+  const tokens = a.tokens;
+  if (to >= tokens.length || sentence[to] !== sentence[to - 1]) return to;
+  if (/^["“‘]/.test(tokens[from]!.value)) return to;
+  if (!/^[\p{L}\p{N}]/u.test(tokens[to]!.value)) return to;
+  let end = to;
+  while (end < tokens.length && sentence[end] === sentence[to] && !tokens[end]!.value.includes("\n")) {
+    if (tags[end] !== 0) {
+      while (end > to && !/^[,;:—–(]$/.test(tokens[end - 1]!.value)) end--;
+      if (end === to) return to;
+      break;
+    }
+    end++;
+  }
+  while (end > to && /^[.!?;:,—–("”’)\]]+$/.test(tokens[end - 1]!.value)) end--;
+  return end;
+}
+
+/**
+ * Where a content opening on a relative pronoun really starts: "… the final list of prisoners |
+ * that Israel plans to release …, a source told the BBC" tags the relative clause alone, but what
+ * was told is the whole sentence before the source. It runs back to the sentence's start when
+ * nothing there is tagged.
+ */
+function clauseOpening(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, from: number): number {
+  const tokens = a.tokens;
+  if (from === 0 || !/^(that|which|who|whom)$/i.test(tokens[from]!.value)) return from;
+  const before = tokens[from - 1]!;
+  if (sentence[from - 1] !== sentence[from] || (before.pos !== "NOUN" && before.pos !== "PROPN")) return from;
+  let start = from;
+  while (start > 0 && sentence[start - 1] === sentence[from] && !tokens[start - 1]!.value.includes("\n")) {
+    if (tags[start - 1] !== 0) return from;
+    start--;
+  }
+  return start;
 }
 
 /** Whether token t opens a quotation: a curly opening mark, or a straight one with a space before it and none after. */
