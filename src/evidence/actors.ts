@@ -1,4 +1,5 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
+import { COUNTRIES } from "./countries.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import { nameKey, samePerson } from "./name-key.js";
 import { type Located, locate } from "./span.js";
@@ -34,7 +35,7 @@ const KNOWN: Readonly<Record<string, readonly [ActorKind, string]>> = Object.fro
   Object.entries(LANGUAGE.known).map(([name, [kind, actor]]) => [name, [actorKind(kind), actor ?? name]]),
 );
 const ROLE_WORDS =
-  "president|prime minister|minister|secretary of state|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
+  "president|prime minister|minister|secretary of state|secretary-general|secretary general|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
 /** Either case for the first letter: "President Vella", "the president". */
 const ROLE_ALT = ROLE_WORDS.split("|")
   .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
@@ -46,6 +47,15 @@ const ROLE = new RegExp(
 const APPOSITION = new RegExp(
   `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
 );
+/** Title words before a name, up to the last role word ("Israeli Prime Minister ", "President "), with the prefixes that go with them. */
+const TITLE_BEFORE_NAME = new RegExp(
+  `^(?:(?:${LANGUAGE.namePrefixes.pattern})\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_WORDS}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
+  "i",
+);
+/** A run of capitalised words ending in a role word: a title with no name. */
+const TITLE_ONLY = new RegExp(`^(?:[A-Z][\\w.’'-]*\\s+){0,4}(?:${ROLE_WORDS})$`, "i");
+/** One word of a person's name, in any alphabet's capitals ("António", "Zelenskyy"). */
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]+$/u;
 /** Capitalised words that start no person's name. */
 const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
 const CANONICAL_KIND: Readonly<Record<string, ActorKind>> = Object.fromEntries(
@@ -122,14 +132,16 @@ export function findActors(
   const surnames = new Map<string, string>();
   const fullNames = [...knownPeople];
   for (const run of properRuns(a)) {
-    const words = text
-      .slice(run.start, run.end)
+    const said = text.slice(run.start, run.end);
+    if (TITLE_ONLY.test(said)) continue;
+    const words = said
+      .slice(TITLE_BEFORE_NAME.exec(said)?.[0].length ?? 0)
       .split(/\s+/)
       .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
     if (
       words.length >= 2 &&
       words.length <= 3 &&
-      words.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) &&
+      words.every((p) => NAME_WORD.test(p)) &&
       !NOT_PERSON.test(words.join(" "))
     )
       fullNames.push(words.join(" "));
@@ -171,16 +183,23 @@ export function findActors(
         .split(/\s+/)
         .filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase())))
         .join(" ");
-    // Role words capitalised before a name ("President Maria Vella") are not part of it.
-    const name = phrase.replace(new RegExp(`^(?:(?:${ROLE_WORDS}|${LANGUAGE.namePrefixes.pattern})\\s+)+`, "i"), "");
+    // A run ending in a role word is a title, not a name ("Prime Minister", "UK Prime Minister").
+    if (TITLE_ONLY.test(phrase)) continue;
+    // Role words capitalised before a name ("President Maria Vella", "Israeli Prime Minister
+    // Benjamin Netanyahu") are not part of it: they give the role when none is written around it.
+    const title = TITLE_BEFORE_NAME.exec(phrase)?.[0] ?? "";
+    const name = phrase.slice(title.length);
     if (!name) continue;
+    if (!role && /\s/.test(title.trim()) && new RegExp(`\\b(?:${ROLE_WORDS})\\s*$`, "i").test(title.trim()))
+      role = title.trim();
     const nameStart = end - name.length;
     const parts = name.split(" ");
     if (
       parts.length >= 2 &&
       parts.length <= 3 &&
-      parts.every((p) => /^[A-Z][a-z'’.-]+$/.test(p)) &&
-      !NOT_PERSON.test(name)
+      parts.every((p) => NAME_WORD.test(p)) &&
+      !NOT_PERSON.test(name) &&
+      !isCountry(name)
     ) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
@@ -194,7 +213,7 @@ export function findActors(
       add(full, "person", nameStart, end, role);
     } else if (parts.length === 1 && surnames.has(nameKey(name)))
       add(surnames.get(nameKey(name))!, "person", nameStart, end, role);
-    else if (parts.length === 1 && role) add(name, "person", nameStart, end, role);
+    else if (parts.length === 1 && role && !NOT_PERSON.test(name)) add(name, "person", nameStart, end, role);
   }
   // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").
   for (const act of actors.values()) {
@@ -211,6 +230,11 @@ export function findActors(
     aliases: [...x.aliases],
     mentions: x.mentions.sort((p, q) => p.start - q.start),
   }));
+}
+
+/** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */
+function isCountry(name: string): boolean {
+  return COUNTRIES.some(([re]) => re.exec(name)?.[0] === name);
 }
 
 /** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */

@@ -1,8 +1,9 @@
 import type { CaseKnowledge } from "./case-knowledge.js";
 import type { DateMention } from "./dates.js";
+import { likelySpeaker } from "./likely-speaker.js";
 import { lowerBound } from "./lower-bound.js";
 import type { QuantityMention } from "./quantities.js";
-import { inQuotationMarks, likelySpeaker, type Quote } from "./quotes.js";
+import { inQuotationMarks, type Quote } from "./quotes.js";
 import { type Located, locate } from "./span.js";
 import { statementKind } from "./statement-kind.js";
 import type { TextAnalysis } from "./text-analysis.js";

@@ -84,6 +84,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
           speakerSpan: q.speakerSpan,
           cueSpan: q.cueSpan,
           relayedBy: q.relayedBy,
+          ...(q.within ? { within: q.within } : {}),
         }),
       ),
     ),

@@ -74,7 +74,10 @@ export function findQuotes(
       : null;
     // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
-    const sure = who !== null && confidence >= model.threshold;
+    // "has not publicly said that …", "declined to say whether …": words the source did not say.
+    const denied =
+      quote.cueSpan !== null && NOT_SAID.test(a.text.slice(Math.max(0, quote.cueSpan.start - 40), quote.cueSpan.end));
+    const sure = who !== null && !denied && confidence >= model.threshold;
     return {
       ...quote,
       speaker: sure ? who : null,
@@ -182,13 +185,8 @@ export function inQuotationMarks(q: Pick<Quote, "kind">): boolean {
   return q.kind === "direct" || q.kind === "partial";
 }
 
-/**
- * Who said the words as far as the evidence can tell: the confident speaker, else the candidate
- * when the likelier, else nobody. A withheld speaker still places words on a side, as unconfirmed.
- */
-export function likelySpeaker(q: Pick<Quote, "speaker" | "speakerCandidate" | "confidence">): string | null {
-  return q.speaker ?? (q.confidence >= 0.5 ? q.speakerCandidate : null);
-}
+/** A negation or refusal just before the cue's last word ("has not publicly said"): what follows is what the source did not say. */
+const NOT_SAID = /\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+ly\s+)?(?:yet\s+)?[\p{L}-]+$/iu;
 
 /** How far back "the newspaper" looks for the outlet it stands for. */
 const RELAY_LOOKBACK = 2000;

@@ -1,7 +1,8 @@
 import LANGUAGE from "../../language/draft.json" with { type: "json" };
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
-import { inQuotationMarks, likelySpeaker } from "./quotes.js";
+import { likelySpeaker } from "./likely-speaker.js";
+import { inQuotationMarks } from "./quotes.js";
 import { toRegExp } from "./written-pattern.js";
 
 /** Words a sentence may open with that name no body: pronouns, determiners and reporting nouns. */

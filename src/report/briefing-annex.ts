@@ -1,6 +1,7 @@
 import type { BriefingInput } from "../contract/briefing-input.js";
 import { formatPath } from "../errors.js";
 import { baseName } from "../model/base-name.js";
+import { ellipsis } from "../model/ellipsis.js";
 import type { Block, Cite, Inline, Section } from "./briefing-document.js";
 import type { BriefingNotes } from "./briefing-notes.js";
 import { concessionChanges } from "./concession-changes.js";
@@ -8,6 +9,7 @@ import { contestedSides } from "./contested-sides.js";
 import { eventSummary } from "./event-summary.js";
 import { fieldCitations } from "./field-citations.js";
 import { quarantinedFiles } from "./trusted-sources.js";
+import { whoSaidWhat } from "./who-said-what.js";
 import { zoneSize } from "./zone-size.js";
 
 const fixed = (x: number) => x.toFixed(2);
@@ -17,6 +19,9 @@ const show = (v: unknown) =>
     : typeof v === "object" && v && "oneOf" in v
       ? (v as { oneOf: unknown[] }).oneOf.join(" or ")
       : String(v);
+/** How many speakers, and how many of each one's words, the annex's who-said-what lists. */
+const WHO_SAID_WHAT_PEOPLE = 16;
+const WORDS_PER_SPEAKER = 4;
 /** The window of the timeline: the 120 days up to the latest date mentioned. */
 const WINDOW_DAYS = 120;
 
@@ -79,35 +84,36 @@ export function briefingAnnex({ analysis: a, spec, evidence }: BriefingInput, no
   );
   sections.push({ title: `Timeline (the ${WINDOW_DAYS} days up to the latest event)`, blocks: timeline });
 
-  // Who said what: confident attributions only.
-  const bySpeaker = new Map<string, typeof evidence.quotes>();
-  for (const q of evidence.quotes) if (q.speaker) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
-  const speakers = [...bySpeaker].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]));
+  // Who said what: the principals' people first; the likeliest speaker's words marked unconfirmed.
+  const speakers = whoSaidWhat(evidence, spec).slice(0, WHO_SAID_WHAT_PEOPLE);
+  const words = (q: (typeof evidence.quotes)[number], sure: boolean): Inline[] => [
+    q.kind === "reported" ? `reported: ${ellipsis(q.text, 240)}` : `“${ellipsis(q.text, 240)}”`,
+    q.relayedBy ? ` (relayed by ${q.relayedBy})` : "",
+    sure ? "" : ` (unconfirmed, ${fixed(q.confidence)})`,
+    quarantined.has(baseName(q.file)) ? " (quarantined source)" : "",
+    notes.note(q, true),
+  ];
   sections.push({
     title: "Who said what",
     blocks: speakers.length
       ? [
           {
             p: [
-              `Quotes whose speaker the attribution model is confident of (${evidence.quotes.filter((q) => q.speaker).length} of ${evidence.quotes.length}); the others are left unattributed rather than guessed.`,
+              `${evidence.quotes.filter((q) => q.speaker).length} of ${evidence.quotes.length} quotes have a speaker the attribution model is confident of; the others are listed under their likeliest speaker, marked unconfirmed with the model's confidence. Paraphrases (the author's words for what someone said) are not listed.`,
             ],
           },
           {
-            list: speakers.map(([who, qs]) => [
-              { strong: who },
+            list: speakers.map((s) => [
+              { strong: s.who },
+              s.party && s.party !== s.who ? ` (${s.party})` : "",
               ": ",
-              ...qs
-                .slice(0, 4)
-                .flatMap((q, k) => [
-                  k ? "; " : "",
-                  `“${q.text}”`,
-                  q.relayedBy ? ` (relayed by ${q.relayedBy})` : "",
-                  notes.note(q, true),
-                ]),
+              ...[...s.confirmed.map((q) => [q, true] as const), ...s.unconfirmed.map((q) => [q, false] as const)]
+                .slice(0, WORDS_PER_SPEAKER)
+                .flatMap(([q, sure], k) => [k ? "; " : "", ...words(q, sure)]),
             ]),
           },
         ]
-      : [{ p: ["No quote is attributed with confidence."] }],
+      : [{ p: ["No quote has a speaker, confirmed or likely."] }],
   });
 
   // Contradictions.

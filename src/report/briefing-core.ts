@@ -1,5 +1,5 @@
 import type { BriefingInput } from "../contract/briefing-input.js";
-import { likelySpeaker } from "../evidence/quotes.js";
+import { likelySpeaker } from "../evidence/likely-speaker.js";
 import { baseName } from "../model/base-name.js";
 import { descriptionSurnames } from "../model/description-surnames.js";
 import { ellipsis } from "../model/ellipsis.js";

@@ -1,7 +1,7 @@
 import { type AnalyzeOptions, analyze } from "../analysis/analyze.js";
 import { utilitySpace } from "../analysis/utility-space.js";
 import { InputError, type Problem } from "../errors.js";
-import { likelySpeaker } from "../evidence/quotes.js";
+import { likelySpeaker } from "../evidence/likely-speaker.js";
 import { quarantine, weakFields, withEvidence } from "../formats/cited-report.js";
 import type { Loaded } from "../formats/load-files.js";
 import { describeVoice, partyMatcher, speakerProblems, voicedCitations } from "../formats/speaker-check.js";

@@ -4,8 +4,10 @@ import { withBatchDates } from "../../src/evidence/document.js";
 import { evidenceJson } from "../../src/evidence/evidence-json.js";
 import { extractEvidence } from "../../src/evidence/extract.js";
 import { loadCase } from "../../src/formats/case-file.js";
+import { loadScenarioFile } from "../../src/formats/scenario-file.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { readDocuments } from "../../src/ingest/read-documents.js";
+import { whoSaidWhat } from "../../src/report/who-said-what.js";
 import { ROOT, SHARED } from "../domains.js";
 
 /** The five real articles about the Moscow talks of 2 December 2025, read from ../shared. */
@@ -183,6 +185,31 @@ describe("the Moscow corpus: who speaks", () => {
   });
 });
 
+describe("the Moscow corpus: who said what", () => {
+  it("the principals' people with their words, principals first; no fragment and no paraphrase as anyone's words", () => {
+    const listed = whoSaidWhat(report, loadScenarioFile(join(ROOT, "cases", "moscow-2025-12", "scenario.yaml")).spec);
+    for (const who of ["Vladimir Putin", "Yury Ushakov", "Donald Trump", "Volodymyr Zelensky"]) {
+      const s = listed.find((x) => x.who === who);
+      expect(s, who).toBeDefined();
+      expect(s!.party).not.toBeNull();
+    }
+    const rank = (who: string) => listed.findIndex((x) => x.who === who);
+    expect(rank("Vladimir Putin")).toBeLessThan(rank("Tatiana Stanovaya"));
+    expect(listed.find((x) => x.who === "Marco Rubio")!.confirmed.map((q) => q.text)).toContain(
+      "that the conflict has devolved into a devastating war of attrition",
+    );
+    for (const s of listed)
+      for (const q of s.confirmed) {
+        expect(q.kind).not.toBe("paraphrase");
+        if (q.kind === "reported") expect(q.text.split(/\s+/).length, q.text).toBeGreaterThanOrEqual(5);
+      }
+    // "He demands a legally binding treaty": the author's words about Putin, not his.
+    const treaty = report.quotes.filter((q) => q.text === "a legally binding treaty");
+    expect(treaty.length).toBeGreaterThan(0);
+    for (const q of treaty) expect(q.kind).toBe("paraphrase");
+  });
+});
+
 describe("the Moscow corpus: relayed sources", () => {
   it("what the analysis says NBC News, Politico and The Wall Street Journal reported is relayed, with the source they name", () => {
     const relayed = report.quotes.filter((q) => q.relayedBy);
@@ -196,7 +223,8 @@ describe("the Moscow corpus: relayed sources", () => {
     );
     expect(by("The Wall Street Journal")).toEqual(["The Wall Street Journal"]);
     // "According to the newspaper, …": the outlet named just before.
-    expect(by("Politico")).toContain("U.S. Army Secretary Dan Driscoll");
+    // The title before the name is his role, not part of it: one person, one name.
+    expect(by("Politico")).toContain("Dan Driscoll");
     for (const q of relayed) expect(q.file).toMatch(/004_/);
   });
 });

@@ -91,6 +91,48 @@ describe("dates, quantities, actors", () => {
   });
 });
 
+describe("who said what: whole statements, one name per person", () => {
+  // A made-up text in the shape news prose takes.
+  const prose = [
+    "Maltese Prime Minister Maria Vella met the delegation on Monday.",
+    "Harbour Minister John Camilleri said that the port has reopened to all traffic after the strike.",
+    "The fishermen had not yet received the final list of quotas that the ministry plans to publish next week, a union source told the Times of Malta.",
+    "The talks were led by the fisheries board, which said the quotas would stay as they are for another season.",
+    "Vella demanded a binding agreement on fishing quotas.",
+    "Prime Minister Vella said she would sign only a treaty.",
+  ].join("\n\n");
+  const pa = analyseText(prose);
+  const people = findActors("prose", pa);
+  const found = findQuotes("prose", pa, people, loadAttributionModel());
+  it("a title before a name is a role, not a part of the name; a title alone is nobody", () => {
+    const names = people.filter((p) => p.kind === "person").map((p) => p.name);
+    expect(names).toContain("Maria Vella");
+    expect(names).toContain("John Camilleri");
+    for (const n of names) expect(n).not.toMatch(/Minister|Prime/);
+    expect(people.find((p) => p.name === "Maria Vella")!.roles.join(" ")).toMatch(/Prime Minister/);
+  });
+  it("a reported statement is the whole clause, not its first words or a relative clause of it", () => {
+    const port = found.find((q) => q.text.includes("the port"))!;
+    expect(port).toMatchObject({
+      kind: "reported",
+      text: "that the port has reopened to all traffic after the strike",
+    });
+    expect(port.speaker ?? port.speakerCandidate).toBe("John Camilleri");
+    const list = found.find((q) => q.text.includes("the ministry plans"))!;
+    expect(list.text).toBe(
+      "The fishermen had not yet received the final list of quotas that the ministry plans to publish next week",
+    );
+    expect(list.speaker ?? list.speakerCandidate).toBe("a union source");
+  });
+  it("'which said' speaks for the body named before it; words with no verb are the author's paraphrase", () => {
+    const quotas = found.find((q) => q.text.includes("quotas would stay"));
+    expect(quotas?.speaker ?? quotas?.speakerCandidate).not.toBe("which");
+    const binding = found.find((q) => q.text.includes("binding agreement"));
+    if (binding) expect(binding.kind).toBe("paraphrase");
+    for (const q of found) expect(q.speaker ?? "").not.toMatch(/^(which|who|you|it|I)$/i);
+  });
+});
+
 describe("documents", () => {
   it("takes a text file's first line as its title and infers nothing when no full date is near the top", () => {
     const d = readDocument("harbour-talks.txt", text, contentId);

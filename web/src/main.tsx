@@ -66,7 +66,7 @@ function App() {
       case "timeline":
         return <Timeline />;
       case "people":
-        return <People />;
+        return <People scenario={scenario} />;
       case "model":
         return <ModelView scenario={scenario} />;
       case "analysis":

@@ -131,9 +131,9 @@ export function resolveSource(
 ): Resolution {
   const { people } = context;
   const phrase = text.slice(start, end).trim();
-  // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]"):
-  // a name in the modifier is not the speaker.
-  const modifier = /\s(?:of|from|at|in|with|for|close to|familiar with)\s/i.exec(phrase);
+  // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]",
+  // "two senior advisers [to President X]"): a name in the modifier is not the speaker.
+  const modifier = /\s(?:of|from|at|in|with|for|to|close to|familiar with)\s/i.exec(phrase);
   const coreEnd = modifier ? start + text.slice(start, end).indexOf(modifier[0]) : end;
   const core = text.slice(start, coreEnd).trim();
   let head: { actor: Actor; end: number } | null = null;
@@ -143,7 +143,11 @@ export function resolveSource(
   if (head && head.actor.kind === "person") return { speaker: head.actor.name, how: "name", confidence: 0.97 };
   // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Jane Doe").
   const phraseEnd = start + text.slice(start, end).trimEnd().length;
-  const closing = namedStarting(context.named, start, end).find((m) => m.actor.kind === "person" && m.end >= phraseEnd);
+  // Not past a modifier other than "of", though: "advisers to President Jane Doe" are not Doe.
+  const closing =
+    modifier && !/^\s*of\s*$/i.test(modifier[0])
+      ? undefined
+      : namedStarting(context.named, start, end).find((m) => m.actor.kind === "person" && m.end >= phraseEnd);
   if (closing) return { speaker: closing.actor.name, how: "name", confidence: 0.97 };
   // An organisation speaks when it is the whole core ("the White House", "The New York Post"), not
   // when it only qualifies a person ("the White House representative" is a person).

@@ -1,76 +1,83 @@
+import { whoSaidWhat } from "../../../src/report/who-said-what";
 import { api, type Quote } from "../api";
 import { Status } from "../components/status";
 import { readHref } from "../route";
 import { sourceNameOf } from "../source-names";
 import { useData } from "../use-data";
 
-/** Per person, their quotes across sources; attributions below the confidence threshold are listed apart, as unsure. */
-export function People() {
-  const data = useData(() => api.evidence("?include=quotes"), []);
+const KIND: Record<Quote["kind"], string> = {
+  direct: "quoted",
+  partial: "partly quoted",
+  reported: "reported",
+  paraphrase: "the author's paraphrase",
+};
+
+/**
+ * Who said what: the scenario's principals' people first, each with their words — quoted,
+ * partly quoted or reported. Words the model is not confident of are listed under the likeliest
+ * speaker, marked unconfirmed; a paraphrase (the author's account) is not a person's words.
+ */
+export function People({ scenario }: { scenario: string }) {
+  const data = useData(
+    () => Promise.all([api.evidence("?include=quotes"), api.model(scenario).catch(() => null)]),
+    [scenario],
+  );
   return (
     <Status of={data}>
-      {(ev) => {
-        const quotes = (ev.quotes ?? []).filter((q) => q.kind !== "reported" || q.speaker);
-        const people = new Map<string, { sure: Quote[]; unsure: Quote[] }>();
-        for (const q of quotes) {
-          const who = q.speaker ?? q.speakerCandidate;
-          if (!who) continue;
-          const p = people.get(who) ?? people.set(who, { sure: [], unsure: [] }).get(who)!;
-          (q.speaker ? p.sure : p.unsure).push(q);
-        }
-        const ordered = [...people].sort(
-          (a, b) =>
-            b[1].sure.length - a[1].sure.length || b[1].unsure.length - a[1].unsure.length || a[0].localeCompare(b[0]),
-        );
-        // People the model is confident of at least once; candidates it never is sure of are listed apart.
-        const sure = ordered.filter(([, p]) => p.sure.length > 0);
-        const unsure = ordered.filter(([, p]) => p.sure.length === 0);
-        const nobody = quotes.filter((q) => !q.speaker && !q.speakerCandidate).length;
-        const quoteList = (qs: Quote[]) => (
-          <ul>
-            {qs.map((q) => (
-              <li key={`${q.file}:${q.start}`} class={q.speaker ? "" : "unsure"}>
-                <a href={readHref(q.file, q.start, q.end)}>“{q.text}”</a>{" "}
-                <span class="muted">
-                  {q.relayedBy ? `relayed by ${q.relayedBy}, in ` : ""}
-                  {sourceNameOf(q.file)} · confidence {q.confidence.toFixed(2)}
-                  {q.speaker ? "" : " · unsure"}
-                </span>
-              </li>
-            ))}
-          </ul>
+      {([ev, spec]) => {
+        const quotes = ev.quotes ?? [];
+        const speakers = whoSaidWhat({ quotes }, spec ?? undefined);
+        const heard = speakers.filter((s) => s.confirmed.length > 0 || s.unconfirmed.length >= 2 || s.party);
+        const rest = speakers.filter((s) => !heard.includes(s));
+        const paraphrases = quotes.filter((q) => q.kind === "paraphrase").length;
+        const quoteList = (qs: readonly Quote[], sure: boolean) =>
+          qs.map((q) => (
+            <li key={`${q.file}:${q.start}`} class={sure ? "" : "unsure"}>
+              {q.kind === "reported" ? (
+                <a href={readHref(q.file, q.start, q.end)}>{q.text}</a>
+              ) : (
+                <a href={readHref(q.file, q.start, q.end)}>“{q.text}”</a>
+              )}{" "}
+              <span class="muted">
+                {KIND[q.kind]}
+                {q.relayedBy ? `, relayed by ${q.relayedBy}` : ""} · {sourceNameOf(q.file)} · confidence{" "}
+                {q.confidence.toFixed(2)}
+                {sure ? "" : " · unconfirmed"}
+              </span>
+            </li>
+          ));
+        const person = (s: (typeof speakers)[number], Heading: "h2" | "h3") => (
+          <section class="person" key={s.who}>
+            <Heading>
+              {s.who}
+              {s.party && s.party !== s.who ? <span class="muted"> · {s.party}</span> : null}{" "}
+              <span class="muted">
+                ({s.confirmed.length} confirmed{s.unconfirmed.length ? `, ${s.unconfirmed.length} unconfirmed` : ""})
+              </span>
+            </Heading>
+            <ul>
+              {quoteList(s.confirmed, true)}
+              {quoteList(s.unconfirmed, false)}
+            </ul>
+          </section>
         );
         return (
           <>
             <h1>Who said what</h1>
             <p class="muted">
-              {sure.length} speaker(s) with at least one confident attribution. A quote keeps its speaker only when the
-              attribution is confident; below that, the likeliest speaker is shown as unsure. {nobody} quote(s) have no
-              speaker at all.
+              {quotes.filter((q) => q.speaker).length} of {quotes.length} quotes have a speaker the attribution model is
+              confident of. The others are listed under their likeliest speaker, marked unconfirmed with the model's
+              confidence. {paraphrases} paraphrase(s) — the author's words for what someone said — are not listed as
+              anyone's words.
             </p>
-            {sure.map(([who, p]) => (
-              <section class="person" key={who}>
-                <h2>
-                  {who}{" "}
-                  <span class="muted">
-                    ({p.sure.length} quote(s){p.unsure.length ? `, ${p.unsure.length} unsure` : ""})
-                  </span>
-                </h2>
-                {quoteList([...p.sure, ...p.unsure])}
-              </section>
-            ))}
-            {unsure.length > 0 && (
+            {heard.map((s) => person(s, "h2"))}
+            {rest.length > 0 && (
               <details class="person">
                 <summary>
-                  {unsure.reduce((n, [, p]) => n + p.unsure.length, 0)} quote(s) whose likeliest speaker is never
-                  attributed with confidence ({unsure.length} candidate name(s))
+                  {rest.reduce((n, s) => n + s.unconfirmed.length, 0)} more quote(s) under {rest.length} likely
+                  speaker(s), each heard once and never confirmed
                 </summary>
-                {unsure.map(([who, p]) => (
-                  <div key={who}>
-                    <h3>{who}</h3>
-                    {quoteList(p.unsure)}
-                  </div>
-                ))}
+                {rest.map((s) => person(s, "h3"))}
               </details>
             )}
           </>
