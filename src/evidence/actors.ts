@@ -47,14 +47,14 @@ const ROLE = new RegExp(
 const APPOSITION = new RegExp(
   `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
 );
-/** Title words before a name, up to the last role word ("Israeli Prime Minister ", "President "), with the prefixes that go with them. */
+/** Title words before a name, up to the last role word ("Maltese Prime Minister ", "President "), with the prefixes that go with them. */
 const TITLE_BEFORE_NAME = new RegExp(
   `^(?:(?:${LANGUAGE.namePrefixes.pattern})\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_WORDS}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
   "i",
 );
 /** A run of capitalised words ending in a role word: a title with no name. */
 const TITLE_ONLY = new RegExp(`^(?:[A-Z][\\w.’'-]*\\s+){0,4}(?:${ROLE_WORDS})$`, "i");
-/** One word of a person's name, in any alphabet's capitals ("António", "Zelenskyy"). */
+/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz"). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]+$/u;
 /** Capitalised words that start no person's name. */
 const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
@@ -185,8 +185,8 @@ export function findActors(
         .join(" ");
     // A run ending in a role word is a title, not a name ("Prime Minister", "UK Prime Minister").
     if (TITLE_ONLY.test(phrase)) continue;
-    // Role words capitalised before a name ("President Maria Vella", "Israeli Prime Minister
-    // Benjamin Netanyahu") are not part of it: they give the role when none is written around it.
+    // Role words capitalised before a name ("President Maria Vella", "Maltese Prime Minister
+    // Maria Vella") are not part of it: they give the role when none is written around it.
     const title = TITLE_BEFORE_NAME.exec(phrase)?.[0] ?? "";
     const name = phrase.slice(title.length);
     if (!name) continue;

@@ -170,7 +170,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 /**
  * Where a reported content really ends: the tagger often stops mid-clause ("told Fox News that
  * the conflict | has devolved into …"). When it stops on a word, the content runs on to the end
- * of its sentence, or, when the sentence tags something further on ("…, with Russia “willing
+ * of its sentence, or, when the sentence tags something further on ("…, with the unions “willing
  * …”"), to the last clause mark before that.
  */
 function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, from: number, to: number): number {
@@ -192,8 +192,8 @@ function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, fr
 }
 
 /**
- * Where a content opening on a relative pronoun really starts: "… the final list of prisoners |
- * that Israel plans to release …, a source told the BBC" tags the relative clause alone, but what
+ * Where a content opening on a relative pronoun really starts: "… the final list of quotas |
+ * that the ministry plans to publish …, a source told the paper" tags the relative clause alone, but what
  * was told is the whole sentence before the source. It runs back to the sentence's start when
  * nothing there is tagged.
  */
