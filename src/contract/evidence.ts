@@ -41,6 +41,10 @@ export const Quote = Located.extend({
     .describe(
       "direct: their words in quotation marks; partial: a few of their words quoted in the author's sentence; reported: a clause giving what they said; paraphrase: the author's words for it, no clause of theirs",
     ),
+  cappedFrom: z
+    .number()
+    .optional()
+    .describe("the quote ran longer (an unclosed quotation mark, a run-on paragraph): its length before it was cut"),
   within: z
     .object({ start: z.number(), end: z.number() })
     .optional()

@@ -85,6 +85,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
           cueSpan: q.cueSpan,
           relayedBy: q.relayedBy,
           ...(q.within ? { within: q.within } : {}),
+          ...(q.cappedFrom ? { cappedFrom: q.cappedFrom } : {}),
         }),
       ),
     ),

@@ -18,6 +18,8 @@ import type { TextAnalysis } from "./text-analysis.js";
  */
 export interface Quote extends Located {
   readonly kind: "direct" | "partial" | "reported" | "paraphrase";
+  /** The length of the words before they were cut at `QUOTE_CAP` (an unclosed quotation mark, a run-on paragraph); absent when whole. */
+  readonly cappedFrom?: number;
   /** For a partial quote, the reported speech or paraphrase it sits in. */
   readonly within?: { readonly start: number; readonly end: number };
   /**
@@ -107,7 +109,10 @@ export function quoteCandidates(
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
     for (const { span, link } of r.contents) {
       const extent = quoteExtent(text, span.start, span.end);
-      const { start, end } = extent;
+      const { start } = extent;
+      // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
+      // the quote is cut at a sentence's end within the cap, and says so.
+      const end = capped(text, start, extent.end);
       if (end <= start) continue;
       // Reported words with no verb of their own are the author's summary of what was said.
       const kind = extent.kind === "reported" && !hasVerb(a, span.from, span.to) ? "paraphrase" : extent.kind;
@@ -151,7 +156,12 @@ export function quoteCandidates(
           });
         }
       out.push({
-        quote: Object.assign(locate(file, text, start, end), { kind }, attribution),
+        quote: Object.assign(
+          locate(file, text, start, end),
+          { kind },
+          end < extent.end ? { cappedFrom: extent.end - start } : {},
+          attribution,
+        ),
         resolved: resolution?.speaker ?? null,
         resolution,
         signals,
@@ -161,6 +171,16 @@ export function quoteCandidates(
       memory.quoted.push({ name: resolution.speaker, at: r.source!.end });
   }
   return out.sort((x, y) => x.quote.start - y.quote.start);
+}
+
+/** The longest a quote's text is kept: longer, it is cut at the last sentence end (or space) before this many characters. */
+export const QUOTE_CAP = 1200;
+
+function capped(text: string, start: number, end: number): number {
+  if (end - start <= QUOTE_CAP) return end;
+  const head = text.slice(start, start + QUOTE_CAP);
+  const sentence = Math.max(head.lastIndexOf(". "), head.lastIndexOf("? "), head.lastIndexOf("! "));
+  return start + (sentence > QUOTE_CAP / 4 ? sentence + 1 : Math.max(head.lastIndexOf(" "), 1));
 }
 
 /** A content span without its enclosing quotation marks and final punctuation, and what kind of quote it is. */
@@ -194,8 +214,9 @@ const RELAY_LOOKBACK = 2000;
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
 
-/** A pronoun whose antecedent was not found names nobody a reader would know. */
-const BARE_PRONOUN = /^(i|me|you|he|she|it|we|us|they|them|who|whom|which|that|one|this|these|those)$/i;
+/** A pronoun whose antecedent was not found names nobody a reader would know; nor does a lone verb or function word the tagger took for a source. */
+const BARE_PRONOUN =
+  /^(i|me|you|he|she|it|we|us|they|them|who|whom|which|that|one|this|these|those|said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would)$/i;
 
 /** Whether a source phrase can be a speaker: a person or a body, not a plan, a cap or an obstacle. */
 export function speaks(source: string): boolean {

@@ -90,6 +90,7 @@ export function briefingAnnex({ analysis: a, spec, evidence }: BriefingInput, no
     q.kind === "reported" ? `reported: ${ellipsis(q.text, 240)}` : `“${ellipsis(q.text, 240)}”`,
     q.relayedBy ? ` (relayed by ${q.relayedBy})` : "",
     sure ? "" : ` (unconfirmed, ${fixed(q.confidence)})`,
+    q.cappedFrom ? ` (cut: the quotation ran on for ${q.cappedFrom.toLocaleString("en-US")} characters)` : "",
     quarantined.has(baseName(q.file)) ? " (quarantined source)" : "",
     notes.note(q, true),
   ];

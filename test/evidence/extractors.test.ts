@@ -5,7 +5,7 @@ import { findActors } from "../../src/evidence/actors.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
 import { findQuantities } from "../../src/evidence/quantities.js";
-import { findQuotes } from "../../src/evidence/quotes.js";
+import { findQuotes, QUOTE_CAP } from "../../src/evidence/quotes.js";
 import { analyseText } from "../../src/evidence/text-analysis.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
@@ -130,6 +130,40 @@ describe("who said what: whole statements, one name per person", () => {
     const binding = found.find((q) => q.text.includes("binding agreement"));
     if (binding) expect(binding.kind).toBe("paraphrase");
     for (const q of found) expect(q.speaker ?? "").not.toMatch(/^(which|who|you|it|I)$/i);
+  });
+});
+
+describe("quotes in awkward texts", () => {
+  const model = loadAttributionModel();
+  const quotesOf = (t: string) => {
+    const x = analyseText(t);
+    return findQuotes("awkward", x, findActors("awkward", x), model);
+  };
+  it("a quotation mark never closed: the quote is cut at a sentence's end within the cap, and says how long it ran", () => {
+    const filler = Array.from(
+      { length: 600 },
+      (_, i) => `The harbour board met for the ${i + 1}th time and the ferries kept running.`,
+    );
+    const t = `Harbour talks resume\n\nMinister Maria Vella said: “We will not sign this. ${filler.join(" ")}\n`;
+    const qs = quotesOf(t);
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) expect(q.end - q.start).toBeLessThanOrEqual(QUOTE_CAP);
+    const first = qs.find((q) => q.text.startsWith("We will not sign this"))!;
+    expect(first.cappedFrom).toBeGreaterThan(QUOTE_CAP);
+    expect(first.text).toMatch(/\.$/);
+    for (const q of qs) expect(q.speaker ?? "").not.toMatch(/^(said|the|and|about)$/i);
+  });
+  it("texts in other languages, transcripts and tables: no invented speaker, no crash", () => {
+    const texts = [
+      "Les négociations reprennent\n\n« Nous ne signerons pas cet accord », a déclaré la ministre mardi.\n",
+      "Переговоры продолжаются\n\n«Мы не подпишем это соглашение», — заявил помощник во вторник.\n",
+      Array.from(
+        { length: 30 },
+        (_, i) => `VELLA: The board meets again on day ${i}.\n\nREPORTER: And the ferries?`,
+      ).join("\n\n"),
+      "| party | says |\n|---|---|\n| Malta | “no deal” |\n| Gozo | “a deal now” |\n",
+    ];
+    for (const t of texts) for (const q of quotesOf(t)) expect(q.speaker, q.text).toBeNull();
   });
 });
 
