@@ -137,6 +137,10 @@ export const Actor = z.object({
   name: z.string(),
   kind: z.string(),
   roles: z.array(z.string()),
+  affiliation: z
+    .string()
+    .nullable()
+    .describe("the country or body a person's roles place them with ('Kremlin aide' → Russia), else null"),
   aliases: z.array(z.string()),
   files: z.array(z.string()),
   mentions: z.array(Located),

@@ -242,7 +242,9 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
   a.tokens.forEach((t, i) => {
-    const proper = t.pos === "PROPN" && /^[A-Z]/.test(t.value);
+    // A name hard-wrapped over two lines ("Prime Minister Anthony\nAlbanese") is one run.
+    if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value)) return;
+    const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.value);
     const glue =
       cur && (t.value === "of" || t.value === "-") && a.tokens[i + 1]?.pos === "PROPN" && t.start === cur.end + 1;
     if ((proper || glue) && cur && t.start <= cur.end + 1) cur.end = t.end;

@@ -1,4 +1,5 @@
 import type { EvidenceJson } from "../contract/evidence.js";
+import { affiliationOf } from "./affiliation.js";
 import type { Claim } from "./claims.js";
 import type { EvidenceReport } from "./extract.js";
 import { claimReliability } from "./reliability.js";
@@ -158,6 +159,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
         name: a.name,
         kind: a.kind,
         roles: [...a.roles],
+        affiliation: affiliationOf(a.kind, a.roles),
         aliases: [...a.aliases],
         files: [...a.files].sort(),
         mentions: a.mentions,

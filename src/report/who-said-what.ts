@@ -19,11 +19,11 @@ export interface SpeakerWords {
  * partly quoted or reported; a paraphrase is the author's account and is left out. A quote whose
  * speaker the model is not confident of goes to its likeliest speaker as unconfirmed (confidence
  * ≥ 0.5), so a principal the model rarely stands by is still heard, and marked so. The people
- * of the scenario's principals come first, in the scenario's order, then everyone else by how
- * much they said.
+ * of the scenario's principals (named in a party's description, or placed with it by their role)
+ * come first, in the scenario's order, then everyone else by how much they said.
  */
 export function whoSaidWhat(
-  evidence: Pick<CorpusEvidence, "quotes">,
+  evidence: Pick<CorpusEvidence, "quotes"> & Partial<Pick<CorpusEvidence, "actors">>,
   spec?: { readonly parties: readonly PartySpec[] },
 ): SpeakerWords[] {
   // A partial quote inside reported speech is shown with it; one alone in a paraphrase stands alone.
@@ -44,8 +44,12 @@ export function whoSaidWhat(
     order: p.role === "principal" ? order : order + 1000,
     people: descriptionSurnames(p.description),
   }));
+  // A speaker's party: the party itself, one whose description names them, else the one their role places them with.
+  const affiliation = new Map((evidence.actors ?? []).map((a) => [a.name, a.affiliation ?? null]));
   const partyOf = (who: string) =>
-    parties.find((p) => p.name === who || p.people.includes(who.split(/\s+/).at(-1) ?? "")) ?? null;
+    parties.find((p) => p.name === who || p.people.includes(who.split(/\s+/).at(-1) ?? "")) ??
+    parties.find((p) => p.name === affiliation.get(who)) ??
+    null;
   return [...by]
     .map(([who, q]) => ({
       who,

@@ -180,6 +180,12 @@ describe("the Moscow corpus: who speaks", () => {
     const named = new Set(report.quotes.flatMap((q) => [q.speaker, q.speakerCandidate]).filter(Boolean));
     for (const thing of ["Victory Plan", "a revision", "this cap", "The fundamental obstacle", "Campaign Promise"])
       expect(named).not.toContain(thing);
+    // A role places a person with a side ("Kremlin aide" → Russia); an analyst's nationality does not.
+    const affiliation = (name: string) => report.actors.find((a) => a.name === name)?.affiliation;
+    expect(affiliation("Yury Ushakov")).toBe("Russia");
+    expect(affiliation("Steve Witkoff")).toBe("United States");
+    expect(affiliation("Dan Driscoll")).toBe("United States");
+    expect(affiliation("Tatiana Stanovaya")).toBeNull();
     // Those Ushakov is confidently named for stay his.
     expect(report.quotes.filter((q) => q.speaker === "Yury Ushakov").length).toBeGreaterThanOrEqual(5);
   });

@@ -55,6 +55,11 @@ describe("the Gaza corpus: who said what", () => {
     const people = report.actors.filter((a) => a.kind === "person").map((a) => a.name);
     expect(people).toContain("António Guterres");
     expect(people).toContain("Keir Starmer");
+    // A name hard-wrapped over two lines is one name, with the role and the side its title gives.
+    expect(report.actors.find((a) => a.name === "Anthony Albanese")).toMatchObject({
+      roles: expect.arrayContaining(["Australian Prime Minister"]),
+      affiliation: "Australia",
+    });
     expect(people.filter((n) => /Netanyahu/.test(n))).toEqual(["Benjamin Netanyahu"]);
     for (const n of people) expect(n).not.toMatch(/^(?:Prime Minister|President|Secretary|Sir|Israeli|UK) /);
     const named = new Set(report.quotes.flatMap((q) => [q.speaker, q.speakerCandidate]));
