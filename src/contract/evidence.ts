@@ -140,7 +140,7 @@ export const Actor = z.object({
   affiliation: z
     .string()
     .nullable()
-    .describe("the country or body a person's roles place them with ('Kremlin aide' → Russia), else null"),
+    .describe("the country or body a person's roles place them with ('the ministry's envoy' → its country), else null"),
   aliases: z.array(z.string()),
   files: z.array(z.string()),
   mentions: z.array(Located),

@@ -1,9 +1,9 @@
 import { COUNTRIES } from "./countries.js";
 
 /**
- * The country or body a person's roles place them with, when a role names one ("Kremlin aide" →
- * Russia, "Maltese Prime Minister" → Malta where the language data knows Malta), else null. The
- * first serving role that names one decides; an observer's ("exiled Russian analyst") does not.
+ * The country or body a person's roles place them with, when a role names one ("Maltese Prime
+ * Minister" → Malta where the language data knows Malta), else null. The first serving role that
+ * names one decides; an observer's ("exiled Maltese analyst") does not.
  */
 export function affiliationOf(kind: string, roles: Iterable<string>): string | null {
   if (kind !== "person") return null;
@@ -14,6 +14,6 @@ export function affiliationOf(kind: string, roles: Iterable<string>): string | n
   return null;
 }
 
-/** A role that observes rather than serves ("exiled Russian analyst"): a nationality, not an allegiance. */
+/** A role that observes rather than serves ("exiled Maltese analyst"): a nationality, not an allegiance. */
 const OBSERVER =
   /\b(?:analysts?|researchers?|experts?|exiled|former|commentators?|journalists?|reporters?|correspondents?|scholars?|professors?|critics?|dissidents?)\b/i;
