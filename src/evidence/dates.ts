@@ -48,7 +48,16 @@ export function findDates(
     held.add(m.start, m.end);
   };
   const now = ref ?? new Date();
-  for (const [r, offset] of chronoParse(text, a, now)) {
+  // A time of day alone ("10:35 a.m.") is on the day a weekday right after it names ("10:35 a.m.
+  // (0735 GMT) Friday"): its place in `out`, and where its sentence's next words end.
+  const timesOnly: number[] = [];
+  for (let [r, offset] of chronoParse(text, a, now)) {
+    // chrono reads "the night of Oct. 23" as tonight: the date is what follows "of".
+    const partOfDay = /^(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+/i.exec(r.text);
+    if (partOfDay && !r.start.isCertain("day") && !r.start.isCertain("weekday")) {
+      const inner = chrono.en.casual.parse(r.text.slice(partOfDay[0].length), now, { forwardDate: false })[0];
+      if (inner) (offset += r.index + partOfDay[0].length), (r = inner);
+    }
     const start = offset + r.index,
       end = start + r.text.length;
     // chrono reads "300 a year" as 3:00 a.m.: a bare number glued to a/p is not a time.
@@ -79,6 +88,17 @@ export function findDates(
       !FUTURE.test(sentenceAround(a, start))
     )
       date = new Date(date.getTime() - 7 * 86_400_000);
+    // "postponed until Tuesday", "as soon as Tuesday": a deadline ahead, the next one.
+    else if (
+      ref &&
+      r.start.isCertain("weekday") &&
+      !r.start.isCertain("day") &&
+      date.getTime() < ref.getTime() - (ref.getTime() % 86_400_000) &&
+      AHEAD.test(text.slice(Math.max(0, start - 40), start)) &&
+      // "Until Thursday, they had not …" looks back from a past point.
+      !/\bhad\b/i.test(sentenceAround(a, start))
+    )
+      date = new Date(date.getTime() + 7 * 86_400_000);
     // A day and month without a year ("November 23") in a text dated only by its batch takes the
     // batch's year (the year before when it would fall over four months after the batch), and says so.
     if (!ref && batch && r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year")) {
@@ -98,6 +118,8 @@ export function findDates(
     }
     // Without a reference, only a date the text writes out resolves: chrono counts "today" or "last
     // week" as certain, but certain only of the day the parsing happened.
+    if (r.start.isCertain("hour") && !r.start.isCertain("day") && !r.start.isCertain("weekday") && !r.end)
+      timesOnly.push(out.length);
     const written = /\b\d{4}\b/.test(r.text);
     const iso = isoAt(date, grainOf(r.start), !ref && !(certain(r.start) && written));
     const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !(certain(r.end) && written)) : undefined;
@@ -109,6 +131,14 @@ export function findDates(
         { reference },
       ),
     );
+  }
+  for (const k of timesOnly) {
+    const time = out[k]!;
+    const next = out.find(
+      (m) => m.start >= time.end && m.start - time.end <= 20 && /^\d{4}-\d{2}-\d{2}$/.test(m.iso ?? ""),
+    );
+    if (next && /^[\s(),:\w.]*$/.test(text.slice(time.end, next.start)) && WEEKDAY.test(next.text))
+      out[k] = { ...time, iso: next.iso };
   }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index! + m[0].length - m[1]!.length;
@@ -131,7 +161,11 @@ export function findDates(
   return out.sort((x, y) => x.start - y.start);
 }
 
-const FUTURE = /\b(will|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|next)\b/i;
+const FUTURE =
+  /\b(will|shall|'ll|would|might|could|going to|plans? to|planned|expected to|scheduled|due to|next|until|as soon as)\b/i;
+/** Words before a weekday that put it ahead of the text's date. */
+const AHEAD = /\b(?:until|till|as soon as|no later than)\s+(?:[\w.:]+\s+){0,3}$/i;
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const PAST = /\b(was|were|had|did|took|began|came|went|\w{3,}ed)\b/i;
 
 /** Characters chrono reads at once: its patterns look back over all the text before a match, so a whole long text would cost its square. */

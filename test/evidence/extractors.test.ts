@@ -133,6 +133,22 @@ describe("who said what: whole statements, one name per person", () => {
   });
 });
 
+describe("dates that need the sentence around them", () => {
+  // A Thursday's paper (2024-03-14).
+  const day = (sentence: string, words: string) =>
+    findDates("d", analyseText(sentence), "2024-03-14").find((d) => d.text.includes(words))?.iso;
+  it("a deadline ahead is the next such day; a time of day takes the weekday written after it; 'the night of' a date is that date", () => {
+    expect(day("The board postponed until Tuesday morning any vote on the quotas.", "Tuesday")).toBe("2024-03-19");
+    expect(day("The ferries might sail as soon as Monday, the board said.", "Monday")).toBe("2024-03-18");
+    // Looking back from a past point: "until" is not ahead.
+    expect(day("Until Tuesday, they had not named the skipper.", "Tuesday")).toBe("2024-03-12");
+    expect(day("The blast occurred at about 10:35 a.m. (0735 GMT) Monday, toppling a wall.", "10:35")).toBe(
+      "2024-03-11",
+    );
+    expect(day("He was shot on the night of Feb. 23 as he stood in the kitchen.", "Feb. 23")).toBe("2024-02-23");
+  });
+});
+
 describe("quotes in awkward texts", () => {
   const model = loadAttributionModel();
   const quotesOf = (t: string) => {
