@@ -86,7 +86,7 @@ print([
     "  confidence ≥ threshold",
     f(attribution.threshold),
     String(attribution.candidates),
-    String(attribution.speakers.attributed),
+    `${attribution.speakers.attributed} (${((100 * attribution.speakers.attributed) / Math.max(1, attribution.candidates)).toFixed(1)} %)`,
     String(attribution.speakers.right),
     f(attribution.speakers.precision),
   ],
