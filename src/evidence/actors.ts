@@ -47,15 +47,39 @@ const ROLE = new RegExp(
 const APPOSITION = new RegExp(
   `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
 );
+/** Role words as a title writes them, each word capitalised or not ("Prime Minister", "prime minister"). */
+const ROLE_TITLE = ROLE_WORDS.split("|")
+  .map((phrase) =>
+    phrase
+      .split(" ")
+      .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+      .join(" "),
+  )
+  .join("|");
+/** Words that qualify a title: the prefixes the language data lists, and demonyms ("Maltese", "Australian"). */
+const TITLE_QUALIFIER = `(?:${LANGUAGE.namePrefixes.pattern}|[A-Z][a-z]+(?:an|ese|ish|ch|i))`;
 /** Title words before a name, up to the last role word ("Maltese Prime Minister ", "President "), with the prefixes that go with them. */
 const TITLE_BEFORE_NAME = new RegExp(
-  `^(?:(?:${LANGUAGE.namePrefixes.pattern})\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_WORDS}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
-  "i",
+  `^(?:${TITLE_QUALIFIER}\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_TITLE}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
 );
-/** A run of capitalised words ending in a role word: a title with no name. */
-const TITLE_ONLY = new RegExp(`^(?:[A-Z][\\w.’'-]*\\s+){0,4}(?:${ROLE_WORDS})$`, "i");
+/** A run that is a title with no name: qualifiers and a role ("Prime Minister", "Maltese Prime Minister"), not "Anthony Head". */
+const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_TITLE})$`);
+/** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
+const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
 /** One word of a person's name, in any alphabet's capitals ("António", "Łukasz"). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]+$/u;
+
+/** Whether two or three words read as a person's full name: each a name word, none a word no name has, not a country. */
+function personName(words: readonly string[]): boolean {
+  const name = words.join(" ");
+  return (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    words.every((w) => NAME_WORD.test(w)) &&
+    !NOT_PERSON.test(name) &&
+    !isCountry(name)
+  );
+}
 /** Capitalised words that start no person's name. */
 const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
 const CANONICAL_KIND: Readonly<Record<string, ActorKind>> = Object.fromEntries(
@@ -138,13 +162,7 @@ export function findActors(
       .slice(TITLE_BEFORE_NAME.exec(said)?.[0].length ?? 0)
       .split(/\s+/)
       .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
-    if (
-      words.length >= 2 &&
-      words.length <= 3 &&
-      words.every((p) => NAME_WORD.test(p)) &&
-      !NOT_PERSON.test(words.join(" "))
-    )
-      fullNames.push(words.join(" "));
+    if (personName(words)) fullNames.push(words.join(" "));
   }
   // Keyed as transliterations share a name: "Petrovskyy" in one text and "Petrovsky" in another are one person.
   for (const full of fullNames) {
@@ -188,19 +206,17 @@ export function findActors(
     // Role words capitalised before a name ("President Maria Vella", "Maltese Prime Minister
     // Maria Vella") are not part of it: they give the role when none is written around it.
     const title = TITLE_BEFORE_NAME.exec(phrase)?.[0] ?? "";
-    const name = phrase.slice(title.length);
+    let name = phrase.slice(title.length);
     if (!name) continue;
-    if (!role && /\s/.test(title.trim()) && new RegExp(`\\b(?:${ROLE_WORDS})\\s*$`, "i").test(title.trim()))
+    // A known person's name closing a longer run ("United Nations Jane Doe") is that person.
+    const tail = name.split(" ").slice(-2);
+    if (name.split(" ").length > 3 && personName(tail) && surnames.has(nameKey(tail[1]!))) name = tail.join(" ");
+    // The title is the role when none is written around it — a lone word ("President") only before a full name.
+    if (!role && ENDS_IN_ROLE.test(title.trim()) && (/\s/.test(title.trim()) || name.includes(" ")))
       role = title.trim();
     const nameStart = end - name.length;
     const parts = name.split(" ");
-    if (
-      parts.length >= 2 &&
-      parts.length <= 3 &&
-      parts.every((p) => NAME_WORD.test(p)) &&
-      !NOT_PERSON.test(name) &&
-      !isCountry(name)
-    ) {
+    if (personName(parts)) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
       // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov".
@@ -237,13 +253,20 @@ function isCountry(name: string): boolean {
   return COUNTRIES.some(([re]) => re.exec(name)?.[0] === name);
 }
 
+/** A title and the first word of a name after it ("Prime Minister Jane"): a name cut by a line break. */
+function titleThenOneWord(run: string): boolean {
+  const title = TITLE_BEFORE_NAME.exec(run)?.[0];
+  return !!title && !/\s/.test(run.slice(title.length));
+}
+
 /** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
 function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
   a.tokens.forEach((t, i) => {
-    // A name hard-wrapped over two lines ("Prime Minister Anthony\nAlbanese") is one run.
-    if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value)) return;
+    // A name hard-wrapped over two lines after its title ("Prime Minister Jane\nDoe") is one run; a
+    // line break elsewhere (a byline, a list of names) ends it.
+    if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value) && titleThenOneWord(a.text.slice(cur.start, cur.end))) return;
     const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.value);
     const glue =
       cur && (t.value === "of" || t.value === "-") && a.tokens[i + 1]?.pos === "PROPN" && t.start === cur.end + 1;

@@ -42,14 +42,15 @@ export function findDates(
   const out: DateMention[] = [];
   const held = new DisjointSpans();
   const taken = (s: number, e: number) => held.overlaps(s, e);
-  const push = (m: DateMention) => {
-    if (taken(m.start, m.end)) return;
+  const push = (m: DateMention): boolean => {
+    if (taken(m.start, m.end)) return false;
     out.push(m);
     held.add(m.start, m.end);
+    return true;
   };
   const now = ref ?? new Date();
   // A time of day alone ("10:35 a.m.") is on the day a weekday right after it names ("10:35 a.m.
-  // (0735 GMT) Friday"): its place in `out`, and where its sentence's next words end.
+  // (0735 GMT) Friday"): the times' places in `out`, dated once every mention is read.
   const timesOnly: number[] = [];
   for (let [r, offset] of chronoParse(text, a, now)) {
     // chrono reads "the night of Oct. 23" as tonight: the date is what follows "of".
@@ -77,28 +78,19 @@ export function findDates(
       !FUTURE.test(sentenceAround(a, start))
     )
       date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
-    // A weekday alone in a sentence told in the past ("took effect on Friday") is the last one, not the next.
-    if (
-      ref &&
-      r.start.isCertain("weekday") &&
-      !r.start.isCertain("day") &&
+    // A weekday alone: in a sentence told in the past ("took effect on Friday") the last one, not
+    // the next; after a deferral or an earliest day ("postponed until Tuesday", "as soon as
+    // Tuesday") the next one, not the last.
+    if (ref && r.start.isCertain("weekday") && !r.start.isCertain("day")) {
+      const dayStart = ref.getTime() - (ref.getTime() % 86_400_000);
+      const ahead = AHEAD.test(text.slice(Math.max(0, start - 80), start));
       // a later day, not later the same day ("announced Friday evening" in a Friday's paper)
-      date.getTime() - ref.getTime() > 86_400_000 - (ref.getTime() % 86_400_000) &&
-      PAST.test(sentenceAround(a, start)) &&
-      !FUTURE.test(sentenceAround(a, start))
-    )
-      date = new Date(date.getTime() - 7 * 86_400_000);
-    // "postponed until Tuesday", "as soon as Tuesday": a deadline ahead, the next one.
-    else if (
-      ref &&
-      r.start.isCertain("weekday") &&
-      !r.start.isCertain("day") &&
-      date.getTime() < ref.getTime() - (ref.getTime() % 86_400_000) &&
-      AHEAD.test(text.slice(Math.max(0, start - 40), start)) &&
-      // "Until Thursday, they had not …" looks back from a past point.
-      !/\bhad\b/i.test(sentenceAround(a, start))
-    )
-      date = new Date(date.getTime() + 7 * 86_400_000);
+      const later = date.getTime() - ref.getTime() > 86_400_000 - (ref.getTime() % 86_400_000);
+      const sentence = sentenceAround(a, start);
+      if (!ahead && later && PAST.test(sentence) && !FUTURE.test(sentence))
+        date = new Date(date.getTime() - 7 * 86_400_000);
+      else if (ahead && date.getTime() < dayStart) date = new Date(date.getTime() + 7 * 86_400_000);
+    }
     // A day and month without a year ("November 23") in a text dated only by its batch takes the
     // batch's year (the year before when it would fall over four months after the batch), and says so.
     if (!ref && batch && r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year")) {
@@ -118,26 +110,35 @@ export function findDates(
     }
     // Without a reference, only a date the text writes out resolves: chrono counts "today" or "last
     // week" as certain, but certain only of the day the parsing happened.
-    if (r.start.isCertain("hour") && !r.start.isCertain("day") && !r.start.isCertain("weekday") && !r.end)
-      timesOnly.push(out.length);
+    const timeOnly = r.start.isCertain("hour") && !r.start.isCertain("day") && !r.start.isCertain("weekday") && !r.end;
     const written = /\b\d{4}\b/.test(r.text);
     const iso = isoAt(date, grainOf(r.start), !ref && !(certain(r.start) && written));
     const end_ = r.end ? isoAt(r.end.date(), grainOf(r.end), !ref && !(certain(r.end) && written)) : undefined;
-    push(
-      Object.assign(
-        locate(file, text, start, end),
-        { kind: r.end ? ("range" as const) : ("date" as const), iso },
-        end_ ? { isoEnd: end_ } : {},
-        { reference },
-      ),
-    );
+    if (
+      push(
+        Object.assign(
+          locate(file, text, start, end),
+          { kind: r.end ? ("range" as const) : ("date" as const), iso },
+          end_ ? { isoEnd: end_ } : {},
+          { reference },
+        ),
+      ) &&
+      timeOnly
+    )
+      timesOnly.push(out.length - 1);
   }
+  // chrono's results come in text order, so the mention after a time is the next one in `out`.
   for (const k of timesOnly) {
-    const time = out[k]!;
-    const next = out.find(
-      (m) => m.start >= time.end && m.start - time.end <= 20 && /^\d{4}-\d{2}-\d{2}$/.test(m.iso ?? ""),
-    );
-    if (next && /^[\s(),:\w.]*$/.test(text.slice(time.end, next.start)) && WEEKDAY.test(next.text))
+    const time = out[k]!,
+      next = out[k + 1];
+    if (
+      next &&
+      next.start >= time.end &&
+      next.start - time.end <= 20 &&
+      /^\d{4}-\d{2}-\d{2}$/.test(next.iso ?? "") &&
+      /^[\s(),:\w.]*$/.test(text.slice(time.end, next.start)) &&
+      WEEKDAY.test(next.text)
+    )
       out[k] = { ...time, iso: next.iso };
   }
   for (const m of text.matchAll(YEAR)) {
@@ -161,10 +162,10 @@ export function findDates(
   return out.sort((x, y) => x.start - y.start);
 }
 
-const FUTURE =
-  /\b(will|shall|'ll|would|might|could|going to|plans? to|planned|expected to|scheduled|due to|next|until|as soon as)\b/i;
-/** Words before a weekday that put it ahead of the text's date. */
-const AHEAD = /\b(?:until|till|as soon as|no later than)\s+(?:[\w.:]+\s+){0,3}$/i;
+const FUTURE = /\b(will|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|next)\b/i;
+/** Words before a weekday that put it ahead of the text's date: a deferral to it ("postponed until"), or a earliest or latest day ("as soon as"). */
+const AHEAD =
+  /\b(?:(?:postponed|delayed|deferred|extended|adjourned|suspended|put off|pushed back)\s+(?:[\w.:]+\s+){0,4}?until|as soon as|no later than)\s+(?:[\w.:]+\s+){0,3}$/i;
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const PAST = /\b(was|were|had|did|took|began|came|went|\w{3,}ed)\b/i;
 

@@ -1,7 +1,13 @@
 import ACTOR_LANGUAGE from "../../language/actors.json" with { type: "json" };
 import type { Actor } from "./actors.js";
 import { attributionSignals, calibrated } from "./attribution/confidence.js";
-import { type Resolution, resolveSource, type SpeakerMemory, sourceContext } from "./attribution/coreference.js";
+import {
+  isPronoun,
+  type Resolution,
+  resolveSource,
+  type SpeakerMemory,
+  sourceContext,
+} from "./attribution/coreference.js";
 import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
@@ -82,9 +88,10 @@ export function findQuotes(
     const sure = who !== null && !denied && confidence >= model.threshold;
     return {
       ...quote,
+      // Words denied are nobody's: no speaker, no candidate, no confidence that they were said.
       speaker: sure ? who : null,
-      speakerCandidate: sure ? null : who,
-      confidence,
+      speakerCandidate: sure || denied ? null : who,
+      confidence: denied ? 0 : confidence,
       relayedBy: relay?.outlet ?? null,
     };
   });
@@ -173,14 +180,16 @@ export function quoteCandidates(
   return out.sort((x, y) => x.quote.start - y.quote.start);
 }
 
-/** The longest a quote's text is kept: longer, it is cut at the last sentence end (or space) before this many characters. */
+/** The longest a quote's text is kept: longer, it is cut before this many characters. */
 export const QUOTE_CAP = 1200;
 
+/** Where an over-long quote is cut: after its last sentence within the cap (if that keeps a quarter of it), else at its last space, else at the cap. */
 function capped(text: string, start: number, end: number): number {
   if (end - start <= QUOTE_CAP) return end;
   const head = text.slice(start, start + QUOTE_CAP);
   const sentence = Math.max(head.lastIndexOf(". "), head.lastIndexOf("? "), head.lastIndexOf("! "));
-  return start + (sentence > QUOTE_CAP / 4 ? sentence + 1 : Math.max(head.lastIndexOf(" "), 1));
+  const space = head.lastIndexOf(" ");
+  return start + (sentence > QUOTE_CAP / 4 ? sentence + 1 : space > 0 ? space : QUOTE_CAP);
 }
 
 /** A content span without its enclosing quotation marks and final punctuation, and what kind of quote it is. */
@@ -206,7 +215,8 @@ export function inQuotationMarks(q: Pick<Quote, "kind">): boolean {
 }
 
 /** A negation or refusal just before the cue's last word ("has not publicly said"): what follows is what the source did not say. */
-const NOT_SAID = /\b(?:not|never|n[’']t|declined to|refused to)\s+(?:\w+ly\s+)?(?:yet\s+)?[\p{L}-]+$/iu;
+const NOT_SAID =
+  /(?:\b(?:not|never|cannot|declined to|refused to)|n[’']t)\s+(?:(?:yet|(?!only\b)\w+ly)\s+){0,2}[\p{L}-]+$/iu;
 
 /** How far back "the newspaper" looks for the outlet it stands for. */
 const RELAY_LOOKBACK = 2000;
@@ -214,13 +224,14 @@ const RELAY_LOOKBACK = 2000;
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
 
-/** A pronoun whose antecedent was not found names nobody a reader would know; nor does a lone verb or function word the tagger took for a source. */
-const BARE_PRONOUN =
-  /^(i|me|you|he|she|it|we|us|they|them|who|whom|which|that|one|this|these|those|said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would)$/i;
+/** A lone verb or function word the tagger took for a source names nobody. */
+const NOT_A_SOURCE_WORD =
+  /^(said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would)$/i;
 
 /** Whether a source phrase can be a speaker: a person or a body, not a plan, a cap or an obstacle. */
 export function speaks(source: string): boolean {
-  if (BARE_PRONOUN.test(source.trim())) return false;
+  // A pronoun whose antecedent was not found names nobody a reader would know.
+  if (isPronoun(source) || NOT_A_SOURCE_WORD.test(source.trim())) return false;
   const head =
     source
       .trim()

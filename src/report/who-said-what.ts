@@ -51,10 +51,11 @@ export function whoSaidWhat(
     parties.find((p) => p.name === affiliation.get(who)) ??
     null;
   return [...by]
-    .map(([who, q]) => ({
+    .map(([who, q]) => ({ who, q, party: partyOf(who) }))
+    .map(({ who, q, party }) => ({
       who,
-      party: partyOf(who)?.name ?? null,
-      rank: partyOf(who)?.order ?? Infinity,
+      party: party?.name ?? null,
+      rank: party?.order ?? Infinity,
       confirmed: q.confirmed,
       unconfirmed: [...q.unconfirmed].sort((x, y) => y.confidence - x.confidence),
     }))

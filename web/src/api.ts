@@ -87,7 +87,7 @@ export type Contradiction = EvidenceJson["contradictions"][number];
 
 /** GET /api/evidence: the parts asked for (include=…), and how many documents the workspace holds. */
 export type Evidence = { documents: number } & Partial<
-  Pick<EvidenceJson, "quotes" | "dates" | "events" | "contradictions" | "reliability" | "claims">
+  Pick<EvidenceJson, "quotes" | "dates" | "events" | "contradictions" | "reliability" | "claims" | "actors">
 >;
 
 export type Space = UtilitySpace;

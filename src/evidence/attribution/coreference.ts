@@ -14,6 +14,12 @@ const PERSONAL = /^(he|she|him|her)$/i;
 const PLURAL = /^(they|we|them)$/i;
 const RELATIVE = /^(who|which|that|whom)$/i;
 const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
+
+/** Whether a source phrase is a bare pronoun (which names someone only through what it stands for). */
+export function isPronoun(phrase: string): boolean {
+  const p = phrase.trim();
+  return PERSONAL.test(p) || PLURAL.test(p) || RELATIVE.test(p) || OTHER_PRONOUN.test(p);
+}
 /** Role nouns that name one another's holders in news prose ("the French leader" is its president). */
 const SYNONYMS: Record<string, readonly string[]> = {
   leader: ["president", "prime minister", "chancellor", "leader", "head"],
@@ -143,11 +149,13 @@ export function resolveSource(
   if (head && head.actor.kind === "person") return { speaker: head.actor.name, how: "name", confidence: 0.97 };
   // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Jane Doe").
   const phraseEnd = start + text.slice(start, end).trimEnd().length;
-  // Not past a modifier other than "of", though: "advisers to President Jane Doe" are not Doe.
-  const closing =
-    modifier && !/^\s*of\s*$/i.test(modifier[0])
-      ? undefined
-      : namedStarting(context.named, start, end).find((m) => m.actor.kind === "person" && m.end >= phraseEnd);
+  // Not past a modifier of a common noun, though: "advisers to President Jane Doe" are not Doe,
+  // while "Ambassador to the United Nations Jane Doe" is (a title, capitalised).
+  const commonBeforeModifier =
+    modifier !== null && !/^\s*of\s*$/i.test(modifier[0]) && /(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(core);
+  const closing = commonBeforeModifier
+    ? undefined
+    : namedStarting(context.named, start, end).find((m) => m.actor.kind === "person" && m.end >= phraseEnd);
   if (closing) return { speaker: closing.actor.name, how: "name", confidence: 0.97 };
   // An organisation speaks when it is the whole core ("the White House", "The New York Post"), not
   // when it only qualifies a person ("the White House representative" is a person).

@@ -10,7 +10,7 @@ import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem } from "../problem.js";
 
-const PARTS = ["quotes", "dates", "events", "quantities", "claims", "contradictions", "reliability"] as const;
+const PARTS = ["quotes", "dates", "events", "quantities", "claims", "contradictions", "reliability", "actors"] as const;
 
 /** The stored documents' index, read again only when a document has been stored since (a one-row query says). */
 const indexes = new WeakMap<ServerContext, { version: number; index: Promise<DocumentEntry[]> }>();
@@ -48,7 +48,7 @@ export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ["evidence"],
       summary:
-        "Evidence across the workspace: quotes, dates, events (what happened, each once with its sources), quantities, claims, contradictions between sources, and each source's reliability — filtered",
+        "Evidence across the workspace: quotes, dates, events (what happened, each once with its sources), quantities, claims, contradictions between sources, each source's reliability, and the actors with their roles and sides — filtered",
       querystring: z.object({
         include: z
           .string()
@@ -127,6 +127,7 @@ export function evidenceRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (include.includes("contradictions"))
         out.contradictions = ev.contradictions.filter((c) => !q.document || c.sides.some((s) => s.files.some(inDoc)));
       if (include.includes("reliability")) out.reliability = ev.reliability.filter((r) => inDoc(r.file));
+      if (include.includes("actors")) out.actors = ev.actors.filter((a) => a.files.some(inDoc));
       return { documents: ev.documents.length, ...out };
     },
   });

@@ -19,14 +19,14 @@ const KIND: Record<Quote["kind"], string> = {
  */
 export function People({ scenario }: { scenario: string }) {
   const data = useData(
-    () => Promise.all([api.evidence("?include=quotes"), api.model(scenario).catch(() => null)]),
+    () => Promise.all([api.evidence("?include=quotes,actors"), api.model(scenario).catch(() => null)]),
     [scenario],
   );
   return (
     <Status of={data}>
       {([ev, spec]) => {
         const quotes = ev.quotes ?? [];
-        const speakers = whoSaidWhat({ quotes }, spec ?? undefined);
+        const speakers = whoSaidWhat({ quotes, actors: ev.actors ?? [] }, spec ?? undefined);
         const heard = speakers.filter((s) => s.confirmed.length > 0 || s.unconfirmed.length >= 2 || s.party);
         const rest = speakers.filter((s) => !heard.includes(s));
         const paraphrases = quotes.filter((q) => q.kind === "paraphrase").length;
