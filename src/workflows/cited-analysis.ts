@@ -73,7 +73,8 @@ export function validation(input: CitedInput) {
   const voiced = voicedCitations(
     citations,
     input.corpus,
-    evidence.quotes.map((q) => ({ ...q, speaker: likelySpeaker(q) })),
+    // A paraphrase is the author's account of what someone said, not their words.
+    evidence.quotes.filter((q) => q.kind !== "paraphrase").map((q) => ({ ...q, speaker: likelySpeaker(q) })),
     partyMatcher(input.loaded.spec, input.knowledge),
     evidence.actors,
   );
