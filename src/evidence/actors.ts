@@ -69,17 +69,18 @@ const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
 /** One word of a person's name, in any alphabet's capitals ("António", "Łukasz"). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]+$/u;
 
-/** Whether two or three words read as a person's full name: each a name word, none a word no name has, not a country. */
+/** Whether two or three words read as a person's full name: each a name word, none a word no name has, neither it nor a word of it a country ("Saudi Arabia", a headline's "Malta Gozo"). */
 function personName(words: readonly string[]): boolean {
   const name = words.join(" ");
   return (
     words.length >= 2 &&
     words.length <= 3 &&
-    words.every((w) => NAME_WORD.test(w)) &&
+    words.every((w) => NAME_WORD.test(w) && !isCountry(w)) &&
     !NOT_PERSON.test(name) &&
     !isCountry(name)
   );
 }
+
 /** Capitalised words that start no person's name. */
 const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
 const CANONICAL_KIND: Readonly<Record<string, ActorKind>> = Object.fromEntries(
@@ -216,7 +217,12 @@ export function findActors(
       role = title.trim();
     const nameStart = end - name.length;
     const parts = name.split(" ");
-    if (personName(parts)) {
+    // Two people's surnames run together in a headline ("Vella Camilleri Talks") are no one.
+    const surnamesOnly = parts.every((w) => {
+      const full = surnames.get(nameKey(w));
+      return full !== undefined && full !== name && full.endsWith(` ${w}`);
+    });
+    if (personName(parts) && !surnamesOnly) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
       // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov".

@@ -177,6 +177,9 @@ describe("the Moscow corpus: who speaks", () => {
     const people = report.actors.filter((a) => a.kind === "person").map((a) => a.name);
     expect(people.filter((n) => /^Volodymyr Zelensk/.test(n))).toHaveLength(1);
     expect(people.filter((n) => /^Kirill Dmitri/.test(n))).toHaveLength(1);
+    // A headline's run of place names or of two surnames is no person.
+    for (const notOne of ["Russia Ukraine", "Putin Trump", "New York", "Foreign Minister Lavrov"])
+      expect(people).not.toContain(notOne);
     const named = new Set(report.quotes.flatMap((q) => [q.speaker, q.speakerCandidate]).filter(Boolean));
     for (const thing of ["Victory Plan", "a revision", "this cap", "The fundamental obstacle", "Campaign Promise"])
       expect(named).not.toContain(thing);
