@@ -12,6 +12,7 @@ import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
+import { COUNTRIES } from "./countries.js";
 import { relayOf } from "./relay.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
@@ -109,7 +110,7 @@ export function quoteCandidates(
   const features = tokenFeatures(a, model.cues);
   const { tags, score } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
-  const memory: SpeakerMemory = { quoted: [] };
+  const memory: SpeakerMemory = { quoted: [], bodies: [] };
   const context = sourceContext(actors, knownPeople);
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {
@@ -176,6 +177,16 @@ export function quoteCandidates(
     }
     if (resolution && (resolution.how === "name" || resolution.how === "role"))
       memory.quoted.push({ name: resolution.speaker, at: r.source!.end });
+    // A body named by its proper name ("Gozo Front said"), for "the group" later; a country is
+    // not "the group".
+    else if (
+      resolution &&
+      (resolution.how === "organisation" || resolution.how === "unnamed") &&
+      /^\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,3}$/u.test(resolution.speaker) &&
+      !isPronoun(resolution.speaker) &&
+      !COUNTRIES.some(([pattern]) => pattern.test(resolution.speaker))
+    )
+      memory.bodies.push({ name: resolution.speaker, at: r.source!.end });
   }
   return out.sort((x, y) => x.quote.start - y.quote.start);
 }

@@ -158,6 +158,14 @@ describe("who speaks, in the edge cases", () => {
       }
     }
   });
+  it("'the group' is the body quoted last by its name", () => {
+    const qs = quotesOf(
+      "The Gozo Liberation Front said it would accept the ferry timetable. Hours later, the group said the unions must agree first.",
+    );
+    const later = qs.find((q) => q.text.includes("unions must agree"))!;
+    expect(later.speaker ?? later.speakerCandidate).toBe("The Gozo Liberation Front");
+    expect(later.resolvedBy).toBe("organisation");
+  });
   it("a title with 'to' keeps its holder; a common noun before 'to' is not the person named after it", () => {
     const envoy = quotesOf(
       "John Camilleri arrived on Monday. Ambassador to the United Nations John Camilleri said the council would vote on Friday.",

@@ -13,6 +13,7 @@ export interface Resolution {
 const PERSONAL = /^(he|she|him|her)$/i;
 const PLURAL = /^(they|we|them)$/i;
 const RELATIVE = /^(who|which|that|whom)$/i;
+const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
 const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
 
 /** Whether a source phrase is a bare pronoun (which names someone only through what it stands for). */
@@ -38,6 +39,8 @@ const SYNONYMS: Record<string, readonly string[]> = {
 export interface SpeakerMemory {
   /** The people quoted so far, with where each was last quoted. */
   readonly quoted: { name: string; at: number }[];
+  /** The bodies quoted so far by their name ("Hamas", "the White House"), with where. */
+  readonly bodies: { name: string; at: number }[];
 }
 
 /** What resolving a text's sources needs, prepared once per text. */
@@ -199,6 +202,11 @@ export function resolveSource(
     return { speaker: phrase, how: "unnamed", confidence: 0.2 };
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
+  // "the group", "the movement": the body quoted last, not long before.
+  if (BODY_NOUN.test(phrase)) {
+    const body = memory.bodies.filter((b) => b.at < start).at(-1);
+    if (body && start - body.at < 1500) return { speaker: body.name, how: "organisation", confidence: 0.75 };
+  }
   // "…, who said": the relative pronoun stands for the name just before it.
   if (RELATIVE.test(phrase)) {
     const antecedent = namedStarting(context.named, start - LONGEST_NAME, start)
