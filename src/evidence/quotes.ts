@@ -122,6 +122,9 @@ export function quoteCandidates(
       // the quote is cut at a sentence's end within the cap, and says so.
       const end = capped(text, start, extent.end);
       if (end <= start) continue;
+      // A pronoun alone ("which", "it") stands for words elsewhere: no statement by itself.
+      if (extent.kind === "reported" && (isPronoun(text.slice(start, end)) || /^what$/i.test(text.slice(start, end))))
+        continue;
       // Reported words with no verb of their own are the author's summary of what was said.
       const kind = extent.kind === "reported" && !hasVerb(a, span.from, span.to) ? "paraphrase" : extent.kind;
       const signals =

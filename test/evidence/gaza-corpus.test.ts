@@ -16,6 +16,8 @@ describe("the Gaza corpus: who said what", () => {
   // Checked by hand against the texts: every speaker the model stands by is one of these.
   const RIGHT: [string, string, string][] = [
     ["bbc-repost-2025-10-09", "This means that ALL of the Hostages will", "Donald Trump"],
+    // '"All parties" would be treated fairly, said Trump'
+    ["bbc-repost-2025-10-09", "would be treated fairly", "Donald Trump"],
     ["bbc-repost-2025-10-09", 'it would "end the war in Gaza', "Hamas"],
     ["bbc-repost-2025-10-09", "The suffering must end", "António Guterres"],
     ["bbc-repost-2025-10-09", "that the UN would support", "António Guterres"],
