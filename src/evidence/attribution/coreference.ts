@@ -39,7 +39,7 @@ const SYNONYMS: Record<string, readonly string[]> = {
 export interface SpeakerMemory {
   /** The people quoted so far, with where each was last quoted. */
   readonly quoted: { name: string; at: number }[];
-  /** The bodies quoted so far by their name ("Hamas", "the White House"), with where. */
+  /** The bodies quoted so far by their name ("the Front", "the White House"), with where. */
   readonly bodies: { name: string; at: number }[];
 }
 
