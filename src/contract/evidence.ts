@@ -41,6 +41,10 @@ export const Quote = Located.extend({
     .describe(
       "direct: their words in quotation marks; partial: a few of their words quoted in the author's sentence; reported: a clause giving what they said; paraphrase: the author's words for it, no clause of theirs",
     ),
+  confirmedBy: z
+    .string()
+    .optional()
+    .describe("the file whose confident attribution of the same words confirms this quote's speaker"),
   cappedFrom: z
     .number()
     .optional()

@@ -87,6 +87,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
           relayedBy: q.relayedBy,
           ...(q.within ? { within: q.within } : {}),
           ...(q.cappedFrom ? { cappedFrom: q.cappedFrom } : {}),
+          ...(q.confirmedBy ? { confirmedBy: q.confirmedBy } : {}),
         }),
       ),
     ),

@@ -99,11 +99,13 @@ export function extractEvidence(
     return a;
   });
   const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!, knowledge)))];
-  const documents = docs.map((d, i) => {
-    const e = extractDocument(d, model, knowledge, people, analyses[i]!);
-    onProgress?.(docs.length + i + 1, 2 * docs.length);
-    return e;
-  });
+  const documents = confirmedAcross(
+    docs.map((d, i) => {
+      const e = extractDocument(d, model, knowledge, people, analyses[i]!);
+      onProgress?.(docs.length + i + 1, 2 * docs.length);
+      return e;
+    }),
+  );
   const duplicates = findDuplicates(docs);
   const original = new Map(docs.map((d, i) => [d.file, docs[duplicates[i]?.of ?? i]!.file]));
   const { facts, sources } = alignClaims(
@@ -122,4 +124,35 @@ export function extractEvidence(
     sources,
     reliability: sourceReliability(documents, sources, options.sources),
   };
+}
+
+/** Shortest words that, quoted alike in two sources, are taken for the same quotation. */
+const SAME_WORDS_MIN = 20;
+
+/**
+ * The same words quoted in two sources (a wire copy, a repost) are one quotation: where one
+ * source's attribution is confident and another's likeliest speaker is the same person, the
+ * other is confirmed too, and says by which file. Words given confidently to two different
+ * people confirm nothing.
+ */
+function confirmedAcross(documents: DocumentEvidence[]): DocumentEvidence[] {
+  const sure = new Map<string, { speaker: string | null; file: string }>();
+  for (const d of documents)
+    for (const q of d.quotes) {
+      if (!q.speaker || q.text.length < SAME_WORDS_MIN) continue;
+      const seen = sure.get(q.text);
+      sure.set(
+        q.text,
+        seen && seen.speaker !== q.speaker ? { speaker: null, file: "" } : { speaker: q.speaker, file: q.file },
+      );
+    }
+  return documents.map((d) => ({
+    ...d,
+    quotes: d.quotes.map((q) => {
+      const by = q.speaker ? undefined : sure.get(q.text);
+      return by?.speaker && by.file !== q.file && q.speakerCandidate === by.speaker
+        ? { ...q, speaker: by.speaker, speakerCandidate: null, confirmedBy: by.file }
+        : q;
+    }),
+  }));
 }

@@ -27,6 +27,8 @@ export interface Quote extends Located {
   readonly kind: "direct" | "partial" | "reported" | "paraphrase";
   /** The length of the words before they were cut at `QUOTE_CAP` (an unclosed quotation mark, a run-on paragraph); absent when whole. */
   readonly cappedFrom?: number;
+  /** The file whose confident attribution of the same words confirms this one's speaker (a copy's quote), when that is how it was confirmed. */
+  readonly confirmedBy?: string;
   /** For a partial quote, the reported speech or paraphrase it sits in. */
   readonly within?: { readonly start: number; readonly end: number };
   /**

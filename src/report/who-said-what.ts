@@ -8,7 +8,7 @@ type Quote = CorpusEvidence["quotes"][number];
 /** One speaker's words: the confident attributions first, then the likeliest speaker's, unconfirmed. */
 export interface SpeakerWords {
   readonly who: string;
-  /** The scenario's party the speaker is or speaks for (named in its description), else null. */
+  /** The scenario's party the speaker is or speaks for (named in its description, or placed with it by their role), else null. */
   readonly party: string | null;
   readonly confirmed: readonly Quote[];
   readonly unconfirmed: readonly Quote[];

@@ -33,6 +33,9 @@ describe("the Gaza corpus: who said what", () => {
     ["reuters-2025-10-09", "the ceasefire would take effect", "Benjamin Netanyahu"],
     ["reuters-2025-10-09", "the list of the Palestinian prisoners", "Gal Hirsch"],
     ["reuters-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed"],
+    // The BBC's copy of Reuters' words, confirmed by them (confirmedBy).
+    ["bbc-repost-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed"],
+    ["bbc-repost-2025-10-09", "I am not the only one happy", "Abdul Majeed"],
     ["reuters-2025-10-09", "I am not the only one happy", "Abdul Majeed"],
   ];
   const base = (file: string) => file.split("/").at(-1)!;
@@ -43,6 +46,15 @@ describe("the Gaza corpus: who said what", () => {
       const known = RIGHT.find(([f, words]) => base(q.file).startsWith(f) && q.text.includes(words));
       expect(known, `unchecked speaker ${q.speaker} for “${q.text.slice(0, 60)}”`).toBeDefined();
       expect(q.speaker).toBe(known![2]);
+    }
+  });
+  it("the same words in a copy take the speaker the original stands by, and say which file confirms it", () => {
+    const copies = report.quotes.filter((q) => q.confirmedBy);
+    expect(copies.length).toBeGreaterThan(0);
+    for (const q of copies) {
+      const original = report.quotes.find((o) => o.file === q.confirmedBy && o.text === q.text)!;
+      expect(original.speaker).toBe(q.speaker);
+      expect(q.file).not.toBe(q.confirmedBy);
     }
   });
   it("words someone did not say, and words said by those around a leader, are not the leader's", () => {

@@ -43,6 +43,7 @@ export function People({ scenario }: { scenario: string }) {
                 {q.relayedBy ? `, relayed by ${q.relayedBy}` : ""} · {sourceNameOf(q.file)} · confidence{" "}
                 {q.confidence.toFixed(2)}
                 {sure ? "" : " · unconfirmed"}
+                {q.confirmedBy ? ` · confirmed by the same words in ${sourceNameOf(q.confirmedBy)}` : ""}
                 {q.cappedFrom
                   ? ` · cut: the quotation ran on for ${q.cappedFrom.toLocaleString("en-US")} characters`
                   : ""}
