@@ -36,9 +36,14 @@ const KNOWN: Readonly<Record<string, readonly [ActorKind, string]>> = Object.fro
 );
 const ROLE_WORDS =
   "president|prime minister|minister|secretary of state|secretary-general|secretary general|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
-/** Either case for the first letter: "President Vella", "the president". */
+/** Role words as prose or a title writes them, each word capitalised or not ("the prime minister", "Prime Minister"). */
 const ROLE_ALT = ROLE_WORDS.split("|")
-  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .map((phrase) =>
+    phrase
+      .split(" ")
+      .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+      .join(" "),
+  )
   .join("|");
 /** A role right before a name: up to three capitalised or rank words, the role word, an optional "for/of X". */
 const ROLE = new RegExp(
@@ -47,23 +52,14 @@ const ROLE = new RegExp(
 const APPOSITION = new RegExp(
   `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
 );
-/** Role words as a title writes them, each word capitalised or not ("Prime Minister", "prime minister"). */
-const ROLE_TITLE = ROLE_WORDS.split("|")
-  .map((phrase) =>
-    phrase
-      .split(" ")
-      .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
-      .join(" "),
-  )
-  .join("|");
 /** Words that qualify a title: the prefixes the language data lists, and demonyms ("Maltese", "Australian"). */
 const TITLE_QUALIFIER = `(?:${LANGUAGE.namePrefixes.pattern}|[A-Z][a-z]+(?:an|ese|ish|ch|i))`;
 /** Title words before a name, up to the last role word ("Maltese Prime Minister ", "President "), with the prefixes that go with them. */
 const TITLE_BEFORE_NAME = new RegExp(
-  `^(?:${TITLE_QUALIFIER}\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_TITLE}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
+  `^(?:${TITLE_QUALIFIER}\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_ALT}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
 );
 /** A run that is a title with no name: qualifiers and a role ("Prime Minister", "Maltese Prime Minister"), not "Anthony Head". */
-const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_TITLE})$`);
+const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
 const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
 /** One word of a person's name, in any alphabet's capitals ("António", "Łukasz"). */

@@ -85,7 +85,7 @@ export function findDates(
       const dayStart = ref.getTime() - (ref.getTime() % 86_400_000);
       const ahead = AHEAD.test(text.slice(Math.max(0, start - 80), start));
       // a later day, not later the same day ("announced Friday evening" in a Friday's paper)
-      const later = date.getTime() - ref.getTime() > 86_400_000 - (ref.getTime() % 86_400_000);
+      const later = date.getTime() > dayStart + 86_400_000;
       const sentence = sentenceAround(a, start);
       if (!ahead && later && PAST.test(sentence) && !FUTURE.test(sentence))
         date = new Date(date.getTime() - 7 * 86_400_000);

@@ -4,6 +4,7 @@ import { attributionSignals, calibrated } from "./attribution/confidence.js";
 import {
   isPronoun,
   type Resolution,
+  remember,
   resolveSource,
   type SpeakerMemory,
   sourceContext,
@@ -12,7 +13,6 @@ import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
-import { COUNTRIES } from "./countries.js";
 import { relayOf } from "./relay.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
@@ -180,18 +180,7 @@ export function quoteCandidates(
         signals,
       });
     }
-    if (resolution && (resolution.how === "name" || resolution.how === "role"))
-      memory.quoted.push({ name: resolution.speaker, at: r.source!.end });
-    // A body named by its proper name ("Gozo Front said"), for "the group" later; a country is
-    // not "the group".
-    else if (
-      resolution &&
-      (resolution.how === "organisation" || resolution.how === "unnamed") &&
-      /^\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,3}$/u.test(resolution.speaker) &&
-      !isPronoun(resolution.speaker) &&
-      !COUNTRIES.some(([pattern]) => pattern.test(resolution.speaker))
-    )
-      memory.bodies.push({ name: resolution.speaker, at: r.source!.end });
+    if (resolution) remember(memory, resolution, r.source!.end);
   }
   return out.sort((x, y) => x.quote.start - y.quote.start);
 }

@@ -9,6 +9,7 @@ import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { readDocuments } from "../../src/ingest/read-documents.js";
 import { whoSaidWhat } from "../../src/report/who-said-what.js";
 import { ROOT, SHARED } from "../domains.js";
+import { type CheckedSpeaker, expectEverySpeakerChecked } from "../support/speakers-checked.js";
 
 /** The five real articles about the Moscow talks of 2 December 2025, read from ../shared. */
 const corpus = join(SHARED, "corpus", "moscow-2025-12");
@@ -77,7 +78,7 @@ describe("the Moscow corpus: contradictions, never resolved silently", () => {
 describe("the Moscow corpus: quotes, actors, quantities", () => {
   const quote = (f: string, words: string) => report.quotes.find((q) => q.file === file(f) && q.text.includes(words));
   // Checked by hand against the texts: every speaker the model gives in the corpus is one of these.
-  const RIGHT: [string, string, string][] = [
+  const RIGHT: CheckedSpeaker[] = [
     ["000", "[the U.S. continues] to test", "Marco Rubio"],
     ["001", "that the conflict", "Marco Rubio"],
     ["001", "that Russia’s “ideal deal” would go even further", "Horowitz"],
@@ -101,12 +102,8 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
   it("gives every quote its right speaker or none: no speaker given in the corpus is wrong", () => {
     const given = report.quotes.filter((q) => q.speaker);
     expect(given.length).toBeGreaterThanOrEqual(12);
-    for (const q of given) {
-      const known = RIGHT.find(([f, words]) => q.file === file(f) && q.text.includes(words));
-      expect(known, `unchecked speaker ${q.speaker} for “${q.text.slice(0, 60)}”`).toBeDefined();
-      expect(q.speaker).toBe(known![2]);
-      expect(q.confidence).toBeGreaterThanOrEqual(0.85);
-    }
+    expectEverySpeakerChecked(report.quotes, RIGHT, (f, checked) => f === file(checked));
+    for (const q of given) expect(q.confidence).toBeGreaterThanOrEqual(0.85);
   });
   it("the cases that went to the wrong person before: right, or withheld with the right candidate", () => {
     expect(quote("004", "One thing is recognized decisions")).toMatchObject({

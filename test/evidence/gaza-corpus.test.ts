@@ -7,6 +7,7 @@ import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { readDocuments } from "../../src/ingest/read-documents.js";
 import { whoSaidWhat } from "../../src/report/who-said-what.js";
 import { SHARED } from "../domains.js";
+import { type CheckedSpeaker, expectEverySpeakerChecked } from "../support/speakers-checked.js";
 
 /** The Gaza coverage of October 2025, read from ../shared, with no case knowledge at all. */
 const corpus = join(SHARED, "corpus", "gaza-2025-10");
@@ -14,7 +15,7 @@ const report = evidenceJson(extractEvidence(withBatchDates(readDocuments([corpus
 
 describe("the Gaza corpus: who said what", () => {
   // Checked by hand against the texts: every speaker the model stands by is one of these.
-  const RIGHT: [string, string, string][] = [
+  const RIGHT: CheckedSpeaker[] = [
     ["bbc-repost-2025-10-09", "This means that ALL of the Hostages will", "Donald Trump"],
     // '"All parties" would be treated fairly, said Trump'
     ["bbc-repost-2025-10-09", "would be treated fairly", "Donald Trump"],
@@ -42,11 +43,7 @@ describe("the Gaza corpus: who said what", () => {
   it("every speaker the model stands by is right", () => {
     const given = report.quotes.filter((q) => q.speaker);
     expect(given.length).toBeGreaterThanOrEqual(12);
-    for (const q of given) {
-      const known = RIGHT.find(([f, words]) => base(q.file).startsWith(f) && q.text.includes(words));
-      expect(known, `unchecked speaker ${q.speaker} for “${q.text.slice(0, 60)}”`).toBeDefined();
-      expect(q.speaker).toBe(known![2]);
-    }
+    expectEverySpeakerChecked(report.quotes, RIGHT, (f, checked) => base(f).startsWith(checked));
   });
   it("the same words in a copy take the speaker the original stands by, and say which file confirms it", () => {
     const copies = report.quotes.filter((q) => q.confirmedBy);

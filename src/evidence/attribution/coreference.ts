@@ -1,4 +1,5 @@
 import type { Actor } from "../actors.js";
+import { COUNTRIES } from "../countries.js";
 import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson } from "../name-key.js";
 
@@ -41,6 +42,21 @@ export interface SpeakerMemory {
   readonly quoted: { name: string; at: number }[];
   /** The bodies quoted so far by their name ("the Front", "the White House"), with where. */
   readonly bodies: { name: string; at: number }[];
+}
+
+/**
+ * Keeps a resolved source for the ones after it: a person named or given by role for "he"/"she";
+ * a body named by its proper name ("Gozo Front said") for "the group" — a country is not one.
+ */
+export function remember(memory: SpeakerMemory, r: Resolution, at: number): void {
+  if (r.how === "name" || r.how === "role") memory.quoted.push({ name: r.speaker, at });
+  else if (
+    (r.how === "organisation" || r.how === "unnamed") &&
+    /^\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,3}$/u.test(r.speaker) &&
+    !isPronoun(r.speaker) &&
+    !COUNTRIES.some(([pattern]) => pattern.test(r.speaker))
+  )
+    memory.bodies.push({ name: r.speaker, at });
 }
 
 /** What resolving a text's sources needs, prepared once per text. */
