@@ -36,7 +36,7 @@ export function renderEvidence(r: EvidenceJson, width = Infinity): string {
         out.push(`    ${speaker}`);
         for (const q of qs)
           out.push(
-            `      ${q.kind === "reported" || q.kind === "paraphrase" ? `(${q.kind}) ` : ""}${q.cue ? `[${q.cue}] ` : ""}${q.kind === "paraphrase" ? short(q.text) : `“${short(q.text)}”`}  @${q.start}`,
+            `      ${q.kind === "reported" || q.kind === "paraphrase" ? `(${q.kind}) ` : ""}${q.cue ? `[${q.cue}] ` : ""}${q.kind === "direct" || q.kind === "partial" ? `“${short(q.text)}”` : short(q.text)}  @${q.start}`,
           );
       }
     }
