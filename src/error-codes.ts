@@ -474,6 +474,12 @@ export const ERROR_CODES = [
     meaning: "A pattern of a case file is not a valid regular expression — write it as /source/flags and fix it.",
   },
   {
+    code: "follow.invalid",
+    status: 422,
+    meaning:
+      "A case's follow.yaml (or a feed or folder given to follow) is not valid — list feeds as http(s) URLs, folders as paths, and the limits as numbers.",
+  },
+  {
     code: "draft.no-english",
     status: 422,
     meaning:

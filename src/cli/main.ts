@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { formatProblem, InputError, type Problem } from "../errors.js";
 import { systemProblem } from "../system-errors.js";
 import { registerDraft, registerEvidence } from "./evidence-command.js";
+import { registerFollow } from "./follow-command.js";
 import { withFlag } from "./limit-flags.js";
 import { integer, load, MAX_STEPS, number } from "./options.js";
 import { registerReport } from "./report-command.js";
@@ -187,6 +188,7 @@ export function createProgram(): Command {
     });
   registerEvidence(program);
   registerDraft(program);
+  registerFollow(program);
   registerValidate(program);
   registerSimulate(program);
   registerTournament(program);

@@ -16,7 +16,7 @@ const NUMBERED =
   /\b(\d+)[- ]point (?:[\w.’'-]+ ){0,2}?(plan|framework|proposal|document)\b|\b(plan|framework|proposal|document)\b[^.;]{0,40}?\b(\d+) points\b/i;
 
 /** Whose a numbered plan is: the name or possessive right before its number ("a leaked Valletta 12-point plan"), or who put it forward after it. */
-const OWNER_BEFORE = /\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s?)? (?:[\w-]+ ){0,2}$/;
+const OWNER_BEFORE = /\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(['’]s?)? ((?:[\w-]+ ){0,2})$/;
 const PUT_FORWARD_BY =
   /^[^.;]{0,40}?\b(?:put forward|proposed|presented|drawn up|drafted|unveiled|tabled) by (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)/;
 
@@ -72,7 +72,10 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     plan.kinds.set(kind, (plan.kinds.get(kind) ?? 0) + 1);
     plan.mentions.push(s);
     // Whose: the possessive right before it ("Novak's 12-point plan") or who put it forward.
-    const owner = OWNER_BEFORE.exec(s.text.slice(0, m.index))?.[1] ?? PUT_FORWARD_BY.exec(s.text.slice(m.index))?.[1];
+    const before = OWNER_BEFORE.exec(s.text.slice(0, m.index));
+    // A name then an article is no owner but a recipient ("sent Valletta a revised 12-point plan").
+    const owned = before && (before[2] || !/^(?:a|an|the)\b/i.test(before[3]!)) ? before[1] : undefined;
+    const owner = owned ?? PUT_FORWARD_BY.exec(s.text.slice(m.index))?.[1];
     const party = owner ? ctx.partyOf(owner) : null;
     if (party && ctx.parties.has(party)) plan.by.set(party, (plan.by.get(party) ?? 0) + 1);
   }
@@ -154,7 +157,8 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     });
   }
 
-  // Lineage: a numbered plan the texts call revised derives from the numbered plan named most besides it.
+  // Lineage: a numbered plan the texts call revised derives from the numbered plan named most
+  // besides it in the texts that call it so, else in all the texts.
   const revised = new Set(
     proposals.filter((p) => p.number && p.mentions.some((s) => revisionNear(s.text, p.number!))).map((p) => p.name),
   );
@@ -162,12 +166,19 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     .filter((p) => p.number && !revised.has(p.name))
     .sort((a, b) => numbered.get(b.number!)!.mentions.length - numbered.get(a.number!)!.mentions.length);
 
+  const originOf = (name: string, mentions: readonly Located[]) => {
+    const files = new Set(mentions.filter((s) => NUMBERED.test(s.text)).map((s) => s.file));
+    const inFiles = (q: (typeof byMentions)[number]) =>
+      numbered.get(q.number!)!.mentions.filter((s) => files.has(s.file)).length;
+    const near = byMentions.filter((q) => q.name !== name && inFiles(q) > 0).sort((a, b) => inFiles(b) - inFiles(a))[0];
+    return near ?? byMentions.find((q) => q.name !== name);
+  };
   return proposals.map(({ mentions, number, ...p }) => {
     const terms = termsIn(
       mentions.filter((m) => !ctx.weak.has(m.file)),
       ctx.issues,
     );
-    const origin = revised.has(p.name) ? byMentions.find((q) => q.name !== p.name) : undefined;
+    const origin = revised.has(p.name) ? originOf(p.name, mentions) : undefined;
     const stated = Object.keys(terms.outcome);
     return {
       ...p,
@@ -194,12 +205,20 @@ function alsoIn(mentions: readonly Located[], first: Located): CiteSpec[] {
     .map((x) => citeAround(x, x.text.split(/\s+/).slice(0, 3).join(" ")));
 }
 
-/** Whether a revision word ("revised", "updated") is within a few words of the plan's number. */
+/**
+ * Whether the texts call the plan itself a revision: a revision word ("revised", "updated") shortly
+ * before its number ("a revised, shorter 12-point plan") or just after it ("the 12-point plan,
+ * updated"). With "of", "from", "than", "in" or "instead" in between ("the revised plan would …
+ * instead of the 600,000 in the 28-point plan"), the plan named is the one revised, not a revision.
+ */
 function revisionNear(text: string, n: string): boolean {
   const at = text.search(new RegExp(`\\b${n}[- ]point|\\b${n} points\\b`));
   if (at < 0) return false;
-  const near = text.slice(Math.max(0, at - 90), at + 40);
-  return REVISION.test(near);
+  const before = text.slice(Math.max(0, at - 90), at);
+  const last = [...before.matchAll(new RegExp(REVISION.source, "gi"))].at(-1);
+  const between = last ? before.slice(last.index + last[0].length).trim() : null;
+  if (between !== null && !/\b(?:of|from|than|in|instead|replacing)\b/i.test(between)) return true;
+  return REVISION.test(text.slice(at, at + 40).split(/[.;:!?]/)[0]!);
 }
 
 /**

@@ -87,11 +87,22 @@ interface Statement {
  * points. Every item is cited; preferences are placeholders (equal ranges, flat values),
  * reported as assumptions until someone cites them.
  */
+export interface DraftOptions {
+  /**
+   * A party's stance on an issue is the one it stated last (by its text's published date), the
+   * strongest of those stated that day: a later, softer word replaces an earlier red line. Without
+   * it, the strongest ever stated holds (a batch read at once, where a background sentence
+   * repeating an old position is no news).
+   */
+  readonly latestStance?: boolean;
+}
+
 export function draftScenario(
   evidence: EvidenceJson,
   documents: readonly { file: string; text: string }[],
   name = "Draft from the evidence",
   knowledge: CaseKnowledge = NO_CASE,
+  options: DraftOptions = {},
 ): ScenarioInput {
   const allegiances = knowledge.allegiances.length ? knowledge.allegiances : COUNTRIES;
   const topics = knowledge.topics.length ? knowledge.topics : TOPICS;
@@ -314,6 +325,8 @@ export function draftScenario(
     evidence.reliability.filter((r) => r.score < WEAK_SOURCE || r.quarantined).map((r) => [r.file, r]),
   );
   const negotiated = statements.filter((s) => s.party && s.topics.length && NEGOTIATING.includes(s.kind));
+  const published = new Map(evidence.documents.map((d) => [d.file, d.published ?? ""]));
+  const dayOf = (s: Statement) => published.get(s.sentence.file) ?? "";
   const termsOf = new Map(
     contested.map((t) => [t.name, terms.filter((x) => t.pattern.test(x.text)).map((x) => x.sentence)]),
   );
@@ -356,7 +369,12 @@ export function draftScenario(
       const source = weak.get(s.sentence.file);
       const strength = stanceOf(s) === "red line" && (!worded || source) ? plainStance(s) : stanceOf(s);
       const known = held.get(key);
-      if (!known || rank[strength] < rank[known.strength])
+      const [day, knownDay] = [dayOf(s), known ? dayOf(known.statement) : ""];
+      if (
+        options.latestStance && known && day !== knownDay
+          ? day > knownDay
+          : !known || rank[strength] < rank[known.strength]
+      )
         held.set(key, {
           party: s.party!,
           topic,

@@ -3,11 +3,15 @@ import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import { documentFromRow, EDITABLE, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
+import { caseVersionFromRow, feedFromRow, feedRow, followSchema } from "./follow-rows.js";
 import type {
+  CaseVersion,
+  CaseVersionEntry,
   DocumentEdit,
   DocumentEntry,
   DocumentMeta,
   ExpectedVersion,
+  FeedState,
   PeopleOf,
   PutOutcome,
   ScenarioInput,
@@ -48,7 +52,8 @@ const SCHEMA = `
   ALTER TABLE tournament_runs ADD COLUMN IF NOT EXISTS crosses BOOLEAN NOT NULL DEFAULT false;
   CREATE TABLE IF NOT EXISTS document_edits (
     seq BIGSERIAL PRIMARY KEY, document TEXT NOT NULL REFERENCES documents(id), edit TEXT NOT NULL, edited TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);`;
+  CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);
+  ${followSchema("postgres")}`;
 
 /** Any fixed number: the advisory lock under which one process at a time makes the schema. */
 const SCHEMA_LOCK = 0x7061726c;
@@ -393,6 +398,79 @@ export class PostgresStore implements Store {
       distanceToNash: r["distance_nash"] as number,
       welfare: r["welfare"] as number,
     }));
+  }
+
+  async feeds(caseId: string): Promise<FeedState[]> {
+    const { rows } = await this.pool.query("SELECT * FROM feeds WHERE case_id = $1 ORDER BY seq", [caseId]);
+    return rows.map(feedFromRow);
+  }
+
+  async saveFeed(f: FeedState): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO feeds (case_id, url, etag, last_modified, ttl_minutes, next_fetch, failures, last_status, last_error, last_fetched)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (case_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+         ttl_minutes = excluded.ttl_minutes, next_fetch = excluded.next_fetch, failures = excluded.failures,
+         last_status = excluded.last_status, last_error = excluded.last_error, last_fetched = excluded.last_fetched`,
+      [...feedRow(f)],
+    );
+  }
+
+  async feedItems(caseId: string, url: string): Promise<Map<string, string | null>> {
+    const { rows } = await this.pool.query("SELECT key, updated FROM feed_items WHERE case_id = $1 AND feed = $2", [
+      caseId,
+      url,
+    ]);
+    return new Map(rows.map((r) => [r.key as string, (r.updated as string | null) ?? null]));
+  }
+
+  async markFeedItem(
+    caseId: string,
+    url: string,
+    key: string,
+    updated: string | null,
+    document: string | null,
+  ): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO feed_items (case_id, feed, key, updated, document) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_id, feed, key) DO UPDATE SET updated = excluded.updated, document = excluded.document`,
+      [caseId, url, key, updated, document],
+    );
+  }
+
+  async addCaseVersion(caseId: string, documents: number, snapshot: unknown): Promise<CaseVersionEntry> {
+    const created = new Date().toISOString();
+    return this.transaction(async (c) => {
+      // One writer at a time per case: the next number is read and taken under the same lock.
+      await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`case_versions:${caseId}`]);
+      const { rows } = await c.query(
+        "SELECT COALESCE(MAX(version), 0) + 1 AS v FROM case_versions WHERE case_id = $1",
+        [caseId],
+      );
+      const version = Number(rows[0].v);
+      await c.query(
+        "INSERT INTO case_versions (case_id, version, created, documents, snapshot) VALUES ($1, $2, $3, $4, $5)",
+        [caseId, version, created, documents, JSON.stringify(snapshot)],
+      );
+      return { caseId, version, created, documents };
+    });
+  }
+
+  async caseVersions(caseId: string): Promise<CaseVersionEntry[]> {
+    const { rows } = await this.pool.query(
+      "SELECT case_id, version, created, documents FROM case_versions WHERE case_id = $1 ORDER BY version",
+      [caseId],
+    );
+    return rows.map(caseVersionFromRow);
+  }
+
+  async caseVersion(caseId: string, version: number): Promise<CaseVersion | null> {
+    const { rows } = await this.pool.query("SELECT * FROM case_versions WHERE case_id = $1 AND version = $2", [
+      caseId,
+      version,
+    ]);
+    const r = rows[0];
+    return r ? { ...caseVersionFromRow(r), snapshot: JSON.parse(r.snapshot as string) } : null;
   }
 
   async close(): Promise<void> {

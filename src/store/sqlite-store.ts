@@ -7,11 +7,15 @@ import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import { systemProblem } from "../system-errors.js";
 import { documentFromRow, EDITABLE, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
+import { caseVersionFromRow, feedFromRow, feedRow, followSchema } from "./follow-rows.js";
 import type {
+  CaseVersion,
+  CaseVersionEntry,
   DocumentEdit,
   DocumentEntry,
   DocumentMeta,
   ExpectedVersion,
+  FeedState,
   PeopleOf,
   PutOutcome,
   ScenarioInput,
@@ -89,7 +93,8 @@ export class SqliteStore implements Store {
             CREATE TABLE IF NOT EXISTS document_edits (
               seq INTEGER PRIMARY KEY AUTOINCREMENT, document TEXT NOT NULL REFERENCES documents(id),
               edit TEXT NOT NULL, edited TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);`);
+            CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);
+            ${followSchema("sqlite")}`);
           // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
           const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
             (c) => c.name,
@@ -518,6 +523,89 @@ export class SqliteStore implements Store {
       this.setPeople(missing.map((d, i) => [d.id, names[i] ?? []]));
     }
     return this.people();
+  }
+
+  async feeds(caseId: string): Promise<FeedState[]> {
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT * FROM feeds WHERE case_id = ? ORDER BY rowid").all(caseId) as Record<string, unknown>[],
+    );
+    return rows.map(feedFromRow);
+  }
+
+  async saveFeed(f: FeedState): Promise<void> {
+    this.guarded(() =>
+      this.statement(
+        `INSERT INTO feeds (case_id, url, etag, last_modified, ttl_minutes, next_fetch, failures, last_status, last_error, last_fetched)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+           ttl_minutes = excluded.ttl_minutes, next_fetch = excluded.next_fetch, failures = excluded.failures,
+           last_status = excluded.last_status, last_error = excluded.last_error, last_fetched = excluded.last_fetched`,
+      ).run(...feedRow(f)),
+    );
+  }
+
+  async feedItems(caseId: string, url: string): Promise<Map<string, string | null>> {
+    const rows = this.guarded(
+      () =>
+        this.statement("SELECT key, updated FROM feed_items WHERE case_id = ? AND feed = ?").all(caseId, url) as {
+          key: string;
+          updated: string | null;
+        }[],
+    );
+    return new Map(rows.map((r) => [r.key, r.updated]));
+  }
+
+  async markFeedItem(
+    caseId: string,
+    url: string,
+    key: string,
+    updated: string | null,
+    document: string | null,
+  ): Promise<void> {
+    this.guarded(() =>
+      this.statement(
+        `INSERT INTO feed_items (case_id, feed, key, updated, document) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (case_id, feed, key) DO UPDATE SET updated = excluded.updated, document = excluded.document`,
+      ).run(caseId, url, key, updated, document),
+    );
+  }
+
+  async addCaseVersion(caseId: string, documents: number, snapshot: unknown): Promise<CaseVersionEntry> {
+    const created = new Date().toISOString();
+    return this.guarded(() =>
+      this.db
+        .transaction(() => {
+          const { v } = this.statement(
+            "SELECT COALESCE(MAX(version), 0) + 1 AS v FROM case_versions WHERE case_id = ?",
+          ).get(caseId) as { v: number };
+          this.statement(
+            "INSERT INTO case_versions (case_id, version, created, documents, snapshot) VALUES (?, ?, ?, ?, ?)",
+          ).run(caseId, v, created, documents, JSON.stringify(snapshot));
+          return { caseId, version: v, created, documents };
+        })
+        .immediate(),
+    );
+  }
+
+  async caseVersions(caseId: string): Promise<CaseVersionEntry[]> {
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          "SELECT case_id, version, created, documents FROM case_versions WHERE case_id = ? ORDER BY version",
+        ).all(caseId) as Record<string, unknown>[],
+    );
+    return rows.map(caseVersionFromRow);
+  }
+
+  async caseVersion(caseId: string, version: number): Promise<CaseVersion | null> {
+    const r = this.guarded(
+      () =>
+        this.statement("SELECT * FROM case_versions WHERE case_id = ? AND version = ?").get(caseId, version) as
+          | Record<string, unknown>
+          | undefined,
+    );
+    return r ? { ...caseVersionFromRow(r), snapshot: JSON.parse(r["snapshot"] as string) } : null;
   }
 
   async close(): Promise<void> {

@@ -83,6 +83,37 @@ export interface SimulationEntry {
   readonly created: string;
 }
 
+/** A followed feed: its validators for the next conditional fetch, when that fetch is due, how the last went. */
+export interface FeedState {
+  readonly caseId: string;
+  readonly url: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** Minutes the feed asks to be left alone (RSS ttl, Cache-Control max-age), or null. */
+  readonly ttlMinutes: number | null;
+  /** ISO time the next fetch is due (null: at once). */
+  readonly nextFetch: string | null;
+  /** Failures in a row (the backoff grows with them); 0 after a success. */
+  readonly failures: number;
+  /** "ok", "not-modified", or the kind of the last failure; null before the first fetch. */
+  readonly lastStatus: string | null;
+  readonly lastError: string | null;
+  readonly lastFetched: string | null;
+}
+
+/** One kept model version of a case: what the workspace held after a batch, as a snapshot to diff. */
+export interface CaseVersionEntry {
+  readonly caseId: string;
+  readonly version: number;
+  readonly created: string;
+  /** Documents the snapshot was made from. */
+  readonly documents: number;
+}
+
+export interface CaseVersion extends CaseVersionEntry {
+  readonly snapshot: unknown;
+}
+
 /**
  * A workspace's storage: documents with their evidence, scenarios, simulation runs, tournaments
  * with their runs. One interface, two implementations — SQLite (embedded, the default) and
@@ -141,5 +172,28 @@ export interface Store {
   runs(id: string): Promise<RunRecord[]>;
   /** In the order they were registered. */
   tournaments(): Promise<TournamentEntry[]>;
+  /** The feeds a case follows, in the order they were added. */
+  feeds(caseId: string): Promise<FeedState[]>;
+  /** Adds a feed or replaces its state. */
+  saveFeed(state: FeedState): Promise<void>;
+  /** A feed's entries already stored: entry key → the time the entry said it changed (null: none given). */
+  feedItems(caseId: string, url: string): Promise<Map<string, string | null>>;
+  /** Records a feed entry as stored (after its document is). */
+  markFeedItem(
+    caseId: string,
+    url: string,
+    key: string,
+    updated: string | null,
+    document: string | null,
+  ): Promise<void>;
+  /**
+   * Keeps a case's model version made from the documents stored now, as the next version number
+   * (one transaction: two writers never get the same number).
+   */
+  addCaseVersion(caseId: string, documents: number, snapshot: unknown): Promise<CaseVersionEntry>;
+  /** A case's versions, oldest first (no snapshots: cheap). */
+  caseVersions(caseId: string): Promise<CaseVersionEntry[]>;
+  /** One version with its snapshot, or null. */
+  caseVersion(caseId: string, version: number): Promise<CaseVersion | null>;
   close(): Promise<void>;
 }

@@ -1,0 +1,188 @@
+import { existsSync, statSync } from "node:fs";
+import type { Command } from "commander";
+import { InputError } from "../errors.js";
+import { baseName } from "../model/base-name.js";
+import { integer } from "./options.js";
+
+/** A case given by its folder (the id is the folder's name) or by its id alone. */
+const caseIdOf = (c: string) => (existsSync(c) && statSync(c).isDirectory() ? baseName(c.replace(/\/+$/, "")) : c);
+
+const dbOption =
+  "workspace database (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL for PostgreSQL)";
+
+export function registerFollow(program: Command): void {
+  program
+    .command("follow")
+    .description(
+      "Fetch what is new in the feeds and folders a case follows, store it, and say what changed in the negotiation",
+    )
+    .argument("<case>", "the case folder (its follow.yaml lists feeds and folders; its case.yaml, what to look for)")
+    .option("--feed <url...>", "follow these feeds too (kept in the workspace for the next passes)")
+    .option("--folder <dir...>", "read these folders too (this pass)")
+    .option("--allow-private", "let feeds and articles be fetched from private or loopback addresses")
+    .option("--force", "fetch every feed now, even one whose interval or ttl has not passed")
+    .option("--json", "print the pass (feeds, documents stored, version, changes) as one JSON object")
+    .option("--db <file>", dbOption)
+    .action(
+      async (
+        dir: string,
+        o: { feed?: string[]; folder?: string[]; allowPrivate?: boolean; force?: boolean; json?: boolean; db?: string },
+      ) => {
+        if (!existsSync(dir) || !statSync(dir).isDirectory())
+          throw new InputError([
+            {
+              code: "input.missing",
+              file: dir,
+              message: "no case folder here",
+              hint: "give a case folder, e.g. cases/moscow-2025-12",
+            },
+          ]);
+        const [
+          { loadFollowSources },
+          { loadCase, caseFileOf },
+          { loadAttributionModel },
+          { openStore },
+          ingest,
+          follow,
+          { renderChanges },
+        ] = await Promise.all([
+          import("../formats/follow-file.js"),
+          import("../formats/case-file.js"),
+          import("../ingest/attribution-model.js"),
+          import("../store/open-store.js"),
+          import("../workflows/ingest-documents.js"),
+          import("../workflows/follow-case.js"),
+          import("../report/render-changes.js"),
+        ]);
+        const given = loadFollowSources(dir);
+        for (const url of o.feed ?? [])
+          if (!/^https?:\/\//.test(url))
+            throw new InputError([
+              {
+                code: "follow.invalid",
+                field: "--feed",
+                message: `${url} is not an http(s) URL`,
+                hint: "give the feed's address",
+              },
+            ]);
+        const sources = {
+          ...given,
+          feeds: [...given.feeds, ...(o.feed ?? []).map((url) => ({ url, every: 15 }))],
+          folders: [...given.folders, ...(o.folder ?? [])],
+          allowPrivate: given.allowPrivate || Boolean(o.allowPrivate),
+        };
+        const knowledge = existsSync(caseFileOf(dir))
+          ? loadCase(dir)
+          : (await import("../evidence/case-knowledge.js")).NO_CASE;
+        const model = loadAttributionModel();
+        const store = await openStore(o.db);
+        try {
+          const outcome = await follow.followCase(store, caseIdOf(dir), sources, {
+            exec: ingest.inThisThread(store, model, knowledge),
+            model,
+            knowledge,
+            ...(o.force ? { force: true } : {}),
+          });
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(outcome)}\n`);
+            return;
+          }
+          for (const f of outcome.feeds)
+            process.stdout.write(
+              `feed ${f.url}: ${f.status}${f.error ? ` — ${f.error}` : ""}; ${f.entries} new or changed entr${f.entries === 1 ? "y" : "ies"}, ${f.stored} stored${f.failed.length ? `, ${f.failed.length} not fetched (tried again next pass)` : ""}; next ${f.nextFetch ?? "now"}\n`,
+            );
+          const stored = outcome.stored.filter((s) => s.status === "stored").length;
+          process.stdout.write(`${stored} document(s) stored, ${outcome.stored.length - stored} unchanged\n`);
+          if (outcome.version && outcome.changes)
+            process.stdout.write(
+              `\nVersion ${outcome.version.version} of ${outcome.version.caseId} (${outcome.version.documents} documents):\n\n${renderChanges(outcome.changes)}`,
+            );
+          else process.stdout.write("Nothing new: the model is unchanged.\n");
+          if (outcome.feeds.some((f) => !["ok", "not-modified", "not-due"].includes(f.status))) process.exitCode = 3;
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  program
+    .command("changes")
+    .description("What changed in a case's model: since a date, or between two kept versions")
+    .argument("<case>", "the case folder or its id")
+    .option("--since <date>", "the changes after this day or time (YYYY-MM-DD or ISO time)")
+    .option("--from <n>", "the version to compare from (0: the empty case)", integer(0, "--from"))
+    .option("--to <n>", "the version to compare to (default: the latest)", integer(1, "--to"))
+    .option("--versions", "list the kept versions instead")
+    .option("--json", "print one JSON object")
+    .option("--db <file>", dbOption)
+    .action(
+      async (
+        c: string,
+        o: { since?: string; from?: number; to?: number; versions?: boolean; json?: boolean; db?: string },
+      ) => {
+        if (o.since !== undefined && Number.isNaN(Date.parse(o.since)))
+          throw new InputError([
+            {
+              code: "cli.date",
+              field: "--since",
+              message: `${o.since} is not a date`,
+              hint: "e.g. --since 2025-12-03",
+            },
+          ]);
+        const [{ openStore, storeLocation }, { caseChanges, NoSuchVersion }, { renderChanges }] = await Promise.all([
+          import("../store/open-store.js"),
+          import("../workflows/case-changes.js"),
+          import("../report/render-changes.js"),
+        ]);
+        const id = caseIdOf(c);
+        const store = await openStore(o.db);
+        try {
+          let found: Awaited<ReturnType<typeof caseChanges>>;
+          try {
+            found = await caseChanges(store, id, {
+              ...(o.since !== undefined ? { since: o.since } : {}),
+              ...(o.from !== undefined ? { from: o.from } : {}),
+              ...(o.to !== undefined ? { to: o.to } : {}),
+            });
+          } catch (e) {
+            if (e instanceof NoSuchVersion)
+              throw new InputError([
+                {
+                  code: "cli.usage",
+                  field: "--from/--to",
+                  message: e.message,
+                  hint: "parley changes CASE --versions lists them",
+                },
+              ]);
+            throw e;
+          }
+          if (!found)
+            throw new InputError([
+              {
+                code: "store.empty",
+                file: storeLocation(o.db),
+                message: `the workspace keeps no version of ${id}`,
+                hint: `parley follow ${c} makes the first`,
+              },
+            ]);
+          if (o.versions) {
+            process.stdout.write(
+              o.json
+                ? `${JSON.stringify(found.versions)}\n`
+                : found.versions.map((v) => `${v.version}\t${v.created}\t${v.documents} documents\n`).join(""),
+            );
+            return;
+          }
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(found)}\n`);
+            return;
+          }
+          process.stdout.write(
+            `${id}: version ${found.from?.version ?? 0} (${found.from?.created ?? "empty"}) → ${found.to.version} (${found.to.created})\n\n${renderChanges(found.changes)}`,
+          );
+        } finally {
+          await store.close();
+        }
+      },
+    );
+}

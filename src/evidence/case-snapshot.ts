@@ -1,0 +1,156 @@
+import type { EvidenceJson } from "../contract/evidence.js";
+import { baseName } from "../model/base-name.js";
+import type { ScenarioInput } from "../model/schema.js";
+
+/** Words in a source: what a change report quotes, and where. */
+export interface Words {
+  readonly file: string;
+  /** What a reader calls the source (its title, else its opening). */
+  readonly source: string;
+  readonly text: string;
+}
+
+/**
+ * What a case's model held after a batch of coverage, reduced to what an analyst follows from
+ * one batch to the next — each item keyed so two snapshots line up, each with the words it rests
+ * on. Kept as a model version; any two are diffed by `changeReport`.
+ */
+export interface CaseSnapshot {
+  readonly documents: readonly {
+    readonly id: string;
+    readonly file: string;
+    readonly name: string;
+    readonly url: string | null;
+  }[];
+  readonly events: readonly {
+    readonly key: string;
+    readonly kind: string;
+    readonly when: string | null;
+    readonly where: string | null;
+    readonly who: string | null;
+    readonly whom: string | null;
+    readonly planned: boolean;
+    readonly words: Words;
+  }[];
+  /** Each speaker's words the model stands by (quoted or reported; no paraphrase), with the party they speak for when known. */
+  readonly statements: readonly {
+    readonly speaker: string;
+    readonly party: string | null;
+    readonly kind: string;
+    readonly words: Words;
+  }[];
+  /** A party's position on an issue, from the draft: its strength (red line, demand, preference, acceptable, rejects). */
+  readonly stances: readonly {
+    readonly party: string;
+    readonly issue: string;
+    readonly strength: string;
+    readonly note: string | null;
+    readonly words: Words | null;
+  }[];
+  readonly redLines: readonly { readonly party: string; readonly label: string; readonly words: Words | null }[];
+  readonly plans: readonly {
+    readonly name: string;
+    readonly by: string | null;
+    readonly derivedFrom: string | null;
+    readonly outcome: Readonly<Record<string, string | number>>;
+    readonly words: readonly Words[];
+  }[];
+  readonly contradictions: readonly {
+    readonly key: string;
+    readonly subject: string;
+    readonly attribute: string;
+    readonly sides: readonly { readonly value: string; readonly words: Words | null }[];
+  }[];
+  readonly quarantined: readonly { readonly file: string; readonly source: string; readonly reason: string }[];
+}
+
+/** A snapshot of the evidence and the scenario drafted from it (null when the coverage drafts none yet). */
+export function caseSnapshot(evidence: EvidenceJson, draft: ScenarioInput | null): CaseSnapshot {
+  // The draft cites a document by its file's base name, the evidence by its file as given.
+  const names = new Map(
+    evidence.documents.flatMap((d) => [[baseName(d.file), d.name] as const, [d.file, d.name] as const]),
+  );
+  const words = (file: string, text: string): Words => ({ file, source: names.get(file) ?? file, text });
+  const cited = (cite: unknown): Words | null => {
+    const first = (Array.isArray(cite) ? cite[0] : cite) as { file?: string; exact?: string } | undefined;
+    return first?.file && first.exact ? words(first.file, first.exact) : null;
+  };
+  const affiliation = new Map(evidence.actors.map((a) => [a.name, a.affiliation ?? null]));
+  const parties = draft?.parties ?? [];
+  const partyOf = (speaker: string) =>
+    parties.find(
+      (p) =>
+        p.name === speaker ||
+        p.name === affiliation.get(speaker) ||
+        (p.description ?? "").split(/[,:]\s*/).includes(speaker),
+    )?.name ??
+    affiliation.get(speaker) ??
+    null;
+  const seen = new Set<string>();
+  return {
+    documents: evidence.documents
+      .filter((d) => !d.duplicateOf)
+      .map((d) => ({ id: d.id, file: d.file, name: d.name, url: d.url })),
+    events: evidence.events.map((e) => {
+      const first = e.versions[0]!;
+      return {
+        key: eventKey(e),
+        kind: e.kind,
+        when: e.when,
+        where: e.where,
+        who: e.who,
+        whom: e.whom,
+        planned: e.planned,
+        words: words(first.file, first.text),
+      };
+    }),
+    statements: evidence.quotes.flatMap((q) => {
+      if (!q.speaker || q.kind === "paraphrase") return [];
+      // The same words in a copy are one statement.
+      const key = `${q.speaker}\u0000${q.text}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ speaker: q.speaker, party: partyOf(q.speaker), kind: q.kind, words: words(q.file, q.text) }];
+    }),
+    stances: parties.flatMap((p) =>
+      Object.entries(p.stances ?? {}).map(([issue, s]) => ({
+        party: p.name,
+        issue,
+        strength: s.strength,
+        note: s.note ?? null,
+        words: cited(s.cite),
+      })),
+    ),
+    redLines: parties.flatMap((p) =>
+      (p.redLines ?? []).map((r) => ({ party: p.name, label: r.label ?? "red line", words: cited(r.cite) })),
+    ),
+    plans: (draft?.proposals ?? []).map((p) => ({
+      name: p.name,
+      by: p.by ?? null,
+      derivedFrom: p.derivedFrom ?? null,
+      outcome: Object.fromEntries(
+        Object.entries(p.outcome).map(([k, v]) => [k, typeof v === "number" || typeof v === "string" ? v : String(v)]),
+      ),
+      words: (Array.isArray(p.cite) ? p.cite : p.cite ? [p.cite] : []).flatMap((c) => cited(c) ?? []),
+    })),
+    contradictions: evidence.contradictions.map((c) => ({
+      key: `${c.subject}\u0000${c.attribute}\u0000${c.sides
+        .map((s) => String(s.value))
+        .sort()
+        .join("\u0000")}`,
+      subject: c.subject,
+      attribute: c.attribute,
+      sides: c.sides.map((s) => ({
+        value: String(s.value),
+        words: s.quotes[0] ? words(s.quotes[0].file, s.quotes[0].text) : null,
+      })),
+    })),
+    quarantined: evidence.reliability
+      .filter((r) => r.quarantined)
+      .map((r) => ({ file: r.file, source: names.get(r.file) ?? r.file, reason: r.quarantineReason ?? "" })),
+  };
+}
+
+/** An event's identity across snapshots: what happened, when, where, between whom. */
+const eventKey = (e: EvidenceJson["events"][number]) =>
+  [e.kind, e.when ?? "", e.where ?? "", e.who ?? "", e.whom ?? ""].join("\u0000");

@@ -1,0 +1,59 @@
+import type { CaseSnapshot } from "../evidence/case-snapshot.js";
+import { type ChangeReport, changeReport } from "../evidence/change-report.js";
+import type { CaseVersionEntry, Store } from "../store/store.js";
+
+/** Which two model versions to diff: those on either side of a time, or two version numbers. */
+export interface ChangesQuery {
+  /** ISO date or time: the changes made after it (from the last version at or before it). */
+  readonly since?: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface CaseChanges {
+  readonly caseId: string;
+  /** The version compared from (null: the empty case before the first). */
+  readonly from: CaseVersionEntry | null;
+  readonly to: CaseVersionEntry;
+  /** Every version kept, oldest first. */
+  readonly versions: readonly CaseVersionEntry[];
+  readonly changes: ChangeReport;
+}
+
+/** Why a query names no versions to compare: said so, for the surfaces to turn into their own error. */
+export class NoSuchVersion extends Error {}
+
+/**
+ * The changes to a case between two kept model versions: by default from the last version at or
+ * before `since` (or from the empty case, when all came after it) to the latest. Null when the
+ * case has no version yet.
+ */
+export async function caseChanges(store: Store, caseId: string, query: ChangesQuery = {}): Promise<CaseChanges | null> {
+  const versions = await store.caseVersions(caseId);
+  if (!versions.length) return null;
+  const byNumber = (n: number) => {
+    const v = versions.find((x) => x.version === n);
+    if (!v)
+      throw new NoSuchVersion(
+        `${caseId} has no version ${n} (it has ${versions[0]!.version} to ${versions.at(-1)!.version})`,
+      );
+    return v;
+  };
+  const to = query.to !== undefined ? byNumber(query.to) : versions.at(-1)!;
+  let from: CaseVersionEntry | null;
+  if (query.from !== undefined) from = query.from === 0 ? null : byNumber(query.from);
+  else if (query.since !== undefined) {
+    const t = Date.parse(query.since);
+    from = [...versions].reverse().find((v) => Date.parse(v.created) <= t && v.version <= to.version) ?? null;
+  } else from = versions.filter((v) => v.version < to.version).at(-1) ?? null;
+  const snapshot = async (v: CaseVersionEntry | null) =>
+    v ? ((await store.caseVersion(caseId, v.version))?.snapshot as CaseSnapshot) : null;
+  const after = (await snapshot(to))!;
+  return {
+    caseId,
+    from,
+    to,
+    versions,
+    changes: changeReport(from && from.version !== to.version ? await snapshot(from) : from ? after : null, after),
+  };
+}

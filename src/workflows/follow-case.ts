@@ -1,0 +1,234 @@
+import { realpathSync } from "node:fs";
+import type { AttributionModel } from "../evidence/attribution/model.js";
+import type { CaseKnowledge } from "../evidence/case-knowledge.js";
+import { type CaseSnapshot, caseSnapshot } from "../evidence/case-snapshot.js";
+import { type ChangeReport, changeReport } from "../evidence/change-report.js";
+import type { EvidenceDocument } from "../evidence/document.js";
+import { draftScenario } from "../evidence/draft.js";
+import { feedArticle } from "../follow/feed-article.js";
+import { type FeedItem, feedItems } from "../follow/feed-items.js";
+import { isDue, nextFetch } from "../follow/feed-schedule.js";
+import { FetchFailure, type FetchLimits, safeFetch } from "../follow/safe-fetch.js";
+import type { FollowSources } from "../formats/follow-file.js";
+import { readDocuments } from "../ingest/read-documents.js";
+import type { CaseVersionEntry, FeedState, Store } from "../store/store.js";
+import { batchEvidence } from "./evidence.js";
+import { type IngestExecutor, type IngestOutcome, ingestDocuments } from "./ingest-documents.js";
+
+/** Media types a feed is read from. */
+const FEED_TYPES = [
+  "application/rss+xml",
+  "application/atom+xml",
+  "application/feed+json",
+  "application/json",
+  "application/xml",
+  "text/xml",
+  "application/rdf+xml",
+  "text/plain",
+];
+
+/** How one feed went in one pass. */
+export interface FeedReport {
+  readonly url: string;
+  /** "ok", "not-modified", "not-due", or why it failed (unreachable, timeout, too-large, redirect-loop, malformed…). */
+  readonly status: string;
+  readonly error: string | null;
+  /** Entries new or changed since the last pass, and how many of them were stored. */
+  readonly entries: number;
+  readonly stored: number;
+  /** Entries whose article could not be fetched: tried again next pass. */
+  readonly failed: readonly { readonly link: string; readonly error: string }[];
+  readonly failures: number;
+  readonly nextFetch: string | null;
+}
+
+export interface FollowOutcome {
+  readonly feeds: readonly FeedReport[];
+  readonly stored: readonly IngestOutcome[];
+  /** The model version this pass made (null when nothing new was stored and a version exists). */
+  readonly version: CaseVersionEntry | null;
+  /** What changed against the previous version (null with no new version). */
+  readonly changes: ChangeReport | null;
+}
+
+export interface FollowOptions {
+  readonly exec: IngestExecutor;
+  readonly model: AttributionModel;
+  readonly knowledge: CaseKnowledge;
+  readonly now?: () => Date;
+  /** Fetch every feed now, due or not. */
+  readonly force?: boolean;
+  /** Feeds fetched at once: a slow one never holds up the rest. */
+  readonly concurrency?: number;
+}
+
+/**
+ * One pass over what a case follows: each due feed fetched (conditionally, within limits, each on
+ * its own: one down, slow or malformed fails alone and is retried with backoff), its new or changed
+ * entries' articles fetched and stored once each (the same text under another address is the same
+ * document; a changed article is a new version, the earlier kept), new files in the followed
+ * folders read; then, when anything new was stored, the case's model redrawn from the current
+ * documents, kept as the next version, and diffed against the one before.
+ */
+export async function followCase(
+  store: Store,
+  caseId: string,
+  sources: FollowSources,
+  options: FollowOptions,
+): Promise<FollowOutcome> {
+  const now = options.now ?? (() => new Date());
+  const limits: FetchLimits = {
+    maxBytes: sources.maxBytes,
+    timeoutMs: sources.timeoutMs,
+    maxRedirects: sources.maxRedirects,
+    contentTypes: [],
+    allowPrivate: sources.allowPrivate,
+  };
+  const known = new Map((await store.feeds(caseId)).map((f) => [f.url, f]));
+  for (const f of sources.feeds)
+    if (!known.has(f.url)) {
+      const state = newFeed(caseId, f.url);
+      known.set(f.url, state);
+      await store.saveFeed(state);
+    }
+  const every = new Map(sources.feeds.map((f) => [f.url, f.every]));
+  const feeds = [...known.values()];
+  const stored: IngestOutcome[] = [];
+  const reports: FeedReport[] = new Array(feeds.length);
+  // Storing is one writer at a time: feeds fetch side by side, their articles are stored in turn.
+  let storing = Promise.resolve();
+  const ingest = (docs: EvidenceDocument[]) => {
+    const run = storing.then(() => ingestDocuments(store, options.exec, docs));
+    storing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < feeds.length) {
+      const i = next++;
+      reports[i] = await followFeed(feeds[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, feeds.length) }, worker));
+  for (const dir of sources.folders) stored.push(...(await ingest(readDocuments([dir]).map(withFileUrl))));
+  const added = stored.filter((o) => o.status === "stored");
+  const versions = await store.caseVersions(caseId);
+  if (!added.length && versions.length) return { feeds: reports, stored, version: null, changes: null };
+  const last = versions.at(-1);
+  const before = last ? ((await store.caseVersion(caseId, last.version))?.snapshot as CaseSnapshot) : null;
+  const docs = currentDocuments(await store.documents());
+  const snapshot = snapshotOf(docs, options.model, options.knowledge);
+  const version = await store.addCaseVersion(caseId, docs.length, snapshot);
+  return { feeds: reports, stored, version, changes: changeReport(before, snapshot) };
+
+  async function followFeed(state: FeedState): Promise<FeedReport> {
+    const at = now();
+    const base = { url: state.url, entries: 0, stored: 0, failed: [] as { link: string; error: string }[] };
+    if (!options.force && !isDue(state.nextFetch, at))
+      return { ...base, status: "not-due", error: null, failures: state.failures, nextFetch: state.nextFetch };
+    try {
+      const got = await safeFetch(
+        state.url,
+        { etag: state.etag, lastModified: state.lastModified },
+        { ...limits, contentTypes: FEED_TYPES },
+      );
+      if (got.notModified) return await saved({ ...base, status: "not-modified", error: null }, state, null);
+      let parsed: ReturnType<typeof feedItems>;
+      try {
+        parsed = feedItems(new TextDecoder().decode(got.body));
+      } catch (e) {
+        throw new FetchFailure("malformed", state.url, `not a feed (RSS, Atom or JSON Feed): ${(e as Error).message}`);
+      }
+      const seen = await store.feedItems(caseId, state.url);
+      const fresh = parsed.items.filter((item) => !seen.has(item.key) || seen.get(item.key) !== item.updated);
+      const docs: { item: FeedItem; doc: EvidenceDocument }[] = [];
+      for (const item of fresh) {
+        try {
+          docs.push({ item, doc: await feedArticle(item, limits) });
+        } catch (e) {
+          base.failed.push({ link: item.link ?? item.key, error: (e as Error).message });
+        }
+      }
+      const outcomes = docs.length ? await ingest(docs.map((d) => d.doc)) : [];
+      stored.push(...outcomes);
+      // An entry is marked only once its document is stored: a pass cut short fetches it again.
+      for (const [k, { item }] of docs.entries())
+        await store.markFeedItem(caseId, state.url, item.key, item.updated, outcomes[k]?.id ?? null);
+      const ttl = parsed.ttlMinutes ?? (got.maxAge !== null ? Math.ceil(got.maxAge / 60) : null);
+      return await saved(
+        {
+          ...base,
+          status: "ok",
+          error: null,
+          entries: fresh.length,
+          stored: outcomes.filter((o) => o.status === "stored").length,
+        },
+        { ...state, etag: got.etag, lastModified: got.lastModified, ttlMinutes: ttl },
+        null,
+      );
+    } catch (e) {
+      const failure =
+        e instanceof FetchFailure ? e : new FetchFailure("unreachable", state.url, (e as Error).message ?? String(e));
+      return saved({ ...base, status: failure.kind, error: failure.message }, state, failure);
+    }
+
+    async function saved(
+      report: Omit<FeedReport, "failures" | "nextFetch">,
+      s: FeedState,
+      failure: FetchFailure | null,
+    ): Promise<FeedReport> {
+      const failures = failure ? s.failures + 1 : 0;
+      const at = now();
+      const due = failure
+        ? nextFetch(at, { ok: false, failures })
+        : nextFetch(at, { ok: true, every: every.get(s.url) ?? 15, ttlMinutes: s.ttlMinutes });
+      await store.saveFeed({
+        ...s,
+        failures,
+        nextFetch: due,
+        lastStatus: report.status,
+        lastError: report.error,
+        lastFetched: at.toISOString(),
+      });
+      return { ...report, failures, nextFetch: due };
+    }
+  }
+}
+
+/** The case's model now: the current documents' evidence, and the scenario drafted from it (none while it names no party and no issue). */
+export function snapshotOf(
+  docs: readonly EvidenceDocument[],
+  model: AttributionModel,
+  knowledge: CaseKnowledge,
+): CaseSnapshot {
+  const evidence = batchEvidence(docs, model, knowledge);
+  const draft = draftScenario(evidence, docs, undefined, knowledge, { latestStance: true });
+  return caseSnapshot(evidence, draft.parties.length ? draft : null);
+}
+
+/** One document per source: of the versions stored under one address, the latest (the earlier ones stay stored). */
+export function currentDocuments(docs: readonly EvidenceDocument[]): EvidenceDocument[] {
+  const latest = new Map<string, EvidenceDocument>();
+  for (const d of docs) if (d.url) latest.set(d.url, d);
+  return docs.filter((d) => !d.url || latest.get(d.url) === d);
+}
+
+/** A folder's file carries its path as its address: a file changed in place is a new version of the same source. */
+const withFileUrl = (d: EvidenceDocument): EvidenceDocument =>
+  d.url ? d : { ...d, url: `file://${realpathSync(d.file)}` };
+
+const newFeed = (caseId: string, url: string): FeedState => ({
+  caseId,
+  url,
+  etag: null,
+  lastModified: null,
+  ttlMinutes: null,
+  nextFetch: null,
+  failures: 0,
+  lastStatus: null,
+  lastError: null,
+  lastFetched: null,
+});
