@@ -58,7 +58,10 @@ export function feedItems(text: string): ParsedFeed {
       link,
       title: str(e["title"]),
       published,
-      updated: iso(e["updated"] ?? e["date_modified"]) ?? published,
+      // RSS has no "updated" of its own: feeds borrow Atom's (atom:updated).
+      updated:
+        iso(e["updated"] ?? e["date_modified"] ?? (e["atom"] as { updated?: unknown } | undefined)?.updated) ??
+        published,
       content,
     };
   });
