@@ -44,6 +44,7 @@ export function registerFollow(program: Command): void {
           { openStore },
           ingest,
           follow,
+          version,
           { renderChanges },
         ] = await Promise.all([
           import("../formats/follow-file.js"),
@@ -52,6 +53,7 @@ export function registerFollow(program: Command): void {
           import("../store/open-store.js"),
           import("../workflows/ingest-documents.js"),
           import("../workflows/follow-case.js"),
+          import("../workflows/case-version.js"),
           import("../report/render-changes.js"),
         ]);
         const given = loadFollowSources(dir);
@@ -79,8 +81,7 @@ export function registerFollow(program: Command): void {
         try {
           const outcome = await follow.followCase(store, caseIdOf(dir), sources, {
             exec: ingest.inThisThread(store, model, knowledge),
-            model,
-            knowledge,
+            snapshot: async (docs) => version.snapshotOf(docs, model, knowledge),
             ...(o.force ? { force: true } : {}),
           });
           if (o.json) {

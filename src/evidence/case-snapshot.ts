@@ -1,70 +1,14 @@
+import type { CaseSnapshot, Words } from "../contract/case-changes.js";
 import type { EvidenceJson } from "../contract/evidence.js";
 import { baseName } from "../model/base-name.js";
 import type { ScenarioInput } from "../model/schema.js";
 
-/** Words in a source: what a change report quotes, and where. */
-export interface Words {
-  readonly file: string;
-  /** What a reader calls the source (its title, else its opening). */
-  readonly source: string;
-  readonly text: string;
-}
+export type { CaseSnapshot, Words };
 
 /**
- * What a case's model held after a batch of coverage, reduced to what an analyst follows from
- * one batch to the next — each item keyed so two snapshots line up, each with the words it rests
- * on. Kept as a model version; any two are diffed by `changeReport`.
+ * A case's model after a batch, from its evidence and the scenario drafted from it (null when the
+ * coverage drafts none yet): what an analyst follows from one batch to the next.
  */
-export interface CaseSnapshot {
-  readonly documents: readonly {
-    readonly id: string;
-    readonly file: string;
-    readonly name: string;
-    readonly url: string | null;
-  }[];
-  readonly events: readonly {
-    readonly key: string;
-    readonly kind: string;
-    readonly when: string | null;
-    readonly where: string | null;
-    readonly who: string | null;
-    readonly whom: string | null;
-    readonly planned: boolean;
-    readonly words: Words;
-  }[];
-  /** Each speaker's words the model stands by (quoted or reported; no paraphrase), with the party they speak for when known. */
-  readonly statements: readonly {
-    readonly speaker: string;
-    readonly party: string | null;
-    readonly kind: string;
-    readonly words: Words;
-  }[];
-  /** A party's position on an issue, from the draft: its strength (red line, demand, preference, acceptable, rejects). */
-  readonly stances: readonly {
-    readonly party: string;
-    readonly issue: string;
-    readonly strength: string;
-    readonly note: string | null;
-    readonly words: Words | null;
-  }[];
-  readonly redLines: readonly { readonly party: string; readonly label: string; readonly words: Words | null }[];
-  readonly plans: readonly {
-    readonly name: string;
-    readonly by: string | null;
-    readonly derivedFrom: string | null;
-    readonly outcome: Readonly<Record<string, string | number>>;
-    readonly words: readonly Words[];
-  }[];
-  readonly contradictions: readonly {
-    readonly key: string;
-    readonly subject: string;
-    readonly attribute: string;
-    readonly sides: readonly { readonly value: string; readonly words: Words | null }[];
-  }[];
-  readonly quarantined: readonly { readonly file: string; readonly source: string; readonly reason: string }[];
-}
-
-/** A snapshot of the evidence and the scenario drafted from it (null when the coverage drafts none yet). */
 export function caseSnapshot(evidence: EvidenceJson, draft: ScenarioInput | null): CaseSnapshot {
   // The draft cites a document by its file's base name, the evidence by its file as given.
   const names = new Map(

@@ -1,53 +1,16 @@
+import type { CaseSnapshot, ChangeReport, StanceMove } from "../contract/case-changes.js";
 import { STANCE_STRENGTHS } from "../model/schema.js";
-import type { CaseSnapshot, Words } from "./case-snapshot.js";
 
 type Snap = CaseSnapshot;
 
-/** How a party's stance on an issue moved between two versions. */
-export type StanceMove = "stated" | "hardened" | "softened" | "changed" | "dropped";
+export type { ChangeReport, StanceMove };
 
 /**
- * What changed between two model versions of a case, each item with its words and source: the
- * documents added, new events, each party's new statements, stances that moved, red lines stated,
- * softened (no longer a red line, still held) or dropped, new plan versions with their terms
- * against the plan they revise, new contradictions, sources newly quarantined.
+ * What changed from `before` (null: an empty case) to `after`: the documents added, new events,
+ * each party's new statements, stances that moved, red lines stated, softened (no longer a red
+ * line, still held) or dropped, new plan versions with their terms against the plan they revise,
+ * new contradictions, sources newly quarantined.
  */
-export interface ChangeReport {
-  readonly documents: Snap["documents"];
-  readonly events: Snap["events"];
-  readonly statements: Snap["statements"];
-  readonly stances: readonly {
-    readonly party: string;
-    readonly issue: string;
-    readonly move: StanceMove;
-    readonly from: string | null;
-    readonly to: string | null;
-    /** The words of the stance as it stands now (for a dropped one, as it stood). */
-    readonly words: Words | null;
-  }[];
-  readonly redLines: readonly {
-    readonly party: string;
-    readonly label: string;
-    readonly change: "stated" | "softened" | "dropped";
-    readonly words: Words | null;
-  }[];
-  readonly plans: readonly {
-    readonly name: string;
-    readonly by: string | null;
-    /** The plan it is compared with: the one it is derived from, else the same party's latest before it. */
-    readonly against: string | null;
-    readonly terms: readonly {
-      readonly issue: string;
-      readonly from: string | number | null;
-      readonly to: string | number | null;
-    }[];
-    readonly words: readonly Words[];
-  }[];
-  readonly contradictions: Snap["contradictions"];
-  readonly quarantined: Snap["quarantined"];
-}
-
-/** The changes from `before` (null: an empty case) to `after`. */
 export function changeReport(before: Snap | null, after: Snap): ChangeReport {
   const prev: Snap = before ?? EMPTY;
   const newOnly = <T>(items: readonly T[], old: readonly T[], key: (t: T) => string) => {

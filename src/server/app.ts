@@ -23,6 +23,7 @@ import { withoutUnusedComponents } from "./openapi-components.js";
 import { withExamples } from "./openapi-examples.js";
 import { HttpProblem, installProblemHandler, limitProblem } from "./problem.js";
 import { type OriginPolicy, originPolicy, refusal } from "./request-origin.js";
+import { caseRoutes } from "./routes/cases.js";
 import { documentRoutes } from "./routes/documents.js";
 import { evidenceRoutes } from "./routes/evidence.js";
 import { scenarioViewRoutes } from "./routes/scenario-views.js";
@@ -116,6 +117,7 @@ export async function buildApp(
         { name: "evidence" },
         { name: "scenarios" },
         { name: "tournaments" },
+        { name: "cases", description: "a followed case: its model versions, what changed, its feeds" },
         { name: "jobs" },
       ],
       ...(options.token
@@ -228,5 +230,6 @@ export async function buildApp(
   scenarioViewRoutes(app, ctx, scenarios);
   simulationRoutes(app, ctx, scenarios);
   tournamentRoutes(app, ctx);
+  caseRoutes(app, ctx);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { StoreAddress } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
+import type { CaseFollower } from "./case-follower.js";
 import type { HeavyWork } from "./heavy-work.js";
 import type { Jobs } from "./jobs.js";
 import type { ServerLimits } from "./limits.js";
@@ -16,6 +17,8 @@ export interface ServerContext {
   readonly tournamentWorkers: number;
   /** The case opened on start: its scenario's id. */
   readonly caseId?: string;
+  /** The open case kept current (its feeds, folders and pushed documents); set once the case is open. */
+  follower?: CaseFollower;
   /** With a Redis URL, tournaments run on `parley worker` processes. */
   readonly redis?: string;
 }

@@ -21,6 +21,7 @@ import { createSimulation, type ProtocolName } from "../negotiation/simulate.js"
 import { runInBackground } from "../parallel/background-priority.js";
 import type { StoreAddress } from "../store/open-store.js";
 import { withThreadStore } from "../store/thread-store.js";
+import { snapshotOf } from "../workflows/case-version.js";
 import { briefing, citedAnalysis, validation } from "../workflows/cited-analysis.js";
 import { type CitedInput, citedInputFromDocuments } from "../workflows/cited-input.js";
 import { batchEvidence } from "../workflows/evidence.js";
@@ -66,6 +67,7 @@ export type HeavyTask =
       readonly people: readonly string[];
     }
   | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
+  | { readonly kind: "snapshot"; readonly docs: readonly EvidenceDocument[] }
   | {
       readonly kind: "analysis";
       readonly scenario: ScenarioText;
@@ -153,6 +155,8 @@ const handlers = {
   },
   evidence: async (task: Of<"evidence">, knowledge: CaseKnowledge) =>
     batchEvidence(task.docs, loadAttributionModel(), knowledge),
+  snapshot: async (task: Of<"snapshot">, knowledge: CaseKnowledge) =>
+    snapshotOf(task.docs, loadAttributionModel(), knowledge),
   analysis: async (task: Of<"analysis">, knowledge: CaseKnowledge) => {
     // The `analyze --json` contract, as bytes: the same scenario, documents and seed give the same ones.
     const { seed, samples, maxWork } = task;

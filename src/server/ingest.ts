@@ -14,7 +14,7 @@ const chunks = <T>(xs: readonly T[], n: number) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** The ingest's heavy steps on the pool: names a few documents a task in parallel; pool threads store what they extract. */
-function onThePool(work: HeavyWork, address: StoreAddress): IngestExecutor {
+export function onThePool(work: HeavyWork, address: StoreAddress): IngestExecutor {
   return {
     names: async (docs) =>
       (await Promise.all(chunks(docs, CHUNK).map((c) => work.run({ kind: "names", docs: c })))).flat(),

@@ -1,9 +1,11 @@
 import { availableParallelism } from "node:os";
 import type { FastifyInstance } from "fastify";
 import { InputError } from "../errors.js";
+import { loadFollowSources } from "../formats/follow-file.js";
 import { openStoreAt, storeAddress, storeLocation } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { buildApp } from "./app.js";
+import { CaseFollower } from "./case-follower.js";
 import type { ServerContext } from "./context.js";
 import { HeavyWork } from "./heavy-work.js";
 import { Jobs } from "./jobs.js";
@@ -82,6 +84,7 @@ export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host
     ...(o.redis ? { redis: o.redis } : {}),
   };
   const closeAll = async () => {
+    ctx.follower?.close();
     await work.close();
     await store.close();
   };
@@ -91,6 +94,14 @@ export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host
       log(
         `case ${c.id}: ${c.stored ? `${c.stored} document(s) stored` : "documents stored already"}; scenario ${c.created ? "loaded" : "kept as it is in the workspace"}`,
       );
+      const follower = new CaseFollower(ctx, c.id, loadFollowSources(o.caseDir));
+      ctx.follower = follower;
+      await follower.start();
+      const followed = follower.sources.feeds.length + follower.sources.folders.length;
+      if (followed)
+        log(
+          `case ${c.id}: following ${follower.sources.feeds.length} feed(s) and ${follower.sources.folders.length} folder(s)`,
+        );
     }
     const app = await buildApp(ctx, {
       ...(o.token ? { token: o.token } : {}),

@@ -16,7 +16,7 @@ export interface CaseChanges {
   readonly from: CaseVersionEntry | null;
   readonly to: CaseVersionEntry;
   /** Every version kept, oldest first. */
-  readonly versions: readonly CaseVersionEntry[];
+  readonly versions: CaseVersionEntry[];
   readonly changes: ChangeReport;
 }
 

@@ -1,10 +1,6 @@
 import { realpathSync } from "node:fs";
-import type { AttributionModel } from "../evidence/attribution/model.js";
-import type { CaseKnowledge } from "../evidence/case-knowledge.js";
-import { type CaseSnapshot, caseSnapshot } from "../evidence/case-snapshot.js";
-import { type ChangeReport, changeReport } from "../evidence/change-report.js";
+import type { ChangeReport } from "../evidence/change-report.js";
 import type { EvidenceDocument } from "../evidence/document.js";
-import { draftScenario } from "../evidence/draft.js";
 import { feedArticle } from "../follow/feed-article.js";
 import { type FeedItem, feedItems } from "../follow/feed-items.js";
 import { isDue, nextFetch } from "../follow/feed-schedule.js";
@@ -12,7 +8,7 @@ import { FetchFailure, type FetchLimits, safeFetch } from "../follow/safe-fetch.
 import type { FollowSources } from "../formats/follow-file.js";
 import { readDocuments } from "../ingest/read-documents.js";
 import type { CaseVersionEntry, FeedState, Store } from "../store/store.js";
-import { batchEvidence } from "./evidence.js";
+import { keepCaseVersion, type Snapshotter } from "./case-version.js";
 import { type IngestExecutor, type IngestOutcome, ingestDocuments } from "./ingest-documents.js";
 
 /** Media types a feed is read from. */
@@ -53,8 +49,8 @@ export interface FollowOutcome {
 
 export interface FollowOptions {
   readonly exec: IngestExecutor;
-  readonly model: AttributionModel;
-  readonly knowledge: CaseKnowledge;
+  /** Makes the case's snapshot from its documents (`snapshotOf` in this thread, or a server's pool). */
+  readonly snapshot: Snapshotter;
   readonly now?: () => Date;
   /** Fetch every feed now, due or not. */
   readonly force?: boolean;
@@ -115,14 +111,9 @@ export async function followCase(
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, feeds.length) }, worker));
   for (const dir of sources.folders) stored.push(...(await ingest(readDocuments([dir]).map(withFileUrl))));
   const added = stored.filter((o) => o.status === "stored");
-  const versions = await store.caseVersions(caseId);
-  if (!added.length && versions.length) return { feeds: reports, stored, version: null, changes: null };
-  const last = versions.at(-1);
-  const before = last ? ((await store.caseVersion(caseId, last.version))?.snapshot as CaseSnapshot) : null;
-  const docs = currentDocuments(await store.documents());
-  const snapshot = snapshotOf(docs, options.model, options.knowledge);
-  const version = await store.addCaseVersion(caseId, docs.length, snapshot);
-  return { feeds: reports, stored, version, changes: changeReport(before, snapshot) };
+  if (!added.length && (await store.caseVersions(caseId)).length)
+    return { feeds: reports, stored, version: null, changes: null };
+  return { feeds: reports, stored, ...(await keepCaseVersion(store, caseId, options.snapshot)) };
 
   async function followFeed(state: FeedState): Promise<FeedReport> {
     const at = now();
@@ -196,24 +187,6 @@ export async function followCase(
       return { ...report, failures, nextFetch: due };
     }
   }
-}
-
-/** The case's model now: the current documents' evidence, and the scenario drafted from it (none while it names no party and no issue). */
-export function snapshotOf(
-  docs: readonly EvidenceDocument[],
-  model: AttributionModel,
-  knowledge: CaseKnowledge,
-): CaseSnapshot {
-  const evidence = batchEvidence(docs, model, knowledge);
-  const draft = draftScenario(evidence, docs, undefined, knowledge, { latestStance: true });
-  return caseSnapshot(evidence, draft.parties.length ? draft : null);
-}
-
-/** One document per source: of the versions stored under one address, the latest (the earlier ones stay stored). */
-export function currentDocuments(docs: readonly EvidenceDocument[]): EvidenceDocument[] {
-  const latest = new Map<string, EvidenceDocument>();
-  for (const d of docs) if (d.url) latest.set(d.url, d);
-  return docs.filter((d) => !d.url || latest.get(d.url) === d);
 }
 
 /** A folder's file carries its path as its address: a file changed in place is a new version of the same source. */

@@ -7,6 +7,7 @@ import { NO_CASE } from "../../src/evidence/case-knowledge.js";
 import { type FollowSources, NO_SOURCES } from "../../src/formats/follow-file.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { snapshotOf } from "../../src/workflows/case-version.js";
 import { followCase } from "../../src/workflows/follow-case.js";
 import { inThisThread } from "../../src/workflows/ingest-documents.js";
 import { CLI, ROOT } from "../domains.js";
@@ -127,8 +128,7 @@ describe("feeds that misbehave: each fails alone, is reported and retried with b
   const follow = () =>
     followCase(store, "faults", sources, {
       exec: inThisThread(store, model, NO_CASE),
-      model,
-      knowledge: NO_CASE,
+      snapshot: async (docs) => snapshotOf(docs, model, NO_CASE),
       force: true,
       concurrency: 10,
     });

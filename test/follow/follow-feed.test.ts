@@ -7,7 +7,8 @@ import { type FollowSources, NO_SOURCES } from "../../src/formats/follow-file.js
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import { caseChanges } from "../../src/workflows/case-changes.js";
-import { currentDocuments, followCase } from "../../src/workflows/follow-case.js";
+import { currentDocuments, snapshotOf } from "../../src/workflows/case-version.js";
+import { followCase } from "../../src/workflows/follow-case.js";
 import { inThisThread } from "../../src/workflows/ingest-documents.js";
 import { ROOT } from "../domains.js";
 import { feedServer } from "../support/feed-server.js";
@@ -25,8 +26,7 @@ describe("following a case's feed as its coverage arrives (a real HTTP server on
   const follow = (options: { force?: boolean; now?: () => Date } = { force: true }) =>
     followCase(store, "moscow-2025-12", sources, {
       exec: inThisThread(store, model, knowledge),
-      model,
-      knowledge,
+      snapshot: async (docs) => snapshotOf(docs, model, knowledge),
       ...options,
     });
 
@@ -177,7 +177,11 @@ describe("following a case's feed as its coverage arrives (a real HTTP server on
       store,
       "elsewhere",
       { ...sources, allowPrivate: false },
-      { exec: inThisThread(store, model, knowledge), model, knowledge, force: true },
+      {
+        exec: inThisThread(store, model, knowledge),
+        snapshot: async (docs) => snapshotOf(docs, model, knowledge),
+        force: true,
+      },
     );
     expect(pass.feeds[0]).toMatchObject({ status: "private-address", failures: 1 });
     expect(pass.feeds[0]!.error).toMatch(/private or loopback address; allow it in the case's follow\.yaml/);

@@ -195,6 +195,52 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect((await store.scenarioVersions("race")).map((v) => v.version)).toEqual([1, 2]);
     });
 
+    it("keeps a followed feed's state and the entries stored, replacing the state in place", async () => {
+      const feed = {
+        caseId: "c1",
+        url: "https://news.example/feed.xml",
+        etag: '"abc"',
+        lastModified: "Tue, 09 Dec 2025 10:00:00 GMT",
+        ttlMinutes: 30,
+        nextFetch: "2025-12-09T10:30:00.000Z",
+        failures: 0,
+        lastStatus: "ok",
+        lastError: null,
+        lastFetched: "2025-12-09T10:00:00.000Z",
+      };
+      await store.saveFeed(feed);
+      await store.saveFeed({ ...feed, url: "https://other.example/atom.xml", failures: 3, lastStatus: "timeout" });
+      await store.saveFeed({ ...feed, etag: '"def"', failures: 1, lastStatus: "malformed", lastError: "not a feed" });
+      expect(await store.feeds("c1")).toEqual([
+        { ...feed, etag: '"def"', failures: 1, lastStatus: "malformed", lastError: "not a feed" },
+        { ...feed, url: "https://other.example/atom.xml", failures: 3, lastStatus: "timeout" },
+      ]);
+      expect(await store.feeds("c2")).toEqual([]);
+      await store.markFeedItem("c1", feed.url, "guid-1", null, "d1");
+      await store.markFeedItem("c1", feed.url, "guid-2", "2025-12-09T00:00:00.000Z", "d2");
+      await store.markFeedItem("c1", feed.url, "guid-2", "2025-12-10T00:00:00.000Z", "d3");
+      expect([...(await store.feedItems("c1", feed.url))].sort()).toEqual([
+        ["guid-1", null],
+        ["guid-2", "2025-12-10T00:00:00.000Z"],
+      ]);
+    });
+
+    it("numbers a case's model versions from 1, each writer its own number, and gives each snapshot back", async () => {
+      const made = await Promise.all(
+        Array.from({ length: 8 }, (_, k) => store.addCaseVersion("followed", k, { events: [k], nested: { k } })),
+      );
+      expect(made.map((v) => v.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      const listed = await store.caseVersions("followed");
+      expect(listed.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      const third = made.find((v) => v.version === 3)!;
+      expect(await store.caseVersion("followed", 3)).toEqual({
+        ...third,
+        snapshot: { events: [third.documents], nested: { k: third.documents } },
+      });
+      expect(await store.caseVersion("followed", 9)).toBeNull();
+      expect(await store.caseVersions("unknown")).toEqual([]);
+    });
+
     it("keeps a scenario's simulation runs, oldest first", async () => {
       await store.addSimulation({
         id: "r2",

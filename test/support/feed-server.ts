@@ -67,16 +67,16 @@ export async function feedServer(
   };
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function rss(articles: readonly ServedArticle[], base: string): string {
   const items = articles
     .map(
       (a) =>
-        `<item><title>${escape(a.title)}</title><link>${base}${a.path}</link><guid>${base}${a.path}</guid>` +
+        `<item><title>${xmlText(a.title)}</title><link>${base}${a.path}</link><guid>${base}${a.path}</guid>` +
         `<pubDate>${new Date(a.published).toUTCString()}</pubDate>` +
         (a.updated ? `<atom:updated>${a.updated}</atom:updated>` : "") +
-        `<description>${escape(a.body.slice(0, 200))}</description></item>`,
+        `<description>${xmlText(a.body.slice(0, 200))}</description></item>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AnalysisReport, Cited as CitedSchema } from "../../src/contract/analysis-report.js";
 import type { DocumentSummary as DocumentSummarySchema } from "../../src/contract/api.js";
+import type { CaseChanges as CaseChangesSchema } from "../../src/contract/case-changes.js";
 import type { EvidenceJson } from "../../src/contract/evidence.js";
 import type { UtilitySpace } from "../../src/contract/utility-space.js";
 import type { ScenarioSpec } from "../../src/model/schema.js";
@@ -27,6 +28,8 @@ export const ENDPOINTS = {
   agents: "GET /api/agents",
   tournament: "POST /api/tournaments",
   tournamentEvents: "GET /api/tournaments/{id}/events",
+  changes: "GET /api/cases/{id}/changes",
+  changeEvents: "GET /api/cases/{id}/changes/events",
 } as const;
 
 export interface ProblemDetail {
@@ -92,6 +95,9 @@ export type Evidence = { documents: number } & Partial<
 
 export type Space = UtilitySpace;
 
+/** What changed in a followed case between two of its model versions. */
+export type CaseChanges = z.infer<typeof CaseChangesSchema>;
+
 /** The scenario as data (GET …/model): the scenario schema's shape with its defaults filled in. */
 export type Spec = ScenarioSpec;
 
@@ -112,6 +118,10 @@ export const api = {
   document: (id: string) => get<DocumentFull>(`/api/documents/${enc(id)}`),
   evidence: (query = "") => get<Evidence>(`/api/evidence${query}`),
   workspace: () => get<{ case: string | null }>("/api"),
+  /** What changed in a case: `query` is since=…, or from=…&to=…. */
+  changes: (id: string, query: string) => get<CaseChanges>(`/api/cases/${enc(id)}/changes?${query}`),
+  /** The stream of a followed case's new versions (Server-Sent Events). */
+  changeEvents: (id: string) => new EventSource(`/api/cases/${enc(id)}/changes/events`),
   scenarios: () => get<{ items: { id: string; name: string; version: number }[] }>("/api/scenarios"),
   scenarioText: (id: string) => get<{ text: string; version: number }>(`/api/scenarios/${enc(id)}`),
   model: (id: string) => get<Spec>(`/api/scenarios/${enc(id)}/model`),

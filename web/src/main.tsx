@@ -5,6 +5,7 @@ import { useRoute } from "./route";
 import { setSourceNames } from "./source-names";
 import { useData } from "./use-data";
 import { Analysis } from "./views/analysis";
+import { Changes } from "./views/changes";
 import { Contradictions } from "./views/contradictions";
 import { Edit } from "./views/edit";
 import { ModelView } from "./views/model";
@@ -18,6 +19,7 @@ import "./style.css";
 
 const VIEWS: [string, string][] = [
   ["overview", "Overview"],
+  ["changes", "What changed"],
   ["sources", "Sources"],
   ["contradictions", "Contradictions"],
   ["timeline", "Timeline"],
@@ -59,6 +61,8 @@ function App() {
     switch (route.view) {
       case "sources":
         return <Sources scenario={scenario} />;
+      case "changes":
+        return <Changes caseId={scenarios.state === "ready" ? (scenarios.data.case ?? null) : null} />;
       case "read":
         return <Reading file={route.arg ?? ""} start={route.params.get("start")} end={route.params.get("end")} />;
       case "contradictions":

@@ -204,10 +204,12 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
         const empty = noTextWarning(d);
         if (empty) warnings.push(empty);
       }
-      const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => ({
-        documents: await ingestOnPool(ctx.store, ctx.address, ctx.work, docs, progress),
-        warnings,
-      }));
+      const job = ctx.jobs.start("ingest", `ingest-${randomUUID()}`, async (progress) => {
+        const documents = await ingestOnPool(ctx.store, ctx.address, ctx.work, docs, progress);
+        // The open case keeps a new version with what these articles changed (its followers are told).
+        if (documents.some((d) => d.status === "stored")) await ctx.follower?.documentsAdded();
+        return { documents, warnings };
+      });
       const done = new Promise((resolve, reject) => {
         const stop = ctx.jobs.follow(job.id, (j) => {
           if (j.status === "running") return;
