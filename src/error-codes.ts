@@ -480,6 +480,12 @@ export const ERROR_CODES = [
       "A case's follow.yaml (or a feed or folder given to follow) is not valid — list feeds as http(s) URLs, folders as paths, and the limits as numbers.",
   },
   {
+    code: "edit.path",
+    status: 409,
+    meaning:
+      "An accepted change names a place the scenario no longer has (it was edited since the change was proposed) — read the proposed edit again and accept its items anew.",
+  },
+  {
     code: "draft.no-english",
     status: 422,
     meaning:

@@ -130,6 +130,26 @@ export const CaseVersionEntry = z
   })
   .meta({ id: "CaseVersion" });
 
+const Path = z.array(z.union([z.string(), z.number()]));
+
+/** One change to a scenario file: a value set, an item added to a list, or an item removed. */
+export const EditOp = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("set"), path: Path, value: z.unknown() }),
+  z.object({ action: z.literal("add"), path: Path, value: z.unknown() }),
+  z.object({ action: z.literal("delete"), path: Path }),
+]);
+
+/** One item of a proposed edit: what the coverage says changed, as the change to the scenario that would record it. */
+export const EditItem = z
+  .object({
+    id: z.string().describe("stable across reads of the same change: what the analyst accepts by"),
+    kind: z.enum(["set-stance", "drop-red-line", "add-plan"]),
+    summary: z.string(),
+    words: Words.nullable(),
+    ops: z.array(EditOp),
+  })
+  .meta({ id: "EditItem" });
+
 export const CaseChanges = z
   .object({
     caseId: z.string(),
@@ -137,10 +157,49 @@ export const CaseChanges = z
     to: CaseVersionEntry,
     versions: z.array(CaseVersionEntry).describe("every version kept, oldest first"),
     changes: ChangeReport,
+    proposed: z
+      .array(EditItem)
+      .optional()
+      .describe("the edit these changes propose to the case's scenario, item by item; none is applied until accepted"),
   })
   .meta({ id: "CaseChanges" });
 
+const PlanStanding = z.object({
+  acceptable: z.boolean(),
+  crossed: z.array(z.string()).describe('the red lines it crosses, as "party: red line"'),
+  utilities: z.array(z.number()).nullable(),
+});
+
+/** Whether the answer moved between two analyses of a scenario (before and after an edit), and how. */
+export const AnswerChange = z
+  .object({
+    moved: z.boolean(),
+    zone: z.object({
+      before: z.object({ exists: z.boolean(), size: z.union([z.string(), z.number()]).nullable() }),
+      after: z.object({ exists: z.boolean(), size: z.union([z.string(), z.number()]).nullable() }),
+    }),
+    collisions: z.object({ before: z.array(z.array(z.string())), after: z.array(z.array(z.string())) }),
+    concessions: z.object({ before: z.array(z.string()), after: z.array(z.string()) }),
+    plans: z
+      .array(z.object({ name: z.string(), before: PlanStanding.nullable(), after: PlanStanding.nullable() }))
+      .describe("the plans whose standing differs"),
+    said: z.array(z.string()).describe("what moved, one sentence each; empty when nothing did"),
+  })
+  .meta({ id: "AnswerChange" });
+
+export const Accepted = z.object({
+  applied: z.array(EditItem),
+  rejected: z.array(EditItem),
+  version: z.number().describe("the scenario's version the edit made"),
+  answer: AnswerChange,
+});
+
 export type Words = z.infer<typeof Words>;
+export type AnswerChange = z.infer<typeof AnswerChange>;
+export type PlanStanding = z.infer<typeof PlanStanding>;
+export type Accepted = z.infer<typeof Accepted>;
 export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
 export type ChangeReport = z.infer<typeof ChangeReport>;
 export type StanceMove = z.infer<typeof StanceMove>;
+export type EditOp = z.infer<typeof EditOp>;
+export type EditItem = z.infer<typeof EditItem>;

@@ -120,6 +120,31 @@ describe("a followed case over the API and in the browser", () => {
       );
       // Nothing from the first batch is shown as new.
       expect(await section("Documents added")).toHaveLength(3);
+      // The edit the batch proposes to the scenario: nothing applied until the analyst says so.
+      const proposed = await section("Proposed edit");
+      expect(proposed.join("\n")).toMatch(/Ukraine's stance on Army cap: red line → acceptable/);
+      expect(proposed.join("\n")).toMatch(/add 19-point plan, derived from Leaked 28-point plan/);
+      const scenarioBefore = await (await api("/api/scenarios/followed-talks")).text();
+      expect(scenarioBefore).not.toMatch(/19-point plan/);
+      await page.check('label:has-text("Ukraine\'s stance on Army cap") input');
+      await page.check('label:has-text("Ukraine\'s red line “no cap of 600,000 or lower”") input');
+      await page.click("text=Apply the 2 selected and rerun the analysis");
+      const answer = await page.waitForSelector("section[aria-label='Proposed edit'] [role=status]", {
+        timeout: 60_000,
+      });
+      const said = (await answer.textContent()) ?? "";
+      expect(said).toMatch(/^Scenario version 2: 2 change\(s\) applied, 1 rejected\./);
+      // The answer moved: the 28-point plan no longer crosses the red line removed.
+      expect(said).toMatch(
+        /The answer moved:Leaked 28-point plan no longer crosses Ukraine: no cap of 600,000 or lower \(4 red line\(s\) still crossed\)/,
+      );
+      await page.screenshot({ path: join(SHOTS, "what-changed-accepted.png"), fullPage: false });
+      // Written into the scenario in place: the stance, its new words, the red line gone; the plan not added.
+      const scenarioAfter = (await json(await api("/api/scenarios/followed-talks"))).text as string;
+      expect(scenarioAfter).not.toMatch(/no cap of 600,000 or lower/);
+      expect(scenarioAfter).not.toMatch(/19-point plan/);
+      expect(scenarioAfter).toMatch(/strength: acceptable/);
+      expect(scenarioAfter).toMatch(/file: 127-0-0-1-follow-softening\.txt/);
       // The next visit offers "since my last visit".
       await page.reload();
       await page.waitForSelector("text=Since my last visit");

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { AnalysisReport, Cited as CitedSchema } from "../../src/contract/analysis-report.js";
 import type { DocumentSummary as DocumentSummarySchema } from "../../src/contract/api.js";
-import type { CaseChanges as CaseChangesSchema } from "../../src/contract/case-changes.js";
+import type { Accepted as AcceptedSchema, CaseChanges as CaseChangesSchema } from "../../src/contract/case-changes.js";
 import type { EvidenceJson } from "../../src/contract/evidence.js";
 import type { UtilitySpace } from "../../src/contract/utility-space.js";
 import type { ScenarioSpec } from "../../src/model/schema.js";
@@ -30,6 +30,7 @@ export const ENDPOINTS = {
   tournamentEvents: "GET /api/tournaments/{id}/events",
   changes: "GET /api/cases/{id}/changes",
   changeEvents: "GET /api/cases/{id}/changes/events",
+  acceptChanges: "POST /api/cases/{id}/changes/accept",
 } as const;
 
 export interface ProblemDetail {
@@ -97,6 +98,7 @@ export type Space = UtilitySpace;
 
 /** What changed in a followed case between two of its model versions. */
 export type CaseChanges = z.infer<typeof CaseChangesSchema>;
+export type Accepted = z.infer<typeof AcceptedSchema>;
 
 /** The scenario as data (GET …/model): the scenario schema's shape with its defaults filled in. */
 export type Spec = ScenarioSpec;
@@ -120,6 +122,13 @@ export const api = {
   workspace: () => get<{ case: string | null }>("/api"),
   /** What changed in a case: `query` is since=…, or from=…&to=…. */
   changes: (id: string, query: string) => get<CaseChanges>(`/api/cases/${enc(id)}/changes?${query}`),
+  /** Accepts items of the proposed edit (by id) for the versions compared; the answer says whether the analysis moved. */
+  accept: (id: string, body: { from?: number; to?: number; accept: string[] }) =>
+    fetch(`/api/cases/${enc(id)}/changes/accept`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }).then((r) => answer<Accepted>(r)),
   /** The stream of a followed case's new versions (Server-Sent Events). */
   changeEvents: (id: string) => new EventSource(`/api/cases/${enc(id)}/changes/events`),
   scenarios: () => get<{ items: { id: string; name: string; version: number }[] }>("/api/scenarios"),

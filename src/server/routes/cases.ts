@@ -1,10 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { AnalysisReport } from "../../contract/analysis-report.js";
 import { Problem as ProblemSchema } from "../../contract/api.js";
-import { CaseChanges, CaseVersionEntry, ChangeReport } from "../../contract/case-changes.js";
-import type { Problem } from "../../errors.js";
+import {
+  Accepted,
+  CaseChanges,
+  CaseVersionEntry,
+  ChangeReport,
+  type ChangeReport as ChangeReportType,
+} from "../../contract/case-changes.js";
+import { InputError, type Problem } from "../../errors.js";
+import { proposedEdit } from "../../evidence/proposed-edit.js";
+import { parseScenario } from "../../formats/scenario-yaml.js";
+import { acceptEdit, EditConflict } from "../../workflows/accept-edit.js";
 import { caseChanges, NoSuchVersion } from "../../workflows/case-changes.js";
+import { currentDocuments } from "../../workflows/case-version.js";
 import type { CaseFollower } from "../case-follower.js";
 import type { ServerContext } from "../context.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
@@ -73,6 +84,17 @@ function checkSince(since: string | undefined): void {
 
 export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** The edit the changes propose to the case's scenario (none when the case has no scenario, or one that does not read). */
+  const proposedFor = async (id: string, changes: ChangeReportType) => {
+    const scenario = await ctx.store.scenario(id);
+    if (!scenario) return [];
+    try {
+      return proposedEdit(parseScenario(scenario.text, `${id}.yaml`).spec, changes);
+    } catch (e) {
+      if (e instanceof InputError) return [];
+      throw e;
+    }
+  };
   /** The follower of the open case; another id is a case this server does not follow. */
   const followed = (id: string): CaseFollower => {
     if (!ctx.follower || ctx.follower.caseId !== id) throw notFound("followed case", id);
@@ -114,8 +136,65 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
           ...(req.query.to !== undefined ? { to: req.query.to } : {}),
         });
         if (!found) throw notFound("case with a kept version", req.params.id);
-        return found;
+        return { ...found, proposed: await proposedFor(req.params.id, found.changes) };
       } catch (e) {
+        if (e instanceof NoSuchVersion) throw new HttpProblem(404, "not-found", e.message);
+        throw e;
+      }
+    },
+  });
+
+  r.post("/api/cases/:id/changes/accept", {
+    schema: {
+      tags: ["cases"],
+      summary:
+        "Accept items of the edit the changes propose to the case's scenario (by id; the rest are rejected): the scenario's next version, and whether the answer moved",
+      description:
+        "The changes are chosen as in GET …/changes (since, from, to). The accepted items are written into the scenario's YAML in place (the analyst's layout and comments kept), the scenario is analysed before and after, and the answer says whether the zone, the collisions, the smallest concessions or any plan's standing moved. A scenario changed meanwhile is a 412 and nothing is written.",
+      params: CaseParams,
+      body: z.object({
+        since: z.string().optional(),
+        from: z.number().int().min(0).optional(),
+        to: z.number().int().min(1).optional(),
+        accept: z.array(z.string()).describe("the ids of the items accepted"),
+      }),
+      response: {
+        200: Accepted,
+        400: ProblemSchema,
+        404: ProblemSchema,
+        409: ProblemSchema,
+        412: ProblemSchema,
+        422: ProblemSchema,
+      },
+    },
+    handler: async (req) => {
+      const { since, from, to, accept } = req.body;
+      checkSince(since);
+      if (!(await ctx.store.scenario(req.params.id))) throw notFound("scenario", req.params.id);
+      const analyse = async (scenario: { name: string; text: string }) => {
+        const docs = currentDocuments(await ctx.store.documents());
+        const text = await ctx.work.run({ kind: "analysis", scenario, docs, seed: 1, samples: 0 });
+        return JSON.parse(text) as AnalysisReport;
+      };
+      try {
+        return await acceptEdit(
+          ctx.store,
+          req.params.id,
+          {
+            ...(since !== undefined ? { since } : {}),
+            ...(from !== undefined ? { from } : {}),
+            ...(to !== undefined ? { to } : {}),
+          },
+          accept,
+          analyse,
+        );
+      } catch (e) {
+        if (e instanceof EditConflict)
+          throw new HttpProblem(
+            412,
+            "scenario.changed",
+            `scenario "${req.params.id}" ${e.message}; nothing was written`,
+          );
         if (e instanceof NoSuchVersion) throw new HttpProblem(404, "not-found", e.message);
         throw e;
       }

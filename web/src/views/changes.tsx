@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Words } from "../../../src/contract/case-changes.js";
-import { api, type CaseChanges } from "../api";
+import { type Accepted, ApiProblem, api, type CaseChanges } from "../api";
 import { Status } from "../components/status";
 import { readHref } from "../route";
 import { useData } from "../use-data";
@@ -125,6 +125,83 @@ function ChangeList({ r }: { r: Report }) {
   );
 }
 
+/** The edit the changes propose to the scenario: each item accepted or not by the analyst, none applied until then. */
+function Proposed({ caseId, c }: { caseId: string; c: CaseChanges }) {
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [result, setResult] = useState<Accepted | null>(null);
+  // What was applied is held by the scenario now: no longer proposed.
+  const items = (c.proposed ?? []).filter((i) => !result?.applied.some((a) => a.id === i.id));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!items.length && !result) return null;
+  const apply = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.accept(caseId, { from: c.from?.version ?? 0, to: c.to.version, accept: [...chosen] });
+      setResult(r);
+      setChosen(new Set());
+    } catch (e) {
+      setError(e instanceof ApiProblem ? [e.title, ...e.errors.map((x) => x.message)].join(": ") : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="change proposed" aria-label="Proposed edit">
+      <h2>Proposed edit to the scenario</h2>
+      {items.length > 0 && (
+        <>
+          <p class="muted">Nothing here is applied until you accept it; what you leave unticked is rejected.</p>
+          <ul>
+            {items.map((i) => (
+              <li key={i.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(i.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if ((e.target as HTMLInputElement).checked) next.add(i.id);
+                      else next.delete(i.id);
+                      setChosen(next);
+                    }}
+                  />{" "}
+                  {i.summary}
+                </label>
+                <Said words={i.words} />
+              </li>
+            ))}
+          </ul>
+          <button type="button" disabled={busy || !chosen.size} onClick={apply}>
+            {busy ? "Applying and analysing…" : `Apply the ${chosen.size || ""} selected and rerun the analysis`}
+          </button>
+        </>
+      )}
+      {error && (
+        <p class="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div class="answer" role="status">
+          <p>
+            Scenario version {result.version}: {result.applied.length} change(s) applied, {result.rejected.length}{" "}
+            rejected. <strong>{result.answer.moved ? "The answer moved:" : "The answer did not move."}</strong>
+          </p>
+          {result.answer.moved && (
+            <ul>
+              {result.answer.said.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
 /**
  * What changed in the followed case: since the analyst's last visit (or a date they pick), each
  * change with its words and source; new versions arrive over Server-Sent Events as the coverage
@@ -181,6 +258,7 @@ export function Changes({ caseId }: { caseId: string | null }) {
                 {c.to.version} ({new Date(c.to.created).toLocaleString()}, {c.to.documents} documents)
                 {arrived ? ` · ${arrived} new version(s) arrived while you were here` : ""}
               </p>
+              <Proposed caseId={caseId} c={c} />
               <ChangeList r={c.changes} />
             </>
           ) : null
