@@ -18,6 +18,14 @@ export function registerReport(program: Command): void {
     .option("--force", "replace --out if it exists")
     .option("--samples <n>", "Monte Carlo draws for robustness (0 to skip)", integer(0, "--samples"), 1000)
     .option("--seed <n>", "seed for the Monte Carlo draws", integer(0, "--seed"), 1)
+    .option(
+      "--since <date>",
+      "open with what changed in the followed case since this day or time (the last briefing): read from the workspace's kept versions of the case named by the scenario's folder",
+    )
+    .option(
+      "--db <file>",
+      "with --since: the workspace (default: $PARLEY_DB or .parley/workspace.db; $PARLEY_DATABASE_URL)",
+    )
     .action(
       async (
         scenario: string,
@@ -29,8 +37,19 @@ export function registerReport(program: Command): void {
           author?: string;
           samples: number;
           seed: number;
+          since?: string;
+          db?: string;
         },
       ) => {
+        if (o.since !== undefined && Number.isNaN(Date.parse(o.since)))
+          throw new InputError([
+            {
+              code: "cli.date",
+              field: "--since",
+              message: `${o.since} is not a date`,
+              hint: "e.g. --since 2025-12-09",
+            },
+          ]);
         const ext = (o.out?.match(/\.[^./\\]+$/)?.[0] ?? "").toLowerCase() as keyof typeof FORMATS;
         const format = o.pdf ? "pdf" : o.out ? FORMATS[ext] : "md";
         if (!format)
@@ -51,9 +70,10 @@ export function registerReport(program: Command): void {
           import("../workflows/cited-analysis.js"),
           import("./write-output.js"),
         ]);
+        const since = o.since === undefined ? undefined : await changesSince(scenario, o.since, o.db);
         const text = briefing(
           citedInputFromFolder(scenario, o.corpus),
-          { samples: o.samples, seed: o.seed, author: o.author },
+          { samples: o.samples, seed: o.seed, author: o.author, since },
           format === "md" ? "md" : "html",
         );
         const inputs = [scenario, o.corpus];
@@ -65,4 +85,41 @@ export function registerReport(program: Command): void {
         if (o.out) process.stderr.write(`parley: briefing written to ${o.out}\n`);
       },
     );
+}
+
+/** What changed in the case (the scenario's folder's name) since a time, from the workspace's kept versions. */
+async function changesSince(scenario: string, since: string, db: string | undefined) {
+  const [
+    { dirname, resolve },
+    { baseName },
+    { openStoreAt, storeAddress, storeLocation },
+    { SqliteStore },
+    { caseChanges },
+  ] = await Promise.all([
+    import("node:path"),
+    import("../model/base-name.js"),
+    import("../store/open-store.js"),
+    import("../store/sqlite-store.js"),
+    import("../workflows/case-changes.js"),
+  ]);
+  const id = baseName(dirname(resolve(scenario)));
+  // Read only: a workspace that is not there is said so, never made.
+  const address = storeAddress(db);
+  const store = address.kind === "sqlite" ? new SqliteStore(address.file, "read") : await openStoreAt(address);
+  try {
+    const found = await caseChanges(store, id, { since });
+    if (!found)
+      throw new InputError([
+        {
+          code: "store.empty",
+          file: storeLocation(db),
+          field: "--since",
+          message: `the workspace keeps no version of the case ${id}`,
+          hint: `parley follow ${dirname(scenario)} first, or leave out --since`,
+        },
+      ]);
+    return found;
+  } finally {
+    await store.close();
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ScenarioSchema } from "../model/schema.js";
 import { AnalysisReport } from "./analysis-report.js";
+import { CaseChanges } from "./case-changes.js";
 import { CorpusEvidence } from "./evidence.js";
 
 /** What the briefing is written from: the cited analysis, the scenario as written, and its corpus's evidence. */
@@ -16,5 +17,8 @@ export const BriefingInput = z.object({
     ),
   prepared: z.string().optional().describe("the day the briefing is written (ISO); today when not given"),
   author: z.string().optional().describe("who prepared it, for the header"),
+  since: CaseChanges.optional().describe(
+    "what changed in the followed case since the last briefing: its section comes first",
+  ),
 });
 export type BriefingInput = z.infer<typeof BriefingInput>;

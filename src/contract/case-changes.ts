@@ -104,7 +104,7 @@ export const ChangeReport = z
           against: z
             .string()
             .nullable()
-            .describe("the plan it is compared with: the one it revises, else its party's latest before it"),
+            .describe("the plan it revises (its terms are set against that plan's), when the texts call it a revision"),
           terms: z.array(
             z.object({
               issue: z.string(),
@@ -198,6 +198,7 @@ export type Words = z.infer<typeof Words>;
 export type AnswerChange = z.infer<typeof AnswerChange>;
 export type PlanStanding = z.infer<typeof PlanStanding>;
 export type Accepted = z.infer<typeof Accepted>;
+export type CaseChanges = z.infer<typeof CaseChanges>;
 export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
 export type ChangeReport = z.infer<typeof ChangeReport>;
 export type StanceMove = z.infer<typeof StanceMove>;

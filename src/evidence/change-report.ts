@@ -49,11 +49,8 @@ export function changeReport(before: Snap | null, after: Snap): ChangeReport {
     }),
   ];
   const plans = newOnly(after.plans, prev.plans, (p) => p.name).map((p) => {
-    const earlier = after.plans.slice(0, after.plans.indexOf(p));
-    const base =
-      after.plans.find((q) => q.name === p.derivedFrom) ??
-      [...earlier, ...prev.plans].reverse().find((q) => q.by !== null && q.by === p.by && q.name !== p.name) ??
-      null;
+    // Its terms are set against the plan it revises; a plan that revises none has only terms of its own.
+    const base = after.plans.find((q) => q.name === p.derivedFrom) ?? null;
     const issues = [...new Set([...Object.keys(base?.outcome ?? {}), ...Object.keys(p.outcome)])];
     return {
       name: p.name,

@@ -3,6 +3,7 @@ import { briefingAnnex } from "./briefing-annex.js";
 import { briefingCore, briefingHeader } from "./briefing-core.js";
 import type { Briefing } from "./briefing-document.js";
 import { BriefingNotes } from "./briefing-notes.js";
+import { briefingSince } from "./briefing-since.js";
 
 /**
  * The briefing on a scenario as a document model: a dated header, a two-page core a desk officer
@@ -16,7 +17,9 @@ export type { BriefingInput };
 export function buildBriefing(input: BriefingInput): Briefing {
   const notes = new BriefingNotes(input.evidence.documents);
   const header = briefingHeader(input, notes);
-  const core = briefingCore(input, notes);
+  const since = briefingSince(input.since);
+  // What changed comes first: a reader of the last briefing reads it before the rest.
+  const core = [...(since ? [since] : []), ...briefingCore(input, notes)];
   const annex = briefingAnnex(input, notes);
   return { title: input.analysis.scenario, header, core, annex, notes: notes.list };
 }

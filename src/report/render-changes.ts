@@ -37,7 +37,7 @@ export function renderChanges(r: ChangeReport, level = 3): string {
       const terms = p.terms.length
         ? p.terms.map((t) => `${t.issue}: ${t.from ?? "—"} → ${t.to ?? "—"}`).join("; ")
         : "its terms are not stated";
-      return `${p.name}${p.by ? ` (${p.by})` : ""}${p.against ? `, against ${p.against}` : ""}: ${terms}${said(p.words[0] ?? null)}`;
+      return `${p.name}${p.by ? ` (${p.by})` : ""}${p.against ? `, revising ${p.against}` : ""}: ${terms}${said(p.words[0] ?? null)}`;
     }),
   );
   section(

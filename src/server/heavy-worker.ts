@@ -3,6 +3,7 @@
 // validation, simulation, the utility space and the briefing. Plain data in, plain data out.
 
 import { utilitySpace } from "../analysis/utility-space.js";
+import type { CaseChanges } from "../contract/case-changes.js";
 import { InputError, type Problem } from "../errors.js";
 import { type CaseKnowledge, NO_CASE } from "../evidence/case-knowledge.js";
 import { type EvidenceDocument, readDocument } from "../evidence/document.js";
@@ -83,6 +84,8 @@ export type HeavyTask =
       readonly seed: number;
       readonly samples: number;
       readonly format: "md" | "html";
+      /** What changed in the followed case since the last briefing: the briefing's first section. */
+      readonly since?: CaseChanges;
     }
   | { readonly kind: "validation"; readonly scenario: ScenarioText; readonly docs: readonly EvidenceDocument[] }
   | { readonly kind: "simulation"; readonly scenario: ScenarioText; readonly settings: SimulationSettings }

@@ -1,5 +1,6 @@
 import { type AnalyzeOptions, analyze } from "../analysis/analyze.js";
 import { utilitySpace } from "../analysis/utility-space.js";
+import type { CaseChanges } from "../contract/case-changes.js";
 import { InputError, type Problem } from "../errors.js";
 import { likelySpeaker } from "../evidence/likely-speaker.js";
 import { quarantine, weakFields, withEvidence } from "../formats/cited-report.js";
@@ -43,7 +44,7 @@ export function attachEvidence(loaded: Loaded, corpus: CorpusEvidence, analysis:
  */
 export function briefing(
   input: CitedInput,
-  options: { seed: number; samples: number; author?: string | undefined },
+  options: { seed: number; samples: number; author?: string | undefined; since?: CaseChanges | undefined },
   format: "md" | "html",
 ) {
   const { corpus, report } = citedAnalysis(input, options);
@@ -56,6 +57,7 @@ export function briefing(
       spec: input.loaded.spec,
       evidence: corpus.evidence,
       ...(options.author ? { author: options.author } : {}),
+      ...(options.since ? { since: options.since } : {}),
       ...(model.parties.length >= 2 ? { space: utilitySpace(model, pair[0], pair[1]), pair } : {}),
     },
     format,

@@ -32,6 +32,22 @@ describe("a followed case over the API and in the browser", () => {
   const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
   // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field below
   const json = (r: Response): Promise<any> => r.json();
+  /** The second batch: three follow-up articles on the feed, then a pass asked for now (once). */
+  let batch: Promise<{ version: unknown }> | undefined;
+  const batchArrives = () =>
+    (batch ??= (async () => {
+      for (const [file, published] of [
+        ["later-round.txt", "2025-12-09T09:00:00Z"],
+        ["revised-plan.txt", "2025-12-10T09:00:00Z"],
+        ["softening.txt", "2025-12-11T09:00:00Z"],
+      ] as const) {
+        const body = readFileSync(join(fixtures, file), "utf8");
+        feeds.articles.push({ path: `/follow/${file}`, title: body.split("\n")[0]!, body, published });
+      }
+      const pass = await api("/api/cases/followed-talks/follow", { method: "POST" });
+      expect(pass.status).toBe(200);
+      return json(pass);
+    })());
 
   beforeAll(async () => {
     feeds = await feedServer();
@@ -87,17 +103,7 @@ describe("a followed case over the API and in the browser", () => {
       await page.waitForSelector("main h1");
       await page.waitForSelector("text=version 1");
       // The coverage moves on: the feed gains three articles, and the server is asked to follow now.
-      for (const [file, published] of [
-        ["later-round.txt", "2025-12-09T09:00:00Z"],
-        ["revised-plan.txt", "2025-12-10T09:00:00Z"],
-        ["softening.txt", "2025-12-11T09:00:00Z"],
-      ] as const) {
-        const body = readFileSync(join(fixtures, file), "utf8");
-        feeds.articles.push({ path: `/follow/${file}`, title: body.split("\n")[0]!, body, published });
-      }
-      const pass = await api("/api/cases/followed-talks/follow", { method: "POST" });
-      expect(pass.status).toBe(200);
-      expect((await json(pass)).version).toMatchObject({ version: 2, documents: 8 });
+      expect((await batchArrives()).version).toMatchObject({ version: 2, documents: 8 });
       // Pushed over SSE: the open page shows version 2 without a reload.
       await page.waitForSelector("text=new version(s) arrived while you were here", { timeout: 30_000 });
       await page.waitForSelector("text=→ version 2");
@@ -152,6 +158,40 @@ describe("a followed case over the API and in the browser", () => {
     },
     120_000,
   );
+
+  it("the briefing opens with what changed since the last one", async () => {
+    await batchArrives();
+    const versions = (await json(await api("/api/cases/followed-talks/versions"))).items as { created: string }[];
+    const r = await api(
+      `/api/scenarios/followed-talks/report?format=md&samples=0&since=${encodeURIComponent(versions[0]!.created)}`,
+    );
+    expect(r.status).toBe(200);
+    const md = await r.text();
+    const since = md.slice(
+      md.indexOf("## Since the last briefing"),
+      md.indexOf("\n## ", md.indexOf("## Since the last briefing") + 5),
+    );
+    expect(md.indexOf("## Since the last briefing")).toBeLessThan(
+      md.indexOf("## ", md.indexOf("## Since the last briefing") + 5),
+    );
+    expect(since).toMatch(/From \d+ \w+ \d{4} \(version 1\) to \d+ \w+ \d{4} \(version \d\): 3 new document\(s\)\./);
+    expect(since).toMatch(
+      /- Ukraine on Army cap: softened \(red line → acceptable\) — “Zelensky signals Ukraine could accept a cap on its army”/,
+    );
+    expect(since).toMatch(
+      /- 19-point plan, revising 28-point plan — “US sends a revised 19-point plan to Kyiv and Moscow”/,
+    );
+    expect(since).toMatch(/met US special envoy Steve Witkoff in Berlin \(2025-12-08\)/);
+    // Since a time after the last batch: nothing changed, and it says so.
+    const later = await (
+      await api(
+        `/api/scenarios/followed-talks/report?format=md&samples=0&since=${encodeURIComponent(new Date().toISOString())}`,
+      )
+    ).text();
+    expect(later).toMatch(
+      /## Since the last briefing\n\nFrom .*: 0 new document\(s\)\.\n\nNothing in the model changed\./,
+    );
+  }, 120_000);
 
   it("a pushed article at a known address is that source's new version; the same text again changes nothing", async () => {
     const text = readFileSync(join(fixtures, "softening.txt"), "utf8");

@@ -5,6 +5,7 @@ import { AnalysisReport } from "../../contract/analysis-report.js";
 import { Problem, ScenarioParams } from "../../contract/api.js";
 import { UtilitySpace } from "../../contract/utility-space.js";
 import { InputError } from "../../errors.js";
+import { caseChanges } from "../../workflows/case-changes.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
 import { HttpProblem } from "../problem.js";
@@ -159,6 +160,12 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
           .enum(["md", "html", "pdf"])
           .optional()
           .describe("default: from the Accept header (text/html, application/pdf), else Markdown"),
+        since: z
+          .string()
+          .optional()
+          .describe(
+            "for a followed case: the time of the last briefing (ISO); its first section says what changed since (default: what the last batch changed)",
+          ),
       }),
       produces: ["text/markdown", "text/html", "application/pdf"],
       response: {
@@ -180,7 +187,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
     handler: async (
       req: FastifyRequest<{
         Params: { id: string };
-        Querystring: z.infer<typeof AnalysisQuery> & { format?: "md" | "html" | "pdf" };
+        Querystring: z.infer<typeof AnalysisQuery> & { format?: "md" | "html" | "pdf"; since?: string };
       }>,
       reply: FastifyReply,
     ) => {
@@ -193,9 +200,22 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       const pdf = req.query.format === "pdf" || (!req.query.format && /application\/pdf/.test(accept));
       const html = pdf || req.query.format === "html" || (!req.query.format && /text\/html/.test(accept));
       const format = html ? "html" : "md";
+      // A followed case's briefing opens with what changed since the last one (the client says when that was).
+      const { since: after } = req.query;
+      if (after !== undefined && Number.isNaN(Date.parse(after)))
+        throw new HttpProblem(400, "request.date", `since: ${after} is not a date`, [
+          {
+            code: "request.date",
+            field: "since",
+            message: `${after} is not a date`,
+            hint: "e.g. 2025-12-09T10:00:00Z",
+          },
+        ]);
+      const since = await caseChanges(ctx.store, s.id, after !== undefined ? { since: after } : {});
+      const changed = since ? `:${since.from?.version ?? 0}-${since.to.version}` : "";
       const text = await withinBudget(
         ctx.work.cached(
-          `report:${format}:${key}`,
+          `report:${format}:${key}${changed}`,
           async () => ({
             kind: "report",
             scenario: { name: `${s.id}.yaml`, text: s.text },
@@ -203,6 +223,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
             seed,
             samples,
             format,
+            ...(since ? { since: { ...since, proposed: [] } } : {}),
           }),
           req.ip,
         ),
@@ -213,11 +234,11 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
         // Printed from the cached HTML by Chromium in its own process: the event loop only waits.
         const { printPdf } = await import("../../report/print-pdf.js");
         const file = await printPdf(text);
-        reply.header("etag", `${etag.slice(0, -1)}-pdf"`);
+        reply.header("etag", `${etag.slice(0, -1)}${changed}-pdf"`);
         reply.header("content-disposition", `attachment; filename="${s.id}-briefing.pdf"`);
         return reply.type("application/pdf").send(file);
       }
-      reply.header("etag", `${etag.slice(0, -1)}-${format}"`);
+      reply.header("etag", `${etag.slice(0, -1)}${changed}-${format}"`);
       return html
         ? reply.type("text/html; charset=utf-8").send(text)
         : reply.type("text/markdown; charset=utf-8").send(text);

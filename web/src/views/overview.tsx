@@ -31,6 +31,11 @@ function OverviewChart({ scenario, a }: { scenario: string; a: Analysis }) {
 }
 
 function OverviewOf({ scenario, a, spec }: { scenario: string; a: Analysis; spec: Spec }) {
+  // A followed case's briefing opens with what changed since the last one this browser saved.
+  const briefingKey = `parley.briefing.last.${scenario}`;
+  const last = localStorage.getItem(briefingKey);
+  const sinceBriefing = last ? `&since=${encodeURIComponent(last)}` : "";
+  const briefed = () => localStorage.setItem(briefingKey, new Date().toISOString());
   const cited = a.citations?.length ?? 0;
   const assumed = a.assumptions?.length ?? 0;
   // Every collision that blocks a deal; a single one is `collidingRedLines` alone.
@@ -149,19 +154,22 @@ function OverviewOf({ scenario, a, spec }: { scenario: string; a: Analysis; spec
             the plans table (CSV)
           </button>{" "}
           <a
-            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=html`}
+            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=html${sinceBriefing}`}
+            onClick={briefed}
             download={`${scenario}-briefing.html`}
           >
             the briefing (HTML)
           </a>{" "}
           <a
-            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=pdf`}
+            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=pdf${sinceBriefing}`}
+            onClick={briefed}
             download={`${scenario}-briefing.pdf`}
           >
             the briefing (PDF)
           </a>{" "}
           <a
-            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=md`}
+            href={`/api/scenarios/${encodeURIComponent(scenario)}/report?format=md${sinceBriefing}`}
+            onClick={briefed}
             download={`${scenario}-briefing.md`}
           >
             the briefing (Markdown)
