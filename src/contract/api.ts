@@ -57,7 +57,14 @@ export const IngestAnswer = z
         status: z.enum(["stored", "unchanged"]),
         duplicateOf: z.string().nullable(),
         counts: z
-          .object({ quotes: z.number(), dates: z.number(), quantities: z.number(), claims: z.number() })
+          .object({
+            quotes: z.number(),
+            dates: z.number(),
+            quantities: z.number(),
+            claims: z.number(),
+            corroborated: z.number().optional().describe("of its claims, how many a stored source makes too"),
+            contested: z.number().optional().describe("of its claims, how many a stored source contradicts"),
+          })
           .nullable(),
       }),
     ),

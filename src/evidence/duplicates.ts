@@ -66,6 +66,9 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
   return out;
 }
 
+/** The Jaccard similarity of two texts' word 5-grams: what NEAR_DUPLICATE is a threshold of. */
+export const textSimilarity = (a: string, b: string) => jaccard(shingles(a), shingles(b));
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;

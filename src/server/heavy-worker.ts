@@ -7,7 +7,6 @@ import type { CaseChanges } from "../contract/case-changes.js";
 import { InputError, type Problem } from "../errors.js";
 import { type CaseKnowledge, NO_CASE } from "../evidence/case-knowledge.js";
 import { type EvidenceDocument, readDocument } from "../evidence/document.js";
-import { findDuplicates } from "../evidence/duplicates.js";
 import { namedPeople } from "../evidence/extract.js";
 import { analyseText } from "../evidence/text-analysis.js";
 import { parseCaseFile } from "../formats/case-file.js";
@@ -26,7 +25,7 @@ import { snapshotOf } from "../workflows/case-version.js";
 import { briefing, citedAnalysis, validation } from "../workflows/cited-analysis.js";
 import { type CitedInput, citedInputFromDocuments } from "../workflows/cited-input.js";
 import { batchEvidence } from "../workflows/evidence.js";
-import { inThisThread } from "../workflows/ingest-documents.js";
+import { type IngestItem, inThisThread } from "../workflows/ingest-documents.js";
 
 runInBackground();
 
@@ -56,15 +55,10 @@ export type HeavyTask =
       readonly profiles: readonly { readonly file: string; readonly text: string }[];
     }
   | { readonly kind: "names"; readonly docs: readonly EvidenceDocument[] }
-  | { readonly kind: "duplicates"; readonly docs: readonly EvidenceDocument[] }
   | {
       readonly kind: "store";
       readonly address: StoreAddress;
-      readonly docs: readonly {
-        readonly doc: EvidenceDocument;
-        readonly duplicateOf: string | null;
-        readonly names: readonly string[];
-      }[];
+      readonly docs: readonly IngestItem[];
       readonly people: readonly string[];
     }
   | { readonly kind: "evidence"; readonly docs: readonly EvidenceDocument[] }
@@ -148,7 +142,6 @@ const handlers = {
   },
   names: async (task: Of<"names">, knowledge: CaseKnowledge) =>
     task.docs.map((d) => namedPeople(d.file, analyseText(d.text), knowledge)),
-  duplicates: async (task: Of<"duplicates">) => findDuplicates(task.docs),
   store: async (task: Of<"store">, knowledge: CaseKnowledge) => {
     // Extracted and stored here, each document in its own transaction: the thread answering
     // requests never spends its time on evidence rows.

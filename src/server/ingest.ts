@@ -18,7 +18,6 @@ export function onThePool(work: HeavyWork, address: StoreAddress): IngestExecuto
   return {
     names: async (docs) =>
       (await Promise.all(chunks(docs, CHUNK).map((c) => work.run({ kind: "names", docs: c })))).flat(),
-    duplicates: (docs) => work.run({ kind: "duplicates", docs }),
     store: (items, people) => work.run({ kind: "store", address, docs: items, people }),
   };
 }

@@ -3,7 +3,8 @@ import type { CaseVersionEntry, FeedState } from "./store.js";
 /**
  * The tables a followed case adds, the same in SQLite and PostgreSQL: feeds with their fetch
  * state, the feed entries stored (so an entry is fetched once, again only when it says it
- * changed), and the case's model versions.
+ * changed), the near-duplicate index (each original's MinHash signature and its LSH band keys),
+ * and the case's model versions.
  */
 export const followSchema = (dialect: "sqlite" | "postgres") => `
   CREATE TABLE IF NOT EXISTS feeds (
@@ -13,6 +14,9 @@ export const followSchema = (dialect: "sqlite" | "postgres") => `
   CREATE TABLE IF NOT EXISTS feed_items (
     case_id TEXT NOT NULL, feed TEXT NOT NULL, key TEXT NOT NULL, updated TEXT, document TEXT,
     PRIMARY KEY (case_id, feed, key));
+  CREATE TABLE IF NOT EXISTS near_duplicate_signatures (document TEXT PRIMARY KEY, signature ${dialect === "postgres" ? "BYTEA" : "BLOB"} NOT NULL);
+  CREATE TABLE IF NOT EXISTS near_duplicate_bands (key ${dialect === "postgres" ? "BIGINT" : "INTEGER"} NOT NULL, document TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS near_duplicate_bands_key ON near_duplicate_bands(key);
   CREATE TABLE IF NOT EXISTS case_versions (
     case_id TEXT NOT NULL, version INTEGER NOT NULL, created TEXT NOT NULL, documents INTEGER NOT NULL, snapshot TEXT NOT NULL,
     PRIMARY KEY (case_id, version));`;
@@ -54,3 +58,7 @@ export const caseVersionFromRow = (r: Record<string, unknown>): CaseVersionEntry
   created: String(r["created"]),
   documents: Number(r["documents"]),
 });
+
+/** The key a stored claim is found by: its subject · attribute (null for evidence that is no claim). */
+export const claimKey = (kind: string, x: object): string | null =>
+  kind === "claim" ? `${(x as { subject: string }).subject}|${(x as { attribute: string }).attribute}` : null;

@@ -1,9 +1,10 @@
 import pg from "pg";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
+import { bandKeys } from "../evidence/minhash.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import { documentFromRow, EDITABLE, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
-import { caseVersionFromRow, feedFromRow, feedRow, followSchema } from "./follow-rows.js";
+import { caseVersionFromRow, claimKey, feedFromRow, feedRow, followSchema } from "./follow-rows.js";
 import type {
   CaseVersion,
   CaseVersionEntry,
@@ -16,9 +17,11 @@ import type {
   PutOutcome,
   ScenarioInput,
   ScenarioVersionEntry,
+  SignaturesOf,
   SimulationEntry,
   Store,
   StoreAddress,
+  StoredClaim,
   StoredEvidence,
   StoredScenario,
   TournamentEntry,
@@ -53,7 +56,20 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS document_edits (
     seq BIGSERIAL PRIMARY KEY, document TEXT NOT NULL REFERENCES documents(id), edit TEXT NOT NULL, edited TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);
-  ${followSchema("postgres")}`;
+  ${followSchema("postgres")}
+  ALTER TABLE evidence ADD COLUMN IF NOT EXISTS claim_key TEXT;
+  UPDATE evidence SET claim_key = (data::json->>'subject') || '|' || (data::json->>'attribute') WHERE kind = 'claim' AND claim_key IS NULL;
+  CREATE INDEX IF NOT EXISTS evidence_claim_key ON evidence(claim_key) WHERE claim_key IS NOT NULL;`;
+
+/** Stores an original's signature and its band keys (in the transaction given). */
+async function index(c: pg.PoolClient, id: string, sig: Uint32Array): Promise<void> {
+  await c.query("INSERT INTO near_duplicate_signatures VALUES ($1, $2) ON CONFLICT (document) DO NOTHING", [
+    id,
+    Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength),
+  ]);
+  const keys = bandKeys(sig);
+  if (keys.length) await c.query("INSERT INTO near_duplicate_bands SELECT unnest($1::bigint[]), $2", [keys, id]);
+}
 
 /** Any fixed number: the advisory lock under which one process at a time makes the schema. */
 const SCHEMA_LOCK = 0x7061726c;
@@ -103,6 +119,7 @@ export class PostgresStore implements Store {
     e: DocumentEvidence,
     duplicateOf: string | null = null,
     people: readonly string[] = [],
+    signature?: Uint32Array,
   ): Promise<boolean> {
     const d = e.document;
     return this.transaction(async (c) => {
@@ -138,10 +155,12 @@ export class PostgresStore implements Store {
       for (let i = 0; i < rows.length; i += 1000) {
         const slice = rows.slice(i, i + 1000);
         await c.query(
-          `INSERT INTO evidence (document, kind, start_at, end_at, data) VALUES ${slice.map((_, k) => `($${5 * k + 1}, $${5 * k + 2}, $${5 * k + 3}, $${5 * k + 4}, $${5 * k + 5})`).join(", ")}`,
-          slice.flatMap(([kind, x]) => [d.id, kind, x.start, x.end, JSON.stringify(x)]),
+          `INSERT INTO evidence (document, kind, start_at, end_at, data, claim_key) VALUES ${slice.map((_, k) => `($${6 * k + 1}, $${6 * k + 2}, $${6 * k + 3}, $${6 * k + 4}, $${6 * k + 5}, $${6 * k + 6})`).join(", ")}`,
+          slice.flatMap(([kind, x]) => [d.id, kind, x.start, x.end, JSON.stringify(x), claimKey(kind, x)]),
         );
       }
+      // Only originals are indexed: a copy of a copy is found through its original.
+      if (signature && !duplicateOf) await index(c, d.id, signature);
       return true;
     });
   }
@@ -216,6 +235,41 @@ export class PostgresStore implements Store {
       kind: r.kind as StoredEvidence["kind"],
       data: JSON.parse(r.data) as StoredEvidence["data"],
     }));
+  }
+
+  async nearDuplicateCandidates(keys: readonly number[]): Promise<DocumentEntry[]> {
+    if (!keys.length) return [];
+    const { rows } = await this.pool.query<{ id: string; file: string }>(
+      "SELECT id, file FROM documents WHERE id IN (SELECT document FROM near_duplicate_bands WHERE key = ANY($1::bigint[])) ORDER BY seq",
+      [keys],
+    );
+    return rows.map((r) => ({ id: r.id, file: r.file, edited: null }));
+  }
+
+  async indexNearDuplicates(compute: SignaturesOf): Promise<number> {
+    const missing = new Set(
+      (
+        await this.pool.query<{ id: string }>(
+          "SELECT id FROM documents WHERE duplicate_of IS NULL AND id NOT IN (SELECT document FROM near_duplicate_signatures)",
+        )
+      ).rows.map((r) => r.id),
+    );
+    if (!missing.size) return 0;
+    const docs = (await this.documents()).filter((d) => missing.has(d.id));
+    const signatures = await compute(docs);
+    await this.transaction(async (c) => {
+      for (const [i, d] of docs.entries()) await index(c, d.id, signatures[i]!);
+    });
+    return docs.length;
+  }
+
+  async claimsAbout(keys: readonly string[]): Promise<StoredClaim[]> {
+    if (!keys.length) return [];
+    const { rows } = await this.pool.query<{ data: string; file: string }>(
+      "SELECT e.data AS data, d.file AS file FROM evidence e JOIN documents d ON d.id = e.document WHERE e.claim_key = ANY($1::text[]) ORDER BY d.seq, e.seq",
+      [keys],
+    );
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as object), file: r.file }) as StoredClaim);
   }
 
   async storedPeople(compute: PeopleOf): Promise<string[]> {

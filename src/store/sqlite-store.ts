@@ -4,10 +4,11 @@ import Database from "better-sqlite3";
 import { InputError } from "../errors.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
+import { bandKeys } from "../evidence/minhash.js";
 import type { RunRecord } from "../negotiation/tournament.js";
 import { systemProblem } from "../system-errors.js";
 import { documentFromRow, EDITABLE, META_COLUMNS, metaFromRow, TEXT_COLUMNS } from "./document-row.js";
-import { caseVersionFromRow, feedFromRow, feedRow, followSchema } from "./follow-rows.js";
+import { caseVersionFromRow, claimKey, feedFromRow, feedRow, followSchema } from "./follow-rows.js";
 import type {
   CaseVersion,
   CaseVersionEntry,
@@ -20,9 +21,11 @@ import type {
   PutOutcome,
   ScenarioInput,
   ScenarioVersionEntry,
+  SignaturesOf,
   SimulationEntry,
   Store,
   StoreAddress,
+  StoredClaim,
   StoredEvidence,
   StoredScenario,
   TournamentEntry,
@@ -102,6 +105,19 @@ export class SqliteStore implements Store {
           if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
           if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
           if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
+          // Added later: a claim's subject · attribute, indexed, so a new document's claims meet the stored ones they concern.
+          const evidenceColumns = (this.db.prepare("PRAGMA table_info(evidence)").all() as { name: string }[]).map(
+            (c) => c.name,
+          );
+          if (!evidenceColumns.includes("claim_key")) {
+            this.db.exec("ALTER TABLE evidence ADD COLUMN claim_key TEXT");
+            this.db.exec(
+              "UPDATE evidence SET claim_key = json_extract(data, '$.subject') || '|' || json_extract(data, '$.attribute') WHERE kind = 'claim'",
+            );
+          }
+          this.db.exec(
+            "CREATE INDEX IF NOT EXISTS evidence_claim_key ON evidence(claim_key) WHERE claim_key IS NOT NULL",
+          );
           // Added later: whether a run's deal crosses a red line (runs stored before say it does not).
           const runColumns = (this.db.prepare("PRAGMA table_info(tournament_runs)").all() as { name: string }[]).map(
             (c) => c.name,
@@ -299,12 +315,17 @@ export class SqliteStore implements Store {
     e: DocumentEvidence,
     duplicateOf: string | null = null,
     people: readonly string[] = [],
+    signature?: Uint32Array,
   ): Promise<boolean> {
     const d = e.document;
     const doc = this.statement(
       "INSERT OR IGNORE INTO documents (id, file, format, title, outlet, author, published, published_source, text, duplicate_of, ingested, people, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    const row = this.statement("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)");
+    const row = this.statement(
+      "INSERT INTO evidence (document, kind, start, end, data, claim_key) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const signed = this.statement("INSERT OR REPLACE INTO near_duplicate_signatures VALUES (?, ?)");
+    const band = this.statement("INSERT INTO near_duplicate_bands VALUES (?, ?)");
     return this.guarded(() =>
       this.db
         .transaction(() => {
@@ -327,8 +348,13 @@ export class SqliteStore implements Store {
             ).changes === 1;
           if (!inserted) return false;
           const put = (kind: string, items: readonly { start: number; end: number }[]) => {
-            for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x));
+            for (const x of items) row.run(d.id, kind, x.start, x.end, JSON.stringify(x), claimKey(kind, x));
           };
+          // Only originals are indexed: a copy of a copy is found through its original.
+          if (signature && !duplicateOf) {
+            signed.run(d.id, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
+            for (const key of bandKeys(signature)) band.run(key, d.id);
+          }
           put("quote", e.quotes);
           put("date", e.dates);
           put("quantity", e.quantities);
@@ -523,6 +549,54 @@ export class SqliteStore implements Store {
       this.setPeople(missing.map((d, i) => [d.id, names[i] ?? []]));
     }
     return this.people();
+  }
+
+  async nearDuplicateCandidates(keys: readonly number[]): Promise<DocumentEntry[]> {
+    if (!keys.length) return [];
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          `SELECT id, file FROM documents WHERE id IN (SELECT document FROM near_duplicate_bands WHERE key IN (${keys.map(() => "?").join(", ")})) ORDER BY rowid`,
+        ).all(...keys) as { id: string; file: string }[],
+    );
+    return rows.map((r) => ({ id: r.id, file: r.file, edited: null }));
+  }
+
+  async indexNearDuplicates(compute: SignaturesOf): Promise<number> {
+    const ids = new Set(
+      this.guarded(
+        () =>
+          this.statement(
+            "SELECT id FROM documents WHERE duplicate_of IS NULL AND id NOT IN (SELECT document FROM near_duplicate_signatures)",
+          ).all() as { id: string }[],
+      ).map((r) => r.id),
+    );
+    if (!ids.size) return 0;
+    const docs = (await this.documents()).filter((d) => ids.has(d.id));
+    const signatures = await compute(docs);
+    const signed = this.statement("INSERT OR REPLACE INTO near_duplicate_signatures VALUES (?, ?)");
+    const band = this.statement("INSERT INTO near_duplicate_bands VALUES (?, ?)");
+    this.guarded(() =>
+      this.db.transaction(() =>
+        docs.forEach((d, i) => {
+          const sig = signatures[i]!;
+          signed.run(d.id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength));
+          for (const key of bandKeys(sig)) band.run(key, d.id);
+        }),
+      )(),
+    );
+    return docs.length;
+  }
+
+  async claimsAbout(keys: readonly string[]): Promise<StoredClaim[]> {
+    if (!keys.length) return [];
+    const rows = this.guarded(
+      () =>
+        this.statement(
+          `SELECT e.data AS data, d.file AS file FROM evidence e JOIN documents d ON d.id = e.document WHERE e.claim_key IN (${keys.map(() => "?").join(", ")}) ORDER BY d.rowid`,
+        ).all(...keys) as { data: string; file: string }[],
+    );
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as object), file: r.file }) as StoredClaim);
   }
 
   async feeds(caseId: string): Promise<FeedState[]> {

@@ -1,3 +1,4 @@
+import type { Claim } from "../evidence/claims.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import type { DocumentEvidence } from "../evidence/extract.js";
 import type { RunRecord } from "../negotiation/tournament.js";
@@ -32,6 +33,14 @@ export interface DocumentEdit {
 export type PeopleOf = (
   docs: readonly EvidenceDocument[],
 ) => Promise<readonly (readonly string[])[]> | readonly (readonly string[])[];
+
+/** MinHash signatures of some documents, one per document (evidence/minhash.ts). */
+export type SignaturesOf = (
+  docs: readonly EvidenceDocument[],
+) => Promise<readonly Uint32Array[]> | readonly Uint32Array[];
+
+/** A stored claim as extracted, with the name of the document it is in. */
+export type StoredClaim = Claim;
 
 /** One stored evidence item of a document: its kind and the item as extracted. */
 export interface StoredEvidence {
@@ -124,8 +133,22 @@ export interface Store {
   readonly kind: "sqlite" | "postgres";
   /** Where it is, for threads and processes that open it themselves. */
   readonly address: StoreAddress;
-  /** Stores a document and its evidence; false (storing nothing) when the content is stored already. */
-  addDocument(e: DocumentEvidence, duplicateOf?: string | null, people?: readonly string[]): Promise<boolean>;
+  /**
+   * Stores a document and its evidence; false (storing nothing) when the content is stored already.
+   * An original (no `duplicateOf`) given its MinHash `signature` is indexed for near-duplicates.
+   */
+  addDocument(
+    e: DocumentEvidence,
+    duplicateOf?: string | null,
+    people?: readonly string[],
+    signature?: Uint32Array,
+  ): Promise<boolean>;
+  /** Stored originals sharing an LSH band key with a signature (its near-copies among them), in storage order. */
+  nearDuplicateCandidates(keys: readonly number[]): Promise<DocumentEntry[]>;
+  /** Indexes the stored originals not yet indexed (stored before the index, or without a signature); how many. */
+  indexNearDuplicates(compute: SignaturesOf): Promise<number>;
+  /** The stored claims about any of these subject · attribute keys ("meeting|date"), in storage order. */
+  claimsAbout(keys: readonly string[]): Promise<StoredClaim[]>;
   hasDocument(id: string): Promise<boolean>;
   /** In the order they were stored. */
   documents(): Promise<EvidenceDocument[]>;

@@ -1,8 +1,11 @@
+import { alignClaims } from "../evidence/align.js";
 import type { AttributionModel } from "../evidence/attribution/model.js";
 import type { CaseKnowledge } from "../evidence/case-knowledge.js";
+import type { Claim } from "../evidence/claims.js";
 import type { EvidenceDocument } from "../evidence/document.js";
-import { type Duplicate, findDuplicates } from "../evidence/duplicates.js";
+import { NEAR_DUPLICATE, textSimilarity } from "../evidence/duplicates.js";
 import { extractDocument, namedPeople } from "../evidence/extract.js";
+import { bandKeys, minhash } from "../evidence/minhash.js";
 import { analyseText, type TextAnalysis } from "../evidence/text-analysis.js";
 import { baseName } from "../model/base-name.js";
 import type { Store } from "../store/store.js";
@@ -13,6 +16,9 @@ export interface IngestCounts {
   readonly dates: number;
   readonly quantities: number;
   readonly claims: number;
+  /** Of its claims: how many a stored document of another source makes too, and how many one contradicts. */
+  readonly corroborated?: number;
+  readonly contested?: number;
 }
 
 export interface IngestOutcome {
@@ -27,11 +33,12 @@ export interface IngestOutcome {
   readonly counts: IngestCounts | null;
 }
 
-/** A document to store, with the copy it duplicates and the full names it gives. */
+/** A document to store, with the copy it duplicates, the full names it gives and its MinHash signature. */
 export interface IngestItem {
   readonly doc: EvidenceDocument;
   readonly duplicateOf: string | null;
   readonly names: readonly string[];
+  readonly signature: Uint32Array;
 }
 
 /**
@@ -41,7 +48,6 @@ export interface IngestItem {
 export interface IngestExecutor {
   /** The full names each document gives. */
   names(docs: readonly EvidenceDocument[]): Promise<string[][]>;
-  duplicates(docs: readonly EvidenceDocument[]): Promise<(Duplicate | null)[]>;
   /** Extracts and stores each item in its own transaction; `added` is false when it was stored meanwhile. */
   store(items: readonly IngestItem[], people: readonly string[]): Promise<{ added: boolean; counts: IngestCounts }[]>;
 }
@@ -70,7 +76,8 @@ export async function ingestDocuments(
   options: IngestOptions = {},
 ): Promise<IngestOutcome[]> {
   const { chunk = 1, nameOf = (f: string) => f } = options;
-  const stored = await store.documents();
+  // Ids and names only: the stored texts are never read whole (a workspace may hold 100,000).
+  const stored = await store.documentIndex();
   const ids = new Set(stored.map((d) => d.id));
   // A citation names a file: one name stands for one text. New text under a name taken already
   // (in the workspace, or earlier in this batch) is stored under the next free name, and said so.
@@ -90,12 +97,14 @@ export async function ingestDocuments(
   const names = await exec.names(fresh);
   const known = await store.storedPeople((missing) => exec.names(missing));
   const people = [...new Set([...known, ...names.flat()])];
-  const all = [...stored, ...fresh];
-  const duplicates = fresh.length ? await exec.duplicates(all) : [];
+  const copies = fresh.length ? await nearCopies(store, fresh) : [];
   const items = new Map(
     fresh.map((doc, i) => {
-      const dup = duplicates[stored.length + i];
-      return [doc, { doc, duplicateOf: dup ? nameOf(all[dup.of]!.file) : null, names: names[i]! }] as const;
+      const of = copies[i]!.of;
+      return [
+        doc,
+        { doc, duplicateOf: of ? nameOf(of) : null, names: names[i]!, signature: copies[i]!.signature },
+      ] as const;
     }),
   );
   const itemOf = (d: EvidenceDocument) => {
@@ -177,13 +186,16 @@ export function inThisThread(store: Store, model: AttributionModel, knowledge: C
   };
   return {
     names: async (docs) => docs.map((d) => namedPeople(d.file, analysis(d), knowledge)),
-    duplicates: async (docs) => findDuplicates(docs),
     store: async (items, people) => {
       const out = [];
-      for (const { doc, duplicateOf, names } of items) {
+      for (const { doc, duplicateOf, names, signature } of items) {
         const e = extractDocument(doc, model, knowledge, people, analysis(doc));
         analyses.delete(doc.id);
-        out.push({ added: await store.addDocument(e, duplicateOf, names), counts: countsOf(e) });
+        const added = await store.addDocument(e, duplicateOf, names, signature);
+        out.push({
+          added,
+          counts: { ...countsOf(e), ...(added ? await claimsMet(store, e.claims, doc.file) : NONE_MET) },
+        });
       }
       return out;
     },
@@ -198,4 +210,69 @@ export function freeName(name: string, taken: ReadonlySet<string>): string {
   let k = 2;
   while (taken.has(`${stem}-${k}${ext}`)) k++;
   return `${stem}-${k}${ext}`;
+}
+
+/**
+ * Per new document, the stored or earlier new original it is a near-copy of (≥ NEAR_DUPLICATE of
+ * its word 5-grams shared), by the stored MinHash index: the candidates sharing an LSH band are
+ * few whatever the workspace's size, and only theirs are compared exactly. Stored originals not
+ * yet indexed are indexed first.
+ */
+export async function nearCopies(
+  store: Store,
+  docs: readonly EvidenceDocument[],
+): Promise<{ of: string | null; signature: Uint32Array }[]> {
+  await store.indexNearDuplicates((missing) => missing.map((d) => minhash(d.text)));
+  const batch: { doc: EvidenceDocument; keys: Set<number> }[] = [];
+  const out: { of: string | null; signature: Uint32Array }[] = [];
+  for (const doc of docs) {
+    const signature = minhash(doc.text);
+    const keys = bandKeys(signature);
+    let of: string | null = null;
+    for (const c of await store.nearDuplicateCandidates(keys)) {
+      const text = (await store.document(c.id))?.text;
+      if (text !== undefined && textSimilarity(text, doc.text) >= NEAR_DUPLICATE) {
+        of = c.file;
+        break;
+      }
+    }
+    if (!of)
+      for (const b of batch)
+        if (keys.some((k) => b.keys.has(k)) && textSimilarity(b.doc.text, doc.text) >= NEAR_DUPLICATE) {
+          of = b.doc.file;
+          break;
+        }
+    out.push({ of, signature });
+    // Only originals are candidates: a copy of a copy is found through the original.
+    if (!of) batch.push({ doc, keys: new Set(keys) });
+  }
+  return out;
+}
+
+const NONE_MET = { corroborated: 0, contested: 0 };
+
+/**
+ * A new document's claims against the stored claims of the same subject · attribute (found by
+ * index, never by reading the workspace): how many another source corroborates, and how many one
+ * contests.
+ */
+export async function claimsMet(
+  store: Store,
+  claims: readonly Claim[],
+  file: string,
+): Promise<{ corroborated: number; contested: number }> {
+  if (!claims.length) return NONE_MET;
+  const stored = await store.claimsAbout([...new Set(claims.map((c) => `${c.subject}|${c.attribute}`))]);
+  const mine = new Set(claims);
+  const { facts } = alignClaims([...stored.filter((c) => c.file !== file), ...claims]);
+  let corroborated = 0;
+  let contested = 0;
+  for (const f of facts)
+    for (const side of f.sides)
+      for (const c of side.claims)
+        if (mine.has(c)) {
+          if (f.status === "contested") contested++;
+          else if (f.status === "corroborated") corroborated++;
+        }
+  return { corroborated, contested };
 }

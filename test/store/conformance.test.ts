@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDocument } from "../../src/evidence/document.js";
 import { type DocumentEvidence, extractDocument } from "../../src/evidence/extract.js";
+import { bandKeys, minhash } from "../../src/evidence/minhash.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
 import type { RunRecord } from "../../src/negotiation/tournament.js";
@@ -193,6 +194,32 @@ function conformance(name: string, open: () => Promise<Store>) {
       expect(outcomes.filter((o) => "version" in o)).toHaveLength(1);
       expect(outcomes.filter((o) => "conflict" in o)).toEqual(Array(19).fill({ conflict: true, current: 2 }));
       expect((await store.scenarioVersions("race")).map((v) => v.version)).toEqual([1, 2]);
+    });
+
+    it("indexes originals for near-duplicates: a near-copy's bands find its original, an unrelated text finds none", async () => {
+      // Stored before the index existed (no signature given): indexed on first use.
+      const indexed = await store.indexNearDuplicates((docs) => docs.map((d) => minhash(d.text)));
+      expect(indexed).toBeGreaterThan(0);
+      expect(await store.indexNearDuplicates(() => [])).toBe(0);
+      const original = evidence[0]!.document;
+      const copy = `${original.text.slice(0, Math.floor(original.text.length * 0.95))} An editor's note at the end.`;
+      const found = await store.nearDuplicateCandidates(bandKeys(minhash(copy)));
+      expect(found.map((d) => d.id)).toContain(original.id);
+      const unrelated =
+        "The harbour authority opened a new ferry terminal on the north quay, with berths for four vessels and a waiting hall.";
+      expect(await store.nearDuplicateCandidates(bandKeys(minhash(unrelated)))).toEqual([]);
+      expect(await store.nearDuplicateCandidates([])).toEqual([]);
+    });
+
+    it("finds stored claims by their subject · attribute, with the name of the document they are in", async () => {
+      const claims = evidence.flatMap((e) => e.claims);
+      const key = `${claims[0]!.subject}|${claims[0]!.attribute}`;
+      const about = await store.claimsAbout([key, "no such|thing"]);
+      expect(about.length).toBeGreaterThan(0);
+      for (const c of about) expect(`${c.subject}|${c.attribute}`).toBe(key);
+      const stored = new Set((await store.documentIndex()).map((d) => d.file));
+      for (const c of about) expect(stored.has(c.file)).toBe(true);
+      expect(await store.claimsAbout([])).toEqual([]);
     });
 
     it("keeps a followed feed's state and the entries stored, replacing the state in place", async () => {
