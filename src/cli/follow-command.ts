@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { baseName } from "../model/base-name.js";
@@ -79,7 +79,16 @@ export function registerFollow(program: Command): void {
         const model = loadAttributionModel();
         const store = await openStore(o.db);
         try {
+          // With PARLEY_REDIS, the articles are fetched and stored by `parley worker` processes sharing the workspace.
+          const redis = process.env["PARLEY_REDIS"];
+          const caseFile = existsSync(caseFileOf(dir))
+            ? { name: caseFileOf(dir), text: readFileSync(caseFileOf(dir), "utf8") }
+            : null;
+          const articles = redis
+            ? (await import("../parallel/redis-articles.js")).redisArticles(redis, caseFile)
+            : undefined;
           const outcome = await follow.followCase(store, caseIdOf(dir), sources, {
+            ...(articles ? { articles } : {}),
             exec: ingest.inThisThread(store, model, knowledge),
             snapshot: async (docs) => version.snapshotOf(docs, model, knowledge),
             ...(o.force ? { force: true } : {}),

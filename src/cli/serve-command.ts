@@ -83,7 +83,7 @@ export function registerServe(program: Command): void {
   program
     .command("worker")
     .description(
-      "Take tournament batches from the Redis queue (PARLEY_REDIS) and store their runs in the workspace, until stopped",
+      "Take tournament batches and followed feeds' articles from the Redis queues (PARLEY_REDIS) and store their runs and documents in the workspace, until stopped",
     )
     .option(
       "--db <file>",
@@ -106,21 +106,24 @@ export function registerServe(program: Command): void {
             hint: "PARLEY_REDIS=redis://host:6379 parley worker",
           },
         ]);
-      const [{ runWorker }, { openStore, storeAddress, storeLocation }] = await Promise.all([
+      const [{ runWorker }, { runArticleWorker }, { openStore, storeAddress, storeLocation }] = await Promise.all([
         import("../parallel/redis-batches.js"),
+        import("../parallel/redis-articles.js"),
         import("../store/open-store.js"),
       ]);
       const store = await openStore(o.db);
       const controller = new AbortController();
       process.once("SIGINT", () => controller.abort());
       process.once("SIGTERM", () => controller.abort());
-      process.stderr.write(`parley: worker taking batches from ${redis}, storing runs in ${storeLocation(o.db)}\n`);
+      process.stderr.write(
+        `parley: worker taking tournament batches and feed articles from ${redis}, storing in ${storeLocation(o.db)}\n`,
+      );
+      const log = (line: string) => process.stdout.write(`${line}\n`);
       try {
-        await runWorker(redis, store, storeAddress(o.db), {
-          lockMs: o.lockMs,
-          signal: controller.signal,
-          log: (line) => process.stdout.write(`${line}\n`),
-        });
+        await Promise.all([
+          runWorker(redis, store, storeAddress(o.db), { lockMs: o.lockMs, signal: controller.signal, log }),
+          runArticleWorker(redis, store, { lockMs: o.lockMs, signal: controller.signal, log }),
+        ]);
       } finally {
         await store.close();
       }

@@ -17,7 +17,7 @@ interface BatchJob {
 const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 
 /** Checks that a Redis server answers at `url` (once, without retrying), else a clear error naming it. */
-async function reachable(url: string): Promise<void> {
+export async function reachable(url: string): Promise<void> {
   const redis = new Redis(url, {
     lazyConnect: true,
     retryStrategy: () => null,

@@ -36,6 +36,8 @@ export class CaseFollower {
     private readonly ctx: ServerContext,
     readonly caseId: string,
     readonly sources: FollowSources,
+    /** The case's case.yaml, sent with each article to the workers. */
+    private readonly caseFile?: { readonly name: string; readonly text: string },
   ) {}
 
   private readonly snapshot: Snapshotter = (docs) =>
@@ -54,7 +56,12 @@ export class CaseFollower {
   /** One pass over the feeds and folders (due feeds only, unless forced). */
   pass(force = false): Promise<FollowOutcome> {
     return this.serial(async () => {
+      // With Redis, the articles go to `parley worker` processes sharing the workspace.
+      const articles = this.ctx.redis
+        ? (await import("../parallel/redis-articles.js")).redisArticles(this.ctx.redis, this.caseFile ?? null)
+        : undefined;
       const outcome = await followCase(this.ctx.store, this.caseId, this.sources, {
+        ...(articles ? { articles } : {}),
         exec: onThePool(this.ctx.work, this.ctx.address),
         snapshot: this.snapshot,
         ...(force ? { force: true } : {}),

@@ -94,7 +94,7 @@ export async function openServer(o: Omit<ServeOptions, "host" | "port"> & { host
       log(
         `case ${c.id}: ${c.stored ? `${c.stored} document(s) stored` : "documents stored already"}; scenario ${c.created ? "loaded" : "kept as it is in the workspace"}`,
       );
-      const follower = new CaseFollower(ctx, c.id, loadFollowSources(o.caseDir));
+      const follower = new CaseFollower(ctx, c.id, loadFollowSources(o.caseDir), caseFile);
       ctx.follower = follower;
       await follower.start();
       const followed = follower.sources.feeds.length + follower.sources.folders.length;

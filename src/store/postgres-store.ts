@@ -246,7 +246,12 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ id: r.id, file: r.file, edited: null }));
   }
 
+  /** Whether this connection has indexed every original stored before it (what it stores later is indexed as stored). */
+  private nearIndexed = false;
+
   async indexNearDuplicates(compute: SignaturesOf): Promise<number> {
+    // The scan for unindexed originals runs once per connection, not once per document added.
+    if (this.nearIndexed) return 0;
     const missing = new Set(
       (
         await this.pool.query<{ id: string }>(
@@ -254,12 +259,16 @@ export class PostgresStore implements Store {
         )
       ).rows.map((r) => r.id),
     );
-    if (!missing.size) return 0;
+    if (!missing.size) {
+      this.nearIndexed = true;
+      return 0;
+    }
     const docs = (await this.documents()).filter((d) => missing.has(d.id));
     const signatures = await compute(docs);
     await this.transaction(async (c) => {
       for (const [i, d] of docs.entries()) await index(c, d.id, signatures[i]!);
     });
+    this.nearIndexed = true;
     return docs.length;
   }
 

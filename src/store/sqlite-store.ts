@@ -562,7 +562,12 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, file: r.file, edited: null }));
   }
 
+  /** Whether this connection has indexed every original stored before it (what it stores later is indexed as stored). */
+  private nearIndexed = false;
+
   async indexNearDuplicates(compute: SignaturesOf): Promise<number> {
+    // The scan for unindexed originals runs once per connection, not once per document added.
+    if (this.nearIndexed) return 0;
     const ids = new Set(
       this.guarded(
         () =>
@@ -571,7 +576,10 @@ export class SqliteStore implements Store {
           ).all() as { id: string }[],
       ).map((r) => r.id),
     );
-    if (!ids.size) return 0;
+    if (!ids.size) {
+      this.nearIndexed = true;
+      return 0;
+    }
     const docs = (await this.documents()).filter((d) => ids.has(d.id));
     const signatures = await compute(docs);
     const signed = this.statement("INSERT OR REPLACE INTO near_duplicate_signatures VALUES (?, ?)");
@@ -585,6 +593,7 @@ export class SqliteStore implements Store {
         }),
       )(),
     );
+    this.nearIndexed = true;
     return docs.length;
   }
 

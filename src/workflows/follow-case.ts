@@ -1,4 +1,6 @@
 import { realpathSync } from "node:fs";
+import type { AttributionModel } from "../evidence/attribution/model.js";
+import type { CaseKnowledge } from "../evidence/case-knowledge.js";
 import type { ChangeReport } from "../evidence/change-report.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import { feedArticle } from "../follow/feed-article.js";
@@ -9,7 +11,7 @@ import type { FollowSources } from "../formats/follow-file.js";
 import { readDocuments } from "../ingest/read-documents.js";
 import type { CaseVersionEntry, FeedState, Store } from "../store/store.js";
 import { keepCaseVersion, type Snapshotter } from "./case-version.js";
-import { type IngestExecutor, type IngestOutcome, ingestDocuments } from "./ingest-documents.js";
+import { type IngestExecutor, type IngestOutcome, ingestDocuments, inThisThread } from "./ingest-documents.js";
 
 /** Media types a feed is read from. */
 const FEED_TYPES = [
@@ -38,6 +40,45 @@ export interface FeedReport {
   readonly nextFetch: string | null;
 }
 
+/** One feed entry's article: stored (or found stored), or why it could not be fetched. */
+export interface ArticleOutcome {
+  readonly item: FeedItem;
+  readonly outcome: IngestOutcome | null;
+  readonly error: string | null;
+}
+
+/** Fetches and stores a feed's new entries' articles, marking each entry once its document is stored. */
+export type FetchArticles = (
+  caseId: string,
+  feed: string,
+  items: readonly FeedItem[],
+  limits: FetchLimits,
+) => Promise<ArticleOutcome[]>;
+
+/**
+ * One entry's article fetched, its evidence extracted and stored (once: by its content's hash),
+ * then the entry marked: the step a `parley worker` runs for each job of a feed.
+ */
+export async function storeArticle(
+  store: Store,
+  model: AttributionModel,
+  knowledge: CaseKnowledge,
+  caseId: string,
+  feed: string,
+  item: FeedItem,
+  limits: FetchLimits,
+): Promise<ArticleOutcome> {
+  let doc: EvidenceDocument;
+  try {
+    doc = await feedArticle(item, limits);
+  } catch (e) {
+    return { item, outcome: null, error: (e as Error).message };
+  }
+  const [outcome] = await ingestDocuments(store, inThisThread(store, model, knowledge), [doc]);
+  await store.markFeedItem(caseId, feed, item.key, item.updated, outcome?.id ?? null);
+  return { item, outcome: outcome ?? null, error: null };
+}
+
 export interface FollowOutcome {
   readonly feeds: readonly FeedReport[];
   readonly stored: readonly IngestOutcome[];
@@ -54,6 +95,8 @@ export interface FollowOptions {
   readonly now?: () => Date;
   /** Fetch every feed now, due or not. */
   readonly force?: boolean;
+  /** Where a feed's new articles are fetched and stored (default: this process; `redisArticles`: `parley worker` processes). */
+  readonly articles?: FetchArticles;
   /** Feeds fetched at once: a slow one never holds up the rest. */
   readonly concurrency?: number;
 }
@@ -101,6 +144,25 @@ export async function followCase(
     );
     return run;
   };
+  /** This process fetches the articles and stores them through `exec`, one store step at a time. */
+  const inProcess: FetchArticles = async (id, feed, items, fetchLimits) => {
+    const docs: { item: FeedItem; doc: EvidenceDocument }[] = [];
+    const out: ArticleOutcome[] = [];
+    for (const item of items) {
+      try {
+        docs.push({ item, doc: await feedArticle(item, fetchLimits) });
+      } catch (e) {
+        out.push({ item, outcome: null, error: (e as Error).message });
+      }
+    }
+    const outcomes = docs.length ? await ingest(docs.map((d) => d.doc)) : [];
+    // An entry is marked only once its document is stored: a pass cut short fetches it again.
+    for (const [k, { item }] of docs.entries()) {
+      await store.markFeedItem(id, feed, item.key, item.updated, outcomes[k]?.id ?? null);
+      out.push({ item, outcome: outcomes[k] ?? null, error: null });
+    }
+    return out;
+  };
   let next = 0;
   const worker = async () => {
     while (next < feeds.length) {
@@ -135,19 +197,10 @@ export async function followCase(
       }
       const seen = await store.feedItems(caseId, state.url);
       const fresh = parsed.items.filter((item) => !seen.has(item.key) || seen.get(item.key) !== item.updated);
-      const docs: { item: FeedItem; doc: EvidenceDocument }[] = [];
-      for (const item of fresh) {
-        try {
-          docs.push({ item, doc: await feedArticle(item, limits) });
-        } catch (e) {
-          base.failed.push({ link: item.link ?? item.key, error: (e as Error).message });
-        }
-      }
-      const outcomes = docs.length ? await ingest(docs.map((d) => d.doc)) : [];
+      const results = await (options.articles ?? inProcess)(caseId, state.url, fresh, limits);
+      const outcomes = results.flatMap((r) => (r.outcome ? [r.outcome] : []));
+      for (const r of results) if (r.error) base.failed.push({ link: r.item.link ?? r.item.key, error: r.error });
       stored.push(...outcomes);
-      // An entry is marked only once its document is stored: a pass cut short fetches it again.
-      for (const [k, { item }] of docs.entries())
-        await store.markFeedItem(caseId, state.url, item.key, item.updated, outcomes[k]?.id ?? null);
       const ttl = parsed.ttlMinutes ?? (got.maxAge !== null ? Math.ceil(got.maxAge / 60) : null);
       return await saved(
         {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../domains.js";
-import { freePort } from "../support/free-port.js";
+import { redisBinary, startRedis } from "../support/redis-server.js";
 
 // Tournaments on BullMQ over a real Redis (Debian's redis-server, started here on a free loopback
 // port): two `parley worker` processes take the batches, one is killed midway, its batch is
@@ -18,7 +18,6 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const redisBinary = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
 const scenario = join(ROOT, "examples", "river-treaty.yaml");
 const args = [
   "tournament",
@@ -47,21 +46,6 @@ const storedRuns = (file: string) => {
   return JSON.stringify(rows);
 };
 
-/** Debian's redis-server on a free loopback port, nothing saved to disk; killed after the tests. */
-async function startRedis() {
-  const port = await freePort();
-  const redis = spawn(
-    redisBinary,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  children.push(redis);
-  await new Promise((w) => setTimeout(w, 500));
-  return { port, redis };
-}
-
 if (!redisBinary) {
   // Never silently: the reason is printed where the run's output shows it.
   console.warn(
@@ -71,7 +55,7 @@ if (!redisBinary) {
 } else {
   describe("tournaments on Redis workers", () => {
     it("two workers share the batches; one killed midway, its batch is retried; the runs equal the local pool's", async () => {
-      const { port } = await startRedis();
+      const { port } = await startRedis(children);
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
       const db = join(tmp, "remote.db");
 
@@ -133,7 +117,7 @@ if (!redisBinary) {
     }, 180_000);
 
     it("a worker on another workspace says so (not a foreign-key failure); with Redis gone it still stops on SIGTERM", async () => {
-      const { port, redis } = await startRedis();
+      const { port, redis } = await startRedis(children);
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
       let output = "";
       const worker = spawn(process.execPath, [CLI, "worker", "--db", join(tmp, "elsewhere.db")], {
