@@ -57,7 +57,13 @@ function evidenceOf(file: string, text: string): DocumentEvidence {
   const claims: Claim[] = Array.from({ length: 3 }, (_, k) => {
     const subject = `subject ${Math.floor(random() * 3000)}`;
     const words = text.slice(k * 10, k * 10 + 9);
-    const span = { file, start: k * 10, end: k * 10 + 9, text: words, selector: { exact: words, prefix: "", suffix: "" } };
+    const span = {
+      file,
+      start: k * 10,
+      end: k * 10 + 9,
+      text: words,
+      selector: { exact: words, prefix: "", suffix: "" },
+    };
     return {
       ...span,
       subject,
@@ -86,7 +92,8 @@ async function fill(store: Store, texts: string[], have: number, target: number)
   };
   // PostgreSQL takes writers side by side; SQLite one at a time.
   const lanes = store.kind === "postgres" ? 4 : 1;
-  for (let i = have; i < target; i += lanes) await Promise.all(Array.from({ length: Math.min(lanes, target - i) }, (_, k) => add(i + k)));
+  for (let i = have; i < target; i += lanes)
+    await Promise.all(Array.from({ length: Math.min(lanes, target - i) }, (_, k) => add(i + k)));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -600,7 +600,10 @@ PostgreSQL (a throwaway server from Debian's package): the work that grows with 
 the near-duplicate check (its MinHash, the stored originals sharing an LSH band, their exact
 comparison) and the claim alignment (the stored claims of the same subject · attribute) — and
 then storing it; the median of 25 documents at each size, half of them near-copies of a stored
-article. The stored documents are made-up articles, seeded (\`bench/follow-scale.ts\`).
+article. The stored documents are made-up articles, seeded (\`bench/follow-scale.ts\`). Then the
+ingest throughput of a followed feed over Redis: 60 news articles (PolNeAR dev) served by a local
+feed, fetched, extracted and stored by 1, 2 and 4 \`parley worker\` processes sharing a fresh
+PostgreSQL database each time (\`bench/follow-workers.ts\`).
 \`npm run bench -- --follow\` runs this section alone and writes nothing.
 
 \`\`\`text
@@ -615,8 +618,15 @@ ${follow}
 
 /** Prints the followed case's figures at scale (section 9) and returns the text printed. */
 async function followMain(): Promise<{ text: string; targets: Target[] }> {
-  const { followScale } = await import("./follow-scale.js");
-  const { rows, worstMs, skipped } = await followScale();
+  const [{ followScale }, { followWorkers }] = await Promise.all([
+    import("./follow-scale.js"),
+    import("./follow-workers.js"),
+  ]);
+  const scale = await followScale();
+  const workers = await followWorkers();
+  const rows = [...scale.rows, ...workers.rows];
+  const skipped = [...scale.skipped, ...workers.skipped];
+  const worstMs = scale.worstMs;
   const text = [...rows.map(([a, b]) => `${a}\n      ${b}`), ...skipped.map((x) => `skipped: ${x}`)].join("\n");
   process.stdout.write(`\n${text}\n`);
   const target: Target = {

@@ -92,7 +92,9 @@ export async function runArticleWorker(
     ARTICLE_QUEUE,
     async (job: Job<ArticleJob>) => {
       const { caseId, feed, item, limits, caseFile } = job.data;
-      options.log?.(`taking article ${item.link ?? item.key}${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`);
+      options.log?.(
+        `taking article ${item.link ?? item.key}${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ""}`,
+      );
       const out = await storeArticle(store, model, knowledgeOf(caseFile), caseId, feed, item, limits);
       options.log?.(
         `article ${item.link ?? item.key}: ${out.error ? `not fetched (${out.error})` : (out.outcome?.status ?? "?")}`,

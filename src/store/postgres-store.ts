@@ -239,9 +239,15 @@ export class PostgresStore implements Store {
 
   async nearDuplicateCandidates(keys: readonly number[]): Promise<DocumentEntry[]> {
     if (!keys.length) return [];
-    const { rows } = await this.pool.query<{ id: string; file: string }>(
-      "SELECT id, file FROM documents WHERE id IN (SELECT document FROM near_duplicate_bands WHERE key = ANY($1::bigint[])) ORDER BY seq",
+    // Two lookups by index (bands by key, then documents by id): a join may be planned as a scan of every document.
+    const bands = await this.pool.query<{ document: string }>(
+      "SELECT DISTINCT document FROM near_duplicate_bands WHERE key = ANY($1::bigint[])",
       [keys],
+    );
+    if (!bands.rows.length) return [];
+    const { rows } = await this.pool.query<{ id: string; file: string }>(
+      "SELECT id, file FROM documents WHERE id = ANY($1::text[]) ORDER BY seq",
+      [bands.rows.map((r) => r.document)],
     );
     return rows.map((r) => ({ id: r.id, file: r.file, edited: null }));
   }
@@ -274,11 +280,21 @@ export class PostgresStore implements Store {
 
   async claimsAbout(keys: readonly string[]): Promise<StoredClaim[]> {
     if (!keys.length) return [];
-    const { rows } = await this.pool.query<{ data: string; file: string }>(
-      "SELECT e.data AS data, d.file AS file FROM evidence e JOIN documents d ON d.id = e.document WHERE e.claim_key = ANY($1::text[]) ORDER BY d.seq, e.seq",
+    // By index twice (claims by key, then their documents by id), never a scan of every document.
+    const claims = await this.pool.query<{ data: string; document: string }>(
+      "SELECT data, document FROM evidence WHERE claim_key = ANY($1::text[]) ORDER BY seq",
       [keys],
     );
-    return rows.map((r) => ({ ...(JSON.parse(r.data) as object), file: r.file }) as StoredClaim);
+    if (!claims.rows.length) return [];
+    const docs = await this.pool.query<{ id: string; file: string; seq: string }>(
+      "SELECT id, file, seq FROM documents WHERE id = ANY($1::text[])",
+      [[...new Set(claims.rows.map((r) => r.document))]],
+    );
+    const of = new Map(docs.rows.map((d) => [d.id, d]));
+    return claims.rows
+      .map((r) => ({ r, d: of.get(r.document)! }))
+      .sort((a, b) => Number(a.d.seq) - Number(b.d.seq))
+      .map(({ r, d }) => ({ ...(JSON.parse(r.data) as object), file: d.file }) as StoredClaim);
   }
 
   async storedPeople(compute: PeopleOf): Promise<string[]> {
