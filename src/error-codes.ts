@@ -481,7 +481,7 @@ export const ERROR_CODES = [
   },
   {
     code: "edit.path",
-    status: 409,
+    status: 422,
     meaning:
       "An accepted change names a place the scenario no longer has (it was edited since the change was proposed) — read the proposed edit again and accept its items anew.",
   },

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { baseName } from "../model/base-name.js";
@@ -128,7 +129,15 @@ export function registerFollow(program: Command): void {
     .action(
       async (
         c: string,
-        o: { since?: string; from?: number; to?: number; versions?: boolean; json?: boolean; db?: string },
+        o: {
+          since?: string;
+          from?: number;
+          to?: number;
+          versions?: boolean;
+          accept?: string[];
+          json?: boolean;
+          db?: string;
+        },
       ) => {
         if (o.since !== undefined && Number.isNaN(Date.parse(o.since)))
           throw new InputError([
@@ -183,16 +192,90 @@ export function registerFollow(program: Command): void {
             );
             return;
           }
+          // A case folder's scenario: the edit the changes propose to it, and the items accepted, written in place.
+          const scenarioFile = existsSync(c) && statSync(c).isDirectory() ? join(c, "scenario.yaml") : null;
+          const edit =
+            scenarioFile && existsSync(scenarioFile)
+              ? await proposed(store, c, scenarioFile, found.changes, o.accept)
+              : null;
+          if (o.accept && !edit)
+            throw new InputError([
+              {
+                code: "cli.usage",
+                field: "--accept",
+                message: `${c} is no case folder with a scenario.yaml`,
+                hint: "give the case folder",
+              },
+            ]);
           if (o.json) {
-            process.stdout.write(`${JSON.stringify(found)}\n`);
+            process.stdout.write(
+              `${JSON.stringify({ ...found, proposed: edit?.items ?? [], ...(edit?.accepted ? { accepted: edit.accepted } : {}) })}\n`,
+            );
             return;
           }
           process.stdout.write(
             `${id}: version ${found.from?.version ?? 0} (${found.from?.created ?? "empty"}) → ${found.to.version} (${found.to.created})\n\n${renderChanges(found.changes)}`,
           );
+          if (edit?.items.length && !edit.accepted)
+            process.stdout.write(
+              `\n### Proposed edit to ${scenarioFile} (apply with --accept ID… or --accept all)\n\n${edit.items.map((i) => `- ${i.id}: ${i.summary}`).join("\n")}\n`,
+            );
+          if (edit?.accepted) {
+            const a = edit.accepted;
+            process.stdout.write(
+              `\n${scenarioFile}: ${a.applied.length} change(s) applied, ${a.rejected.length} rejected. ${a.answer.moved ? `The answer moved:\n${a.answer.said.map((x) => `- ${x}`).join("\n")}` : "The answer did not move."}\n`,
+            );
+          }
         } finally {
           await store.close();
         }
       },
     );
+}
+
+/**
+ * The edit changes propose to a case folder's scenario file, and with `accept`, the file rewritten
+ * with the items accepted (analysed before and after on the workspace's current documents).
+ */
+async function proposed(
+  store: import("../store/store.js").Store,
+  dir: string,
+  file: string,
+  changes: import("../contract/case-changes.js").ChangeReport,
+  accept: readonly string[] | undefined,
+) {
+  const [
+    { proposedEdit },
+    { parseScenario },
+    { editedScenario },
+    { citedInputFromDocuments },
+    { citedAnalysis },
+    { currentDocuments },
+    { loadCase, caseFileOf },
+    { NO_CASE },
+    { writeOutput },
+  ] = await Promise.all([
+    import("../evidence/proposed-edit.js"),
+    import("../formats/scenario-yaml.js"),
+    import("../workflows/accept-edit.js"),
+    import("../workflows/cited-input.js"),
+    import("../workflows/cited-analysis.js"),
+    import("../workflows/case-version.js"),
+    import("../formats/case-file.js"),
+    import("../evidence/case-knowledge.js"),
+    import("./write-output.js"),
+  ]);
+  const text = readFileSync(file, "utf8");
+  const items = proposedEdit(parseScenario(text, file).spec, changes);
+  if (!accept) return { items, accepted: null };
+  const knowledge = existsSync(caseFileOf(dir)) ? loadCase(dir) : NO_CASE;
+  const docs = currentDocuments(await store.documents());
+  const analyse = async (s: { name: string; text: string }) =>
+    citedAnalysis(citedInputFromDocuments(parseScenario(s.text, s.name), docs, "the workspace", knowledge), {
+      seed: 1,
+      samples: 0,
+    }).report;
+  const edited = await editedScenario({ name: file, text }, changes, accept, analyse);
+  writeOutput(file, edited.text, { force: true });
+  return { items, accepted: edited };
 }

@@ -86,14 +86,7 @@ function guardedAgent(allowPrivate: boolean): Agent {
         dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
           if (err) return callback(err, "", 0);
           const list = (addresses as LookupAddress[]).filter((a) => allowPrivate || isPublicAddress(a.address));
-          if (!list.length)
-            return callback(
-              Object.assign(new Error(`${hostname} resolves only to private or loopback addresses`), {
-                code: "PARLEY_PRIVATE_ADDRESS",
-              }),
-              "",
-              0,
-            );
+          if (!list.length) return callback(new PrivateAddress(hostname), "", 0);
           if ((options as { all?: boolean }).all)
             return (callback as (e: null, a: LookupAddress[]) => void)(null, list);
           callback(null, list[0]!.address, list[0]!.family);
@@ -101,6 +94,13 @@ function guardedAgent(allowPrivate: boolean): Agent {
       },
     },
   });
+}
+
+/** A name that resolves only to addresses this fetch may not reach. */
+class PrivateAddress extends Error {
+  constructor(hostname: string) {
+    super(`${hostname} resolves only to private or loopback addresses`);
+  }
 }
 
 const agents = new Map<boolean, Agent>();
@@ -229,8 +229,8 @@ const tooLarge = (url: string, limits: FetchLimits) =>
 
 function failure(e: unknown, url: string, limits: FetchLimits): FetchFailure {
   const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string } };
+  if (e instanceof PrivateAddress || err.cause instanceof PrivateAddress) return privateAddress(url);
   const code = err.code ?? err.cause?.code;
-  if (code === "PARLEY_PRIVATE_ADDRESS") return privateAddress(url);
   if (err.name === "TimeoutError" || err.name === "AbortError" || code === "UND_ERR_ABORTED")
     return new FetchFailure("timeout", url, `no whole answer within ${limits.timeoutMs} ms`);
   return new FetchFailure("unreachable", url, `${code ?? err.message ?? "cannot connect"}`);

@@ -103,11 +103,24 @@ export async function runArticleWorker(
     },
     { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
   );
-  worker.on("error", (e) => options.log?.(`Redis: ${e.message}`));
+  // A lost connection is retried by the client; say so once, not at every attempt.
+  let down = false;
+  worker.on("error", (e) => {
+    if (!down) options.log?.(`Redis connection lost (${e.message}); retrying`);
+    down = true;
+  });
+  worker.on("ready", () => (down = false));
   await worker.waitUntilReady();
   await new Promise<void>((resolve) => {
     if (options.signal?.aborted) return resolve();
     options.signal?.addEventListener("abort", () => resolve(), { once: true });
   });
-  await worker.close();
+  // The article in hand is finished (its document stored) unless Redis has gone: then the worker
+  // lets go at once (the job is re-queued when its lock lapses), and it never waits past the lock.
+  const closed = worker.close(down).then(
+    () => true,
+    () => true,
+  );
+  const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 250).unref());
+  for (let waited = 0; !(await Promise.race([closed, tick()])) && !down && waited < lockDuration; waited += 250);
 }

@@ -7,14 +7,8 @@ import type { CaseVersionEntry } from "../store/store.js";
 import { keepCaseVersion, type Snapshotter } from "../workflows/case-version.js";
 import { type FollowOutcome, followCase } from "../workflows/follow-case.js";
 import type { IngestOutcome } from "../workflows/ingest-documents.js";
-import type { ServerContext } from "./context.js";
+import type { FollowedCase, ServerContext, VersionEvent } from "./context.js";
 import { ingestOnPool, onThePool } from "./ingest.js";
-
-/** A new model version and what changed, as the server pushes it to the clients that follow the case. */
-export interface VersionEvent {
-  readonly version: CaseVersionEntry;
-  readonly changes: ChangeReport;
-}
 
 /** How often the server looks for feeds that are due (each feed keeps its own interval). */
 const TICK_MS = 60_000;
@@ -25,7 +19,7 @@ const TICK_MS = 60_000;
  * Each pass that stores something keeps a new model version, and the clients that follow the
  * case (Server-Sent Events) are sent what changed.
  */
-export class CaseFollower {
+export class CaseFollower implements FollowedCase {
   private readonly events = new EventEmitter().setMaxListeners(0);
   private running: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;

@@ -29,6 +29,58 @@ const SCENARIO = {
   version: 1,
   updated: "2026-12-02T19:29:22.068Z",
 };
+const VERSION_1 = { caseId: "harbour-2026-03", version: 1, created: "2026-03-09T18:00:00.000Z", documents: 5 };
+const VERSION_2 = { caseId: "harbour-2026-03", version: 2, created: "2026-03-10T09:00:00.000Z", documents: 8 };
+const WORDS = {
+  file: "news.example-gozo-fares.html",
+  source: "Gozo signals it could accept a fare rise",
+  text: "Gozo could accept a fare rise of 10 %",
+};
+const CHANGES = {
+  documents: [
+    {
+      id: "4be1…",
+      file: "news.example-gozo-fares.html",
+      name: "Gozo signals it could accept a fare rise",
+      url: "https://news.example/gozo-fares",
+    },
+  ],
+  events: [
+    {
+      key: "met|2026-03-09|Valletta|Maria Vella|John Camilleri",
+      kind: "met",
+      when: "2026-03-09",
+      where: "Valletta",
+      who: "Maria Vella",
+      whom: "John Camilleri",
+      planned: false,
+      words: { ...WORDS, text: "Maria Vella met John Camilleri in Valletta on Monday" },
+    },
+  ],
+  statements: [{ speaker: "John Camilleri", party: "Gozo", kind: "direct", words: WORDS }],
+  stances: [
+    { party: "Gozo", issue: "Ferry fares", move: "softened", from: "red line", to: "acceptable", words: WORDS },
+  ],
+  redLines: [{ party: "Gozo", label: "Ferry fares: refuses", change: "softened", words: WORDS }],
+  plans: [],
+  contradictions: [],
+  quarantined: [],
+};
+const STANCE_ITEM = {
+  id: "stance:Gozo:Ferry fares",
+  kind: "set-stance",
+  summary: "Gozo's stance on Ferry fares: red line → acceptable",
+  words: WORDS,
+  ops: [
+    { action: "set", path: ["parties", 1, "stances", "Ferry fares", "strength"], value: "acceptable" },
+    {
+      action: "add",
+      path: ["parties", 1, "stances", "Ferry fares", "cite"],
+      value: { file: WORDS.file, exact: WORDS.text },
+    },
+  ],
+};
+
 /** Said of an example that shows only some of the answer's fields, and lists cut to their first items. */
 const CUT = "the harbour case (invented names); fields and lists cut";
 
@@ -316,6 +368,97 @@ export const EXAMPLES: Readonly<Record<string, OperationExample>> = {
   "get /api/tournaments/{id}/events": {
     summary: "progress, then the result",
     response: 'event: progress\ndata: {"done":10,"total":20}\n\nevent: done\ndata: {"id":"t-5e0c…"}\n\n',
+  },
+  "get /api/cases/{id}/versions": {
+    summary: "the first version on opening the case, the second after a batch of three articles",
+    response: { items: [VERSION_1, VERSION_2] },
+  },
+  "get /api/cases/{id}/changes": {
+    summary: `the last batch's changes, and the edit it proposes; ${CUT}`,
+    response: {
+      caseId: "harbour-2026-03",
+      from: VERSION_1,
+      to: VERSION_2,
+      versions: [VERSION_1, VERSION_2],
+      changes: CHANGES,
+      proposed: [STANCE_ITEM],
+    },
+  },
+  "get /api/cases/{id}/changes/events": {
+    summary: `a new version as a batch lands; ${CUT}`,
+    response: 'event: version\ndata: {"version":{"caseId":"harbour-2026-03","version":2,…},"changes":{…}}\n\n',
+  },
+  "post /api/cases/{id}/changes/accept": {
+    summary: "the moved stance accepted, the new plan rejected",
+    request: { from: 1, to: 2, accept: ["stance:Gozo:Ferry fares"] },
+    response: {
+      applied: [STANCE_ITEM],
+      rejected: [],
+      version: 3,
+      answer: {
+        moved: true,
+        zone: { before: { exists: false, size: null }, after: { exists: false, size: null } },
+        collisions: { before: [], after: [] },
+        concessions: { before: [], after: [] },
+        plans: [
+          {
+            name: "Malta's 12-point plan",
+            before: { acceptable: false, crossed: ["Gozo: no fare rise"], utilities: [0.62, 0.31] },
+            after: { acceptable: false, crossed: [], utilities: [0.62, 0.31] },
+          },
+        ],
+        said: ["Malta's 12-point plan no longer crosses Gozo: no fare rise (0 red line(s) still crossed)"],
+      },
+    },
+  },
+  "get /api/cases/{id}/feeds": {
+    summary: "one feed, fetched a minute ago, unchanged since",
+    response: {
+      items: [
+        {
+          url: "https://news.example/harbour.rss",
+          lastStatus: "not-modified",
+          lastError: null,
+          lastFetched: "2026-03-10T09:00:00.000Z",
+          failures: 0,
+          nextFetch: "2026-03-10T09:15:00.000Z",
+          ttlMinutes: null,
+        },
+      ],
+    },
+  },
+  "post /api/cases/{id}/follow": {
+    summary: `a pass that stored three articles; ${CUT}`,
+    response: {
+      feeds: [
+        {
+          url: "https://news.example/harbour.rss",
+          status: "ok",
+          error: null,
+          entries: 3,
+          stored: 3,
+          failed: [],
+          failures: 0,
+          nextFetch: "2026-03-10T09:15:00.000Z",
+        },
+      ],
+      stored: 3,
+      version: VERSION_2,
+      changes: CHANGES,
+    },
+  },
+  "post /api/cases/{id}/documents": {
+    summary: `an article pushed with its address; ${CUT}`,
+    request: {
+      articles: [
+        {
+          text: "Gozo signals it could accept a fare rise …",
+          url: "https://news.example/gozo-fares",
+          date: "2026-03-10",
+        },
+      ],
+    },
+    response: { stored: 1, unchanged: 0, version: VERSION_2, changes: CHANGES },
   },
 };
 

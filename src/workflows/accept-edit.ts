@@ -1,6 +1,6 @@
 import { answerChange } from "../analysis/answer-change.js";
 import type { AnalysisReport } from "../contract/analysis-report.js";
-import type { Accepted } from "../contract/case-changes.js";
+import type { Accepted, AnswerChange, ChangeReport, EditItem } from "../contract/case-changes.js";
 import { InputError } from "../errors.js";
 import { proposedEdit } from "../evidence/proposed-edit.js";
 import { applyEdit } from "../formats/apply-edit.js";
@@ -21,10 +21,44 @@ export class EditConflict extends Error {
 }
 
 /**
- * Applies the items of a case's proposed edit the analyst accepts (by id) to the case's scenario
- * — the others are rejected, never applied — as the scenario's next version, made from the version
- * read (a change saved meanwhile is a conflict, not a lost update); then analyses the scenario
- * before and after and says whether the answer moved.
+ * A scenario's text with the items of the edit `changes` propose that the analyst accepts (by id;
+ * `"all"` for every one), the rest rejected; the edited text checked to still be a scenario, and
+ * the analysis before and after compared. Nothing is written here: the caller keeps the text.
+ */
+export async function editedScenario(
+  scenario: { readonly name: string; readonly text: string },
+  changes: ChangeReport,
+  accept: readonly string[],
+  analyse: Analyse,
+): Promise<{ text: string; applied: EditItem[]; rejected: EditItem[]; answer: AnswerChange }> {
+  const items = proposedEdit(parseScenario(scenario.text, scenario.name).spec, changes);
+  const all = accept.includes("all");
+  const unknown = all ? [] : accept.filter((id) => !items.some((i) => i.id === id));
+  if (unknown.length)
+    throw new InputError(
+      unknown.map((id) => ({
+        code: "edit.path",
+        field: "accept",
+        message: `no proposed item ${id} (the proposal holds ${items.map((i) => i.id).join(", ") || "nothing"})`,
+        hint: "read the changes again: an item the scenario already holds is no longer proposed",
+      })),
+    );
+  const applied = items.filter((i) => all || accept.includes(i.id));
+  const text = applyEdit(
+    scenario.text,
+    applied.flatMap((i) => i.ops),
+    scenario.name,
+  );
+  // The edited scenario must still be one: checked before anything is written.
+  parseScenario(text, scenario.name);
+  const [before, after] = await Promise.all([analyse(scenario), analyse({ name: scenario.name, text })]);
+  return { text, applied, rejected: items.filter((i) => !applied.includes(i)), answer: answerChange(before, after) };
+}
+
+/**
+ * Applies the accepted items of a case's proposed edit to the case's scenario in the workspace, as
+ * its next version made from the version read (a change saved meanwhile is a conflict, not a lost
+ * update), and says whether the answer moved.
  */
 export async function acceptEdit(
   store: Store,
@@ -44,33 +78,8 @@ export async function acceptEdit(
         hint: "open the case with its scenario.yaml",
       },
     ]);
-  const name = `${caseId}.yaml`;
-  const items = proposedEdit(parseScenario(scenario.text, name).spec, found.changes);
-  const unknown = accept.filter((id) => !items.some((i) => i.id === id));
-  if (unknown.length)
-    throw new InputError(
-      unknown.map((id) => ({
-        code: "edit.path",
-        field: "accept",
-        message: `no proposed item ${id} (the proposal holds ${items.map((i) => i.id).join(", ") || "nothing"})`,
-        hint: "read the changes again: an item the scenario already holds is no longer proposed",
-      })),
-    );
-  const applied = items.filter((i) => accept.includes(i.id));
-  const text = applyEdit(
-    scenario.text,
-    applied.flatMap((i) => i.ops),
-    name,
-  );
-  // The edited scenario must still be one: checked before anything is written.
-  parseScenario(text, name);
-  const [before, after] = await Promise.all([analyse({ name, text: scenario.text }), analyse({ name, text })]);
-  const put = await store.putScenario({ id: caseId, name: scenario.name, text }, scenario.version);
+  const edited = await editedScenario({ name: `${caseId}.yaml`, text: scenario.text }, found.changes, accept, analyse);
+  const put = await store.putScenario({ id: caseId, name: scenario.name, text: edited.text }, scenario.version);
   if ("conflict" in put) throw new EditConflict(put.current);
-  return {
-    applied,
-    rejected: items.filter((i) => !accept.includes(i.id)),
-    version: put.version,
-    answer: answerChange(before, after),
-  };
+  return { applied: edited.applied, rejected: edited.rejected, version: put.version, answer: edited.answer };
 }

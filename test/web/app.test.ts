@@ -96,7 +96,7 @@ if (!CHROMIUM) {
           return { text: a.textContent, inside: r.left >= 0 && r.right <= 390 && r.width > 0 };
         }),
       );
-      expect(links.length).toBe(9);
+      expect(links.length).toBe(10);
       expect(links.filter((l) => !l.inside)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 800 });
     });

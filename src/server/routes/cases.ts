@@ -16,8 +16,7 @@ import { parseScenario } from "../../formats/scenario-yaml.js";
 import { acceptEdit, EditConflict } from "../../workflows/accept-edit.js";
 import { caseChanges, NoSuchVersion } from "../../workflows/case-changes.js";
 import { currentDocuments } from "../../workflows/case-version.js";
-import type { CaseFollower } from "../case-follower.js";
-import type { ServerContext } from "../context.js";
+import type { FollowedCase, ServerContext } from "../context.js";
 import { HttpProblem, limitProblem, notFound } from "../problem.js";
 import { readUpload } from "../uploads.js";
 
@@ -96,7 +95,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }
   };
   /** The follower of the open case; another id is a case this server does not follow. */
-  const followed = (id: string): CaseFollower => {
+  const followed = (id: string): FollowedCase => {
     if (!ctx.follower || ctx.follower.caseId !== id) throw notFound("followed case", id);
     return ctx.follower;
   };
@@ -162,7 +161,6 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
         200: Accepted,
         400: ProblemSchema,
         404: ProblemSchema,
-        409: ProblemSchema,
         412: ProblemSchema,
         422: ProblemSchema,
       },
