@@ -650,8 +650,7 @@ else if (process.argv.includes("--follow")) {
     `_Written by \`npm run bench -- --follow\` (\`bench/run.ts\`) — do not edit by hand._\n\n# A followed case at scale\n\nMeasured ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores${cpus()[0] ? ` (${cpus()[0]!.model.trim()})` : ""}, Node ${process.version}. What is measured: [follow.md](follow.md#at-scale-and-on-many-machines).\n\n${targetTable(follow.targets)}\n\n\`\`\`text\n${follow.text}\n\`\`\`\n`,
   );
   process.stderr.write(`wrote ${out}\n`);
-}
-else {
+} else {
   const result = await main();
   // 8. The workspace server under load, while it ingests and runs a tournament.
   const server = await serverMain();

@@ -124,6 +124,10 @@ export function registerFollow(program: Command): void {
     .option("--from <n>", "the version to compare from (0: the empty case)", integer(0, "--from"))
     .option("--to <n>", "the version to compare to (default: the latest)", integer(1, "--to"))
     .option("--versions", "list the kept versions instead")
+    .option(
+      "--accept <ids...>",
+      "apply these items of the proposed edit (or all) to the case folder's scenario.yaml, in place; the rest are rejected",
+    )
     .option("--json", "print one JSON object")
     .option("--db <file>", dbOption)
     .action(

@@ -8,15 +8,15 @@ import { MAX_YAML_ALIASES, readYaml } from "./scenario-yaml.js";
 /** The file in a case's folder that says what coverage the case follows. */
 export const FOLLOW_FILE = "follow.yaml";
 
+const feedUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), "a feed is an http or https URL");
+
 const FollowSchema = z
   .object({
     feeds: z
-      .array(
-        z.union([
-          z.string().url(),
-          z.object({ url: z.string().url(), every: z.number().int().positive().optional() }).strict(),
-        ]),
-      )
+      .array(z.union([feedUrl, z.object({ url: feedUrl, every: z.number().int().positive().optional() }).strict()]))
       .default([]),
     folders: z.array(z.string().min(1)).default([]),
     /** Minutes between fetches of a feed that states no ttl of its own. */
