@@ -102,6 +102,7 @@ export function registerFollow(program: Command): void {
             process.stdout.write(
               `feed ${f.url}: ${f.status}${f.error ? ` — ${f.error}` : ""}; ${f.entries} new or changed entr${f.entries === 1 ? "y" : "ies"}, ${f.stored} stored${f.failed.length ? `, ${f.failed.length} not fetched (tried again next pass)` : ""}; next ${f.nextFetch ?? "now"}\n`,
             );
+          for (const f of outcome.skipped) process.stdout.write(`file ${f.file}: not read — ${f.error}\n`);
           const stored = outcome.stored.filter((s) => s.status === "stored").length;
           process.stdout.write(`${stored} document(s) stored, ${outcome.stored.length - stored} unchanged\n`);
           if (outcome.version && outcome.changes)
@@ -109,7 +110,11 @@ export function registerFollow(program: Command): void {
               `\nVersion ${outcome.version.version} of ${outcome.version.caseId} (${outcome.version.documents} documents):\n\n${renderChanges(outcome.changes)}`,
             );
           else process.stdout.write("Nothing new: the model is unchanged.\n");
-          if (outcome.feeds.some((f) => !["ok", "not-modified", "not-due"].includes(f.status))) process.exitCode = 3;
+          if (
+            outcome.skipped.length ||
+            outcome.feeds.some((f) => !["ok", "not-modified", "not-due"].includes(f.status))
+          )
+            process.exitCode = 3;
         } finally {
           await store.close();
         }

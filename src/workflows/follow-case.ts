@@ -1,4 +1,5 @@
 import { realpathSync } from "node:fs";
+import { InputError } from "../errors.js";
 import type { AttributionModel } from "../evidence/attribution/model.js";
 import type { CaseKnowledge } from "../evidence/case-knowledge.js";
 import type { ChangeReport } from "../evidence/change-report.js";
@@ -8,7 +9,7 @@ import { type FeedItem, feedItems } from "../follow/feed-items.js";
 import { isDue, nextFetch } from "../follow/feed-schedule.js";
 import { FetchFailure, type FetchLimits, safeFetch } from "../follow/safe-fetch.js";
 import type { FollowSources } from "../formats/follow-file.js";
-import { readDocuments } from "../ingest/read-documents.js";
+import { expandPaths, readDocuments } from "../ingest/read-documents.js";
 import type { CaseVersionEntry, FeedState, Store } from "../store/store.js";
 import { keepCaseVersion, type Snapshotter } from "./case-version.js";
 import { type IngestExecutor, type IngestOutcome, ingestDocuments, inThisThread } from "./ingest-documents.js";
@@ -82,6 +83,8 @@ export async function storeArticle(
 export interface FollowOutcome {
   readonly feeds: readonly FeedReport[];
   readonly stored: readonly IngestOutcome[];
+  /** Files of the followed folders that could not be read, and why (the others are stored). */
+  readonly skipped: readonly { readonly file: string; readonly error: string }[];
   /** The model version this pass made (null when nothing new was stored and a version exists). */
   readonly version: CaseVersionEntry | null;
   /** What changed against the previous version (null with no new version). */
@@ -171,11 +174,25 @@ export async function followCase(
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, feeds.length) }, worker));
-  for (const dir of sources.folders) stored.push(...(await ingest(readDocuments([dir]).map(withFileUrl))));
+  // A folder's files are read one by one: a bad one (binary, too large) is reported, the others stored.
+  const skipped: { file: string; error: string }[] = [];
+  for (const dir of sources.folders) {
+    const docs: EvidenceDocument[] = [];
+    for (const file of expandPaths([dir]))
+      try {
+        docs.push(...readDocuments([file]).map(withFileUrl));
+      } catch (e) {
+        skipped.push({
+          file,
+          error: e instanceof InputError ? e.problems.map((p) => p.message).join("; ") : String(e),
+        });
+      }
+    if (docs.length) stored.push(...(await ingest(docs)));
+  }
   const added = stored.filter((o) => o.status === "stored");
   if (!added.length && (await store.caseVersions(caseId)).length)
-    return { feeds: reports, stored, version: null, changes: null };
-  return { feeds: reports, stored, ...(await keepCaseVersion(store, caseId, options.snapshot)) };
+    return { feeds: reports, stored, skipped, version: null, changes: null };
+  return { feeds: reports, stored, skipped, ...(await keepCaseVersion(store, caseId, options.snapshot)) };
 
   async function followFeed(state: FeedState): Promise<FeedReport> {
     const at = now();

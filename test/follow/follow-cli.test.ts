@@ -89,6 +89,16 @@ describe("parley follow and parley changes", () => {
     expect(invalid.err).toMatch(/follow\.yaml: every: /);
     const feed = parley("follow", bad, "--db", db, "--feed", "not a url");
     expect(feed.code).toBe(2);
+    // A followed folder with a binary file: it is reported, the other file stored, exit 3.
+    const mixed = join(tmp, "mixed");
+    mkdirSync(join(mixed, "inbox"), { recursive: true });
+    writeFileSync(join(mixed, "follow.yaml"), "folders: [inbox]\n");
+    writeFileSync(join(mixed, "inbox", "photo.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]));
+    cpSync(join(ROOT, "test", "fixtures", "follow", "softening.txt"), join(mixed, "inbox", "softening.txt"));
+    const partly = parley("follow", mixed, "--db", join(tmp, "mixed.db"));
+    expect(partly.code, partly.err).toBe(3);
+    expect(partly.out).toMatch(/^file .*photo\.txt: not read — /m);
+    expect(partly.out).toMatch(/^1 document\(s\) stored, 0 unchanged$/m);
     const none = parley("changes", "never-followed", "--db", db);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/keeps no version of never-followed/);
