@@ -601,7 +601,7 @@ the near-duplicate check (its MinHash, the stored originals sharing an LSH band,
 comparison) and the claim alignment (the stored claims of the same subject · attribute) — and
 then storing it; the median of 25 documents at each size, half of them near-copies of a stored
 article. The stored documents are made-up articles, seeded (\`bench/follow-scale.ts\`). Then the
-ingest throughput of a followed feed over Redis: 60 news articles (PolNeAR dev) served by a local
+ingest throughput of a followed feed over Redis: the 84 news articles of PolNeAR dev served by a local
 feed, fetched, extracted and stored by 1, 2 and 4 \`parley worker\` processes sharing a fresh
 PostgreSQL database each time (\`bench/follow-workers.ts\`).
 \`npm run bench -- --follow\` runs this section alone (into docs/performance-follow.md).

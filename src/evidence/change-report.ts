@@ -1,8 +1,6 @@
 import type { CaseSnapshot, ChangeReport, StanceMove } from "../contract/case-changes.js";
 import { STANCE_STRENGTHS } from "../model/schema.js";
 
-type Snap = CaseSnapshot;
-
 export type { ChangeReport, StanceMove };
 
 /**
@@ -11,8 +9,8 @@ export type { ChangeReport, StanceMove };
  * line, still held) or dropped, new plan versions with their terms against the plan they revise,
  * new contradictions, sources newly quarantined.
  */
-export function changeReport(before: Snap | null, after: Snap): ChangeReport {
-  const prev: Snap = before ?? EMPTY;
+export function changeReport(before: CaseSnapshot | null, after: CaseSnapshot): ChangeReport {
+  const prev: CaseSnapshot = before ?? EMPTY;
   const newOnly = <T>(items: readonly T[], old: readonly T[], key: (t: T) => string) => {
     const had = new Set(old.map(key));
     return items.filter((t) => !had.has(key(t)));
@@ -74,17 +72,6 @@ export function changeReport(before: Snap | null, after: Snap): ChangeReport {
   };
 }
 
-/** Whether a report holds any change beyond the documents added. */
-export const changesModel = (r: ChangeReport) =>
-  r.events.length +
-    r.statements.length +
-    r.stances.length +
-    r.redLines.length +
-    r.plans.length +
-    r.contradictions.length +
-    r.quarantined.length >
-  0;
-
 /** Stances order from the strongest ("red line") to "acceptable"; "rejects" stands apart (a refusal, not a degree). */
 function moveOf(from: string, to: string): StanceMove {
   const rank = (s: string) => (s === "rejects" ? -1 : STANCE_STRENGTHS.indexOf(s as (typeof STANCE_STRENGTHS)[number]));
@@ -93,7 +80,7 @@ function moveOf(from: string, to: string): StanceMove {
   return b > a ? "softened" : "hardened";
 }
 
-const EMPTY: Snap = {
+const EMPTY: CaseSnapshot = {
   documents: [],
   events: [],
   statements: [],

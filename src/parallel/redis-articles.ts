@@ -38,6 +38,9 @@ export function redisArticles(url: string, caseFile: ArticleJob["caseFile"]): Fe
     await reachable(url);
     const queue = new Queue<ArticleJob, ArticleOutcome>(ARTICLE_QUEUE, { connection: connection(url) });
     const events = new QueueEvents(ARTICLE_QUEUE, { connection: connection(url) });
+    // One listener per job waited for: as many as the feed has new entries.
+    queue.setMaxListeners(0);
+    events.setMaxListeners(0);
     try {
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
       const jobs = await queue.addBulk(
