@@ -204,9 +204,7 @@ export function registerFollow(program: Command): void {
           // A case folder's scenario: the edit the changes propose to it, and the items accepted, written in place.
           const scenarioFile = existsSync(c) && statSync(c).isDirectory() ? join(c, "scenario.yaml") : null;
           const edit =
-            scenarioFile && existsSync(scenarioFile)
-              ? await proposed(store, c, scenarioFile, found.changes, o.accept)
-              : null;
+            scenarioFile && existsSync(scenarioFile) ? await proposed(store, c, scenarioFile, found, o.accept) : null;
           if (o.accept && !edit)
             throw new InputError([
               {
@@ -250,13 +248,12 @@ async function proposed(
   store: import("../store/store.js").Store,
   dir: string,
   file: string,
-  changes: import("../contract/case-changes.js").ChangeReport,
+  found: Pick<import("../contract/case-changes.js").CaseChanges, "from" | "changes">,
   accept: readonly string[] | undefined,
 ) {
   const [
-    { proposedEdit },
     { parseScenario },
-    { editedScenario },
+    { caseProposal, editedScenario },
     { citedInputFromDocuments },
     { citedAnalysis },
     { currentDocuments },
@@ -264,7 +261,6 @@ async function proposed(
     { NO_CASE },
     { writeOutput },
   ] = await Promise.all([
-    import("../evidence/proposed-edit.js"),
     import("../formats/scenario-yaml.js"),
     import("../workflows/accept-edit.js"),
     import("../workflows/cited-input.js"),
@@ -275,7 +271,7 @@ async function proposed(
     import("./write-output.js"),
   ]);
   const text = readFileSync(file, "utf8");
-  const items = proposedEdit(parseScenario(text, file).spec, changes);
+  const items = caseProposal({ name: file, text }, found);
   if (!accept) return { items, accepted: null };
   const knowledge = existsSync(caseFileOf(dir)) ? loadCase(dir) : NO_CASE;
   const docs = currentDocuments(await store.documents());
@@ -284,7 +280,7 @@ async function proposed(
       seed: 1,
       samples: 0,
     }).report;
-  const edited = await editedScenario({ name: file, text }, changes, accept, analyse);
+  const edited = await editedScenario({ name: file, text }, found, accept, analyse);
   writeOutput(file, edited.text, { force: true });
   return { items, accepted: edited };
 }

@@ -1,6 +1,6 @@
 import { answerChange } from "../analysis/answer-change.js";
 import type { AnalysisReport } from "../contract/analysis-report.js";
-import type { Accepted, AnswerChange, ChangeReport, EditItem } from "../contract/case-changes.js";
+import type { Accepted, AnswerChange, CaseChanges, EditItem } from "../contract/case-changes.js";
 import { InputError } from "../errors.js";
 import { proposedEdit } from "../evidence/proposed-edit.js";
 import { applyEdit } from "../formats/apply-edit.js";
@@ -21,17 +21,28 @@ export class EditConflict extends Error {
 }
 
 /**
- * A scenario's text with the items of the edit `changes` propose that the analyst accepts (by id;
+ * The edit a case's changes propose to its scenario. The first version's (from the empty case) is
+ * the coverage the scenario was written from: it proposes nothing.
+ */
+export function caseProposal(
+  scenario: { readonly name: string; readonly text: string },
+  found: Pick<CaseChanges, "from" | "changes">,
+): EditItem[] {
+  return found.from ? proposedEdit(parseScenario(scenario.text, scenario.name).spec, found.changes) : [];
+}
+
+/**
+ * A scenario's text with the items of the edit the changes propose that the analyst accepts (by id;
  * `"all"` for every one), the rest rejected; the edited text checked to still be a scenario, and
  * the analysis before and after compared. Nothing is written here: the caller keeps the text.
  */
 export async function editedScenario(
   scenario: { readonly name: string; readonly text: string },
-  changes: ChangeReport,
+  found: Pick<CaseChanges, "from" | "changes">,
   accept: readonly string[],
   analyse: Analyse,
 ): Promise<{ text: string; applied: EditItem[]; rejected: EditItem[]; answer: AnswerChange }> {
-  const items = proposedEdit(parseScenario(scenario.text, scenario.name).spec, changes);
+  const items = caseProposal(scenario, found);
   const all = accept.includes("all");
   const unknown = all ? [] : accept.filter((id) => !items.some((i) => i.id === id));
   if (unknown.length)
@@ -78,7 +89,7 @@ export async function acceptEdit(
         hint: "open the case with its scenario.yaml",
       },
     ]);
-  const edited = await editedScenario({ name: `${caseId}.yaml`, text: scenario.text }, found.changes, accept, analyse);
+  const edited = await editedScenario({ name: `${caseId}.yaml`, text: scenario.text }, found, accept, analyse);
   const put = await store.putScenario({ id: caseId, name: scenario.name, text: edited.text }, scenario.version);
   if ("conflict" in put) throw new EditConflict(put.current);
   return { applied: edited.applied, rejected: edited.rejected, version: put.version, answer: edited.answer };

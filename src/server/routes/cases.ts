@@ -6,14 +6,12 @@ import { Problem as ProblemSchema } from "../../contract/api.js";
 import {
   Accepted,
   CaseChanges,
+  type CaseChanges as CaseChangesType,
   CaseVersionEntry,
   ChangeReport,
-  type ChangeReport as ChangeReportType,
 } from "../../contract/case-changes.js";
 import { InputError, type Problem } from "../../errors.js";
-import { proposedEdit } from "../../evidence/proposed-edit.js";
-import { parseScenario } from "../../formats/scenario-yaml.js";
-import { acceptEdit, EditConflict } from "../../workflows/accept-edit.js";
+import { acceptEdit, caseProposal, EditConflict } from "../../workflows/accept-edit.js";
 import { caseChanges, NoSuchVersion } from "../../workflows/case-changes.js";
 import { currentDocuments } from "../../workflows/case-version.js";
 import type { FollowedCase, ServerContext } from "../context.js";
@@ -84,11 +82,11 @@ function checkSince(since: string | undefined): void {
 export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   /** The edit the changes propose to the case's scenario (none when the case has no scenario, or one that does not read). */
-  const proposedFor = async (id: string, changes: ChangeReportType) => {
+  const proposedFor = async (id: string, found: Pick<CaseChangesType, "from" | "changes">) => {
     const scenario = await ctx.store.scenario(id);
     if (!scenario) return [];
     try {
-      return proposedEdit(parseScenario(scenario.text, `${id}.yaml`).spec, changes);
+      return caseProposal({ name: `${id}.yaml`, text: scenario.text }, found);
     } catch (e) {
       if (e instanceof InputError) return [];
       throw e;
@@ -135,7 +133,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
           ...(req.query.to !== undefined ? { to: req.query.to } : {}),
         });
         if (!found) throw notFound("case with a kept version", req.params.id);
-        return { ...found, proposed: await proposedFor(req.params.id, found.changes) };
+        return { ...found, proposed: await proposedFor(req.params.id, found) };
       } catch (e) {
         if (e instanceof NoSuchVersion) throw new HttpProblem(404, "not-found", e.message);
         throw e;
