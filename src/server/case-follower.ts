@@ -23,8 +23,6 @@ export class CaseFollower implements FollowedCase {
   private readonly events = new EventEmitter().setMaxListeners(0);
   private running: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
-  /** The last pass's outcome (its feeds' reports), for GET …/feeds. */
-  last: FollowOutcome | null = null;
 
   constructor(
     private readonly ctx: ServerContext,
@@ -60,7 +58,6 @@ export class CaseFollower implements FollowedCase {
         snapshot: this.snapshot,
         ...(force ? { force: true } : {}),
       });
-      this.last = outcome;
       if (outcome.version && outcome.changes) this.emit({ version: outcome.version, changes: outcome.changes });
       return outcome;
     });
