@@ -1,16 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
+import { EMPTY_SNAPSHOT } from "../src/evidence/case-snapshot.js";
 import { NO_SOURCES } from "../src/formats/follow-file.js";
 import { redisArticles } from "../src/parallel/redis-articles.js";
 import { PostgresStore } from "../src/store/postgres-store.js";
 import { followCase } from "../src/workflows/follow-case.js";
-import { CLI, SHARED } from "../test/domains.js";
+import { CLI } from "../test/domains.js";
 import { startPostgres } from "../test/store/postgres-server.js";
 import { feedServer } from "../test/support/feed-server.js";
 import { redisBinary, startRedis } from "../test/support/redis-server.js";
+import { polnearDevTexts } from "./polnear-texts.js";
 
 /**
  * Ingest throughput of a followed feed over Redis: the same 84 news articles (PolNeAR dev) served
@@ -26,15 +26,7 @@ export async function followWorkers(): Promise<{ rows: string[][]; skipped: stri
   const feeds = await feedServer();
   const rows: string[][] = [];
   try {
-    const texts = [
-      ...new Map(
-        readFileSync(join(SHARED, "benchmarks", "polnear-dev-attributions.jsonl"), "utf8")
-          .trim()
-          .split("\n")
-          .map((l) => JSON.parse(l) as { id: string; text: string })
-          .map((r) => [r.id, r.text]),
-      ).values(),
-    ];
+    const texts = polnearDevTexts();
     texts.forEach((body, i) =>
       feeds.articles.push({ path: `/news/${i}.txt`, title: `news ${i}`, body, published: "2016-09-15T00:00:00Z" }),
     );
@@ -64,16 +56,8 @@ export async function followWorkers(): Promise<{ rows: string[][]; skipped: stri
         { ...NO_SOURCES, feeds: [{ url: feeds.url("/feed.xml"), every: 15 }], allowPrivate: true },
         {
           exec: { names: async () => [], store: async () => [] },
-          snapshot: async () => ({
-            documents: [],
-            events: [],
-            statements: [],
-            stances: [],
-            redLines: [],
-            plans: [],
-            contradictions: [],
-            quarantined: [],
-          }),
+          // The articles' throughput alone: no model drawn after the pass.
+          snapshot: async () => EMPTY_SNAPSHOT,
           articles: async (...args) => {
             const t0 = performance.now();
             const out = await fetch(...args);

@@ -3,6 +3,7 @@
  * enumeration could reach; negotiation throughput; a full tournament. Every ratio is measured
  * in this one run, on this machine.
  */
+
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, homedir, tmpdir } from "node:os";
@@ -30,6 +31,7 @@ import { AGENTS, createAgent } from "../src/negotiation/agents/index.js";
 import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
 import { createArena } from "../src/negotiation/arena.js";
 import { GENIUS, ROOT, SHARED } from "../test/domains.js";
+import { polnearDevTexts } from "./polnear-texts.js";
 import { serverLoad } from "./server-load.js";
 import { syntheticModel } from "./synthetic.js";
 
@@ -240,15 +242,7 @@ async function main(): Promise<BenchResult> {
 
   // 5b. Evidence throughput on the PolNeAR dev texts (warm, one core): the whole extraction with
   // the trained attribution model, and attribution alone.
-  const texts = [
-    ...new Map(
-      readFileSync(join(SHARED, "benchmarks", "polnear-dev-attributions.jsonl"), "utf8")
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l) as { id: string; text: string })
-        .map((r) => [r.id, r.text]),
-    ).values(),
-  ];
+  const texts = polnearDevTexts();
   const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
   const model = loadAttributionModel();
   const docs = texts.map((t, i) => readDocument(`dev-${i}.txt`, t, contentId, { date: "2016-09-15" }));

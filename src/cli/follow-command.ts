@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { baseName } from "../model/base-name.js";
-import { integer } from "./options.js";
+import { checkSince, integer } from "./options.js";
 
 /** A case given by its folder (the id is the folder's name) or by its id alone. */
 const caseIdOf = (c: string) => (existsSync(c) && statSync(c).isDirectory() ? baseName(c.replace(/\/+$/, "")) : c);
@@ -148,15 +148,7 @@ export function registerFollow(program: Command): void {
           db?: string;
         },
       ) => {
-        if (o.since !== undefined && Number.isNaN(Date.parse(o.since)))
-          throw new InputError([
-            {
-              code: "cli.date",
-              field: "--since",
-              message: `${o.since} is not a date`,
-              hint: "e.g. --since 2025-12-03",
-            },
-          ]);
+        checkSince(o.since);
         const [{ openStore, storeLocation }, { caseChanges, NoSuchVersion }, { renderChanges }] = await Promise.all([
           import("../store/open-store.js"),
           import("../workflows/case-changes.js"),
@@ -167,11 +159,7 @@ export function registerFollow(program: Command): void {
         try {
           let found: Awaited<ReturnType<typeof caseChanges>>;
           try {
-            found = await caseChanges(store, id, {
-              ...(o.since !== undefined ? { since: o.since } : {}),
-              ...(o.from !== undefined ? { from: o.from } : {}),
-              ...(o.to !== undefined ? { to: o.to } : {}),
-            });
+            found = await caseChanges(store, id, o);
           } catch (e) {
             if (e instanceof NoSuchVersion)
               throw new InputError([

@@ -25,6 +25,14 @@ export const number = (min: number, what: string) => (value: string) => {
   return n;
 };
 
+/** The day or time `--since` gives (what Date.parse reads: 2025-12-09, 2025-12-09T10:00Z); else a clear error. */
+export function checkSince(since: string | undefined): void {
+  if (since !== undefined && Number.isNaN(Date.parse(since)))
+    throw new InputError([
+      { code: "cli.date", field: "--since", message: `${since} is not a date`, hint: "e.g. --since 2025-12-09" },
+    ]);
+}
+
 /**
  * The model from the command line's files: one scenario YAML, or with --genius a domain and its
  * profiles. Each reader is imported when used, so GENIUS input never loads the YAML and schema libraries.

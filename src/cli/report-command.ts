@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
-import { integer } from "./options.js";
+import { checkSince, integer } from "./options.js";
 
 const FORMATS = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf" } as const;
 
@@ -41,15 +41,7 @@ export function registerReport(program: Command): void {
           db?: string;
         },
       ) => {
-        if (o.since !== undefined && Number.isNaN(Date.parse(o.since)))
-          throw new InputError([
-            {
-              code: "cli.date",
-              field: "--since",
-              message: `${o.since} is not a date`,
-              hint: "e.g. --since 2025-12-09",
-            },
-          ]);
+        checkSince(o.since);
         const ext = (o.out?.match(/\.[^./\\]+$/)?.[0] ?? "").toLowerCase() as keyof typeof FORMATS;
         const format = o.pdf ? "pdf" : o.out ? FORMATS[ext] : "md";
         if (!format)

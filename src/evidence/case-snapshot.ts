@@ -5,6 +5,18 @@ import type { ScenarioInput } from "../model/schema.js";
 
 export type { CaseSnapshot, Words };
 
+/** The case before any coverage: what the first version is compared with. */
+export const EMPTY_SNAPSHOT: CaseSnapshot = {
+  documents: [],
+  events: [],
+  statements: [],
+  stances: [],
+  redLines: [],
+  plans: [],
+  contradictions: [],
+  quarantined: [],
+};
+
 /**
  * A case's model after a batch, from its evidence and the scenario drafted from it (null when the
  * coverage drafts none yet): what an analyst follows from one batch to the next.
@@ -35,19 +47,17 @@ export function caseSnapshot(evidence: EvidenceJson, draft: ScenarioInput | null
     documents: evidence.documents
       .filter((d) => !d.duplicateOf)
       .map((d) => ({ id: d.id, file: d.file, name: d.name, url: d.url })),
-    events: evidence.events.map((e) => {
-      const first = e.versions[0]!;
-      return {
-        key: eventKey(e),
-        kind: e.kind,
-        when: e.when,
-        where: e.where,
-        who: e.who,
-        whom: e.whom,
-        planned: e.planned,
-        words: words(first.file, first.text),
-      };
-    }),
+    events: evidence.events.map(({ kind, when, where, who, whom, planned, versions: [first] }) => ({
+      // An event's identity across snapshots: what happened, when, where, between whom.
+      key: [kind, when ?? "", where ?? "", who ?? "", whom ?? ""].join("\u0000"),
+      kind,
+      when,
+      where,
+      who,
+      whom,
+      planned,
+      words: words(first!.file, first!.text),
+    })),
     statements: evidence.quotes.flatMap((q) => {
       if (!q.speaker || q.kind === "paraphrase") return [];
       // The same words in a copy are one statement.
@@ -94,7 +104,3 @@ export function caseSnapshot(evidence: EvidenceJson, draft: ScenarioInput | null
       .map((r) => ({ file: r.file, source: names.get(r.file) ?? r.file, reason: r.quarantineReason ?? "" })),
   };
 }
-
-/** An event's identity across snapshots: what happened, when, where, between whom. */
-const eventKey = (e: EvidenceJson["events"][number]) =>
-  [e.kind, e.when ?? "", e.where ?? "", e.who ?? "", e.whom ?? ""].join("\u0000");

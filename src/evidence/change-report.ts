@@ -1,5 +1,6 @@
 import type { CaseSnapshot, ChangeReport, StanceMove } from "../contract/case-changes.js";
 import { STANCE_STRENGTHS } from "../model/schema.js";
+import { EMPTY_SNAPSHOT } from "./case-snapshot.js";
 
 export type { ChangeReport, StanceMove };
 
@@ -10,7 +11,7 @@ export type { ChangeReport, StanceMove };
  * new contradictions, sources newly quarantined.
  */
 export function changeReport(before: CaseSnapshot | null, after: CaseSnapshot): ChangeReport {
-  const prev: CaseSnapshot = before ?? EMPTY;
+  const prev: CaseSnapshot = before ?? EMPTY_SNAPSHOT;
   const newOnly = <T>(items: readonly T[], old: readonly T[], key: (t: T) => string) => {
     const had = new Set(old.map(key));
     return items.filter((t) => !had.has(key(t)));
@@ -79,14 +80,3 @@ function moveOf(from: string, to: string): StanceMove {
   if (a < 0 || b < 0) return "changed";
   return b > a ? "softened" : "hardened";
 }
-
-const EMPTY: CaseSnapshot = {
-  documents: [],
-  events: [],
-  statements: [],
-  stances: [],
-  redLines: [],
-  plans: [],
-  contradictions: [],
-  quarantined: [],
-};

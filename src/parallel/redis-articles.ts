@@ -9,7 +9,7 @@ import { loadAttributionModel } from "../ingest/attribution-model.js";
 import type { Store } from "../store/store.js";
 import type { ArticleOutcome, FetchArticles } from "../workflows/follow-case.js";
 import { storeArticle } from "../workflows/follow-case.js";
-import { reachable } from "./redis-batches.js";
+import { connection, reachable, runUntilStopped, workerOptions } from "./redis-queue.js";
 
 /** The queue every follower and `parley worker` share for a feed's articles. */
 export const ARTICLE_QUEUE = "parley-follow-articles";
@@ -22,8 +22,6 @@ interface ArticleJob {
   /** The case's case.yaml (its text: what to look for in the article). */
   readonly caseFile: { readonly name: string; readonly text: string } | null;
 }
-
-const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 
 /**
  * A feed's new entries as BullMQ jobs, one per article: whichever `parley worker` takes one
@@ -104,26 +102,7 @@ export async function runArticleWorker(
       );
       return out;
     },
-    { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
+    workerOptions(url, lockDuration),
   );
-  // A lost connection is retried by the client; say so once, not at every attempt.
-  let down = false;
-  worker.on("error", (e) => {
-    if (!down) options.log?.(`Redis connection lost (${e.message}); retrying`);
-    down = true;
-  });
-  worker.on("ready", () => (down = false));
-  await worker.waitUntilReady();
-  await new Promise<void>((resolve) => {
-    if (options.signal?.aborted) return resolve();
-    options.signal?.addEventListener("abort", () => resolve(), { once: true });
-  });
-  // The article in hand is finished (its document stored) unless Redis has gone: then the worker
-  // lets go at once (the job is re-queued when its lock lapses), and it never waits past the lock.
-  const closed = worker.close(down).then(
-    () => true,
-    () => true,
-  );
-  const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 250).unref());
-  for (let waited = 0; !(await Promise.race([closed, tick()])) && !down && waited < lockDuration; waited += 250);
+  await runUntilStopped(worker, lockDuration, options);
 }

@@ -1,8 +1,7 @@
 import { type Job, Queue, QueueEvents, Worker } from "bullmq";
-import { Redis } from "ioredis";
 import { Piscina } from "piscina";
-import { InputError } from "../errors.js";
 import type { Store, StoreAddress } from "../store/store.js";
+import { connection, reachable, runUntilStopped, workerOptions } from "./redis-queue.js";
 import type { RemoteBatches } from "./run-tournament.js";
 import type { StoredBatch, TournamentTask } from "./tournament-worker.js";
 
@@ -12,38 +11,6 @@ export const QUEUE = "parley-tournament-batches";
 interface BatchJob {
   readonly tournament: string;
   readonly task: TournamentTask;
-}
-
-const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
-
-/** Checks that a Redis server answers at `url` (once, without retrying), else a clear error naming it. */
-export async function reachable(url: string): Promise<void> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    retryStrategy: () => null,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 5000,
-  });
-  let cause: Error | undefined;
-  redis.on("error", (e: Error) => (cause ??= e));
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (e) {
-    throw new InputError(
-      [
-        {
-          code: "redis.connect",
-          field: "PARLEY_REDIS",
-          message: `cannot reach Redis at ${url}: ${(cause ?? (e as Error)).message}`,
-          hint: "start redis-server there, or unset PARLEY_REDIS to run on this machine's threads",
-        },
-      ],
-      { cause: e },
-    );
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /**
@@ -116,30 +83,9 @@ export async function runWorker(
       options.log?.(`stored batch ${job.id}`);
       return stored;
     },
-    { connection: connection(url), concurrency: 1, lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 },
+    workerOptions(url, lockDuration),
   );
-  // A lost connection is retried by the client; say so once, not at every attempt.
-  let down = false;
-  worker.on("error", (e) => {
-    if (!down) options.log?.(`Redis connection lost (${e.message}); retrying`);
-    down = true;
-  });
-  worker.on("ready", () => (down = false));
-  await worker.waitUntilReady();
-  await new Promise<void>((resolve) => {
-    if (options.signal?.aborted) return resolve();
-    options.signal?.addEventListener("abort", () => resolve(), { once: true });
-  });
-  // A graceful close lets the batch in hand finish and store its runs; with Redis gone it would
-  // wait for a server that is not there, so the worker then lets go (the batch is re-queued).
-  const closed = worker.close(down).then(
-    () => true,
-    () => true,
-  );
-  const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 250).unref());
-  // Redis may also go while the batch in hand finishes: stop waiting as soon as it is found gone,
-  // and never longer than the lock (by then the batch is another worker's anyway).
-  for (let waited = 0; !(await Promise.race([closed, tick()])) && !down && waited < lockDuration; waited += 250);
+  await runUntilStopped(worker, lockDuration, options);
   await thread.destroy();
 }
 

@@ -35,6 +35,19 @@ export class HttpProblem extends Error {
 export const notFound = (what: string, id: string) =>
   new HttpProblem(404, "not-found", `no ${what} "${id}" in this workspace`);
 
+/** A day or time a request gives (`since`: what Date.parse reads), else a 400 naming the field. */
+export function checkSince(since: string | undefined, field = "since"): void {
+  if (since !== undefined && Number.isNaN(Date.parse(since)))
+    throw new HttpProblem(400, "request.date", `${field}: ${since} is not a date`, [
+      {
+        code: "request.date",
+        field,
+        message: `${since} is not a date`,
+        hint: "e.g. 2025-12-09 or 2025-12-09T10:00:00Z",
+      },
+    ]);
+}
+
 /** Refusals of a configured limit: 413 for what is too large to take in, 422 for work too large to do now. */
 export const limitProblem = (code: string, message: string, hint: string, status = 413) =>
   new HttpProblem(status, code, message, [{ code, message, hint }]);

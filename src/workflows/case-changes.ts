@@ -5,9 +5,9 @@ import type { CaseVersionEntry, Store } from "../store/store.js";
 /** Which two model versions to diff: those on either side of a time, or two version numbers. */
 export interface ChangesQuery {
   /** ISO date or time: the changes made after it (from the last version at or before it). */
-  readonly since?: string;
-  readonly from?: number;
-  readonly to?: number;
+  readonly since?: string | undefined;
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
 }
 
 export interface CaseChanges {
@@ -24,13 +24,14 @@ export interface CaseChanges {
 export class NoSuchVersion extends Error {}
 
 /**
- * The changes to a case between two kept model versions: by default from the last version at or
- * before `since` (or from the empty case, when all came after it) to the latest. Null when the
- * case has no version yet.
+ * The two versions a query compares (cheap: no snapshot is read): by default from the last
+ * version at or before `since` (or from the empty case, when all came after it) to the latest.
  */
-export async function caseChanges(store: Store, caseId: string, query: ChangesQuery = {}): Promise<CaseChanges | null> {
-  const versions = await store.caseVersions(caseId);
-  if (!versions.length) return null;
+export function versionRange(
+  caseId: string,
+  versions: readonly CaseVersionEntry[],
+  query: ChangesQuery = {},
+): { from: CaseVersionEntry | null; to: CaseVersionEntry } {
   const byNumber = (n: number) => {
     const v = versions.find((x) => x.version === n);
     if (!v)
@@ -40,20 +41,25 @@ export async function caseChanges(store: Store, caseId: string, query: ChangesQu
     return v;
   };
   const to = query.to !== undefined ? byNumber(query.to) : versions.at(-1)!;
-  let from: CaseVersionEntry | null;
-  if (query.from !== undefined) from = query.from === 0 ? null : byNumber(query.from);
-  else if (query.since !== undefined) {
+  if (query.from !== undefined) return { from: query.from === 0 ? null : byNumber(query.from), to };
+  if (query.since !== undefined) {
     const t = Date.parse(query.since);
-    from = [...versions].reverse().find((v) => Date.parse(v.created) <= t && v.version <= to.version) ?? null;
-  } else from = versions.filter((v) => v.version < to.version).at(-1) ?? null;
-  const snapshot = async (v: CaseVersionEntry | null) =>
-    v ? ((await store.caseVersion(caseId, v.version))?.snapshot as CaseSnapshot) : null;
-  const after = (await snapshot(to))!;
-  return {
-    caseId,
-    from,
-    to,
-    versions,
-    changes: changeReport(from && from.version !== to.version ? await snapshot(from) : from ? after : null, after),
-  };
+    return {
+      from: [...versions].reverse().find((v) => Date.parse(v.created) <= t && v.version <= to.version) ?? null,
+      to,
+    };
+  }
+  return { from: versions.filter((v) => v.version < to.version).at(-1) ?? null, to };
+}
+
+/** The changes to a case between the two kept versions a query names (`versionRange`); null when it has none yet. */
+export async function caseChanges(store: Store, caseId: string, query: ChangesQuery = {}): Promise<CaseChanges | null> {
+  const versions = await store.caseVersions(caseId);
+  if (!versions.length) return null;
+  const { from, to } = versionRange(caseId, versions, query);
+  const snapshot = async (v: CaseVersionEntry) =>
+    (await store.caseVersion(caseId, v.version))?.snapshot as CaseSnapshot;
+  const after = await snapshot(to);
+  const before = from === null ? null : from.version === to.version ? after : await snapshot(from);
+  return { caseId, from, to, versions, changes: changeReport(before, after) };
 }

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ChangeReport } from "../../src/contract/case-changes.js";
 import { InputError } from "../../src/errors.js";
+import { EMPTY_SNAPSHOT } from "../../src/evidence/case-snapshot.js";
+import { changeReport } from "../../src/evidence/change-report.js";
 import { proposedEdit } from "../../src/evidence/proposed-edit.js";
 import { applyEdit } from "../../src/formats/apply-edit.js";
 import { parseScenario } from "../../src/formats/scenario-yaml.js";
@@ -11,16 +13,8 @@ import { MOSCOW_CASE } from "../domains.js";
 const text = readFileSync(join(MOSCOW_CASE, "scenario.yaml"), "utf8");
 const spec = parseScenario(text, "scenario.yaml").spec;
 const words = (t: string) => ({ file: "follow/softening.txt", source: "Zelensky signals …", text: t });
-const empty: ChangeReport = {
-  documents: [],
-  events: [],
-  statements: [],
-  stances: [],
-  redLines: [],
-  plans: [],
-  contradictions: [],
-  quarantined: [],
-};
+/** A report of no change, to add the changes a test is about to. */
+const empty: ChangeReport = changeReport(EMPTY_SNAPSHOT, EMPTY_SNAPSHOT);
 
 describe("the edit a change report proposes to the Moscow scenario", () => {
   const report: ChangeReport = {

@@ -7,7 +7,7 @@ import { PostgresStore } from "../../src/store/postgres-store.js";
 import { CLI, MOSCOW_CASE, ROOT, SHARED } from "../domains.js";
 import { startPostgres } from "../store/postgres-server.js";
 import { feedServer } from "../support/feed-server.js";
-import { redisBinary, startRedis } from "../support/redis-server.js";
+import { redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
 
 // A followed feed's articles fetched and stored by `parley worker` processes over a real Redis,
 // sharing a real PostgreSQL workspace: one worker is killed while it holds an article, the other
@@ -57,18 +57,7 @@ if (!redisBinary || "skipped" in postgres) {
       );
       const { port } = await startRedis(children);
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}`, PARLEY_DATABASE_URL: postgres.url };
-      const outputs = ["", ""];
-      const workers = [0, 1].map((i) => {
-        const w = spawn(process.execPath, [CLI, "worker", "--lock-ms", "2000"], {
-          env,
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        w.stdout!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
-        w.stderr!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
-        children.push(w);
-        return w;
-      });
-      await new Promise((w) => setTimeout(w, 1500));
+      const { workers, outputs } = await startWorkers(2, ["--lock-ms", "2000"], env, children);
       const coordinator = spawn(process.execPath, [CLI, "follow", caseDir, "--json"], {
         env,
         stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../domains.js";
-import { redisBinary, startRedis } from "../support/redis-server.js";
+import { redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
 
 // Tournaments on BullMQ over a real Redis (Debian's redis-server, started here on a free loopback
 // port): two `parley worker` processes take the batches, one is killed midway, its batch is
@@ -59,18 +59,7 @@ if (!redisBinary) {
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
       const db = join(tmp, "remote.db");
 
-      const outputs = ["", ""];
-      const workers = [0, 1].map((i) => {
-        const w = spawn(process.execPath, [CLI, "worker", "--db", db, "--lock-ms", "2000"], {
-          env,
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        w.stdout!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
-        w.stderr!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
-        children.push(w);
-        return w;
-      });
-      await new Promise((w) => setTimeout(w, 1500));
+      const { workers, outputs } = await startWorkers(2, ["--db", db, "--lock-ms", "2000"], env, children);
 
       const coordinator = spawn(process.execPath, [CLI, ...args, "--db", db], {
         env,

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { CLI } from "../domains.js";
 import { freePort } from "./free-port.js";
 
 /** Debian's redis-server binary, or "" where it is not installed. */
@@ -17,4 +18,26 @@ export async function startRedis(children: ChildProcess[]): Promise<{ port: numb
   children.push(redis);
   await new Promise((w) => setTimeout(w, 500));
   return { port, redis };
+}
+
+/**
+ * `count` `parley worker` processes with `args` and `env`, given time to open their queues;
+ * `outputs[i]` grows with everything worker i prints. `children` gets them, to kill after the tests.
+ */
+export async function startWorkers(
+  count: number,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  children: ChildProcess[],
+): Promise<{ workers: ChildProcess[]; outputs: string[] }> {
+  const outputs = Array.from({ length: count }, () => "");
+  const workers = outputs.map((_, i) => {
+    const w = spawn(process.execPath, [CLI, "worker", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    w.stdout!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
+    w.stderr!.on("data", (d: Buffer) => (outputs[i] += d.toString()));
+    children.push(w);
+    return w;
+  });
+  await new Promise((w) => setTimeout(w, 1500));
+  return { workers, outputs };
 }

@@ -15,7 +15,8 @@ import { acceptEdit, caseProposal, EditConflict } from "../../workflows/accept-e
 import { caseChanges, NoSuchVersion } from "../../workflows/case-changes.js";
 import { currentDocuments } from "../../workflows/case-version.js";
 import type { FollowedCase, ServerContext } from "../context.js";
-import { HttpProblem, limitProblem, notFound } from "../problem.js";
+import { openEventStream } from "../event-stream.js";
+import { checkSince, HttpProblem, limitProblem, notFound } from "../problem.js";
 import { readUpload } from "../uploads.js";
 
 const CaseParams = z.object({ id: z.string().describe("the case's id (its folder's name)") });
@@ -66,17 +67,14 @@ const Pushed = z.object({
     .min(1),
 });
 
-/** A date or time a query may give (`since`): anything Date.parse reads, else a 400 naming the field. */
-function checkSince(since: string | undefined): void {
-  if (since !== undefined && Number.isNaN(Date.parse(since)))
-    throw new HttpProblem(400, "request.date", `since: ${since} is not a date`, [
-      {
-        code: "request.date",
-        field: "since",
-        message: `${since} is not a date`,
-        hint: "e.g. 2025-12-09 or 2025-12-09T10:00:00Z",
-      },
-    ]);
+/** A version the request names that the case does not keep: 404 with the versions it does. */
+async function keptVersions<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof NoSuchVersion) throw new HttpProblem(404, "not-found", e.message);
+    throw e;
+  }
 }
 
 export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -126,18 +124,9 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req) => {
       checkSince(req.query.since);
-      try {
-        const found = await caseChanges(ctx.store, req.params.id, {
-          ...(req.query.since !== undefined ? { since: req.query.since } : {}),
-          ...(req.query.from !== undefined ? { from: req.query.from } : {}),
-          ...(req.query.to !== undefined ? { to: req.query.to } : {}),
-        });
-        if (!found) throw notFound("case with a kept version", req.params.id);
-        return { ...found, proposed: await proposedFor(req.params.id, found) };
-      } catch (e) {
-        if (e instanceof NoSuchVersion) throw new HttpProblem(404, "not-found", e.message);
-        throw e;
-      }
+      const found = await keptVersions(() => caseChanges(ctx.store, req.params.id, req.query));
+      if (!found) throw notFound("case with a kept version", req.params.id);
+      return { ...found, proposed: await proposedFor(req.params.id, found) };
     },
   });
 
@@ -173,17 +162,7 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
         return JSON.parse(text) as AnalysisReport;
       };
       try {
-        return await acceptEdit(
-          ctx.store,
-          req.params.id,
-          {
-            ...(since !== undefined ? { since } : {}),
-            ...(from !== undefined ? { from } : {}),
-            ...(to !== undefined ? { to } : {}),
-          },
-          accept,
-          analyse,
-        );
+        return await keptVersions(() => acceptEdit(ctx.store, req.params.id, { since, from, to }, accept, analyse));
       } catch (e) {
         if (e instanceof EditConflict)
           throw new HttpProblem(
@@ -191,7 +170,6 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
             "scenario.changed",
             `scenario "${req.params.id}" ${e.message}; nothing was written`,
           );
-        if (e instanceof NoSuchVersion) throw new HttpProblem(404, "not-found", e.message);
         throw e;
       }
     },
@@ -218,16 +196,9 @@ export function caseRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req, reply) => {
       const follower = followed((req.params as { id: string }).id);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache",
-        connection: "keep-alive",
-        "x-accel-buffering": "no",
-      });
+      const { res, send } = openEventStream(reply);
       res.write(": following\n\n");
-      const stop = follower.follow((e) => res.write(`event: version\ndata: ${JSON.stringify(e)}\n\n`));
+      const stop = follower.follow((e) => send("version", e));
       // A comment now and then keeps proxies from closing an idle stream.
       const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
       req.raw.on("close", () => {

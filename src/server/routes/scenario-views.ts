@@ -5,10 +5,10 @@ import { AnalysisReport } from "../../contract/analysis-report.js";
 import { Problem, ScenarioParams } from "../../contract/api.js";
 import { UtilitySpace } from "../../contract/utility-space.js";
 import { InputError } from "../../errors.js";
-import { caseChanges } from "../../workflows/case-changes.js";
+import { caseChanges, versionRange } from "../../workflows/case-changes.js";
 import type { ServerContext } from "../context.js";
 import { withinBudget } from "../heavy-work.js";
-import { HttpProblem } from "../problem.js";
+import { checkSince, HttpProblem } from "../problem.js";
 import { hash, type StoredScenarios } from "../stored-scenarios.js";
 import { corpusKey } from "./evidence.js";
 
@@ -202,17 +202,12 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       const format = html ? "html" : "md";
       // A followed case's briefing opens with what changed since the last one (the client says when that was).
       const { since: after } = req.query;
-      if (after !== undefined && Number.isNaN(Date.parse(after)))
-        throw new HttpProblem(400, "request.date", `since: ${after} is not a date`, [
-          {
-            code: "request.date",
-            field: "since",
-            message: `${after} is not a date`,
-            hint: "e.g. 2025-12-09T10:00:00Z",
-          },
-        ]);
-      const since = await caseChanges(ctx.store, s.id, after !== undefined ? { since: after } : {});
-      const changed = since ? `:${since.from?.version ?? 0}-${since.to.version}` : "";
+      checkSince(after);
+      // The versions compared name the answer; their snapshots are read only when it is computed.
+      const versions = await ctx.store.caseVersions(s.id);
+      const range = versions.length ? versionRange(s.id, versions, { since: after }) : null;
+      const which = range && { from: range.from?.version ?? 0, to: range.to.version };
+      const changed = which ? `:${which.from}-${which.to}` : "";
       const text = await withinBudget(
         ctx.work.cached(
           `report:${format}:${key}${changed}`,
@@ -223,7 +218,7 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
             seed,
             samples,
             format,
-            ...(since ? { since: { ...since, proposed: [] } } : {}),
+            ...(which ? { since: (await caseChanges(ctx.store, s.id, which))! } : {}),
           }),
           req.ip,
         ),

@@ -8,6 +8,7 @@ import { MAX_ROUNDS } from "../../negotiation/simulate.js";
 import { type RunRecord, standings } from "../../negotiation/tournament.js";
 import { runTournament, type TournamentConfig, type TournamentRun } from "../../parallel/run-tournament.js";
 import type { ServerContext } from "../context.js";
+import { openEventStream } from "../event-stream.js";
 import type { JobView } from "../jobs.js";
 import { HttpProblem, notFound } from "../problem.js";
 
@@ -213,15 +214,7 @@ export function tournamentRoutes(app: FastifyInstance, ctx: ServerContext): void
           );
         throw notFound("tournament", id);
       }
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache",
-        connection: "keep-alive",
-        "x-accel-buffering": "no",
-      });
-      const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const { res, send } = openEventStream(reply);
       let last = -1;
       const stop = ctx.jobs.follow(id, (j) => {
         if (j.status === "running") {
