@@ -11,10 +11,11 @@ const said = (w: Words | null): Inline[] => (w ? [` — “${ellipsis(w.text, 24
 /**
  * "Since the last briefing": what the coverage that arrived since changed in the case's model —
  * stances that moved, red lines, new plan versions, new events and statements, sources newly
- * quarantined — each with its words and source. Null when nothing is to be said (no versions).
+ * quarantined — each with its words and source. Null when there is no earlier version to set it
+ * against: the case's first version is the coverage the model was made from, not news.
  */
 export function briefingSince(since: CaseChanges | undefined): Section | null {
-  if (!since) return null;
+  if (!since?.from) return null;
   const r = since.changes;
   const list = <T>(title: string, items: readonly T[], line: (t: T) => Inline[]): Block[] => {
     if (!items.length) return [];
@@ -23,9 +24,7 @@ export function briefingSince(since: CaseChanges | undefined): Section | null {
       shown.push([`and ${items.length - SHOWN} more (parley changes, or the web app's What changed)`]);
     return [{ p: [{ strong: title }] }, { list: shown }];
   };
-  const from = since.from
-    ? `${humanDate(since.from.created.slice(0, 10))} (version ${since.from.version})`
-    : "the first version";
+  const from = `${humanDate(since.from.created.slice(0, 10))} (version ${since.from.version})`;
   const blocks: Block[] = [
     {
       p: [

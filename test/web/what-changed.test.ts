@@ -74,6 +74,10 @@ describe("a followed case over the API and in the browser", () => {
     expect(first.changes.documents).toHaveLength(5);
     // The first version is the coverage the scenario was written from: it proposes no edit.
     expect(first.proposed).toEqual([]);
+    // Nor does it open the briefing with "Since the last briefing": there is no earlier version.
+    const briefing = await (await api("/api/scenarios/followed-talks/report?format=md&samples=0")).text();
+    expect(briefing).toMatch(/^# Briefing: /);
+    expect(briefing).not.toMatch(/Since the last briefing/);
     const feedList = (await (await api("/api/cases/followed-talks/feeds")).json()) as { items: { url: string }[] };
     expect(feedList.items.map((f) => f.url)).toEqual([feeds.url("/feed.xml")]);
   });

@@ -206,7 +206,8 @@ export function scenarioViewRoutes(app: FastifyInstance, ctx: ServerContext, sce
       // The versions compared name the answer; their snapshots are read only when it is computed.
       const versions = await ctx.store.caseVersions(s.id);
       const range = versions.length ? versionRange(s.id, versions, { since: after }) : null;
-      const which = range && { from: range.from?.version ?? 0, to: range.to.version };
+      // Against no earlier version (the case's first) there is no news: no section.
+      const which = range?.from ? { from: range.from.version, to: range.to.version } : null;
       const changed = which ? `:${which.from}-${which.to}` : "";
       const text = await withinBudget(
         ctx.work.cached(
