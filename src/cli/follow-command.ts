@@ -4,6 +4,19 @@ import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { baseName } from "../model/base-name.js";
 import { checkSince, integer } from "./options.js";
+import { wrapLine } from "./table.js";
+
+/**
+ * Text for a reader: in a terminal, each line wrapped to its width (a list item's continuation
+ * indented); piped, one item per line, whole, for grep and the like.
+ */
+const print = (text: string) =>
+  process.stdout.write(
+    text
+      .split("\n")
+      .map((l) => wrapLine(l, process.stdout.isTTY ? process.stdout.columns : Infinity))
+      .join("\n"),
+  );
 
 /** A case given by its folder (the id is the folder's name) or by its id alone. */
 const caseIdOf = (c: string) => (existsSync(c) && statSync(c).isDirectory() ? baseName(c.replace(/\/+$/, "")) : c);
@@ -99,17 +112,17 @@ export function registerFollow(program: Command): void {
             return;
           }
           for (const f of outcome.feeds)
-            process.stdout.write(
+            print(
               `feed ${f.url}: ${f.status}${f.error ? ` — ${f.error}` : ""}; ${f.entries} new or changed entr${f.entries === 1 ? "y" : "ies"}, ${f.stored} stored${f.failed.length ? `, ${f.failed.length} not fetched (tried again next pass)` : ""}; next ${f.nextFetch ?? "now"}\n`,
             );
-          for (const f of outcome.skipped) process.stdout.write(`file ${f.file}: not read — ${f.error}\n`);
+          for (const f of outcome.skipped) print(`file ${f.file}: not read — ${f.error}\n`);
           const stored = outcome.stored.filter((s) => s.status === "stored").length;
-          process.stdout.write(`${stored} document(s) stored, ${outcome.stored.length - stored} unchanged\n`);
+          print(`${stored} document(s) stored, ${outcome.stored.length - stored} unchanged\n`);
           if (outcome.version && outcome.changes)
-            process.stdout.write(
+            print(
               `\nVersion ${outcome.version.version} of ${outcome.version.caseId} (${outcome.version.documents} documents):\n\n${renderChanges(outcome.changes)}`,
             );
-          else process.stdout.write("Nothing new: the model is unchanged.\n");
+          else print("Nothing new: the model is unchanged.\n");
           if (
             outcome.skipped.length ||
             outcome.feeds.some((f) => !["ok", "not-modified", "not-due"].includes(f.status))
@@ -182,11 +195,8 @@ export function registerFollow(program: Command): void {
               },
             ]);
           if (o.versions) {
-            process.stdout.write(
-              o.json
-                ? `${JSON.stringify(found.versions)}\n`
-                : found.versions.map((v) => `${v.version}\t${v.created}\t${v.documents} documents\n`).join(""),
-            );
+            if (o.json) process.stdout.write(`${JSON.stringify(found.versions)}\n`);
+            else print(found.versions.map((v) => `${v.version}\t${v.created}\t${v.documents} documents\n`).join(""));
             return;
           }
           // A case folder's scenario: the edit the changes propose to it, and the items accepted, written in place.
@@ -208,16 +218,16 @@ export function registerFollow(program: Command): void {
             );
             return;
           }
-          process.stdout.write(
+          print(
             `${id}: version ${found.from?.version ?? 0} (${found.from?.created ?? "empty"}) → ${found.to.version} (${found.to.created})\n\n${renderChanges(found.changes)}`,
           );
           if (edit?.items.length && !edit.accepted)
-            process.stdout.write(
+            print(
               `\n### Proposed edit to ${scenarioFile} (apply with --accept ID… or --accept all)\n\n${edit.items.map((i) => `- ${i.id}: ${i.summary}`).join("\n")}\n`,
             );
           if (edit?.accepted) {
             const a = edit.accepted;
-            process.stdout.write(
+            print(
               `\n${scenarioFile}: ${a.applied.length} change(s) applied, ${a.rejected.length} rejected. ${a.answer.moved ? `The answer moved:\n${a.answer.said.map((x) => `- ${x}`).join("\n")}` : "The answer did not move."}\n`,
             );
           }
