@@ -76,7 +76,7 @@ const trainOn = (docs: typeof trainDocs, label: string) => {
       say(`  iteration ${i}: ${((100 * errors) / tokens).toFixed(1)} % of training tokens mistagged`),
   });
 };
-const noCalibration: Calibrator = { weights: SIGNALS.map(() => 0), bias: 0 };
+const noCalibration: Calibrator = { bias: 0, rate: 0, trees: [] };
 
 // The confidence calibrator learns from attributions the tagger makes on text it was not
 // trained on: two halves of train, each tagged by a tagger trained on the other half.

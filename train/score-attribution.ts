@@ -45,7 +45,11 @@ const prf = (tp: number, predicted: number, tr: number, gold: number) => {
 function nameWords(source: string): string[] {
   return source
     .split(/[\s’'.,]+/)
-    .filter((w) => /^[A-Z][a-z]+/.test(w) && !/^(The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|In|On|But|And)$/.test(w));
+    .filter(
+      (w) =>
+        /^[A-Z][a-z]+/.test(w) &&
+        !/^(The|A|An|Mr|Mrs|Ms|Dr|His|Her|Their|In|On|But|And|He|She|They|We|It|I|You)$/.test(w),
+    );
 }
 
 /**
@@ -145,7 +149,12 @@ export function judgeAgainst(
       (g) => g.content.some((c) => overlaps(c, content)) && g.source.some((s) => overlaps(s, source)),
     );
     const names = match ? nameWords(match.sourceText) : [];
-    return !!match && (names.length === 0 || q.resolvedBy === "unnamed" || names.some((n) => speaker.includes(n)));
+    // A body named for its country ("the White House" → United States) is that country speaking:
+    // right when the source phrase itself carries the annotated name.
+    const body = q.resolvedBy === "organisation" && names.every((n) => q.speakerSpan!.text.includes(n));
+    return (
+      !!match && (names.length === 0 || q.resolvedBy === "unnamed" || body || names.some((n) => speaker.includes(n)))
+    );
   };
 }
 

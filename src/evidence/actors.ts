@@ -41,7 +41,12 @@ const ROLE_ALT = ROLE_WORDS.split("|")
   .map((phrase) =>
     phrase
       .split(" ")
-      .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+      .map((w) =>
+        w
+          .split("-")
+          .map((part) => `[${part[0]!.toUpperCase()}${part[0]}]${part.slice(1)}`)
+          .join("-"),
+      )
       .join(" "),
   )
   .join("|");
@@ -62,8 +67,12 @@ const TITLE_BEFORE_NAME = new RegExp(
 const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
 const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
-/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz"). */
-const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]+$/u;
+/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz", "Al-Hayya"; not "Secretary-General"). */
+const NAME_WORD = {
+  test: (w: string) =>
+    /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w) ||
+    (/^\p{Lu}[\p{Ll}'’.]+-\p{Lu}[\p{Ll}'’.]+$/u.test(w) && !/-(?:General|President|Elect|Chair\w*)$/.test(w)),
+};
 
 /** Whether two or three words read as a person's full name: each a name word, none a word no name has, neither it nor a word of it a country ("Saudi Arabia", a headline's "Malta Gozo"). */
 function personName(words: readonly string[]): boolean {
@@ -271,7 +280,11 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
     if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value) && titleThenOneWord(a.text.slice(cur.start, cur.end))) return;
     const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.value);
     const glue =
-      cur && (t.value === "of" || t.value === "-") && a.tokens[i + 1]?.pos === "PROPN" && t.start === cur.end + 1;
+      cur &&
+      a.tokens[i + 1]?.pos === "PROPN" &&
+      ((t.value === "of" && t.start === cur.end + 1) ||
+        // "Al-Hayya": a hyphen inside a name joins its parts.
+        (t.value === "-" && (t.start === cur.end + 1 || (t.start === cur.end && a.tokens[i + 1]!.start === t.end))));
     if ((proper || glue) && cur && t.start <= cur.end + 1) cur.end = t.end;
     else if (proper) {
       if (cur) runs.push(cur);

@@ -76,10 +76,12 @@ export function findQuotes(
     // marks "he" as a right source whoever it stands for, so the calibration cannot know.
     const cap = resolution && (resolution.how === "pronoun" || resolution.how === "role") ? resolution.confidence : 1;
     const confidence = signals ? Math.round(Math.min(cap, calibrated(model.calibrator, signals)) * 1000) / 1000 : 0;
-    // A phrase naming a thing ("a revision", "this cap") is no speaker, however sure the linker is.
-    let who = resolved !== null && speaks(resolved) ? resolved : null;
-    // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
+    // A phrase naming a thing ("a revision", "this cap", "according to Vella's plan") is no
+    // speaker, however sure the linker is, even when a name in it resolves to a person.
     const span = quote.speakerSpan;
+    let who =
+      resolved !== null && speaks(resolved) && (!span || speaks(span.text.replace(/[\s,]+$/, ""))) ? resolved : null;
+    // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
       ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))
       : null;
@@ -113,7 +115,7 @@ export function quoteCandidates(
   const { tags, score } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
   const memory: SpeakerMemory = { quoted: [], bodies: [] };
-  const context = sourceContext(actors, knownPeople);
+  const context = sourceContext(actors, knownPeople, text);
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;

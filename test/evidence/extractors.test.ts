@@ -50,6 +50,8 @@ describe("quotes (the trained attribution model)", () => {
       "the gap is narrower": "Maria Vella",
       "the harbour we leave": "Maria Vella",
       "Nobody leaves this room": "John Camilleri",
+      // "He said …" right after Camilleri's words: he is the one quoted last.
+      "the fee would rise to $12 million": "John Camilleri",
     };
     for (const q of quotes.filter((x) => x.speaker)) {
       const key = Object.keys(right).find((k) => q.text.includes(k));

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 
 /** A speaker checked by hand against a text: which file, words of the quote, who said them. */
@@ -17,4 +18,13 @@ export function expectEverySpeakerChecked(
     expect(known, `unchecked speaker ${q.speaker} for “${q.text.slice(0, 60)}”`).toBeDefined();
     expect(q.speaker).toBe(known![2]);
   }
+}
+
+/**
+ * A confident reported statement is a whole clause, not its first words: five words or more, or
+ * it ends where its clause or sentence does ("Hamas said these required further discussion.").
+ */
+export function expectWholeClause(q: { file: string; text: string; end: number }): void {
+  const after = readFileSync(q.file, "utf8").slice(q.end, q.end + 3);
+  expect(q.text.split(/\s+/).length >= 5 || /^\s*[.,;:!?"”’)]/.test(after) || after === "", q.text).toBe(true);
 }

@@ -69,6 +69,37 @@ export interface SourceContext {
   readonly named: readonly NamedMention[];
   /** Per person, the ends of their mentions by name, ascending: the last before a point by binary search. */
   readonly endsOf: ReadonlyMap<Actor, readonly number[]>;
+  /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
+  readonly gender: ReadonlyMap<string, Gender>;
+}
+
+type Gender = "m" | "f";
+const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\.?\s*$/;
+const SAID_PRONOUN = /^,?\s+(?:said|says|told \w+|added|wrote)\s+(?:that\s+)?(he|she)\b/i;
+const FEMININE_ROLE =
+  /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|first lady|wife|mother|daughter|sister|queen|actress|widow)\b/i;
+const MASCULINE_ROLE = /\b(?:spokesman|chairman|congressman|businessman|councilman|husband|father|son|brother|king)\b/i;
+
+/** Each person's gender from the honorifics before their name and the roles the text gives them; none where the text disagrees with itself. */
+function gendersOf(people: readonly Actor[], text: string): Map<string, Gender> {
+  const out = new Map<string, Gender>();
+  for (const p of people) {
+    const seen = new Set<Gender>();
+    for (const m of p.mentions) {
+      const honorific =
+        HONORIFIC.exec(text.slice(Math.max(0, m.start - 6), m.start)) ?? /^(Mr|Mrs|Ms|Miss)\b/.exec(m.text);
+      if (honorific) seen.add(honorific[1] === "Mr" ? "m" : "f");
+      // "Vella said she …", "Vella told reporters he …"
+      const own = SAID_PRONOUN.exec(text.slice(m.end, m.end + 40));
+      if (own) seen.add(own[1]!.toLowerCase() === "he" ? "m" : "f");
+    }
+    for (const r of p.roles) {
+      if (FEMININE_ROLE.test(r)) seen.add("f");
+      else if (MASCULINE_ROLE.test(r)) seen.add("m");
+    }
+    if (seen.size === 1) out.set(p.name, [...seen][0]!);
+  }
+  return out;
 }
 
 interface NamedMention {
@@ -84,7 +115,7 @@ const isRoleAlias = (m: { text: string }) => /^the\s/i.test(m.text);
 /** Longer than any name a text gives: a mention overlapping a phrase starts at most this far before it. */
 const LONGEST_NAME = 200;
 
-export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = []): SourceContext {
+export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = [], text = ""): SourceContext {
   const people = actors.filter((a) => a.kind === "person");
   const bySurname = new Map<string, string[]>();
   // Keyed as transliterations share a surname; one person ("Petrovskyy", "Petrovsky") is one name, the first known.
@@ -110,7 +141,7 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
         .sort((x, y) => x - y),
     ]),
   );
-  return { actors, people, bySurname, named, endsOf };
+  return { actors, people, bySurname, named, endsOf, gender: gendersOf(people, text) };
 }
 
 /** The named mentions starting in [from, to), in the actors' order. */
@@ -155,6 +186,20 @@ export function resolveSource(
   memory: SpeakerMemory,
 ): Resolution {
   const { people } = context;
+  // "According to new developments, Israel's prime minister has told …": what follows the comma
+  // is the clause's subject; what precedes it, the object of "according to".
+  // Only the plain case, one comma: "According to NBC News, officials, including X," stays whole for the relay.
+  const comma = text.indexOf(",", start);
+  if (
+    comma > start &&
+    comma < end &&
+    !text
+      .slice(comma + 1, end)
+      .replace(/,\s*$/, "")
+      .includes(",") &&
+    /according to\s*$/i.test(text.slice(Math.max(0, start - 16), start))
+  )
+    return resolveSource(text, comma + 1, end, context, memory);
   const phrase = text.slice(start, end).trim();
   // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]",
   // "two senior advisers [to President X]"): a name in the modifier is not the speaker.
@@ -196,10 +241,13 @@ export function resolveSource(
     return k > 0 ? ends[k - 1]! : -1;
   };
   if (PERSONAL.test(phrase)) {
-    const last = memory.quoted.filter((q) => q.at < start).at(-1);
+    // "he" stands for no one the text calls Mrs. or a spokeswoman, "she" for no Mr.
+    const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
+    const fits = (name: string) => context.gender.get(name) !== other;
+    const last = memory.quoted.filter((q) => q.at < start && fits(q.name)).at(-1);
     const named = people
       .map((a) => ({ name: a.name, at: lastMention(a, start) }))
-      .filter((x) => x.at >= 0 && start - x.at < 1500)
+      .filter((x) => x.at >= 0 && start - x.at < 1500 && fits(x.name))
       .sort((x, y) => y.at - x.at);
     if (last && start - last.at < 1500) {
       // Another person named after the last quote makes "he" ambiguous: the person named most

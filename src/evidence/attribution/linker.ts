@@ -70,7 +70,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const relations = cues.map((c) => {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
     const right = lowerBound(sources.length, (k) => sources[k]!.to <= c.from);
-    for (const s of [sources[right - 1], sources[right]]) {
+    for (const s of [beforeAside(a, sentence, sources, right - 1, c.from), sources[right]]) {
       if (!s) continue;
       if (sentence[s.from] !== sentence[c.from] && paragraph[s.from] !== paragraph[c.from]) continue;
       // A semicolon between them puts them in different clauses: "Vella announced …; Smith …, vowing".
@@ -225,6 +225,37 @@ function crossesClause(
   const [from, to] = x.to <= y.from ? [x.to, y.from] : [y.to, x.from];
   for (let t = from; t < to; t++) if (tokens[t]!.value === ";") return true;
   return false;
+}
+
+/**
+ * The source before a cue, skipping one named inside an aside between the subject and its verb:
+ * in "Vella, speaking in a video posted by the Ministry, said" the speaker is Vella. An aside opens
+ * with a comma and a participle, a preposition or "who", and closes with the comma before the cue.
+ */
+function beforeAside<S extends { from: number; to: number }>(
+  a: TextAnalysis,
+  sentence: Int32Array,
+  sources: readonly S[],
+  k: number,
+  cue: number,
+): S | undefined {
+  const s = sources[k],
+    earlier = sources[k - 1];
+  const tokens = a.tokens;
+  if (!s || !earlier || tokens[cue - 1]?.value !== ",") return s;
+  let open = s.from - 1;
+  while (open > earlier.to && tokens[open]!.value !== ",") open--;
+  if (tokens[open]!.value !== ",") return s;
+  for (let t = s.to; t < cue - 1; t++) if (/^[,;:]$/.test(tokens[t]!.value)) return s;
+  // Short, and opening as an aside does ("speaking …", "quoted by …", "in a video …", "who …"), not a clause ("while X praised …").
+  const first = tokens[open + 1]!;
+  if (
+    cue - open > 14 ||
+    !(/^\p{Ll}+(?:ing|ed)$/u.test(first.value) || first.pos === "ADP" || /^(who|which)$/.test(first.value))
+  )
+    return s;
+  if (sentence[earlier.from] !== sentence[cue] || crossesClause(tokens, earlier, { from: cue, to: cue + 1 })) return s;
+  return earlier;
 }
 
 /** Per token, the first token of its clause: after the last ";" or ":" before it in its sentence, else the sentence's first. */
