@@ -167,7 +167,9 @@ ${block(relations)}
 A quote is given a speaker when its confidence reaches the threshold. "Right" means the quote's
 content overlaps an annotated content whose source overlaps the quote's source and, where that
 source is a name, the resolved speaker carries it. PolNeAR does not annotate a pronoun's
-antecedent, so a speaker resolved from a pronoun is checked only to the pronoun.
+antecedent, so a speaker resolved from a pronoun is checked only to the pronoun; a body named
+for its country ("the White House" → United States) is right when its own phrase carries the
+annotated name.
 
 ${block(speakers)}
 
