@@ -67,7 +67,7 @@ const TITLE_BEFORE_NAME = new RegExp(
 const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
 const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
-/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz", "Al-Hayya"; not "Secretary-General"). */
+/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz", "Al-Vella"; not "Secretary-General"). */
 const NAME_WORD = {
   test: (w: string) =>
     /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w) ||
@@ -283,7 +283,7 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
       cur &&
       a.tokens[i + 1]?.pos === "PROPN" &&
       ((t.value === "of" && t.start === cur.end + 1) ||
-        // "Al-Hayya": a hyphen inside a name joins its parts.
+        // "Al-Vella": a hyphen inside a name joins its parts.
         (t.value === "-" && (t.start === cur.end + 1 || (t.start === cur.end && a.tokens[i + 1]!.start === t.end))));
     if ((proper || glue) && cur && t.start <= cur.end + 1) cur.end = t.end;
     else if (proper) {

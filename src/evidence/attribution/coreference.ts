@@ -186,7 +186,7 @@ export function resolveSource(
   memory: SpeakerMemory,
 ): Resolution {
   const { people } = context;
-  // "According to new developments, Israel's prime minister has told …": what follows the comma
+  // "According to new reports, Malta's prime minister has told …": what follows the comma
   // is the clause's subject; what precedes it, the object of "according to".
   // Only the plain case, one comma: "According to NBC News, officials, including X," stays whole for the relay.
   const comma = text.indexOf(",", start);
