@@ -68,11 +68,12 @@ const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
 const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
 /** One word of a person's name, in any alphabet's capitals ("António", "Łukasz", "Al-Vella"; not "Secretary-General"). */
-const NAME_WORD = {
-  test: (w: string) =>
+function nameWord(w: string): boolean {
+  return (
     /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w) ||
-    (/^\p{Lu}[\p{Ll}'’.]+-\p{Lu}[\p{Ll}'’.]+$/u.test(w) && !/-(?:General|President|Elect|Chair\w*)$/.test(w)),
-};
+    (/^\p{Lu}[\p{Ll}'’.]+-\p{Lu}[\p{Ll}'’.]+$/u.test(w) && !/-(?:General|President|Elect|Chair\w*)$/.test(w))
+  );
+}
 
 /** Whether two or three words read as a person's full name: each a name word, none a word no name has, neither it nor a word of it a country ("Saudi Arabia", a headline's "Malta Gozo"). */
 function personName(words: readonly string[]): boolean {
@@ -80,7 +81,7 @@ function personName(words: readonly string[]): boolean {
   return (
     words.length >= 2 &&
     words.length <= 3 &&
-    words.every((w) => NAME_WORD.test(w) && !isCountry(w)) &&
+    words.every((w) => nameWord(w) && !isCountry(w)) &&
     !NOT_PERSON.test(name) &&
     !isCountry(name)
   );

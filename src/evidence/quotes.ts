@@ -80,10 +80,7 @@ export function findQuotes(
     // speaker, however sure the linker is, even when a name in it resolves to a person.
     const span = quote.speakerSpan;
     const possessed = span ? /[’']s\s+([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
-    let who =
-      resolved !== null && speaks(resolved) && !(possessed && THINGS.has(possessed[1]!.toLowerCase()))
-        ? resolved
-        : null;
+    let who = resolved !== null && speaks(resolved) && (!possessed || speaks(possessed[1]!)) ? resolved : null;
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
       ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))

@@ -74,7 +74,9 @@ export interface SourceContext {
 }
 
 type Gender = "m" | "f";
-const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\.?\s*$/;
+/** An honorific just before a name, or opening its mention ("Mrs. Vella"). */
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s*$/;
+const HONORIFIC_OPENING = /^(Mr|Mrs|Ms|Miss)\b/;
 const SAID_PRONOUN = /^,?\s+(?:said|says|told \w+|added|wrote)\s+(?:that\s+)?(he|she)\b/i;
 const FEMININE_ROLE =
   /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|first lady|wife|mother|daughter|sister|queen|actress|widow)\b/i;
@@ -87,7 +89,7 @@ function gendersOf(people: readonly Actor[], text: string): Map<string, Gender> 
     const seen = new Set<Gender>();
     for (const m of p.mentions) {
       const honorific =
-        HONORIFIC.exec(text.slice(Math.max(0, m.start - 6), m.start)) ?? /^(Mr|Mrs|Ms|Miss)\b/.exec(m.text);
+        HONORIFIC_BEFORE.exec(text.slice(Math.max(0, m.start - 6), m.start)) ?? HONORIFIC_OPENING.exec(m.text);
       if (honorific) seen.add(honorific[1] === "Mr" ? "m" : "f");
       // "Vella said she …", "Vella told reporters he …"
       const own = SAID_PRONOUN.exec(text.slice(m.end, m.end + 40));
@@ -189,17 +191,11 @@ export function resolveSource(
   // "According to new reports, Malta's prime minister has told …": what follows the comma
   // is the clause's subject; what precedes it, the object of "according to".
   // Only the plain case, one comma: "According to NBC News, officials, including X," stays whole for the relay.
-  const comma = text.indexOf(",", start);
-  if (
-    comma > start &&
-    comma < end &&
-    !text
-      .slice(comma + 1, end)
-      .replace(/,\s*$/, "")
-      .includes(",") &&
-    /according to\s*$/i.test(text.slice(Math.max(0, start - 16), start))
-  )
-    return resolveSource(text, comma + 1, end, context, memory);
+  // (The phrase is searched, not the text after it: a text with no comma for pages stays linear.)
+  if (/according to\s*$/i.test(text.slice(Math.max(0, start - 16), start))) {
+    const parts = text.slice(start, end).replace(/,\s*$/, "").split(",");
+    if (parts.length === 2) return resolveSource(text, start + parts[0]!.length + 1, end, context, memory);
+  }
   const phrase = text.slice(start, end).trim();
   // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]",
   // "two senior advisers [to President X]"): a name in the modifier is not the speaker.

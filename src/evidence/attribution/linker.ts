@@ -167,12 +167,15 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   );
 }
 
+const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
+
 /**
  * Where a reported content really ends: the tagger often stops mid-clause ("told Fox News that
  * the conflict | has devolved into …"). When it stops on a word, the content runs on to the end
  * of its sentence, or, when the sentence tags something further on ("…, with the unions “willing
- * …”"), to the last clause mark before that.
+ * …”"), to the last clause mark before that; never into a contrasting clause ("…, while …").
  */
+
 function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, from: number, to: number): number {
   const tokens = a.tokens;
   if (to >= tokens.length || sentence[to] !== sentence[to - 1]) return to;
@@ -180,6 +183,8 @@ function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, fr
   if (!/^[\p{L}\p{N}]/u.test(tokens[to]!.value)) return to;
   let end = to;
   while (end < tokens.length && sentence[end] === sentence[to] && !tokens[end]!.value.includes("\n")) {
+    // "… decried it as “terror,” while Y framed …": a contrasting clause after a mark is someone else's.
+    if (CONTRAST.test(tokens[end]!.value) && /^[,;—–"”’]$/.test(tokens[end - 1]!.value)) break;
     if (tags[end] !== 0) {
       while (end > to && !/^[,;:—–(]$/.test(tokens[end - 1]!.value)) end--;
       if (end === to) return to;
