@@ -124,7 +124,7 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     const given = report.quotes.filter((q) => q.speaker);
     expect(given.length).toBeGreaterThanOrEqual(12);
     expectEverySpeakerChecked(report.quotes, RIGHT, (f, checked) => f === file(checked));
-    for (const q of given) expect(q.confidence).toBeGreaterThanOrEqual(0.85);
+    for (const q of given) expect(q.confidence).toBeGreaterThanOrEqual(loadAttributionModel().threshold);
   });
   it("the cases that went to the wrong person before: right, or withheld with the right candidate", () => {
     expect(quote("004", "One thing is recognized decisions")).toMatchObject({

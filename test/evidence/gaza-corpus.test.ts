@@ -39,6 +39,7 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-10-what", "no US forces would be on the ground", "A second senior US official"],
     ["bbc-repost-2025-10-10-what", "it expects to have some future role in Gaza", "Hamas"],
     ["bbc-repost-2025-10-10-what", "its first withdrawal will see it retaining control", "Israel"],
+    ["bbc-repost-2025-10-10-what", "there would initially be a daily minimum of 400", "Palestinian sources"],
     ["bbc-repost-2025-10-10-wording", "he had received assurances from the US", "Khalil Al-Hayya"],
     ["bbc-repost-2025-10-10-wording", "the US was moving up to 200 troops", "US officials"],
     [

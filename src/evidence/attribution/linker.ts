@@ -51,14 +51,18 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const cues = spans.filter((x) => x.role === "cue");
   const sources = spans.filter((x) => x.role === "source");
   // A content that runs into a quotation ("…membership, “did not go far enough,” according to X")
-  // is two statements: the quotation is split off to find its own cue.
+  // is two statements: the quotation is split off to find its own cue. One that runs into a
+  // contrasting clause ("… decried it as “terror,” while Y framed …") ends there: what follows
+  // is someone else's.
   const contents = spans
     .filter((x) => x.role === "content")
     .flatMap((x) => {
+      let end = wholeClause(a, tags, sentence, x.from, x.to);
+      for (let t = x.from + 1; t < end; t++) if (CONTRAST.test(tokens[t]!.value) && afterClauseMark(tokens, t)) end = t;
       const cut = [];
-      for (let t = x.from + 1; t < x.to; t++)
+      for (let t = x.from + 1; t < end; t++)
         if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
-      const bounds = [clauseOpening(a, tags, sentence, x.from), ...cut, wholeClause(a, tags, sentence, x.from, x.to)];
+      const bounds = [clauseOpening(a, tags, sentence, x.from), ...cut, end];
       return bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
     });
   const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
@@ -169,11 +173,17 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 
 const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
 
+/** Whether token t follows a clause mark, or a quotation closed by one ("“terror,” while"); an opening mark is none ("“But …"). */
+function afterClauseMark(tokens: TextAnalysis["tokens"], t: number): boolean {
+  const before = tokens[t - 1]?.value ?? "";
+  return /^[,;—–]$/.test(before) || (/^["”’]$/.test(before) && /^[,;]$/.test(tokens[t - 2]?.value ?? ""));
+}
+
 /**
  * Where a reported content really ends: the tagger often stops mid-clause ("told Fox News that
  * the conflict | has devolved into …"). When it stops on a word, the content runs on to the end
  * of its sentence, or, when the sentence tags something further on ("…, with the unions “willing
- * …”"), to the last clause mark before that; never into a contrasting clause ("…, while …").
+ * …”"), to the last clause mark before that.
  */
 
 function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, from: number, to: number): number {
@@ -183,8 +193,6 @@ function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, fr
   if (!/^[\p{L}\p{N}]/u.test(tokens[to]!.value)) return to;
   let end = to;
   while (end < tokens.length && sentence[end] === sentence[to] && !tokens[end]!.value.includes("\n")) {
-    // "… decried it as “terror,” while Y framed …": a contrasting clause after a mark is someone else's.
-    if (CONTRAST.test(tokens[end]!.value) && /^[,;—–"”’]$/.test(tokens[end - 1]!.value)) break;
     if (tags[end] !== 0) {
       while (end > to && !/^[,;:—–(]$/.test(tokens[end - 1]!.value)) end--;
       if (end === to) return to;
