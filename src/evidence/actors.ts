@@ -160,8 +160,8 @@ export function findActors(
     act.mentions.push(Object.assign(locate(file, text, start, end), { actor: name }));
   };
   // Surnames of people named in full anywhere in this text or the batch, so "Vella" before "Maria Vella" still resolves.
-  const surnames = new Map<string, string>();
-  const fullNames = [...knownPeople];
+  const surnames = new Map(batchSurnames(knownPeople));
+  const fullNames: string[] = [];
   for (const run of properRuns(a)) {
     const said = text.slice(run.start, run.end);
     if (TITLE_ONLY.test(said)) continue;
@@ -258,6 +258,21 @@ export function findActors(
     aliases: [...x.aliases],
     mentions: x.mentions.sort((p, q) => p.start - q.start),
   }));
+}
+
+// A batch's names are the same for each of its texts: keyed once per batch, the first full name per surname.
+const batchIndex = new WeakMap<readonly string[], Map<string, string>>();
+function batchSurnames(names: readonly string[]): Map<string, string> {
+  let index = batchIndex.get(names);
+  if (!index) {
+    index = new Map();
+    for (const full of names) {
+      const last = nameKey(full.split(" ").pop()!);
+      if (!index.has(last)) index.set(last, full);
+    }
+    batchIndex.set(names, index);
+  }
+  return index;
 }
 
 /** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */

@@ -9,10 +9,31 @@ export interface Duplicate {
   readonly similarity: number;
 }
 
-function shingles(text: string): Set<string> {
+/**
+ * A text's word 5-grams, each as a 53-bit hash (two independent 32-bit mixes of its words'
+ * hashes): sets of numbers, not of joined strings, at a collision chance of ~2⁻⁵³ per pair.
+ */
+function shingles(text: string): Set<number> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 5 <= words.length; i++) out.add(words.slice(i, i + 5).join(" "));
+  const hashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+    hashes[i] = h;
+  }
+  const out = new Set<number>();
+  for (let i = 0; i + 5 <= words.length; i++) {
+    let a = 0x9e3779b9,
+      b = 0x85ebca6b;
+    for (let k = i; k < i + 5; k++) {
+      a = Math.imul(a ^ hashes[k]!, 0xcc9e2d51) ^ (a >>> 15);
+      b = Math.imul(b + hashes[k]!, 0x1b873593) ^ (b >>> 13);
+    }
+    a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+    b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
+    out.add((a >>> 0) * 0x200000 + ((b ^ (b >>> 13)) & 0x1fffff));
+  }
   return out;
 }
 
@@ -34,8 +55,8 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
   if (docs.length < 2) return docs.map(() => null);
   const out: (Duplicate | null)[] = [];
   const firstById = new Map<string, number>();
-  const holders = new Map<string, number[]>();
-  const sets: Set<string>[] = [];
+  const holders = new Map<number, number[]>();
+  const sets: Set<number>[] = [];
   docs.forEach((doc, j) => {
     const set = shingles(doc.text);
     sets.push(set);
@@ -69,7 +90,7 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
 /** The Jaccard similarity of two texts' word 5-grams: what NEAR_DUPLICATE is a threshold of. */
 export const textSimilarity = (a: string, b: string) => jaccard(shingles(a), shingles(b));
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function jaccard(a: Set<number>, b: Set<number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
   for (const s of small) if (large.has(s)) common++;

@@ -11,10 +11,11 @@ import { toRegExp } from "./written-pattern.js";
 /** What happened, in the words an analyst's timeline uses (the contract lists them). */
 export type EventKind = EventJson["kind"];
 
-const CUES: readonly (readonly [EventKind, RegExp])[] = LANGUAGE.cues.map((c) => [
-  c.kind as EventKind,
-  toRegExp(c.pattern),
-]);
+/** Global (for matchAll), compiled once: a pattern compiled per sentence cost more than its matching. */
+const CUES: readonly (readonly [EventKind, RegExp])[] = LANGUAGE.cues.map((c) => {
+  const re = toRegExp(c.pattern);
+  return [c.kind as EventKind, new RegExp(re.source, `${re.flags.replace("g", "")}g`)];
+});
 const FROM_STATEMENT: Readonly<Record<string, EventKind>> = LANGUAGE.fromStatement as Record<string, EventKind>;
 const PLANNED = toRegExp(LANGUAGE.planned.pattern);
 const PLACE = toRegExp(LANGUAGE.place.pattern);
@@ -45,8 +46,7 @@ export interface EventMention extends Located {
 function cuesOf(text: string, statement: Statement | undefined, start: number): [EventKind, number, number][] {
   const found: [EventKind, number, number][] = [];
   for (const [kind, re] of CUES)
-    for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace("g", "")}g`)))
-      found.push([kind, start + m.index!, start + m.index! + m[0].length]);
+    for (const m of text.matchAll(re)) found.push([kind, start + m.index!, start + m.index! + m[0].length]);
   found.sort((x, y) => x[1] - y[1] || y[2] - x[2]);
   const cues = found.filter((c, i) => !found.slice(0, i).some((d) => d[1] <= c[1] && c[2] <= d[2]));
   if (cues.length || !statement) return cues;

@@ -25,7 +25,9 @@ export interface TextAnalysis {
   readonly entities: readonly Entity[];
 }
 
-const nlp = winkNLP(model);
+// Sentences, parts of speech and entities only: the default pipe's negation, sentiment and
+// custom-entity steps cost a fifth of the time and change none of these.
+const nlp = winkNLP(model, ["sbd", "pos", "ner"]);
 const its: ItsHelpers = nlp.its;
 
 /**

@@ -64,7 +64,7 @@ export interface SourceContext {
   readonly actors: readonly Actor[];
   readonly people: readonly Actor[];
   /** Surname → the full names that end with it (the text's people and the batch's). */
-  readonly bySurname: ReadonlyMap<string, readonly string[]>;
+  readonly bySurname: Pick<ReadonlyMap<string, readonly string[]>, "get">;
   /** Every mention by name (not "the …" role phrases), sorted by start: a phrase finds its names by binary search. */
   readonly named: readonly NamedMention[];
   /** Per person, the ends of their mentions by name, ascending: the last before a point by binary search. */
@@ -119,15 +119,17 @@ const LONGEST_NAME = 200;
 
 export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = [], text = ""): SourceContext {
   const people = actors.filter((a) => a.kind === "person");
-  const bySurname = new Map<string, string[]>();
+  // The batch's index, overlaid by this text's people (a surname this text adds to is copied first).
+  const batch = surnamesOf(knownPeople);
+  const own = new Map<string, string[]>();
   // Keyed as transliterations share a surname; one person ("Petrovskyy", "Petrovsky") is one name, the first known.
   const add = (name: string) => {
     const surname = nameKey(name.split(" ").at(-1)!);
-    const list = bySurname.get(surname) ?? bySurname.set(surname, []).get(surname)!;
+    const list = own.get(surname) ?? own.set(surname, [...(batch.get(surname) ?? [])]).get(surname)!;
     if (!list.some((n) => n === name || samePerson(n, name))) list.push(name);
   };
-  for (const [surname, names] of surnamesOf(knownPeople)) bySurname.set(surname, [...names]);
   for (const p of people) add(p.name);
+  const bySurname = { get: (surname: string) => own.get(surname) ?? batch.get(surname) };
   let rank = 0;
   const named = actors
     .flatMap((actor) =>

@@ -44,13 +44,18 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   const n = tokens.length;
   const text = a.text;
   const words = tokens.map((t) => t.value.toLowerCase());
+  // Whether a line break stands between token i − 1 and token i: one scan for line breaks, no slices.
+  const breakBefore = new Uint8Array(n);
+  for (let i = 1, nl = text.indexOf("\n"); i < n && nl >= 0; i++) {
+    if (nl < tokens[i - 1]!.end) nl = text.indexOf("\n", tokens[i - 1]!.end);
+    if (nl >= 0 && nl < tokens[i]!.start) breakBefore[i] = 1;
+  }
   // Inside double quotation marks (straight ones toggle, a paragraph break closes).
   const inQuote = new Uint8Array(n);
   let open = false;
   for (let i = 0; i < n; i++) {
     const v = tokens[i]!.value;
-    if (i > 0 && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n") && !OPEN_QUOTES.has(v) && v !== '"')
-      open = false;
+    if (breakBefore[i] && !OPEN_QUOTES.has(v) && v !== '"') open = false;
     if (v === "“" || (v === '"' && !open)) open = true;
     else if (v === "”" || (v === '"' && open)) {
       inQuote[i] = 1;
@@ -61,8 +66,10 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   // Cue words: a token is one when it, or it with the next word, is in the lexicon.
   const isCue = new Uint8Array(n);
+  const opening = pairOpenings(cues);
   for (let i = 0; i < n; i++)
-    if (cues.has(words[i]!) || (i + 1 < n && cues.has(`${words[i]} ${words[i + 1]}`))) isCue[i] = 1;
+    if (cues.has(words[i]!) || (i + 1 < n && opening.has(words[i]!) && cues.has(`${words[i]} ${words[i + 1]}`)))
+      isCue[i] = 1;
   const leftCue = new Int32Array(n),
     rightCue = new Int32Array(n);
   for (let i = 0, last = -1000; i < n; i++) {
@@ -85,8 +92,7 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   for (let i = 0; i < n; i++) if (i === n - 1 || sentenceIndex[i + 1] !== sentenceIndex[i]) sentenceEnd[i] = 1;
   const lineStart = new Uint8Array(n);
-  for (let i = 0; i < n; i++)
-    if (i === 0 || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n")) lineStart[i] = 1;
+  for (let i = 0; i < n; i++) if (i === 0 || breakBefore[i]) lineStart[i] = 1;
   // "Name:" at the start of a line (a transcript turn, perhaps after an opening quotation mark):
   // 2 on the name, 1 on the words of the turn.
   const turn = new Uint8Array(n);
@@ -155,6 +161,7 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
     if (v === undefined) cache.set(x, (v = hashString(x)));
     return v;
   };
+  const shapeOf = new Map<string, number>();
   const wordH = new Uint32Array(n + 4),
     posH = new Uint32Array(n + 4),
     shapeH = new Uint32Array(n + 4),
@@ -164,7 +171,10 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   for (let i = 0; i < n; i++) {
     wordH[i + 2] = h(words[i]!);
     posH[i + 2] = h(tokens[i]!.pos);
-    shapeH[i + 2] = h(shape(tokens[i]!.value));
+    const value = tokens[i]!.value;
+    let sh = shapeOf.get(value);
+    if (sh === undefined) shapeOf.set(value, (sh = h(shape(value))));
+    shapeH[i + 2] = sh;
     sufH[i] = h(words[i]!.slice(-3));
   }
   for (const at of [0, 1]) (wordH[at] = START), (posH[at] = START), (shapeH[at] = START);
@@ -176,8 +186,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
 
   // At most 44 features a token; written straight into a typed array (a plain array would box
   // each 32-bit hash above 2^30 as a heap number).
-  let hashes = new Uint32Array(n * 44 + 1),
-    used = 0;
+  const hashes = new Uint32Array(n * 44 + 1);
+  let used = 0;
   const offsets = new Uint32Array(n + 1);
   const mixIn = (x: number, v: number) => Math.imul((x ^ v) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
   // A feature: its template number mixed with up to three values (missing ones are 0).
@@ -244,8 +254,15 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
     if (i > 0 && (tokens[i - 1]!.value === "," || tokens[i - 1]!.value === "”")) f(44, isCue[i]!, pos);
   }
   offsets[n] = used;
-  hashes = hashes.subarray(0, used);
-  return { hashes, offsets };
+  return { hashes: hashes.subarray(0, used), offsets };
+}
+
+// The first words of a lexicon's two-word cues, once per lexicon: only after one is a pair built to look up.
+const openings = new WeakMap<CueLexicon, Set<string>>();
+function pairOpenings(cues: CueLexicon): Set<string> {
+  let out = openings.get(cues);
+  if (!out) openings.set(cues, (out = new Set([...cues].filter((c) => c.includes(" ")).map((c) => c.split(" ")[0]!))));
+  return out;
 }
 
 /** A distance as one of seven buckets: 0, 1, 2, 3–4, 5–8, 9–16, farther. */
