@@ -112,7 +112,7 @@ export function quoteCandidates(
   const text = a.text;
   if (!a.tokens.length) return [];
   const features = tokenFeatures(a, model.cues);
-  const { tags, score } = tagText(model.weights, a, features);
+  const { tags, score, posterior } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
   const memory: SpeakerMemory = { quoted: [], bodies: [] };
   const context = sourceContext(actors, knownPeople, text);
@@ -136,6 +136,7 @@ export function quoteCandidates(
           ? attributionSignals({
               words,
               score,
+              posterior,
               source: r.source,
               cue: r.cue,
               content: span,

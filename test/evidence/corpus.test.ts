@@ -81,6 +81,8 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
   const RIGHT: CheckedSpeaker[] = [
     ["000", "[the U.S. continues] to test", "Marco Rubio"],
     ["001", "that the conflict", "Marco Rubio"],
+    // The headline "Kremlin says talks touched on ‘territorial issues’ …": the Kremlin is Russia's.
+    ["001", "talks touched on ‘territorial issues’ but no deal yet", "Russia"],
     ["001", "the sides discussed “territorial issues”", "Yury Ushakov"],
     ["001", "territorial issues", "Yury Ushakov"],
     ["001", "there is no meeting planned between Putin and Trump", "Yury Ushakov"],
@@ -91,6 +93,10 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["001", "flexibility", "Officials"],
     ["003", "productive and frank", "Yury Ushakov"],
     ["003", "mutual understanding on principles", "Yury Ushakov"],
+    // "Kirill Dmitriev … praised U.S. pragmatism on X, noting "business logic over ideology."".
+    ["003", "business logic over ideology", "Kirill Dmitriev"],
+    // "Zelenskyy rejects both as "occupation lite,"": the text's telling of his stance.
+    ["003", "occupation lite", "Volodymyr Zelensky"],
     ["001", "that Moscow objected both to the substance", "Tatiana Stanovaya"],
     ["001", "undiplomatic", "Tatiana Stanovaya"],
     ["001", "that Russia’s “ideal deal” would go even further", "Horowitz"],

@@ -46,11 +46,17 @@ export const SIGNALS = [
   "capitalised share of the source",
   "contents sharing the cue",
   "source is the clause's subject (no source tagged)",
+  "source posterior (min)",
+  "cue posterior (min)",
+  "content posterior (mean)",
+  "content posterior (min)",
 ] as const;
 
 export interface SignalInput {
   readonly words: readonly string[];
   readonly score: Float64Array;
+  /** Per token, the posterior probability of its tag. */
+  readonly posterior: Float64Array;
   readonly source: TokenSpan;
   readonly cue: TokenSpan;
   readonly content: TokenSpan;
@@ -76,6 +82,15 @@ export function attributionSignals(x: SignalInput): Float64Array {
   const src = x.subject ? { min: 0, mean: 0 } : margins(x.source),
     cue = margins(x.cue),
     con = margins(x.content);
+  const posterior = (s: TokenSpan) => {
+    let min = 1,
+      sum = 0;
+    for (let t = s.from; t < s.to; t++) (min = Math.min(min, x.posterior[t]!)), (sum += x.posterior[t]!);
+    return { min, mean: sum / Math.max(1, s.to - s.from) };
+  };
+  const srcP = x.subject ? { min: 0, mean: 0 } : posterior(x.source),
+    cueP = posterior(x.cue),
+    conP = posterior(x.content);
   const how = x.resolution.how;
   const sourceWords = x.words.slice(x.source.from, x.source.to);
   return Float64Array.from([
@@ -103,6 +118,10 @@ export function attributionSignals(x: SignalInput): Float64Array {
     sourceWords.length ? sourceWords.filter((w) => /^[A-Z]/.test(w)).length / sourceWords.length : 0,
     Math.log1p(x.contents) / 2,
     x.subject ? 1 : 0,
+    srcP.min,
+    cueP.min,
+    conP.mean,
+    conP.min,
   ]);
 }
 
