@@ -89,7 +89,9 @@ export function findQuotes(
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
     // "has not publicly said that …", "declined to say whether …": words the source did not say.
     const denied =
-      quote.cueSpan !== null && NOT_SAID.test(a.text.slice(Math.max(0, quote.cueSpan.start - 40), quote.cueSpan.end));
+      quote.cueSpan !== null &&
+      (NOT_SAID.test(a.text.slice(Math.max(0, quote.cueSpan.start - 40), quote.cueSpan.end)) ||
+        DECLINED_TO_SAY.test(a.text.slice(quote.cueSpan.start, quote.cueSpan.end + 30)));
     const sure = who !== null && !denied && confidence >= model.threshold;
     return {
       ...quote,
@@ -225,6 +227,10 @@ export function inQuotationMarks(q: Pick<Quote, "kind">): boolean {
 /** A negation or refusal just before the cue's last word ("has not publicly said"): what follows is what the source did not say. */
 const NOT_SAID =
   /(?:\b(?:not|never|cannot|declined to|refused to)|n[’']t)\s+(?:(?:yet|(?!only\b)\w+ly)\s+){0,2}[\p{L}-]+$/iu;
+
+/** A cue of refusal whose content is the saying refused ("declined | to specify which …"): nothing was said. */
+const DECLINED_TO_SAY =
+  /^\S*\s*(?:declined|refused|declining|refusing)\s+to\s+(?:say|specify|comment|elaborate|discuss|disclose|reveal|confirm|name|identify|detail|answer)\b/i;
 
 /** How far back "the newspaper" looks for the outlet it stands for. */
 const RELAY_LOOKBACK = 2000;

@@ -36,6 +36,8 @@ export function relayOf(phrase: string, before: () => string = () => ""): Relay 
   const outlet = named?.name ?? press?.[1] ?? lastOutlet(before()) ?? press![0].replace(/^a\s+/, "the ");
   const end = Math.max(at.index + at[0].length, named?.m ? named.m.index + named.m[0].length : 0);
   const after = phrase.slice(end);
+  // A name that qualifies a common noun is no outlet: "White House talks", "NBC viewers".
+  if (/^\s+\p{Ll}/u.test(after)) return null;
   const comma = /^\s*,\s*(.+?)[\s,]*$/.exec(after);
   const source = comma && /[A-Za-z]/.test(comma[1]!) ? comma[1]! : null;
   return { outlet, source };

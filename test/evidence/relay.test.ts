@@ -16,12 +16,15 @@ describe("relayed sources", () => {
     expect(relayOf("The Politico")).toEqual({ outlet: "Politico", source: null });
   });
 
-  it('"the newspaper" is the outlet the text named last; a name inside the phrase relays nothing', () => {
+  it('"the newspaper" is the outlet the text named last; a name inside or qualifying the phrase relays nothing', () => {
     expect(
       relayOf("the newspaper, Minister Anna Vella", () => "Reuters reported on Monday. Later, Politico wrote that"),
     ).toEqual({ outlet: "Politico", source: "Minister Anna Vella" });
     expect(relayOf("the newspaper")).toEqual({ outlet: "the newspaper", source: null });
     expect(relayOf("Anna Vella, fresh from White House talks")).toBeNull();
+    // An outlet's name qualifying a common noun is no outlet.
+    expect(relayOf("White House talks,")).toBeNull();
+    expect(relayOf("NBC viewers")).toBeNull();
     expect(relayOf("officials")).toBeNull();
   });
 });

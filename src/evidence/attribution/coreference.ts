@@ -14,6 +14,9 @@ export interface Resolution {
 const PERSONAL = /^(he|she|him|her)$/i;
 const PLURAL = /^(they|we|them)$/i;
 const RELATIVE = /^(who|which|that|whom)$/i;
+/** A person named by their tie to another ("the mother of …", "a lawyer of …"). */
+const RELATION_OF =
+  /(?:^|\s)(?:mother|father|parents?|wife|husband|son|daughter|brother|sister|siblings?|relatives?|family|friends?|widow|widower|cousin|uncle|aunt|grand(?:mother|father|son|daughter)|lawyers?|attorneys?|neighbou?rs?|colleagues?)$/i;
 const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
 const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
 
@@ -212,9 +215,12 @@ export function resolveSource(
   // A name closing the whole phrase is its head, whatever precedes ("Secretary of State Jane Doe").
   const phraseEnd = start + text.slice(start, end).trimEnd().length;
   // Not past a modifier of a common noun, though: "advisers to President Jane Doe" are not Doe,
-  // while "Ambassador to the United Nations Jane Doe" is (a title, capitalised).
+  // while "Ambassador to the United Nations Jane Doe" is (a title, capitalised). After "of", only
+  // a kin or counsel noun: "the mother of hostage Jane Doe" is not Doe, "the president of Malta
+  // Jane Doe" is.
   const commonBeforeModifier =
-    modifier !== null && !/^\s*of\s*$/i.test(modifier[0]) && /(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(core);
+    modifier !== null &&
+    (/^\s*of\s*$/i.test(modifier[0]) ? RELATION_OF.test(core) : /(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(core));
   const closing = commonBeforeModifier
     ? undefined
     : namedStarting(context.named, start, end).find((m) => m.actor.kind === "person" && m.end >= phraseEnd);
@@ -292,8 +298,12 @@ export function resolveSource(
     .split(/\s+/);
   const noun = words.at(-1) ?? "";
   const nouns = SYNONYMS[noun] ?? [noun];
+  // "the former official" is no one the text gives the role without "former".
+  const former = words.includes("former");
   const holders = people.filter(
-    (a) => a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n))) && lastMention(a, start) >= 0,
+    (a) =>
+      a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n)) && (!former || /\bformer\b/i.test(r))) &&
+      lastMention(a, start) >= 0,
   );
   if (/^(the|his|her|their)\b/i.test(core) && holders.length) {
     // Other words of the phrase must fit the role too ("the Élysée aide" is not the White House aide).

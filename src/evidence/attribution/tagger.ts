@@ -3,9 +3,9 @@ import type { TokenFeatures } from "./features.js";
 
 /**
  * The attribution tagger: a linear-chain model over BIO tags for source, cue and content
- * (PolNeAR is univocal: each token has one role), trained as an averaged structured
- * perceptron and decoded with Viterbi under BIO constraints (an I- tag only continues its own
- * span). Emission weights live in a hashed table: feature hash → one weight per tag.
+ * (PolNeAR is univocal: each token has one role), trained by averaged passive-aggressive
+ * steps and decoded with Viterbi under BIO constraints (an I- tag only continues its own span).
+ * Emission weights live in a hashed table: feature hash → one weight per tag.
  */
 export const TAGS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"] as const;
 export const T = TAGS.length;
@@ -175,10 +175,14 @@ export interface TrainingDocument {
 }
 
 /**
- * Averaged structured perceptron: for each document in a seeded order, decode, and where the
- * decoded sequence differs from the gold one, move weight from the decoded tags' features to the
- * gold tags'. The returned weights are the average over all steps (lazily, by timestamps), which
- * generalises far better than the last ones.
+ * Averaged passive-aggressive training (PA-I, Crammer et al. 2006): for each document in a seeded
+ * order, decode, and where the decoded sequence differs from the gold one, move weight from the
+ * decoded tags' features to the gold tags' — by the smallest step that would score the gold
+ * sequence above the decoded one by its Hamming loss, at most `aggressiveness`. (A perceptron's
+ * step is always 1; measured on PolNeAR dev, the confidence built on these weights ranks right
+ * speakers above wrong ones better: area under the ROC curve, at 15 passes over three seeds,
+ * 0.845 against 0.826–0.833; 0.852 at 40 passes.) The returned weights are the average over all steps (lazily, by timestamps),
+ * which generalises far better than the last ones.
  */
 export function trainTagger(
   docs: readonly TrainingDocument[],
@@ -186,6 +190,7 @@ export function trainTagger(
     buckets: number;
     iterations: number;
     seed: number;
+    aggressiveness: number;
     onIteration?: (i: number, errors: number, tokens: number) => void;
   },
 ): TaggerWeights {
@@ -209,9 +214,26 @@ export function trainTagger(
       tokens = 0;
     for (const d of order) {
       const { features: f, gold } = docs[d]!;
-      const { tags } = viterbi(w, emissions(w, f));
+      const em = emissions(w, f);
+      const { tags } = viterbi(w, em);
       const n = gold.length;
       tokens += n;
+      // The step: the decoded sequence's score over the gold one's plus the tokens it got wrong,
+      // over the squared length of the update (two per feature of a wrong token, and its
+      // transition; hash collisions aside).
+      let loss = 0,
+        excess = 0,
+        norm = 0;
+      for (let t = 0; t < n; t++) {
+        const g = gold[t]!,
+          p = tags[t]!;
+        excess += em[t * T + p]! - em[t * T + g]!;
+        excess += t
+          ? w.transition[tags[t - 1]! * T + p]! - w.transition[gold[t - 1]! * T + g]!
+          : w.start[p]! - w.start[g]!;
+        if (g !== p) loss++, (norm += 2 * (f.offsets[t + 1]! - f.offsets[t]!) + 2);
+      }
+      const by = loss ? Math.min(options.aggressiveness, (excess + loss) / norm) : 0;
       for (let t = 0; t < n; t++) {
         const g = gold[t]!,
           p = tags[t]!;
@@ -219,19 +241,19 @@ export function trainTagger(
           errors++;
           for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
             const b = (f.hashes[k]! & mask) * T;
-            bump(w.emission, sum.emission, b + g, 1);
-            bump(w.emission, sum.emission, b + p, -1);
+            bump(w.emission, sum.emission, b + g, by);
+            bump(w.emission, sum.emission, b + p, -by);
           }
         }
         const gPrev = t ? gold[t - 1]! : -1,
           pPrev = t ? tags[t - 1]! : -1;
         if (g !== p || gPrev !== pPrev) {
           if (t === 0) {
-            bump(w.start, sum.start, g, 1);
-            bump(w.start, sum.start, p, -1);
+            bump(w.start, sum.start, g, by);
+            bump(w.start, sum.start, p, -by);
           } else {
-            bump(w.transition, sum.transition, gPrev * T + g, 1);
-            bump(w.transition, sum.transition, pPrev * T + p, -1);
+            bump(w.transition, sum.transition, gPrev * T + g, by);
+            bump(w.transition, sum.transition, pPrev * T + p, -by);
           }
         }
       }
@@ -289,8 +311,8 @@ export function sliceFeatures(f: TokenFeatures, from: number, to: number): Token
 }
 
 /**
- * The temperature the tag posteriors are read at. Chosen on PolNeAR dev among 0.5, 1, 2 and 5:
- * at 0.5 the posteriors are all but 0 or 1 and add nothing; 2 ranks attributions best.
+ * The temperature the tag posteriors are read at, chosen on PolNeAR dev among 1, 2 and 4 (the
+ * area under the ROC curve of the confidence, 15 training passes: 0.842, 0.845, 0.843).
  */
 export const POSTERIOR_TEMPERATURE = 2;
 
