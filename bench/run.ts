@@ -241,7 +241,7 @@ async function main(): Promise<BenchResult> {
   });
 
   // 5b. Evidence throughput on the PolNeAR dev texts (warm, one core): the whole extraction with
-  // the trained attribution model, and attribution alone.
+  // the trained attribution model, the NLP pass alone, and attribution alone.
   const texts = polnearDevTexts();
   const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
   const model = loadAttributionModel();
@@ -567,8 +567,8 @@ ${targetTable(targets)}
 - The exact frontier of the five-party killer-robot domain.
 - Whole-process start-up (\`parley --version\`, \`parley analyze --genius\` on LaptopC and
   Energy) against \`node -e 0\`, interleaved, median of 15 each.
-- Evidence throughput on the PolNeAR dev texts, one core: the whole extraction, and
-  attribution alone.
+- Evidence throughput on the PolNeAR dev texts, one core: the whole extraction, the NLP
+  pass alone as the same run's baseline (the whole as a multiple of it), and attribution alone.
 - The exact frontier of a 10^100-outcome space as a user gets it (the whole CLI writing its JSON)
   against the issue-wise merge in Python (plain, and numpy) on the same GENIUS files.
 - Tournaments of every agent kind, and of the five kinds NegMAS also has, × 6 shared domains × 10
