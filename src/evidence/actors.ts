@@ -1,7 +1,7 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
 import { COUNTRIES } from "./countries.js";
 import { escapeRegExp } from "./escape-regexp.js";
-import { nameKey, samePerson } from "./name-key.js";
+import { nameKey, samePerson, surnameIndex, surnameKey } from "./name-key.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 import { toRegExp } from "./written-pattern.js";
@@ -160,7 +160,13 @@ export function findActors(
     act.mentions.push(Object.assign(locate(file, text, start, end), { actor: name }));
   };
   // Surnames of people named in full anywhere in this text or the batch, so "Vella" before "Maria Vella" still resolves.
-  const surnames = new Map(batchSurnames(knownPeople));
+  // The batch's index (its first name per surname), overlaid by this text's names.
+  const batch = surnameIndex(knownPeople);
+  const own = new Map<string, string>();
+  const surnames = {
+    has: (key: string) => own.has(key) || batch.has(key),
+    get: (key: string) => own.get(key) ?? batch.get(key)?.[0],
+  };
   const fullNames: string[] = [];
   for (const run of properRuns(a)) {
     const said = text.slice(run.start, run.end);
@@ -173,8 +179,8 @@ export function findActors(
   }
   // Keyed as transliterations share a name: "Petrovskyy" in one text and "Petrovsky" in another are one person.
   for (const full of fullNames) {
-    const last = nameKey(full.split(" ").pop()!);
-    if (!surnames.has(last)) surnames.set(last, full);
+    const last = surnameKey(full);
+    if (!surnames.has(last)) own.set(last, full);
   }
   for (const run of properRuns(a)) {
     let { start, end } = run;
@@ -258,21 +264,6 @@ export function findActors(
     aliases: [...x.aliases],
     mentions: x.mentions.sort((p, q) => p.start - q.start),
   }));
-}
-
-// A batch's names are the same for each of its texts: keyed once per batch, the first full name per surname.
-const batchIndex = new WeakMap<readonly string[], Map<string, string>>();
-function batchSurnames(names: readonly string[]): Map<string, string> {
-  let index = batchIndex.get(names);
-  if (!index) {
-    index = new Map();
-    for (const full of names) {
-      const last = nameKey(full.split(" ").pop()!);
-      if (!index.has(last)) index.set(last, full);
-    }
-    batchIndex.set(names, index);
-  }
-  return index;
 }
 
 /** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */

@@ -21,3 +21,28 @@ export function samePerson(a: string, b: string): boolean {
   const [la, lb] = [a.split(" ").at(-1)!, b.split(" ").at(-1)!];
   return a[0] === b[0] && la !== lb && nameKey(la) === nameKey(lb);
 }
+
+/** The key of a full name's surname (its last word), as transliterations share it. */
+export const surnameKey = (name: string): string => nameKey(name.split(" ").at(-1)!);
+
+// A batch's names are the same for each of its texts: indexed once per batch.
+const batchIndex = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/**
+ * A batch's full names by surname key, in the batch's order; a transliteration of a name already
+ * listed (same initial) is that person and is not listed again. The first is the one a bare
+ * surname resolves to.
+ */
+export function surnameIndex(names: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  let index = batchIndex.get(names);
+  if (!index) {
+    index = new Map();
+    for (const name of new Set(names)) {
+      const key = surnameKey(name);
+      const list = index.get(key) ?? index.set(key, []).get(key)!;
+      if (!list.some((n) => samePerson(n, name))) list.push(name);
+    }
+    batchIndex.set(names, index);
+  }
+  return index;
+}

@@ -87,11 +87,7 @@ export function findQuotes(
       : null;
     // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
-    // "has not publicly said that …", "declined to say whether …": words the source did not say.
-    const denied =
-      quote.cueSpan !== null &&
-      (NOT_SAID.test(a.text.slice(Math.max(0, quote.cueSpan.start - 40), quote.cueSpan.end)) ||
-        DECLINED_TO_SAY.test(a.text.slice(quote.cueSpan.start, quote.cueSpan.end + 30)));
+    const denied = quote.cueSpan !== null && notSaid(a.text, quote.cueSpan);
     const sure = who !== null && !denied && confidence >= model.threshold;
     return {
       ...quote,
@@ -224,13 +220,20 @@ export function inQuotationMarks(q: Pick<Quote, "kind">): boolean {
   return q.kind === "direct" || q.kind === "partial";
 }
 
-/** A negation or refusal just before the cue's last word ("has not publicly said"): what follows is what the source did not say. */
+/** A negation or refusal just before the cue's last word ("has not publicly said"). */
 const NOT_SAID =
   /(?:\b(?:not|never|cannot|declined to|refused to)|n[’']t)\s+(?:(?:yet|(?!only\b)\w+ly)\s+){0,2}[\p{L}-]+$/iu;
-
-/** A cue of refusal whose content is the saying refused ("declined | to specify which …"): nothing was said. */
+/** A cue of refusal whose content is the saying refused ("declined | to specify which …"). */
 const DECLINED_TO_SAY =
   /^\S*\s*(?:declined|refused|declining|refusing)\s+to\s+(?:say|specify|comment|elaborate|discuss|disclose|reveal|confirm|name|identify|detail|answer)\b/i;
+
+/** Whether what follows the cue is what the source did not say ("has not publicly said that …", "declined to specify which …"). */
+function notSaid(text: string, cue: { start: number; end: number }): boolean {
+  return (
+    NOT_SAID.test(text.slice(Math.max(0, cue.start - 40), cue.end)) ||
+    DECLINED_TO_SAY.test(text.slice(cue.start, cue.end + 30))
+  );
+}
 
 /** How far back "the newspaper" looks for the outlet it stands for. */
 const RELAY_LOOKBACK = 2000;

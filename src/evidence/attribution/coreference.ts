@@ -1,7 +1,7 @@
 import type { Actor } from "../actors.js";
 import { COUNTRIES } from "../countries.js";
 import { lowerBound } from "../lower-bound.js";
-import { nameKey, samePerson } from "../name-key.js";
+import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
 export interface Resolution {
@@ -123,11 +123,11 @@ const LONGEST_NAME = 200;
 export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = [], text = ""): SourceContext {
   const people = actors.filter((a) => a.kind === "person");
   // The batch's index, overlaid by this text's people (a surname this text adds to is copied first).
-  const batch = surnamesOf(knownPeople);
+  const batch = surnameIndex(knownPeople);
   const own = new Map<string, string[]>();
   // Keyed as transliterations share a surname; one person ("Petrovskyy", "Petrovsky") is one name, the first known.
   const add = (name: string) => {
-    const surname = nameKey(name.split(" ").at(-1)!);
+    const surname = surnameKey(name);
     const list = own.get(surname) ?? own.set(surname, [...(batch.get(surname) ?? [])]).get(surname)!;
     if (!list.some((n) => n === name || samePerson(n, name))) list.push(name);
   };
@@ -157,24 +157,6 @@ function namedStarting(named: readonly NamedMention[], from: number, to: number)
   const out: NamedMention[] = [];
   for (let k = lo; k < named.length && named[k]!.start < to; k++) out.push(named[k]!);
   return out.sort((a, b) => a.rank - b.rank);
-}
-
-// A batch's names are the same for each of its texts: indexed once per batch.
-const batchIndex = new WeakMap<readonly string[], Map<string, string[]>>();
-function surnamesOf(names: readonly string[]): Map<string, string[]> {
-  let index = batchIndex.get(names);
-  if (!index) {
-    index = new Map();
-    for (const name of new Set(names)) {
-      const list =
-        index.get(nameKey(name.split(" ").at(-1)!)) ??
-        index.set(nameKey(name.split(" ").at(-1)!), []).get(nameKey(name.split(" ").at(-1)!))!;
-      // A transliteration of a name already listed (same initial) is that person.
-      if (!list.some((n) => samePerson(n, name))) list.push(name);
-    }
-    batchIndex.set(names, index);
-  }
-  return index;
 }
 
 /**

@@ -200,7 +200,6 @@ function afterClauseMark(tokens: TextAnalysis["tokens"], t: number): boolean {
  * of its sentence, or, when the sentence tags something further on ("…, with the unions “willing
  * …”"), to the last clause mark before that.
  */
-
 function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, from: number, to: number): number {
   const tokens = a.tokens;
   if (to >= tokens.length || sentence[to] !== sentence[to - 1]) return to;

@@ -181,8 +181,8 @@ export interface TrainingDocument {
  * sequence above the decoded one by its Hamming loss, at most `aggressiveness`. (A perceptron's
  * step is always 1; measured on PolNeAR dev, the confidence built on these weights ranks right
  * speakers above wrong ones better: area under the ROC curve, at 15 passes over three seeds,
- * 0.845 against 0.826–0.833; 0.852 at 40 passes.) The returned weights are the average over all steps (lazily, by timestamps),
- * which generalises far better than the last ones.
+ * 0.845 against 0.826–0.833; 0.852 at 40 passes.) The returned weights are the average over all
+ * steps (lazily, by timestamps), which generalises far better than the last ones.
  */
 export function trainTagger(
   docs: readonly TrainingDocument[],
@@ -332,7 +332,8 @@ export function tagText(
     const r = viterbi(w, part);
     tags.set(r.tags, from);
     score.set(r.score, from);
-    posterior.set(posteriors(w, part, r.tags, POSTERIOR_TEMPERATURE), from);
+    // Posteriors are read on tagged spans only: a paragraph the tagger left all O needs none.
+    if (r.tags.some((y) => y !== 0)) posterior.set(posteriors(w, part, r.tags, POSTERIOR_TEMPERATURE), from);
   }
   return { tags, score, posterior };
 }
