@@ -63,6 +63,10 @@ const TITLE_QUALIFIER = `(?:${LANGUAGE.namePrefixes.pattern}|[A-Z][a-z]+(?:an|es
 const TITLE_BEFORE_NAME = new RegExp(
   `^(?:${TITLE_QUALIFIER}\\s+)*(?:[A-Z][\\w.’'-]*\\s+){0,3}?(?:(?:${ROLE_ALT}|${LANGUAGE.namePrefixes.pattern})\\s+)+`,
 );
+/** A name without the title written before it ("PM Vella" → "Vella", "Gov. Maria Vella" → "Maria Vella"). */
+export function withoutTitle(phrase: string): string {
+  return phrase.slice(TITLE_BEFORE_NAME.exec(phrase)?.[0].length ?? 0);
+}
 /** A run that is a title with no name: qualifiers and a role ("Prime Minister", "Maltese Prime Minister"), not "Anthony Head". */
 const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */

@@ -119,7 +119,15 @@ export function quoteCandidates(
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
     for (const { span, link } of r.contents) {
       const extent = quoteExtent(text, span.start, span.end);
-      const { start } = extent;
+      // What a source refused to do is no words of theirs: the statement is the refusal, told by
+      // the author ("refused to lay down its weapons"), not "to lay down its weapons".
+      const refusal =
+        r.cue !== null &&
+        r.cue.end <= extent.start &&
+        extent.kind === "reported" &&
+        REFUSED.test(text.slice(r.cue.start, r.cue.end)) &&
+        /^to\s/i.test(text.slice(extent.start, extent.end));
+      const start = refusal ? r.cue!.start : extent.start;
       // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
       // the quote is cut at a sentence's end within the cap, and says so.
       const end = capped(text, start, extent.end);
@@ -128,7 +136,12 @@ export function quoteCandidates(
       if (extent.kind === "reported" && (isPronoun(text.slice(start, end)) || /^what$/i.test(text.slice(start, end))))
         continue;
       // Reported words with no verb of their own are the author's summary of what was said.
-      const kind = extent.kind === "reported" && !hasVerb(a, span.from, span.to) ? "paraphrase" : extent.kind;
+      // A transcript's turn is the speaker's own words, quoted or not.
+      const kind = r.verbatim
+        ? "direct"
+        : refusal || (extent.kind === "reported" && !hasVerb(a, span.from, span.to))
+          ? "paraphrase"
+          : extent.kind;
       const signals =
         resolution && r.source && r.cue && link !== "none"
           ? attributionSignals({
@@ -140,7 +153,7 @@ export function quoteCandidates(
               content: span,
               link,
               resolution,
-              quoted: extent.kind !== "reported",
+              quoted: kind === "direct" || kind === "partial",
               contents: r.contents.length,
               subject: r.subject === true,
             })
@@ -234,6 +247,9 @@ function notSaid(text: string, cue: { start: number; end: number }): boolean {
     DECLINED_TO_SAY.test(text.slice(cue.start, cue.end + 30))
   );
 }
+
+/** A cue of refusal: what follows "to" is what the source would not do ("refused | to lay down its arms"). */
+const REFUSED = /\b(?:refused|refuses|refuse|refusing|declined|declines|declining|rejected|rejects|rejecting)$/i;
 
 /** How far back "the newspaper" looks for the outlet it stands for. */
 const RELAY_LOOKBACK = 2000;

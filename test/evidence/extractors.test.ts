@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findActors } from "../../src/evidence/actors.js";
+import { transcriptTurns } from "../../src/evidence/attribution/transcript-turns.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
 import { likelySpeaker } from "../../src/evidence/likely-speaker.js";
@@ -165,6 +166,16 @@ describe("who speaks, in the edge cases", () => {
       }
     }
   });
+  it("what a source refused to do is told as the refusal, never as its words", () => {
+    const qs = quotesOf(
+      "The fishermen's union has previously refused to end the strike, saying it would only do so once the quotas are published.",
+    );
+    expect(qs.some((q) => q.text.startsWith("to end the strike"))).toBe(false);
+    expect(qs.find((q) => q.text.includes("to end the strike"))).toMatchObject({
+      text: "has previously refused to end the strike",
+      kind: "paraphrase",
+    });
+  });
   it("'the group' is the body quoted last by its name", () => {
     const qs = quotesOf(
       "The Gozo Liberation Front said it would accept the ferry timetable. Hours later, the group said the unions must agree first.",
@@ -226,17 +237,64 @@ describe("quotes in awkward texts", () => {
     expect(first.text).toMatch(/\.$/);
     for (const q of qs) expect(q.speaker ?? "").not.toMatch(/^(said|the|and|about)$/i);
   });
-  it("texts in other languages, transcripts and tables: no invented speaker, no crash", () => {
+  it("texts in other languages and tables: no invented speaker, no crash", () => {
     const texts = [
       "Les négociations reprennent\n\n« Nous ne signerons pas cet accord », a déclaré la ministre mardi.\n",
       "Переговоры продолжаются\n\n«Мы не подпишем это соглашение», — заявил помощник во вторник.\n",
+      "| party | says |\n|---|---|\n| Malta | “no deal” |\n| Gozo | “a deal now” |\n",
+    ];
+    for (const t of texts) for (const q of quotesOf(t)) expect(q.speaker, q.text).toBeNull();
+  });
+  it("a transcript: each turn is its speaker's own words, a turn quoted over paragraphs included, a label or a list no turn", () => {
+    const turns = (t: string) =>
+      quotesOf(t).map((q) => ({ text: q.text, kind: q.kind, who: q.speaker ?? q.speakerCandidate }));
+    const interview = turns(
+      [
+        "Vella rules out a new treaty",
+        "Prime Minister Maria Vella spoke to the harbour radio on Tuesday. Part of the interview:",
+        "“HOST: Will you sign the treaty the fishermen want?",
+        "“VELLA: We will not sign this treaty. The quotas must stay as they are for another season.",
+        "“But we are ready to talk again next week, and the ferries will keep running.",
+        "“HOST: And the strike?",
+        "“VELLA: The strike is over, and nobody will lose their licence.",
+      ].join("\n\n"),
+    );
+    const said = (words: string) => interview.find((q) => q.text.startsWith(words));
+    expect(said("Will you sign the treaty")?.who).toBe("HOST");
+    expect(said("We will not sign this treaty")).toMatchObject({ kind: "direct", who: "Maria Vella" });
+    expect(said("But we are ready to talk again")).toMatchObject({ kind: "direct", who: "Maria Vella" });
+    expect(said("And the strike")?.who).toBe("HOST");
+    expect(said("The strike is over")).toMatchObject({ kind: "direct", who: "Maria Vella" });
+    // No turn's words go to anyone else, nor does a turn swallow the name of the next.
+    for (const q of interview) expect(q.text).not.toMatch(/HOST:|VELLA:/);
+
+    // Many turns of one speaker and a label: the same rule, whatever the length.
+    const long = turns(
       Array.from(
         { length: 30 },
         (_, i) => `VELLA: The board meets again on day ${i}.\n\nREPORTER: And the ferries?`,
       ).join("\n\n"),
-      "| party | says |\n|---|---|\n| Malta | “no deal” |\n| Gozo | “a deal now” |\n",
-    ];
-    for (const t of texts) for (const q of quotesOf(t)) expect(q.speaker, q.text).toBeNull();
+    );
+    for (const q of long) expect(q.who, q.text).toBe(q.text.startsWith("And the ferries") ? "REPORTER" : "VELLA");
+    // Paragraphs opening with a place or a label and a colon are sections, not turns.
+    const a = analyseText(
+      [
+        "Malta: Anna Vella, John Camilleri and Paul Borg met the board.",
+        "Gozo: Maria Vella and the ferry operators met the mayor.",
+        "UPDATE: The board meets again on Friday.",
+      ].join("\n\n"),
+    );
+    const paragraph = Int32Array.from(a.tokens, (t) => a.text.slice(0, t.start).split("\n\n").length - 1);
+    expect(transcriptTurns(a, paragraph)).toEqual([]);
+  });
+  it("a quotation closed after its comma ends there; what follows the participle is a statement of its own", () => {
+    const qs = quotesOf(
+      "Harbour Minister John Camilleri said, “a lot more work needs to be done on the quotas,” stressing that no agreement was reached.",
+    );
+    expect(qs.find((q) => q.kind === "direct")?.text).toBe("a lot more work needs to be done on the quotas");
+    const told = qs.find((q) => q.text.startsWith("that no agreement"));
+    expect(told).toMatchObject({ kind: "reported", text: "that no agreement was reached" });
+    expect(told?.speaker ?? told?.speakerCandidate).toBe("John Camilleri");
   });
 });
 

@@ -104,6 +104,10 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-09", "Israel must withdraw its troops from Gaza to", "a senior White House official"],
     ["bbc-repost-2025-10-09", "The withdrawal would likely happen within 24", "the official"],
     ["bbc-repost-2025-10-09", "it would only do so when a Palestinian state", "Hamas"],
+    // "Hamas has previously refused to lay down its weapons": the refusal, told by the author, is
+    // the statement (a paraphrase), never "to lay down its weapons" as Hamas's words.
+    ["bbc-repost-2025-10-0", "has previously refused to lay down its weapons", "Hamas"],
+    ["bbc-repost-2025-10-10-what", "has previously refused to lay down its weapons", "Hamas"],
     // "Eli Sharabi, whose wife …, and whose brother's body is being held by Hamas, posted:": not Hamas.
     ["bbc-repost-2025-10-09", "Great joy, can't wait to see everyone home", "Eli Sharabi"],
     // "The mother of hostage Nimrod Cohen posted:": not her son.

@@ -1,4 +1,4 @@
-import type { Actor } from "../actors.js";
+import { type Actor, withoutTitle } from "../actors.js";
 import { COUNTRIES } from "../countries.js";
 import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
@@ -213,14 +213,20 @@ export function resolveSource(
   if (head && head.end >= coreTrimmedEnd) return { speaker: head.actor.name, how: "organisation", confidence: 0.93 };
 
   // A known person's surname in the core, where no mention was found ("Fund CEO John Smith").
-  const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap((w) => context.bySurname.get(nameKey(w)) ?? []);
+  // A surname in capitals, as transcripts write a speaker ("PETROV:"), is looked up as a name.
+  const asName = (w: string) => (/^\p{Lu}{2,}$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w);
+  const bySurname = [...new Set(core.split(/[\s’'.,]+/))].flatMap(
+    (w) => context.bySurname.get(nameKey(asName(w))) ?? [],
+  );
   if (bySurname.length === 1) return { speaker: bySurname[0]!, how: "name", confidence: 0.9 };
-  // A bare capitalised name the text does not otherwise know ("Vella greenlit …, vowing"): a person by surname.
+  // A bare capitalised name the text does not otherwise know ("Vella greenlit …, vowing", "PM
+  // Vella invoked …"): a person by surname.
+  const bare = withoutTitle(core);
   if (
-    /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(core) &&
-    !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(core)
+    /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(bare) &&
+    !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(bare)
   )
-    return { speaker: core, how: "name", confidence: 0.85 };
+    return { speaker: bare, how: "name", confidence: 0.85 };
   const lastMention = (a: Actor, before: number) => {
     const ends = context.endsOf.get(a) ?? [];
     const k = lowerBound(ends.length, (i) => ends[i]! <= before);

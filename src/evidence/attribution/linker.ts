@@ -1,6 +1,7 @@
 import { lowerBound } from "../lower-bound.js";
 import type { TextAnalysis } from "../text-analysis.js";
 import { tagSpans } from "./tagger.js";
+import { transcriptTurns } from "./transcript-turns.js";
 
 /** A span of tokens [from, to) and its characters. */
 export interface TokenSpan {
@@ -20,6 +21,8 @@ export interface Relation {
   readonly source: TokenSpan | null;
   /** True when the source is the clause's subject, taken for a cue the tagger gave none. */
   readonly subject?: boolean;
+  /** True for a transcript's turn: the contents are the speaker's own words, whatever marks they carry. */
+  readonly verbatim?: boolean;
 }
 
 /**
@@ -74,11 +77,26 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     .flatMap((x) => {
       let end = wholeClause(a, tags, sentence, x.from, x.to);
       for (let t = x.from + 1; t < end; t++) if (CONTRAST.test(tokens[t]!.value) && afterClauseMark(tokens, t)) end = t;
+      // A quotation closed after its comma ends there: what follows its participle ("“… done,”
+      // stressing that …") is the author telling the rest of what was said, a piece of its own.
+      let told: { from: number; to: number } | null = null;
+      if (opensQuote(a, x.from) || /^["“]$/.test(tokens[x.from - 1]?.value ?? ""))
+        for (let t = x.from + 1; t + 2 < end; t++)
+          if (
+            /^["”]$/.test(tokens[t]!.value) &&
+            tokens[t - 1]!.value === "," &&
+            /^\p{Ll}+ing$/u.test(tokens[t + 1]!.value)
+          ) {
+            told = { from: t + 2, to: end };
+            end = t + 1;
+            break;
+          }
       const cut = [];
       for (let t = x.from + 1; t < end; t++)
         if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
       const bounds = [clauseOpening(a, tags, sentence, x.from), ...cut, end];
-      return bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
+      const pieces = bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
+      return told ? [...pieces, { role: x.role, ...told }] : pieces;
     });
   const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
     x.to <= y.from ? y.from - x.to : y.to <= x.from ? x.from - y.to : 0;
@@ -100,11 +118,25 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       const better = !source || gap(s, c) < gap(source, c) || (gap(s, c) === gap(source, c) && s.to <= c.from);
       if (better) source = s;
     }
+    // A participle after a comma ("…, vowing") is said by its clause's subject: a source the tagger
+    // ran over the whole clause before it ("Vella greenlit the strikes, vowing") is its name alone.
+    if (
+      source &&
+      (source.to === c.from - 1 || source.to === c.from) &&
+      tokens[c.from - 1]!.value === "," &&
+      /^\p{Ll}+ing$/u.test(tokens[c.from]!.value)
+    ) {
+      let name = source.from;
+      while (name < source.to && tokens[name]!.pos === "PROPN" && /^\p{Lu}/u.test(tokens[name]!.value)) name++;
+      const clause = tokens.slice(name, source.to).some((t) => /^\p{Ll}/u.test(t.value));
+      if (name > source.from && clause) source = { from: source.from, to: name };
+    }
     return {
       cue: span(c.from, c.to),
       source: source ? span(source.from, source.to) : source,
       contents: [] as { span: TokenSpan; link: Link }[],
       subject: false,
+      verbatim: false,
     };
   });
   // A cue with no source of its own ("…, vowing “…”", "…, noting “…”") takes the source of an
@@ -180,8 +212,23 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     if (x) x.rel.contents.push({ span: span(t.from, t.to), link: x.how });
     else orphans.push({ contents: [{ span: span(t.from, t.to), link: "none" }], cue: null, source: null });
   }
+  // A transcript's turn ("PENCE: Well, look, …") is its speaker's from the colon to the paragraph's
+  // end: it replaces whatever the tagger linked inside it.
+  const turns = transcriptTurns(a, paragraph);
+  const inTurn = (c: { span: TokenSpan }) =>
+    turns.some((x) => x.paragraphs.some((p) => c.span.from < p.to && p.from < c.span.to));
+  for (const r of relations) r.contents = r.contents.filter((c) => !inTurn(c));
+  const rest = orphans.filter((r) => !inTurn(r.contents[0]!));
+  for (const x of turns)
+    relations.push({
+      cue: span(x.colon, x.colon + 1),
+      source: span(x.name.from, x.name.to),
+      contents: x.words.map((w, i) => ({ span: span(w.from, w.to), link: i ? "continuation" : "sentence" })),
+      subject: true,
+      verbatim: true,
+    });
   for (const r of relations) r.contents.sort((x, y) => x.span.start - y.span.start);
-  return [...relations.filter((r) => r.contents.length), ...orphans].sort(
+  return [...relations.filter((r) => r.contents.length), ...rest].sort(
     (x, y) => x.contents[0]!.span.start - y.contents[0]!.span.start,
   );
 }
