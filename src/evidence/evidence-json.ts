@@ -3,6 +3,7 @@ import { affiliationOf } from "./affiliation.js";
 import type { Claim } from "./claims.js";
 import type { EvidenceReport } from "./extract.js";
 import { claimReliability } from "./reliability.js";
+import { roleHolder } from "./role-holder.js";
 import { sourceName } from "./source-name.js";
 import type { Located } from "./span.js";
 
@@ -56,6 +57,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
       x.files.add(d.document.file);
       x.mentions.push(...a.mentions.map(where));
     }
+  const people = [...actors.values()].filter((a) => a.kind === "person");
   return {
     documents: docs.map(({ document: d }, i) => ({
       file: d.file,
@@ -74,13 +76,18 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
       characters: d.text.length,
     })),
     quotes: docs.flatMap((d) =>
-      d.quotes.map((q) =>
-        Object.assign(where(q), {
+      d.quotes.map((q) => {
+        // An office no text of its own names ("the prime minister") is its holder across the batch.
+        const holder =
+          q.resolvedBy === "unnamed" && q.speakerSpan
+            ? roleHolder(q.speakerSpan.text, d.document.text.slice(0, q.speakerSpan.start), people)
+            : null;
+        return Object.assign(where(q), {
           kind: q.kind,
-          speaker: q.speaker,
-          speakerCandidate: q.speakerCandidate,
+          speaker: holder && q.speaker ? holder : q.speaker,
+          speakerCandidate: holder && q.speakerCandidate ? holder : q.speakerCandidate,
           confidence: q.confidence,
-          resolvedBy: q.resolvedBy,
+          resolvedBy: holder ? "role" : q.resolvedBy,
           cue: q.cue,
           speakerSpan: q.speakerSpan,
           cueSpan: q.cueSpan,
@@ -88,8 +95,8 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
           ...(q.within ? { within: q.within } : {}),
           ...(q.cappedFrom ? { cappedFrom: q.cappedFrom } : {}),
           ...(q.confirmedBy ? { confirmedBy: q.confirmedBy } : {}),
-        }),
-      ),
+        });
+      }),
     ),
     dates: docs.flatMap((d) =>
       d.dates.map((m) =>

@@ -132,6 +132,8 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     // "said, “a lot more work needs to be done,” stressing that …": the quotation ends at its mark.
     ["001", "a lot more work needs to be done", "Yury Ushakov"],
     ["001", "that no compromise existed yet", "Yury Ushakov"],
+    // "… said, “a lot more work needs to be done,” stressing that no breakthrough was achieved."
+    ["001", "that no breakthrough was achieved", "Yury Ushakov"],
     ["001", "the talks “productive” on X. In Washington", "Kirill Dmitriev"],
     ["001", "productive", "Kirill Dmitriev"],
     ["001", "Only Putin can end this war … We’re going to", "Marco Rubio"],

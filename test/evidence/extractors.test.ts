@@ -166,6 +166,19 @@ describe("who speaks, in the edge cases", () => {
       }
     }
   });
+  it("the one told is no speaker; a paragraph or a plan is none either", () => {
+    const qs = quotesOf(
+      [
+        "Harbour talks",
+        "The unions were told that the ferries would run again on Monday.",
+        "The striking fishermen would be offered new quotas if they committed to ending the strike, according to the plan.",
+        "This paragraph explicitly says the strike is over, which sets the scene for later talks.",
+      ].join("\n\n"),
+    );
+    const told = qs.find((q) => q.text.includes("ferries would run again"))!;
+    expect(told.speakerSpan).toBeNull();
+    for (const q of qs) expect(q.speaker ?? q.speakerCandidate, q.text).toBeNull();
+  });
   it("what a source refused to do is told as the refusal, never as its words", () => {
     const qs = quotesOf(
       "The fishermen's union has previously refused to end the strike, saying it would only do so once the quotas are published.",
@@ -183,6 +196,16 @@ describe("who speaks, in the edge cases", () => {
     const later = qs.find((q) => q.text.includes("unions must agree"))!;
     expect(later.speaker ?? later.speakerCandidate).toBe("The Gozo Liberation Front");
     expect(later.resolvedBy).toBe("organisation");
+  });
+  it("'the organisation' quoted first is the one organisation the text names just before; with two named, nobody", () => {
+    const one = quotesOf(
+      "The United Nations has sent observers to the port. The organisation said that the observers would stay until the quotas are published.",
+    ).find((q) => q.text.includes("observers would stay"))!;
+    expect(one.speaker ?? one.speakerCandidate).toBe("United Nations");
+    const two = quotesOf(
+      "The United Nations and NATO have sent observers to the port. The organisation said that the observers would stay until the quotas are published.",
+    ).find((q) => q.text.includes("observers would stay"))!;
+    expect(two.speaker ?? two.speakerCandidate).toBe("The organisation");
   });
   it("a title with 'to' keeps its holder; a common noun before 'to' is not the person named after it", () => {
     const envoy = quotesOf(

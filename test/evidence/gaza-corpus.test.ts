@@ -48,7 +48,9 @@ describe("the Gaza corpus: who said what", () => {
       "the officials",
     ],
     ["bbc-repost-2025-10-16", "that it would continue to search for the remaining bodies", "Hamas's military wing"],
-    ["bbc-repost-2025-10-16", "he remained committed to securing the return", "The prime minister"],
+    // "The prime minister" in a text that names no one by it, after "Israel's prime minister": the
+    // one person the batch calls Israel's prime minister.
+    ["bbc-repost-2025-10-16", "he remained committed to securing the return", "Benjamin Netanyahu"],
     [
       "bbc-repost-2025-10-16",
       "immediately halt the implementation",
@@ -128,7 +130,9 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-10-wording", "that the vast majority of Israelis wanted a", "polls"],
     ["bbc-repost-2025-10-16", "putting American soldiers on the ground in", "Donald Trump"],
     ["bbc-repost-2025-10-16", "that two bodies handed over by Hamas to the", "the Israeli government"],
-    ["bbc-repost-2025-10-16", "his government's willingness to return to", "The prime minister"],
+    ["bbc-repost-2025-10-16", "his government's willingness to return to", "Benjamin Netanyahu"],
+    // "a Palestinian state, which Netanyahu says will never happen".
+    ["reuters-2025-10-09", "will never happen", "Benjamin Netanyahu"],
     ["bbc-repost-2025-10-16", "At least 67,967 people have been killed by", "the territory's health ministry"],
     ["bbc-repost-2025-10-16", "the group had acted in good faith by sharing", "The advisers"],
     ["bbc-repost-2025-10-16", "the level of destruction in Gaza as one", "One senior US adviser"],

@@ -117,6 +117,9 @@ interface NamedMention {
 
 const isRoleAlias = (m: { text: string }) => /^the\s/i.test(m.text);
 
+/** How far back "the group" looks for the one organisation named before it. */
+const BODY_WINDOW = 600;
+
 /** Longer than any name a text gives: a mention overlapping a phrase starts at most this far before it. */
 const LONGEST_NAME = 200;
 
@@ -262,6 +265,12 @@ export function resolveSource(
   if (BODY_NOUN.test(phrase)) {
     const body = memory.bodies.filter((b) => b.at < start).at(-1);
     if (body && start - body.at < 1500) return { speaker: body.name, how: "organisation", confidence: 0.75 };
+    // None quoted yet: the one organisation the text names just before, when it names no other there.
+    const named = namedStarting(context.named, start - BODY_WINDOW, start).filter(
+      (m) => m.end <= start && m.actor.kind === "organisation",
+    );
+    if (named.length && named.every((m) => m.actor === named[0]!.actor))
+      return { speaker: named[0]!.actor.name, how: "organisation", confidence: 0.7 };
   }
   // "…, who said": the relative pronoun stands for the name just before it.
   if (RELATIVE.test(phrase)) {

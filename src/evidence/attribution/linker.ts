@@ -107,7 +107,10 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const relations = cues.map((c) => {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
     const right = lowerBound(sources.length, (k) => sources[k]!.to <= c.from);
-    for (const s of [beforeAside(a, sentence, sources, right - 1, c.from), sources[right]]) {
+    // "the fishermen would be offered new quotas", "the unions were told that …": the subject of a
+    // passive cue of telling is who was told, no source; the teller comes after it, if anywhere.
+    const toldTo = recipientCue(tokens, c);
+    for (const s of [toldTo ? undefined : beforeAside(a, sentence, sources, right - 1, c.from), sources[right]]) {
       if (!s) continue;
       if (sentence[s.from] !== sentence[c.from] && paragraph[s.from] !== paragraph[c.from]) continue;
       // A semicolon between them puts them in different clauses: "Vella announced …; Smith …, vowing".
@@ -137,13 +140,14 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       contents: [] as { span: TokenSpan; link: Link }[],
       subject: false,
       verbatim: false,
+      toldTo,
     };
   });
   // A cue with no source of its own ("…, vowing “…”", "…, noting “…”") takes the source of an
   // earlier cue in its clause, else the clause's subject: its first run of proper nouns.
   const clauseStart = clauseStarts(a, sentence);
   relations.forEach((r, k) => {
-    if (r.source) return;
+    if (r.source || r.toldTo) return;
     const start = clauseStart[r.cue.from]!;
     let earlier: (typeof relations)[number] | undefined;
     for (let j = k - 1; j >= 0 && relations[j]!.cue.from >= start; j--)
@@ -226,6 +230,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       contents: x.words.map((w, i) => ({ span: span(w.from, w.to), link: i ? "continuation" : "sentence" })),
       subject: true,
       verbatim: true,
+      toldTo: false,
     });
   for (const r of relations) r.contents.sort((x, y) => x.span.start - y.span.start);
   return [...relations.filter((r) => r.contents.length), ...rest].sort(
@@ -234,6 +239,21 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 }
 
 const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
+
+/** Verbs of telling whose passive makes the subject the one told ("was offered", "were told"). */
+const TOLD_TO =
+  /^(?:offered|told|asked|given|promised|shown|informed|assured|briefed|warned|urged|invited|sent|reminded|advised)$/i;
+
+/** Whether a cue is a passive verb of telling ("would be offered", "were not told"). */
+function recipientCue(tokens: TextAnalysis["tokens"], c: { from: number; to: number }): boolean {
+  for (let t = c.from; t < c.to; t++) {
+    if (!TOLD_TO.test(tokens[t]!.value)) continue;
+    let b = t - 1;
+    while (b >= 0 && b >= c.from - 3 && /^(?:not|never|also|\p{Ll}+ly)$/u.test(tokens[b]!.value)) b--;
+    return b >= 0 && /^(?:be|been|being|is|are|was|were|am)$/i.test(tokens[b]!.value);
+  }
+  return false;
+}
 
 /** Whether token t follows a clause mark, or a quotation closed by one ("“terror,” while"); an opening mark is none ("“But …"). */
 function afterClauseMark(tokens: TextAnalysis["tokens"], t: number): boolean {
@@ -255,7 +275,10 @@ function wholeClause(a: TextAnalysis, tags: Uint8Array, sentence: Int32Array, fr
   let end = to;
   while (end < tokens.length && sentence[end] === sentence[to] && !tokens[end]!.value.includes("\n")) {
     if (tags[end] !== 0) {
-      while (end > to && !/^[,;:—–(]$/.test(tokens[end - 1]!.value)) end--;
+      // Back to the last clause mark before it, or to a contrasting conjunction ("… article 5
+      // though Vella insisted …"), which is no part of the content.
+      while (end > to && !/^[,;:—–(]$/.test(tokens[end - 1]!.value) && !CONTRAST.test(tokens[end - 1]!.value)) end--;
+      if (end > to && CONTRAST.test(tokens[end - 1]!.value)) end--;
       if (end === to) return to;
       break;
     }
