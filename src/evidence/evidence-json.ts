@@ -78,9 +78,10 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
     quotes: docs.flatMap((d) =>
       d.quotes.map((q) => {
         // An office no text of its own names ("the prime minister") is its holder across the batch.
+        const phrase = q.speaker ?? q.speakerCandidate;
         const holder =
-          q.resolvedBy === "unnamed" && q.speakerSpan
-            ? roleHolder(q.speakerSpan.text, d.document.text.slice(0, q.speakerSpan.start), people)
+          q.resolvedBy === "unnamed" && q.speakerSpan && phrase
+            ? roleHolder(phrase, d.document.text.slice(0, q.speakerSpan.start), people)
             : null;
         return Object.assign(where(q), {
           kind: q.kind,

@@ -119,15 +119,15 @@ export function quoteCandidates(
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
     for (const { span, link } of r.contents) {
       const extent = quoteExtent(text, span.start, span.end);
-      // What a source refused to do is no words of theirs: the statement is the refusal, told by
-      // the author ("refused to lay down its weapons"), not "to lay down its weapons".
-      const refusal =
+      // What a source refused, tried, wanted or vowed to do is no words of theirs: the statement is
+      // the author's telling, cue and all ("refused to lay down its weapons", "vowed to rebuild"),
+      // a paraphrase — never "to lay down its weapons" as if said.
+      const intent =
         r.cue !== null &&
         r.cue.end <= extent.start &&
         extent.kind === "reported" &&
-        REFUSED.test(text.slice(r.cue.start, r.cue.end)) &&
-        /^to\s/i.test(text.slice(extent.start, extent.end));
-      const start = refusal ? r.cue!.start : extent.start;
+        /^to\s+\p{L}/iu.test(text.slice(extent.start, extent.end));
+      const start = intent ? r.cue!.start : extent.start;
       // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
       // the quote is cut at a sentence's end within the cap, and says so.
       const end = capped(text, start, extent.end);
@@ -139,7 +139,7 @@ export function quoteCandidates(
       // A transcript's turn is the speaker's own words, quoted or not.
       const kind = r.verbatim
         ? "direct"
-        : refusal || (extent.kind === "reported" && !hasVerb(a, span.from, span.to))
+        : intent || (extent.kind === "reported" && !hasVerb(a, span.from, span.to))
           ? "paraphrase"
           : extent.kind;
       const signals =
@@ -247,9 +247,6 @@ function notSaid(text: string, cue: { start: number; end: number }): boolean {
     DECLINED_TO_SAY.test(text.slice(cue.start, cue.end + 30))
   );
 }
-
-/** A cue of refusal: what follows "to" is what the source would not do ("refused | to lay down its arms"). */
-const REFUSED = /\b(?:refused|refuses|refuse|refusing|declined|declines|declining|rejected|rejects|rejecting)$/i;
 
 /** How far back "the newspaper" looks for the outlet it stands for. */
 const RELAY_LOOKBACK = 2000;

@@ -179,13 +179,18 @@ describe("who speaks, in the edge cases", () => {
     expect(told.speakerSpan).toBeNull();
     for (const q of qs) expect(q.speaker ?? q.speakerCandidate, q.text).toBeNull();
   });
-  it("what a source refused to do is told as the refusal, never as its words", () => {
+  it("what a source refused or vowed to do is told as the author's paraphrase, cue and all, never as its words", () => {
     const qs = quotesOf(
       "The fishermen's union has previously refused to end the strike, saying it would only do so once the quotas are published.",
     );
     expect(qs.some((q) => q.text.startsWith("to end the strike"))).toBe(false);
     expect(qs.find((q) => q.text.includes("to end the strike"))).toMatchObject({
       text: "has previously refused to end the strike",
+      kind: "paraphrase",
+    });
+    const vow = quotesOf("Maria Vella has vowed to reopen the port before the summer, her office said.");
+    expect(vow.find((q) => q.text.includes("to reopen the port"))).toMatchObject({
+      text: "has vowed to reopen the port before the summer",
       kind: "paraphrase",
     });
   });
