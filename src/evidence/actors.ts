@@ -272,8 +272,15 @@ export function findActors(
 
 /** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */
 function isCountry(name: string): boolean {
-  return COUNTRIES.some(([re]) => re.exec(name)?.[0] === name);
+  let known = countryNames.get(name);
+  if (known === undefined) {
+    // Every capitalised word of every text is asked: each answer is kept (a bounded memo).
+    if (countryNames.size > 100_000) countryNames.clear();
+    countryNames.set(name, (known = COUNTRIES.some(([re]) => re.exec(name)?.[0] === name)));
+  }
+  return known;
 }
+const countryNames = new Map<string, boolean>();
 
 /** A title and the first word of a name after it ("Prime Minister Jane"): a name cut by a line break. */
 function titleThenOneWord(run: string): boolean {
