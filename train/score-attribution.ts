@@ -84,8 +84,11 @@ export function scoreAttribution(
     const judge = judgeAgainst(record);
     for (const q of found) {
       if (!q.speakerSpan) continue;
-      const right = judge(q, q.speaker ?? q.speakerCandidate ?? "");
-      quotes.push({ confidence: q.confidence, right, resolvedBy: q.resolvedBy });
+      const who = q.speaker ?? q.speakerCandidate;
+      const right = judge(q, who ?? "");
+      // A quote whose source names nobody ("this cap", a pronoun with no antecedent) or whose words
+      // were not said is given no speaker at any threshold: it is never kept.
+      quotes.push({ confidence: who === null ? 0 : q.confidence, right, resolvedBy: q.resolvedBy });
       cwsPredicted++;
       if (right) cwsRight++;
     }

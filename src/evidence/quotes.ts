@@ -118,7 +118,9 @@ export function quoteCandidates(
   for (const r of linkSpans(a, tags)) {
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
     for (const { span, link } of r.contents) {
-      const extent = quoteExtent(text, span.start, span.end);
+      // "told a memorial for the victims that he is determined …": who was told is no part of what.
+      const told = r.cue && TOLD.test(text.slice(r.cue.start, r.cue.end)) ? addresseeEnd(a, span) : -1;
+      const extent = quoteExtent(text, told >= 0 ? a.tokens[told]!.start : span.start, span.end);
       // What a source refused, tried, wanted or vowed to do is no words of theirs: the statement is
       // the author's telling, cue and all ("refused to lay down its weapons", "vowed to rebuild"),
       // a paraphrase — never "to lay down its weapons" as if said.
@@ -220,6 +222,21 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
   while (end > start && /["”’.,;:]/.test(text[end - 1]!)) end--;
   const words = text.slice(start, end).split(/\s+/).length;
   return { start, end, kind: opens ? (words >= 5 ? "direct" : "partial") : "reported" };
+}
+
+/** Cues whose object is who was told, before what ("told reporters that …"). */
+const TOLD = /\b(?:told|tell|tells|telling|informed|assured|reminded|warned)$/i;
+
+/** Where "that" opens what was said after the one told ("a memorial for the victims | that …"): its token, or −1. */
+function addresseeEnd(a: TextAnalysis, span: { from: number; to: number }): number {
+  for (let t = span.from + 1; t < span.to && t - span.from <= 15; t++) {
+    const tok = a.tokens[t]!;
+    // A verb of its own ends the search; one inside a compound ("Gozo-led") does not.
+    const compound = a.tokens[t - 1]!.value === "-";
+    if (((tok.pos === "VERB" || tok.pos === "AUX") && !compound) || /^[,;:"“”]$/.test(tok.value)) return -1;
+    if (tok.value.toLowerCase() === "that") return t;
+  }
+  return -1;
 }
 
 /** Whether tokens [from, to) hold a verb: a clause someone said, not a noun phrase about it. */

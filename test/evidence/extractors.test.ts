@@ -179,6 +179,13 @@ describe("who speaks, in the edge cases", () => {
     expect(told.speakerSpan).toBeNull();
     for (const q of qs) expect(q.speaker ?? q.speakerCandidate, q.text).toBeNull();
   });
+  it("who was told is no part of what was said", () => {
+    const qs = quotesOf(
+      "According to new reports, Malta's prime minister has told a memorial for the victims of the Gozo-led strike on 7 October 2023 that she is “determined” to reopen the port, and that the country will keep the ferries running.",
+    );
+    const said = qs.find((q) => q.kind === "reported")!;
+    expect(said.text).toMatch(/^that she is “determined” to reopen the port/);
+  });
   it("what a source refused or vowed to do is told as the author's paraphrase, cue and all, never as its words", () => {
     const qs = quotesOf(
       "The fishermen's union has previously refused to end the strike, saying it would only do so once the quotas are published.",

@@ -51,6 +51,11 @@ describe("the Gaza corpus: who said what", () => {
     // "The prime minister" in a text that names no one by it, after "Israel's prime minister": the
     // one person the batch calls Israel's prime minister.
     ["bbc-repost-2025-10-16", "he remained committed to securing the return", "Benjamin Netanyahu"],
+    // "According to new developments, Israel's prime minister has told a memorial for victims of
+    // … that he is "determined" to secure …": the batch's one prime minister of Israel; the
+    // memorial told is no part of what he said.
+    ["bbc-repost-2025-10-16", 'that he is "determined" to secure the return', "Benjamin Netanyahu"],
+    ["bbc-repost-2025-10-16", "determined", "Benjamin Netanyahu"],
     [
       "bbc-repost-2025-10-16",
       "immediately halt the implementation",
