@@ -75,6 +75,8 @@ const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
 function nameWord(w: string): boolean {
   return (
     /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w) ||
+    // A surname with a capital inside after its prefix: McLaughlin, MacDonald, O’Brien, DeSantis.
+    /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)\p{Lu}\p{Ll}+$/u.test(w) ||
     (/^\p{Lu}[\p{Ll}'’.]+-\p{Lu}[\p{Ll}'’.]+$/u.test(w) && !/-(?:General|President|Elect|Chair\w*)$/.test(w))
   );
 }

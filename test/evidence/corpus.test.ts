@@ -142,6 +142,9 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["002", "that Donbass would be conquered by force if", "Vladimir Putin"],
     ["003", "full control on December 1", "Russian MoD"],
     ["003", 'it as "terror', "Volodymyr Zelensky"],
+    // "Putin does not seek a ‘deal’. His firm position is the demand for a legally binding treaty":
+    // the author's telling of his stance, a paraphrase.
+    ["000", "a legally binding treaty", "Vladimir Putin"],
     // "with Witkoff later claiming Putin agreed to U.S.-style security pacts …".
     ["003", "Putin agreed to U.S.-style security pacts", "Steve Witkoff"],
     // "PM Tusk invoked "existential risk,"": the title is no part of the name.

@@ -179,6 +179,22 @@ describe("who speaks, in the edge cases", () => {
     expect(told.speakerSpan).toBeNull();
     for (const q of qs) expect(q.speaker ?? q.speakerCandidate, q.text).toBeNull();
   });
+  it("'she' after a quote is its speaker: a person named only inside the quoted words is no rival", () => {
+    const qs = quotesOf(
+      "Maria Vella said: “Anna Borg must resign before the summer.” She added that the port would reopen on Monday.",
+    );
+    expect(qs.find((q) => q.text.includes("port would reopen"))).toMatchObject({
+      speaker: "Maria Vella",
+      resolvedBy: "pronoun",
+    });
+  });
+  it("a surname with a capital inside (McLaughlin, O’Brien) is a name", () => {
+    const x = analyseText("Dan McLaughlin of the harbour board and Mary O’Brien of the union agreed with Vella.");
+    const people = findActors("text", x)
+      .filter((p) => p.kind === "person")
+      .map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(["Dan McLaughlin", "Mary O’Brien"]));
+  });
   it("who was told is no part of what was said", () => {
     const qs = quotesOf(
       "According to new reports, Malta's prime minister has told a memorial for the victims of the Gozo-led strike on 7 October 2023 that she is “determined” to reopen the port, and that the country will keep the ferries running.",

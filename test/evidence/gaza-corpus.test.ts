@@ -136,6 +136,10 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-16", "putting American soldiers on the ground in", "Donald Trump"],
     ["bbc-repost-2025-10-16", "that two bodies handed over by Hamas to the", "the Israeli government"],
     ["bbc-repost-2025-10-16", "his government's willingness to return to", "Benjamin Netanyahu"],
+    // "Writing on his Truth Social platform, the US president said "we will have no choice but to go in and kill"".
+    ["bbc-repost-2025-10-16", "we will have no choice but to go in and kill", "Donald Trump"],
+    // "Mr Trump has signalled that “Israel will not occupy or annex Gaza” keeping open …".
+    ["economist-2025-10-02-leader", "Israel will not occupy or annex Gaza", "Donald Trump"],
     // "a Palestinian state, which Netanyahu says will never happen".
     ["reuters-2025-10-09", "will never happen", "Benjamin Netanyahu"],
     ["bbc-repost-2025-10-16", "At least 67,967 people have been killed by", "the territory's health ministry"],

@@ -74,6 +74,21 @@ export interface SourceContext {
   readonly endsOf: ReadonlyMap<Actor, readonly number[]>;
   /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
   readonly gender: ReadonlyMap<string, Gender>;
+  /** Whether a point of the text stands inside quotation marks (someone's words, not the author's). */
+  readonly quoted: (at: number) => boolean;
+}
+
+/** The text's quoted stretches, as sorted [start, end) pairs: marks pair within a paragraph, straight ones toggling. */
+function quotedRanges(text: string): number[] {
+  const out: number[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") open = -1;
+    else if (c === "“" || (c === '"' && open < 0)) open = i;
+    else if ((c === "”" || c === '"') && open >= 0) out.push(open, i + 1), (open = -1);
+  }
+  return out;
 }
 
 type Gender = "m" | "f";
@@ -151,7 +166,12 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
         .sort((x, y) => x - y),
     ]),
   );
-  return { actors, people, bySurname, named, endsOf, gender: gendersOf(people, text) };
+  const ranges = quotedRanges(text);
+  const quoted = (at: number) => {
+    const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
+    return k < ranges.length / 2 && ranges[2 * k]! <= at;
+  };
+  return { actors, people, bySurname, named, endsOf, gender: gendersOf(people, text), quoted };
 }
 
 /** The named mentions starting in [from, to), in the actors' order. */
@@ -247,7 +267,15 @@ export function resolveSource(
     if (last && start - last.at < 1500) {
       // Another person named after the last quote makes "he" ambiguous: the person named most
       // recently becomes the candidate, and the answer stays unsure.
-      const rival = named.find((x) => x.name !== last.name && x.at > last.at);
+      // A person named only inside quoted words is talked about, not talking: no rival.
+      const rival = named.find(
+        (x) =>
+          x.name !== last.name &&
+          x.at > last.at &&
+          (context.endsOf.get(people.find((a) => a.name === x.name)!) ?? []).some(
+            (end) => end > last.at && end <= start && !context.quoted(end - 1),
+          ),
+      );
       return rival
         ? { speaker: rival.name, how: "pronoun", confidence: 0.45 }
         : { speaker: last.name, how: "pronoun", confidence: 0.86 };
