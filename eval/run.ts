@@ -164,7 +164,9 @@ overlaps the predicted source.
 
 ${block(relations)}
 
-A quote is given a speaker when its confidence reaches the threshold. "Right" means the quote's
+A quote is given a speaker when its confidence reaches the threshold and its source names
+someone (a source naming nobody — "this cap", a pronoun with no antecedent — or words said not to
+have been said are never given one, and count as not given). "Right" means the quote's
 content overlaps an annotated content whose source overlaps the quote's source and, where that
 source is a name, the resolved speaker carries it. PolNeAR does not annotate a pronoun's
 antecedent, so a speaker resolved from a pronoun is checked only to the pronoun; a body named
