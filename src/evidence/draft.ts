@@ -156,9 +156,12 @@ export function draftScenario(
   /** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
   const partyOf = (words: string | null | undefined): string | null =>
     !words || OBSERVER.test(words) ? null : (allegianceOf(words) ?? bodyIn(words, bodies) ?? personParty(words));
+  // A paraphrase is the author's telling ("His firm position is the demand for …"): its speaker is
+  // whom the author describes, not a doer in the party's own words.
   const speakerAt = (s: Located) =>
-    evidence.quotes.find((q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker)?.speaker ??
-    null;
+    evidence.quotes.find(
+      (q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker && q.kind !== "paraphrase",
+    )?.speaker ?? null;
   // A hard-wrapped text's line break inside a sentence (a line ending mid-clause, the next going on
   // in lower case) is a space: its sentences are read whole. Same length, so offsets hold.
   const unwrapped = (text: string) => text.replace(/(?<=[^\n.!?:;"”’)])\n(?=[a-z\d])/g, " ");
@@ -186,6 +189,7 @@ export function draftScenario(
   // in a quote whose speaker speaks for it, are its refusal or demand even where no statement cue
   // reads the sentence; the sentence around the quote says what they are about.
   const quoted = evidence.quotes.flatMap((q) => {
+    if (q.kind === "paraphrase") return [];
     const who = q.speaker ?? (q.confidence >= QUOTED_SPEAKER ? q.speakerCandidate : null);
     const cue = RED_LINE.exec(q.text);
     const party = who && cue ? speakerParty(who) : null;
