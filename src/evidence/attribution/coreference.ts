@@ -72,7 +72,7 @@ export interface SourceContext {
   readonly named: readonly NamedMention[];
   /** Per person, the ends of their mentions by name, ascending: the last before a point by binary search. */
   readonly endsOf: ReadonlyMap<Actor, readonly number[]>;
-  /** Per person, their mentions by name as [start, end], ascending. */
+  /** Per person, their mentions by name as [start, end], by end ascending. */
   readonly startsOf: ReadonlyMap<Actor, readonly (readonly [number, number])[]>;
   /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
   readonly gender: ReadonlyMap<string, Gender>;
@@ -163,20 +163,6 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
       actor.mentions.flatMap((m) => (isRoleAlias(m) ? [] : [{ start: m.start, end: m.end, actor, rank: rank++ }])),
     )
     .sort((a, b) => a.start - b.start || a.rank - b.rank);
-  const endsOf = new Map(
-    people.map((a) => [
-      a,
-      a.mentions
-        .filter((m) => !isRoleAlias(m))
-        .map((m) => m.end)
-        .sort((x, y) => x - y),
-    ]),
-  );
-  const ranges = quotedRanges(text);
-  const quoted = (at: number) => {
-    const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
-    return k < ranges.length / 2 && ranges[2 * k]! <= at;
-  };
   const startsOf = new Map(
     people.map((a) => [
       a,
@@ -186,6 +172,12 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
         .sort((x, y) => x[1] - y[1]),
     ]),
   );
+  const endsOf = new Map([...startsOf].map(([a, spans]) => [a, spans.map(([, end]) => end)]));
+  const ranges = quotedRanges(text);
+  const quoted = (at: number) => {
+    const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
+    return k < ranges.length / 2 && ranges[2 * k]! <= at;
+  };
   return { actors, people, bySurname, named, endsOf, startsOf, gender: gendersOf(people, text), quoted };
 }
 

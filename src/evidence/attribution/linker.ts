@@ -79,7 +79,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       for (let t = x.from + 1; t < end; t++) if (CONTRAST.test(tokens[t]!.value) && afterClauseMark(tokens, t)) end = t;
       // A quotation closed after its comma ends there: what follows its participle ("“… done,”
       // stressing that …") is the author telling the rest of what was said, a piece of its own.
-      let told: { from: number; to: number } | null = null;
+      let rest: { from: number; to: number } | null = null;
       if (opensQuote(a, x.from) || /^["“]$/.test(tokens[x.from - 1]?.value ?? ""))
         for (let t = x.from + 1; t + 2 < end; t++)
           if (
@@ -87,7 +87,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
             tokens[t - 1]!.value === "," &&
             /^\p{Ll}+ing$/u.test(tokens[t + 1]!.value)
           ) {
-            told = { from: t + 2, to: end };
+            rest = { from: t + 2, to: end };
             end = t + 1;
             break;
           }
@@ -96,7 +96,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
         if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
       const bounds = [clauseOpening(a, tags, sentence, x.from), ...cut, end];
       const pieces = bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
-      return told ? [...pieces, { role: x.role, ...told }] : pieces;
+      return rest ? [...pieces, { role: x.role, ...rest }] : pieces;
     });
   const gap = (x: { from: number; to: number }, y: { from: number; to: number }) =>
     x.to <= y.from ? y.from - x.to : y.to <= x.from ? x.from - y.to : 0;
@@ -222,7 +222,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const inTurn = (c: { span: TokenSpan }) =>
     turns.some((x) => x.paragraphs.some((p) => c.span.from < p.to && p.from < c.span.to));
   for (const r of relations) r.contents = r.contents.filter((c) => !inTurn(c));
-  const rest = orphans.filter((r) => !inTurn(r.contents[0]!));
+  const unlinked = orphans.filter((r) => !inTurn(r.contents[0]!));
   for (const x of turns)
     relations.push({
       cue: span(x.colon, x.colon + 1),
@@ -233,7 +233,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       toldTo: false,
     });
   for (const r of relations) r.contents.sort((x, y) => x.span.start - y.span.start);
-  return [...relations.filter((r) => r.contents.length), ...rest].sort(
+  return [...relations.filter((r) => r.contents.length), ...unlinked].sort(
     (x, y) => x.contents[0]!.span.start - y.contents[0]!.span.start,
   );
 }
