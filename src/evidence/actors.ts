@@ -177,8 +177,7 @@ export function findActors(
   for (const run of properRuns(a)) {
     const said = text.slice(run.start, run.end);
     if (TITLE_ONLY.test(said)) continue;
-    const words = said
-      .slice(TITLE_BEFORE_NAME.exec(said)?.[0].length ?? 0)
+    const words = withoutTitle(said)
       .split(/\s+/)
       .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
     if (personName(words)) fullNames.push(words.join(" "));

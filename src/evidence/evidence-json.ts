@@ -81,7 +81,7 @@ export function evidenceJson(report: EvidenceReport): EvidenceJson {
         const phrase = q.speaker ?? q.speakerCandidate;
         const holder =
           q.resolvedBy === "unnamed" && q.speakerSpan && phrase
-            ? roleHolder(phrase, d.document.text.slice(0, q.speakerSpan.start), people)
+            ? roleHolder(phrase, () => d.document.text.slice(0, q.speakerSpan!.start), people)
             : null;
         return Object.assign(where(q), {
           kind: q.kind,

@@ -9,7 +9,10 @@ export interface RoleBearer {
   readonly roles: Iterable<string>;
 }
 
-/** Role nouns a text may name an office-holder by alone ("the prime minister"). */
+/**
+ * Offices one person holds per country, which a text may name alone ("the prime minister"). Not
+ * the actors' role words at large: a country has many aides, officials and envoys.
+ */
 const OFFICE =
   /^(?:the\s+)?(?:(\p{Lu}[\p{L}-]*)(?:['’]s)?\s+)?(prime minister|president|foreign minister|defen[cs]e minister|chancellor|secretary of state|secretary-general|king|emir|crown prince)$/iu;
 
@@ -20,11 +23,11 @@ const countryOf = (word: string | undefined) =>
 /**
  * Whom an office named without a name stands for, across the batch: "Malta's prime minister" is
  * the one person any text of the batch calls a prime minister of Malta; "the prime minister",
- * in a text that called the office someone's before (`before`: the text before the phrase), the
- * holder of that country's. Null when the batch has none, or more than one, such holder — three
+ * in a text that called the office someone's before (`before`: the text before the phrase, read
+ * only then), the holder of that country's. Null when the batch has none, or more than one, such holder — three
  * prime ministers in the batch and no country in the text leave "the prime minister" as written.
  */
-export function roleHolder(phrase: string, before: string, people: readonly RoleBearer[]): string | null {
+export function roleHolder(phrase: string, before: () => string, people: readonly RoleBearer[]): string | null {
   const office = OFFICE.exec(phrase.trim());
   if (!office) return null;
   const role = office[2]!.toLowerCase();
@@ -33,7 +36,7 @@ export function roleHolder(phrase: string, before: string, people: readonly Role
   if (!country) {
     // The office last named with a country in the text before it ("… Malta's prime minister …").
     const named = [
-      ...before.matchAll(new RegExp(`(\\p{Lu}[\\p{L}-]*)(?:['’]s)?\\s+${escapeRegExp(role)}\\b`, "giu")),
+      ...before().matchAll(new RegExp(`(\\p{Lu}[\\p{L}-]*)(?:['’]s)?\\s+${escapeRegExp(role)}\\b`, "giu")),
     ].findLast((m) => countryOf(m[1]));
     country = named ? countryOf(named[1]) : null;
   }

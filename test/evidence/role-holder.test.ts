@@ -11,22 +11,24 @@ const batch: RoleBearer[] = [
 
 describe("the holder of an office named without a name, across the batch", () => {
   it("an office with its country is the one person the batch gives it", () => {
-    expect(roleHolder("Australia's prime minister", "", batch)).toBe("Maria Vella");
-    expect(roleHolder("the Canadian prime minister", "", batch)).toBe("John Camilleri");
-    expect(roleHolder("The president", "Canada's president arrived on Monday.", batch)).toBe("Anna Vella");
+    expect(roleHolder("Australia's prime minister", () => "", batch)).toBe("Maria Vella");
+    expect(roleHolder("the Canadian prime minister", () => "", batch)).toBe("John Camilleri");
+    expect(roleHolder("The president", () => "Canada's president arrived on Monday.", batch)).toBe("Anna Vella");
   });
   it("an office alone takes the country the text gave it last before", () => {
     const before = "Talks resumed. Canada's prime minister spoke first, then Australia's prime minister left.";
-    expect(roleHolder("The prime minister", before, batch)).toBe("Maria Vella");
-    expect(roleHolder("The prime minister", before.slice(0, before.indexOf(", then")), batch)).toBe("John Camilleri");
+    expect(roleHolder("The prime minister", () => before, batch)).toBe("Maria Vella");
+    expect(roleHolder("The prime minister", () => before.slice(0, before.indexOf(", then")), batch)).toBe(
+      "John Camilleri",
+    );
   });
   it("no country, a country the language data does not know, several holders or only a former one: nobody", () => {
-    expect(roleHolder("The prime minister", "Talks resumed on Monday.", batch)).toBeNull();
-    expect(roleHolder("Gozo's prime minister", "", batch)).toBeNull();
-    expect(roleHolder("the official", "Australia's official", batch)).toBeNull();
+    expect(roleHolder("The prime minister", () => "Talks resumed on Monday.", batch)).toBeNull();
+    expect(roleHolder("Gozo's prime minister", () => "", batch)).toBeNull();
+    expect(roleHolder("the official", () => "Australia's official", batch)).toBeNull();
     const two = [...batch, { name: "Rita Borg", kind: "person", roles: ["Australian Prime Minister"] }];
-    expect(roleHolder("Australia's prime minister", "", two)).toBeNull();
+    expect(roleHolder("Australia's prime minister", () => "", two)).toBeNull();
     const former = batch.filter((p) => p.name !== "Maria Vella");
-    expect(roleHolder("Australia's prime minister", "", former)).toBeNull();
+    expect(roleHolder("Australia's prime minister", () => "", former)).toBeNull();
   });
 });

@@ -268,7 +268,7 @@ export function resolveSource(
     const fits = (name: string) => context.gender.get(name) !== other;
     const last = memory.quoted.filter((q) => q.at < start && fits(q.name)).at(-1);
     const named = people
-      .map((a) => ({ name: a.name, at: lastMention(a, start) }))
+      .map((a) => ({ name: a.name, actor: a, at: lastMention(a, start) }))
       .filter((x) => x.at >= 0 && start - x.at < 1500 && fits(x.name))
       .sort((x, y) => y.at - x.at);
     if (last && start - last.at < 1500) {
@@ -277,13 +277,17 @@ export function resolveSource(
       // quoted words is talked about, not talking: no rival. One named only after a preposition
       // or as an owner ("a demand of X", "X's threats") seldom is either: the last speaker stays
       // the candidate, still unsure (read on PolNeAR dev: right for 24 of 29).
-      const mentions = (name: string) =>
-        (context.startsOf.get(people.find((a) => a.name === name)!) ?? []).filter(
-          ([, end]) => end > last.at && end <= start && !context.quoted(end - 1),
-        );
-      const rivals = named.filter((x) => x.name !== last.name && x.at > last.at && mentions(x.name).length);
+      const rivals = named
+        .filter((x) => x.name !== last.name && x.at > last.at)
+        .map((x) => ({
+          name: x.name,
+          mentions: (context.startsOf.get(x.actor) ?? []).filter(
+            ([, end]) => end > last.at && end <= start && !context.quoted(end - 1),
+          ),
+        }))
+        .filter((x) => x.mentions.length);
       const subject = rivals.find((x) =>
-        mentions(x.name).some(
+        x.mentions.some(
           ([from, end]) =>
             !OBJECT_BEFORE.test(text.slice(Math.max(0, from - 12), from)) && !/^[’']s\b/.test(text.slice(end, end + 3)),
         ),
