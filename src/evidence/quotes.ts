@@ -129,7 +129,13 @@ export function quoteCandidates(
         r.cue.end <= extent.start &&
         extent.kind === "reported" &&
         /^to\s+\p{L}/iu.test(text.slice(extent.start, extent.end));
-      const start = intent ? r.cue!.start : extent.start;
+      // "a Palestinian state, which Vella says will never happen": the words said are about the
+      // noun the relative clause hangs on, so the quote runs from that noun, not from "will".
+      const antecedent =
+        !intent && extent.kind === "reported" && r.source && r.cue && r.cue.to === span.from
+          ? relativeAntecedent(a, r.source.from, span.from)
+          : -1;
+      const start = intent ? r.cue!.start : antecedent >= 0 ? antecedent : extent.start;
       // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
       // the quote is cut at a sentence's end within the cap, and says so.
       const end = capped(text, start, extent.end);
@@ -237,6 +243,33 @@ function addresseeEnd(a: TextAnalysis, span: { from: number; to: number }): numb
     if (tok.value.toLowerCase() === "that") return t;
   }
   return -1;
+}
+
+/** Parts of speech a noun phrase is made of, read back from its head. */
+const NOUN_PHRASE = new Set(["NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"]);
+
+/**
+ * Where the noun phrase starts that a relative clause's missing subject stands for ("a
+ * Palestinian state, which Vella says | will never happen"): the source follows "which" or
+ * "that" after a noun, and the content opens on its verb. −1 when that is not the sentence.
+ */
+function relativeAntecedent(a: TextAnalysis, source: number, content: number): number {
+  const toks = a.tokens;
+  const first = toks[content]!;
+  if (
+    first.pos !== "AUX" &&
+    first.pos !== "VERB" &&
+    !(first.pos === "ADV" && /^(?:AUX|VERB)$/.test(toks[content + 1]?.pos ?? ""))
+  )
+    return -1;
+  const pronoun = toks[source - 1]?.value.toLowerCase();
+  if (pronoun !== "which" && pronoun !== "that") return -1;
+  let head = source - 2;
+  if (toks[head]?.value === ",") head--;
+  if (head < 0 || (toks[head]!.pos !== "NOUN" && toks[head]!.pos !== "PROPN")) return -1;
+  let from = head;
+  while (from > 0 && NOUN_PHRASE.has(toks[from - 1]!.pos) && !/^[,;:"“”]$/.test(toks[from - 1]!.value)) from--;
+  return toks[from]!.start;
 }
 
 /** Whether tokens [from, to) hold a verb: a clause someone said, not a noun phrase about it. */

@@ -183,6 +183,12 @@ describe("the Gaza corpus: who said what", () => {
     const advisers = report.quotes.find((q) => q.text.startsWith("preparations to move to the next phase"))!;
     expect(advisers.speaker ?? advisers.speakerCandidate).toMatch(/^two senior advisers/);
   });
+  it("words said of the noun a relative clause hangs on run from that noun", () => {
+    // "… for a Palestinian state, which Netanyahu says will never happen": not "will never happen".
+    const q = report.quotes.find((x) => x.text.endsWith("will never happen"))!;
+    expect(q.text).toBe("a Palestinian state, which Netanyahu says will never happen");
+    expect(q.speaker ?? q.speakerCandidate).toBe("Benjamin Netanyahu");
+  });
   it("one name per person: a title before a name is a role, and a title alone is nobody", () => {
     const people = report.actors.filter((a) => a.kind === "person").map((a) => a.name);
     expect(people).toContain("António Guterres");
