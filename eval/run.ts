@@ -11,6 +11,7 @@ import { evaluateDates } from "./dates.js";
 import { evaluateStatementKinds } from "./statement-kinds.js";
 
 const f = (x: number) => x.toFixed(3);
+const percent = (x: number, of: number) => `${((100 * x) / Math.max(1, of)).toFixed(1)} %`;
 
 /** The first line of docs/evaluation.md. */
 const EVALUATION_HEADER =
@@ -81,14 +82,23 @@ print([
   ],
 ]);
 print([
-  ["Speakers", "threshold", "quotes with a source", "given a speaker", "right", "speaker precision"],
+  [
+    "Speakers",
+    "threshold",
+    "quotes with a source",
+    "given a speaker",
+    "right",
+    "speaker precision",
+    "annotated relations given their speaker",
+  ],
   [
     "  confidence ≥ threshold",
     f(attribution.threshold),
     String(attribution.candidates),
-    `${attribution.speakers.attributed} (${((100 * attribution.speakers.attributed) / Math.max(1, attribution.candidates)).toFixed(1)} %)`,
+    `${attribution.speakers.attributed} (${percent(attribution.speakers.attributed, attribution.candidates)})`,
     String(attribution.speakers.right),
     f(attribution.speakers.precision),
+    `${attribution.speakers.relations} of ${attribution.attributions} (${percent(attribution.speakers.relations, attribution.attributions)})`,
   ],
 ]);
 
@@ -171,7 +181,8 @@ content overlaps an annotated content whose source overlaps the quote's source a
 source is a name, the resolved speaker carries it. PolNeAR does not annotate a pronoun's
 antecedent, so a speaker resolved from a pronoun is checked only to the pronoun; a body named
 for its country ("the White House" → United States) is right when its own phrase carries the
-annotated name.
+annotated name. The last column counts the other way round: of the annotated relations (with a
+source and a content), those that a quote given a speaker gets right.
 
 ${block(speakers)}
 

@@ -21,6 +21,8 @@ export interface ScoredQuote {
   readonly confidence: number;
   /** The quote's content overlaps a gold content whose source overlaps the quote's source (and names the same person when the gold source is a name). */
   readonly right: boolean;
+  /** The annotated relation it gets right (numbered across the texts), or −1. */
+  readonly relation: number;
   readonly resolvedBy: Quote["resolvedBy"];
 }
 
@@ -32,6 +34,8 @@ export interface AttributionScores {
   readonly contentWithSource: { precision: number; recall: number; f1: number; predicted: number; gold: number };
   /** Every quote with a source, scored, so a confidence threshold can be chosen or checked. */
   readonly quotes: ScoredQuote[];
+  /** Annotated relations with a source and a content: what the quotes' `relation` numbers count. */
+  readonly attributions: number;
 }
 
 const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
@@ -81,14 +85,20 @@ export function scoreAttribution(
     }
     relations += record.attributions.length;
     const found = findQuotes(record.id, analysis, findActors(record.id, analysis), { ...model, threshold: 0 });
-    const judge = judgeAgainst(record);
+    const match = matchAgainst(record);
     for (const q of found) {
       if (!q.speakerSpan) continue;
       const who = q.speaker ?? q.speakerCandidate;
-      const right = judge(q, who ?? "");
+      const relation = match(q, who ?? "");
+      const right = relation >= 0;
       // A quote whose source names nobody ("this cap", a pronoun with no antecedent) or whose words
       // were not said is given no speaker at any threshold: it is never kept.
-      quotes.push({ confidence: who === null ? 0 : q.confidence, right, resolvedBy: q.resolvedBy });
+      quotes.push({
+        confidence: who === null ? 0 : q.confidence,
+        right,
+        relation: right ? cwsGold + relation : -1,
+        resolvedBy: q.resolvedBy,
+      });
       cwsPredicted++;
       if (right) cwsRight++;
     }
@@ -126,6 +136,7 @@ export function scoreAttribution(
     }),
     contentWithSource: { ...prf(cwsRight, cwsPredicted, cwsFound, cwsGold), predicted: cwsPredicted, gold: cwsGold },
     quotes,
+    attributions: cwsGold,
   };
 }
 
@@ -137,6 +148,14 @@ export function scoreAttribution(
 export function judgeAgainst(
   record: PolnearRecord,
 ): (q: Pick<Quote, "start" | "end" | "speakerSpan" | "resolvedBy">, speaker: string) => boolean {
+  const match = matchAgainst(record);
+  return (q, speaker) => match(q, speaker) >= 0;
+}
+
+/** As `judgeAgainst`, but which of the text's relations (with a source and a content, in order) the quote gets right, or −1. */
+function matchAgainst(
+  record: PolnearRecord,
+): (q: Pick<Quote, "start" | "end" | "speakerSpan" | "resolvedBy">, speaker: string) => number {
   const gold = record.attributions
     .filter((r) => r.source.length && r.content.length)
     .map((r) => ({
@@ -145,19 +164,20 @@ export function judgeAgainst(
       sourceText: r.source.map((s) => s.text).join(" "),
     }));
   return (q, speaker) => {
-    if (!q.speakerSpan) return false;
+    if (!q.speakerSpan) return -1;
     const content: Span = [q.start, q.end],
       source: Span = [q.speakerSpan.start, q.speakerSpan.end];
-    const match = gold.find(
+    const at = gold.findIndex(
       (g) => g.content.some((c) => overlaps(c, content)) && g.source.some((s) => overlaps(s, source)),
     );
+    const match = gold[at];
     const names = match ? nameWords(match.sourceText) : [];
     // A body named for its country ("the White House" → United States) is that country speaking:
     // right when the source phrase itself carries the annotated name.
     const body = q.resolvedBy === "organisation" && names.every((n) => q.speakerSpan!.text.includes(n));
-    return (
-      !!match && (names.length === 0 || q.resolvedBy === "unnamed" || body || names.some((n) => speaker.includes(n)))
-    );
+    return match && (names.length === 0 || q.resolvedBy === "unnamed" || body || names.some((n) => speaker.includes(n)))
+      ? at
+      : -1;
   };
 }
 
@@ -165,10 +185,12 @@ export function judgeAgainst(
 export function atThreshold(
   quotes: readonly ScoredQuote[],
   threshold: number,
-): { precision: number; attributed: number; right: number } {
+): { precision: number; attributed: number; right: number; relations: number } {
   const kept = quotes.filter((q) => q.confidence >= threshold);
   const right = kept.filter((q) => q.right).length;
-  return { precision: kept.length ? right / kept.length : 1, attributed: kept.length, right };
+  // Annotated relations given their right speaker by at least one kept quote.
+  const relations = new Set(kept.filter((q) => q.right).map((q) => q.relation)).size;
+  return { precision: kept.length ? right / kept.length : 1, attributed: kept.length, right, relations };
 }
 
 /** The lowest threshold whose speaker precision reaches `target` (most speakers kept at that precision). */

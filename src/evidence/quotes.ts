@@ -129,13 +129,19 @@ export function quoteCandidates(
         r.cue.end <= extent.start &&
         extent.kind === "reported" &&
         /^to\s+\p{L}/iu.test(text.slice(extent.start, extent.end));
-      // "a Palestinian state, which Vella says will never happen": the words said are about the
+      // "a second ferry terminal, which Vella says will never happen": the words said are about the
       // noun the relative clause hangs on, so the quote runs from that noun, not from "will".
       const antecedent =
         !intent && extent.kind === "reported" && r.source && r.cue && r.cue.to === span.from
           ? relativeAntecedent(a, r.source.from, span.from)
           : -1;
-      const start = intent ? r.cue!.start : antecedent >= 0 ? antecedent : extent.start;
+      // "said over | the weekend the hostages could …": when it was said is no part of what.
+      const when = extent.kind === "reported" ? TIME_LEAD.exec(text.slice(extent.start, extent.end)) : null;
+      const start = intent
+        ? r.cue!.start
+        : antecedent >= 0
+          ? antecedent
+          : extent.start + (when && when[0].length < extent.end - extent.start ? when[0].length : 0);
       // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
       // the quote is cut at a sentence's end within the cap, and says so.
       const end = capped(text, start, extent.end);
@@ -145,9 +151,16 @@ export function quoteCandidates(
         continue;
       // Reported words with no verb of their own are the author's summary of what was said.
       // A transcript's turn is the speaker's own words, quoted or not.
+      // Reported words that are the author's account, not a clause said: what the source called or
+      // decried something ("called the agreement a “much needed step”"), a noun with no verb of its
+      // own before a participle ("echoed positivity December 4, confirming …") or a clause on a
+      // noun ("expressed scepticism that …").
+      const accounted =
+        extent.kind === "reported" &&
+        ((r.cue !== null && NAMING.test(text.slice(r.cue.start, r.cue.end))) || nounAccount(a, span.from, span.to));
       const kind = r.verbatim
         ? "direct"
-        : intent || (extent.kind === "reported" && !hasVerb(a, span.from, span.to))
+        : intent || accounted || (extent.kind === "reported" && !hasVerb(a, span.from, span.to))
           ? "paraphrase"
           : extent.kind;
       const signals =
@@ -179,6 +192,10 @@ export function quoteCandidates(
       if (kind === "reported" || kind === "paraphrase")
         for (const m of text.slice(start, end).matchAll(/[“"]([^“”"\n]{2,200})[”"]/g)) {
           const s = start + m.index! + 1;
+          // "a thaw from Vella's prior “unrealistic” labels": words the text gives someone else.
+          const owner = OWNED.exec(text.slice(Math.max(start, s - 40), s - 1));
+          const after = text.slice(s + m[1]!.length + 1, s + m[1]!.length + 30);
+          if (owner && SAYING_NOUN.test(after) && !resolution?.speaker?.includes(owner[1]!)) continue;
           out.push({
             quote: Object.assign(
               locate(file, text, s, s + m[1]!.replace(/[.,;:]+$/, "").length),
@@ -225,13 +242,32 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   const opens = /["“‘]/.test(text[start] ?? "") || /["“‘]/.test(text[start - 1] ?? "");
   if (/["“‘]/.test(text[start] ?? "")) start++;
+  const full = end;
   while (end > start && /["”’.,;:]/.test(text[end - 1]!)) end--;
+  // A quotation opened inside the words keeps its closing mark ('could be released "very soon"').
+  const inner = text.slice(start, end);
+  const unclosed =
+    (inner.match(/“/g)?.length ?? 0) > (inner.match(/”/g)?.length ?? 0) ||
+    (inner.match(/"/g)?.length ?? 0) % 2 === 1 ||
+    /‘[^’]*$/.test(inner);
+  if (unclosed) {
+    const close = text.slice(end, full).search(/["”’]/);
+    if (close >= 0) end += close + 1;
+  }
   const words = text.slice(start, end).split(/\s+/).length;
+  // A quotation closed early, the words running on after it ('“den**ification” (a euphemism …),
+  // and lifting all sanctions'), is a partial quotation inside the author's words: the whole is
+  // reported, opening mark and all.
+  const closed = opens ? text.slice(start, end).search(/["”]/) : -1;
+  if (closed >= 0 && /\p{L}/u.test(text.slice(start + closed + 1, end))) {
+    if (/["“‘]/.test(text[start - 1] ?? "")) start--;
+    return { start, end, kind: "reported" };
+  }
   return { start, end, kind: opens ? (words >= 5 ? "direct" : "partial") : "reported" };
 }
 
-/** Cues whose object is who was told, before what ("told reporters that …"). */
-const TOLD = /\b(?:told|tell|tells|telling|informed|assured|reminded|warned)$/i;
+/** Cues whose object is who was told, before what ("told reporters that …", "said in a speech to | the nation that …"; the tagger may take the one told into the cue: "told a memorial for"). */
+const TOLD = /\b(?:told|tell|tells|telling|informed|assured|reminded|warned)\b|\bto$/i;
 
 /** Where "that" opens what was said after the one told ("a memorial for the victims | that …"): its token, or −1. */
 function addresseeEnd(a: TextAnalysis, span: { from: number; to: number }): number {
@@ -245,12 +281,16 @@ function addresseeEnd(a: TextAnalysis, span: { from: number; to: number }): numb
   return -1;
 }
 
+/** A time phrase opening reported words, with the space after it ("the weekend ", "on Monday ", "last week "). */
+const TIME_LEAD =
+  /^(?:(?:on|over|during|at|late|early|earlier|later)\s+)?(?:(?:the|this|last|that)\s+)?(?:weekend|week|morning|afternoon|evening|night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?!(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|must|did|does|do)\b)/;
+
 /** Parts of speech a noun phrase is made of, read back from its head. */
 const NOUN_PHRASE = new Set(["NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"]);
 
 /**
- * Where the noun phrase starts that a relative clause's missing subject stands for ("a
- * Palestinian state, which Vella says | will never happen"): the source follows "which" or
+ * Where the noun phrase starts that a relative clause's missing subject stands for ("a second
+ * ferry terminal, which Vella says | will never happen"): the source follows "which" or
  * "that" after a noun, and the content opens on its verb. −1 when that is not the sentence.
  */
 function relativeAntecedent(a: TextAnalysis, source: number, content: number): number {
@@ -272,6 +312,28 @@ function relativeAntecedent(a: TextAnalysis, source: number, content: number): n
   return toks[from]!.start;
 }
 
+/** A name's possessive, then at most two words, just before a quotation mark ("Vella's prior “…” labels"). */
+const OWNED = /(\p{Lu}[\p{L}-]*)[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
+/** Nouns of saying just after a quotation, making its words the possessor's ("… “unrealistic” labels"). */
+const SAYING_NOUN = /^\W{0,3}\s*(?:labels?|remarks?|words|phrase|descriptions?|comments?|claims?|slogan|rhetoric)\b/i;
+
+/** Cues that name what something is, not what was said: the words after them are the author's. */
+const NAMING =
+  /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|term(?:s|ed|ing)?|hail(?:s|ed|ing)?|decr(?:y|ies|ied|ying)|accus(?:e|es|ed|ing))\b(?:\s+(?:it|them|this|that))?(?:\s+as)?$/i;
+
+/** Whether reported words are a noun phrase about what was said: no verb before a participle after the first comma, or a noun opening a "that" clause. */
+function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
+  const toks = a.tokens;
+  if (/^(?:NOUN)$/.test(toks[from]!.pos) && toks[from + 1]?.value.toLowerCase() === "that") return true;
+  let t = from;
+  while (t < to && toks[t]!.value !== ",") {
+    if (toks[t]!.pos === "VERB" || toks[t]!.pos === "AUX") return false;
+    t++;
+  }
+  while (t < to && /^(?:,|and|or)$/i.test(toks[t]!.value)) t++;
+  return t < to && t > from && /^\p{Ll}+ing$/u.test(toks[t]!.value) && toks[t]!.pos === "VERB";
+}
+
 /** Whether tokens [from, to) hold a verb: a clause someone said, not a noun phrase about it. */
 function hasVerb(a: TextAnalysis, from: number, to: number): boolean {
   for (let t = from; t < to; t++) if (a.tokens[t]!.pos === "VERB" || a.tokens[t]!.pos === "AUX") return true;
@@ -285,7 +347,7 @@ export function inQuotationMarks(q: Pick<Quote, "kind">): boolean {
 
 /** A negation or refusal just before the cue's last word ("has not publicly said"). */
 const NOT_SAID =
-  /(?:\b(?:not|never|cannot|declined to|refused to)|n[’']t)\s+(?:(?:yet|(?!only\b)\w+ly)\s+){0,2}[\p{L}-]+$/iu;
+  /(?:\b(?:not|never|cannot|declined to|refused to)|n[’']t)\s+(?:(?:yet|(?!only\b)\w+ly)\s+){0,2}[\p{L}-]+$|\bmade no mention(?:\s+of)?$/iu;
 /** A cue of refusal whose content is the saying refused ("declined | to specify which …"). */
 const DECLINED_TO_SAY =
   /^\S*\s*(?:declined|refused|declining|refusing)\s+to\s+(?:say|specify|comment|elaborate|discuss|disclose|reveal|confirm|name|identify|detail|answer)\b/i;

@@ -163,6 +163,27 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
       "that the main obstacle to achieving peace is",
       "a number of officials, including Vance and U.S. Special Envoy Steve Witkoff",
     ],
+    // Read in their texts when the tagger trained as a conditional random field came to stand by them.
+    // "In effect, Putin is dismissing the notion of a ‘deal’": the author's telling, a paraphrase.
+    ["000", "the notion of a ‘deal’", "Vladimir Putin"],
+    // "Horowitz … said that Russia’s “ideal deal” would go even further, including …, demanding
+    // “den**ification” (…), and lifting all sanctions": the rest of his list, the word he quotes in it.
+    ["001", "“den**ification” (a euphemism for political", "Horowitz"],
+    ["001", "den**ification", "Horowitz"],
+    // "Rubio told Fox News that the conflict has devolved …, with Russia “willing to sacrifice …”".
+    ["001", "willing to sacrifice 7,000 soldiers a week", "Marco Rubio"],
+    // "Zelenskyy said in a speech to the nation that they face a difficult choice …": the nation was told.
+    ["002", "that they face a difficult choice and risk losing", "Volodymyr Zelensky"],
+    // "Critics decry it as naïve …": the author's telling of what critics say, a paraphrase.
+    ["003", "naïve Putin views time on his side", "Critics"],
+    // "Lavrov echoed positivity December 4, confirming …": a paraphrase (Putin's "unrealistic" is no word of Lavrov's).
+    ["003", "positivity December 4, confirming follow-up", "Lavrov"],
+    // "Zelenskyy … called it a "90% agreed" 20-point framework", "decried it as "terror"".
+    ["003", 'it a "90% agreed" 20-point framework', "Volodymyr Zelensky"],
+    ["003", "90% agreed", "Volodymyr Zelensky"],
+    ["003", "terror", "Volodymyr Zelensky"],
+    // "Ushakov described the meeting as “useful, constructive, and quite substantive.”"
+    ["004", "useful, constructive, and quite substantive", "Yury Ushakov"],
   ];
   it("gives every quote its right speaker or none: no speaker given in the corpus is wrong", () => {
     const given = report.quotes.filter((q) => q.speaker);
@@ -278,8 +299,9 @@ describe("the Moscow corpus: who said what", () => {
     const rank = (who: string) => listed.findIndex((x) => x.who === who);
     expect(rank("Vladimir Putin")).toBeLessThan(rank("Tatiana Stanovaya"));
     const rubio = listed.find((x) => x.who === "Marco Rubio")!;
+    // The whole of what he said, the quotation that ends it included.
     expect([...rubio.confirmed, ...rubio.unconfirmed].map((q) => q.text)).toContain(
-      "that the conflict has devolved into a devastating war of attrition",
+      "that the conflict has devolved into a devastating war of attrition, with Russia “willing to sacrifice 7,000 soldiers a week.”",
     );
     for (const s of listed)
       for (const q of s.confirmed) {

@@ -53,10 +53,14 @@ describe("quotes (the trained attribution model)", () => {
       "Nobody leaves this room": "John Camilleri",
       // "He said …" right after Camilleri's words: he is the one quoted last.
       "the fee would rise to $12 million": "John Camilleri",
+      // "… was “simply too many”": quoted inside the same reported words.
+      "simply too many": "John Camilleri",
       // "The chief negotiator added that …": the role the text gave Vella.
       "within reach": "Maria Vella",
       // "Officials said …": the source as the text names it.
       "twenty-seven points of the draft were agreed": "Officials",
+      // "According to Port Authority director John Camilleri, the plan would cap …".
+      "the plan would cap cruise calls at 300": "John Camilleri",
     };
     for (const q of quotes.filter((x) => x.speaker)) {
       const key = Object.keys(right).find((k) => q.text.includes(k));

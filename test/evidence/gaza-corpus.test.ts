@@ -159,6 +159,34 @@ describe("the Gaza corpus: who said what", () => {
     ["reuters-2025-10-09", "a series of air strikes on Gaza City around", "Residents"],
     ["reuters-2025-10-09", "it may take time to recover bodies scattered", "Hamas"],
     ["reuters-2025-10-09", 'the deal "a diplomatic success and a', "Benjamin Netanyahu"],
+    // Read in their texts when the tagger trained as a conditional random field came to stand by them.
+    // "Trump said over the weekend the hostages could be released "very soon"": when is no part of what.
+    ["bbc-repost-2025-10-06", 'the hostages could be released "very soon"', "Donald Trump"],
+    ["bbc-repost-2025-10-06", "very soon", "Donald Trump"],
+    // Words quoted inside statements already checked, given to the same speaker.
+    ["bbc-repost-2025-10-09", "respect the terms of the plan", "Anthony Albanese"],
+    ["bbc-repost-2025-10-09", "a great day for Israel", "Benjamin Netanyahu"],
+    ["bbc-repost-2025-10-09", "bring all our dear hostages home", "Benjamin Netanyahu"],
+    // '"All parties" would be treated fairly, said Trump'.
+    ["bbc-repost-2025-10-09", "All parties", "Donald Trump"],
+    ["bbc-repost-2025-10-09", "end the war in Gaza, ensure the complete", "Hamas"],
+    ["bbc-repost-2025-10-10-what", "a unified Palestinian movement", "Hamas"],
+    ["bbc-repost-2025-10-10-what", "transition to adjusted deployment lines soon", "The Israeli military"],
+    // "Israel's prime minister has told a memorial … that he will fight terrorism with "full force"".
+    ["bbc-repost-2025-10-16", "full force", "Benjamin Netanyahu"],
+    ["bbc-repost-2025-10-16", "aid will not pass through the Rafah crossing", "The official"],
+    // "Mr Netanyahu has opposed a return of the … (pa) to Gaza, accusing it of supporting terrorism": a paraphrase.
+    ["economist-2025-10-02", "it of supporting terrorism", "Benjamin Netanyahu"],
+    // "he expressed scepticism that “the pa leopard can change its spots”" ("pa" is the text's own).
+    ["economist-2025-10-02", "scepticism that “the pa leopard", "Benjamin Netanyahu"],
+    ["economist-2025-10-02", "the pa leopard can change its spots", "Benjamin Netanyahu"],
+    // "Donald Trump said it was “…”, a day which could lead to “eternal peace”".
+    ["economist-2025-10-02", "eternal peace", "Donald Trump"],
+    ["israelhayom-2025-10-03", "that it had officially conveyed its response", "Hamas"],
+    ["israelhayom-2025-10-03", "discuss the details of the process", "The terrorist organization"],
+    ["reuters-2025-10-09", "a diplomatic success and a national and moral", "Benjamin Netanyahu"],
+    // "The Gaza health ministry said at least nine Palestinians were killed …".
+    ["reuters-2025-10-09", "at least nine Palestinians were killed", "The Gaza health ministry"],
   ];
   const base = (file: string) => file.split("/").at(-1)!;
   it("every speaker the model stands by is right", () => {

@@ -219,6 +219,14 @@ export function resolveSource(
   const modifier = /\s(?:of|from|at|in|with|for|to|close to|familiar with)\s/i.exec(phrase);
   const coreEnd = modifier ? start + text.slice(start, end).indexOf(modifier[0]) : end;
   const core = text.slice(start, coreEnd).trim();
+  // Two people joined ("Vella and Camilleri aimed to …") speak together: neither alone.
+  const joined = new Set(
+    namedStarting(context.named, start, coreEnd)
+      .filter((m) => m.actor.kind === "person")
+      .map((m) => m.actor),
+  );
+  if (joined.size >= 2 && /\s(?:and|&)\s/.test(core))
+    return { speaker: phrase.replace(/[\s,]+$/, ""), how: "unnamed", confidence: 0.9 };
   let head: { actor: Actor; end: number } | null = null;
   for (const { actor, end: mEnd } of namedStarting(context.named, start - LONGEST_NAME, coreEnd))
     if (mEnd > start && (!head || mEnd > head.end || (mEnd === head.end && actor.kind === "person")))

@@ -56,6 +56,21 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       { role: "cue" as const, from: noun + 1, to: x.to },
     ];
   });
+  // '“…,” writes [exiled analyst Maria Vella] at the think tank': after a quotation and its cue,
+  // a name opening no clause of its own is who wrote it, whatever the tagger took it for.
+  for (let i = 1; i < spans.length; i++) {
+    const c = spans[i - 1]!,
+      x = spans[i]!;
+    if (x.role !== "content" || c.role !== "cue" || c.to !== x.from || c.from < 2) continue;
+    if (!/^["”]$/.test(tokens[c.from - 1]!.value) || tokens[c.from - 2]!.value !== ",") continue;
+    let name = x.from;
+    while (name < x.to && name - x.from < 5 && tokens[name]!.pos !== "PROPN" && tokens[name]!.pos !== "AUX") name++;
+    if (name === x.to || tokens[name]!.pos !== "PROPN") continue;
+    let end = name;
+    while (end < x.to && /^(?:PROPN|NOUN|ADJ)$/.test(tokens[end]!.pos)) end++;
+    if (end < tokens.length && /^(?:VERB|AUX)$/.test(tokens[end]!.pos)) continue;
+    spans[i] = { role: "source", from: x.from, to: end };
+  }
   // Sentence and paragraph index of each token.
   const sentence = new Int32Array(tokens.length),
     paragraph = new Int32Array(tokens.length);
@@ -76,7 +91,8 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     .filter((x) => x.role === "content")
     .flatMap((x) => {
       let end = wholeClause(a, tags, sentence, x.from, x.to);
-      for (let t = x.from + 1; t < end; t++) if (CONTRAST.test(tokens[t]!.value) && afterClauseMark(tokens, t)) end = t;
+      for (let t = x.from + 1; t < end; t++)
+        if (CONTRAST.test(tokens[t]!.value) && (afterClauseMark(tokens, t) || namedClause(tokens, t + 1))) end = t;
       // A quotation closed after its comma ends there: what follows its participle ("“… done,”
       // stressing that …") is the author telling the rest of what was said, a piece of its own.
       let rest: { from: number; to: number } | null = null;
@@ -91,8 +107,12 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
             end = t + 1;
             break;
           }
+      // "that if the union rejects the deal, “the port would …”": a condition is no statement without
+      // the quotation that completes it.
+      const first = tokens[x.from]!.value.toLowerCase() === "that" ? x.from + 1 : x.from;
+      const conditional = CONDITION.test(tokens[first]?.value ?? "");
       const cut = [];
-      for (let t = x.from + 1; t < end; t++)
+      for (let t = x.from + 1; t < end && !conditional; t++)
         if (opensQuote(a, t) && /^[,;:—–-]$/.test(tokens[t - 1]!.value)) cut.push(t);
       const bounds = [clauseOpening(a, tags, sentence, x.from), ...cut, end];
       const pieces = bounds.slice(0, -1).map((from, i) => ({ role: x.role, from, to: bounds[i + 1]! }));
@@ -107,8 +127,9 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   const relations = cues.map((c) => {
     let source: { from: number; to: number } | null = null as { from: number; to: number } | null;
     const right = lowerBound(sources.length, (k) => sources[k]!.to <= c.from);
-    // "the fishermen would be offered new quotas", "the unions were told that …": the subject of a
-    // passive cue of telling is who was told, no source; the teller comes after it, if anywhere.
+    // "the fishermen would be offered new quotas", "the unions were told that …", "Vella was
+    // reported to have …": the subject of a passive cue of telling is who was told or told
+    // about, no source; the teller comes after it, if anywhere.
     const toldTo = recipientCue(tokens, c);
     for (const s of [toldTo ? undefined : beforeAside(a, sentence, sources, right - 1, c.from), sources[right]]) {
       if (!s) continue;
@@ -170,6 +191,11 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   // First pass: each content to the nearest cue of its sentence, else of its paragraph. Only the
   // nearest cue on each side can win: a farther one is in no nearer sentence or paragraph and has
   // a larger gap (cues and contents are disjoint and in text order).
+  const verbBefore = (from: number) => {
+    for (let u = from - 1; u >= 0 && sentence[u] === sentence[from]; u--)
+      if (/^(?:VERB|AUX)$/.test(tokens[u]!.pos)) return true;
+    return false;
+  };
   const assigned = contents.map((t): { rel: Rel; how: Link } | null => {
     let best: Rel | null = null,
       bestGap = Infinity,
@@ -181,6 +207,9 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       const sameParagraph =
         paragraph[r.cue.from] === paragraph[t.from] || paragraph[r.cue.from] === paragraph[t.to - 1];
       if (!sameSentence && !sameParagraph) continue;
+      // "… the more likely scenario is | that the war drags on": unquoted words that complete a
+      // verb of their own sentence are that sentence's, not a cue's in another.
+      if (!sameSentence && !opensQuote(a, t.from) && verbBefore(t.from)) continue;
       const g = gap(r.cue, t) + (sameSentence ? 0 : 1000);
       if (g < bestGap) (best = r), (bestGap = g), (how = sameSentence ? "sentence" : "paragraph");
     }
@@ -239,12 +268,24 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 }
 
 const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
+/** Words opening a condition or a time clause, which needs a main clause after it. */
+const CONDITION = /^(?:if|unless|when|once|until|should)$/i;
 
-/** Verbs of telling whose passive makes the subject the one told ("was offered", "were told"). */
+/** Whether a clause with a named subject opens at token t ("Vella insisted …"): proper nouns, then a verb. */
+function namedClause(tokens: TextAnalysis["tokens"], t: number): boolean {
+  let u = t;
+  while (u < tokens.length && tokens[u]!.pos === "PROPN") u++;
+  return u > t && u < tokens.length && /^(?:VERB|AUX)$/.test(tokens[u]!.pos);
+}
+
+/**
+ * Verbs whose passive makes the subject no teller: the one told ("was offered", "were told"), or
+ * the one told about ("was reported to have described", "is said to", "is believed to").
+ */
 const TOLD_TO =
-  /^(?:offered|told|asked|given|promised|shown|informed|assured|briefed|warned|urged|invited|sent|reminded|advised)$/i;
+  /^(?:offered|told|asked|given|promised|shown|informed|assured|briefed|warned|urged|invited|sent|reminded|advised|reported|said|believed|thought|alleged|rumou?red|understood)$/i;
 
-/** Whether a cue is a passive verb of telling ("would be offered", "were not told"). */
+/** Whether a cue is a passive verb of telling ("would be offered", "were not told", "was initially reported"). */
 function recipientCue(tokens: TextAnalysis["tokens"], c: { from: number; to: number }): boolean {
   for (let t = c.from; t < c.to; t++) {
     if (!TOLD_TO.test(tokens[t]!.value)) continue;
