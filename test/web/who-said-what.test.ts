@@ -68,9 +68,9 @@ if (!CHROMIUM) {
       expect(listed.findIndex((p) => p.who === "Vladimir Putin")).toBeLessThan(
         listed.findIndex((p) => p.who === "Tatiana Stanovaya"),
       );
-      // Rubio's words are the whole clause, not "that the conflict".
+      // Rubio's words are the whole clause, the quotation ending it included, not "that the conflict".
       expect(heard(listed, "Marco Rubio")).toContain(
-        "that the conflict has devolved into a devastating war of attrition",
+        "that the conflict has devolved into a devastating war of attrition, with Russia “willing to sacrifice 7,000 soldiers a week.”",
       );
       for (const p of listed) for (const k of p.kinds) expect(k).not.toMatch(/paraphrase/);
     }, 120_000);
