@@ -149,8 +149,6 @@ export function quoteCandidates(
       // A pronoun alone ("which", "it") stands for words elsewhere: no statement by itself.
       if (extent.kind === "reported" && (isPronoun(text.slice(start, end)) || /^what$/i.test(text.slice(start, end))))
         continue;
-      // Reported words with no verb of their own are the author's summary of what was said.
-      // A transcript's turn is the speaker's own words, quoted or not.
       // Reported words that are the author's account, not a clause said: what the source called or
       // decried something ("called the agreement a “much needed step”"), a noun with no verb of its
       // own before a participle ("echoed positivity December 4, confirming …") or a clause on a
@@ -158,6 +156,8 @@ export function quoteCandidates(
       const accounted =
         extent.kind === "reported" &&
         ((r.cue !== null && NAMING.test(text.slice(r.cue.start, r.cue.end))) || nounAccount(a, span.from, span.to));
+      // Reported words with no verb of their own are the author's summary of what was said.
+      // A transcript's turn is the speaker's own words, quoted or not.
       const kind = r.verbatim
         ? "direct"
         : intent || accounted || (extent.kind === "reported" && !hasVerb(a, span.from, span.to))
@@ -324,7 +324,7 @@ const NAMING =
 /** Whether reported words are a noun phrase about what was said: no verb before a participle after the first comma, or a noun opening a "that" clause. */
 function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   const toks = a.tokens;
-  if (/^(?:NOUN)$/.test(toks[from]!.pos) && toks[from + 1]?.value.toLowerCase() === "that") return true;
+  if (toks[from]!.pos === "NOUN" && toks[from + 1]?.value.toLowerCase() === "that") return true;
   let t = from;
   while (t < to && toks[t]!.value !== ",") {
     if (toks[t]!.pos === "VERB" || toks[t]!.pos === "AUX") return false;

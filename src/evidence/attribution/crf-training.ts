@@ -1,5 +1,5 @@
 import type { TokenFeatures } from "./features.js";
-import { allowed, emissions, newWeights, startAllowed, T, type TaggerWeights } from "./tagger.js";
+import { emissions, forwardBackward, newWeights, T, type TaggerWeights } from "./tagger.js";
 
 /** One paragraph of training data: its features and its gold tags. */
 export interface TrainingDocument {
@@ -36,13 +36,6 @@ export function trainCrf(
   let random = options.seed >>> 0 || 1;
   const next = () => ((random = Math.imul(random ^ (random >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296;
   const order = docs.map((_, i) => i);
-  const longest = Math.max(1, ...docs.map((d) => d.gold.length));
-  const psi = new Float64Array(longest * T),
-    alpha = new Float64Array(longest * T),
-    beta = new Float64Array(longest * T),
-    scale = new Float64Array(longest),
-    tr = new Float64Array(T * T),
-    grad = new Float64Array(longest * T);
   for (let it = 0; it < options.iterations; it++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
@@ -57,42 +50,19 @@ export function trainCrf(
       if (!n) continue;
       tokens += n;
       const em = emissions(w, f);
-      for (let x = 0; x < T; x++)
-        for (let y = 0; y < T; y++) tr[x * T + y] = allowed(x, y) ? Math.exp(w.transition[x * T + y]!) : 0;
-      for (let t = 0; t < n; t++) {
-        let max = -Infinity;
-        for (let y = 0; y < T; y++) max = Math.max(max, em[t * T + y]!);
-        for (let y = 0; y < T; y++) psi[t * T + y] = Math.exp(em[t * T + y]! - max);
-        logLikelihood += em[t * T + gold[t]!]! - max;
-      }
-      // Forward, scaled at each step: log Z = Σ log scale + Σ max (the max cancels against the gold's).
-      let z = 0;
-      for (let y = 0; y < T; y++) z += alpha[y] = startAllowed(y) ? Math.exp(w.start[y]!) * psi[y]! : 0;
-      scale[0] = z;
-      for (let y = 0; y < T; y++) alpha[y]! /= z;
-      for (let t = 1; t < n; t++) {
-        z = 0;
-        for (let y = 0; y < T; y++) {
-          let v = 0;
-          for (let x = 0; x < T; x++) v += alpha[(t - 1) * T + x]! * tr[x * T + y]!;
-          z += alpha[t * T + y] = v * psi[t * T + y]!;
-        }
-        scale[t] = z;
-        for (let y = 0; y < T; y++) alpha[t * T + y]! /= z;
-      }
-      for (let y = 0; y < T; y++) beta[(n - 1) * T + y] = 1;
-      for (let t = n - 2; t >= 0; t--)
-        for (let x = 0; x < T; x++) {
-          let v = 0;
-          for (let y = 0; y < T; y++) v += tr[x * T + y]! * psi[(t + 1) * T + y]! * beta[(t + 1) * T + y]!;
-          beta[t * T + x] = v / scale[t + 1]!;
-        }
-      logLikelihood += w.start[gold[0]!]!;
+      const { psi, tr, alpha, beta, scale, shift, trShift } = forwardBackward(w, em, 1);
+      // The gold sequence's score less log Z (see forwardBackward).
+      logLikelihood += w.start[gold[0]!]! - (n - 1) * trShift;
+      for (let t = 0; t < n; t++) logLikelihood += em[t * T + gold[t]!]! - shift[t]! - Math.log(scale[t]!);
       for (let t = 1; t < n; t++) logLikelihood += w.transition[gold[t - 1]! * T + gold[t]!]!;
-      for (let t = 0; t < n; t++) logLikelihood -= Math.log(scale[t]!);
-      // Emission gradient per token and tag: gold indicator less the marginal.
-      for (let t = 0; t < n; t++)
-        for (let y = 0; y < T; y++) grad[t * T + y] = (gold[t] === y ? 1 : 0) - alpha[t * T + y]! * beta[t * T + y]!;
+      // Emission gradient per token and tag: the gold indicator less the tag's marginal.
+      const grad = new Float64Array(n * T);
+      for (let t = 0; t < n; t++) {
+        let z = 0;
+        for (let y = 0; y < T; y++) z += alpha[t * T + y]! * beta[t * T + y]!;
+        for (let y = 0; y < T; y++)
+          grad[t * T + y] = (gold[t] === y ? 1 : 0) - (alpha[t * T + y]! * beta[t * T + y]!) / z;
+      }
       const by = rate;
       for (let t = 0; t < n; t++)
         for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
@@ -105,21 +75,22 @@ export function trainCrf(
           }
         }
       for (let y = 0; y < T; y++) {
-        const g = (gold[0] === y ? 1 : 0) - alpha[y]! * beta[y]!;
+        const g = grad[y]!;
         w.start[y]! += by * g;
         sum.start[y]! += step * by * g;
       }
-      // Transition gradient: gold pairs less the pair marginals α(t−1, x)·tr(x, y)·ψ(t, y)·β(t, y) / scale(t).
+      // Transition gradient: gold pairs less the pair marginals, α(t−1, x)·tr(x, y)·ψ(t, y)·β(t, y) normalised.
+      const pair = new Float64Array(T * T);
       for (let t = 1; t < n; t++) {
-        for (let x = 0; x < T; x++) {
-          const ax = alpha[(t - 1) * T + x]!;
-          if (!ax) continue;
-          for (let y = 0; y < T; y++) {
-            if (!tr[x * T + y]) continue;
-            const p = (ax * tr[x * T + y]! * psi[t * T + y]! * beta[t * T + y]!) / scale[t]!;
-            w.transition[x * T + y]! -= by * p;
-            sum.transition[x * T + y]! -= step * by * p;
-          }
+        let z = 0;
+        for (let x = 0; x < T; x++)
+          for (let y = 0; y < T; y++)
+            z += pair[x * T + y] = alpha[(t - 1) * T + x]! * tr[x * T + y]! * psi[t * T + y]! * beta[t * T + y]!;
+        for (let i = 0; i < T * T; i++) {
+          if (!pair[i]) continue;
+          const p = pair[i]! / z;
+          w.transition[i]! -= by * p;
+          sum.transition[i]! -= step * by * p;
         }
         const g = gold[t - 1]! * T + gold[t]!;
         w.transition[g]! += by;

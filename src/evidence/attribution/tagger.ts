@@ -123,23 +123,56 @@ export function posteriors(w: TaggerWeights, em: Float32Array, tags: Uint8Array,
   const n = em.length / T;
   const out = new Float64Array(n);
   if (!n) return out;
-  let trMax = -Infinity;
-  for (let i = 0; i < T * T; i++) if (allowed(Math.floor(i / T), i % T)) trMax = Math.max(trMax, w.transition[i]!);
+  const { alpha, beta } = forwardBackward(w, em, temperature);
+  for (let t = 0; t < n; t++) {
+    let z = 0;
+    for (let y = 0; y < T; y++) z += alpha[t * T + y]! * beta[t * T + y]!;
+    out[t] = z ? (alpha[t * T + tags[t]!]! * beta[t * T + tags[t]!]!) / z : 0;
+  }
+  return out;
+}
+
+/**
+ * Forward–backward over one sequence of emissions, the scores divided by `temperature` and read
+ * as log-potentials within the allowed transitions. Each step is rescaled: `alpha` at t sums to
+ * 1 (its factor kept in `scale[t]`), `beta` at t to 1; the exponentials are taken over each
+ * token's largest emission (`shift[t]`) and the largest allowed transition (`trShift`), so that
+ * log Z = Σ log scale + Σ shift / temperature + (n − 1) · trShift / temperature.
+ */
+export function forwardBackward(
+  w: TaggerWeights,
+  em: Float32Array,
+  temperature: number,
+): {
+  psi: Float64Array;
+  tr: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+  scale: Float64Array;
+  shift: Float64Array;
+  trShift: number;
+} {
+  const n = em.length / T;
+  let trShift = -Infinity;
+  for (let i = 0; i < T * T; i++) if (allowed(Math.floor(i / T), i % T)) trShift = Math.max(trShift, w.transition[i]!);
   const tr = new Float64Array(T * T);
   for (let x = 0; x < T; x++)
     for (let y = 0; y < T; y++)
-      tr[x * T + y] = allowed(x, y) ? Math.exp((w.transition[x * T + y]! - trMax) / temperature) : 0;
-  // Per token, exp of its emissions over their maximum (a factor per token cancels out).
-  const psi = new Float64Array(n * T);
+      tr[x * T + y] = allowed(x, y) ? Math.exp((w.transition[x * T + y]! - trShift) / temperature) : 0;
+  const psi = new Float64Array(n * T),
+    shift = new Float64Array(n);
   for (let t = 0; t < n; t++) {
     let max = -Infinity;
     for (let y = 0; y < T; y++) max = Math.max(max, em[t * T + y]!);
+    shift[t] = max;
     for (let y = 0; y < T; y++) psi[t * T + y] = Math.exp((em[t * T + y]! - max) / temperature);
   }
   const alpha = new Float64Array(n * T),
-    beta = new Float64Array(n * T);
+    beta = new Float64Array(n * T),
+    scale = new Float64Array(n);
   let sum = 0;
   for (let y = 0; y < T; y++) sum += alpha[y] = startAllowed(y) ? Math.exp(w.start[y]! / temperature) * psi[y]! : 0;
+  scale[0] = sum;
   for (let y = 0; y < T; y++) alpha[y]! /= sum;
   for (let t = 1; t < n; t++) {
     sum = 0;
@@ -148,6 +181,7 @@ export function posteriors(w: TaggerWeights, em: Float32Array, tags: Uint8Array,
       for (let x = 0; x < T; x++) v += alpha[(t - 1) * T + x]! * tr[x * T + y]!;
       sum += alpha[t * T + y] = v * psi[t * T + y]!;
     }
+    scale[t] = sum;
     for (let y = 0; y < T; y++) alpha[t * T + y]! /= sum || 1;
   }
   for (let y = 0; y < T; y++) beta[(n - 1) * T + y] = 1;
@@ -160,12 +194,7 @@ export function posteriors(w: TaggerWeights, em: Float32Array, tags: Uint8Array,
     }
     for (let x = 0; x < T; x++) beta[t * T + x]! /= sum || 1;
   }
-  for (let t = 0; t < n; t++) {
-    let z = 0;
-    for (let y = 0; y < T; y++) z += alpha[t * T + y]! * beta[t * T + y]!;
-    out[t] = z ? (alpha[t * T + tags[t]!]! * beta[t * T + tags[t]!]!) / z : 0;
-  }
-  return out;
+  return { psi, tr, alpha, beta, scale, shift, trShift };
 }
 
 /** The spans of each role in a tag sequence, as token ranges [from, to). */
