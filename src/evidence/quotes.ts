@@ -152,10 +152,13 @@ export function quoteCandidates(
       // Reported words that are the author's account, not a clause said: what the source called or
       // decried something ("called the agreement a “much needed step”"), a noun with no verb of its
       // own before a participle ("echoed positivity December 4, confirming …") or a clause on a
-      // noun ("expressed scepticism that …").
+      // noun ("expressed scepticism that …"), or how the source sees something ("sees its weapons as …").
+      const cueText = r.cue ? text.slice(r.cue.start, r.cue.end) : "";
       const accounted =
         extent.kind === "reported" &&
-        ((r.cue !== null && NAMING.test(text.slice(r.cue.start, r.cue.end))) || nounAccount(a, span.from, span.to));
+        (NAMING.test(cueText) ||
+          (VIEWING.test(cueText) && /^(?:\S+\s+){1,6}as\s/.test(text.slice(start, end))) ||
+          nounAccount(a, span.from, span.to));
       // Reported words with no verb of their own are the author's summary of what was said.
       // A transcript's turn is the speaker's own words, quoted or not.
       const kind = r.verbatim
@@ -320,6 +323,9 @@ const SAYING_NOUN = /^\W{0,3}\s*(?:labels?|remarks?|words|phrase|descriptions?|c
 /** Cues that name what something is, not what was said: the words after them are the author's. */
 const NAMING =
   /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|term(?:s|ed|ing)?|hail(?:s|ed|ing)?|decr(?:y|ies|ied|ying)|accus(?:e|es|ed|ing))\b(?:\s+(?:it|them|this|that))?(?:\s+as)?$/i;
+
+/** Cues of regarding, whose "X as Y" is the author's account of a view ("sees its weapons as part of …"). */
+const VIEWING = /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated)$/i;
 
 /** Whether reported words are a noun phrase about what was said: no verb before a participle after the first comma, or a noun opening a "that" clause. */
 function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
