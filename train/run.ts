@@ -26,7 +26,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-/** Passes and first step, chosen on PolNeAR dev among 10, 20, 30 and 40 passes and steps 0.0005–0.008. */
+/** Passes and first step, chosen on PolNeAR dev among steps from 0.0005 to 0.008 and 10 to 40 passes. */
 const ITERATIONS = arg("iterations", 20);
 const RATE = arg("rate", 0.004);
 const SEED = arg("seed", 1);
@@ -47,6 +47,13 @@ const read = (name: string) => {
   };
 };
 const say = (s: string) => process.stderr.write(`${s}\n`);
+
+const outArg = process.argv.indexOf("--out");
+if (outArg >= 0 && !process.argv[outArg + 1]) {
+  say("--out needs the file to write the model to (e.g. --out /tmp/attribution.bin.gz)");
+  process.exit(2);
+}
+const out = outArg >= 0 ? process.argv[outArg + 1]! : join(packageRoot(), MODEL_PATH);
 
 const t0 = performance.now();
 const train = read("polnear-train-attributions.jsonl");
@@ -133,8 +140,6 @@ const provenance = {
   },
 };
 const model: AttributionModel = { ...draft, threshold, provenance };
-const outArg = process.argv.indexOf("--out");
-const out = outArg >= 0 ? process.argv[outArg + 1]! : join(packageRoot(), MODEL_PATH);
 const bytes = gzipSync(encodeModel(model), { level: 9 });
 writeFileSync(`${out}.tmp`, bytes);
 renameSync(`${out}.tmp`, out);
