@@ -36,12 +36,18 @@ export function trainCrf(
   let random = options.seed >>> 0 || 1;
   const next = () => ((random = Math.imul(random ^ (random >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296;
   const order = docs.map((_, i) => i);
+  let rate = options.rate;
+  // A step on one weight, and on its running sum for the average.
+  const bump = (arr: Float32Array, acc: Float32Array, at: number, g: number) => {
+    arr[at]! += rate * g;
+    acc[at]! += step * rate * g;
+  };
   for (let it = 0; it < options.iterations; it++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    const rate = options.rate / (1 + it / 4);
+    rate = options.rate / (1 + it / 4);
     let logLikelihood = 0,
       tokens = 0;
     for (const d of order) {
@@ -63,22 +69,16 @@ export function trainCrf(
         for (let y = 0; y < T; y++)
           grad[t * T + y] = (gold[t] === y ? 1 : 0) - (alpha[t * T + y]! * beta[t * T + y]!) / z;
       }
-      const by = rate;
       for (let t = 0; t < n; t++)
         for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
           const b = (f.hashes[k]! & mask) * T;
           for (let y = 0; y < T; y++) {
             const g = grad[t * T + y]!;
             if (g > -1e-6 && g < 1e-6) continue;
-            w.emission[b + y]! += by * g;
-            sum.emission[b + y]! += step * by * g;
+            bump(w.emission, sum.emission, b + y, g);
           }
         }
-      for (let y = 0; y < T; y++) {
-        const g = grad[y]!;
-        w.start[y]! += by * g;
-        sum.start[y]! += step * by * g;
-      }
+      for (let y = 0; y < T; y++) bump(w.start, sum.start, y, grad[y]!);
       // Transition gradient: gold pairs less the pair marginals, α(t−1, x)·tr(x, y)·ψ(t, y)·β(t, y) normalised.
       const pair = new Float64Array(T * T);
       for (let t = 1; t < n; t++) {
@@ -87,14 +87,9 @@ export function trainCrf(
           for (let y = 0; y < T; y++)
             z += pair[x * T + y] = alpha[(t - 1) * T + x]! * tr[x * T + y]! * psi[t * T + y]! * beta[t * T + y]!;
         for (let i = 0; i < T * T; i++) {
-          if (!pair[i]) continue;
-          const p = pair[i]! / z;
-          w.transition[i]! -= by * p;
-          sum.transition[i]! -= step * by * p;
+          if (pair[i]) bump(w.transition, sum.transition, i, -pair[i]! / z);
         }
-        const g = gold[t - 1]! * T + gold[t]!;
-        w.transition[g]! += by;
-        sum.transition[g]! += step * by;
+        bump(w.transition, sum.transition, gold[t - 1]! * T + gold[t]!, 1);
       }
       step++;
     }

@@ -26,7 +26,7 @@ export function allowed(from: number, to: number): boolean {
   if (to === 6) return from === 5 || from === 6;
   return true;
 }
-export const startAllowed = (tag: number) => tag !== 2 && tag !== 4 && tag !== 6;
+const startAllowed = (tag: number) => tag !== 2 && tag !== 4 && tag !== 6;
 
 export function newWeights(buckets: number): TaggerWeights {
   return {
