@@ -60,9 +60,6 @@ const train = read("polnear-train-attributions.jsonl");
 const dev = read("polnear-dev-attributions.jsonl");
 const analysed = (records: PolnearRecord[]) =>
   records.map((record) => ({ record, analysis: analyseText(record.text) }));
-// Dev first: wink-nlp's tokenizer keeps the words it met as whole tokens ("Clinton’s" once seen
-// before a full stop is no longer split), so dev is analysed as `npm run eval` analyses it, in a
-// process that has read nothing else.
 const devDocs = analysed(dev.records),
   trainDocs = analysed(train.records);
 say(

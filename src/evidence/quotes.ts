@@ -144,7 +144,11 @@ export function quoteCandidates(
           : extent.start + (when && when[0].length < extent.end - extent.start ? when[0].length : 0);
       // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
       // the quote is cut at a sentence's end within the cap, and says so.
-      const end = capped(text, start, extent.end);
+      const end = capped(
+        text,
+        start,
+        extent.kind === "reported" ? missedSentenceEnd(text, start, extent.end) : extent.end,
+      );
       if (end <= start) continue;
       // A pronoun alone ("which", "it") stands for words elsewhere: no statement by itself.
       if (extent.kind === "reported" && (isPronoun(text.slice(start, end)) || /^what$/i.test(text.slice(start, end))))
@@ -237,6 +241,16 @@ function capped(text: string, start: number, end: number): number {
   const sentence = Math.max(head.lastIndexOf(". "), head.lastIndexOf("? "), head.lastIndexOf("! "));
   const space = head.lastIndexOf(" ");
   return start + (sentence > QUOTE_CAP / 4 ? sentence + 1 : space > 0 ? space : QUOTE_CAP);
+}
+
+/** A lone capital's full stop before a word that opens sentences ("… on X. In Washington, …"), which the splitter takes for an initial. */
+const LETTER_THEN_SENTENCE =
+  /\s\p{Lu}(?=\.\s+(?:In|On|At|The|A|An|But|And|He|She|It|They|We|This|That|After|When|While|As|For|Meanwhile|However)\s)/u;
+
+/** Where reported words end when they run over such a sentence end: after the capital, else where they end. */
+function missedSentenceEnd(text: string, start: number, end: number): number {
+  const m = LETTER_THEN_SENTENCE.exec(text.slice(start, end));
+  return m ? start + m.index + m[0].length : end;
 }
 
 /** A content span without its enclosing quotation marks and final punctuation, and what kind of quote it is. */

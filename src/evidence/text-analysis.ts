@@ -27,7 +27,29 @@ export interface TextAnalysis {
 
 // Sentences, parts of speech and entities only: the default pipe's negation, sentiment and
 // custom-entity steps cost a fifth of the time and change none of these.
-const nlp = winkNLP(model, ["sbd", "pos", "ner"]);
+// wink-nlp adds every word its lexicon lacks to the lexicon's lookup table, and its tokenizer
+// then takes such a word whole wherever it meets it again: "Clinton’s" met once before a full
+// stop is never again split into "Clinton" and "’s", so a text's tokens (and its quotes'
+// speakers) depended on the texts read before it in the process. The table is the core model's,
+// caught as wink loads it; the words a text added are taken out of it after the text is read.
+// (They stay in wink's lists, whose entries the table points into: nothing is renumbered.)
+interface Lexemes {
+  hash: Record<string, number>;
+  list: string[];
+  intrinsicSize: number;
+}
+let lexemes: Lexemes | null = null;
+const nlp = winkNLP(
+  {
+    ...model,
+    core: () => {
+      const core = (model.core as () => { features: { lexeme: Lexemes } })();
+      lexemes = core.features.lexeme;
+      return core;
+    },
+  },
+  ["sbd", "pos", "ner"],
+);
 const its: ItsHelpers = nlp.its;
 
 /**
@@ -41,7 +63,9 @@ const NOT_WORDS = new RegExp(`[^\\s()\\[\\]{}<>"'“”‘’,;]{${LONGEST_WORD}
 export function analyseText(text: string): TextAnalysis {
   // The tokenizer's patterns take time that grows with the square of a token's length: such runs
   // become spaces of the same length, so every offset still points into the original text.
+  const known = lexemes?.list.length ?? 0;
   const doc = nlp.readDoc(text.replace(NOT_WORDS, (run) => " ".repeat(run.length)));
+  forgetWordsSince(known);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -106,4 +130,11 @@ function tokenSpan(span: unknown): [number, number] {
   if (!Array.isArray(span) || typeof span[0] !== "number" || typeof span[1] !== "number")
     throw new Error(`wink-nlp gave no token span: ${JSON.stringify(span)}`);
   return [span[0], span[1]];
+}
+
+/** Takes the words wink added to its lexicon's lookup table since it held `known` of them out of the table again. */
+function forgetWordsSince(known: number): void {
+  if (!lexemes) return;
+  const { hash, list, intrinsicSize } = lexemes;
+  for (let i = Math.max(known, intrinsicSize); i < list.length; i++) if (hash[list[i]!] === i) delete hash[list[i]!];
 }

@@ -171,6 +171,10 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-09", "All parties", "Donald Trump"],
     ["bbc-repost-2025-10-09", "end the war in Gaza, ensure the complete", "Hamas"],
     ["bbc-repost-2025-10-10-what", "a unified Palestinian movement", "Hamas"],
+    // "In Hamas's response, it indicated that it expects to have some future role in Gaza as part of
+    // "a unified Palestinian movement"": "it" is Hamas, whose response it is.
+    ["bbc-repost-2025-10-06", "that it expects to have some future role in Gaza", "Hamas"],
+    ["bbc-repost-2025-10-06", "a unified Palestinian movement", "Hamas"],
     ["bbc-repost-2025-10-10-what", "transition to adjusted deployment lines soon", "The Israeli military"],
     // "Israel's prime minister has told a memorial … that he will fight terrorism with "full force"".
     ["bbc-repost-2025-10-16", "full force", "Benjamin Netanyahu"],
@@ -195,8 +199,12 @@ describe("the Gaza corpus: who said what", () => {
     expectEverySpeakerChecked(report.quotes, RIGHT, (f, checked) => base(f).startsWith(checked));
   });
   it("the same words in a copy take the speaker the original stands by, and say which file confirms it", () => {
+    // "In Hamas's response, it indicated that it expects … “a unified Palestinian movement”" (6
+    // October) and "Hamas has also said it expects …" (10 October): Hamas's in both.
+    const movement = report.quotes.filter((q) => q.text === "a unified Palestinian movement");
+    expect(new Set(movement.map((q) => q.file)).size).toBe(2);
+    for (const q of movement) expect(q.speaker).toBe("Hamas");
     const copies = report.quotes.filter((q) => q.confirmedBy);
-    expect(copies.length).toBeGreaterThan(0);
     for (const q of copies) {
       const original = report.quotes.find((o) => o.file === q.confirmedBy && o.text === q.text)!;
       expect(original.speaker).toBe(q.speaker);

@@ -138,6 +138,13 @@ const isRoleAlias = (m: { text: string }) => /^the\s/i.test(m.text);
 const OBJECT_BEFORE =
   /\b(?:of|to|for|with|about|against|at|by|from|than|like|on)\s+(?:(?:the|President|Mr\.|Mrs\.|Ms\.|Sen\.|Gov\.)\s+)?$/;
 
+/** "In X's response, " just before a source "it": the words are X's. */
+const IN_ITS_RESPONSE =
+  /\bIn\s+(?:the\s+)?(\p{Lu}[^,.;]{0,60}?)[’']s\s+(?:\p{Ll}+\s+){0,2}(?:response|reply|statement|letter|message|answer|note|comments?|remarks?|submission),\s*$/u;
+
+/** A name's possessive and at most two lower-case words, just before a mention ("Vella's personal | Camilleri hotline"). */
+const OWNED_BEFORE = /\p{Lu}[\p{L}-]*[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
+
 /** How far back "the group" looks for the one organisation named before it. */
 const BODY_WINDOW = 600;
 
@@ -275,8 +282,18 @@ export function resolveSource(
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
     const last = memory.quoted.filter((q) => q.at < start && fits(q.name)).at(-1);
+    // A name inside another's noun phrase ("Vella's personal Camilleri hotline") is a modifier,
+    // not someone the pronoun can stand for: its mention does not count.
+    const owned = (a: Actor) =>
+      (context.startsOf.get(a) ?? []).filter(([from]) => OWNED_BEFORE.test(text.slice(Math.max(0, from - 40), from)));
+    const lastFreeMention = (a: Actor, before: number) => {
+      const skip = owned(a);
+      const ends = (context.endsOf.get(a) ?? []).filter((e) => !skip.some(([, end]) => end === e));
+      const k = lowerBound(ends.length, (i) => ends[i]! <= before);
+      return k > 0 ? ends[k - 1]! : -1;
+    };
     const named = people
-      .map((a) => ({ name: a.name, actor: a, at: lastMention(a, start) }))
+      .map((a) => ({ name: a.name, actor: a, at: lastFreeMention(a, start) }))
       .filter((x) => x.at >= 0 && start - x.at < 1500 && fits(x.name))
       .sort((x, y) => y.at - x.at);
     if (last && start - last.at < 1500) {
@@ -335,6 +352,16 @@ export function resolveSource(
         confidence: 0.9,
       };
     return { speaker: phrase, how: "unnamed", confidence: 0.3 };
+  }
+  // "In the ministry's response, it indicated …": "it" is whoever the response is of, resolved as a source.
+  if (/^it$/i.test(phrase)) {
+    const lead = text.slice(Math.max(0, start - 120), start);
+    const frame = IN_ITS_RESPONSE.exec(lead);
+    if (frame) {
+      const from = start - lead.length + frame.index + frame[0].indexOf(frame[1]!);
+      const owner = resolveSource(text, from, from + frame[1]!.length, context, memory);
+      if (owner.how !== "unnamed") return owner;
+    }
   }
   // "I", "you", "it": whoever they stand for is not in the phrase.
   if (OTHER_PRONOUN.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.2 };
