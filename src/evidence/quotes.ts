@@ -137,11 +137,15 @@ export function quoteCandidates(
           : -1;
       // "said over | the weekend the hostages could …": when it was said is no part of what.
       const when = extent.kind === "reported" ? TIME_LEAD.exec(text.slice(extent.start, extent.end)) : null;
+      // "In addition, as of Wednesday night, the board had not …, a source told the BBC": the
+      // connective is the author's, joining the sentence to the one before.
+      const lead =
+        extent.kind === "reported" ? (when ?? CONNECTIVE_LEAD.exec(text.slice(extent.start, extent.end))) : null;
       const start = intent
         ? r.cue!.start
         : antecedent >= 0
           ? antecedent
-          : extent.start + (when && when[0].length < extent.end - extent.start ? when[0].length : 0);
+          : extent.start + (lead && lead[0].length < extent.end - extent.start ? lead[0].length : 0);
       // A quotation mark left open runs to the end of its paragraph, which can be the whole text:
       // the quote is cut at a sentence's end within the cap, and says so.
       const end = capped(
@@ -298,6 +302,10 @@ function addresseeEnd(a: TextAnalysis, span: { from: number; to: number }): numb
   return -1;
 }
 
+/** A connective opening reported words, with its comma ("In addition, ", "However, "). */
+const CONNECTIVE_LEAD =
+  /^(?:In addition|Additionally|However|Meanwhile|Moreover|Furthermore|Separately|Nonetheless|Nevertheless|Still|Also|Yet|But|And|So|Instead|Indeed),\s+/;
+
 /** A time phrase opening reported words, with the space after it ("the weekend ", "on Monday ", "last week "). */
 const TIME_LEAD =
   /^(?:(?:on|over|during|at|late|early|earlier|later)\s+)?(?:(?:the|this|last|that)\s+)?(?:weekend|week|morning|afternoon|evening|night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?!(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|must|did|does|do)\b)/;
@@ -338,8 +346,9 @@ const SAYING_NOUN = /^\W{0,3}\s*(?:labels?|remarks?|words|phrase|descriptions?|c
 const NAMING =
   /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|term(?:s|ed|ing)?|hail(?:s|ed|ing)?|decr(?:y|ies|ied|ying)|accus(?:e|es|ed|ing))\b(?:\s+(?:it|them|this|that))?(?:\s+as)?$/i;
 
-/** Cues of regarding, whose "X as Y" is the author's account of a view ("sees its weapons as part of …"). */
-const VIEWING = /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated)$/i;
+/** Cues of regarding or citing, whose "X as Y" is the author's account ("sees its weapons as part of …", "pointed to the damage as one reason"). */
+const VIEWING =
+  /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated|cite[sd]?|citing|point(?:s|ed|ing)?\s+to)$/i;
 
 /** Whether reported words are a noun phrase about what was said: no verb before a participle after the first comma, or a noun opening a "that" clause. */
 function nounAccount(a: TextAnalysis, from: number, to: number): boolean {

@@ -246,6 +246,17 @@ describe("who speaks, in the edge cases", () => {
       kind: "paraphrase",
     });
   });
+  it("what a source pointed to or cited as a reason is the author's account; a connective opening the words is the author's", () => {
+    const cited = quotesOf(
+      "One senior harbour official pointed to the storm damage in Gozo as one reason the ferries might be slowed, and said more crews could be hired.",
+    );
+    expect(cited.find((q) => q.text.startsWith("the storm damage"))?.kind).toBe("paraphrase");
+    const joined = quotesOf(
+      "The unions want a new timetable. In addition, as of Wednesday night, the ferry board had not yet received the final list of crews that the unions plan to send in exchange for the new rota, a union source told the BBC.",
+    ).find((q) => q.text.includes("final list of crews"))!;
+    expect(joined.text).toMatch(/^as of Wednesday night, the ferry board had not yet received/);
+    expect(joined.kind).toBe("reported");
+  });
   it("'the group' is the body quoted last by its name", () => {
     const qs = quotesOf(
       "The Gozo Liberation Front said it would accept the ferry timetable. Hours later, the group said the unions must agree first.",
