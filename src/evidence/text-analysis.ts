@@ -25,8 +25,6 @@ export interface TextAnalysis {
   readonly entities: readonly Entity[];
 }
 
-// Sentences, parts of speech and entities only: the default pipe's negation, sentiment and
-// custom-entity steps cost a fifth of the time and change none of these.
 // wink-nlp adds every word its lexicon lacks to the lexicon's lookup table, and its tokenizer
 // then takes such a word whole wherever it meets it again: "Clinton’s" met once before a full
 // stop is never again split into "Clinton" and "’s", so a text's tokens (and its quotes'
@@ -38,19 +36,34 @@ interface Lexemes {
   list: string[];
   intrinsicSize: number;
 }
-let lexemes: Lexemes | null = null;
-const nlp = winkNLP(
-  {
-    ...model,
-    core: () => {
-      const core = (model.core as () => { features: { lexeme: Lexemes } })();
-      lexemes = core.features.lexeme;
-      return core;
+
+/** wink-nlp with its lexicon's tables in hand. */
+function loadWink(): { nlp: ReturnType<typeof winkNLP>; lexemes: Lexemes } {
+  let lexemes: Lexemes | undefined;
+  // Sentences, parts of speech and entities only: the default pipe's negation, sentiment and
+  // custom-entity steps cost a fifth of the time and change none of these.
+  const nlp = winkNLP(
+    {
+      ...model,
+      core: () => {
+        const core = (model.core as () => { features: { lexeme: Lexemes } })();
+        lexemes = core.features.lexeme;
+        return core;
+      },
     },
-  },
-  ["sbd", "pos", "ner"],
-);
-const its: ItsHelpers = nlp.its;
+    ["sbd", "pos", "ner"],
+  );
+  if (!lexemes)
+    throw new Error("wink-nlp loaded its model without calling core(): text-analysis.ts must follow its loader");
+  return { nlp, lexemes };
+}
+
+/**
+ * Words added to wink's lists (each text's new words, again for every text) before wink is
+ * loaded afresh (~70 ms): a long-running process's lists stay within a few megabytes.
+ */
+const RELOAD_AFTER = 100_000;
+let wink = loadWink();
 
 /**
  * Runs of this many characters without a space, bracket, quote or comma are no words (base64
@@ -63,9 +76,12 @@ const NOT_WORDS = new RegExp(`[^\\s()\\[\\]{}<>"'“”‘’,;]{${LONGEST_WORD}
 export function analyseText(text: string): TextAnalysis {
   // The tokenizer's patterns take time that grows with the square of a token's length: such runs
   // become spaces of the same length, so every offset still points into the original text.
-  const known = lexemes?.list.length ?? 0;
+  if (wink.lexemes.list.length - wink.lexemes.intrinsicSize > RELOAD_AFTER) wink = loadWink();
+  const { nlp, lexemes } = wink;
+  const its: ItsHelpers = nlp.its;
+  const known = lexemes.list.length;
   const doc = nlp.readDoc(text.replace(NOT_WORDS, (run) => " ".repeat(run.length)));
-  forgetWordsSince(known);
+  forgetWordsSince(lexemes, known);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -132,9 +148,7 @@ function tokenSpan(span: unknown): [number, number] {
   return [span[0], span[1]];
 }
 
-/** Takes the words wink added to its lexicon's lookup table since it held `known` of them out of the table again. */
-function forgetWordsSince(known: number): void {
-  if (!lexemes) return;
-  const { hash, list, intrinsicSize } = lexemes;
+/** Takes the words wink added to its lexicon's lookup table since its list held `known` out of the table again. */
+function forgetWordsSince({ hash, list, intrinsicSize }: Lexemes, known: number): void {
   for (let i = Math.max(known, intrinsicSize); i < list.length; i++) if (hash[list[i]!] === i) delete hash[list[i]!];
 }

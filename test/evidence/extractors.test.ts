@@ -321,6 +321,11 @@ describe("quotes in awkward texts", () => {
     expect(before.slice(0, 2)).toEqual(["Camilleroni", "’s"]);
     analyseText("The plan was Camilleroni’s.");
     expect(analyseText(text).tokens.map((t) => t.value)).toEqual(before);
+    // Past 100,000 new words wink is loaded afresh (its lists would otherwise grow for ever): the same tokens still.
+    const madeUp = (seed: number) =>
+      Array.from({ length: 60_000 }, (_, i) => `Zq${(i * 7919 + seed).toString(36)}x’s`).join(" ");
+    for (const seed of [1, 2]) expect(analyseText(madeUp(seed)).tokens.length).toBeGreaterThan(60_000);
+    expect(analyseText(text).tokens.map((t) => t.value)).toEqual(before);
   });
   it("a quotation mark never closed: the quote is cut at a sentence's end within the cap, and says how long it ran", () => {
     const filler = Array.from(
