@@ -9,7 +9,13 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { findActors } from "../src/evidence/actors.js";
-import { type Calibrator, fitCalibrator, SIGNALS } from "../src/evidence/attribution/confidence.js";
+import {
+  type Calibrator,
+  cueShare,
+  cueShares,
+  fitCalibrator,
+  SIGNALS,
+} from "../src/evidence/attribution/confidence.js";
 import { trainCrf } from "../src/evidence/attribution/crf-training.js";
 import { tokenFeatures } from "../src/evidence/attribution/features.js";
 import { type AttributionModel, decodeModel, encodeModel } from "../src/evidence/attribution/model.js";
@@ -87,11 +93,11 @@ const trainOn = (docs: typeof trainDocs, label: string) => {
     onIteration: (i, ll, tokens) => say(`  iteration ${i}: log-likelihood per token ${(ll / tokens).toFixed(4)}`),
   });
 };
-const noCalibration: Calibrator = { bias: 0, rate: 0, trees: [] };
+const noCalibration: Calibrator = { bias: 0, rate: 0, trees: [], cues: { share: {}, overall: 0.5 } };
 
 // The confidence calibrator learns from attributions the tagger makes on text it was not
 // trained on: two halves of train, each tagged by a tagger trained on the other half.
-const examples: { signals: Float64Array; right: boolean }[] = [];
+const examples: { signals: Float64Array; right: boolean; cue: string; fold: number }[] = [];
 for (const fold of [0, 1]) {
   const held = trainDocs.filter((_, i) => i % 2 === fold),
     rest = trainDocs.filter((_, i) => i % 2 !== fold);
@@ -106,10 +112,17 @@ for (const fold of [0, 1]) {
   for (const { record, analysis } of held) {
     const judge = judgeAgainst(record);
     for (const c of quoteCandidates(record.id, analysis, findActors(record.id, analysis), half))
-      if (c.signals) examples.push({ signals: c.signals, right: judge(c.quote, c.resolved ?? "") });
+      if (c.signals)
+        examples.push({ signals: c.signals, right: judge(c.quote, c.resolved ?? ""), cue: c.quote.cue!, fold });
   }
 }
-const calibrator = fitCalibrator(examples);
+// A cue's share right, for an example, is counted on the other half's examples: never its own outcome.
+const cueSignal = SIGNALS.length - 1;
+for (const fold of [0, 1]) {
+  const other = cueShares(examples.filter((e) => e.fold !== fold));
+  for (const e of examples) if (e.fold === fold) e.signals[cueSignal] = cueShare(other, e.cue);
+}
+const calibrator = fitCalibrator(examples, cueShares(examples));
 say(`calibrator fitted on ${examples.length} held-out attributions (${examples.filter((e) => e.right).length} right)`);
 
 const weights = trainOn(trainDocs, "all of train");

@@ -1,6 +1,6 @@
 import ACTOR_LANGUAGE from "../../language/actors.json" with { type: "json" };
 import type { Actor } from "./actors.js";
-import { attributionSignals, calibrated } from "./attribution/confidence.js";
+import { attributionSignals, calibrated, cueShare } from "./attribution/confidence.js";
 import {
   isPronoun,
   type Resolution,
@@ -188,6 +188,7 @@ export function quoteCandidates(
               quoted: kind === "direct" || kind === "partial",
               contents: r.contents.length,
               subject: r.subject === true,
+              cueShare: cueShare(model.calibrator.cues, text.slice(r.cue.start, r.cue.end).toLowerCase()),
             })
           : null;
       const attribution = {

@@ -193,6 +193,11 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     // Europe": the newspaper's telling, with his words in it.
     ["004", "a “hard choice” to Ukraine and Europe", "Dan Driscoll"],
     ["004", "hard choice", "Dan Driscoll"],
+    // Read in their texts when the confidence came to weigh each cue word by its record in training.
+    // "Rubio insisted the administration is pressing both sides toward a workable agreement".
+    ["001", "the administration is pressing both sides toward a workable agreement", "Marco Rubio"],
+    // "… Dan Driscoll initially presented a “hard choice” …, insisting they agree to a 28-point plan".
+    ["004", "they agree to a 28-point plan", "Dan Driscoll"],
   ];
   it("gives every quote its right speaker or none: no speaker given in the corpus is wrong", () => {
     const given = report.quotes.filter((q) => q.speaker);
@@ -302,14 +307,15 @@ describe("the Moscow corpus: who speaks", () => {
 describe("the Moscow corpus: who said what", () => {
   it("the principals' people with their words, principals first; no fragment and no paraphrase as anyone's words", () => {
     const listed = whoSaidWhat(report, loadScenarioFile(join(ROOT, "cases", "moscow-2025-12", "scenario.yaml")).spec);
-    // The United States is heard through its envoy: Trump's own words in these texts are a few
-    // quoted phrases inside the authors' telling ('Trump floated "land for peace,"'), which the
-    // model puts below even.
-    for (const who of ["Vladimir Putin", "Yury Ushakov", "Steve Witkoff", "Volodymyr Zelensky"]) {
+    for (const who of ["Vladimir Putin", "Yury Ushakov", "Donald Trump", "Steve Witkoff", "Volodymyr Zelensky"]) {
       const s = listed.find((x) => x.who === who);
       expect(s, who).toBeDefined();
       expect(s!.party).not.toBeNull();
     }
+    // Trump's own words in these texts are phrases quoted inside the authors' telling ('Trump
+    // floated "land for peace,"'), not "campaign pledge to end the war …", the author's words.
+    const trump = listed.find((x) => x.who === "Donald Trump")!;
+    expect([...trump.confirmed, ...trump.unconfirmed].map((q) => q.text)).toContain("land for peace");
     const rank = (who: string) => listed.findIndex((x) => x.who === who);
     expect(rank("Vladimir Putin")).toBeLessThan(rank("Tatiana Stanovaya"));
     const rubio = listed.find((x) => x.who === "Marco Rubio")!;

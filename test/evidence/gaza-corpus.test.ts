@@ -175,6 +175,14 @@ describe("the Gaza corpus: who said what", () => {
     // "a unified Palestinian movement"": "it" is Hamas, whose response it is.
     ["bbc-repost-2025-10-06", "that it expects to have some future role in Gaza", "Hamas"],
     ["bbc-repost-2025-10-06", "a unified Palestinian movement", "Hamas"],
+    // Read in their texts when the confidence came to weigh each cue word by its record in training.
+    // "Hamas has previously refused to lay down its weapons, saying it would only do so once …" (two copies).
+    ["bbc-repost-2025-10-06", "it would only do so once a Palestinian state has been established", "Hamas"],
+    ["bbc-repost-2025-10-10-what", "it would only do so once a Palestinian state has been established", "Hamas"],
+    // "One senior US adviser pointed to …, and said rewards could be offered to civilians …".
+    ["bbc-repost-2025-10-16", "rewards could be offered to civilians", "One senior US adviser"],
+    // "Still, Gaza residents said Israeli strikes on three Gaza City suburbs continued overnight …".
+    ["reuters-2025-10-09", "Israeli strikes on three Gaza City suburbs continued", "Gaza residents"],
     ["bbc-repost-2025-10-10-what", "transition to adjusted deployment lines soon", "The Israeli military"],
     // "Israel's prime minister has told a memorial … that he will fight terrorism with "full force"".
     ["bbc-repost-2025-10-16", "full force", "Benjamin Netanyahu"],

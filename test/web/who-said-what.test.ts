@@ -62,8 +62,14 @@ if (!CHROMIUM) {
       const server = await startServerProcess(["--db", join(tmp, "moscow.db"), "--case", MOSCOW_CASE]);
       servers.push(server);
       const listed = await people(server, "people-moscow");
-      // Trump's own words in these texts are a few quoted phrases inside the authors' telling, below even.
-      for (const who of ["Vladimir Putin", "Yury Ushakov", "Steve Witkoff", "Volodymyr Zelensky", "Marco Rubio"])
+      for (const who of [
+        "Vladimir Putin",
+        "Yury Ushakov",
+        "Donald Trump",
+        "Steve Witkoff",
+        "Volodymyr Zelensky",
+        "Marco Rubio",
+      ])
         expect(heard(listed, who).length, `${who} is listed with words`).toBeGreaterThan(0);
       // The principals' people come first, before commentators.
       expect(listed.findIndex((p) => p.who === "Vladimir Putin")).toBeLessThan(

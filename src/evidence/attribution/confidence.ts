@@ -50,6 +50,7 @@ export const SIGNALS = [
   "cue posterior (min)",
   "content posterior (mean)",
   "content posterior (min)",
+  "share right of the cue's attributions in training",
 ] as const;
 
 export interface SignalInput {
@@ -66,6 +67,8 @@ export interface SignalInput {
   readonly contents: number;
   /** The source was taken from the clause's subject: the tagger's margins on it say nothing. */
   readonly subject: boolean;
+  /** The cue's share of right attributions in training (`cueShare`). */
+  readonly cueShare: number;
 }
 
 const clip = (x: number, hi: number) => Math.max(-hi, Math.min(hi, x));
@@ -122,6 +125,7 @@ export function attributionSignals(x: SignalInput): Float64Array {
     cueP.min,
     conP.mean,
     conP.min,
+    x.cueShare,
   ]);
 }
 
@@ -136,6 +140,42 @@ export interface Calibrator {
   readonly bias: number;
   readonly rate: number;
   readonly trees: readonly CalibrationTree[];
+  readonly cues: CueShares;
+}
+
+/**
+ * Per cue as written (lower-cased: "said", "according to", "has also said"), the share of
+ * training's held-out attributions with it whose source was right, drawn toward the share over
+ * all cues in proportion to how rarely the cue was seen. Whether "said" or "suggested" links a
+ * source to its words is a property of the word the tagger's margins do not carry.
+ */
+export interface CueShares {
+  readonly share: Readonly<Record<string, number>>;
+  /** The share over all attributions: what an unseen cue gets. */
+  readonly overall: number;
+}
+
+/** How many attributions' weight the overall share has against a cue's own. */
+const CUE_PRIOR_WEIGHT = 20;
+
+export function cueShares(examples: readonly { cue: string; right: boolean }[]): CueShares {
+  const counts = new Map<string, [right: number, seen: number]>();
+  let right = 0;
+  for (const e of examples) {
+    const c = counts.get(e.cue) ?? counts.set(e.cue, [0, 0]).get(e.cue)!;
+    c[0] += e.right ? 1 : 0;
+    c[1]++;
+    right += e.right ? 1 : 0;
+  }
+  const overall = round(examples.length ? right / examples.length : 0.5);
+  const share: Record<string, number> = {};
+  for (const [cue, [r, n]] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    share[cue] = round((r + CUE_PRIOR_WEIGHT * overall) / (n + CUE_PRIOR_WEIGHT));
+  return { share, overall };
+}
+
+export function cueShare(c: CueShares, cue: string): number {
+  return c.share[cue] ?? c.overall;
 }
 
 export interface CalibrationTree {
@@ -156,10 +196,13 @@ export function calibrated(c: Calibrator, signals: Float64Array): number {
 
 /**
  * Fits the trees by Newton boosting on histograms (each signal cut at up to 32 of its quantiles,
- * computed once): deterministic, and a few seconds for tens of thousands of examples.
+ * computed once): deterministic, and a few seconds for tens of thousands of examples. `cues` are
+ * the cue shares the calibrator will look up (those the examples' signals were computed with
+ * come from other data, so that no example sees its own outcome).
  */
 export function fitCalibrator(
   examples: readonly { signals: Float64Array; right: boolean }[],
+  cues: CueShares,
   options: { trees?: number; depth?: number; rate?: number; minLeaf?: number; lambda?: number } = {},
 ): Calibrator {
   const trees = options.trees ?? 200,
@@ -253,7 +296,7 @@ export function fitCalibrator(
       score[i]! += rate * value[k]!;
     }
   }
-  return { bias, rate, trees: out };
+  return { bias, rate, trees: out, cues };
 }
 
 function round(x: number): number {

@@ -90,7 +90,8 @@ export function decodeModel(bytes: Uint8Array, file = "<model>"): AttributionMod
     provenance: Record<string, unknown>;
   };
   if (header.tags.join(",") !== TAGS.join(",")) bad(`its tags are ${header.tags.join(",")}`);
-  if (!Array.isArray(header.calibrator?.trees)) bad("its confidence calibrator is of an older format");
+  if (!Array.isArray(header.calibrator?.trees) || typeof header.calibrator.cues?.overall !== "number")
+    bad("its confidence calibrator is of an older format");
   let at = magic.length + 4 + length;
   const count = header.buckets * T;
   if (bytes.length !== at + 2 * count + 4 * (T * T + T)) bad("wrong size");
