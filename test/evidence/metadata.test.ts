@@ -157,5 +157,11 @@ describe("the shipped attribution model", () => {
     expect(() => decodeModel(new TextEncoder().encode("hello"), "hello.bin")).toThrow(
       /not an attribution model: no header/,
     );
+    // A model from before the calibrator carried its cues' records: refused, not read with a signal missing.
+    const model = loadAttributionModel();
+    const { cues: _, ...older } = model.calibrator;
+    expect(() =>
+      decodeModel(encodeModel({ ...model, calibrator: older as typeof model.calibrator }), "older.bin"),
+    ).toThrow(/older\.bin: not an attribution model: its confidence calibrator is of an older format/);
   });
 });
