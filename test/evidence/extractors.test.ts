@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findActors } from "../../src/evidence/actors.js";
+import { cueShare } from "../../src/evidence/attribution/confidence.js";
 import { transcriptTurns } from "../../src/evidence/attribution/transcript-turns.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
@@ -170,6 +171,12 @@ describe("who speaks, in the edge cases", () => {
         expect(q.speakerCandidate, t).toBeNull();
       }
     }
+  });
+  it("a cue the training never saw gets the overall share, even one named like an object's property", () => {
+    const { cues } = loadAttributionModel().calibrator;
+    expect(cueShare(cues, "said")).not.toBe(cues.overall);
+    for (const cue of ["constructor", "tostring", "__proto__", "blorfed"])
+      expect(cueShare(cues, cue)).toBe(cues.overall);
   });
   it('"In X\'s response, it indicated …": "it" is X', () => {
     const q = quotesOf(

@@ -175,7 +175,8 @@ export function cueShares(examples: readonly { cue: string; right: boolean }[]):
 }
 
 export function cueShare(c: CueShares, cue: string): number {
-  return c.share[cue] ?? c.overall;
+  // Own keys only: a cue written "constructor" is no property of every object.
+  return Object.hasOwn(c.share, cue) ? c.share[cue]! : c.overall;
 }
 
 export interface CalibrationTree {
