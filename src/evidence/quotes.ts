@@ -3,6 +3,7 @@ import type { Actor } from "./actors.js";
 import { attributionSignals, calibrated, cueShare } from "./attribution/confidence.js";
 import {
   isPronoun,
+  OWNED,
   type Resolution,
   remember,
   resolveSource,
@@ -188,7 +189,7 @@ export function quoteCandidates(
               quoted: kind === "direct" || kind === "partial",
               contents: r.contents.length,
               subject: r.subject === true,
-              cueShare: cueShare(model.calibrator.cues, text.slice(r.cue.start, r.cue.end).toLowerCase()),
+              cueShare: cueShare(model.calibrator.cues, cueText.toLowerCase()),
             })
           : null;
       const attribution = {
@@ -338,8 +339,6 @@ function relativeAntecedent(a: TextAnalysis, source: number, content: number): n
   return toks[from]!.start;
 }
 
-/** A name's possessive, then at most two words, just before a quotation mark ("Vella's prior “…” labels"). */
-const OWNED = /(\p{Lu}[\p{L}-]*)[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
 /** Nouns of saying just after a quotation, making its words the possessor's ("… “unrealistic” labels"). */
 const SAYING_NOUN = /^\W{0,3}\s*(?:labels?|remarks?|words|phrase|descriptions?|comments?|claims?|slogan|rhetoric)\b/i;
 

@@ -72,6 +72,11 @@ export interface SourceContext {
   readonly named: readonly NamedMention[];
   /** Per person, the ends of their mentions by name, ascending: the last before a point by binary search. */
   readonly endsOf: ReadonlyMap<Actor, readonly number[]>;
+  /**
+   * As `endsOf`, without the mentions inside another's noun phrase ("Vella's personal Camilleri
+   * hotline"): a modifier, no one a pronoun can stand for.
+   */
+  readonly freeEndsOf: ReadonlyMap<Actor, readonly number[]>;
   /** Per person, their mentions by name as [start, end], by end ascending. */
   readonly startsOf: ReadonlyMap<Actor, readonly (readonly [number, number])[]>;
   /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
@@ -142,8 +147,12 @@ const OBJECT_BEFORE =
 const IN_ITS_RESPONSE =
   /\bIn\s+(?:the\s+)?(\p{Lu}[^,.;]{0,60}?)[’']s\s+(?:\p{Ll}+\s+){0,2}(?:response|reply|statement|letter|message|answer|note|comments?|remarks?|submission),\s*$/u;
 
-/** A name's possessive and at most two lower-case words, just before a mention ("Vella's personal | Camilleri hotline"). */
-const OWNED_BEFORE = /\p{Lu}[\p{L}-]*[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
+/**
+ * A name's possessive and at most two lower-case words, just before what the name owns: a mention
+ * ("Vella's personal | Camilleri hotline") or a quotation ("Vella's prior | “…” labels"). The
+ * name is the first group.
+ */
+export const OWNED = /(\p{Lu}[\p{L}-]*)[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
 
 /** How far back "the group" looks for the one organisation named before it. */
 const BODY_WINDOW = 600;
@@ -180,12 +189,18 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
     ]),
   );
   const endsOf = new Map([...startsOf].map(([a, spans]) => [a, spans.map(([, end]) => end)]));
+  const freeEndsOf = new Map(
+    [...startsOf].map(([a, spans]) => [
+      a,
+      spans.filter(([from]) => !OWNED.test(text.slice(Math.max(0, from - 40), from))).map(([, end]) => end),
+    ]),
+  );
   const ranges = quotedRanges(text);
   const quoted = (at: number) => {
     const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
     return k < ranges.length / 2 && ranges[2 * k]! <= at;
   };
-  return { actors, people, bySurname, named, endsOf, startsOf, gender: gendersOf(people, text), quoted };
+  return { actors, people, bySurname, named, endsOf, freeEndsOf, startsOf, gender: gendersOf(people, text), quoted };
 }
 
 /** The named mentions starting in [from, to), in the actors' order. */
@@ -272,8 +287,8 @@ export function resolveSource(
     !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(bare)
   )
     return { speaker: bare, how: "name", confidence: 0.85 };
-  const lastMention = (a: Actor, before: number) => {
-    const ends = context.endsOf.get(a) ?? [];
+  const lastMention = (a: Actor, before: number, of = context.endsOf) => {
+    const ends = of.get(a) ?? [];
     const k = lowerBound(ends.length, (i) => ends[i]! <= before);
     return k > 0 ? ends[k - 1]! : -1;
   };
@@ -282,18 +297,8 @@ export function resolveSource(
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
     const last = memory.quoted.filter((q) => q.at < start && fits(q.name)).at(-1);
-    // A name inside another's noun phrase ("Vella's personal Camilleri hotline") is a modifier,
-    // not someone the pronoun can stand for: its mention does not count.
-    const owned = (a: Actor) =>
-      (context.startsOf.get(a) ?? []).filter(([from]) => OWNED_BEFORE.test(text.slice(Math.max(0, from - 40), from)));
-    const lastFreeMention = (a: Actor, before: number) => {
-      const skip = owned(a);
-      const ends = (context.endsOf.get(a) ?? []).filter((e) => !skip.some(([, end]) => end === e));
-      const k = lowerBound(ends.length, (i) => ends[i]! <= before);
-      return k > 0 ? ends[k - 1]! : -1;
-    };
     const named = people
-      .map((a) => ({ name: a.name, actor: a, at: lastFreeMention(a, start) }))
+      .map((a) => ({ name: a.name, actor: a, at: lastMention(a, start, context.freeEndsOf) }))
       .filter((x) => x.at >= 0 && start - x.at < 1500 && fits(x.name))
       .sort((x, y) => y.at - x.at);
     if (last && start - last.at < 1500) {
