@@ -11,9 +11,10 @@ export interface Duplicate {
 
 /**
  * A text's word 5-grams, each as a 53-bit hash (two independent 32-bit mixes of its words'
- * hashes): sets of numbers, not of joined strings, at a collision chance of ~2⁻⁵³ per pair.
+ * hashes), sorted and without repeats: arrays of numbers, not sets of joined strings, at a
+ * collision chance of ~2⁻⁵³ per pair; two texts' shared 5-grams are counted by one merge.
  */
-function shingles(text: string): Set<number> {
+function shingles(text: string): Float64Array {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const hashes = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -22,7 +23,7 @@ function shingles(text: string): Set<number> {
     for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
     hashes[i] = h;
   }
-  const out = new Set<number>();
+  const out = new Float64Array(Math.max(0, words.length - 4));
   for (let i = 0; i + 5 <= words.length; i++) {
     let a = 0x9e3779b9,
       b = 0x85ebca6b;
@@ -32,10 +33,16 @@ function shingles(text: string): Set<number> {
     }
     a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
     b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
-    out.add((a >>> 0) * 0x200000 + ((b ^ (b >>> 13)) & 0x1fffff));
+    out[i] = (a >>> 0) * 0x200000 + ((b ^ (b >>> 13)) & 0x1fffff);
   }
-  return out;
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return out.subarray(0, n);
 }
+
+/** A 5-gram's key in the index of originals: its hash's low 30 bits, a small integer (a map keyed by those hashes fast). */
+const indexKey = (s: number) => s % 0x40000000;
 
 /** 5-grams held by more originals than this are boilerplate: they find no candidates (they still count in the similarity). */
 const COMMON = 64;
@@ -56,21 +63,23 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
   const out: (Duplicate | null)[] = [];
   const firstById = new Map<string, number>();
   const holders = new Map<number, number[]>();
-  const sets: Set<number>[] = [];
+  const sets: Float64Array[] = [];
   docs.forEach((doc, j) => {
     const set = shingles(doc.text);
     sets.push(set);
     const same = firstById.get(doc.id);
     let found: Duplicate | null = same === undefined ? null : { of: out[same]?.of ?? same, similarity: 1 };
     if (!found) {
+      // Candidates by the index's keys: a key two 5-grams share only adds a candidate, whose
+      // similarity is then computed on the full hashes.
       const candidates = new Set<number>();
       for (const s of set) {
-        const list = holders.get(s);
+        const list = holders.get(indexKey(s));
         if (list && list.length <= COMMON) for (const i of list) candidates.add(i);
       }
       // A text made only of boilerplate: fall back to the first holders of its 5-grams.
       if (!candidates.size)
-        for (const s of set) for (const i of (holders.get(s) ?? []).slice(0, COMMON)) candidates.add(i);
+        for (const s of set) for (const i of (holders.get(indexKey(s)) ?? []).slice(0, COMMON)) candidates.add(i);
       for (const i of [...candidates].sort((a, b) => a - b)) {
         const similarity = jaccard(sets[i]!, set);
         if (similarity >= NEAR_DUPLICATE) {
@@ -82,7 +91,13 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
     out.push(found);
     if (same === undefined) firstById.set(doc.id, j);
     // Only originals are indexed: a copy of a copy is found through the original.
-    if (!found) for (const s of set) (holders.get(s) ?? holders.set(s, []).get(s)!).push(j);
+    if (!found)
+      for (const s of set) {
+        const key = indexKey(s);
+        const list = holders.get(key);
+        if (!list) holders.set(key, [j]);
+        else if (list[list.length - 1] !== j) list.push(j);
+      }
   });
   return out;
 }
@@ -90,10 +105,16 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
 /** The Jaccard similarity of two texts' word 5-grams: what NEAR_DUPLICATE is a threshold of. */
 export const textSimilarity = (a: string, b: string) => jaccard(shingles(a), shingles(b));
 
-function jaccard(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+function jaccard(a: Float64Array, b: Float64Array): number {
   let common = 0;
-  for (const s of small) if (large.has(s)) common++;
-  const union = a.size + b.size - common;
+  for (let i = 0, k = 0; i < a.length && k < b.length; )
+    if (a[i]! < b[k]!) i++;
+    else if (a[i]! > b[k]!) k++;
+    else {
+      common++;
+      i++;
+      k++;
+    }
+  const union = a.length + b.length - common;
   return union ? common / union : 0;
 }

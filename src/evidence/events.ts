@@ -18,7 +18,11 @@ const CUES: readonly (readonly [EventKind, RegExp])[] = LANGUAGE.cues.map((c) =>
 });
 const FROM_STATEMENT: Readonly<Record<string, EventKind>> = LANGUAGE.fromStatement as Record<string, EventKind>;
 const PLANNED = toRegExp(LANGUAGE.planned.pattern);
-const PLACE = toRegExp(LANGUAGE.place.pattern);
+/** Global (for matchAll), compiled once, with the data's own flags. */
+const PLACES = (() => {
+  const re = toRegExp(LANGUAGE.place.pattern);
+  return new RegExp(re.source, `${re.flags.replace("g", "")}g`);
+})();
 const NOT_A_PLACE = toRegExp(LANGUAGE.notAPlace.pattern);
 const BODY = toRegExp(LANGUAGE.body.pattern);
 /** A word that ends a place's name rather than a demonym's noun: "in Bamako on Sunday", "in Helsinki and Oslo". */
@@ -76,13 +80,14 @@ export function findEvents(
   const statementAt = new Map(statements.map((x) => [x.start, x]));
   for (const s of a.sentences) {
     const text = a.text.slice(s.start, s.end);
-    const statement = statementAt.get(s.start);
-    const cues = cuesOf(text, statement, s.start);
-    if (!cues.length) continue;
     const inside = days.slice(
       lowerBound(starts.length, (i) => starts[i]! < s.start),
       lowerBound(starts.length, (i) => starts[i]! < s.end),
     );
+    // A sentence with no date and no place tells no event, whatever its cues: they are not looked for.
+    if (!inside.length && !placeIn(file, a.text, s.start, text, inside, null)) continue;
+    const cues = cuesOf(text, statementAt.get(s.start), s.start);
+    if (!cues.length) continue;
     // Each date dates one act: the nearest whose cue comes before it ("arrived in Valletta after the
     // talks in Gozo on 23 November and was handed over …": the 23rd is the talks'), else the nearest.
     // An act the sentence dates nothing for is an event only as its first, and only with a place.
@@ -171,7 +176,7 @@ function placeIn(
   when: DateMention | null,
 ): Located | null {
   const places: Located[] = [];
-  for (const m of sentence.matchAll(new RegExp(PLACE, "g"))) {
+  for (const m of sentence.matchAll(PLACES)) {
     const name = m[1]!.replace(/^the\s+/, "").replace(/['’]s?$/, "");
     const start = offset + m.index! + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.replace(/^the\s+/, "").length);
     const next = sentence.slice(m.index! + m[0].length);
