@@ -178,6 +178,20 @@ describe("who speaks, in the edge cases", () => {
     for (const cue of ["constructor", "tostring", "__proto__", "blorfed"])
       expect(cueShare(cues, cue)).toBe(cues.overall);
   });
+  it("a person named before a source's first comma is its head: a name in the apposition after it is not the speaker", () => {
+    const found = quotesOf(
+      "Prime Minister Maria Vella met the unions on Monday.\n\nJoe Borg, a top Vella adviser, said the ferries would run every hour from the spring.\n\nMaria Vella, opening the new Camilleri Museum of Maritime History on Tuesday, said the harbour would stay open.",
+    );
+    expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Joe Borg");
+    expect(likelySpeaker(found.find((q) => q.text.includes("the harbour would stay open"))!)).toBe("Maria Vella");
+  });
+  it('a body\'s reply is no speaker of its own ("its reply expressed …")', () => {
+    const q = quotesOf(
+      "According to the union, its reply expressed appreciation for the efforts of the harbour board and the ministry.",
+    ).find((x) => x.text.includes("appreciation"));
+    expect(q).toBeDefined();
+    expect(q!.speaker ?? q!.speakerCandidate ?? "").not.toMatch(/reply/i);
+  });
   it('"In X\'s response, it indicated …": "it" is X', () => {
     const q = quotesOf(
       "The harbour board sent its proposal to Valletta on Monday.\n\nIn Malta's response, it indicated that it expects a seat on the board.",

@@ -32,6 +32,8 @@ describe("the Gaza corpus: who said what", () => {
     ["israelhayom-2025-10-03", "the necessary circumstances on the ground", "Hamas"],
     ["israelhayom-2025-10-03", "these required further discussion", "Hamas"],
     ["bbc-repost-2025-10-09", "Israel and Hamas have agreed to the first phase", "Donald Trump"],
+    // "…, Israel and Hamas have agreed to a first phase of a US peace plan, the US president said."
+    ["bbc-repost-2025-10-09", "Israel and Hamas have agreed to a first phase of a US peace plan", "Donald Trump"],
     ["bbc-repost-2025-10-09", "This is a moment of profound relief", "Keir Starmer"],
     ["bbc-repost-2025-10-10-what", "signed off on the first phase", "Donald Trump"],
     ["bbc-repost-2025-10-10-what", "A multinational force of around 200 troops", "a senior US official"],

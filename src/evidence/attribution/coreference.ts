@@ -18,6 +18,8 @@ const RELATIVE = /^(who|which|that|whom)$/i;
 const RELATION_OF =
   /(?:^|\s)(?:mother|father|parents?|wife|husband|son|daughter|brother|sister|siblings?|relatives?|family|friends?|widow|widower|cousin|uncle|aunt|grand(?:mother|father|son|daughter)|lawyers?|attorneys?|neighbou?rs?|colleagues?)$/i;
 const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
+/** A body's own document speaking for it ("its reply expressed …"): the body is the source. */
+const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
 const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
 
 /** Whether a source phrase is a bare pronoun (which names someone only through what it stands for). */
@@ -154,6 +156,9 @@ const IN_ITS_RESPONSE =
  */
 export const OWNED = /(\p{Lu}[\p{L}-]*)[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
 
+/** What may stand before a name at the head of a source: capitalised title words and "the" ("New Jersey Gov.", "the Rev."). */
+const TITLES_ONLY = /^\s*(?:(?:the|\p{Lu}[\p{L}.’'-]*)\s+)*$/u;
+
 /** How far back "the group" looks for the one organisation named before it. */
 const BODY_WINDOW = 600;
 
@@ -249,6 +254,21 @@ export function resolveSource(
   );
   if (joined.size >= 2 && /\s(?:and|&)\s/.test(core))
     return { speaker: phrase.replace(/[\s,]+$/, ""), how: "unnamed", confidence: 0.9 };
+  // "Flynn, a top Vella surrogate," or "President Vella, dedicating the National Museum …": a person
+  // named first, up to the phrase's first comma, is its head; what follows the comma is an
+  // apposition, and a name inside it is not the speaker. (Only titles may precede the name: in
+  // "In a call with Vella, Camilleri" the name before the comma is no head.)
+  const comma = text.indexOf(",", start);
+  if (comma > start && comma < coreEnd) {
+    const first = namedStarting(context.named, start - LONGEST_NAME, comma).find(
+      (m) =>
+        m.actor.kind === "person" &&
+        m.end > start &&
+        !text.slice(m.end, comma).trim() &&
+        TITLES_ONLY.test(text.slice(start, Math.max(start, m.start))),
+    );
+    if (first) return { speaker: first.actor.name, how: "name", confidence: 0.97 };
+  }
   let head: { actor: Actor; end: number } | null = null;
   for (const { actor, end: mEnd } of namedStarting(context.named, start - LONGEST_NAME, coreEnd))
     if (mEnd > start && (!head || mEnd > head.end || (mEnd === head.end && actor.kind === "person")))
@@ -334,8 +354,8 @@ export function resolveSource(
     return { speaker: phrase, how: "unnamed", confidence: 0.2 };
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
-  // "the group", "the movement": the body quoted last, not long before.
-  if (BODY_NOUN.test(phrase)) {
+  // "the group", "the movement", "its reply": the body quoted last, not long before.
+  if (BODY_NOUN.test(phrase) || ITS_REPLY.test(phrase)) {
     const body = memory.bodies.filter((b) => b.at < start).at(-1);
     if (body && start - body.at < 1500) return { speaker: body.name, how: "organisation", confidence: 0.75 };
     // None quoted yet: the one organisation the text names just before, when it names no other there.
@@ -345,10 +365,10 @@ export function resolveSource(
     if (named.length && named.every((m) => m.actor === named[0]!.actor))
       return { speaker: named[0]!.actor.name, how: "organisation", confidence: 0.7 };
   }
-  // "…, who said": the relative pronoun stands for the name just before it.
+  // "…, who said" or "… — who's called": the relative pronoun stands for the name just before it.
   if (RELATIVE.test(phrase)) {
     const antecedent = namedStarting(context.named, start - LONGEST_NAME, start)
-      .filter((m) => m.end <= start && /^[\s,]*$/.test(text.slice(m.end, start)))
+      .filter((m) => m.end <= start && /^(?:[\s,]|—|–|--)*$/.test(text.slice(m.end, start)))
       .sort((x, y) => y.end - x.end)[0];
     if (antecedent)
       return {
