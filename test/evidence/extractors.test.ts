@@ -185,6 +185,13 @@ describe("who speaks, in the edge cases", () => {
     expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Joe Borg");
     expect(likelySpeaker(found.find((q) => q.text.includes("the harbour would stay open"))!)).toBe("Maria Vella");
   });
+  it('"some senators, including Senator X," is the group speaking, not X', () => {
+    const found = quotesOf(
+      "Maria Vella met the unions on Monday. Some senators, including Senator Joe Borg of Gozo, said the ferries would run every hour from the spring. The Gozo Channel Line, including its chief Anna Camilleri, said the fares would rise.",
+    );
+    expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Some senators");
+    expect(likelySpeaker(found.find((q) => q.text.includes("the fares would rise"))!)).not.toBe("Anna Camilleri");
+  });
   it('a body\'s reply is no speaker of its own ("its reply expressed …")', () => {
     const q = quotesOf(
       "According to the union, its reply expressed appreciation for the efforts of the harbour board and the ministry.",

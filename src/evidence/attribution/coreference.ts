@@ -156,6 +156,9 @@ const IN_ITS_RESPONSE =
  */
 export const OWNED = /(\p{Lu}[\p{L}-]*)[’']s\s+(?:\p{Ll}+\s+){0,2}$/u;
 
+/** A group and, after a comma, its examples: "some senators, including …", "unions such as …". */
+const EXAMPLE_AFTER = /^([^,]*?\S),?\s+(?:including|such as|among them)\s/;
+
 /** What may stand before a name at the head of a source: capitalised title words and "the" ("New Jersey Gov.", "the Rev."). */
 const TITLES_ONLY = /^\s*(?:(?:the|\p{Lu}[\p{L}.’'-]*)\s+)*$/u;
 
@@ -254,6 +257,14 @@ export function resolveSource(
   );
   if (joined.size >= 2 && /\s(?:and|&)\s/.test(core))
     return { speaker: phrase.replace(/[\s,]+$/, ""), how: "unnamed", confidence: 0.9 };
+  // "some senators, including Senator Vella," or "unions such as …": the group speaks, not the one
+  // named as its example — when the group itself is named by no one.
+  const example = EXAMPLE_AFTER.exec(text.slice(start, end));
+  if (
+    example &&
+    !namedStarting(context.named, start - LONGEST_NAME, start + example[1]!.length).some((m) => m.end > start)
+  )
+    return { speaker: example[1]!.trim(), how: "unnamed", confidence: 0.8 };
   // "Flynn, a top Vella surrogate," or "President Vella, dedicating the National Museum …": a person
   // named first, up to the phrase's first comma, is its head; what follows the comma is an
   // apposition, and a name inside it is not the speaker. (Only titles may precede the name: in
