@@ -52,8 +52,10 @@ const ROLE_ALT = ROLE_WORDS.split("|")
   .join("|");
 /** A role right before a name: up to three capitalised or rank words, the role word, an optional "for/of X". */
 const ROLE = new RegExp(
-  `((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)\\s+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`,
+  `((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)[^\\S\\n]+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`,
 );
+/** A heading run into the next paragraph's first word ("… Signal ProgressKremlin aide"): what stands before the seam is no part of a role. */
+const GLUED_HEADING = /^.*\p{Ll}{3}(?=\p{Lu}\p{Ll})/u;
 const APPOSITION = new RegExp(
   `^,\\s+(?:the|a|an|[A-Z][\\w’']*’s|[A-Z][\\w']*'s|his|her|their)\\s+((?:[\\w’'.-]+\\s+){0,3}(?:${ROLE_ALT}))\\b`,
 );
@@ -180,7 +182,8 @@ export function findActors(
     const words = withoutTitle(said)
       .split(/\s+/)
       .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
-    if (personName(words)) fullNames.push(words.join(" "));
+    if (personName(words) && (said !== withoutTitle(said) || !headlineOnly(text, run.start, words)))
+      fullNames.push(words.join(" "));
   }
   // Keyed as transliterations share a name: "Petrovskyy" in one text and "Petrovsky" in another are one person.
   for (const full of fullNames) {
@@ -195,8 +198,9 @@ export function findActors(
       words = words.slice(1);
     }
     if (!words.length) continue;
-    // "Anna Berg Holm's closest ally": two names run together before a possessive.
-    if (words.length === 3 && /^['’]s\b/.test(text.slice(end, end + 2))) {
+    // "Anna Berg Holm's closest ally": two names run together before a possessive (not one with a
+    // middle initial, "Maria J. Vella's").
+    if (words.length === 3 && /^['’]s\b/.test(text.slice(end, end + 2)) && !/^\p{Lu}\.$/u.test(words[1]!)) {
       const second = words[2]!;
       end -= second.length + 1;
       words = words.slice(0, 2);
@@ -216,6 +220,7 @@ export function findActors(
       ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
     if (role)
       role = role
+        .replace(GLUED_HEADING, "")
         .split(/\s+/)
         .filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase())))
         .join(" ");
@@ -239,7 +244,7 @@ export function findActors(
       const full = surnames.get(nameKey(w));
       return full !== undefined && full !== name && full.endsWith(` ${w}`);
     });
-    if (personName(parts) && !surnamesOnly) {
+    if (personName(parts) && !surnamesOnly && (role || !headlineOnly(text, nameStart, parts))) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
       // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov".
@@ -271,6 +276,24 @@ export function findActors(
   }));
 }
 
+/**
+ * Whether a name stands only in a headline: a line of four or more other capitalised words with
+ * no full stop at its end ("… Talks in December Could Change Everything"), whose surname the text
+ * never writes again. A headline capitalises every word, so two of them read as a name ("Change
+ * Everything"); a name with a title or role is taken as one.
+ */
+function headlineOnly(text: string, at: number, parts: readonly string[]): boolean {
+  const from = text.lastIndexOf("\n", at - 1) + 1;
+  const to = text.indexOf("\n", at);
+  const line = text.slice(from, to < 0 ? text.length : to).trim();
+  // The line's other words: a name under its title ("Maltese Prime Minister Maria Vella") is a caption, no headline.
+  const long = (line.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !parts.includes(w));
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (long.length < 4 || capitalised < 0.8 * long.length || /[.!?]["”’)]?$/.test(line)) return false;
+  const surname = new RegExp(`(?<![\\p{L}])${escapeRegExp(parts[parts.length - 1]!)}(?![\\p{L}])`, "gu");
+  return (text.match(surname) ?? []).length < 2;
+}
+
 /** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */
 function isCountry(name: string): boolean {
   let known = countryNames.get(name);
@@ -283,11 +306,22 @@ function isCountry(name: string): boolean {
 }
 const countryNames = new Map<string, boolean>();
 
-/** A title and the first word of a name after it ("Prime Minister Jane"): a name cut by a line break. */
-function titleThenOneWord(run: string): boolean {
-  const title = TITLE_BEFORE_NAME.exec(run)?.[0];
-  return !!title && !/\s/.test(run.slice(title.length));
+/**
+ * A name cut by a line break: a title and the first word of a name after it ("Prime Minister
+ * Jane", the title in the run or, when the tagger took it for no proper noun, just before it on
+ * the line: "French President Jane"), or a name ending in an initial ("Jane J.").
+ */
+function cutName(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  if (/\s\p{Lu}\.$/u.test(run)) return true;
+  if (/\s/.test(run)) {
+    const title = TITLE_BEFORE_NAME.exec(run)?.[0];
+    return !!title && !/\s/.test(run.slice(title.length));
+  }
+  return TITLE_JUST_BEFORE.test(text.slice(text.lastIndexOf("\n", start - 1) + 1, start));
 }
+/** A title word ending the text before a name on its line ("[French President "). */
+const TITLE_JUST_BEFORE = new RegExp(`(?:^|[\\s\\[(])(?:${ROLE_ALT}|${LANGUAGE.namePrefixes.pattern})\\s+$`);
 
 /** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
 function properRuns(a: TextAnalysis): { start: number; end: number }[] {
@@ -296,7 +330,7 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   a.tokens.forEach((t, i) => {
     // A name hard-wrapped over two lines after its title ("Prime Minister Jane\nDoe") is one run; a
     // line break elsewhere (a byline, a list of names) ends it.
-    if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value) && titleThenOneWord(a.text.slice(cur.start, cur.end))) return;
+    if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value) && cutName(a.text, cur.start, cur.end)) return;
     const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.value);
     const glue =
       cur &&

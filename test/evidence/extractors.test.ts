@@ -322,6 +322,28 @@ describe("who speaks, in the edge cases", () => {
     expect(people("Signed:\nMaria Vella\nJohn Camilleri\n")).toEqual(["Maria Vella", "John Camilleri"]);
     expect(people("[Maltese Prime Minister Maria\nVella](https://example.org) spoke.")).toEqual(["Maria Vella"]);
     expect(people("The actor Anthony Head said he liked it.")).toEqual(["Anthony Head"]);
+    // The title outside the run (the tagger read "Maltese" and "President" as no proper nouns), or a
+    // name ending in an initial, before the break; a middle initial before a possessive.
+    expect(people("[Maltese President Maria\nVella](https://x.com/MariaVella/status/1): “Welcome.”")).toEqual([
+      "Maria Vella",
+    ]);
+    expect(people("They welcome President Maria J.\nVella’s leadership and her efforts.")).toEqual(["Maria J. Vella"]);
+  });
+  it("a role is read within its line, and not from a heading run into the paragraph; two headline words are no name", () => {
+    const roles = (t: string, name: string) =>
+      findActors("t", analyseText(t)).find((x) => x.name === name)?.roles ?? [];
+    expect(roles("The Harbour Dilemma\nPresident Maria Vella spoke on Monday.", "Maria Vella")).toEqual(["President"]);
+    expect(
+      roles("Officials Signal ProgressHarbour aide Joe Borg called the talks useful.", "Joe Borg").join("|"),
+    ).not.toMatch(/Officials|Progress/);
+    const people = (t: string) =>
+      findActors("t", analyseText(t))
+        .filter((x) => x.kind === "person")
+        .map((x) => x.name);
+    expect(people("Why the Harbour Talks in Gozo Could Change Everything\nThe talks went on.")).toEqual([]);
+    // A name under its title, or written again below, is a name even in a line of capitals.
+    expect(people("Maltese Prime Minister Maria Vella\n“The ferries will run,” she said.")).toEqual(["Maria Vella"]);
+    expect(people("Maria Vella Wins the Harbour Election in Gozo\nVella thanked the voters.")).toEqual(["Maria Vella"]);
   });
 });
 
