@@ -283,16 +283,38 @@ export function findActors(
  * Everything"); a name with a title or role is taken as one.
  */
 function headlineOnly(text: string, at: number, parts: readonly string[]): boolean {
-  const from = text.lastIndexOf("\n", at - 1) + 1;
-  const to = text.indexOf("\n", at);
-  const line = text.slice(from, to < 0 ? text.length : to).trim();
+  // A headline is short: its line is looked for within a bounded window, so a run-on paragraph
+  // of a megabyte costs no scan of its own per name.
+  const back = Math.max(0, at - HEADLINE_CHARS);
+  const before = text.slice(back, at).lastIndexOf("\n");
+  if (before < 0 && back > 0) return false;
+  const from = back + before + 1;
+  const after = text.slice(at, from + HEADLINE_CHARS + 1).indexOf("\n");
+  if (after < 0 && from + HEADLINE_CHARS < text.length) return false;
+  const line = text.slice(from, after < 0 ? text.length : at + after).trim();
   // The line's other words: a name under its title ("Maltese Prime Minister Maria Vella") is a caption, no headline.
   const long = (line.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !parts.includes(w));
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
   if (long.length < 4 || capitalised < 0.8 * long.length || /[.!?]["”’)]?$/.test(line)) return false;
-  const surname = new RegExp(`(?<![\\p{L}])${escapeRegExp(parts[parts.length - 1]!)}(?![\\p{L}])`, "gu");
-  return (text.match(surname) ?? []).length < 2;
+  return timesWritten(text, parts[parts.length - 1]!) < 2;
 }
+const HEADLINE_CHARS = 300;
+
+/**
+ * How often a word stands alone in a text (not inside a longer word). The text's words are counted
+ * once and kept for its next question: each headline asks for one surname.
+ */
+function timesWritten(text: string, word: string): number {
+  if (!/^\p{L}+$/u.test(word))
+    return (text.match(new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "gu")) ?? []).length;
+  if (wordCounts.text !== text) {
+    const counts = new Map<string, number>();
+    for (const [w] of text.matchAll(/\p{L}+/gu)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    wordCounts = { text, counts };
+  }
+  return wordCounts.counts.get(word) ?? 0;
+}
+let wordCounts: { text: string; counts: Map<string, number> } = { text: "", counts: new Map() };
 
 /** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */
 function isCountry(name: string): boolean {
