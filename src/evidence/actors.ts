@@ -3,7 +3,7 @@ import { COUNTRIES } from "./countries.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "./name-key.js";
 import { type Located, locate } from "./span.js";
-import type { TextAnalysis } from "./text-analysis.js";
+import type { TextAnalysis, Token } from "./text-analysis.js";
 import { toRegExp } from "./written-pattern.js";
 
 export const ACTOR_KINDS = ["person", "organisation", "country", "place"] as const;
@@ -35,7 +35,7 @@ const KNOWN: Readonly<Record<string, readonly [ActorKind, string]>> = Object.fro
   Object.entries(LANGUAGE.known).map(([name, [kind, actor]]) => [name, [actorKind(kind), actor ?? name]]),
 );
 const ROLE_WORDS =
-  "president|prime minister|minister|secretary of state|secretary-general|secretary general|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general";
+  "president|prime minister|minister|secretary of state|secretary-general|secretary general|secretary|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|representative|chancellor|ambassador|leader|commander|negotiator|son-in-law|analyst|official|director|chief|head|senator|general|governor|mayor";
 /** Role words as prose or a title writes them, each word capitalised or not ("the prime minister", "Prime Minister"). */
 const ROLE_ALT = ROLE_WORDS.split("|")
   .map((phrase) =>
@@ -52,7 +52,7 @@ const ROLE_ALT = ROLE_WORDS.split("|")
   .join("|");
 /** A role right before a name: up to three capitalised or rank words, the role word, an optional "for/of X". */
 const ROLE = new RegExp(
-  `((?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)[^\\S\\n]+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`,
+  `((?<![\\w’'-])(?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)[^\\S\\n]+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`,
 );
 /** A heading run into the next paragraph's first word ("… Signal ProgressKremlin aide"): what stands before the seam is no part of a role. */
 const GLUED_HEADING = /^.*\p{Ll}{3}(?=\p{Lu}\p{Ll})/u;
@@ -73,23 +73,35 @@ export function withoutTitle(phrase: string): string {
 const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
 const ENDS_IN_ROLE = new RegExp(`\\b(?:${ROLE_WORDS})$`, "i");
-/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz", "Al-Vella"; not "Secretary-General"). */
+/** A short word inside a name ("da", "von", "Abd"), in any case. */
+const PARTICLE = new RegExp(`^(?:${LANGUAGE.nameParticles.pattern})$`, "i");
+/** A particle joined to the name part after it ("al-Vella", "el-Borg"). */
+const PARTICLE_HYPHEN = new RegExp(`^(?:${LANGUAGE.nameParticles.pattern})-\\p{Lu}[\\p{Ll}'’]+$`, "u");
+
+/** One word of a person's name, in any alphabet's capitals ("António", "Łukasz", "Al-Vella", "al-Vella"; not "Secretary-General"). */
 function nameWord(w: string): boolean {
   return (
     /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w) ||
+    PARTICLE_HYPHEN.test(w) ||
     // A surname with a capital inside after its prefix: McLaughlin, MacDonald, O’Brien, DeSantis.
     /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)\p{Lu}\p{Ll}+$/u.test(w) ||
     (/^\p{Lu}[\p{Ll}'’.]+-\p{Lu}[\p{Ll}'’.]+$/u.test(w) && !/-(?:General|President|Elect|Chair\w*)$/.test(w))
   );
 }
 
-/** Whether two or three words read as a person's full name: each a name word, none a word no name has, neither it nor a word of it a country ("Saudi Arabia", a headline's "Malta Gozo"). */
+/**
+ * Whether two or three words read as a person's full name: each a name word, none a word no name
+ * has, neither it nor a word of it a country ("Saudi Arabia", a headline's "Malta Gozo"). Up to
+ * two particles may stand between them ("Maria de la Vella").
+ */
 function personName(words: readonly string[]): boolean {
   const name = words.join(" ");
+  const parts = words.filter((w, i) => i === 0 || i === words.length - 1 || !PARTICLE.test(w));
   return (
-    words.length >= 2 &&
-    words.length <= 3 &&
-    words.every((w) => nameWord(w) && !isCountry(w)) &&
+    parts.length >= 2 &&
+    parts.length <= 3 &&
+    words.length - parts.length <= 2 &&
+    parts.every((w) => nameWord(w) && !isCountry(w)) &&
     !NOT_PERSON.test(name) &&
     !isCountry(name)
   );
@@ -151,19 +163,34 @@ export function findActors(
   const text = a.text;
   const actors = new Map<
     string,
-    { name: string; kind: ActorKind; roles: Set<string>; aliases: Set<string>; mentions: ActorMention[] }
+    {
+      name: string;
+      kind: ActorKind;
+      roles: Set<string>;
+      aliases: Set<string>;
+      rolePhrases: Set<string>;
+      mentions: ActorMention[];
+    }
   >();
   const add = (name: string, kind: ActorKind, start: number, end: number, role?: string) => {
     const act =
       actors.get(name) ??
       actors
-        .set(name, { name, kind: CANONICAL_KIND[name] ?? kind, roles: new Set(), aliases: new Set(), mentions: [] })
+        .set(name, {
+          name,
+          kind: CANONICAL_KIND[name] ?? kind,
+          roles: new Set(),
+          aliases: new Set(),
+          rolePhrases: new Set(),
+          mentions: [],
+        })
         .get(name)!;
-    const said = text.slice(start, end);
+    // An alias as the text writes it, on one line ("Maria\nVella" wrapped is "Maria Vella").
+    const said = text.slice(start, end).replace(/\s+/g, " ");
     if (said !== name) act.aliases.add(said);
     if (role) {
       act.roles.add(role.replace(/\s+/g, " "));
-      act.aliases.add(`the ${role.toLowerCase()}`);
+      act.rolePhrases.add(`the ${role.toLowerCase().replace(/\s+/g, " ")}`);
     }
     act.mentions.push(Object.assign(locate(file, text, start, end), { actor: name }));
   };
@@ -200,7 +227,12 @@ export function findActors(
     if (!words.length) continue;
     // "Anna Berg Holm's closest ally": two names run together before a possessive (not one with a
     // middle initial, "Maria J. Vella's").
-    if (words.length === 3 && /^['’]s\b/.test(text.slice(end, end + 2)) && !/^\p{Lu}\.$/u.test(words[1]!)) {
+    if (
+      words.length === 3 &&
+      /^['’]s\b/.test(text.slice(end, end + 2)) &&
+      !/^\p{Lu}\.$/u.test(words[1]!) &&
+      !PARTICLE.test(words[1]!)
+    ) {
       const second = words[2]!;
       end -= second.length + 1;
       words = words.slice(0, 2);
@@ -231,6 +263,12 @@ export function findActors(
     const title = TITLE_BEFORE_NAME.exec(phrase)?.[0] ?? "";
     let name = phrase.slice(title.length);
     if (!name) continue;
+    // A title with its department ("Minister of Fisheries Maria Vella"): the last two words are the name.
+    const department = title && /^(?:of|for)\s/.test(name) ? name.split(" ") : [];
+    if (department.length >= 4 && personName(department.slice(-2))) {
+      role ??= `${title.trim()} ${department.slice(0, -2).join(" ")}`;
+      name = department.slice(-2).join(" ");
+    }
     // A known person's name closing a longer run ("United Nations Jane Doe") is that person.
     const tail = name.split(" ").slice(-2);
     if (name.split(" ").length > 3 && personName(tail) && surnames.has(nameKey(tail[1]!))) name = tail.join(" ");
@@ -262,18 +300,40 @@ export function findActors(
   // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").
   for (const act of actors.values()) {
     if (act.kind !== "person") continue;
-    for (const alias of [...act.aliases].filter((x) => x.startsWith("the "))) {
-      for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(alias)}\\b`, "gi")))
+    for (const phrase of act.rolePhrases) {
+      for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(phrase).replace(/ /g, "\\s+")}\\b`, "gi")))
         add(act.name, "person", m.index!, m.index! + m[0].length);
     }
   }
   return [...actors.values()].map((x) => ({
     name: x.name,
-    kind: x.kind,
+    kind: x.kind === "person" && !x.roles.size && x.mentions.every((m) => placeMention(text, m)) ? "place" : x.kind,
     roles: [...x.roles],
     aliases: [...x.aliases],
     mentions: x.mentions.sort((p, q) => p.start - q.start),
   }));
+}
+
+/** Words before a place's name: "in", "near", "the city of". */
+const BEFORE_PLACE =
+  /\b(?:in|at|near|outside|inside|into|across|towards?|via|through|(?:city|town|village|port|camp|resort|region|province|district|governorate|capital|suburb|area|crossing) of)\s+$/i;
+/** Words after a place's name: "crossing", "border". */
+const AFTER_PLACE = /^\s+(?:crossing|border|camp|airport|port|governorate|district|province|region)\b/i;
+
+/**
+ * Whether a mention of a name of two words or more is a place's: after "in", "near" or "the city
+ * of" (and no possessive after it: "in Maria Vella's plan" is a person's), before "crossing" or
+ * "border", or before a comma and a country ("Wied Vella, Italy"). A name without a title or role
+ * whose every mention is such is a place.
+ */
+function placeMention(text: string, m: Located): boolean {
+  // A surname alone ("in Vella's words", "as Vella put it") is a person's.
+  if (!/\s/.test(text.slice(m.start, m.end))) return false;
+  const after = text.slice(m.end, m.end + 40);
+  if (AFTER_PLACE.test(after)) return true;
+  const country = /^,\s+(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)/u.exec(after)?.[1];
+  if (country && isCountry(country)) return true;
+  return BEFORE_PLACE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^['’]s\b/.test(after);
 }
 
 /**
@@ -329,23 +389,42 @@ function isCountry(name: string): boolean {
 const countryNames = new Map<string, boolean>();
 
 /**
- * A name cut by a line break: a title and the first word of a name after it ("Prime Minister
- * Jane", the title in the run or, when the tagger took it for no proper noun, just before it on
- * the line: "French President Jane"), or a name ending in an initial ("Jane J.").
+ * A name cut by a line break: a title and the first one or two words of a name after it ("Prime
+ * Minister Jane", "Minister of Fisheries Jane", the title in the run or, when the tagger took it
+ * for no proper noun, just before it on the line: "French President Jane Maria"), or a name
+ * ending in an initial ("Jane J.") or a particle ("Jane de la").
  */
 function cutName(text: string, start: number, end: number): boolean {
   const run = text.slice(start, end);
-  if (/\s\p{Lu}\.$/u.test(run)) return true;
-  if (/\s/.test(run)) {
-    const title = TITLE_BEFORE_NAME.exec(run)?.[0];
-    return !!title && !/\s/.test(run.slice(title.length));
-  }
-  return TITLE_JUST_BEFORE.test(text.slice(text.lastIndexOf("\n", start - 1) + 1, start));
+  if (/\s\p{Lu}\.$/u.test(run) || LAST_PARTICLE.test(run)) return true;
+  const title = TITLE_BEFORE_NAME.exec(run)?.[0] ?? "";
+  const rest = run.slice(title.length);
+  // A title's department and a first name ("Minister of Fisheries Jane").
+  if (title && /^(?:of|for)\s/.test(rest)) return true;
+  if (rest.split(/\s+/).length > 2) return false;
+  return !!title || TITLE_JUST_BEFORE.test(text.slice(text.lastIndexOf("\n", start - 1) + 1, start));
 }
+/** A name that ends in a lowercase particle goes on after it ("Maria de la\nVella"). */
+const LAST_PARTICLE = new RegExp(`\\s(?:${LANGUAGE.nameParticles.pattern})$`);
 /** A title word ending the text before a name on its line ("[French President "). */
 const TITLE_JUST_BEFORE = new RegExp(`(?:^|[\\s\\[(])(?:${ROLE_ALT}|${LANGUAGE.namePrefixes.pattern})\\s+$`);
 
-/** Maximal runs of proper-noun tokens (with inner dots and "of"), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
+/** A lowercase particle inside a name: particles after it, then a capitalised part, after a space or a hyphen ("de la Vella", "al-Vella"). */
+function particleBeforeName(tokens: readonly Token[], i: number): boolean {
+  if (!/^\p{Ll}/u.test(tokens[i]!.value) || !PARTICLE.test(tokens[i]!.value)) return false;
+  let j = i + 1;
+  while (j - i <= 2 && tokens[j] && tokens[j]!.start === tokens[j - 1]!.end + 1 && PARTICLE.test(tokens[j]!.value)) j++;
+  const end = tokens[j - 1]!.end;
+  // A name wrapped after its particle ("de la\nVella").
+  if (tokens[j]?.value === "\n" && tokens[j]!.start === end) j++;
+  const next = tokens[j];
+  if (!next) return false;
+  if (next.value === "-" && next.start === end)
+    return tokens[j + 1]?.pos === "PROPN" && tokens[j + 1]!.start === next.end;
+  return next.pos === "PROPN" && next.start === end + 1 && /^\p{Lu}/u.test(next.value);
+}
+
+/** Maximal runs of proper-noun tokens (with inner dots, "of" and particles), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
 function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
@@ -355,11 +434,12 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
     if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value) && cutName(a.text, cur.start, cur.end)) return;
     const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.value);
     const glue =
-      cur &&
-      a.tokens[i + 1]?.pos === "PROPN" &&
-      ((t.value === "of" && t.start === cur.end + 1) ||
-        // "Al-Vella": a hyphen inside a name joins its parts.
-        (t.value === "-" && (t.start === cur.end + 1 || (t.start === cur.end && a.tokens[i + 1]!.start === t.end))));
+      (cur && t.start === cur.end + 1 && particleBeforeName(a.tokens, i)) ||
+      (cur &&
+        a.tokens[i + 1]?.pos === "PROPN" &&
+        ((t.value === "of" && t.start === cur.end + 1) ||
+          // "Al-Vella": a hyphen inside a name joins its parts.
+          (t.value === "-" && (t.start === cur.end + 1 || (t.start === cur.end && a.tokens[i + 1]!.start === t.end)))));
     if ((proper || glue) && cur && t.start <= cur.end + 1) cur.end = t.end;
     else if (proper) {
       if (cur) runs.push(cur);

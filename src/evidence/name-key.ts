@@ -1,10 +1,18 @@
+import LANGUAGE from "../../language/actors.json" with { type: "json" };
+
+/** A particle inside a name, before a hyphen or another part ("Al-Vella", "Abd Vella"): its case varies between texts. */
+const PARTICLE = new RegExp(`\\b(?:${LANGUAGE.nameParticles.pattern})(?=[- ]\\p{Lu})`, "giu");
+
 /**
  * A name as its transliterations share it: "Petrovskyy" and "Petrovsky", "Grigoriyev" and
- * "Grigoriev", "Yury" and "Yuri" have one key: a doubled or glide y folded into i. The case is
+ * "Grigoriev", "Yury" and "Yuri" have one key: a doubled or glide y folded into i, accents
+ * dropped ("Sánchez", "Sanchez"), a particle's case ignored ("Al-Vella", "al-Vella"). The case is
  * kept: a capitalised surname is a name, the same word in lower case ("the representative") is not.
  */
 export function nameKey(name: string): string {
-  return name
+  // Most names are plain ASCII: only the others are decomposed.
+  return (/[^ -~]/.test(name) ? name.normalize("NFD").replace(/\p{M}/gu, "") : name)
+    .replace(PARTICLE, (p) => p.toLowerCase())
     .replace(/[’']/g, "")
     .replace(/yy/g, "y")
     .replace(/iy|yi|ij/g, "i")

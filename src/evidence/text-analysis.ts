@@ -73,6 +73,26 @@ let wink = loadWink();
 const LONGEST_WORD = 200;
 const NOT_WORDS = new RegExp(`[^\\s()\\[\\]{}<>"'“”‘’,;]{${LONGEST_WORD},}`, "g");
 
+/**
+ * Latin letters beyond Latin-1 ("ğ", "Ł", "č", "ő"): wink's tokenizer cuts a word at each of them
+ * ("Erdoğan" → "Erdo", "ğ", "an"). It reads each as its base letter of the same case, one code
+ * unit for one, so offsets hold and each token's value is still the text's own.
+ */
+const BEYOND_LATIN1 = /(?![\u0020-\u00ff])\p{Script=Latin}/gu;
+function asLatin1(letter: string): string {
+  const base = letter.normalize("NFD")[0]!;
+  if (letter.length === 1 && /[A-Za-z]/.test(base)) return base;
+  const upper = letter.toUpperCase() === letter;
+  return letter.length === 1 ? (upper ? "X" : "x") : upper ? "XX" : "xx";
+}
+
+/**
+ * Spaces wink's tokenizer drops without counting them in a token's preceding spaces (a byte-order
+ * mark, a form feed, an ideographic space): every offset after one was off by one. Each is read as
+ * a space or, for the line-like ones, a line break.
+ */
+const UNCOUNTED_SPACE = /[\v\f\u1680\u2000\u2001\u2006-\u2008\u2028\u2029\u3000\ufeff]/g;
+
 export function analyseText(text: string): TextAnalysis {
   // The tokenizer's patterns take time that grows with the square of a token's length: such runs
   // become spaces of the same length, so every offset still points into the original text.
@@ -80,7 +100,12 @@ export function analyseText(text: string): TextAnalysis {
   const { nlp, lexemes } = wink;
   const its: ItsHelpers = nlp.its;
   const known = lexemes.list.length;
-  const doc = nlp.readDoc(text.replace(NOT_WORDS, (run) => " ".repeat(run.length)));
+  const doc = nlp.readDoc(
+    text
+      .replace(NOT_WORDS, (run) => " ".repeat(run.length))
+      .replace(BEYOND_LATIN1, asLatin1)
+      .replace(UNCOUNTED_SPACE, (c) => (/[\v\f\u2028\u2029]/.test(c) ? "\n" : " ")),
+  );
   forgetWordsSince(lexemes, known);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -89,7 +114,8 @@ export function analyseText(text: string): TextAnalysis {
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     at += spaces[i]!.length;
-    tokens.push({ start: at, end: at + values[i]!.length, value: values[i]!, pos: pos[i]! });
+    const end = at + values[i]!.length;
+    tokens.push({ start: at, end, value: text.slice(at, end), pos: pos[i]! });
     at += values[i]!.length;
   }
   const sentences: { start: number; end: number }[] = [];

@@ -26,7 +26,7 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-09", "This is a first step, and all parties", "Chris Coons"],
     ["bbc-repost-2025-10-09", "looks forward to learning", "James Risch"],
     ["economist-2025-10-02", "potentially one of the great days", "Donald Trump"],
-    ["economist-2025-10-02", "As long as there’s occupation", "Nounou"],
+    ["economist-2025-10-02", "As long as there’s occupation", "Taha al-Nounou"],
     ["economist-2025-10-02", "Israel would have my full backing", "Donald Trump"],
     ["israelhayom-2025-10-03", "it ostensibly agreed to release all hostages", "Hamas"],
     ["israelhayom-2025-10-03", "the necessary circumstances on the ground", "Hamas"],
@@ -42,7 +42,7 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-10-what", "it expects to have some future role in Gaza", "Hamas"],
     ["bbc-repost-2025-10-10-what", "its first withdrawal will see it retaining control", "Israel"],
     ["bbc-repost-2025-10-10-what", "there would initially be a daily minimum of 400", "Palestinian sources"],
-    ["bbc-repost-2025-10-10-wording", "he had received assurances from the US", "Khalil Al-Hayya"],
+    ["bbc-repost-2025-10-10-wording", "he had received assurances from the US", "Khalil al-Hayya"],
     ["bbc-repost-2025-10-10-wording", "the US was moving up to 200 troops", "US officials"],
     [
       "bbc-repost-2025-10-10-wording",
@@ -95,7 +95,7 @@ describe("the Gaza corpus: who said what", () => {
     // "Israeli Prime Minister Benjamin Netanyahu's office said …": his office speaks for him.
     ["reuters-2025-10-09", "the ceasefire would take effect", "Benjamin Netanyahu"],
     ["reuters-2025-10-09", "the list of the Palestinian prisoners", "Gal Hirsch"],
-    ["reuters-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed"],
+    ["reuters-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed abd Rabbo"],
     ["bbc-repost-2025-10-09", "his government would meet on Thursday to approve", "Benjamin Netanyahu"],
     // "…, a Palestinian source told the BBC.": the source as the text names it.
     ["bbc-repost-2025-10-09", "Hamas had not yet received the final list", "a Palestinian source"],
@@ -105,9 +105,9 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-10-what-has-been-agreed", "The Israeli military will withdraw to a line", "the spokesperson"],
     ["reuters-2025-10-09", "Hamas must be destroyed once the hostages are returned", "Bezalel Smotrich"],
     // The BBC's copy of Reuters' words, confirmed by them (confirmedBy).
-    ["bbc-repost-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed"],
-    ["bbc-repost-2025-10-09", "I am not the only one happy", "Abdul Majeed"],
-    ["reuters-2025-10-09", "I am not the only one happy", "Abdul Majeed"], // Read in their texts when the passive-aggressive tagger came to stand by them.
+    ["bbc-repost-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed abd Rabbo"],
+    ["bbc-repost-2025-10-09", "I am not the only one happy", "Abdul Majeed abd Rabbo"],
+    ["reuters-2025-10-09", "I am not the only one happy", "Abdul Majeed abd Rabbo"], // Read in their texts when the passive-aggressive tagger came to stand by them.
     ["bbc-repost-2025-10-06", "that Negotiators from Israel and Hamas are", "Experts"],
     ["bbc-repost-2025-10-09", 'it "a great day for Israel', "Benjamin Netanyahu"],
     ["bbc-repost-2025-10-09", "Israel must withdraw its troops from Gaza to", "a senior White House official"],
