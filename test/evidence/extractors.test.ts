@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findActors } from "../../src/evidence/actors.js";
 import { cueShare } from "../../src/evidence/attribution/confidence.js";
+import { resolveSource, sourceContext } from "../../src/evidence/attribution/coreference.js";
 import { transcriptTurns } from "../../src/evidence/attribution/transcript-turns.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
@@ -184,6 +185,20 @@ describe("who speaks, in the edge cases", () => {
     );
     expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Joe Borg");
     expect(likelySpeaker(found.find((q) => q.text.includes("the harbour would stay open"))!)).toBe("Maria Vella");
+  });
+  it("a source phrase that runs over a closing quotation mark starts after it: a name in a quoted title is not the speaker", () => {
+    const t =
+      "Maria Vella, the former minister, spent the week in Gozo. On “The Joe Borg Morning Show,” the former minister said the ferries would run.";
+    const x = analyseText(t);
+    const context = sourceContext(findActors("t", x), [], t);
+    const start = t.indexOf("The Joe Borg");
+    const end = t.indexOf(" said the ferries");
+    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [] }).speaker).toBe("Maria Vella");
+    // A quotation mark with no words after it leaves the phrase whole.
+    const whole = t.indexOf("Maria Vella");
+    expect(resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [] }).speaker).toBe(
+      "Maria Vella",
+    );
   });
   it('"some senators, including Senator X," is the group speaking, not X', () => {
     const found = quotesOf(

@@ -227,6 +227,9 @@ function namedStarting(named: readonly NamedMention[], from: number, to: number)
  * person was named in between. An unnamed source ("sources familiar with the talks") is kept
  * as its own words.
  */
+/** The last closing quotation mark in a source phrase, with the comma and space after it. */
+const CLOSING_QUOTE = /,?[”"],?\s+(?!.*[”"])/su;
+
 export function resolveSource(
   text: string,
   start: number,
@@ -243,6 +246,11 @@ export function resolveSource(
     const parts = text.slice(start, end).replace(/,\s*$/, "").split(",");
     if (parts.length === 2) return resolveSource(text, start + parts[0]!.length + 1, end, context, memory);
   }
+  // "… on “The Vella Morning Show,” the former minister said": the phrase starts after a quotation
+  // it runs over; a name in the quoted title is not the speaker.
+  const closed = CLOSING_QUOTE.exec(text.slice(start, end));
+  if (closed && /\p{L}/u.test(text.slice(start + closed.index + closed[0].length, end)))
+    return resolveSource(text, start + closed.index + closed[0].length, end, context, memory);
   const phrase = text.slice(start, end).trim();
   // The phrase's core is what stands before a modifier ("an unnamed source [from a NATO country]",
   // "two senior advisers [to President X]"): a name in the modifier is not the speaker.
