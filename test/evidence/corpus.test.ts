@@ -107,6 +107,8 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["001", "This ‘ideal deal’ means Russia", "Horowitz"],
     ["002", "that he is trying to do so", "Several leaks in recent weeks"],
     ["002", "The White House wants to take advantage", "Tatiana Stanovaya"],
+    // "“If the question is only about the points, …,” Ushakov commented. According to him, this peace plan … was sent to Moscow".
+    ["004", "this peace plan from President Trump was sent to Moscow", "Yury Ushakov"],
     ["004", "so far, a compromise version", "Yury Ushakov"],
     ["004", "We did not discuss specific wording", "Yury Ushakov"],
     ["004", "Some of the phrases that were proposed", "Yury Ushakov"],

@@ -200,6 +200,18 @@ describe("who speaks, in the edge cases", () => {
       "Maria Vella",
     );
   });
+  it("a passive cue's subject is spoken about, not speaking; a state of mind keeps its subject", () => {
+    const found = quotesOf(
+      "Maria Vella met the unions on Monday. Joe Borg, the harbour chief, was accused of hiding the ferry accounts from the board. Anna Camilleri has been harshly criticized for raising the fares. The unions are convinced that the fares will rise. Joe Borg said the ferries would run every hour.",
+    );
+    for (const words of ["hiding the ferry accounts", "raising the fares"]) {
+      const q = found.find((x) => x.text.includes(words))!;
+      expect(q.speaker).toBeNull();
+      expect(q.confidence).toBeLessThanOrEqual(0.1);
+    }
+    expect(found.find((x) => x.text.includes("the fares will rise"))!.speaker).toBe("The unions");
+    expect(found.find((x) => x.text.includes("the ferries would run"))!.speaker).toBe("Joe Borg");
+  });
   it('"some senators, including Senator X," is the group speaking, not X', () => {
     const found = quotesOf(
       "Maria Vella met the unions on Monday. Some senators, including Senator Joe Borg of Gozo, said the ferries would run every hour from the spring. The Gozo Channel Line, including its chief Anna Camilleri, said the fares would rise.",

@@ -196,6 +196,17 @@ describe("the Gaza corpus: who said what", () => {
     ["economist-2025-10-02", "the pa leopard can change its spots", "Benjamin Netanyahu"],
     // "Donald Trump said it was “…”, a day which could lead to “eternal peace”".
     ["economist-2025-10-02", "eternal peace", "Donald Trump"],
+    // Read in their texts when a passive cue came to cap its subject's confidence (the threshold fell):
+    // "Hamas has agreed to the hostage "exchange formula" detailed in Trump's plan, providing certain "field conditions" are met".
+    ["bbc-repost-2025-10-06", 'the hostage "exchange formula" detailed', "Hamas"],
+    ["bbc-repost-2025-10-06", "exchange formula", "Hamas"],
+    ["bbc-repost-2025-10-06", "field conditions", "Hamas"],
+    // "… mostly civilians and including more than 18,000 children, according to the Hamas-run health ministry".
+    ["bbc-repost-2025-10-10-wording", "including more than 18,000 children", "the Hamas-run health ministry"],
+    // "after three days of negotiations, the parties agreed to the first phase of … Trump's proposed plan".
+    ["newsby-2025-10-08", "the first phase of US President Donald Trump's proposed plan", "the parties"],
+    // "But far-right members of his coalition have long opposed any deal with Hamas."
+    ["reuters-2025-10-09", "any deal with Hamas", "far-right members of his coalition"],
     ["israelhayom-2025-10-03", "that it had officially conveyed its response", "Hamas"],
     ["israelhayom-2025-10-03", "discuss the details of the process", "The terrorist organization"],
     ["reuters-2025-10-09", "a diplomatic success and a national and moral", "Benjamin Netanyahu"],
