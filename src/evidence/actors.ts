@@ -101,7 +101,8 @@ function personName(words: readonly string[]): boolean {
     parts.length >= 2 &&
     parts.length <= 3 &&
     words.length - parts.length <= 2 &&
-    parts.every((w) => nameWord(w) && !isCountry(w)) &&
+    // A middle initial may go without its full stop ("Maria J Vella").
+    parts.every((w, i) => (nameWord(w) || (i > 0 && i < parts.length - 1 && /^\p{Lu}$/u.test(w))) && !isCountry(w)) &&
     !NOT_PERSON.test(name) &&
     !isCountry(name)
   );
@@ -424,7 +425,18 @@ function particleBeforeName(tokens: readonly Token[], i: number): boolean {
   return next.pos === "PROPN" && next.start === end + 1 && /^\p{Lu}/u.test(next.value);
 }
 
-/** Maximal runs of proper-noun tokens (with inner dots, "of" and particles), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
+/** A middle initial without its full stop, which the tagger may read as "a" ("Maria J Vella", "Michael A Vella"). */
+function initialInName(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (
+    /^\p{Lu}$/u.test(tokens[i]!.value) &&
+    next?.pos === "PROPN" &&
+    next.start === tokens[i]!.end + 1 &&
+    /^\p{Lu}\p{Ll}/u.test(next.value)
+  );
+}
+
+/** Maximal runs of proper-noun tokens (with inner dots, "of", particles and initials), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
 function properRuns(a: TextAnalysis): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
@@ -434,7 +446,7 @@ function properRuns(a: TextAnalysis): { start: number; end: number }[] {
     if (cur && /^[^\S\n]*\n[^\S\n]*$/.test(t.value) && cutName(a.text, cur.start, cur.end)) return;
     const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.value);
     const glue =
-      (cur && t.start === cur.end + 1 && particleBeforeName(a.tokens, i)) ||
+      (cur && t.start === cur.end + 1 && (particleBeforeName(a.tokens, i) || initialInName(a.tokens, i))) ||
       (cur &&
         a.tokens[i + 1]?.pos === "PROPN" &&
         ((t.value === "of" && t.start === cur.end + 1) ||

@@ -420,12 +420,17 @@ const NOT_A_SOURCE_WORD =
 export function speaks(source: string): boolean {
   // A pronoun whose antecedent was not found names nobody a reader would know.
   if (isPronoun(source) || NOT_A_SOURCE_WORD.test(source.trim())) return false;
-  const head =
-    source
+  const last = (phrase: string) =>
+    phrase
       .trim()
       .split(/\s+/)
       .at(-1)
       ?.toLowerCase()
       .replace(/[’']s$/, "") ?? "";
-  return !THINGS.has(head);
+  // The head is before a modifier ("a revision of the plan", "drills in the Baltic", not "a
+  // spokesperson for the plan"), else the last word.
+  const core = MODIFIER.exec(source);
+  return !THINGS.has(last(core ? source.slice(0, core.index) : source));
 }
+/** Where a noun phrase's modifier starts ("… for troop pullbacks", "… in the Baltic"). */
+const MODIFIER = /\s(?:of|for|in|on|with|from|at|over|about)\s/i;

@@ -101,10 +101,10 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["003", "occupation lite", "Volodymyr Zelensky"],
     ["001", "that Moscow objected both to the substance", "Tatiana Stanovaya"],
     ["001", "undiplomatic", "Tatiana Stanovaya"],
-    ["001", "that Russia’s “ideal deal” would go even further", "Horowitz"],
-    ["001", "ideal deal", "Horowitz"],
+    ["001", "that Russia’s “ideal deal” would go even further", "Michael Horowitz"],
+    ["001", "ideal deal", "Michael Horowitz"],
     ["001", "did not go far enough for Putin", "Tatiana Stanovaya"],
-    ["001", "This ‘ideal deal’ means Russia", "Horowitz"],
+    ["001", "This ‘ideal deal’ means Russia", "Michael Horowitz"],
     ["002", "that he is trying to do so", "Several leaks in recent weeks"],
     ["002", "The White House wants to take advantage", "Tatiana Stanovaya"],
     // "“If the question is only about the points, …,” Ushakov commented. According to him, this peace plan … was sent to Moscow".
@@ -171,8 +171,8 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["000", "the notion of a ‘deal’", "Vladimir Putin"],
     // "Horowitz … said that Russia’s “ideal deal” would go even further, including …, demanding
     // “den**ification” (…), and lifting all sanctions": the rest of his list, the word he quotes in it.
-    ["001", "“den**ification” (a euphemism for political", "Horowitz"],
-    ["001", "den**ification", "Horowitz"],
+    ["001", "“den**ification” (a euphemism for political", "Michael Horowitz"],
+    ["001", "den**ification", "Michael Horowitz"],
     // "Rubio told Fox News that the conflict has devolved …, with Russia “willing to sacrifice …”".
     ["001", "willing to sacrifice 7,000 soldiers a week", "Marco Rubio"],
     // "Zelenskyy said in a speech to the nation that they face a difficult choice …": the nation was told.

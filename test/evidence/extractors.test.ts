@@ -400,6 +400,10 @@ describe("who speaks, in the edge cases", () => {
     expect(found("[Maltese President Maria Luisa\nVella](https://x.com/c): “Good.”")).toEqual([
       ["Maria Luisa Vella", "Maltese President"],
     ]);
+    // A middle initial without a full stop, read by the tagger as the article "a".
+    expect(found("Michael A Vella, a harbour analyst, said so. Is Plan A Good?")).toEqual([
+      ["Michael Vella", "harbour analyst"],
+    ]);
     expect(found("Two bodies were identified as Anna Borg and Sgt Maj John al-Vella.").map(([n]) => n)).toEqual([
       "Anna Borg",
       "John al-Vella",

@@ -207,6 +207,8 @@ describe("the Gaza corpus: who said what", () => {
     ["newsby-2025-10-08", "the first phase of US President Donald Trump's proposed plan", "the parties"],
     // "But far-right members of his coalition have long opposed any deal with Hamas."
     ["reuters-2025-10-09", "any deal with Hamas", "far-right members of his coalition"],
+    // "Announcing the deal on social media, Trump said: …" (read when the threshold fell to 0.752).
+    ["bbc-repost-2025-10-09", "the deal on social media", "Donald Trump"],
     ["israelhayom-2025-10-03", "that it had officially conveyed its response", "Hamas"],
     ["israelhayom-2025-10-03", "discuss the details of the process", "The terrorist organization"],
     ["reuters-2025-10-09", "a diplomatic success and a national and moral", "Benjamin Netanyahu"],
