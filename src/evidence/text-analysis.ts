@@ -100,12 +100,11 @@ export function analyseText(text: string): TextAnalysis {
   const { nlp, lexemes } = wink;
   const its: ItsHelpers = nlp.its;
   const known = lexemes.list.length;
-  const doc = nlp.readDoc(
-    text
-      .replace(NOT_WORDS, (run) => " ".repeat(run.length))
-      .replace(BEYOND_LATIN1, asLatin1)
-      .replace(UNCOUNTED_SPACE, (c) => (/[\v\f\u2028\u2029]/.test(c) ? "\n" : " ")),
-  );
+  const read = text
+    .replace(NOT_WORDS, (run) => " ".repeat(run.length))
+    .replace(BEYOND_LATIN1, asLatin1)
+    .replace(UNCOUNTED_SPACE, (c) => (/[\v\f\u2028\u2029]/.test(c) ? "\n" : " "));
+  const doc = nlp.readDoc(read);
   forgetWordsSince(lexemes, known);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -113,10 +112,15 @@ export function analyseText(text: string): TextAnalysis {
   const tokens: Token[] = [];
   let at = 0;
   for (let i = 0; i < values.length; i++) {
-    at += spaces[i]!.length;
-    const end = at + values[i]!.length;
+    const value = values[i]!;
+    // wink keeps a token's preceding spaces short of their true count after a very long run of
+    // them (65,536 and more): where the count misses the token, it is looked for after the last.
+    const next = at + spaces[i]!.length;
+    at = read.startsWith(value, next) ? next : read.indexOf(value, at);
+    if (at < 0) throw new Error(`text analysis lost its place at token ${i} ("${value.slice(0, 20)}")`);
+    const end = at + value.length;
     tokens.push({ start: at, end, value: text.slice(at, end), pos: pos[i]! });
-    at += values[i]!.length;
+    at = end;
   }
   const sentences: { start: number; end: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {

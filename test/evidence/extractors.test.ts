@@ -453,9 +453,10 @@ describe("dates that need the sentence around them", () => {
 });
 
 describe("quotes in awkward texts", () => {
-  it("a byte-order mark or an ideographic space moves no offset: every token and quote is where the text has it", () => {
+  it("a byte-order mark, an ideographic space or a very long run of spaces moves no offset: every token and quote is where the text has it", () => {
     // wink-nlp dropped these without counting them: every offset after one was off by one.
-    for (const space of ["\ufeff", "\u3000", "\f", "\u2028", "\u2000"]) {
+    // … and after 65,536 spaces or more (a long token read as spaces), wink's count of them falls short.
+    for (const space of ["\ufeff", "\u3000", "\f", "\u2028", "\u2000", " ".repeat(70_000), "A".repeat(65_565)]) {
       const t = `${space}Maria Vella said${space}“The ferries will run on time.”${space}Joe Borg agreed.`;
       const x = analyseText(t);
       for (const tok of x.tokens) expect(t.slice(tok.start, tok.end)).toBe(tok.value);
