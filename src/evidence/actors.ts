@@ -323,7 +323,7 @@ const AFTER_PLACE = /^\s+(?:crossing|border|camp|airport|port|governorate|distri
 
 /**
  * Whether a mention of a name of two words or more is a place's: after "in", "near" or "the city
- * of" (and no possessive after it: "in Maria Vella's plan" is a person's), before "crossing" or
+ * of" (and no possessive after it but a place's part: "in Maria Vella's plan" is a person's), before "crossing" or
  * "border", or before a comma and a country ("Wied Vella, Italy"). A name without a title or role
  * whose every mention is such is a place.
  */
@@ -334,8 +334,13 @@ function placeMention(text: string, m: Located): boolean {
   if (AFTER_PLACE.test(after)) return true;
   const country = /^,\s+(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)/u.exec(after)?.[1];
   if (country && isCountry(country)) return true;
-  return BEFORE_PLACE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^['’]s\b/.test(after);
+  if (!BEFORE_PLACE.test(text.slice(Math.max(0, m.start - 40), m.start))) return false;
+  // "in Wied Vella's old harbour" is a place's; "in Maria Vella's plan", a person's.
+  return !/^['’]s\b/.test(after) || PLACE_OWNED.test(after);
 }
+/** A place's part after its possessive ("'s so-called Hostages Square", "'s northern suburbs"). */
+const PLACE_OWNED =
+  /^['’]s\s+(?:[\w-]+\s+){0,2}(?:squares?|streets?|suburbs?|neighbou?rhoods?|districts?|port|harbou?r|beach(?:es)?|airport|outskirts|downtown|centre|center|old city)\b/i;
 
 /**
  * Whether a name stands only in a headline: a line of four or more other capitalised words with

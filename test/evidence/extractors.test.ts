@@ -433,6 +433,8 @@ describe("who speaks, in the edge cases", () => {
       "person:Maria Vella",
       "person:Joe Borg",
     ]);
+    // … unless what it owns is a place's part.
+    expect(kinds("Families rejoiced in Wied Vella's so-called Freedom Square.")).toEqual(["place:Wied Vella"]);
   });
 });
 

@@ -209,6 +209,10 @@ describe("the Gaza corpus: who said what", () => {
     ["reuters-2025-10-09", "any deal with Hamas", "far-right members of his coalition"],
     // "Announcing the deal on social media, Trump said: …" (read when the threshold fell to 0.752).
     ["bbc-repost-2025-10-09", "the deal on social media", "Donald Trump"],
+    // "… for the U.S. president, who had campaigned … "All Parties will be treated fairly! …," he wrote on
+    // social media. "BLESSED ARE THE PEACEMAKERS!"" (sure once "Tel Aviv" was a place, not a rival for "he").
+    ["reuters-2025-10-09", "All Parties will be treated fairly!", "Donald Trump"],
+    ["reuters-2025-10-09", "BLESSED ARE THE PEACEMAKERS!", "Donald Trump"],
     ["israelhayom-2025-10-03", "that it had officially conveyed its response", "Hamas"],
     ["israelhayom-2025-10-03", "discuss the details of the process", "The terrorist organization"],
     ["reuters-2025-10-09", "a diplomatic success and a national and moral", "Benjamin Netanyahu"],
