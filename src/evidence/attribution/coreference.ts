@@ -219,6 +219,9 @@ function namedStarting(named: readonly NamedMention[], from: number, to: number)
   return out.sort((a, b) => a.rank - b.rank);
 }
 
+/** The last closing quotation mark in a source phrase, with the comma and space after it. */
+const CLOSING_QUOTE = /,?[”"],?\s+(?!.*[”"])/su;
+
 /**
  * Resolves a source phrase at [start, end) to an actor, through the text's own mentions (a
  * name inside the phrase, its last one being the head: "presidential adviser John Smith" is
@@ -227,9 +230,6 @@ function namedStarting(named: readonly NamedMention[], from: number, to: number)
  * person was named in between. An unnamed source ("sources familiar with the talks") is kept
  * as its own words.
  */
-/** The last closing quotation mark in a source phrase, with the comma and space after it. */
-const CLOSING_QUOTE = /,?[”"],?\s+(?!.*[”"])/su;
-
 export function resolveSource(
   text: string,
   start: number,
