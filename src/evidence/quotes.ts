@@ -129,14 +129,16 @@ export function quoteCandidates(
       // "told a memorial for the victims that he is determined …": who was told is no part of what.
       const told = r.cue && TOLD.test(text.slice(r.cue.start, r.cue.end)) ? addresseeEnd(a, span) : -1;
       const extent = quoteExtent(text, told >= 0 ? a.tokens[told]!.start : span.start, span.end);
-      // What a source refused, tried, wanted or vowed to do is no words of theirs: the statement is
-      // the author's telling, cue and all ("refused to lay down its weapons", "vowed to rebuild"),
-      // a paraphrase — never "to lay down its weapons" as if said.
+      // What a source refused, tried, wanted or vowed to do is no words of theirs, nor is what it
+      // reacted to: the statement is the author's telling, cue and all ("refused to lay down its
+      // weapons", "reacted forcefully to what was seen as a capitulation"), a paraphrase — never
+      // "to lay down its weapons" or "what was seen as a capitulation" as if said.
       const intent =
         r.cue !== null &&
         r.cue.end <= extent.start &&
         extent.kind === "reported" &&
-        /^to\s+\p{L}/iu.test(text.slice(extent.start, extent.end));
+        (/^to\s+\p{L}/iu.test(text.slice(extent.start, extent.end)) ||
+          REACTION.test(text.slice(r.cue.start, r.cue.end)));
       // "a second ferry terminal, which Vella says will never happen": the words said are about the
       // noun the relative clause hangs on, so the quote runs from that noun, not from "will".
       const antecedent =
@@ -348,6 +350,9 @@ function relativeAntecedent(a: TextAnalysis, source: number, content: number): n
 
 /** Nouns of saying just after a quotation, making its words the possessor's ("… “unrealistic” labels"). */
 const SAYING_NOUN = /^\W{0,3}\s*(?:labels?|remarks?|words|phrase|descriptions?|comments?|claims?|slogan|rhetoric)\b/i;
+
+/** Cues of reacting to something ("reacted forcefully to", "responded to"): what follows is what was reacted to. */
+const REACTION = /\b(?:react(?:s|ed|ing)?|respond(?:s|ed|ing)?)(?:\s+\p{L}+ly)?\s+to$/iu;
 
 /** Cues that name what something is, not what was said: the words after them are the author's. */
 const NAMING =

@@ -1,5 +1,6 @@
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItemEntity, type ItemSentence, type ItsHelpers } from "wink-nlp";
+import LANGUAGE from "../../language/actors.json" with { type: "json" };
 
 /** A token with its character offsets (wink-nlp tokenises losslessly, so offsets are exact). */
 export interface Token {
@@ -122,6 +123,7 @@ export function analyseText(text: string): TextAnalysis {
     tokens.push({ start: at, end, value: text.slice(at, end), pos: pos[i]! });
     at = end;
   }
+  namesReadAsWords(tokens);
   const sentences: { start: number; end: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
     const [a, b] = tokenSpan(s.out(its.span));
@@ -146,6 +148,24 @@ export function analyseText(text: string): TextAnalysis {
     entities.push({ type: e.out(its.type) as string, start, end, text: text.slice(start, end) });
   });
   return { text, sentences, tokens, entities };
+}
+
+const GIVEN_NAMES = new Set(LANGUAGE.givenNamesReadAsWords.names);
+
+/**
+ * wink's tagger reads some given names as verbs ("Ted/VERB Cruz", "Hope/VERB Hicks"), and a
+ * name's run then starts at its surname: before a capitalised proper noun such a word is a name.
+ * "Will" at a sentence's start asks a question ("Will Vella resign?") and stays a word there.
+ */
+function namesReadAsWords(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!,
+      next = tokens[i + 1]!;
+    if (t.pos === "PROPN" || !GIVEN_NAMES.has(t.value)) continue;
+    if (next.pos !== "PROPN" || next.start !== t.end + 1 || !/^\p{Lu}/u.test(next.value)) continue;
+    if (t.pos === "AUX" && (i === 0 || /^(?:[.!?"“‘]|\s*\n\s*)$/.test(tokens[i - 1]!.value))) continue;
+    tokens[i] = { ...t, pos: "PROPN" };
+  }
 }
 
 /**

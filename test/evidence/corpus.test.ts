@@ -200,6 +200,13 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["001", "the administration is pressing both sides toward a workable agreement", "Marco Rubio"],
     // "… Dan Driscoll initially presented a “hard choice” …, insisting they agree to a 28-point plan".
     ["004", "they agree to a 28-point plan", "Dan Driscoll"],
+    // Read in their texts when given names read as verbs ("Ted", "Hope") became names.
+    // "Other allies reacted forcefully to what was seen as a Ukrainian capitulation": the author's
+    // telling of their reaction, cue and all, a paraphrase (never "what was seen as …" as said).
+    ["002", "reacted forcefully to what was seen as a Ukrainian capitulation", "Other allies"],
+    // "Has the negotiation tactic of the United States changed? The Politico believes it has,
+    // particularly following the involvement of Secretary of State Marco Rubio".
+    ["004", "it has, particularly following the involvement of Secretary of State Marco Rubio", "Politico"],
   ];
   it("gives every quote its right speaker or none: no speaker given in the corpus is wrong", () => {
     const given = report.quotes.filter((q) => q.speaker);

@@ -64,6 +64,8 @@ describe("quotes (the trained attribution model)", () => {
       "twenty-seven points of the draft were agreed": "Officials",
       // "According to Port Authority director John Camilleri, the plan would cap …".
       "the plan would cap cruise calls at 300": "John Camilleri",
+      // "a five-hour session that both sides called "frank"": the two delegations' word.
+      frank: "both sides",
     };
     for (const q of quotes.filter((x) => x.speaker)) {
       const key = Object.keys(right).find((k) => q.text.includes(k));
@@ -300,6 +302,15 @@ describe("who speaks, in the edge cases", () => {
       text: "has vowed to reopen the port before the summer",
       kind: "paraphrase",
     });
+    // What a source reacted to is no words of its own either.
+    const reacted = quotesOf(
+      "According to it, Gozo would give up the harbour. Other allies reacted forcefully to what was seen as a Maltese capitulation.",
+    );
+    expect(reacted.some((q) => q.text.startsWith("what was seen as"))).toBe(false);
+    expect(reacted.find((q) => q.text.includes("capitulation"))).toMatchObject({
+      text: "reacted forcefully to what was seen as a Maltese capitulation",
+      kind: "paraphrase",
+    });
   });
   it("what a source pointed to or cited as a reason is the author's account; a connective opening the words is the author's", () => {
     const cited = quotesOf(
@@ -414,6 +425,12 @@ describe("who speaks, in the edge cases", () => {
       ["Maria Vella", "Governor"],
       ["Joe Borg", "Mayor"],
     ]);
+    // Given names the tagger reads as verbs: "Ted Vella" was a mention of "Anna Vella".
+    expect(
+      found("Sen. Ted Vella endorsed Anna Vella. Hope Borg and Will Camilleri agreed. Will Borg resign?").map(
+        ([n]) => n,
+      ),
+    ).toEqual(["Ted Vella", "Anna Vella", "Hope Borg", "Will Camilleri"]);
   });
   it("one person under two spellings is one actor, with aliases as the text writes them on one line", () => {
     const t = "Maria Vellağ met John Al-Borg.\nLater Prime Minister Maria\nVellag and John al-Borg spoke.";
