@@ -220,7 +220,11 @@ describe("the Gaza corpus: who said what", () => {
     ["reuters-2025-10-09", "at least nine Palestinians were killed", "The Gaza health ministry"],
     // "A source briefed on details of the agreement said Israeli troops would begin pulling back
     // within 24 hours of the deal being signed." (read when given names read as verbs became names).
-    ["reuters-2025-10-09", "Israeli troops would begin pulling back within 24 hours", "A source briefed on details of the agreement"],
+    [
+      "reuters-2025-10-09",
+      "Israeli troops would begin pulling back within 24 hours",
+      "A source briefed on details of the agreement",
+    ],
   ];
   const base = (file: string) => file.split("/").at(-1)!;
   it("every speaker the model stands by is right", () => {
