@@ -69,6 +69,8 @@ const TITLE_BEFORE_NAME = new RegExp(
 export function withoutTitle(phrase: string): string {
   return phrase.slice(TITLE_BEFORE_NAME.exec(phrase)?.[0].length ?? 0);
 }
+/** An honorific closing a title ("Mr. ", "Mrs "). */
+const HONORIFIC = /\b(?:Mr|Mrs|Ms)\.?\s+$/;
 /** A run that is a title with no name: qualifiers and a role ("Prime Minister", "Maltese Prime Minister"), not "Anthony Head". */
 const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
@@ -221,7 +223,10 @@ export function findActors(
   for (const run of properRuns(a)) {
     let { start, end } = run;
     let words = text.slice(start, end).split(/\s+/);
+    // An honorific written without its full stop ("Mr Vella") is one of these words.
+    let honorific = false;
     while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) {
+      honorific ||= /^(?:Mr|Mrs|Ms)$/.test(words[0]!);
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
@@ -296,7 +301,9 @@ export function findActors(
       add(full, "person", nameStart, end, role);
     } else if (parts.length === 1 && surnames.has(nameKey(name)))
       add(surnames.get(nameKey(name))!, "person", nameStart, end, role);
-    else if (parts.length === 1 && role && !NOT_PERSON.test(name)) add(name, "person", nameStart, end, role);
+    // A surname alone is a person's under a role or an honorific ("Mr. Vella").
+    else if (parts.length === 1 && (role || honorific || HONORIFIC.test(title)) && !NOT_PERSON.test(name))
+      add(name, "person", nameStart, end, role);
   }
   // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").
   for (const act of actors.values()) {

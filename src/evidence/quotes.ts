@@ -403,11 +403,20 @@ const PASSIVE_SHARE = 0.09;
 const DECLINED_TO_SAY =
   /^\S*\s*(?:declined|refused|declining|refusing)\s+to\s+(?:say|specify|comment|elaborate|discuss|disclose|reveal|confirm|name|identify|detail|answer)\b/i;
 
-/** Whether what follows the cue is what the source did not say ("has not publicly said that …", "declined to specify which …"). */
+/** A cue of stirring others' views ("fuelling speculation", "sparking fears"): what follows is theirs, not the source's. */
+const STIRRED_VIEW =
+  /\b(?:fuel(?:l)?(?:s|ed|ing)?|prompt(?:s|ed|ing)?|spark(?:s|ed|ing)?|stok(?:e|es|ed|ing)|feed(?:s|ing)?|add(?:s|ed|ing)?\s+to|reviv(?:e|es|ed|ing))\s+(?:\p{L}+\s+)?(?:speculation|fears?|suspicions?|rumou?rs?|doubts?|questions?)$/iu;
+
+/**
+ * Whether what follows the cue is what the source did not say ("has not publicly said that …",
+ * "declined to specify which …"), or what others make of what it did ("made no mention of
+ * disarming, fuelling speculation that its position has not changed").
+ */
 function notSaid(text: string, cue: { start: number; end: number }): boolean {
   return (
     NOT_SAID.test(text.slice(Math.max(0, cue.start - 40), cue.end)) ||
-    DECLINED_TO_SAY.test(text.slice(cue.start, cue.end + 30))
+    DECLINED_TO_SAY.test(text.slice(cue.start, cue.end + 30)) ||
+    STIRRED_VIEW.test(text.slice(cue.start, cue.end))
   );
 }
 

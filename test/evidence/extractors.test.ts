@@ -166,6 +166,8 @@ describe("who speaks, in the edge cases", () => {
       "Harbour Minister Maria Vella hasn't said that the strike is over.",
       "Harbour Minister Maria Vella has not yet publicly said that the strike is over.",
       "Harbour Minister Maria Vella declined to say whether the strike is over.",
+      // What others make of what the union did is theirs, not the union's.
+      "The union made no mention of the quotas in its reply on Monday, fuelling speculation that the strike is over.",
     ]) {
       const found = quotesOf(t).filter((x) => x.text.includes("strike"));
       expect(found.length, t).toBeGreaterThan(0);
@@ -424,6 +426,18 @@ describe("who speaks, in the edge cases", () => {
     expect(found("Governor Maria Vella and Mayor Joe Borg spoke.")).toEqual([
       ["Maria Vella", "Governor"],
       ["Joe Borg", "Mayor"],
+    ]);
+    // An honorific is no part of a name: "Mrs. Vella" is Maria Vella; "Mr Borg" alone is Borg.
+    const honorifics = findActors(
+      "t",
+      analyseText(
+        "Maria Vella spoke on Monday. Mrs. Vella said the ferries would run. Mr Borg and Ms. Camilleri agreed.",
+      ),
+    ).filter((x) => x.kind === "person");
+    expect(honorifics.map((x) => [x.name, x.mentions.length])).toEqual([
+      ["Maria Vella", 2],
+      ["Borg", 1],
+      ["Camilleri", 1],
     ]);
     // Given names the tagger reads as verbs: "Ted Vella" was a mention of "Anna Vella".
     expect(
