@@ -275,9 +275,15 @@ export function findActors(
       role ??= `${title.trim()} ${department.slice(0, -2).join(" ")}`;
       name = department.slice(-2).join(" ");
     }
-    // A known person's name closing a longer run ("United Nations Jane Doe") is that person.
-    const tail = name.split(" ").slice(-2);
-    if (name.split(" ").length > 3 && personName(tail) && surnames.has(nameKey(tail[1]!))) name = tail.join(" ");
+    // A known person's name closing a longer run ("United Nations Jane Doe") is that person; so is
+    // a full name the text gives after a word it writes in lower case elsewhere ("Rival Jane Doe").
+    const all = name.split(" ");
+    const tail = all.slice(-2);
+    if (
+      (all.length > 3 && personName(tail) && surnames.has(nameKey(tail[1]!))) ||
+      (all.length === 3 && fullNames.includes(tail.join(" ")) && timesWritten(text, all[0]!.toLowerCase()) > 0)
+    )
+      name = tail.join(" ");
     // The title is the role when none is written around it — a lone word ("President") only before a full name.
     if (!role && ENDS_IN_ROLE.test(title.trim()) && (/\s/.test(title.trim()) || name.includes(" ")))
       role = title.trim();
@@ -350,8 +356,9 @@ const PLACE_OWNED =
   /^['’]s\s+(?:[\w-]+\s+){0,2}(?:squares?|streets?|suburbs?|neighbou?rhoods?|districts?|port|harbou?r|beach(?:es)?|airport|outskirts|downtown|centre|center|old city)\b/i;
 
 /**
- * Whether a name stands only in a headline: a line of four or more other capitalised words with
- * no full stop at its end ("… Talks in December Could Change Everything"), whose surname the text
+ * Whether a name stands only in a headline: a line of four or more other capitalised words, with
+ * no full stop at its end ("… Talks in December Could Change Everything") or with words the text
+ * writes in lower case elsewhere, whose surname the text
  * never writes again. A headline capitalises every word, so two of them read as a name ("Change
  * Everything"); a name with a title or role is taken as one.
  */
@@ -368,7 +375,15 @@ function headlineOnly(text: string, at: number, parts: readonly string[]): boole
   // The line's other words: a name under its title ("Maltese Prime Minister Maria Vella") is a caption, no headline.
   const long = (line.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !parts.includes(w));
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (long.length < 4 || capitalised < 0.8 * long.length || /[.!?]["”’)]?$/.test(line)) return false;
+  if (long.length < 4 || capitalised < 0.8 * long.length) return false;
+  // A line ending as a sentence does is a headline only if it capitalises words the text writes
+  // in lower case elsewhere ("Wealthy Voters Abandon Republican Party for Vella."): a sentence
+  // naming four people is all capitals too.
+  if (
+    /[.!?]["”’)]?$/.test(line) &&
+    long.filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && timesWritten(text, w.toLowerCase()) > 0).length < 2
+  )
+    return false;
   return timesWritten(text, parts[parts.length - 1]!) < 2;
 }
 const HEADLINE_CHARS = 300;

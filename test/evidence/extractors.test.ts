@@ -384,6 +384,14 @@ describe("who speaks, in the edge cases", () => {
     // A name under its title, or written again below, is a name even in a line of capitals.
     expect(people("Maltese Prime Minister Maria Vella\n“The ferries will run,” she said.")).toEqual(["Maria Vella"]);
     expect(people("Maria Vella Wins the Harbour Election in Gozo\nVella thanked the voters.")).toEqual(["Maria Vella"]);
+    // A headline closed by a full stop, capitalising words the text writes in lower case; an
+    // epithet before a full name; and a sentence naming four people, which is no headline.
+    expect(
+      people(
+        "Poll: Wealthy Owners Abandon Labour Party for Maria Vella.\nWealthy owners would abandon the old routes, a poll shows.\n" +
+          "Maria Vella, Joe Borg, Anna Camilleri and Paul Grech met.\nRival Maria Vella had mocked the plan, saying any rival would.",
+      ),
+    ).toEqual(["Maria Vella", "Joe Borg", "Anna Camilleri", "Paul Grech"]);
   });
   it("names with letters beyond Latin-1, particles and wrapped departments are whole; a rank is a title", () => {
     const found = (t: string) =>
