@@ -410,11 +410,12 @@ function isCountry(name: string): boolean {
   if (known === undefined) {
     // Every capitalised word of every text is asked: each answer is kept (a bounded memo).
     if (countryNames.size > 100_000) countryNames.clear();
-    countryNames.set(name, (known = COUNTRIES.some(([re]) => re.exec(name)?.[0] === name)));
+    countryNames.set(name, (known = COUNTRY_NAMES.has(name) || COUNTRIES.some(([re]) => re.exec(name)?.[0] === name)));
   }
   return known;
 }
 const countryNames = new Map<string, boolean>();
+const COUNTRY_NAMES = new Set(LANGUAGE.countryNames.names);
 
 /**
  * A name cut by a line break: a title and the first one or two words of a name after it ("Prime

@@ -120,7 +120,7 @@ export function quoteCandidates(
   const features = tokenFeatures(a, model.cues);
   const { tags, score, posterior } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
-  const memory: SpeakerMemory = { quoted: [], bodies: [] };
+  const memory: SpeakerMemory = { quoted: [], bodies: [], said: [] };
   const context = sourceContext(actors, knownPeople, text);
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {
@@ -129,16 +129,17 @@ export function quoteCandidates(
       // "told a memorial for the victims that he is determined …": who was told is no part of what.
       const told = r.cue && TOLD.test(text.slice(r.cue.start, r.cue.end)) ? addresseeEnd(a, span) : -1;
       const extent = quoteExtent(text, told >= 0 ? a.tokens[told]!.start : span.start, span.end);
-      // What a source refused, tried, wanted or vowed to do is no words of theirs, nor is what it
+      // What a source refused, tried, failed or vowed to do is no words of theirs, nor is what it
       // reacted to: the statement is the author's telling, cue and all ("refused to lay down its
-      // weapons", "reacted forcefully to what was seen as a capitulation"), a paraphrase — never
-      // "to lay down its weapons" or "what was seen as a capitulation" as if said.
+      // weapons", "failed to reach an agreement", "reacted forcefully to what was seen as a
+      // capitulation"), a paraphrase — never "to lay down its weapons" or "an agreement" as if said.
       const intent =
         r.cue !== null &&
         r.cue.end <= extent.start &&
         extent.kind === "reported" &&
         (/^to\s+\p{L}/iu.test(text.slice(extent.start, extent.end)) ||
-          REACTION.test(text.slice(r.cue.start, r.cue.end)));
+          REACTION.test(text.slice(r.cue.start, r.cue.end)) ||
+          ACTION_TO.test(text.slice(r.cue.start, r.cue.end)));
       // "a second ferry terminal, which Vella says will never happen": the words said are about the
       // noun the relative clause hangs on, so the quote runs from that noun, not from "will".
       const antecedent =
@@ -240,6 +241,7 @@ export function quoteCandidates(
         resolution,
         signals,
       });
+      memory.said.push({ from: start, to: end });
     }
     if (resolution) remember(memory, resolution, r.source!.end);
   }
@@ -350,6 +352,10 @@ function relativeAntecedent(a: TextAnalysis, source: number, content: number): n
 
 /** Nouns of saying just after a quotation, making its words the possessor's ("… “unrealistic” labels"). */
 const SAYING_NOUN = /^\W{0,3}\s*(?:labels?|remarks?|words|phrase|descriptions?|comments?|claims?|slogan|rhetoric)\b/i;
+
+/** Cues of trying, failing or agreeing to do something ("failed to reach", "agreed to hold"): what follows is the deed's object. */
+const ACTION_TO =
+  /\b(?:fail|refus|tr(?:y|ies|ied|ying)\b|want|vow|attempt|seek|sought|declin|plan|hop|aim|agree|promis|threaten|pledg|offer|decid|manag|struggl)\p{L}*\s+to\s+\p{L}+$/iu;
 
 /** Cues of reacting to something ("reacted forcefully to", "responded to"): what follows is what was reacted to. */
 const REACTION = /\b(?:react(?:s|ed|ing)?|respond(?:s|ed|ing)?)(?:\s+\p{L}+ly)?\s+to$/iu;

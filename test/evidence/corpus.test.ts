@@ -207,6 +207,12 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     // "Has the negotiation tactic of the United States changed? The Politico believes it has,
     // particularly following the involvement of Secretary of State Marco Rubio".
     ["004", "it has, particularly following the involvement of Secretary of State Marco Rubio", "Politico"],
+    // Read in their texts when two parties joined became one source and an honorific no name.
+    // "The US then presented a 28-point peace plan": what the US did, a paraphrase.
+    ["002", "a 28-point peace plan", "United States"],
+    // "According to the Ukrainian publication Strana, the United States and Ukraine failed to reach an
+    // agreement on any of the key issues …": the two together (was Ukraine alone), relayed by Strana.
+    ["004", "failed to reach an agreement on any of the key issues", "the United States and Ukraine"],
   ];
   it("gives every quote its right speaker or none: no speaker given in the corpus is wrong", () => {
     const given = report.quotes.filter((q) => q.speaker);

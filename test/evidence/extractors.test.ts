@@ -177,6 +177,27 @@ describe("who speaks, in the edge cases", () => {
       }
     }
   });
+  it("a person named inside reported words is talked about: no rival for the next 'he'", () => {
+    const qs = quotesOf(
+      "Despite ongoing contacts between aides, Joe Borg said there is no meeting planned between Vella and Camilleri. Asked whether the meeting brought peace closer, he replied: “No further, that’s for sure.”",
+    );
+    const reply = qs.find((q) => q.text.startsWith("No further"))!;
+    expect(reply.speaker ?? reply.speakerCandidate).toBe("Joe Borg");
+    // "she" is no Donald, whom the text gives no honorific; a plural opening a sentence is no name.
+    const who = (t: string, words: string) => {
+      const q = quotesOf(t).find((x) => x.text.startsWith(words))!;
+      return q.speaker ?? q.speakerCandidate;
+    };
+    expect(
+      who("Maria Borg met the press. “The port will open,” Donald Vella said. “It is finished,” she said.", "It is"),
+    ).toBe("Maria Borg");
+    expect(
+      who(
+        "Joe Vella spoke to the delegates. Delegates questioned how Vella could turn back. “It became personal,” he said.",
+        "It became",
+      ),
+    ).toBe("Joe Vella");
+  });
   it("a cue the training never saw gets the overall share, even one named like an object's property", () => {
     const { cues } = loadAttributionModel().calibrator;
     expect(cueShare(cues, "said")).not.toBe(cues.overall);
@@ -197,12 +218,12 @@ describe("who speaks, in the edge cases", () => {
     const context = sourceContext(findActors("t", x), [], t);
     const start = t.indexOf("The Joe Borg");
     const end = t.indexOf(" said the ferries");
-    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [] }).speaker).toBe("Maria Vella");
+    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [], said: [] }).speaker).toBe("Maria Vella");
     // A quotation mark with no words after it leaves the phrase whole.
     const whole = t.indexOf("Maria Vella");
-    expect(resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [] }).speaker).toBe(
-      "Maria Vella",
-    );
+    expect(
+      resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [] }).speaker,
+    ).toBe("Maria Vella");
   });
   it("a passive cue's subject is spoken about, not speaking; a state of mind keeps its subject", () => {
     const found = quotesOf(
@@ -304,6 +325,15 @@ describe("who speaks, in the edge cases", () => {
       text: "has vowed to reopen the port before the summer",
       kind: "paraphrase",
     });
+    // Nor is what two parties failed to reach; and the two speak together, neither alone.
+    const failed = quotesOf(
+      "According to the Gozo Times, Malta and Italy failed to reach an agreement on any of the ferry routes. Maria Vella spoke.",
+    ).find((q) => q.text.includes("an agreement"))!;
+    expect(failed).toMatchObject({
+      text: "failed to reach an agreement on any of the ferry routes",
+      kind: "paraphrase",
+    });
+    expect(failed.speaker ?? failed.speakerCandidate).toBe("Malta and Italy");
     // What a source reacted to is no words of its own either.
     const reacted = quotesOf(
       "According to it, Gozo would give up the harbour. Other allies reacted forcefully to what was seen as a Maltese capitulation.",
@@ -392,6 +422,12 @@ describe("who speaks, in the edge cases", () => {
           "Maria Vella, Joe Borg, Anna Camilleri and Paul Grech met.\nRival Maria Vella had mocked the plan, saying any rival would.",
       ),
     ).toEqual(["Maria Vella", "Joe Borg", "Anna Camilleri", "Paul Grech"]);
+    // A country beyond the parties' list, an institution: no person ("Poor Mexico" took every "Mexico").
+    expect(
+      people(
+        'Fishermen often say, "Poor Mexico, so far from the sea." Mexico is far. The Supreme Court ruled. Maria Vella agreed.',
+      ),
+    ).toEqual(["Maria Vella"]);
   });
   it("names with letters beyond Latin-1, particles and wrapped departments are whole; a rank is a title", () => {
     const found = (t: string) =>
