@@ -69,8 +69,6 @@ export function remember(memory: SpeakerMemory, r: Resolution, at: number): void
 
 /** What resolving a text's sources needs, prepared once per text. */
 export interface SourceContext {
-  /** Whether the text writes this word (in lower case) as a word of its own. */
-  readonly writtenInLowerCase: (word: string) => boolean;
   readonly actors: readonly Actor[];
   readonly people: readonly Actor[];
   /** Surname → the full names that end with it (the text's people and the batch's). */
@@ -90,6 +88,8 @@ export interface SourceContext {
   readonly gender: ReadonlyMap<string, Gender>;
   /** Whether a point of the text stands inside quotation marks (someone's words, not the author's). */
   readonly quoted: (at: number) => boolean;
+  /** Whether the text writes this word (in lower case) as a word of its own. */
+  readonly writtenInLowerCase: (word: string) => boolean;
 }
 
 /** The text's quoted stretches, as sorted [start, end) pairs: marks pair within a paragraph, straight ones toggling. */
@@ -353,8 +353,8 @@ export function resolveSource(
   );
   if (bySurname.length === 1) return { speaker: bySurname[0]!, how: "name", confidence: 0.9 };
   // A bare capitalised name the text does not otherwise know ("Vella greenlit …, vowing", "PM
-  // Vella invoked …"): a person by surname.
-  // A word the text also writes in lower case is a common noun opening a sentence ("Delegates questioned …").
+  // Vella invoked …"): a person by surname — unless the text also writes it in lower case, a
+  // common noun opening a sentence ("Delegates questioned …").
   const bare = withoutTitle(core);
   if (
     /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(bare) &&
