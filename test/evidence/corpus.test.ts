@@ -308,6 +308,8 @@ describe("the Moscow corpus: who speaks", () => {
     const named = new Set(report.quotes.flatMap((q) => [q.speaker, q.speakerCandidate]).filter(Boolean));
     for (const thing of ["Victory Plan", "a revision", "this cap", "The fundamental obstacle", "Campaign Promise"])
       expect(named).not.toContain(thing);
+    // A headline glued to its paragraph ("Transactional Bond with PutinTrump's Putin rapport") is no speaker.
+    expect([...named].filter((n) => /\bBond\b|rapport/.test(n!))).toEqual([]);
     // A role places a person with a side ("Kremlin aide" → Russia); an analyst's nationality does not.
     const affiliation = (name: string) => report.actors.find((a) => a.name === name)?.affiliation;
     expect(affiliation("Yury Ushakov")).toBe("Russia");
