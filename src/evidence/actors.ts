@@ -4,6 +4,7 @@ import { escapeRegExp } from "./escape-regexp.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "./name-key.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis, Token } from "./text-analysis.js";
+import { timesWritten } from "./times-written.js";
 import { toRegExp } from "./written-pattern.js";
 
 export const ACTOR_KINDS = ["person", "organisation", "country", "place"] as const;
@@ -69,8 +70,8 @@ const TITLE_BEFORE_NAME = new RegExp(
 export function withoutTitle(phrase: string): string {
   return phrase.slice(TITLE_BEFORE_NAME.exec(phrase)?.[0].length ?? 0);
 }
-/** An honorific closing a title ("Mr. ", "Mrs "). */
-const HONORIFIC = /\b(?:Mr|Mrs|Ms)\.?\s+$/;
+/** An honorific just before a name ("Mr. ", "Mrs "), with or without its full stop. */
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms)\.?\s+$/;
 /** A run that is a title with no name: qualifiers and a role ("Prime Minister", "Maltese Prime Minister"), not "Anthony Head". */
 const TITLE_ONLY = new RegExp(`^(?:${TITLE_QUALIFIER}\\s+){0,3}(?:${ROLE_ALT})$`);
 /** A title that ends in a role word gives the role ("Maltese Prime Minister"). */
@@ -223,10 +224,7 @@ export function findActors(
   for (const run of properRuns(a)) {
     let { start, end } = run;
     let words = text.slice(start, end).split(/\s+/);
-    // An honorific written without its full stop ("Mr Vella") is one of these words.
-    let honorific = false;
     while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) {
-      honorific ||= /^(?:Mr|Mrs|Ms)$/.test(words[0]!);
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
@@ -307,8 +305,12 @@ export function findActors(
       add(full, "person", nameStart, end, role);
     } else if (parts.length === 1 && surnames.has(nameKey(name)))
       add(surnames.get(nameKey(name))!, "person", nameStart, end, role);
-    // A surname alone is a person's under a role or an honorific ("Mr. Vella").
-    else if (parts.length === 1 && (role || honorific || HONORIFIC.test(title)) && !NOT_PERSON.test(name))
+    // A surname alone is a person's under a role or an honorific ("Mr. Vella", "Mr Vella").
+    else if (
+      parts.length === 1 &&
+      (role || HONORIFIC_BEFORE.test(text.slice(Math.max(0, nameStart - 5), nameStart))) &&
+      !NOT_PERSON.test(name)
+    )
       add(name, "person", nameStart, end, role);
   }
   // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").
@@ -387,22 +389,6 @@ function headlineOnly(text: string, at: number, parts: readonly string[]): boole
   return timesWritten(text, parts[parts.length - 1]!) < 2;
 }
 const HEADLINE_CHARS = 300;
-
-/**
- * How often a word stands alone in a text (not inside a longer word). The text's words are counted
- * once and kept for its next question: each headline asks for one surname.
- */
-function timesWritten(text: string, word: string): number {
-  if (!/^\p{L}+$/u.test(word))
-    return (text.match(new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "gu")) ?? []).length;
-  if (wordCounts.text !== text) {
-    const counts = new Map<string, number>();
-    for (const [w] of text.matchAll(/\p{L}+/gu)) counts.set(w, (counts.get(w) ?? 0) + 1);
-    wordCounts = { text, counts };
-  }
-  return wordCounts.counts.get(word) ?? 0;
-}
-let wordCounts: { text: string; counts: Map<string, number> } = { text: "", counts: new Map() };
 
 /** A country's name written as a run of capitalised words ("Saudi Arabia", "New Zealand"): no person. */
 function isCountry(name: string): boolean {

@@ -312,37 +312,40 @@ describe("who speaks, in the edge cases", () => {
     expect(said.text).toMatch(/^that she is “determined” to reopen the port/);
   });
   it("what a source refused or vowed to do is told as the author's paraphrase, cue and all, never as its words", () => {
-    const qs = quotesOf(
+    // The quote holding `words` is the author's paraphrase `told`, and no quote starts at what was done.
+    const toldAs = (t: string, words: string, told: string) => {
+      const qs = quotesOf(t);
+      expect(
+        qs.some((q) => q.text.startsWith(words)),
+        t,
+      ).toBe(false);
+      const q = qs.find((x) => x.text.includes(words))!;
+      expect(q, t).toMatchObject({ text: told, kind: "paraphrase" });
+      return q;
+    };
+    toldAs(
       "The fishermen's union has previously refused to end the strike, saying it would only do so once the quotas are published.",
+      "to end the strike",
+      "has previously refused to end the strike",
     );
-    expect(qs.some((q) => q.text.startsWith("to end the strike"))).toBe(false);
-    expect(qs.find((q) => q.text.includes("to end the strike"))).toMatchObject({
-      text: "has previously refused to end the strike",
-      kind: "paraphrase",
-    });
-    const vow = quotesOf("Maria Vella has vowed to reopen the port before the summer, her office said.");
-    expect(vow.find((q) => q.text.includes("to reopen the port"))).toMatchObject({
-      text: "has vowed to reopen the port before the summer",
-      kind: "paraphrase",
-    });
+    toldAs(
+      "Maria Vella has vowed to reopen the port before the summer, her office said.",
+      "to reopen the port",
+      "has vowed to reopen the port before the summer",
+    );
     // Nor is what two parties failed to reach; and the two speak together, neither alone.
-    const failed = quotesOf(
+    const failed = toldAs(
       "According to the Gozo Times, Malta and Italy failed to reach an agreement on any of the ferry routes. Maria Vella spoke.",
-    ).find((q) => q.text.includes("an agreement"))!;
-    expect(failed).toMatchObject({
-      text: "failed to reach an agreement on any of the ferry routes",
-      kind: "paraphrase",
-    });
+      "an agreement",
+      "failed to reach an agreement on any of the ferry routes",
+    );
     expect(failed.speaker ?? failed.speakerCandidate).toBe("Malta and Italy");
     // What a source reacted to is no words of its own either.
-    const reacted = quotesOf(
+    toldAs(
       "According to it, Gozo would give up the harbour. Other allies reacted forcefully to what was seen as a Maltese capitulation.",
+      "what was seen as",
+      "reacted forcefully to what was seen as a Maltese capitulation",
     );
-    expect(reacted.some((q) => q.text.startsWith("what was seen as"))).toBe(false);
-    expect(reacted.find((q) => q.text.includes("capitulation"))).toMatchObject({
-      text: "reacted forcefully to what was seen as a Maltese capitulation",
-      kind: "paraphrase",
-    });
   });
   it("what a source pointed to or cited as a reason is the author's account; a connective opening the words is the author's", () => {
     const cited = quotesOf(

@@ -3,6 +3,7 @@ import { type Actor, withoutTitle } from "../actors.js";
 import { COUNTRIES } from "../countries.js";
 import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
+import { timesWritten } from "../times-written.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
 export interface Resolution {
@@ -88,8 +89,6 @@ export interface SourceContext {
   readonly gender: ReadonlyMap<string, Gender>;
   /** Whether a point of the text stands inside quotation marks (someone's words, not the author's). */
   readonly quoted: (at: number) => boolean;
-  /** Whether the text writes this word (in lower case) as a word of its own. */
-  readonly writtenInLowerCase: (word: string) => boolean;
 }
 
 /** The text's quoted stretches, as sorted [start, end) pairs: marks pair within a paragraph, straight ones toggling. */
@@ -139,11 +138,9 @@ function gendersOf(people: readonly Actor[], text: string): Map<string, Gender> 
       else if (MASCULINE_ROLE.test(r)) seen.add("m");
     }
     // With nothing in the text, a given name that is one gender's: "Donald Vella" is no "she".
-    if (!seen.size) {
-      const given = p.name.split(" ")[0]!;
-      if (p.name.includes(" ") && MASCULINE_NAMES.has(given)) seen.add("m");
-      else if (p.name.includes(" ") && FEMININE_NAMES.has(given)) seen.add("f");
-    }
+    const given = p.name.includes(" ") ? p.name.split(" ")[0]! : "";
+    if (!seen.size && MASCULINE_NAMES.has(given)) seen.add("m");
+    else if (!seen.size && FEMININE_NAMES.has(given)) seen.add("f");
     if (seen.size === 1) out.set(p.name, [...seen][0]!);
   }
   return out;
@@ -226,22 +223,7 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
     const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
     return k < ranges.length / 2 && ranges[2 * k]! <= at;
   };
-  // The text's lower-case words, read once when first asked for.
-  let lower: Set<string> | undefined;
-  const writtenInLowerCase = (word: string) =>
-    (lower ??= new Set(text.match(/(?<!\p{L})\p{Ll}+(?!\p{L})/gu))).has(word);
-  return {
-    actors,
-    people,
-    bySurname,
-    named,
-    endsOf,
-    freeEndsOf,
-    startsOf,
-    gender: gendersOf(people, text),
-    quoted,
-    writtenInLowerCase,
-  };
+  return { actors, people, bySurname, named, endsOf, freeEndsOf, startsOf, gender: gendersOf(people, text), quoted };
 }
 
 /** The named mentions starting in [from, to), in the actors' order. */
@@ -359,7 +341,7 @@ export function resolveSource(
   if (
     /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(bare) &&
     !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(bare) &&
-    !context.writtenInLowerCase(bare.toLowerCase())
+    timesWritten(text, bare.toLowerCase()) === 0
   )
     return { speaker: bare, how: "name", confidence: 0.85 };
   const lastMention = (a: Actor, before: number, of = context.endsOf) => {
