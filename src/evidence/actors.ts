@@ -55,6 +55,8 @@ const ROLE_ALT = ROLE_WORDS.split("|")
 const ROLE = new RegExp(
   `((?<![\\w’'-])(?:(?:[A-Z][\\w.’'-]*|special|chief|senior|deputy|former|top|presidential|exiled|foreign|political)[^\\S\\n]+){0,3}(?:${ROLE_ALT})(?:\\s+(?:for|of)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z&][\\w&.-]*){0,5})?),?\\s+$`,
 );
+/** A role word anywhere: without one a window holds no ROLE, and the anchored search is skipped. */
+const ANY_ROLE = new RegExp(`(?:${ROLE_ALT})`);
 /** A heading run into the next paragraph's first word ("… Signal ProgressKremlin aide"): what stands before the seam is no part of a role. */
 const GLUED_HEADING = /^.*\p{Ll}{3}(?=\p{Lu}\p{Ll})/u;
 const APPOSITION = new RegExp(
@@ -253,7 +255,7 @@ export function findActors(
     }
     // A role before the name ("presidential adviser John Smith") or in apposition after it ("Maria Vella, the chief negotiator").
     let role =
-      ROLE.exec(text.slice(Math.max(0, start - 80), start))?.[1] ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
+      roleBefore(text.slice(Math.max(0, start - 80), start)) ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
     if (role)
       role = role
         .replace(GLUED_HEADING, "")
@@ -328,6 +330,11 @@ export function findActors(
     aliases: [...x.aliases],
     mentions: x.mentions.sort((p, q) => p.start - q.start),
   }));
+}
+
+/** The role written just before a name, if any; most windows hold no role word, and the anchored search (slow on every window) is skipped. */
+function roleBefore(window: string): string | undefined {
+  return ANY_ROLE.test(window) ? ROLE.exec(window)?.[1] : undefined;
 }
 
 /** Words before a place's name: "in", "near", "the city of". */

@@ -41,8 +41,8 @@ function shingles(text: string): Float64Array {
   return out.subarray(0, n);
 }
 
-/** A 5-gram's key in the index of originals: its hash's low 30 bits, a small integer (a map keyed by those hashes fast). */
-const indexKey = (s: number) => s % 0x40000000;
+/** A 5-gram's key in the index of originals: its hash's low 30 bits, a small integer (a map keyed by those hashes fast); taken with integer bit operations, not a floating-point remainder. */
+const indexKey = (s: number) => (s >>> 0) & 0x3fffffff;
 
 /** 5-grams held by more originals than this are boilerplate: they find no candidates (they still count in the similarity). */
 const COMMON = 64;

@@ -43,8 +43,12 @@ export function relayOf(phrase: string, before: () => string = () => ""): Relay 
   return { outlet, source };
 }
 
+/** Any known outlet: most phrases name none ("he", "officials"), and one search answers for all the patterns. */
+const ANY_KNOWN = new RegExp(KNOWN.map(([re]) => `(?:${re.source})`).join("|"), "i");
+
 /** The first known outlet a phrase names, longest name first; each pattern tried only until one matches. */
 function firstKnown(phrase: string): { m: RegExpExecArray; name: string } | null {
+  if (!ANY_KNOWN.test(phrase)) return null;
   for (const [re, name] of KNOWN) {
     const m = re.exec(phrase);
     if (m) return { m, name };
