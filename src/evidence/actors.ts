@@ -115,6 +115,8 @@ function personName(words: readonly string[]): boolean {
 
 /** Capitalised words that start no person's name. */
 const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
+/** Whether a capitalised word is one no person's name has (a demonym, a month, an institution's word). */
+export const noNameWord = (word: string): boolean => NOT_PERSON.test(word);
 const CANONICAL_KIND: Readonly<Record<string, ActorKind>> = Object.fromEntries(
   Object.entries(LANGUAGE.canonicalKinds).map(([name, kind]) => [name, actorKind(kind)]),
 );

@@ -88,7 +88,10 @@ export function findQuotes(
     // speaker, however sure the linker is, even when a name in it resolves to a person.
     const span = quote.speakerSpan;
     const possessed = span ? /[’']s\s+([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
-    let who = resolved !== null && speaks(resolved) && (!possessed || speaks(possessed[1]!)) ? resolved : null;
+    let who =
+      resolved !== null && !resolution?.nobody && speaks(resolved) && (!possessed || speaks(possessed[1]!))
+        ? resolved
+        : null;
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
       ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))
@@ -121,7 +124,7 @@ export function quoteCandidates(
   const { tags, score, posterior } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
   const memory: SpeakerMemory = { quoted: [], bodies: [], said: [] };
-  const context = sourceContext(actors, knownPeople, text);
+  const context = sourceContext(actors, knownPeople, text, a.tokens);
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
@@ -241,7 +244,9 @@ export function quoteCandidates(
         resolution,
         signals,
       });
-      memory.said.push({ from: start, to: end });
+      // Words given to a thing ("The obstacle remains that Vella refuses …") are the author's own:
+      // a person named in them is no one merely talked about.
+      if (!resolution || (!resolution.nobody && speaks(resolution.speaker))) memory.said.push({ from: start, to: end });
     }
     if (resolution) remember(memory, resolution, r.source!.end);
   }
@@ -432,14 +437,18 @@ const RELAY_LOOKBACK = 2000;
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
 
-/** A lone verb or function word the tagger took for a source names nobody. */
+/** A lone verb, function word or quantifier the tagger took for a source names nobody ("some", "many"). */
 const NOT_A_SOURCE_WORD =
-  /^(said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would)$/i;
+  /^(said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would|some|many|most|several|few|none)$/i;
+/** A relative clause taken for a source ("who talks to the unions", "many of whom"): its antecedent was not found. */
+const RELATIVE_CLAUSE = /^who\s|\bof\s+(?:whom|which)$/i;
 
 /** Whether a source phrase can be a speaker: a person or a body, not a plan, a cap or an obstacle. */
 export function speaks(source: string): boolean {
   // A pronoun whose antecedent was not found names nobody a reader would know.
-  if (isPronoun(source) || NOT_A_SOURCE_WORD.test(source.trim())) return false;
+  // Nor does a relative clause whose antecedent was not found, or a figure ("80%").
+  if (isPronoun(source) || NOT_A_SOURCE_WORD.test(source.trim()) || RELATIVE_CLAUSE.test(source.trim())) return false;
+  if (!/\p{L}/u.test(source)) return false;
   const last = (phrase: string) =>
     phrase
       .trim()

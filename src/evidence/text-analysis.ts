@@ -198,6 +198,29 @@ function tokenSpan(span: unknown): [number, number] {
   return [span[0], span[1]];
 }
 
+/** Whether the NLP model's own lexicon (its words, not those met in texts) holds a word as written: an English word. */
+export function inLexicon(word: string): boolean {
+  const i = wink.lexemes.hash[word];
+  return i !== undefined && i < wink.lexemes.intrinsicSize;
+}
+
+/**
+ * Whether a lower-case word is an English adjective: one the NLP model's own lexicon holds (its
+ * words, not those met in texts) and tags ADJ when it stands alone ("public", "crucial"), for a
+ * capitalised word that might be a name.
+ */
+export function isAdjective(word: string): boolean {
+  if (!inLexicon(word)) return false;
+  let adjective = adjectives.get(word);
+  if (adjective === undefined) {
+    if (adjectives.size > 10_000) adjectives.clear();
+    adjectives.set(word, (adjective = wink.nlp.readDoc(word).tokens().out(wink.nlp.its.pos)[0] === "ADJ"));
+  }
+  return adjective;
+}
+/** Words asked about before, with the answer (a bounded memo: a long-running process asks about many). */
+const adjectives = new Map<string, boolean>();
+
 /** Takes the words wink added to its lexicon's lookup table since its list held `known` out of the table again. */
 function forgetWordsSince({ hash, list, intrinsicSize }: Lexemes, known: number): void {
   for (let i = Math.max(known, intrinsicSize); i < list.length; i++) if (hash[list[i]!] === i) delete hash[list[i]!];

@@ -10,7 +10,7 @@ import { readDocument } from "../../src/evidence/document.js";
 import { extractEvidence } from "../../src/evidence/extract.js";
 import { likelySpeaker } from "../../src/evidence/likely-speaker.js";
 import { findQuantities } from "../../src/evidence/quantities.js";
-import { findQuotes, QUOTE_CAP } from "../../src/evidence/quotes.js";
+import { findQuotes, QUOTE_CAP, speaks } from "../../src/evidence/quotes.js";
 import { analyseText } from "../../src/evidence/text-analysis.js";
 import { loadAttributionModel } from "../../src/ingest/attribution-model.js";
 import { contentId } from "../../src/ingest/read-documents.js";
@@ -224,6 +224,38 @@ describe("who speaks, in the edge cases", () => {
     expect(
       resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [] }).speaker,
     ).toBe("Maria Vella");
+  });
+  it("a common word the tagger took alone for a source names no one; a bare surname, a group and a noun phrase still speak", () => {
+    const t = [
+      "Ferry Talks Stall\n",
+      "Public support wanes across the islands, the latest polls show. Crucial issues remain open.",
+      "Borg wants a deal by May. Cook signed it. Russian tankers kept sailing, Maltese officials said. Experts agree.",
+      "Member of the harbour board: the ferries will run. Poll results: 62% favour the plan.",
+      "Correction: an earlier version misspelt a name.",
+    ].join("\n");
+    const x = analyseText(t);
+    const context = sourceContext(findActors("t", x), [], t, x.tokens);
+    const resolve = (words: string, from = 0) => {
+      const start = t.indexOf(words, from);
+      return resolveSource(t, start, start + words.length, context, { quoted: [], bodies: [], said: [] });
+    };
+    // An adjective the text capitalises only where a sentence or line opens, a demonym, a label.
+    for (const word of ["Public", "Crucial", "Russian", "Correction"]) expect(resolve(word).nobody, word).toBe(true);
+    // A bare surname is a person's, even one that is an English word, before a verb; a plural is a
+    // group; an English word with a modifier heads a noun phrase that speaks.
+    expect(resolve("Borg")).toMatchObject({ speaker: "Borg", how: "name" });
+    expect(resolve("Cook")).toMatchObject({ speaker: "Cook", how: "name" });
+    expect(resolve("Experts")).toMatchObject({ speaker: "Experts" });
+    expect(resolve("Member of the harbour board")).toMatchObject({
+      speaker: "Member of the harbour board",
+      how: "unnamed",
+    });
+    // A heading's label before a colon is no part of the source.
+    expect(resolve("Poll results: 62%").speaker).toBe("62%");
+    // A quantifier, a relative clause whose antecedent was not found, a figure: no speaker.
+    for (const source of ["some", "who talks to the unions", "many of whom", "62%"])
+      expect(speaks(source), source).toBe(false);
+    for (const source of ["Experts", "Maltese officials", "whose leaders"]) expect(speaks(source), source).toBe(true);
   });
   it("a passive cue's subject is spoken about, not speaking; a state of mind keeps its subject", () => {
     const found = quotesOf(

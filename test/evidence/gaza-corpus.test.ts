@@ -129,7 +129,7 @@ describe("the Gaza corpus: who said what", () => {
       "which has killed more than 67,100 people",
       "the territory's Hamas-run health ministry",
     ],
-    ["bbc-repost-2025-10-10-what", "this will happen immediately", "Reports"],
+    ["bbc-repost-2025-10-10-what", "this will happen immediately", "Reports in Israeli media"],
     ["bbc-repost-2025-10-10-what", "that preparations were under way to", "The Israeli military"],
     ["bbc-repost-2025-10-10-what", "Israel would then release about 250", "a Palestinian source"],
     ["bbc-repost-2025-10-10-what", "will not be released as part of the swap", "the Israeli spokesperson"],

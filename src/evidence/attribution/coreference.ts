@@ -1,8 +1,10 @@
 import ACTOR_LANGUAGE from "../../../language/actors.json" with { type: "json" };
-import { type Actor, withoutTitle } from "../actors.js";
+import { type Actor, noNameWord, withoutTitle } from "../actors.js";
 import { COUNTRIES } from "../countries.js";
+import { escapeRegExp } from "../escape-regexp.js";
 import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
+import { inLexicon, isAdjective, type Token } from "../text-analysis.js";
 import { timesWritten } from "../times-written.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
@@ -11,6 +13,8 @@ export interface Resolution {
   readonly speaker: string;
   readonly how: "name" | "organisation" | "role" | "pronoun" | "unnamed";
   readonly confidence: number;
+  /** The phrase names no one: a word of a subject the tagger took alone ("Public" of "Public support"). */
+  readonly nobody?: true;
 }
 
 const PERSONAL = /^(he|she|him|her)$/i;
@@ -23,6 +27,15 @@ const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant gr
 /** A body's own document speaking for it ("its reply expressed …"): the body is the source. */
 const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
 const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
+
+/** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
+function onlyOpening(text: string, word: string): boolean {
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "gu")))
+    if (!OPENS.test(text.slice(Math.max(0, m.index! - 4), m.index))) return false;
+  return true;
+}
+/** What stands before a word that opens something: nothing, a line break, a sentence's end, an opening quotation mark or bracket, a dash. */
+const OPENS = /(?:^|\n|[.!?:;]["”’)]?\s|["“‘(]|[—–]\s?)\s*$/u;
 
 /** Whether a source phrase is a bare pronoun (which names someone only through what it stands for). */
 export function isPronoun(phrase: string): boolean {
@@ -58,6 +71,7 @@ export interface SpeakerMemory {
  * a body named by its proper name ("Gozo Front said") for "the group" — a country is not one.
  */
 export function remember(memory: SpeakerMemory, r: Resolution, at: number): void {
+  if (r.nobody) return;
   if (r.how === "name" || r.how === "role") memory.quoted.push({ name: r.speaker, at });
   else if (
     (r.how === "organisation" || r.how === "unnamed") &&
@@ -89,6 +103,8 @@ export interface SourceContext {
   readonly gender: ReadonlyMap<string, Gender>;
   /** Whether a point of the text stands inside quotation marks (someone's words, not the author's). */
   readonly quoted: (at: number) => boolean;
+  /** The first token at or after a point (its word and part of speech), if the text's tokens were given. */
+  readonly tokenAfter: (at: number) => Token | undefined;
 }
 
 /** The text's quoted stretches, as sorted [start, end) pairs: marks pair within a paragraph, straight ones toggling. */
@@ -183,7 +199,12 @@ const BODY_WINDOW = 600;
 /** Longer than any name a text gives: a mention overlapping a phrase starts at most this far before it. */
 const LONGEST_NAME = 200;
 
-export function sourceContext(actors: readonly Actor[], knownPeople: readonly string[] = [], text = ""): SourceContext {
+export function sourceContext(
+  actors: readonly Actor[],
+  knownPeople: readonly string[] = [],
+  text = "",
+  tokens: readonly Token[] = [],
+): SourceContext {
   const people = actors.filter((a) => a.kind === "person");
   // The batch's index, overlaid by this text's people (a surname this text adds to is copied first).
   const batch = surnameIndex(knownPeople);
@@ -223,7 +244,19 @@ export function sourceContext(actors: readonly Actor[], knownPeople: readonly st
     const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
     return k < ranges.length / 2 && ranges[2 * k]! <= at;
   };
-  return { actors, people, bySurname, named, endsOf, freeEndsOf, startsOf, gender: gendersOf(people, text), quoted };
+  const tokenAfter = (at: number) => tokens[lowerBound(tokens.length, (i) => tokens[i]!.start < at)];
+  return {
+    actors,
+    people,
+    bySurname,
+    named,
+    endsOf,
+    freeEndsOf,
+    startsOf,
+    gender: gendersOf(people, text),
+    quoted,
+    tokenAfter,
+  };
 }
 
 /** The named mentions starting in [from, to), in the actors' order. */
@@ -342,8 +375,23 @@ export function resolveSource(
     /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(bare) &&
     !/^(The|A|An|He|She|They|It|We|This|That|Sources?|Officials?)$/.test(bare) &&
     timesWritten(text, bare.toLowerCase()) === 0
-  )
-    return { speaker: bare, how: "name", confidence: 0.85 };
+  ) {
+    // Nor is a word no name has ("British", "September"), nor an adjective the text capitalises
+    // only where a sentence or line opens, nor a label before a colon: the tagger took the first
+    // word of a subject or a heading by itself ("Public [support] wanes", "Crucial [issues]",
+    // "Correction:"), which names no one. An English word that opens a phrase with a modifier heads
+    // a noun phrase ("Member of House panel", "Video of the incident"), and a plural is a group:
+    // unnamed sources, as below.
+    const lower = bare.toLowerCase();
+    const next = context.tokenAfter(start + text.slice(start, end).indexOf(bare) + bare.length);
+    const fragment =
+      noNameWord(bare) ||
+      (onlyOpening(text, bare) &&
+        (isAdjective(lower) || (inLexicon(lower) && (phrase !== core || next?.value === ":"))));
+    if (!fragment) return { speaker: bare, how: "name", confidence: 0.85 };
+    if (phrase === bare && !bare.endsWith("s"))
+      return { speaker: phrase, how: "unnamed", confidence: 0.2, nobody: true };
+  }
   const lastMention = (a: Actor, before: number, of = context.endsOf) => {
     const ends = of.get(a) ?? [];
     const k = lowerBound(ends.length, (i) => ends[i]! <= before);
@@ -478,5 +526,7 @@ export function resolveSource(
     const sure = pool.length === 1 || (inParagraph.length === 1 && inParagraph[0] === nearest[0]);
     return { speaker: nearest[0]!.name, how: "role", confidence: sure ? 0.95 : 0.55 };
   }
-  return { speaker: phrase, how: "unnamed", confidence: 0.9 };
+  // A heading run into its paragraph ("Opinion Shifts Toward CompromisePolls reflect hardening
+  // realism: a December survey"): the source is what follows the heading's colon.
+  return { speaker: phrase.replace(/^.*:\s+(?=\S)/, ""), how: "unnamed", confidence: 0.9 };
 }
