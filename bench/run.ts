@@ -16,24 +16,18 @@ import { countAcceptable } from "../src/analysis/count-acceptable.js";
 import { fullMask, paretoFrontier } from "../src/analysis/pareto.js";
 import { utilitySpace } from "../src/analysis/utility-space.js";
 import { fmtCount } from "../src/cli/table.js";
-import { findActors } from "../src/evidence/actors.js";
-import { readDocument } from "../src/evidence/document.js";
-import { extractEvidence } from "../src/evidence/extract.js";
-import { findQuotes } from "../src/evidence/quotes.js";
-import { analyseText } from "../src/evidence/text-analysis.js";
 import { modelToGenius } from "../src/formats/genius-xml.js";
 import { loadGeniusFiles } from "../src/formats/load-files.js";
 import { loadScenarioFile } from "../src/formats/scenario-file.js";
-import { loadAttributionModel } from "../src/ingest/attribution-model.js";
-import { contentId } from "../src/ingest/read-documents.js";
 import { createUtilities } from "../src/model/utilities.js";
 import { AGENTS, createAgent } from "../src/negotiation/agents/index.js";
 import { runAlternatingOffers } from "../src/negotiation/alternating-offers.js";
 import { createArena } from "../src/negotiation/arena.js";
 import { GENIUS, ROOT, SHARED } from "../test/domains.js";
-import { polnearDevTexts } from "./polnear-texts.js";
+import { EVIDENCE_MB_PER_S, evidenceThroughput } from "./evidence-throughput.js";
 import { serverLoad } from "./server-load.js";
 import { syntheticModel } from "./synthetic.js";
+import { median, timed } from "./timing.js";
 
 type Case = "two-party-100x10" | "four-party-8x10" | "baseline";
 
@@ -240,36 +234,10 @@ async function main(): Promise<BenchResult> {
     ]);
   });
 
-  // 5b. Evidence throughput on the PolNeAR dev texts (warm, one core): the whole extraction with
-  // the trained attribution model, the NLP pass alone, and attribution alone.
-  const texts = polnearDevTexts();
-  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-  const model = loadAttributionModel();
-  const docs = texts.map((t, i) => readDocument(`dev-${i}.txt`, t, contentId, { date: "2016-09-15" }));
-  extractEvidence(docs.slice(0, 3), model); // warm-up: the NLP model loads on first use
-  const whole = median(Array.from({ length: 3 }, () => timed(() => extractEvidence(docs, model))));
-  // The same run's baseline: the NLP library's pass alone (tokens, sentences, parts of speech,
-  // entities), which every other step reads; the whole is read as a multiple of it.
-  const analysis = median(Array.from({ length: 3 }, () => timed(() => texts.forEach((t) => analyseText(t)))));
-  const analyses = texts.map((t) => analyseText(t));
-  const actorsOf = analyses.map((a, i) => findActors(`dev-${i}`, a));
-  const learned = median(
-    Array.from({ length: 3 }, () =>
-      timed(() => analyses.forEach((a, i) => findQuotes(`dev-${i}`, a, actorsOf[i]!, model))),
-    ),
-  );
-  rows.push([
-    `Evidence, PolNeAR dev (${texts.length} texts, ${mb.toFixed(2)} MB): the whole extraction, one core`,
-    `${(mb / (whole / 1000)).toFixed(2)} MB/s`,
-  ]);
-  rows.push([
-    "  the NLP pass alone (wink-nlp: tokens, sentences, parts of speech, entities), this run's baseline",
-    `${(mb / (analysis / 1000)).toFixed(2)} MB/s; the whole extraction takes ${(whole / analysis).toFixed(1)}× its time`,
-  ]);
-  rows.push([
-    "  attribution alone: the trained model (tag, link, resolve)",
-    `${(mb / (learned / 1000)).toFixed(2)} MB/s`,
-  ]);
+  // 5b. Evidence throughput on the PolNeAR dev texts (warm, one core), step by step.
+  const evidence = evidenceThroughput();
+  rows.push(...evidence.rows);
+  targets.push(evidenceTarget(evidence.mbPerS));
 
   // 6. Tournaments on the 6 bilateral shared domains, 10 repetitions, through the CLI on every core:
   // every agent kind, and the five kinds NegMAS also has, timed against NegMAS running the same.
@@ -471,20 +439,18 @@ interface SideBySide {
   };
 }
 
-function timed(fn: () => unknown): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b),
-    m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 const fmtTime = (ms: number) =>
   ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
+
+/** The whole extraction's throughput held against its aim. */
+function evidenceTarget(mbPerS: number): Target {
+  return {
+    what: "the whole evidence extraction on PolNeAR dev, one core",
+    target: `≥ ${EVIDENCE_MB_PER_S} MB/s`,
+    figure: `${mbPerS.toFixed(2)} MB/s`,
+    met: mbPerS >= EVIDENCE_MB_PER_S,
+  };
+}
 
 /** Prints the server's figures under load (section 8) and returns the text printed. */
 async function serverMain(): Promise<{ text: string; targets: Target[] }> {
@@ -547,7 +513,7 @@ noisy machine read the ratios rather than the absolute times. Why the figures ar
 To reproduce: \`npm run bench\` (builds, then runs \`node dist/bench/run.js\`, which prints these
 figures and rewrites this file; the GENIUS domains and the PolNeAR texts are read from
 \`../shared/\` or \`$PARLEY_SHARED\`). \`npm run bench -- --server\` runs the server section alone and
-writes nothing.
+writes nothing; so does \`npm run bench -- --evidence\` for the evidence throughput and its breakdown.
 
 ## Targets
 
@@ -568,7 +534,8 @@ ${targetTable(targets)}
 - Whole-process start-up (\`parley --version\`, \`parley analyze --genius\` on LaptopC and
   Energy) against \`node -e 0\`, interleaved, median of 15 each.
 - Evidence throughput on the PolNeAR dev texts, one core: the whole extraction, the NLP
-  pass alone as the same run's baseline (the whole as a multiple of it), and attribution alone.
+  pass alone as the same run's baseline (the whole as a multiple of it), and where the whole's
+  time goes: one more pass told each step's time as it runs, the tagger also timed alone.
 - The exact frontier of a 10^100-outcome space as a user gets it (the whole CLI writing its JSON)
   against the issue-wise merge in Python (plain, and numpy) on the same GENIUS files.
 - Tournaments of every agent kind, and of the five kinds NegMAS also has, × 6 shared domains × 10
@@ -642,7 +609,14 @@ async function followMain(): Promise<{ text: string; targets: Target[] }> {
 const at = process.argv.indexOf("--case");
 if (at >= 0) caseMain(process.argv[at + 1] as Case);
 else if (process.argv.includes("--server")) await serverMain();
-else if (process.argv.includes("--follow")) {
+else if (process.argv.includes("--evidence")) {
+  // This section alone, printed: where the extraction's time goes, for work on its speed.
+  const { rows, mbPerS } = evidenceThroughput();
+  const w = Math.max(...rows.map((r) => r[0]!.length));
+  process.stdout.write(
+    `${rows.map(([a, b]) => `${a!.padEnd(w)}  ${b}`).join("\n")}\n\n${targetTable([evidenceTarget(mbPerS)])}\n`,
+  );
+} else if (process.argv.includes("--follow")) {
   // This section alone: its figures go to their own page (a full run puts them in performance.md too).
   const follow = await followMain();
   const out = join(ROOT, "docs", "performance-follow.md");

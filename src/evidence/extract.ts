@@ -37,6 +37,33 @@ export interface EvidenceReport {
   readonly reliability: readonly SourceReliability[];
 }
 
+/** The steps of the extraction, as `onStep` names them. */
+export type EvidenceStep =
+  | "analysis"
+  | "people"
+  | "actors"
+  | "dates"
+  | "quantities"
+  | "quotes"
+  | "claims"
+  | "statements"
+  | "events"
+  | "duplicates"
+  | "alignment"
+  | "reliability";
+
+/** Told how long each step took, each time it runs (for the benchmark: where the time goes). */
+export type StepTimer = (step: EvidenceStep, ms: number) => void;
+
+/** Runs one step, timed when someone asks. */
+function step<T>(onStep: StepTimer | undefined, name: EvidenceStep, run: () => T): T {
+  if (!onStep) return run();
+  const t0 = performance.now();
+  const out = run();
+  onStep(name, performance.now() - t0);
+  return out;
+}
+
 /**
  * Extracts one document's evidence with what is known of its case; `knownPeople` (full names
  * from the batch) lets a bare surname resolve.
@@ -47,27 +74,32 @@ export function extractDocument(
   knowledge: CaseKnowledge = NO_CASE,
   knownPeople: readonly string[] = [],
   a: TextAnalysis = analyseText(doc.text),
+  onStep?: StepTimer,
 ): DocumentEvidence {
-  const actors = findActors(doc.file, a, knownPeople, knowledge.places);
+  const actors = step(onStep, "actors", () => findActors(doc.file, a, knownPeople, knowledge.places));
   // Only a date the document is known to carry resolves relative ones; the batch's is an assumption.
   const known = KNOWN_DATE_SOURCES.includes(doc.publishedSource);
-  const dates = findDates(
-    doc.file,
-    a,
-    known ? doc.published : null,
-    known ? doc.publishedAt : undefined,
-    doc.publishedSource === "batch" ? doc.published : null,
+  const dates = step(onStep, "dates", () =>
+    findDates(
+      doc.file,
+      a,
+      known ? doc.published : null,
+      known ? doc.publishedAt : undefined,
+      doc.publishedSource === "batch" ? doc.published : null,
+    ),
   );
   // Durations ("five-hour") are quantities too; only dates proper are left to the dates.
-  const quantities = findQuantities(
-    doc.file,
-    a,
-    dates.filter((d) => d.kind !== "duration"),
+  const quantities = step(onStep, "quantities", () =>
+    findQuantities(
+      doc.file,
+      a,
+      dates.filter((d) => d.kind !== "duration"),
+    ),
   );
-  const quotes = findQuotes(doc.file, a, actors, model, knownPeople);
-  const claims = findClaims(doc.file, a, { dates, quantities, quotes }, knowledge);
-  const statements = findStatements(doc.file, a);
-  const events = findEvents(doc.file, a, dates, statements);
+  const quotes = step(onStep, "quotes", () => findQuotes(doc.file, a, actors, model, knownPeople));
+  const claims = step(onStep, "claims", () => findClaims(doc.file, a, { dates, quantities, quotes }, knowledge));
+  const statements = step(onStep, "statements", () => findStatements(doc.file, a));
+  const events = step(onStep, "events", () => findEvents(doc.file, a, dates, statements));
   return { document: doc, actors, quotes, dates, quantities, claims, statements, events };
 }
 
@@ -88,41 +120,46 @@ export function extractEvidence(
   options: {
     knowledge?: CaseKnowledge;
     onProgress?: (done: number, total: number) => void;
+    onStep?: StepTimer;
     sources?: Readonly<Record<string, SourceOverride>>;
   } = {},
 ): EvidenceReport {
-  const { knowledge = NO_CASE, onProgress } = options;
+  const { knowledge = NO_CASE, onProgress, onStep } = options;
   // Progress counts two steps per document: its analysis, then its extraction.
   const analyses = docs.map((d, i) => {
-    const a = analyseText(d.text);
+    const a = step(onStep, "analysis", () => analyseText(d.text));
     onProgress?.(i + 1, 2 * docs.length);
     return a;
   });
-  const people = [...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!, knowledge)))];
-  const documents = confirmedAcross(
-    docs.map((d, i) => {
-      const e = extractDocument(d, model, knowledge, people, analyses[i]!);
-      onProgress?.(docs.length + i + 1, 2 * docs.length);
-      return e;
-    }),
-  );
-  const duplicates = findDuplicates(docs);
+  const people = step(onStep, "people", () => [
+    ...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!, knowledge))),
+  ]);
+  const extracted = docs.map((d, i) => {
+    const e = extractDocument(d, model, knowledge, people, analyses[i]!, onStep);
+    onProgress?.(docs.length + i + 1, 2 * docs.length);
+    return e;
+  });
+  const duplicates = step(onStep, "duplicates", () => findDuplicates(docs));
   const original = new Map(docs.map((d, i) => [d.file, docs[duplicates[i]?.of ?? i]!.file]));
-  const { facts, sources } = alignClaims(
-    documents.flatMap((d) => d.claims),
-    (file) => original.get(file) ?? file,
-  );
-  const events = mergeEvents(
-    documents.flatMap((d) => d.events),
-    (file) => original.get(file) ?? file,
-  );
+  const { documents, facts, sources, events } = step(onStep, "alignment", () => {
+    const documents = confirmedAcross(extracted);
+    const { facts, sources } = alignClaims(
+      documents.flatMap((d) => d.claims),
+      (file) => original.get(file) ?? file,
+    );
+    const events = mergeEvents(
+      documents.flatMap((d) => d.events),
+      (file) => original.get(file) ?? file,
+    );
+    return { documents, facts, sources, events };
+  });
   return {
     documents,
     duplicates,
     facts,
     events,
     sources,
-    reliability: sourceReliability(documents, sources, options.sources),
+    reliability: step(onStep, "reliability", () => sourceReliability(documents, sources, options.sources)),
   };
 }
 

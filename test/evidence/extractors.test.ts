@@ -690,6 +690,18 @@ describe("documents", () => {
     expect(d.text).not.toContain("Home · World");
     expect(d.author ?? "").toContain("Anna Borg");
   });
+  it("a batch's extraction tells each step's time when asked, and extracts the same", () => {
+    const docs = ["harbour-talks.txt", "harbour-talks.html"].map((f) => readDocument(f, fixture(f), contentId));
+    const steps = new Map<string, number>();
+    const timedReport = extractEvidence(docs, loadAttributionModel(), { onStep: (s, ms) => steps.set(s, ms) });
+    expect([...steps.keys()].sort()).toEqual(
+      ["actors", "alignment", "analysis", "claims", "dates", "duplicates", "events", "people"]
+        .concat(["quantities", "quotes", "reliability", "statements"])
+        .sort(),
+    );
+    expect([...steps.values()].every((ms) => ms >= 0)).toBe(true);
+    expect(timedReport).toEqual(extractEvidence(docs, loadAttributionModel()));
+  });
   it("uses a given date over everything else", () => {
     expect(readDocument("x.txt", text, contentId, { date: "2024-03-11" })).toMatchObject({
       published: "2024-03-11",
