@@ -72,7 +72,7 @@ export function findQuotes(
   model: AttributionModel,
   knownPeople: readonly string[] = [],
 ): Quote[] {
-  return quoteCandidates(file, a, actors, model, knownPeople).map(({ quote, resolved, resolution, signals }) => {
+  return quoteCandidates(file, a, actors, model, knownPeople).map(({ quote, resolution, signals }) => {
     // A pronoun or a role stands for a person only as surely as the resolution is: training data
     // marks "he" as a right source whoever it stands for, so the calibration cannot know.
     // A passive cue ("was accused of", "has been called") makes its subject the one spoken about:
@@ -89,9 +89,7 @@ export function findQuotes(
     const span = quote.speakerSpan;
     const possessed = span ? /[’']s\s+([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
     let who =
-      resolved !== null && !resolution?.nobody && speaks(resolved) && (!possessed || speaks(possessed[1]!))
-        ? resolved
-        : null;
+      resolution && namesSpeaker(resolution) && (!possessed || speaks(possessed[1]!)) ? resolution.speaker : null;
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
       ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))
@@ -128,6 +126,9 @@ export function quoteCandidates(
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {
     const resolution = r.source ? resolveSource(text, r.source.start, r.source.end, context, memory) : null;
+    // Words given to a thing ("The obstacle remains that Vella refuses …") are the author's own:
+    // a person named in them is no one merely talked about.
+    const said = !resolution || namesSpeaker(resolution);
     for (const { span, link } of r.contents) {
       // "told a memorial for the victims that he is determined …": who was told is no part of what.
       const told = r.cue && TOLD.test(text.slice(r.cue.start, r.cue.end)) ? addresseeEnd(a, span) : -1;
@@ -244,9 +245,7 @@ export function quoteCandidates(
         resolution,
         signals,
       });
-      // Words given to a thing ("The obstacle remains that Vella refuses …") are the author's own:
-      // a person named in them is no one merely talked about.
-      if (!resolution || (!resolution.nobody && speaks(resolution.speaker))) memory.said.push({ from: start, to: end });
+      if (said) memory.said.push({ from: start, to: end });
     }
     if (resolution) remember(memory, resolution, r.source!.end);
   }
@@ -443,12 +442,18 @@ const NOT_A_SOURCE_WORD =
 /** A relative clause taken for a source ("who talks to the unions", "many of whom"): its antecedent was not found. */
 const RELATIVE_CLAUSE = /^who\s|\bof\s+(?:whom|which)$/i;
 
+/** Whether a resolved source names someone who speaks: not a word that names no one, nor a thing. */
+function namesSpeaker(r: Resolution): boolean {
+  return !r.nobody && speaks(r.speaker);
+}
+
 /** Whether a source phrase can be a speaker: a person or a body, not a plan, a cap or an obstacle. */
 export function speaks(source: string): boolean {
-  // A pronoun whose antecedent was not found names nobody a reader would know.
-  // Nor does a relative clause whose antecedent was not found, or a figure ("80%").
-  if (isPronoun(source) || NOT_A_SOURCE_WORD.test(source.trim()) || RELATIVE_CLAUSE.test(source.trim())) return false;
-  if (!/\p{L}/u.test(source)) return false;
+  // A pronoun whose antecedent was not found names nobody a reader would know; nor does a
+  // relative clause whose antecedent was not found, or a figure ("80%").
+  const trimmed = source.trim();
+  if (isPronoun(trimmed) || NOT_A_SOURCE_WORD.test(trimmed) || RELATIVE_CLAUSE.test(trimmed) || !/\p{L}/u.test(trimmed))
+    return false;
   const last = (phrase: string) =>
     phrase
       .trim()
