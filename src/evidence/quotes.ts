@@ -90,6 +90,8 @@ export function findQuotes(
     const possessed = span ? /[’']s\s+([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
     let who =
       resolution && namesSpeaker(resolution) && (!possessed || speaks(possessed[1]!)) ? resolution.speaker : null;
+    // "Vella's doctor", "Vella's boss" is someone else: the phrase, not the person it hangs on.
+    if (who && possessed && SOMEONE_ELSES.test(possessed[1]!)) who = span!.text.replace(/[\s,]+$/, "");
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
       ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))
@@ -436,11 +438,18 @@ const RELAY_LOOKBACK = 2000;
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
 
+/** A person known by their tie to another: kin, a doctor, a boss, a friend. */
+const SOMEONE_ELSES =
+  /^(?:mother|father|parents?|wife|husband|sons?|daughters?|brothers?|sisters?|siblings?|relatives?|family|friends?|widow|widower|cousins?|uncle|aunt|grand(?:mother|father|sons?|daughters?)|doctors?|physicians?|boss|bosses|neighbou?rs?|colleagues?)$/i;
 /** A lone verb, function word or quantifier the tagger took for a source names nobody ("some", "many"). */
 const NOT_A_SOURCE_WORD =
   /^(said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would|some|many|most|several|few|none)$/i;
-/** A relative clause taken for a source ("who talks to the unions", "many of whom"): its antecedent was not found. */
-const RELATIVE_CLAUSE = /^who\s|\bof\s+(?:whom|which)$/i;
+/**
+ * A relative clause taken for a source ("who talks to the unions", "many of whom"): its antecedent
+ * was not found. A free relative ("Everything Vella says is a lie") is what was said, not who
+ * said it, and a phrase ending in "Let's" opens the author's own supposition ("Let's say you …").
+ */
+const RELATIVE_CLAUSE = /^who\s|\bof\s+(?:whom|which)$|^(?:everything|anything|nothing|whatever|what)\s|\blet[’']s$/i;
 
 /** Whether a resolved source names someone who speaks: not a word that names no one, nor a thing. */
 function namesSpeaker(r: Resolution): boolean {

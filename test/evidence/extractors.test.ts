@@ -253,7 +253,19 @@ describe("who speaks, in the edge cases", () => {
     // A heading's label before a colon is no part of the source.
     expect(resolve("Poll results: 62%").speaker).toBe("62%");
     // A quantifier, a relative clause whose antecedent was not found, a figure: no speaker.
-    for (const source of ["some", "who talks to the unions", "many of whom", "62%"])
+    // An indefinite pronoun, a free relative ("Everything Borg says is a lie": what is said, not
+    // who says it), the author's "Let's say …": no speaker either.
+    for (const source of [
+      "some",
+      "who talks to the unions",
+      "many of whom",
+      "62%",
+      "anyone",
+      "No one",
+      "Everything Borg",
+      "What Vella",
+      "A QUARTER Let's",
+    ])
       expect(speaks(source), source).toBe(false);
     for (const source of ["Experts", "Maltese officials", "whose leaders"]) expect(speaks(source), source).toBe(true);
   });
@@ -268,6 +280,13 @@ describe("who speaks, in the edge cases", () => {
     }
     expect(found.find((x) => x.text.includes("the fares will rise"))!.speaker).toBe("The unions");
     expect(found.find((x) => x.text.includes("the ferries would run"))!.speaker).toBe("Joe Borg");
+  });
+  it("a person known by their tie to another speaks as that tie, not as the other", () => {
+    const found = quotesOf(
+      "Maria Vella met the unions on Monday. Vella's doctor said she was well enough to travel to Gozo. Vella's campaign said the ferries would run every hour.",
+    );
+    expect(likelySpeaker(found.find((q) => q.text.includes("well enough"))!)).toBe("Vella's doctor");
+    expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Maria Vella");
   });
   it('"some senators, including Senator X," is the group speaking, not X', () => {
     const found = quotesOf(

@@ -26,7 +26,8 @@ const RELATION_OF =
 const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
 /** A body's own document speaking for it ("its reply expressed …"): the body is the source. */
 const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
-const OTHER_PRONOUN = /^(i|me|you|it|us|one|this|these|those|someone|everyone|nobody)$/i;
+const OTHER_PRONOUN =
+  /^(i|me|you|it|us|one|this|these|those|someone|somebody|everyone|everybody|anyone|anybody|nobody|no one|everything|anything|something|nothing)$/i;
 
 /** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
 function onlyOpening(text: string, word: string): boolean {
