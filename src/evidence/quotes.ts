@@ -123,7 +123,7 @@ export function quoteCandidates(
   const features = tokenFeatures(a, model.cues);
   const { tags, score, posterior } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
-  const memory: SpeakerMemory = { quoted: [], bodies: [], said: [] };
+  const memory: SpeakerMemory = { quoted: [], bodies: [], said: [], sources: [] };
   const context = sourceContext(actors, knownPeople, text, a.tokens);
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {
@@ -448,8 +448,10 @@ const NOT_A_SOURCE_WORD =
  * A relative clause taken for a source ("who talks to the unions", "many of whom"): its antecedent
  * was not found. A free relative ("Everything Vella says is a lie") is what was said, not who
  * said it, and a phrase ending in "Let's" opens the author's own supposition ("Let's say you …").
+ * "No country" is no one; "Vella-" is the first half of a compound ("Vella-led talks").
  */
-const RELATIVE_CLAUSE = /^who\s|\bof\s+(?:whom|which)$|^(?:everything|anything|nothing|whatever|what)\s|\blet[’']s$/i;
+const NAMES_NO_ONE =
+  /^who\s|\bof\s+(?:whom|which)$|^(?:everything|anything|nothing|whatever|what)\s|\blet[’']s$|^no\s+\p{L}+$|\p{L}-$/iu;
 
 /** Whether a resolved source names someone who speaks: not a word that names no one, nor a thing. */
 function namesSpeaker(r: Resolution): boolean {
@@ -461,7 +463,7 @@ export function speaks(source: string): boolean {
   // A pronoun whose antecedent was not found names nobody a reader would know; nor does a
   // relative clause whose antecedent was not found, or a figure ("80%").
   const trimmed = source.trim();
-  if (isPronoun(trimmed) || NOT_A_SOURCE_WORD.test(trimmed) || RELATIVE_CLAUSE.test(trimmed) || !/\p{L}/u.test(trimmed))
+  if (isPronoun(trimmed) || NOT_A_SOURCE_WORD.test(trimmed) || NAMES_NO_ONE.test(trimmed) || !/\p{L}/u.test(trimmed))
     return false;
   const last = (phrase: string) =>
     phrase

@@ -218,11 +218,11 @@ describe("who speaks, in the edge cases", () => {
     const context = sourceContext(findActors("t", x), [], t);
     const start = t.indexOf("The Joe Borg");
     const end = t.indexOf(" said the ferries");
-    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [], said: [] }).speaker).toBe("Maria Vella");
+    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [], said: [], sources: [] }).speaker).toBe("Maria Vella");
     // A quotation mark with no words after it leaves the phrase whole.
     const whole = t.indexOf("Maria Vella");
     expect(
-      resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [] }).speaker,
+      resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [], sources: [] }).speaker,
     ).toBe("Maria Vella");
   });
   it("a common word the tagger took alone for a source names no one; a bare surname, a group and a noun phrase still speak", () => {
@@ -237,7 +237,7 @@ describe("who speaks, in the edge cases", () => {
     const context = sourceContext(findActors("t", x), [], t, x.tokens);
     const resolve = (words: string, from = 0) => {
       const start = t.indexOf(words, from);
-      return resolveSource(t, start, start + words.length, context, { quoted: [], bodies: [], said: [] });
+      return resolveSource(t, start, start + words.length, context, { quoted: [], bodies: [], said: [], sources: [] });
     };
     // An adjective the text capitalises only where a sentence or line opens, a demonym, a label.
     for (const word of ["Public", "Crucial", "Russian", "Correction"]) expect(resolve(word).nobody, word).toBe(true);
@@ -265,6 +265,8 @@ describe("who speaks, in the edge cases", () => {
       "Everything Borg",
       "What Vella",
       "A QUARTER Let's",
+      "no country",
+      "Vella-",
     ])
       expect(speaks(source), source).toBe(false);
     for (const source of ["Experts", "Maltese officials", "whose leaders"]) expect(speaks(source), source).toBe(true);
@@ -287,6 +289,13 @@ describe("who speaks, in the edge cases", () => {
     );
     expect(likelySpeaker(found.find((q) => q.text.includes("well enough"))!)).toBe("Vella's doctor");
     expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Maria Vella");
+  });
+  it('"the statement read" is the statement of the one quoted just before, unless another source spoke since', () => {
+    const found = quotesOf(
+      'The Gozo Channel Line said on Monday that it would keep the winter timetable. "The ferries will run every hour," the statement read.\n\nA group of parents sent a letter to the harbour board. "Our children cross every day," the statement read.',
+    );
+    expect(likelySpeaker(found.find((q) => q.text.includes("every hour"))!)).toBe("Gozo Channel Line");
+    expect(likelySpeaker(found.find((q) => q.text.includes("cross every day"))!)).not.toBe("Gozo Channel Line");
   });
   it('"some senators, including Senator X," is the group speaking, not X', () => {
     const found = quotesOf(

@@ -155,8 +155,9 @@ describe("the Gaza corpus: who said what", () => {
     ["israelhayom-2025-10-03", "Friday evening that it had officially", "Hamas"],
     ["israelhayom-2025-10-03", "that it agreed to transfer authority in Gaza", "Hamas"],
     ["israelhayom-2025-10-03", "Palestinian technocratic administration", "Hamas"],
-    ["israelhayom-2025-10-03", "Regarding the other issues included in", "the statement"],
-    ["israelhayom-2025-10-03", "these are matters of a national position", "the statement"],
+    // '"Regarding the other issues …," the statement read': Hamas's statement, Hamas quoted just before.
+    ["israelhayom-2025-10-03", "Regarding the other issues included in", "Hamas"],
+    ["israelhayom-2025-10-03", "these are matters of a national position", "Hamas"],
     ["newsby-2025-10-08", "that the ceasefire in Gaza will only take", "Reuters"],
     // ("Residents in Gaza reported …": the phrase whole, since "residents" is a word of the text, not a name.)
     ["reuters-2025-10-09", "a series of air strikes on Gaza City around", "Residents in Gaza"],

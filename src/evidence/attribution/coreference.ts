@@ -26,6 +26,9 @@ const RELATION_OF =
 const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
 /** A body's own document speaking for it ("its reply expressed …"): the body is the source. */
 const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
+/** A statement no owner is given ("the statement read"): the last one quoted, not long before, issued it. */
+const THE_STATEMENT =
+  /^(?:the|this|that)\s+(?:official\s+|written\s+)?(?:statement|reply|response|letter|communiqu[ée])$/i;
 const OTHER_PRONOUN =
   /^(i|me|you|it|us|one|this|these|those|someone|somebody|everyone|everybody|anyone|anybody|nobody|no one|everything|anything|something|nothing)$/i;
 
@@ -65,6 +68,8 @@ export interface SpeakerMemory {
   readonly bodies: { name: string; at: number }[];
   /** Where the words of the attributions read so far stand: a person named in them is talked about, not talking. */
   readonly said: { from: number; to: number }[];
+  /** Where every source resolved so far ends, named or not ("a group of parents"). */
+  readonly sources: number[];
 }
 
 /**
@@ -73,6 +78,7 @@ export interface SpeakerMemory {
  */
 export function remember(memory: SpeakerMemory, r: Resolution, at: number): void {
   if (r.nobody) return;
+  memory.sources.push(at);
   if (r.how === "name" || r.how === "role") memory.quoted.push({ name: r.speaker, at });
   else if (
     (r.how === "organisation" || r.how === "unnamed") &&
@@ -446,6 +452,14 @@ export function resolveSource(
     return { speaker: phrase, how: "unnamed", confidence: 0.2 };
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
+  if (THE_STATEMENT.test(phrase)) {
+    const body = memory.bodies.filter((b) => b.at < start).at(-1);
+    const person = memory.quoted.filter((q) => q.at < start).at(-1);
+    const last = !person || (body && body.at > person.at) ? body : person;
+    // Not when a source that names no one spoke since ("a group of parents sent a letter …").
+    if (last && start - last.at < 1500 && !memory.sources.some((at) => at > last.at && at < start))
+      return { speaker: last.name, how: last === body ? "organisation" : "pronoun", confidence: 0.75 };
+  }
   // "the group", "the movement", "its reply": the body quoted last, not long before.
   if (BODY_NOUN.test(phrase) || ITS_REPLY.test(phrase)) {
     const body = memory.bodies.filter((b) => b.at < start).at(-1);
