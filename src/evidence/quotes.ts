@@ -251,7 +251,50 @@ export function quoteCandidates(
     }
     if (resolution) remember(memory, resolution, r.source!.end);
   }
-  return out.sort((x, y) => x.quote.start - y.quote.start);
+  return joinCutClauses(
+    file,
+    text,
+    out.sort((x, y) => x.quote.start - y.quote.start),
+  );
+}
+
+/**
+ * "noted that before the minister got involved, it seemed that the board ran the talks": the
+ * tagger reads "it seemed" as an attribution of its own and cuts the words noted in two. A
+ * reported clause that ends on a pronoun, with the next cue of the same source right after it,
+ * runs on through that cue's words: one quote, not a fragment and its tail.
+ */
+function joinCutClauses(file: string, text: string, sorted: QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  // A partial quote inside a tail that was joined sits within the joined quote.
+  const moved = new Map<string, { start: number; end: number }>();
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    const q = c.quote;
+    const within = q.within && moved.get(`${q.within.start},${q.within.end}`);
+    if (q.kind !== "reported" || !q.speakerSpan || !/\b(?:it|he|she|they)$/i.test(q.text)) {
+      out.push(within ? { ...c, quote: { ...q, within } } : c);
+      continue;
+    }
+    const next = sorted.findIndex(
+      (x, j) =>
+        j > i &&
+        x.quote.kind !== "partial" &&
+        x.quote.cueSpan !== null &&
+        x.quote.speakerSpan?.start === q.speakerSpan!.start &&
+        /^\s*$/.test(text.slice(q.end, x.quote.cueSpan.start)),
+    );
+    if (next < 0) {
+      out.push(c);
+      continue;
+    }
+    const tail = sorted[next]!.quote;
+    const joined = { ...q, ...locate(file, text, q.start, tail.end) };
+    moved.set(`${tail.start},${tail.end}`, { start: joined.start, end: joined.end });
+    out.push({ ...c, quote: joined });
+    sorted.splice(next, 1);
+  }
+  return out;
 }
 
 /** The longest a quote's text is kept: longer, it is cut before this many characters. */

@@ -22,9 +22,12 @@ export function expectEverySpeakerChecked(
 
 /**
  * A confident reported statement is a whole clause, not its first words: five words or more, or
- * it ends where its clause or sentence does ("Hamas said these required further discussion.").
+ * it ends where its clause or sentence does ("Hamas said these required further discussion."),
+ * and not on a pronoun whose verb it cut off.
  */
 export function expectWholeClause(q: { file: string; text: string; end: number }): void {
   const after = readFileSync(q.file, "utf8").slice(q.end, q.end + 3);
   expect(q.text.split(/\s+/).length >= 5 || /^\s*[.,;:!?"”’)]/.test(after) || after === "", q.text).toBe(true);
+  // Nor does it stop on the subject of a verb it leaves out ("…, it [seemed that …]").
+  expect(q.text, q.text).not.toMatch(/\b(?:it|he|she|they)$/i);
 }
