@@ -218,11 +218,14 @@ describe("who speaks, in the edge cases", () => {
     const context = sourceContext(findActors("t", x), [], t);
     const start = t.indexOf("The Joe Borg");
     const end = t.indexOf(" said the ferries");
-    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [], said: [], sources: [] }).speaker).toBe("Maria Vella");
+    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [], said: [], sources: [] }).speaker).toBe(
+      "Maria Vella",
+    );
     // A quotation mark with no words after it leaves the phrase whole.
     const whole = t.indexOf("Maria Vella");
     expect(
-      resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [], sources: [] }).speaker,
+      resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [], sources: [] })
+        .speaker,
     ).toBe("Maria Vella");
   });
   it("a common word the tagger took alone for a source names no one; a bare surname, a group and a noun phrase still speak", () => {
