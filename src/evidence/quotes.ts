@@ -87,10 +87,10 @@ export function findQuotes(
     // A phrase naming a thing ("a revision", "this cap", "according to Vella's plan") is no
     // speaker, however sure the linker is, even when a name in it resolves to a person.
     const span = quote.speakerSpan;
-    const possessed = span ? /[’']s\s+([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
+    const possessed = span ? /[’']s\s+(?:[\p{L}-]+\s+)*([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
     let who =
       resolution && namesSpeaker(resolution) && (!possessed || speaks(possessed[1]!)) ? resolution.speaker : null;
-    // "Vella's doctor", "Vella's boss" is someone else: the phrase, not the person it hangs on.
+    // "Vella's doctor", "Vella's former boss" is someone else: the phrase, not the person it hangs on.
     if (who && possessed && SOMEONE_ELSES.test(possessed[1]!)) who = span!.text.replace(/[\s,]+$/, "");
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
@@ -266,21 +266,26 @@ export function quoteCandidates(
  */
 function joinCutClauses(file: string, text: string, sorted: QuoteCandidate[]): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
-  // A partial quote inside a tail that was joined sits within the joined quote.
+  // A partial quote inside either part of a joined quote sits within the joined quote.
   const moved = new Map<string, { start: number; end: number }>();
+  const part = (range: { start: number; end: number }, source: number | undefined) =>
+    `${source},${range.start},${range.end}`;
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
     const q = c.quote;
-    const within = q.within && moved.get(`${q.within.start},${q.within.end}`);
+    const within = q.within && moved.get(part(q.within, q.speakerSpan?.start));
     if (q.kind !== "reported" || !q.speakerSpan || !/\b(?:it|he|she|they)$/i.test(q.text)) {
       out.push(within ? { ...c, quote: { ...q, within } } : c);
       continue;
     }
+    // The tail: reported words of the same source whose cue follows the clause, nothing between.
     const next = sorted.findIndex(
       (x, j) =>
         j > i &&
-        x.quote.kind !== "partial" &&
+        x.quote.kind === "reported" &&
         x.quote.cueSpan !== null &&
+        x.quote.cueSpan.start >= q.end &&
+        x.quote.start > q.end &&
         x.quote.speakerSpan?.start === q.speakerSpan!.start &&
         /^\s*$/.test(text.slice(q.end, x.quote.cueSpan.start)),
     );
@@ -289,8 +294,15 @@ function joinCutClauses(file: string, text: string, sorted: QuoteCandidate[]): Q
       continue;
     }
     const tail = sorted[next]!.quote;
-    const joined = { ...q, ...locate(file, text, q.start, tail.end) };
-    moved.set(`${tail.start},${tail.end}`, { start: joined.start, end: joined.end });
+    const end = capped(text, q.start, tail.end);
+    const { cappedFrom: _head, ...head } = q;
+    const joined = {
+      ...head,
+      ...locate(file, text, q.start, end),
+      ...(end < tail.end ? { cappedFrom: tail.end - q.start } : {}),
+    };
+    for (const range of [q, tail])
+      moved.set(part(range, q.speakerSpan.start), { start: joined.start, end: joined.end });
     out.push({ ...c, quote: joined });
     sorted.splice(next, 1);
   }
@@ -494,7 +506,9 @@ const NOT_A_SOURCE_WORD =
  * "No country" is no one; "Vella-" is the first half of a compound ("Vella-led talks").
  */
 const NAMES_NO_ONE =
-  /^who\s|\bof\s+(?:whom|which)$|^(?:everything|anything|nothing|whatever|what)\s|\blet[’']s$|^no\s+\p{L}+$|\p{L}-$/iu;
+  /^who\s|\bof\s+(?:whom|which)$|^(?:everything|anything|nothing|whatever|what)\s|\blet[’']s$|\p{L}-$/iu;
+/** "No country", "no one else": a common noun after "no" (not a name: "No Labels" is a group). */
+const NO_NOUN = /^[Nn]o\s+\p{Ll}[\p{Ll}-]*$/u;
 
 /** Whether a resolved source names someone who speaks: not a word that names no one, nor a thing. */
 function namesSpeaker(r: Resolution): boolean {
@@ -506,7 +520,13 @@ export function speaks(source: string): boolean {
   // A pronoun whose antecedent was not found names nobody a reader would know; nor does a
   // relative clause whose antecedent was not found, or a figure ("80%").
   const trimmed = source.trim();
-  if (isPronoun(trimmed) || NOT_A_SOURCE_WORD.test(trimmed) || NAMES_NO_ONE.test(trimmed) || !/\p{L}/u.test(trimmed))
+  if (
+    isPronoun(trimmed) ||
+    NOT_A_SOURCE_WORD.test(trimmed) ||
+    NAMES_NO_ONE.test(trimmed) ||
+    NO_NOUN.test(trimmed) ||
+    !/\p{L}/u.test(trimmed)
+  )
     return false;
   const last = (phrase: string) =>
     phrase

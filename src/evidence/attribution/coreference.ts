@@ -68,8 +68,8 @@ export interface SpeakerMemory {
   readonly bodies: { name: string; at: number }[];
   /** Where the words of the attributions read so far stand: a person named in them is talked about, not talking. */
   readonly said: { from: number; to: number }[];
-  /** Where every source resolved so far ends, named or not ("a group of parents"). */
-  readonly sources: number[];
+  /** Every source resolved so far, named or not ("a group of parents"), with where it ends. */
+  readonly sources: { speaker: string; at: number }[];
 }
 
 /**
@@ -78,7 +78,7 @@ export interface SpeakerMemory {
  */
 export function remember(memory: SpeakerMemory, r: Resolution, at: number): void {
   if (r.nobody) return;
-  memory.sources.push(at);
+  memory.sources.push({ speaker: r.speaker, at });
   if (r.how === "name" || r.how === "role") memory.quoted.push({ name: r.speaker, at });
   else if (
     (r.how === "organisation" || r.how === "unnamed") &&
@@ -456,8 +456,13 @@ export function resolveSource(
     const body = memory.bodies.filter((b) => b.at < start).at(-1);
     const person = memory.quoted.filter((q) => q.at < start).at(-1);
     const last = !person || (body && body.at > person.at) ? body : person;
-    // Not when a source that names no one spoke since ("a group of parents sent a letter …").
-    if (last && start - last.at < 1500 && !memory.sources.some((at) => at > last.at && at < start))
+    // Not when another source spoke since ("a group of parents said …"); "it added" most often
+    // continues the same one.
+    if (
+      last &&
+      start - last.at < 1500 &&
+      !memory.sources.some((s) => s.at > last.at && s.at < start && s.speaker !== last.name && !isPronoun(s.speaker))
+    )
       return { speaker: last.name, how: last === body ? "organisation" : "pronoun", confidence: 0.75 };
   }
   // "the group", "the movement", "its reply": the body quoted last, not long before.
