@@ -168,7 +168,7 @@ export function quoteCandidates(
       const end = capped(
         text,
         start,
-        extent.kind === "reported" ? missedSentenceEnd(text, start, extent.end) : extent.end,
+        extent.kind === "reported" ? predicateAfter(text, missedSentenceEnd(text, start, extent.end)) : extent.end,
       );
       if (end <= start) continue;
       // A pronoun alone ("which", "it") stands for words elsewhere: no statement by itself.
@@ -330,6 +330,18 @@ function missedSentenceEnd(text: string, start: number, end: number): number {
   const m = LETTER_THEN_SENTENCE.exec(text.slice(start, end));
   return m ? start + m.index + m[0].length : end;
 }
+
+/**
+ * Where reported words end when the tagger left their own predicate out, taking it for a cue
+ * ("revealed that several options … were considered."): the passive or copula that closes the
+ * sentence right after them is theirs.
+ */
+function predicateAfter(text: string, end: number): number {
+  const m = CLOSING_PREDICATE.exec(text.slice(end, end + 60));
+  return m ? end + m[0].length : end;
+}
+const CLOSING_PREDICATE =
+  /^\s+(?:was|were|is|are|has been|have been|had been|would be|will be|could be|remained|remains)(?:\s+\p{Ll}[\p{Ll}-]*){1,2}(?=\s*[.!?;](?:\s|$))/u;
 
 /** A content span without its enclosing quotation marks and final punctuation, and what kind of quote it is. */
 function quoteExtent(text: string, start: number, end: number): { start: number; end: number; kind: Quote["kind"] } {

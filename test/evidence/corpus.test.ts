@@ -349,6 +349,11 @@ describe("the Moscow corpus: who said what", () => {
     expect(report.quotes.map((q) => q.text)).toContain(
       "that before the Secretary of State got involved, it seemed that the negotiation process was being managed by Vice President J.D. Vance",
     );
+    // "Ushakov revealed that several options … were considered.": the clause keeps its own
+    // predicate, which the tagger took for a cue.
+    expect(report.quotes.map((q) => q.text)).toContain(
+      "that several options for a plan to resolve the situation in Ukraine were considered",
+    );
     // "He demands a legally binding treaty": the author's words about Putin, not his.
     const treaty = report.quotes.filter((q) => q.text === "a legally binding treaty");
     expect(treaty.length).toBeGreaterThan(0);
