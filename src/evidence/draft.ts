@@ -291,10 +291,12 @@ export function draftScenario(
         .flatMap(({ s }) =>
           learnedTopics([{ text: objectWords(s).head, file: s.file }], [...topics, ...learned], 1).slice(0, 1),
         );
+  const distinct = refused.filter((t, i) => refused.findIndex((u) => u.name === t.name) === i);
   const contested = [
     ...topics,
     ...learned,
-    ...refused.filter((t, i) => refused.findIndex((u) => u.name === t.name) === i),
+    // "Annex" and "Annexation" are one topic: of two whose forms meet, the one whose forms hold the other's.
+    ...distinct.filter((t) => !distinct.some((u) => u !== t && u.pattern.test(t.name) && !t.pattern.test(u.name))),
   ];
   const statements: Statement[] = placed.map(({ s, party, target }) => ({
     sentence: s,

@@ -21,9 +21,12 @@ export function nounForms(noun: string): string[] {
   return [...new Set([...plurals, ...verbs])];
 }
 
-/** A learned noun found again in any sentence by any of its forms; not the noun of an idiom that names nothing negotiated ("in line with"). */
+/** A learned noun found again in any sentence by any of its forms; not the noun of an idiom that names nothing negotiated ("in line with", "along these lines"). */
 function pattern(noun: string): RegExp {
-  return new RegExp(`\\b(?:${nounForms(noun).join("|")})\\b(?! with\\b)`, "i");
+  return new RegExp(
+    `(?<!\\balong\\s+(?:these|those|the\\s+same|similar)\\s+)\\b(?:${nounForms(noun).join("|")})\\b(?! with\\b)`,
+    "i",
+  );
 }
 
 /** A noun's singular, as far as spelling alone tells it ("hostages" → "hostage", "authorities" → "authority"). */

@@ -168,7 +168,9 @@ export function quoteCandidates(
       const end = capped(
         text,
         start,
-        extent.kind === "reported" ? predicateAfter(text, missedSentenceEnd(text, start, extent.end)) : extent.end,
+        extent.kind === "reported"
+          ? wrappedLineRunOn(text, predicateAfter(text, missedSentenceEnd(text, start, extent.end)))
+          : extent.end,
       );
       if (end <= start) continue;
       // A pronoun alone ("which", "it") stands for words elsewhere: no statement by itself.
@@ -251,11 +253,64 @@ export function quoteCandidates(
     }
     if (resolution) remember(memory, resolution, r.source!.end);
   }
-  return joinCutClauses(
+  return withoutRepeats(
     file,
     text,
-    out.sort((x, y) => x.quote.start - y.quote.start),
+    joinCutClauses(
+      file,
+      text,
+      out.sort((x, y) => x.quote.start - y.quote.start),
+    ),
   );
+}
+
+/**
+ * Contents the tagger found line by line in a wrapped text each run on to the same full stop
+ * (`wrappedLineRunOn`). Of those with the same source and end, the one that starts first is the
+ * quote; reported words or a paraphrase with no source that start inside others run those on to
+ * their own end. Partial quotes in the lines dropped sit within the quote kept.
+ */
+function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  const moved = new Map<string, number>();
+  const range = (q: { start: number; end: number }) => `${q.start},${q.end}`;
+  for (const c of sorted) {
+    const q = c.quote;
+    if (q.kind === "partial") {
+      out.push(c);
+      continue;
+    }
+    const source = q.speakerSpan?.start ?? -1;
+    const at = out.findLastIndex(
+      (k) =>
+        k.quote.kind !== "partial" &&
+        (((k.quote.speakerSpan?.start ?? -1) === source && k.quote.end === q.end) ||
+          (source < 0 &&
+            q.kind !== "direct" &&
+            k.quote.kind !== "direct" &&
+            k.quote.start < q.start &&
+            q.start < k.quote.end)),
+    );
+    if (at < 0) {
+      out.push(c);
+      continue;
+    }
+    const kept = out[at]!;
+    const end = capped(text, kept.quote.start, q.end);
+    if (end > kept.quote.end) {
+      moved.set(range(kept.quote), at);
+      // A line with a verb of its own makes the whole reported words, not the author's summary.
+      const kind = q.kind === "reported" ? q.kind : kept.quote.kind;
+      out[at] = { ...kept, quote: { ...kept.quote, ...locate(file, text, kept.quote.start, end), kind } };
+    }
+    moved.set(range(q), at);
+  }
+  return out.map((c) => {
+    const at = c.quote.kind === "partial" && c.quote.within ? moved.get(range(c.quote.within)) : undefined;
+    if (at === undefined) return c;
+    const { start, end } = out[at]!.quote;
+    return { ...c, quote: { ...c.quote, within: { start, end } } };
+  });
 }
 
 /**
@@ -342,6 +397,20 @@ function predicateAfter(text: string, end: number): number {
 }
 const CLOSING_PREDICATE =
   /^\s+(?:was|were|is|are|has been|have been|had been|would be|will be|could be|remained|remains)(?:\s+\p{Ll}[\p{Ll}-]*){1,2}(?=\s*[.!?;](?:\s|$))/u;
+
+/**
+ * Where reported words end when their text wraps lines at a fixed width and the tagger, reading
+ * one line at a time, stopped at a line's end ("could also strengthen interstate trust and⏎
+ * establish a lasting … peace"): the sentence runs on to its full stop.
+ */
+function wrappedLineRunOn(text: string, end: number): number {
+  if (!WRAPPED_AT.test(text.slice(Math.max(0, end - 1), end + 20))) return end;
+  const rest = text.slice(end, end + QUOTE_CAP);
+  const stop = rest.search(/[.!?](?=["”’]?(?:\s|$))|\n[ \t]*\n/);
+  return stop > 0 ? end + stop : end;
+}
+/** A line that stops mid-sentence, the next going on in lower case. */
+const WRAPPED_AT = /^[^\s.!?:;"”’)\]][ \t]*\n[ \t]*\p{Ll}/u;
 
 /** A content span without its enclosing quotation marks and final punctuation, and what kind of quote it is. */
 function quoteExtent(text: string, start: number, end: number): { start: number; end: number; kind: Quote["kind"] } {

@@ -51,6 +51,8 @@ describe("parley draft on the Gaza coverage, with no case knowledge", () => {
     // "“As long as there's occupation, all forms of resistance are legitimate,” insists Taha al-Nounou, a Hamas
     // official": his role names the body he speaks for, and the condition opening his words holds what follows it.
     expect(hamas.redLines).toContainEqual(expect.objectContaining({ issue: "Resistance", notIn: ["as refused"] }));
+    // "will not occupy or annex Gaza" and "will not allow the annexation of the West Bank": one issue.
+    expect(draft.issues.map((i) => i.name).filter((n) => /^annex/i.test(n))).toEqual(["Annexation"]);
     // The troops withdrawn and the line they withdraw to are the withdrawal, not issues of their own.
     expect(draft.issues.map((i) => i.name)).toContain("Military withdrawal");
     expect(draft.issues.map((i) => i.name)).not.toEqual(

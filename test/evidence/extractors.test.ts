@@ -309,6 +309,16 @@ describe("who speaks, in the edge cases", () => {
     for (const words of ["every hour", "The crews will stay"])
       expect(likelySpeaker(again.find((q) => q.text.includes(words))!), words).toBe("Gozo Channel Line");
   });
+  it("a text wrapped at a fixed width: reported words run on over the line ends to their full stop, once", () => {
+    const found = quotesOf(
+      "The harbour chief Joe Borg said on Monday that the ferries to Gozo would\nrun every hour from the spring and that the fares would not rise before\nthe end of the year.\n\nMaria Vella met the unions.",
+    );
+    const said = found.filter((q) => q.text.includes("the ferries to Gozo"));
+    expect(said.map((q) => q.text.replace(/\s+/g, " "))).toEqual([
+      "that the ferries to Gozo would run every hour from the spring and that the fares would not rise before the end of the year",
+    ]);
+    expect(found.filter((q) => q.kind !== "partial" && q.text.includes("the end of the year"))).toHaveLength(1);
+  });
   it('"some senators, including Senator X," is the group speaking, not X', () => {
     const found = quotesOf(
       "Maria Vella met the unions on Monday. Some senators, including Senator Joe Borg of Gozo, said the ferries would run every hour from the spring. The Gozo Channel Line, including its chief Anna Camilleri, said the fares would rise.",

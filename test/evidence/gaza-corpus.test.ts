@@ -275,6 +275,18 @@ describe("the Gaza corpus: who said what", () => {
     const named = new Set(report.quotes.flatMap((q) => [q.speaker, q.speakerCandidate]));
     for (const pronoun of ["you", "which", "who", "it"]) expect(named).not.toContain(pronoun);
   });
+  it("the White House's pages, wrapped at a fixed width: a statement is one quote, not one a line", () => {
+    const zheldibay = report.quotes.find((q) => q.text.startsWith("that the plan could also strengthen"))!;
+    expect(zheldibay.text.replace(/\s+/g, " ")).toBe(
+      "that the plan could also strengthen interstate trust and establish a lasting and just peace in the region",
+    );
+    // No quote without a source starts inside another's words (each wrapped line used to be one).
+    const whole = report.quotes.filter((q) => q.kind !== "partial");
+    const inside = whole.filter(
+      (q) => !q.speakerSpan && whole.some((o) => o !== q && o.file === q.file && o.start < q.start && q.start < o.end),
+    );
+    expect(inside.map((q) => q.text.slice(0, 40))).toEqual([]);
+  });
   it("who said what lists the principals with their words: no fragment, no paraphrase", () => {
     const listed = whoSaidWhat(report);
     for (const who of ["Hamas", "Benjamin Netanyahu", "Donald Trump"]) {

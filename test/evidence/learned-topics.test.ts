@@ -47,5 +47,6 @@ describe("topics learned from what is negotiated", () => {
     const [line] = learnedTopics([clause("an agreed line", "a.txt"), clause("the new line", "b.txt")], []);
     expect(line!.pattern.test("to an agreed line")).toBe(true);
     expect(line!.pattern.test("in line with the plan")).toBe(false);
+    expect(line!.pattern.test("Along these lines, the ministers welcome the plan")).toBe(false);
   });
 });

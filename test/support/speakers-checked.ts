@@ -23,11 +23,14 @@ export function expectEverySpeakerChecked(
 /**
  * A confident reported statement is a whole clause, not its first words: five words or more, or
  * it ends where its clause or sentence does ("Hamas said these required further discussion."),
- * and not on a pronoun whose verb it cut off.
+ * and not on a pronoun whose verb it cut off nor where a wrapped line breaks.
  */
 export function expectWholeClause(q: { file: string; text: string; end: number }): void {
   const after = readFileSync(q.file, "utf8").slice(q.end, q.end + 3);
   expect(q.text.split(/\s+/).length >= 5 || /^\s*[.,;:!?"”’)]/.test(after) || after === "", q.text).toBe(true);
-  // Nor does it stop on the subject of a verb it leaves out ("…, it [seemed that …]").
+  // Nor does it stop on the subject of a verb it leaves out ("…, it [seemed that …]"), or at the
+  // end of a line its sentence runs on from.
   expect(q.text, q.text).not.toMatch(/\b(?:it|he|she|they)$/i);
+  const next = readFileSync(q.file, "utf8").slice(q.end, q.end + 20);
+  expect(/^[ \t]*\n[ \t]*\p{Ll}/u.test(next), q.text).toBe(false);
 }
