@@ -274,6 +274,9 @@ function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandid
   const out: QuoteCandidate[] = [];
   const moved = new Map<string, number>();
   const range = (q: { start: number; end: number }) => `${q.start},${q.end}`;
+  // Looked up, not searched for: a text of many short lines has many quotes.
+  const bySourceAndEnd = new Map<string, number>();
+  let reaching = -1; // the kept reported words or paraphrase that reach furthest
   for (const c of sorted) {
     const q = c.quote;
     if (q.kind === "partial") {
@@ -281,18 +284,14 @@ function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandid
       continue;
     }
     const source = q.speakerSpan?.start ?? -1;
-    const at = out.findLastIndex(
-      (k) =>
-        k.quote.kind !== "partial" &&
-        (((k.quote.speakerSpan?.start ?? -1) === source && k.quote.end === q.end) ||
-          (source < 0 &&
-            q.kind !== "direct" &&
-            k.quote.kind !== "direct" &&
-            k.quote.start < q.start &&
-            q.start < k.quote.end)),
-    );
+    const same = bySourceAndEnd.get(`${source},${q.end}`);
+    const inside =
+      source < 0 && q.kind !== "direct" && reaching >= 0 && q.start < out[reaching]!.quote.end ? reaching : undefined;
+    const at = same ?? inside ?? -1;
     if (at < 0) {
       out.push(c);
+      bySourceAndEnd.set(`${source},${q.end}`, out.length - 1);
+      if (q.kind !== "direct" && (reaching < 0 || q.end > out[reaching]!.quote.end)) reaching = out.length - 1;
       continue;
     }
     const kept = out[at]!;
@@ -302,6 +301,8 @@ function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandid
       // A line with a verb of its own makes the whole reported words, not the author's summary.
       const kind = q.kind === "reported" ? q.kind : kept.quote.kind;
       out[at] = { ...kept, quote: { ...kept.quote, ...locate(file, text, kept.quote.start, end), kind } };
+      bySourceAndEnd.set(`${kept.quote.speakerSpan?.start ?? -1},${end}`, at);
+      if (kept.quote.kind !== "direct" && end > out[reaching]!.quote.end) reaching = at;
     }
     moved.set(range(q), at);
   }
@@ -334,16 +335,22 @@ function joinCutClauses(file: string, text: string, sorted: QuoteCandidate[]): Q
       continue;
     }
     // The tail: reported words of the same source whose cue follows the clause, nothing between.
-    const next = sorted.findIndex(
-      (x, j) =>
-        j > i &&
+    // Sorted by start, the tail is among the next few: the search stops a quote's length past the clause.
+    let next = -1;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.quote.start <= q.end + QUOTE_CAP; j++) {
+      const x = sorted[j]!;
+      if (
         x.quote.kind === "reported" &&
         x.quote.cueSpan !== null &&
         x.quote.cueSpan.start >= q.end &&
         x.quote.start > q.end &&
         x.quote.speakerSpan?.start === q.speakerSpan!.start &&
-        /^\s*$/.test(text.slice(q.end, x.quote.cueSpan.start)),
-    );
+        /^\s*$/.test(text.slice(q.end, x.quote.cueSpan.start))
+      ) {
+        next = j;
+        break;
+      }
+    }
     if (next < 0) {
       out.push(c);
       continue;
