@@ -9,6 +9,7 @@ import {
   resolveSource,
   type SpeakerMemory,
   sourceContext,
+  tiedToAnother,
 } from "./attribution/coreference.js";
 import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
@@ -91,7 +92,7 @@ export function findQuotes(
     let who =
       resolution && namesSpeaker(resolution) && (!possessed || speaks(possessed[1]!)) ? resolution.speaker : null;
     // "Vella's doctor", "Vella's former boss" is someone else: the phrase, not the person it hangs on.
-    if (who && possessed && SOMEONE_ELSES.test(possessed[1]!)) who = span!.text.replace(/[\s,]+$/, "");
+    if (who && possessed && tiedToAnother(possessed[1]!)) who = span!.text.replace(/[\s,]+$/, "");
     // Words an outlet carries are its source's where the phrase names one ("NBC News, officials"), else the outlet's.
     const relay = span
       ? relayOf(span.text, () => a.text.slice(Math.max(0, span.start - RELAY_LOOKBACK), span.start))
@@ -268,12 +269,12 @@ export function quoteCandidates(
  * Contents the tagger found line by line in a wrapped text each run on to the same full stop
  * (`wrappedLineRunOn`). Of those with the same source and end, the one that starts first is the
  * quote; reported words or a paraphrase with no source that start inside others run those on to
- * their own end. Partial quotes in the lines dropped sit within the quote kept.
+ * their own end.
  */
 function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandidate[]): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
+  // Each dropped or run-on quote's old place, and the index of the quote its words are now in.
   const moved = new Map<string, number>();
-  const range = (q: { start: number; end: number }) => `${q.start},${q.end}`;
   // Looked up, not searched for: a text of many short lines has many quotes.
   const bySourceAndEnd = new Map<string, number>();
   let reaching = -1; // the kept reported words or paraphrase that reach furthest
@@ -297,21 +298,19 @@ function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandid
     const kept = out[at]!;
     const end = capped(text, kept.quote.start, q.end);
     if (end > kept.quote.end) {
-      moved.set(range(kept.quote), at);
+      moved.set(partKey(kept.quote), at);
       // A line with a verb of its own makes the whole reported words, not the author's summary.
       const kind = q.kind === "reported" ? q.kind : kept.quote.kind;
       out[at] = { ...kept, quote: { ...kept.quote, ...locate(file, text, kept.quote.start, end), kind } };
       bySourceAndEnd.set(`${kept.quote.speakerSpan?.start ?? -1},${end}`, at);
       if (kept.quote.kind !== "direct" && end > out[reaching]!.quote.end) reaching = at;
     }
-    moved.set(range(q), at);
+    moved.set(partKey(q), at);
   }
-  return out.map((c) => {
-    const at = c.quote.kind === "partial" && c.quote.within ? moved.get(range(c.quote.within)) : undefined;
-    if (at === undefined) return c;
-    const { start, end } = out[at]!.quote;
-    return { ...c, quote: { ...c.quote, within: { start, end } } };
-  });
+  return withinJoined(
+    out,
+    new Map([...moved].map(([key, at]) => [key, { start: out[at]!.quote.start, end: out[at]!.quote.end }])),
+  );
 }
 
 /**
@@ -322,16 +321,12 @@ function withoutRepeats(file: string, text: string, sorted: readonly QuoteCandid
  */
 function joinCutClauses(file: string, text: string, sorted: QuoteCandidate[]): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
-  // A partial quote inside either part of a joined quote sits within the joined quote.
   const moved = new Map<string, { start: number; end: number }>();
-  const part = (range: { start: number; end: number }, source: number | undefined) =>
-    `${source},${range.start},${range.end}`;
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
     const q = c.quote;
-    const within = q.within && moved.get(part(q.within, q.speakerSpan?.start));
     if (q.kind !== "reported" || !q.speakerSpan || !/\b(?:it|he|she|they)$/i.test(q.text)) {
-      out.push(within ? { ...c, quote: { ...q, within } } : c);
+      out.push(c);
       continue;
     }
     // The tail: reported words of the same source whose cue follows the clause, nothing between.
@@ -363,12 +358,28 @@ function joinCutClauses(file: string, text: string, sorted: QuoteCandidate[]): Q
       ...locate(file, text, q.start, end),
       ...(end < tail.end ? { cappedFrom: tail.end - q.start } : {}),
     };
-    for (const range of [q, tail])
-      moved.set(part(range, q.speakerSpan.start), { start: joined.start, end: joined.end });
+    for (const part of [q, tail]) moved.set(partKey(part), { start: joined.start, end: joined.end });
     out.push({ ...c, quote: joined });
     sorted.splice(next, 1);
   }
-  return out;
+  return withinJoined(out, moved);
+}
+
+/** A quote's place among an attribution's quotes: its source and its range. */
+const partKey = (q: { start: number; end: number; speakerSpan: { start: number } | null }) =>
+  `${q.speakerSpan?.start ?? -1},${q.start},${q.end}`;
+
+/** Partial quotes sit within the quote their words were joined into (`moved`: old place → new range). */
+function withinJoined(
+  quotes: QuoteCandidate[],
+  moved: ReadonlyMap<string, { start: number; end: number }>,
+): QuoteCandidate[] {
+  if (!moved.size) return quotes;
+  return quotes.map((c) => {
+    const { within, speakerSpan } = c.quote;
+    const to = c.quote.kind === "partial" && within ? moved.get(partKey({ ...within, speakerSpan })) : undefined;
+    return to ? { ...c, quote: { ...c.quote, within: to } } : c;
+  });
 }
 
 /** The longest a quote's text is kept: longer, it is cut before this many characters. */
@@ -581,9 +592,6 @@ const RELAY_LOOKBACK = 2000;
 /** Head nouns of phrases that name a thing, not someone who speaks (language/actors.json). */
 const THINGS = new Set(ACTOR_LANGUAGE.notSpeakerHeads.words);
 
-/** A person known by their tie to another: kin, a doctor, a boss, a friend. */
-const SOMEONE_ELSES =
-  /^(?:mother|father|parents?|wife|husband|sons?|daughters?|brothers?|sisters?|siblings?|relatives?|family|friends?|widow|widower|cousins?|uncle|aunt|grand(?:mother|father|sons?|daughters?)|doctors?|physicians?|boss|bosses|neighbou?rs?|colleagues?)$/i;
 /** A lone verb, function word or quantifier the tagger took for a source names nobody ("some", "many"). */
 const NOT_A_SOURCE_WORD =
   /^(said|says|told|tells|about|and|or|but|the|a|an|of|to|in|on|more|next|nothing|will|would|some|many|most|several|few|none)$/i;

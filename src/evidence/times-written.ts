@@ -1,18 +1,31 @@
 import { escapeRegExp } from "./escape-regexp.js";
 
 /**
- * How often a word stands alone in a text (not inside a longer word). The text's words are counted
+ * How often a word stands alone in a text (not inside a longer word). The text's words are found
  * once and kept for its next question: each headline asks for one surname, each bare name whether
  * the text also writes it in lower case.
  */
 export function timesWritten(text: string, word: string): number {
   if (!/^\p{L}+$/u.test(word))
     return (text.match(new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "gu")) ?? []).length;
-  if (wordCounts.text !== text) {
-    const counts = new Map<string, number>();
-    for (const [w] of text.matchAll(/\p{L}+/gu)) counts.set(w, (counts.get(w) ?? 0) + 1);
-    wordCounts = { text, counts };
-  }
-  return wordCounts.counts.get(word) ?? 0;
+  return wordsOf(text).get(word)?.length ?? 0;
 }
-let wordCounts: { text: string; counts: Map<string, number> } = { text: "", counts: new Map() };
+
+/** Where a word of letters alone stands alone in a text: the start of each time it is written. */
+export function whereWritten(text: string, word: string): readonly number[] {
+  return wordsOf(text).get(word) ?? [];
+}
+
+function wordsOf(text: string): Map<string, number[]> {
+  if (written.text !== text) {
+    const at = new Map<string, number[]>();
+    for (const m of text.matchAll(/\p{L}+/gu)) {
+      const list = at.get(m[0]);
+      if (list) list.push(m.index!);
+      else at.set(m[0], [m.index!]);
+    }
+    written = { text, at };
+  }
+  return written.at;
+}
+let written: { text: string; at: Map<string, number[]> } = { text: "", at: new Map() };

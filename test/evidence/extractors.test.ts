@@ -290,10 +290,11 @@ describe("who speaks, in the edge cases", () => {
   });
   it("a person known by their tie to another speaks as that tie, not as the other", () => {
     const found = quotesOf(
-      "Maria Vella met the unions on Monday. Vella's doctor said she was well enough to travel to Gozo. Vella's former boss said she had always been careful. Vella's campaign said the ferries would run every hour.",
+      "Maria Vella met the unions on Monday. Vella's doctor said she was well enough to travel to Gozo. Vella's former boss said she had always been careful. Vella's lawyer said she would not answer. Vella's campaign said the ferries would run every hour.",
     );
     expect(likelySpeaker(found.find((q) => q.text.includes("well enough"))!)).toBe("Vella's doctor");
     expect(likelySpeaker(found.find((q) => q.text.includes("always been careful"))!)).toBe("Vella's former boss");
+    expect(likelySpeaker(found.find((q) => q.text.includes("would not answer"))!)).toBe("Vella's lawyer");
     expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Maria Vella");
   });
   it('"the statement read" is the statement of the one quoted just before, unless another source spoke since', () => {

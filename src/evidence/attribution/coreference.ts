@@ -5,7 +5,7 @@ import { escapeRegExp } from "../escape-regexp.js";
 import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
 import { inLexicon, isAdjective, type Token } from "../text-analysis.js";
-import { timesWritten } from "../times-written.js";
+import { timesWritten, whereWritten } from "../times-written.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
 export interface Resolution {
@@ -20,9 +20,14 @@ export interface Resolution {
 const PERSONAL = /^(he|she|him|her)$/i;
 const PLURAL = /^(they|we|them)$/i;
 const RELATIVE = /^(who|which|that|whom)$/i;
+/** Nouns for a person known by their tie to another: kin, counsel, a doctor, a boss, a friend. */
+const TIES =
+  "mother|father|parents?|wife|husband|sons?|daughters?|brothers?|sisters?|siblings?|relatives?|family|friends?|widow|widower|cousins?|uncle|aunt|grand(?:mother|father|sons?|daughters?)|lawyers?|attorneys?|doctors?|physicians?|boss|bosses|neighbou?rs?|colleagues?";
 /** A person named by their tie to another ("the mother of …", "a lawyer of …"). */
-const RELATION_OF =
-  /(?:^|\s)(?:mother|father|parents?|wife|husband|son|daughter|brother|sister|siblings?|relatives?|family|friends?|widow|widower|cousin|uncle|aunt|grand(?:mother|father|son|daughter)|lawyers?|attorneys?|neighbou?rs?|colleagues?)$/i;
+const RELATION_OF = new RegExp(`(?:^|\\s)(?:${TIES})$`, "i");
+const TIE = new RegExp(`^(?:${TIES})$`, "i");
+/** Whether a noun names someone by their tie to another: "Vella's doctor" is not Vella. */
+export const tiedToAnother = (noun: string): boolean => TIE.test(noun);
 const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
 /** A body's own document speaking for it ("its reply expressed …"): the body is the source. */
 const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
@@ -34,10 +39,20 @@ const OTHER_PRONOUN =
 
 /** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
 function onlyOpening(text: string, word: string): boolean {
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "gu")))
-    if (!OPENS.test(text.slice(Math.max(0, m.index! - 4), m.index))) return false;
-  return true;
+  // Where a word of letters stands is known from the text's word index; only a digit beside it to rule out.
+  const at = /^\p{L}+$/u.test(word)
+    ? whereWritten(text, word).filter(
+        (i) =>
+          !DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i)) &&
+          !DIGIT_AFTER.test(text.slice(i + word.length, i + word.length + 2)),
+      )
+    : [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "gu"))].map(
+        (m) => m.index!,
+      );
+  return at.every((i) => OPENS.test(text.slice(Math.max(0, i - 4), i)));
 }
+const DIGIT_BEFORE = /\p{N}$/u,
+  DIGIT_AFTER = /^\p{N}/u;
 /** What stands before a word that opens something: nothing, a line break, a sentence's end, an opening quotation mark or bracket, a dash. */
 const OPENS = /(?:^|\n|[.!?:;]["”’)]?\s|["“‘(]|[—–]\s?)\s*$/u;
 
