@@ -88,7 +88,8 @@ export function findQuotes(
     // A phrase naming a thing ("a revision", "this cap", "according to Vella's plan") is no
     // speaker, however sure the linker is, even when a name in it resolves to a person.
     const span = quote.speakerSpan;
-    const possessed = span ? /[’']s\s+(?:[\p{L}-]+\s+)*([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
+    // (A headline in capitals writes the possessive "OZ’S BOSS".)
+    const possessed = span ? /[’'][sS]\s+(?:[\p{L}-]+\s+)*([\p{L}-]+)[\s,]*$/u.exec(span.text) : null;
     let who =
       resolution && namesSpeaker(resolution) && (!possessed || speaks(possessed[1]!)) ? resolution.speaker : null;
     // "Vella's doctor", "Vella's former boss" is someone else: the phrase, not the person it hangs on.

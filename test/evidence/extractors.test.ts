@@ -296,6 +296,9 @@ describe("who speaks, in the edge cases", () => {
     expect(likelySpeaker(found.find((q) => q.text.includes("always been careful"))!)).toBe("Vella's former boss");
     expect(likelySpeaker(found.find((q) => q.text.includes("would not answer"))!)).toBe("Vella's lawyer");
     expect(likelySpeaker(found.find((q) => q.text.includes("the ferries would run"))!)).toBe("Maria Vella");
+    // A headline in capitals writes the possessive with a capital S.
+    const headline = quotesOf("Maria Vella met the unions on Monday.\n\nVELLA’S BOSS SAYS SHE IS FULL OF IDEAS");
+    expect(headline.map(likelySpeaker)).not.toContain("Maria Vella");
   });
   it('"the statement read" is the statement of the one quoted just before, unless another source spoke since', () => {
     const found = quotesOf(
