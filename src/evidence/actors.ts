@@ -32,7 +32,8 @@ export interface Actor {
 }
 
 /** Names whose kind and canonical actor any news text shares (countries, capitals, governments' metonyms, organisations). */
-const KNOWN: Readonly<Record<string, readonly [ActorKind, string]>> = Object.fromEntries(
+// Maps, not objects: a text's word looked up must never find an object's own property ("Constructor").
+const KNOWN: ReadonlyMap<string, readonly [ActorKind, string]> = new Map(
   Object.entries(LANGUAGE.known).map(([name, [kind, actor]]) => [name, [actorKind(kind), actor ?? name]]),
 );
 const ROLE_WORDS =
@@ -117,7 +118,7 @@ function personName(words: readonly string[]): boolean {
 const NOT_PERSON = toRegExp(LANGUAGE.notPersonWords.pattern);
 /** Whether a capitalised word is one no person's name has (a demonym, a month, an institution's word). */
 export const noNameWord = (word: string): boolean => NOT_PERSON.test(word);
-const CANONICAL_KIND: Readonly<Record<string, ActorKind>> = Object.fromEntries(
+const CANONICAL_KIND: ReadonlyMap<string, ActorKind> = new Map(
   Object.entries(LANGUAGE.canonicalKinds).map(([name, kind]) => [name, actorKind(kind)]),
 );
 const NOT_NAMES = new Set([
@@ -186,7 +187,7 @@ export function findActors(
       actors
         .set(name, {
           name,
-          kind: CANONICAL_KIND[name] ?? kind,
+          kind: CANONICAL_KIND.get(name) ?? kind,
           roles: new Set(),
           aliases: new Set(),
           rolePhrases: new Set(),
@@ -250,7 +251,7 @@ export function findActors(
     const phrase = words.join(" ");
     if (!phrase) continue;
     const key = phrase.toLowerCase().replace(/^the\s+/, "");
-    const known = places[key] ?? KNOWN[key];
+    const known = (Object.hasOwn(places, key) ? places[key] : undefined) ?? KNOWN.get(key);
     if (known) {
       add(known[1], known[0], start, end);
       continue;

@@ -26,18 +26,20 @@ const STOP = new Set([
   "security",
 ]);
 /** Words that name the same issue in a drafted and a hand-written scenario. */
-const SYNONYMS: Record<string, string> = {
-  territory: "donbas",
-  withdrawal: "donbas",
-  army: "army",
-  cap: "army",
-  points: "points",
-  point: "points",
-  assets: "assets",
-  frozen: "assets",
-  sanctions: "sanctions",
-  relief: "sanctions",
-};
+const SYNONYMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    territory: "donbas",
+    withdrawal: "donbas",
+    army: "army",
+    cap: "army",
+    points: "points",
+    point: "points",
+    assets: "assets",
+    frozen: "assets",
+    sanctions: "sanctions",
+    relief: "sanctions",
+  }),
+);
 
 function keys(name: string): Set<string> {
   return new Set(
@@ -45,7 +47,7 @@ function keys(name: string): Set<string> {
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter((w) => w && !STOP.has(w))
-      .map((w) => SYNONYMS[w] ?? w),
+      .map((w) => SYNONYMS.get(w) ?? w),
   );
 }
 const meets = (a: string, b: string) => [...keys(a)].some((k) => keys(b).has(k));

@@ -301,6 +301,31 @@ describe("crashes and unclean errors become exit 2 with one line", () => {
       );
   });
 
+  it("words that name an object's own properties (Constructor, __proto__, toString) are words like any other", () => {
+    // Each was once looked up in a plain object: "the Constructor team" became an actor with no name,
+    // and the extraction of the whole batch crashed on its first quote.
+    const words = ["Constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "isPrototypeOf"];
+    const text = words
+      .map(
+        (w) =>
+          `The ${w} union met Prime Minister Maria Vella in Valletta. "It is fair," the ${w} said. ${w} said it would never accept a toll on the ferries, and demanded a wage rise of 5 percent.`,
+      )
+      .join("\n\n");
+    const dir = join(tmp, "own-properties");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.txt"), `Harbour talks in Valletta\n\n${text}\n`);
+    const r = parley(["evidence", "--json", "--date", "2025-03-01", dir]);
+    expectOk(r);
+    const report = JSON.parse(r.stdout) as { actors: { name: unknown; kind: unknown }[]; quotes: unknown[] };
+    expect(report.actors.map((a) => a.name)).toContain("Maria Vella");
+    for (const a of report.actors) expect([typeof a.name, typeof a.kind]).toEqual(["string", "string"]);
+    expect(report.quotes.length).toBeGreaterThanOrEqual(words.length);
+    // One short text drafts no scenario: the draft says so in its own words, not with a crash.
+    const draft = parley(["draft", "--corpus", dir]);
+    expect(draft.stderr).not.toMatch(/internal error/);
+    expectRefused(draft, /gives no party and no issue/);
+  });
+
   it("draft on Russian, Chinese and Arabic texts says no English text was found, not that a scenario needs an issue", () => {
     const dir = join(tmp, "foreign");
     mkdirSync(dir);

@@ -62,19 +62,21 @@ export function isPronoun(phrase: string): boolean {
   return PERSONAL.test(p) || PLURAL.test(p) || RELATIVE.test(p) || OTHER_PRONOUN.test(p);
 }
 /** Role nouns that name one another's holders in news prose ("the French leader" is its president). */
-const SYNONYMS: Record<string, readonly string[]> = {
-  leader: ["president", "prime minister", "chancellor", "leader", "head"],
-  aide: ["aide", "adviser", "advisor", "assistant"],
-  adviser: ["adviser", "advisor", "aide"],
-  advisor: ["adviser", "advisor", "aide"],
-  envoy: ["envoy", "representative", "negotiator"],
-  negotiator: ["negotiator", "envoy"],
-  president: ["president"],
-  minister: ["minister"],
-  spokesman: ["spokesman", "spokesperson", "spokeswoman", "press secretary"],
-  spokeswoman: ["spokeswoman", "spokesperson", "spokesman", "press secretary"],
-  representative: ["representative", "aide", "adviser", "spokesman", "envoy"],
-};
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    leader: ["president", "prime minister", "chancellor", "leader", "head"],
+    aide: ["aide", "adviser", "advisor", "assistant"],
+    adviser: ["adviser", "advisor", "aide"],
+    advisor: ["adviser", "advisor", "aide"],
+    envoy: ["envoy", "representative", "negotiator"],
+    negotiator: ["negotiator", "envoy"],
+    president: ["president"],
+    minister: ["minister"],
+    spokesman: ["spokesman", "spokesperson", "spokeswoman", "press secretary"],
+    spokeswoman: ["spokeswoman", "spokesperson", "spokesman", "press secretary"],
+    representative: ["representative", "aide", "adviser", "spokesman", "envoy"],
+  }),
+);
 
 export interface SpeakerMemory {
   /** The people quoted so far, with where each was last quoted. */
@@ -523,7 +525,7 @@ export function resolveSource(
     .replace(/^(the|a|an|his|her|their)\s+/, "")
     .split(/\s+/);
   const noun = words.at(-1) ?? "";
-  const nouns = SYNONYMS[noun] ?? [noun];
+  const nouns = SYNONYMS.get(noun) ?? [noun];
   // "the former official" is no one the text gives the role without "former".
   const former = words.includes("former");
   const holders = people.filter(
