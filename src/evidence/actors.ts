@@ -158,6 +158,16 @@ const NOT_NAMES = new Set([
   "dr",
 ]);
 
+/** An actor as the text is read: its role phrases ("the maltese president") still to be looked for. */
+interface Entry {
+  name: string;
+  kind: ActorKind;
+  roles: Set<string>;
+  aliases: Set<string>;
+  rolePhrases: Set<string>;
+  mentions: ActorMention[];
+}
+
 /**
  * People, organisations, countries and places, with aliases merged: a person's surname alone
  * ("Vella") and their role ("the Maltese president") refer back to the full name; a government's
@@ -170,30 +180,28 @@ export function findActors(
   places: Readonly<Record<string, readonly [ActorKind, string]>> = {},
 ): Actor[] {
   const text = a.text;
-  const actors = new Map<
-    string,
-    {
-      name: string;
-      kind: ActorKind;
-      roles: Set<string>;
-      aliases: Set<string>;
-      rolePhrases: Set<string>;
-      mentions: ActorMention[];
-    }
-  >();
+  const actors = new Map<string, Entry>();
+  // People by initial and surname key: a name's earlier spelling is looked for among those only
+  // (a scan of every actor per name made a long list of people quadratic).
+  const byInitialSurname = new Map<string, Entry[]>();
+  const initialSurname = (name: string) => `${name[0]} ${surnameKey(name)}`;
   const add = (name: string, kind: ActorKind, start: number, end: number, role?: string) => {
-    const act =
-      actors.get(name) ??
-      actors
-        .set(name, {
-          name,
-          kind: CANONICAL_KIND.get(name) ?? kind,
-          roles: new Set(),
-          aliases: new Set(),
-          rolePhrases: new Set(),
-          mentions: [],
-        })
-        .get(name)!;
+    let act = actors.get(name);
+    if (!act) {
+      act = {
+        name,
+        kind: CANONICAL_KIND.get(name) ?? kind,
+        roles: new Set(),
+        aliases: new Set(),
+        rolePhrases: new Set(),
+        mentions: [],
+      };
+      actors.set(name, act);
+      if (act.kind === "person") {
+        const key = initialSurname(name);
+        (byInitialSurname.get(key) ?? byInitialSurname.set(key, []).get(key)!).push(act);
+      }
+    }
     // An alias as the text writes it, on one line ("Maria\nVella" wrapped is "Maria Vella").
     const said = text.slice(start, end).replace(/\s+/g, " ");
     if (said !== name) act.aliases.add(said);
@@ -300,11 +308,11 @@ export function findActors(
     if (personName(parts) && !surnamesOnly && (role || !headlineOnly(text, nameStart, parts))) {
       const surname = parts[parts.length - 1]!;
       const first = parts[0]![0];
-      // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov".
-      const existing = [...actors.values()].find(
-        (x) =>
-          x.kind === "person" && x.name[0] === first && (x.name.endsWith(` ${surname}`) || samePerson(x.name, name)),
-      );
+      // "Steve Smith" and "Stephen Smith" are one person; so are "Yuri" and "Yury Petrov". (Either
+      // shares the initial and the surname's key, so only those are looked at, in the order met.)
+      const existing = byInitialSurname
+        .get(initialSurname(name))
+        ?.find((x) => x.name[0] === first && (x.name.endsWith(` ${surname}`) || samePerson(x.name, name)));
       const known = surnames.get(nameKey(surname));
       const full = existing?.name ?? (known && known[0] === first ? known : name);
       add(full, "person", nameStart, end, role);
@@ -318,12 +326,27 @@ export function findActors(
     )
       add(name, "person", nameStart, end, role);
   }
-  // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president").
-  for (const act of actors.values()) {
-    if (act.kind !== "person") continue;
-    for (const phrase of act.rolePhrases) {
-      for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(phrase).replace(/ /g, "\\s+")}\\b`, "gi")))
-        add(act.name, "person", m.index!, m.index! + m[0].length);
+  // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president"):
+  // each occurrence is its one holder's, or, where several hold it, the holder named last before
+  // it (a list of five hundred ministers does not give each of them every "the minister").
+  const holders = new Map<string, Entry[]>();
+  for (const act of actors.values())
+    if (act.kind === "person")
+      for (const phrase of act.rolePhrases) (holders.get(phrase) ?? holders.set(phrase, []).get(phrase)!).push(act);
+  for (const [phrase, people] of holders) {
+    const re = new RegExp(`\\b${escapeRegExp(phrase).replace(/ /g, "\\s+")}\\b`, "gi");
+    const at = [...text.matchAll(re)].map((m) => [m.index!, m.index! + m[0].length] as const);
+    if (people.length === 1) {
+      for (const [start, end] of at) add(people[0]!.name, "person", start, end);
+      continue;
+    }
+    // The holders' mentions by name, in text order, swept along with the occurrences.
+    const named = people.flatMap((p) => p.mentions.map((m) => [m.start, p] as const)).sort((x, y) => x[0] - y[0]);
+    let k = 0,
+      last: Entry | null = null;
+    for (const [start, end] of at) {
+      while (k < named.length && named[k]![0] < start) last = named[k++]![1];
+      if (last) add(last.name, "person", start, end);
     }
   }
   return [...actors.values()].map((x) => ({

@@ -586,6 +586,20 @@ describe("who speaks, in the edge cases", () => {
     expect(people[0]!.aliases).toEqual(["Maria Vellag"]);
     expect(people[1]!.aliases).toEqual(["John al-Borg"]);
   });
+  it("'the president' is its one holder's; where two hold it, the one named last before it", () => {
+    const roleMentions = (t: string) =>
+      findActors("t", analyseText(t))
+        .filter((x) => x.kind === "person")
+        .map((x) => [x.name, x.mentions.filter((m) => /^the\s/i.test(m.text)).map((m) => m.start)]);
+    const one = "The president spoke first. President Maria Vella then opened the talks. The president left.";
+    expect(roleMentions(one)).toEqual([["Maria Vella", [0, one.lastIndexOf("The president")]]]);
+    const two =
+      "President Maria Vella met President Joe Borg in Valletta. The president said the port would reopen. President Vella answered. The president was pleased.";
+    expect(roleMentions(two)).toEqual([
+      ["Maria Vella", [two.lastIndexOf("The president")]],
+      ["Joe Borg", [two.indexOf("The president")]],
+    ]);
+  });
   it("a name written only where places stand is a place: after 'in' or 'the town of', before 'crossing', before a country", () => {
     const kinds = (t: string) => findActors("t", analyseText(t)).map((x) => `${x.kind}:${x.name}`);
     expect(

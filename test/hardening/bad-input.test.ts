@@ -146,6 +146,24 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(JSON.parse(l.stdout).quantities.length).toBeGreaterThan(1000);
   }, 200_000);
 
+  it("a roster of 10,000 people with roles is read in time that grows with its length", () => {
+    // Before, each name was compared with every person met so far, and every "the minister" was
+    // given to each of the thousand ministers: ten million mentions, most of a minute.
+    const roles = ["minister", "ambassador", "envoy", "spokesman", "adviser", "governor", "mayor", "senator"];
+    const letters = "abcdefghijklmnopqrst";
+    const people = Array.from({ length: 10_000 }, (_, i) => {
+      const name = `Maria V${[1, 20, 400, 8000].map((d) => letters[Math.floor(i / d) % 20]).join("")}son`;
+      return `The ${roles[i % roles.length]} ${name} said the talks would go on. "We will meet again," ${name} said.`;
+    });
+    const roster = write("roster.txt", people.join("\n\n"));
+    const r = parley(["evidence", roster, "--json"], { timeoutMs: 90_000 });
+    expectOk(r);
+    const report = JSON.parse(r.stdout) as { actors: { mentions: unknown[] }[] };
+    expect(report.actors.length).toBeGreaterThan(9_000);
+    // Each "The minister" stands for one minister: a few mentions a person, not thousands.
+    expect(report.actors.reduce((n, a) => n + a.mentions.length, 0)).toBeLessThan(5 * people.length);
+  }, 200_000);
+
   it("a megabyte in one run-on paragraph and 300,000 characters without a full stop are read in linear time", () => {
     // Before, each cue was weighed against every source of its paragraph (200,000 characters: 137 s),
     // and a text without sentence ends was one sentence every claim cited whole (300,000: 28 s).
