@@ -213,13 +213,22 @@ const day = (iso: string | null | undefined) =>
   iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Date.parse(iso.slice(0, 10)) : NaN;
 
 /** The words naming who took part and where, cut to five letters so "Ruritania's" and "Ruritanian" meet. */
-const participants = (m: EventMention) =>
-  new Set(
-    [m.who, m.whom, m.where]
-      .flatMap((x) => (x?.text ?? "").split(/[^\p{L}\d]+/u))
-      .filter((w) => w.length > 3 && !NOT_A_PARTICIPANT.test(w))
-      .map((w) => w.toLowerCase().slice(0, 5)),
-  );
+const participants = (m: EventMention) => {
+  let words = participantWords.get(m);
+  if (!words)
+    participantWords.set(
+      m,
+      (words = new Set(
+        [m.who, m.whom, m.where]
+          .flatMap((x) => (x?.text ?? "").split(/[^\p{L}\d]+/u))
+          .filter((w) => w.length > 3 && !NOT_A_PARTICIPANT.test(w))
+          .map((w) => w.toLowerCase().slice(0, 5)),
+      )),
+    );
+  return words;
+};
+/** Each telling's participant words, read once however often it is compared. */
+const participantWords = new WeakMap<EventMention, Set<string>>();
 const shared = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w)).length;
 const place = (m: EventMention) => m.where?.text.toLowerCase() ?? null;
 
@@ -251,16 +260,26 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
   // Dated tellings first, so an undated one joins the event its dated tellings make.
   const ordered = [...mentions].sort((x, y) => Number(!x.when?.iso) - Number(!y.when?.iso));
   const events: { versions: EventMention[] }[] = [];
-  // Every merge needs a participant's name in common: only events sharing one are compared (each
-  // telling against every event of the batch would grow with the square of the batch).
-  const byName = new Map<string, Set<number>>();
+  // Every merge needs a participant's name in common and another source: only events sharing a
+  // name through a telling of another source are compared (each telling against every event of
+  // the batch would grow with the square of the batch; a long timeline of one source, with the
+  // square of its length, though none of its tellings can merge with another of its own).
+  const byName = new Map<string, Map<string, Set<number>>>();
   for (const m of ordered) {
     const names = [...participants(m)];
-    const candidates = [...new Set(names.flatMap((w) => [...(byName.get(w) ?? [])]))].sort((x, y) => x - y);
-    const at = candidates.find((k) => events[k]!.versions.some((v) => sameEvent(m, v, sourceOf)));
+    const source = sourceOf(m.file);
+    const candidates = new Set<number>();
+    for (const w of names)
+      for (const [from, held] of byName.get(w) ?? []) if (from !== source) for (const k of held) candidates.add(k);
+    const at = [...candidates]
+      .sort((x, y) => x - y)
+      .find((k) => events[k]!.versions.some((v) => sameEvent(m, v, sourceOf)));
     const k = at ?? events.push({ versions: [] }) - 1;
     events[k]!.versions.push(m);
-    for (const w of names) (byName.get(w) ?? byName.set(w, new Set()).get(w)!).add(k);
+    for (const w of names) {
+      const bySource = byName.get(w) ?? byName.set(w, new Map()).get(w)!;
+      (bySource.get(source) ?? bySource.set(source, new Set()).get(source)!).add(k);
+    }
   }
   return events.map(({ versions }): NegotiationEvent => {
     // What most sources say (each source once; ties: the first telling's), not what one source repeats.

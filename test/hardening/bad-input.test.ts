@@ -164,6 +164,35 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(report.actors.reduce((n, a) => n + a.mentions.length, 0)).toBeLessThan(5 * people.length);
   }, 200_000);
 
+  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns and a table of 40,000 quoted rows read in time that grows with their length", () => {
+    // Before, each line's dates were tried for every token, each event against every event of its
+    // own source, each content against every turn, and each "she" against every person named:
+    // each took minutes.
+    const letters = "abcdefghijklmnopqrst";
+    const tag = (i: number) => [1, 20, 400, 8000].map((d) => letters[Math.floor(i / d) % 20]).join("");
+    const shapes = {
+      timeline: Array.from(
+        { length: 32_000 },
+        (_, i) =>
+          `On March ${1 + (i % 28)}, ${1990 + (i % 35)}, the board met and agreed to ${i % 100} percent of the plan.`,
+      ).join("\n"),
+      transcript: Array.from(
+        { length: 40_000 },
+        (_, i) => `${["VELLA", "BORG", "MODERATOR"][i % 3]}: We talked about item ${tag(i)} and he said it would wait.`,
+      ).join("\n"),
+      table: `| name | role | said |\n|---|---|---|\n${Array.from(
+        { length: 40_000 },
+        (_, i) =>
+          `| Maria V${tag(i)}son | Minister of ${tag(i)} | "We agree on ${i % 50} percent," she said on March ${1 + (i % 28)}. |`,
+      ).join("\n")}`,
+    };
+    for (const [name, text] of Object.entries(shapes)) {
+      const r = parley(["evidence", write(`${name}.txt`, text), "--json"], { timeoutMs: 90_000 });
+      expectOk(r);
+      expect(JSON.parse(r.stdout).quotes.length, name).toBeGreaterThan(30_000);
+    }
+  }, 300_000);
+
   it("a megabyte in one run-on paragraph and 300,000 characters without a full stop are read in linear time", () => {
     // Before, each cue was weighed against every source of its paragraph (200,000 characters: 137 s),
     // and a text without sentence ends was one sentence every claim cited whole (300,000: 28 s).

@@ -121,6 +121,12 @@ export interface SourceContext {
    * hotline"): a modifier, no one a pronoun can stand for.
    */
   readonly freeEndsOf: ReadonlyMap<Actor, readonly number[]>;
+  /**
+   * The ends of every person's mentions by name, not as an owner, ascending: whoever was named
+   * shortly before a point, by binary search and a walk back (two ending at one point are met in
+   * the order the people are listed).
+   */
+  readonly freeMentions: readonly { readonly end: number; readonly actor: Actor }[];
   /** Per person, their mentions by name as [start, end], by end ascending. */
   readonly startsOf: ReadonlyMap<Actor, readonly (readonly [number, number])[]>;
   /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
@@ -263,6 +269,10 @@ export function sourceContext(
       spans.filter(([from]) => !OWNED.test(text.slice(Math.max(0, from - 40), from))).map(([, end]) => end),
     ]),
   );
+  const order = new Map(people.map((a, i) => [a, i]));
+  const freeMentions = [...freeEndsOf]
+    .flatMap(([actor, ends]) => ends.map((end) => ({ end, actor })))
+    .sort((x, y) => x.end - y.end || order.get(y.actor)! - order.get(x.actor)!);
   const ranges = quotedRanges(text);
   const quoted = (at: number) => {
     const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
@@ -276,6 +286,7 @@ export function sourceContext(
     named,
     endsOf,
     freeEndsOf,
+    freeMentions,
     startsOf,
     gender: gendersOf(people, text),
     quoted,
@@ -425,11 +436,19 @@ export function resolveSource(
     // "he" stands for no one the text calls Mrs. or a spokeswoman, "she" for no Mr.
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
-    const last = memory.quoted.filter((q) => q.at < start && fits(q.name)).at(-1);
-    const named = people
-      .map((a) => ({ name: a.name, actor: a, at: lastMention(a, start, context.freeEndsOf) }))
-      .filter((x) => x.at >= 0 && start - x.at < 1500 && fits(x.name))
-      .sort((x, y) => y.at - x.at);
+    const last = lastWhere(memory.quoted, (q) => q.at < start && fits(q.name));
+    // The people named (not as an owner) in the 1,500 characters before, each at their last mention,
+    // the latest first.
+    const named: { name: string; actor: Actor; at: number }[] = [];
+    const seen = new Set<Actor>();
+    const { freeMentions } = context;
+    for (let k = lowerBound(freeMentions.length, (i) => freeMentions[i]!.end <= start) - 1; k >= 0; k--) {
+      const { end: at, actor } = freeMentions[k]!;
+      if (start - at >= 1500) break;
+      if (seen.has(actor)) continue;
+      seen.add(actor);
+      if (fits(actor.name)) named.push({ name: actor.name, actor, at });
+    }
     if (last && start - last.at < 1500) {
       // Another person named after the last quote makes "he" ambiguous: the person named most
       // recently becomes the candidate, and the answer stays unsure. A person named only inside
@@ -470,8 +489,8 @@ export function resolveSource(
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
   if (THE_STATEMENT.test(phrase)) {
-    const body = memory.bodies.filter((b) => b.at < start).at(-1);
-    const person = memory.quoted.filter((q) => q.at < start).at(-1);
+    const body = lastWhere(memory.bodies, (b) => b.at < start);
+    const person = lastWhere(memory.quoted, (q) => q.at < start);
     const last = !person || (body && body.at > person.at) ? body : person;
     // Not when another source spoke since ("a group of parents said …"); "it added" most often
     // continues the same one.
@@ -484,7 +503,7 @@ export function resolveSource(
   }
   // "the group", "the movement", "its reply": the body quoted last, not long before.
   if (BODY_NOUN.test(phrase) || ITS_REPLY.test(phrase)) {
-    const body = memory.bodies.filter((b) => b.at < start).at(-1);
+    const body = lastWhere(memory.bodies, (b) => b.at < start);
     if (body && start - body.at < 1500) return { speaker: body.name, how: "organisation", confidence: 0.75 };
     // None quoted yet: the one organisation the text names just before, when it names no other there.
     const named = namedStarting(context.named, start - BODY_WINDOW, start).filter(
@@ -566,4 +585,10 @@ export function resolveSource(
   // A heading run into its paragraph ("Opinion Shifts Toward CompromisePolls reflect hardening
   // realism: a December survey"): the source is what follows the heading's colon.
   return { speaker: phrase.replace(/^.*:\s+(?=\S)/, ""), how: "unnamed", confidence: 0.9 };
+}
+
+/** The last item of a list that passes a test (memories grow with the text: searched from their end). */
+function lastWhere<T>(items: readonly T[], test: (x: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
+  return undefined;
 }

@@ -248,8 +248,12 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   // A transcript's turn ("PENCE: Well, look, …") is its speaker's from the colon to the paragraph's
   // end: it replaces whatever the tagger linked inside it.
   const turns = transcriptTurns(a, paragraph);
-  const inTurn = (c: { span: TokenSpan }) =>
-    turns.some((x) => x.paragraphs.some((p) => c.span.from < p.to && p.from < c.span.to));
+  // How many tokens of turns stand before each token: a content overlaps a turn where that grows
+  // across it (a long transcript's contents are not each tried against every turn).
+  const turnTokens = new Int32Array(tokens.length + 1);
+  for (const x of turns) for (const p of x.paragraphs) for (let t = p.from; t < p.to; t++) turnTokens[t + 1] = 1;
+  for (let t = 0; t < tokens.length; t++) turnTokens[t + 1]! += turnTokens[t]!;
+  const inTurn = (c: { span: TokenSpan }) => turnTokens[c.span.to]! > turnTokens[c.span.from]!;
   for (const r of relations) r.contents = r.contents.filter((c) => !inTurn(c));
   const unlinked = orphans.filter((r) => !inTurn(r.contents[0]!));
   for (const x of turns)
