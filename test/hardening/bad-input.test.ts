@@ -164,10 +164,10 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(report.actors.reduce((n, a) => n + a.mentions.length, 0)).toBeLessThan(5 * people.length);
   }, 200_000);
 
-  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns and a table of 40,000 quoted rows read in time that grows with their length", () => {
+  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns, 25,000 ministers quoted as 'the minister' and a table of 40,000 quoted rows read in time that grows with their length", () => {
     // Before, each line's dates were tried for every token, each event against every event of its
-    // own source, each content against every turn, and each "she" against every person named:
-    // each took minutes.
+    // own source, each content against every turn, each "the minister" against every minister and
+    // each "she" against every person named: each took minutes.
     const letters = "abcdefghijklmnopqrst";
     const tag = (i: number) => [1, 20, 400, 8000].map((d) => letters[Math.floor(i / d) % 20]).join("");
     const shapes = {
@@ -180,6 +180,11 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
         { length: 40_000 },
         (_, i) => `${["VELLA", "BORG", "MODERATOR"][i % 3]}: We talked about item ${tag(i)} and he said it would wait.`,
       ).join("\n"),
+      ministers: Array.from(
+        { length: 25_000 },
+        (_, i) =>
+          `Minister of Harbours Maria V${tag(i)}son arrived. "It opens today," the minister said of the port ${i % 90}.`,
+      ).join("\n\n"),
       table: `| name | role | said |\n|---|---|---|\n${Array.from(
         { length: 40_000 },
         (_, i) =>
@@ -189,7 +194,7 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     for (const [name, text] of Object.entries(shapes)) {
       const r = parley(["evidence", write(`${name}.txt`, text), "--json"], { timeoutMs: 90_000 });
       expectOk(r);
-      expect(JSON.parse(r.stdout).quotes.length, name).toBeGreaterThan(30_000);
+      expect(JSON.parse(r.stdout).quotes.length, name).toBeGreaterThan(20_000);
     }
   }, 300_000);
 

@@ -6,6 +6,7 @@ import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
 import { inLexicon, isAdjective, type Token } from "../text-analysis.js";
 import { timesWritten, whereWritten } from "../times-written.js";
+import { NearestNamed } from "./nearest-named.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
 export interface Resolution {
@@ -127,6 +128,8 @@ export interface SourceContext {
    * the order the people are listed).
    */
   readonly freeMentions: readonly { readonly end: number; readonly actor: Actor }[];
+  /** Those holding the role a phrase's words (lower case, without its determiner) name, and those its other words fit too. */
+  readonly roleHolders: (words: readonly string[]) => { holders: NearestNamed; fitting: NearestNamed };
   /** Per person, their mentions by name as [start, end], by end ascending. */
   readonly startsOf: ReadonlyMap<Actor, readonly (readonly [number, number])[]>;
   /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
@@ -273,6 +276,23 @@ export function sourceContext(
   const freeMentions = [...freeEndsOf]
     .flatMap(([actor, ends]) => ends.map((end) => ({ end, actor })))
     .sort((x, y) => x.end - y.end || order.get(y.actor)! - order.get(x.actor)!);
+  const byRole = new Map<string, { holders: NearestNamed; fitting: NearestNamed }>();
+  const roleHolders = (words: readonly string[]) => {
+    const key = words.join(" ");
+    let found = byRole.get(key);
+    if (!found) {
+      const holders = holdersOf(people, words);
+      found = {
+        holders: new NearestNamed(holders, endsOf),
+        fitting: new NearestNamed(
+          holders.filter((a) => fitsAll(a, words.slice(0, -1))),
+          endsOf,
+        ),
+      };
+      byRole.set(key, found);
+    }
+    return found;
+  };
   const ranges = quotedRanges(text);
   const quoted = (at: number) => {
     const k = lowerBound(ranges.length / 2, (i) => ranges[2 * i + 1]! <= at);
@@ -287,6 +307,7 @@ export function sourceContext(
     endsOf,
     freeEndsOf,
     freeMentions,
+    roleHolders,
     startsOf,
     gender: gendersOf(people, text),
     quoted,
@@ -320,7 +341,6 @@ export function resolveSource(
   context: SourceContext,
   memory: SpeakerMemory,
 ): Resolution {
-  const { people } = context;
   // "According to new reports, Malta's prime minister has told …": what follows the comma
   // is the clause's subject; what precedes it, the object of "according to".
   // Only the plain case, one comma: "According to NBC News, officials, including X," stays whole for the relay.
@@ -427,11 +447,6 @@ export function resolveSource(
     if (phrase === bare && !bare.endsWith("s"))
       return { speaker: phrase, how: "unnamed", confidence: 0.2, nobody: true };
   }
-  const lastMention = (a: Actor, before: number, of = context.endsOf) => {
-    const ends = of.get(a) ?? [];
-    const k = lowerBound(ends.length, (i) => ends[i]! <= before);
-    return k > 0 ? ends[k - 1]! : -1;
-  };
   if (PERSONAL.test(phrase)) {
     // "he" stands for no one the text calls Mrs. or a spokeswoman, "she" for no Mr.
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
@@ -539,48 +554,20 @@ export function resolveSource(
   if (OTHER_PRONOUN.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.2 };
 
   // A role phrase: the person the text gave that role, nearest before.
-  const words = core
-    .toLowerCase()
-    .replace(/^(the|a|an|his|her|their)\s+/, "")
-    .split(/\s+/);
-  const noun = words.at(-1) ?? "";
-  const nouns = SYNONYMS.get(noun) ?? [noun];
-  // "the former official" is no one the text gives the role without "former".
-  const former = words.includes("former");
-  const holders = people.filter(
-    (a) =>
-      a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n)) && (!former || /\bformer\b/i.test(r))) &&
-      lastMention(a, start) >= 0,
-  );
-  if (/^(the|his|her|their)\b/i.test(core) && holders.length) {
+  if (/^(the|his|her|their)\b/i.test(core)) {
+    const words = core
+      .toLowerCase()
+      .replace(/^(the|a|an|his|her|their)\s+/, "")
+      .split(/\s+/);
     // Other words of the phrase must fit the role too ("the Élysée aide" is not the White House aide).
-    const fitting = holders.filter((a) =>
-      words
-        .slice(0, -1)
-        .every(
-          (w) =>
-            a.roles.some((r) => r.toLowerCase().includes(w)) ||
-            [
-              "russian",
-              "ukrainian",
-              "american",
-              "us",
-              "u.s.",
-              "presidential",
-              "former",
-              "top",
-              "senior",
-              "chief",
-            ].includes(w),
-        ),
-    );
-    const pool = fitting.length ? fitting : holders;
-    const nearest = [...pool].sort((x, y) => lastMention(y, start) - lastMention(x, start));
-    // Several hold the role: the one named in this paragraph, when no other is, is meant.
-    const paragraphStart = text.lastIndexOf("\n", start) + 1;
-    const inParagraph = nearest.filter((x) => lastMention(x, start) >= paragraphStart);
-    const sure = pool.length === 1 || (inParagraph.length === 1 && inParagraph[0] === nearest[0]);
-    return { speaker: nearest[0]!.name, how: "role", confidence: sure ? 0.95 : 0.55 };
+    const { holders, fitting } = context.roleHolders(words);
+    const last = fitting.before(start) ?? holders.before(start);
+    if (last) {
+      // Several hold the role: the one named in this paragraph, when no other is, is meant.
+      const paragraphStart = text.lastIndexOf("\n", start) + 1;
+      const sure = last.otherEnd < 0 || (last.end >= paragraphStart && last.otherEnd < paragraphStart);
+      return { speaker: last.actor.name, how: "role", confidence: sure ? 0.95 : 0.55 };
+    }
   }
   // A heading run into its paragraph ("Opinion Shifts Toward CompromisePolls reflect hardening
   // realism: a December survey"): the source is what follows the heading's colon.
@@ -591,4 +578,35 @@ export function resolveSource(
 function lastWhere<T>(items: readonly T[], test: (x: T) => boolean): T | undefined {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
   return undefined;
+}
+
+/** Words a role phrase may carry that no role need spell out ("the senior aide", "the US envoy"). */
+const ANY_ROLE_WORD = new Set([
+  "russian",
+  "ukrainian",
+  "american",
+  "us",
+  "u.s.",
+  "presidential",
+  "former",
+  "top",
+  "senior",
+  "chief",
+]);
+
+/** Whether a person's roles carry each of a phrase's other words. */
+const fitsAll = (a: Actor, words: readonly string[]) =>
+  words.every((w) => a.roles.some((r) => r.toLowerCase().includes(w)) || ANY_ROLE_WORD.has(w));
+
+/**
+ * The people holding the role a phrase names by its last word, or a synonym of it; "the former
+ * official" is no one the text gives the role without "former".
+ */
+function holdersOf(people: readonly Actor[], words: readonly string[]): Actor[] {
+  const noun = words.at(-1) ?? "";
+  const nouns = SYNONYMS.get(noun) ?? [noun];
+  const former = words.includes("former");
+  return people.filter((a) =>
+    a.roles.some((r) => nouns.some((n) => r.toLowerCase().includes(n)) && (!former || /\bformer\b/i.test(r))),
+  );
 }
