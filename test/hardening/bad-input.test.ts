@@ -164,10 +164,11 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     expect(report.actors.reduce((n, a) => n + a.mentions.length, 0)).toBeLessThan(5 * people.length);
   }, 200_000);
 
-  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns, 25,000 ministers quoted as 'the minister' and a table of 40,000 quoted rows read in time that grows with their length", () => {
+  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns, 25,000 ministers quoted as 'the minister', 60,000 reports by Strana and a table of 40,000 quoted rows read in time that grows with their length", () => {
     // Before, each line's dates were tried for every token, each event against every event of its
-    // own source, each content against every turn, each "the minister" against every minister and
-    // each "she" against every person named: each took minutes.
+    // own source, each content against every turn, each "the minister" against every minister, each
+    // "Strana" against every other time the text writes it, and each "she" against every person
+    // named: each took minutes.
     const letters = "abcdefghijklmnopqrst";
     const tag = (i: number) => [1, 20, 400, 8000].map((d) => letters[Math.floor(i / d) % 20]).join("");
     const shapes = {
@@ -184,6 +185,10 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
         { length: 25_000 },
         (_, i) =>
           `Minister of Harbours Maria V${tag(i)}son arrived. "It opens today," the minister said of the port ${i % 90}.`,
+      ).join("\n\n"),
+      relays: Array.from(
+        { length: 60_000 },
+        (_, i) => `Strana reports that item ${tag(i)} was settled, according to NBC News.`,
       ).join("\n\n"),
       table: `| name | role | said |\n|---|---|---|\n${Array.from(
         { length: 40_000 },

@@ -40,6 +40,15 @@ const OTHER_PRONOUN =
 
 /** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
 function onlyOpening(text: string, word: string): boolean {
+  // Asked again for each source the word heads ("Strana reports …" a thousand times): answered once per text.
+  if (openings.text !== text) openings = { text, known: new Map() };
+  let known = openings.known.get(word);
+  if (known === undefined) openings.known.set(word, (known = everyOpening(text, word)));
+  return known;
+}
+let openings: { text: string; known: Map<string, boolean> } = { text: "", known: new Map() };
+
+function everyOpening(text: string, word: string): boolean {
   // Where a word of letters stands is known from the text's word index; only a digit beside it to rule out.
   const at = /^\p{L}+$/u.test(word)
     ? whereWritten(text, word).filter(
