@@ -110,15 +110,20 @@ export function draftScenario(
   // Bodies that speak for themselves (a movement, an authority, a group): read from the texts, not a list.
   const bodies = speakingBodies(evidence, documents, OBSERVER);
   const texts = new Map(documents.map((d) => [d.file, d.text]));
+  // Whether any text writes a word in lower case, looked for once per word (not per person asking).
+  const lowerWritten = new Map<string, boolean>();
+  const writtenLower = (lower: string) => {
+    let found = lowerWritten.get(lower);
+    if (found === undefined) {
+      const re = new RegExp(`(?<![\\w@#/.-])${escapeRegExp(lower)}(?![\\w-])`);
+      lowerWritten.set(lower, (found = documents.some((d) => re.test(d.text))));
+    }
+    return found;
+  };
   /** The party the words right before a person's name say most often ("Ruritanian Prime Minister", "Ruritania's prime minister"). */
   const titled = (actor: EvidenceJson["actors"][number]): string | null => {
     // A "person" whose words the texts also write in lower case ("a firm stance") is a headline's words, not a name.
-    const common = actor.name.split(" ").some((w) => {
-      const lower = w.toLowerCase();
-      return (
-        lower !== w && documents.some((d) => new RegExp(`(?<![\\w@#/.-])${escapeRegExp(lower)}(?![\\w-])`).test(d.text))
-      );
-    });
+    const common = actor.name.split(" ").some((w) => w.toLowerCase() !== w && writtenLower(w.toLowerCase()));
     if (common) return null;
     const votes = new Map<string, number>();
     for (const m of actor.mentions) {
@@ -141,17 +146,25 @@ export function draftScenario(
     people.find((a) =>
       [a.name, a.name.split(" ").at(-1)!].some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(words)),
     );
-  /** A person's party: a country their name or roles name, a body their role is of ("a Front official"), else their titles. */
-  const roleParty = (actor: EvidenceJson["actors"][number]): string | null =>
-    allegianceOf(actor.name, ...actor.roles) ??
-    bodyIn(actor.roles.filter((r) => !/\bformer\b/i.test(r)).join(" "), bodies) ??
-    titled(actor);
+  /**
+   * A person's party: a country their name or roles name, a body their role is of ("a Front
+   * official"), else their titles; worked out once per person, however many statements ask.
+   */
   const placedBy = new Map<string, string | null>();
+  const roleParty = (actor: EvidenceJson["actors"][number]): string | null => {
+    if (!placedBy.has(actor.name))
+      placedBy.set(
+        actor.name,
+        allegianceOf(actor.name, ...actor.roles) ??
+          bodyIn(actor.roles.filter((r) => !/\bformer\b/i.test(r)).join(" "), bodies) ??
+          titled(actor),
+      );
+    return placedBy.get(actor.name)!;
+  };
   const personParty = (words: string): string | null => {
     const actor = personIn(words);
     if (!actor || OBSERVER.test(actor.roles.join(" "))) return null;
-    if (!placedBy.has(actor.name)) placedBy.set(actor.name, roleParty(actor));
-    return placedBy.get(actor.name)!;
+    return roleParty(actor);
   };
   /** The party words belong to, unless they name a commentator (an analyst is nobody's party). */
   const partyOf = (words: string | null | undefined): string | null =>
@@ -238,18 +251,24 @@ export function draftScenario(
       if (!party) return [];
       return [{ s: asStatement(c.sentence, c.kind, c.cue), party, target: null }];
     });
-  // Each adds a red line only where the sentence has none of the same party already.
+  // Each adds a red line only where the sentence has none of the same party already (looked for
+  // among the same file's statements only).
+  const placedIn = new Map<string, (typeof placed)[number][]>();
+  for (const p of placed) (placedIn.get(p.s.file) ?? placedIn.set(p.s.file, []).get(p.s.file)!).push(p);
   const heldAlready = (x: (typeof placed)[number]) =>
-    placed.some(
+    (placedIn.get(x.s.file) ?? []).some(
       (p) =>
         p.party === x.party &&
-        p.s.file === x.s.file &&
         p.s.start < x.s.end &&
         x.s.start < p.s.end &&
         (p.s.kind === "REJECT" || p.s.kind === "DEMAND") &&
         redLineWords(p.s.text, p.s.cue.text),
     );
-  for (const x of [...quoted, ...clauses]) if (!heldAlready(x)) placed.push(x);
+  for (const x of [...quoted, ...clauses])
+    if (!heldAlready(x)) {
+      placed.push(x);
+      (placedIn.get(x.s.file) ?? placedIn.set(x.s.file, []).get(x.s.file)!).push(x);
+    }
   let words: Set<string>[] | undefined;
   const wordsOf = () => (words ??= documents.map((d) => new Set(d.text.toLowerCase().split(/[^\p{L}-]+/u))));
   // Sentences that say what is on the table: the words after a plan's "calls for" or a party's

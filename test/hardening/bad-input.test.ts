@@ -203,6 +203,22 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     }
   }, 300_000);
 
+  it("draft on 6,000 short articles of the same talks finishes in time that grows with their number", () => {
+    // Before, each statement's speaker had their party worked out again, each time looking through
+    // every article for their name in lower case: 2,000 articles took 36 s, 6,000 minutes.
+    const dir = join(tmp, "many-articles");
+    mkdirSync(dir);
+    for (let i = 0; i < 6_000; i++)
+      writeFileSync(
+        join(dir, `a${i}.txt`),
+        `Malta and Italy talks, round ${i}\n\nMaltese Prime Minister Maria Vella met Italian Foreign Minister Joe Borg in Valletta on March ${1 + (i % 28)}, 2025. Malta demanded that Italy lift the ferry toll of ${i % 90} euros. Italy rejected the demand and insisted on a fishing quota of ${i % 9} percent. "Malta will never accept the toll," Vella said. Italy agreed to a ceasefire in the fishing dispute.\n`,
+      );
+    const out = join(tmp, "many-articles.yaml");
+    const r = parley(["draft", "--corpus", dir, "--out", out], { timeoutMs: 90_000 });
+    expectOk(r);
+    expect(readFileSync(out, "utf8")).toMatch(/^parties:\n {2}- name: Italy\n/m);
+  }, 200_000);
+
   it("a megabyte in one run-on paragraph and 300,000 characters without a full stop are read in linear time", () => {
     // Before, each cue was weighed against every source of its paragraph (200,000 characters: 137 s),
     // and a text without sentence ends was one sentence every claim cited whole (300,000: 28 s).
