@@ -327,12 +327,23 @@ export function findActors(
       add(name, "person", nameStart, end, role);
   }
   // Role phrases standing for a person met earlier ("the presidential aide", "the Maltese president"):
-  // each occurrence is its one holder's, or, where several hold it, the holder named last before
-  // it (a list of five hundred ministers does not give each of them every "the minister").
+  // each occurrence is its one holder's. Where several hold it, it is the holder whose name it
+  // introduces ("the foreign minister Joe Borg", "the president, Joe Borg,"), else the holder
+  // named last before it, else the one named first after it — never every holder's (a list of
+  // five hundred ministers does not give each of them every "the minister").
   const holders = new Map<string, Entry[]>();
   for (const act of actors.values())
     if (act.kind === "person")
       for (const phrase of act.rolePhrases) (holders.get(phrase) ?? holders.set(phrase, []).get(phrase)!).push(act);
+  // The holders' mentions by name, in text order, taken before any role phrase is added to them.
+  const byName = new Map(
+    [...holders].map(([phrase, people]) => [
+      phrase,
+      people
+        .flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end, p })))
+        .sort((x, y) => x.start - y.start),
+    ]),
+  );
   for (const [phrase, people] of holders) {
     const re = new RegExp(`\\b${escapeRegExp(phrase).replace(/ /g, "\\s+")}\\b`, "gi");
     const at = [...text.matchAll(re)].map((m) => [m.index!, m.index! + m[0].length] as const);
@@ -340,13 +351,15 @@ export function findActors(
       for (const [start, end] of at) add(people[0]!.name, "person", start, end);
       continue;
     }
-    // The holders' mentions by name, in text order, swept along with the occurrences.
-    const named = people.flatMap((p) => p.mentions.map((m) => [m.start, p] as const)).sort((x, y) => x[0] - y[0]);
-    let k = 0,
-      last: Entry | null = null;
+    const named = byName.get(phrase)!;
+    let k = 0;
     for (const [start, end] of at) {
-      while (k < named.length && named[k]![0] < start) last = named[k++]![1];
-      if (last) add(last.name, "person", start, end);
+      while (k < named.length && named[k]!.start < end) k++;
+      const next = named[k];
+      let before = k - 1;
+      while (before >= 0 && named[before]!.end > start) before--;
+      const holder = next && /^[\s,]*$/.test(text.slice(end, next.start)) ? next.p : (named[before] ?? next)?.p;
+      if (holder) add(holder.name, "person", start, end);
     }
   }
   return [...actors.values()].map((x) => ({

@@ -142,10 +142,11 @@ export function draftScenario(
   // Without a case's allegiances, a person named as a statement's doer ("Novak opposed …")
   // speaks for the party their titles in the texts give.
   const people = knowledge.allegiances.length ? [] : evidence.actors.filter((a) => a.kind === "person");
-  const personIn = (words: string) =>
-    people.find((a) =>
-      [a.name, a.name.split(" ").at(-1)!].some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(words)),
-    );
+  // Each person's name and surname as patterns, made once (not per statement asking).
+  const patterns = people.map((a) =>
+    [a.name, a.name.split(" ").at(-1)!].map((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`)),
+  );
+  const personIn = (words: string) => people.find((_, i) => patterns[i]!.some((re) => re.test(words)));
   /**
    * A person's party: a country their name or roles name, a body their role is of ("a Front
    * official"), else their titles; worked out once per person, however many statements ask.
@@ -193,8 +194,10 @@ export function draftScenario(
     return x && x.start <= at ? x : undefined;
   };
   /** The party a quote's speaker speaks for: a person by their name, roles or titles here; a body for its own party, or itself. */
+  const personNamed = new Map<string, EvidenceJson["actors"][number]>();
+  for (const a of evidence.actors) if (a.kind === "person" && !personNamed.has(a.name)) personNamed.set(a.name, a);
   const speakerParty = (who: string): string | null => {
-    const actor = evidence.actors.find((a) => a.name === who && a.kind === "person");
+    const actor = personNamed.get(who);
     if (actor && OBSERVER.test(actor.roles.join(" "))) return null;
     return actor ? roleParty(actor) : bodies.has(who) ? (allegianceOf(who) ?? who) : null;
   };

@@ -586,7 +586,7 @@ describe("who speaks, in the edge cases", () => {
     expect(people[0]!.aliases).toEqual(["Maria Vellag"]);
     expect(people[1]!.aliases).toEqual(["John al-Borg"]);
   });
-  it("'the president' is its one holder's; where two hold it, the one named last before it", () => {
+  it("'the president' is its one holder's; where two hold it, the one whose name it introduces, else the one named last before it", () => {
     const roleMentions = (t: string) =>
       findActors("t", analyseText(t))
         .filter((x) => x.kind === "person")
@@ -598,6 +598,14 @@ describe("who speaks, in the edge cases", () => {
     expect(roleMentions(two)).toEqual([
       ["Maria Vella", [two.lastIndexOf("The president")]],
       ["Joe Borg", [two.indexOf("The president")]],
+    ]);
+    // A title before a name, or in apposition to it, is that person's, whoever was named before;
+    // one before any holder is named is the first named after it.
+    const titled =
+      "The president spoke first. President Maria Vella met President Joe Borg. Later, the president, Joe Borg, answered, and the president Maria Vella left.";
+    expect(roleMentions(titled)).toEqual([
+      ["Maria Vella", [0, titled.lastIndexOf("the president")]],
+      ["Joe Borg", [titled.indexOf("the president,")]],
     ]);
   });
   it("a name written only where places stand is a place: after 'in' or 'the town of', before 'crossing', before a country", () => {
