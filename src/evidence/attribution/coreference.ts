@@ -127,14 +127,10 @@ export interface SourceContext {
   /** Per person, the ends of their mentions by name, ascending: the last before a point by binary search. */
   readonly endsOf: ReadonlyMap<Actor, readonly number[]>;
   /**
-   * As `endsOf`, without the mentions inside another's noun phrase ("Vella's personal Camilleri
-   * hotline"): a modifier, no one a pronoun can stand for.
-   */
-  readonly freeEndsOf: ReadonlyMap<Actor, readonly number[]>;
-  /**
-   * The ends of every person's mentions by name, not as an owner, ascending: whoever was named
-   * shortly before a point, by binary search and a walk back (two ending at one point are met in
-   * the order the people are listed).
+   * The ends of every person's mentions by name, ascending, without those inside another's noun
+   * phrase ("Vella's personal Camilleri hotline": a modifier, no one a pronoun can stand for):
+   * whoever was named shortly before a point, by binary search and a walk back (two ending at one
+   * point are met in the order the people are listed).
    */
   readonly freeMentions: readonly { readonly end: number; readonly actor: Actor }[];
   /** Those holding the role a phrase's words (lower case, without its determiner) name, and those its other words fit too. */
@@ -314,7 +310,6 @@ export function sourceContext(
     bySurname,
     named,
     endsOf,
-    freeEndsOf,
     freeMentions,
     roleHolders,
     startsOf,
@@ -461,8 +456,8 @@ export function resolveSource(
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
     const last = lastWhere(memory.quoted, (q) => q.at < start && fits(q.name));
-    // The people named (not as an owner) in the 1,500 characters before, each at their last mention,
-    // the latest first.
+    // The people named (not inside another's noun phrase) in the 1,500 characters before, each at
+    // their last mention, the latest first.
     const named: { name: string; actor: Actor; at: number }[] = [];
     const seen = new Set<Actor>();
     const { freeMentions } = context;
