@@ -1,4 +1,5 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
+import { NearestNamed } from "./attribution/nearest-named.js";
 import { COUNTRIES } from "./countries.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "./name-key.js";
@@ -335,30 +336,25 @@ export function findActors(
   for (const act of actors.values())
     if (act.kind === "person")
       for (const phrase of act.rolePhrases) (holders.get(phrase) ?? holders.set(phrase, []).get(phrase)!).push(act);
-  // The holders' mentions by name, in text order, taken before any role phrase is added to them.
-  const byName = new Map(
+  // The holders' mentions by name, taken before any role phrase is added to them.
+  const named = new Map(
     [...holders].map(([phrase, people]) => [
       phrase,
-      people
-        .flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end, p })))
-        .sort((x, y) => x.start - y.start),
+      new NearestNamed(people, (p) => p.mentions.map((m) => [m.start, m.end] as const)),
     ]),
   );
   for (const [phrase, people] of holders) {
     const re = new RegExp(`\\b${escapeRegExp(phrase).replace(/ /g, "\\s+")}\\b`, "gi");
-    const at = [...text.matchAll(re)].map((m) => [m.index!, m.index! + m[0].length] as const);
-    if (people.length === 1) {
-      for (const [start, end] of at) add(people[0]!.name, "person", start, end);
-      continue;
-    }
-    const named = byName.get(phrase)!;
-    let k = 0;
-    for (const [start, end] of at) {
-      while (k < named.length && named[k]!.start < end) k++;
-      const next = named[k];
-      let before = k - 1;
-      while (before >= 0 && named[before]!.end > start) before--;
-      const holder = next && /^[\s,]*$/.test(text.slice(end, next.start)) ? next.p : (named[before] ?? next)?.p;
+    const near = named.get(phrase)!;
+    for (const m of text.matchAll(re)) {
+      const [start, end] = [m.index!, m.index! + m[0].length];
+      const next = people.length === 1 ? null : near.after(end);
+      const holder =
+        people.length === 1
+          ? people[0]
+          : next && /^[\s,]*$/.test(text.slice(end, next.start))
+            ? next.who
+            : (near.before(start) ?? next)?.who;
       if (holder) add(holder.name, "person", start, end);
     }
   }

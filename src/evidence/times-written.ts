@@ -16,6 +16,17 @@ export function whereWritten(text: string, word: string): readonly number[] {
   return wordsOf(text).get(word) ?? [];
 }
 
+/**
+ * An answer about a text kept with its word index, so the same question of the same text is
+ * worked out once (each source "Strana" heads asks again whether "Strana" only opens sentences).
+ */
+export function answeredOnce<T>(text: string, question: string, answer: () => T): T {
+  wordsOf(text);
+  let known = written.answers.get(question) as T | undefined;
+  if (known === undefined) written.answers.set(question, (known = answer()));
+  return known;
+}
+
 function wordsOf(text: string): Map<string, number[]> {
   if (written.text !== text) {
     const at = new Map<string, number[]>();
@@ -24,8 +35,12 @@ function wordsOf(text: string): Map<string, number[]> {
       if (list) list.push(m.index!);
       else at.set(m[0], [m.index!]);
     }
-    written = { text, at };
+    written = { text, at, answers: new Map() };
   }
   return written.at;
 }
-let written: { text: string; at: Map<string, number[]> } = { text: "", at: new Map() };
+let written: { text: string; at: Map<string, number[]>; answers: Map<string, unknown> } = {
+  text: "",
+  at: new Map(),
+  answers: new Map(),
+};

@@ -28,6 +28,12 @@ const write = (name: string, text: string | Buffer) => {
 const laptop = GENIUS["LaptopC"]!;
 const article = readFileSync(join(ROOT, "test", "fixtures", "articles", "harbour-talks.txt"), "utf8");
 
+/**
+ * Four letters that differ for each i below 160,000: names for long made-up lists. No i, j or y:
+ * two names differing only there are one name transliterated ("Yuri", "Yury").
+ */
+const tag = (i: number) => [1, 20, 400, 8000].map((d) => "abcdefghklmnopqrstuv"[Math.floor(i / d) % 20]).join("");
+
 /** A two-party scenario over one issue, as YAML. */
 function scenario(issue: string, values: [string, string], extra = ""): string {
   return `name: test\nissues:\n  - ${issue}\nparties:\n  - name: A\n    weights: {x: 1}\n    values: {x: ${values[0]}}\n    reservation: 0\n  - name: B\n    weights: {x: 1}\n    values: {x: ${values[1]}}\n    reservation: 0\n${extra}`;
@@ -150,10 +156,8 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     // Before, each name was compared with every person met so far, and every "the minister" was
     // given to each of the thousand ministers: ten million mentions, most of a minute.
     const roles = ["minister", "ambassador", "envoy", "spokesman", "adviser", "governor", "mayor", "senator"];
-    // No i, j or y: two names differing only there are one name transliterated ("Yuri", "Yury").
-    const letters = "abcdefghklmnopqrstuv";
     const people = Array.from({ length: 10_000 }, (_, i) => {
-      const name = `Maria V${[1, 20, 400, 8000].map((d) => letters[Math.floor(i / d) % 20]).join("")}son`;
+      const name = `Maria V${tag(i)}son`;
       return `The ${roles[i % roles.length]} ${name} said the talks would go on. "We will meet again," ${name} said.`;
     });
     const roster = write("roster.txt", people.join("\n\n"));
@@ -178,8 +182,6 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     // own source, each content against every turn, each "the minister" against every minister, each
     // "Strana" against every other time the text writes it, and each "she" against every person
     // named: each took minutes.
-    const letters = "abcdefghijklmnopqrst";
-    const tag = (i: number) => [1, 20, 400, 8000].map((d) => letters[Math.floor(i / d) % 20]).join("");
     const shapes = {
       timeline: Array.from(
         { length: 32_000 },

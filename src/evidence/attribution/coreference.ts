@@ -5,7 +5,7 @@ import { escapeRegExp } from "../escape-regexp.js";
 import { lowerBound } from "../lower-bound.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "../name-key.js";
 import { inLexicon, isAdjective, type Token } from "../text-analysis.js";
-import { timesWritten, whereWritten } from "../times-written.js";
+import { answeredOnce, timesWritten, whereWritten } from "../times-written.js";
 import { NearestNamed } from "./nearest-named.js";
 
 /** Who a source phrase stands for, how that was decided, and how sure it is (0–1). */
@@ -40,13 +40,8 @@ const OTHER_PRONOUN =
 
 /** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
 function onlyOpening(text: string, word: string): boolean {
-  // Asked again for each source the word heads ("Strana reports …" a thousand times): answered once per text.
-  if (openings.text !== text) openings = { text, known: new Map() };
-  let known = openings.known.get(word);
-  if (known === undefined) openings.known.set(word, (known = everyOpening(text, word)));
-  return known;
+  return answeredOnce(text, `opens ${word}`, () => everyOpening(text, word));
 }
-let openings: { text: string; known: Map<string, boolean> } = { text: "", known: new Map() };
 
 function everyOpening(text: string, word: string): boolean {
   // Where a word of letters stands is known from the text's word index; only a digit beside it to rule out.
@@ -134,7 +129,7 @@ export interface SourceContext {
    */
   readonly freeMentions: readonly { readonly end: number; readonly actor: Actor }[];
   /** Those holding the role a phrase's words (lower case, without its determiner) name, and those its other words fit too. */
-  readonly roleHolders: (words: readonly string[]) => { holders: NearestNamed; fitting: NearestNamed };
+  readonly roleHolders: (words: readonly string[]) => { holders: NearestNamed<Actor>; fitting: NearestNamed<Actor> };
   /** Per person, their mentions by name as [start, end], by end ascending. */
   readonly startsOf: ReadonlyMap<Actor, readonly (readonly [number, number])[]>;
   /** A person's gender where the text gives it (an honorific, a gendered role): "he" is not Mrs. Vella. */
@@ -281,17 +276,18 @@ export function sourceContext(
   const freeMentions = [...freeEndsOf]
     .flatMap(([actor, ends]) => ends.map((end) => ({ end, actor })))
     .sort((x, y) => x.end - y.end || order.get(y.actor)! - order.get(x.actor)!);
-  const byRole = new Map<string, { holders: NearestNamed; fitting: NearestNamed }>();
+  const mentionsOf = (a: Actor) => startsOf.get(a) ?? [];
+  const byRole = new Map<string, { holders: NearestNamed<Actor>; fitting: NearestNamed<Actor> }>();
   const roleHolders = (words: readonly string[]) => {
     const key = words.join(" ");
     let found = byRole.get(key);
     if (!found) {
       const holders = holdersOf(people, words);
       found = {
-        holders: new NearestNamed(holders, endsOf),
+        holders: new NearestNamed(holders, mentionsOf),
         fitting: new NearestNamed(
           holders.filter((a) => fitsAll(a, words.slice(0, -1))),
-          endsOf,
+          mentionsOf,
         ),
       };
       byRole.set(key, found);
@@ -455,7 +451,7 @@ export function resolveSource(
     // "he" stands for no one the text calls Mrs. or a spokeswoman, "she" for no Mr.
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
-    const last = lastWhere(memory.quoted, (q) => q.at < start && fits(q.name));
+    const last = memory.quoted.findLast((q) => q.at < start && fits(q.name));
     // The people named (not inside another's noun phrase) in the 1,500 characters before, each at
     // their last mention, the latest first.
     const named: { name: string; actor: Actor; at: number }[] = [];
@@ -508,8 +504,8 @@ export function resolveSource(
   }
   if (PLURAL.test(phrase)) return { speaker: phrase, how: "unnamed", confidence: 0.3 };
   if (THE_STATEMENT.test(phrase)) {
-    const body = lastWhere(memory.bodies, (b) => b.at < start);
-    const person = lastWhere(memory.quoted, (q) => q.at < start);
+    const body = memory.bodies.findLast((b) => b.at < start);
+    const person = memory.quoted.findLast((q) => q.at < start);
     const last = !person || (body && body.at > person.at) ? body : person;
     // Not when another source spoke since ("a group of parents said …"); "it added" most often
     // continues the same one.
@@ -522,7 +518,7 @@ export function resolveSource(
   }
   // "the group", "the movement", "its reply": the body quoted last, not long before.
   if (BODY_NOUN.test(phrase) || ITS_REPLY.test(phrase)) {
-    const body = lastWhere(memory.bodies, (b) => b.at < start);
+    const body = memory.bodies.findLast((b) => b.at < start);
     if (body && start - body.at < 1500) return { speaker: body.name, how: "organisation", confidence: 0.75 };
     // None quoted yet: the one organisation the text names just before, when it names no other there.
     const named = namedStarting(context.named, start - BODY_WINDOW, start).filter(
@@ -570,18 +566,12 @@ export function resolveSource(
       // Several hold the role: the one named in this paragraph, when no other is, is meant.
       const paragraphStart = text.lastIndexOf("\n", start) + 1;
       const sure = last.otherEnd < 0 || (last.end >= paragraphStart && last.otherEnd < paragraphStart);
-      return { speaker: last.actor.name, how: "role", confidence: sure ? 0.95 : 0.55 };
+      return { speaker: last.who.name, how: "role", confidence: sure ? 0.95 : 0.55 };
     }
   }
   // A heading run into its paragraph ("Opinion Shifts Toward CompromisePolls reflect hardening
   // realism: a December survey"): the source is what follows the heading's colon.
   return { speaker: phrase.replace(/^.*:\s+(?=\S)/, ""), how: "unnamed", confidence: 0.9 };
-}
-
-/** The last item of a list that passes a test (memories grow with the text: searched from their end). */
-function lastWhere<T>(items: readonly T[], test: (x: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
-  return undefined;
 }
 
 /** Words a role phrase may carry that no role need spell out ("the senior aide", "the US envoy"). */
