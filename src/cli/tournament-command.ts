@@ -86,7 +86,11 @@ export function registerTournament(program: Command): void {
       const workspace = await openStore(o.db);
       // With PARLEY_REDIS, batches go to `parley worker` processes on any machine.
       const redis = process.env["PARLEY_REDIS"];
-      const remote = redis ? (await import("../parallel/redis-batches.js")).redisBatches(redis) : undefined;
+      const remote = redis
+        ? (await import("../parallel/redis-batches.js")).redisBatches(redis, (line) =>
+            process.stderr.write(`parley: ${line}\n`),
+          )
+        : undefined;
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once("SIGINT", stop);

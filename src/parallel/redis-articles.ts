@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Job, Queue, QueueEvents, Worker } from "bullmq";
+import { type Job, Queue, type QueueEvents, Worker } from "bullmq";
 import type { CaseKnowledge } from "../evidence/case-knowledge.js";
 import { NO_CASE } from "../evidence/case-knowledge.js";
 import type { FeedItem } from "../follow/feed-items.js";
@@ -9,7 +9,7 @@ import { loadAttributionModel } from "../ingest/attribution-model.js";
 import type { Store } from "../store/store.js";
 import type { ArticleOutcome, FetchArticles } from "../workflows/follow-case.js";
 import { storeArticle } from "../workflows/follow-case.js";
-import { connection, reachable, runUntilStopped, workerOptions } from "./redis-queue.js";
+import { connection, eventsFromNow, jobOutcomes, reachable, runUntilStopped, workerOptions } from "./redis-queue.js";
 
 /** The queue every follower and `parley worker` share for a feed's articles. */
 export const ARTICLE_QUEUE = "parley-follow-articles";
@@ -35,12 +35,10 @@ export function redisArticles(url: string, caseFile: ArticleJob["caseFile"]): Fe
     if (!items.length) return [];
     await reachable(url);
     const queue = new Queue<ArticleJob, ArticleOutcome>(ARTICLE_QUEUE, { connection: connection(url) });
-    const events = new QueueEvents(ARTICLE_QUEUE, { connection: connection(url) });
-    // One listener per job waited for: as many as the feed has new entries.
-    queue.setMaxListeners(0);
-    events.setMaxListeners(0);
+    let events: QueueEvents | undefined;
     try {
-      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      // Opened before the jobs are added: no outcome of theirs is missed, however busy the machine.
+      events = await eventsFromNow(url, ARTICLE_QUEUE, queue);
       const jobs = await queue.addBulk(
         items.map((item) => ({
           name: "article",
@@ -55,17 +53,13 @@ export function redisArticles(url: string, caseFile: ArticleJob["caseFile"]): Fe
           },
         })),
       );
-      return await Promise.all(
-        jobs.map(async (job, i): Promise<ArticleOutcome> => {
-          try {
-            return (await job.waitUntilFinished(events)) as ArticleOutcome;
-          } catch (e) {
-            return { item: items[i]!, outcome: null, error: (e as Error).message };
-          }
-        }),
-      );
+      const outcomes: ArticleOutcome[] = [];
+      await jobOutcomes<ArticleOutcome>(queue, events, jobs, (i, outcome) => {
+        outcomes[i] = "error" in outcome ? { item: items[i]!, outcome: null, error: outcome.error } : outcome.value;
+      });
+      return outcomes;
     } finally {
-      await Promise.allSettled([events.close(), queue.close()]);
+      await Promise.allSettled([events?.close(), queue.close()]);
     }
   };
 }

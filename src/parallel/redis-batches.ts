@@ -1,7 +1,9 @@
-import { type Job, Queue, QueueEvents, Worker } from "bullmq";
+import { createHash } from "node:crypto";
+import { type Job, Queue, type QueueEvents, Worker } from "bullmq";
 import { Piscina } from "piscina";
+import { jobKey } from "../negotiation/tournament.js";
 import type { Store, StoreAddress } from "../store/store.js";
-import { connection, reachable, runUntilStopped, workerOptions } from "./redis-queue.js";
+import { connection, eventsFromNow, jobOutcomes, reachable, runUntilStopped, workerOptions } from "./redis-queue.js";
 import type { RemoteBatches } from "./run-tournament.js";
 import type { StoredBatch, TournamentTask } from "./tournament-worker.js";
 
@@ -14,41 +16,67 @@ interface BatchJob {
 }
 
 /**
- * Tournament batches as BullMQ jobs: one job per batch, its id the tournament and batch number
- * (so the same tournament queued twice runs each batch once). Whichever worker takes a job runs
- * it and stores its runs in the workspace; a worker that dies holding one loses its lock and the
- * job goes back to the queue for another. Runs are stored by key, so a batch run twice stores
- * the same rows once.
+ * Tournament batches as BullMQ jobs, one per batch. Whichever worker takes a job runs it and stores
+ * its runs in the workspace; a worker that dies holding one loses its lock and the job goes back
+ * to the queue for another. A job's id is its tournament and the runs it holds, so the same batch
+ * queued twice (two coordinators, or a resumed run while the stopped one's batches are still
+ * queued) runs once, and a resumed run's batches are never taken for the stopped run's. Runs are
+ * stored by key, so a batch run twice stores the same rows once. `warn` hears when no worker is
+ * connected: the batches then wait in the queue.
  */
-export function redisBatches(url: string): RemoteBatches {
+export function redisBatches(url: string, warn?: (line: string) => void): RemoteBatches {
   return async (tournament, tasks, onBatch, signal) => {
     if (!tasks.length) return;
     await reachable(url);
     const queue = new Queue<BatchJob>(QUEUE, { connection: connection(url) });
-    const events = new QueueEvents(QUEUE, { connection: connection(url) });
+    let events: QueueEvents | undefined;
+    let watch: NodeJS.Timeout | undefined;
     try {
-      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      // Opened before the jobs are added: no outcome of theirs is missed, however busy the machine.
+      events = await eventsFromNow(url, QUEUE, queue);
       const jobs = await queue.addBulk(
-        tasks.map((task, i) => ({
+        tasks.map((task) => ({
           name: "batch",
           data: { tournament, task },
           // A batch that fails (not one whose worker died: that one is re-queued) is tried again.
-          opts: { jobId: `${tournament}-${i}`, attempts: 3, removeOnComplete: true, removeOnFail: 100 },
+          opts: { jobId: batchId(tournament, task), attempts: 3, removeOnComplete: true, removeOnFail: 100 },
         })),
       );
+      let left = jobs.length;
+      const finished = jobOutcomes<number>(queue, events, jobs, (i, outcome) => {
+        if ("error" in outcome) throw new Error(outcome.error);
+        left--;
+        onBatch(tasks[i]!);
+      });
+      finished.catch(() => undefined); // raced below; a failure before then is not unhandled
+      if (warn) {
+        let connected = true;
+        const look = async () => {
+          const now = (await queue.getWorkersCount()) > 0;
+          if (!now && connected)
+            warn(
+              `no parley worker is connected to ${url}: ${left === 1 ? "1 batch waits" : `${left} batches wait`} in the queue until one is (PARLEY_REDIS=${url} parley worker)`,
+            );
+          connected = now;
+        };
+        await look();
+        watch = setInterval(() => look().catch(() => undefined), 10_000);
+      }
       // Stopping leaves the queued batches to the workers; the workspace keeps what they store.
       const stop = new Promise<void>((resolve) =>
         signal?.aborted ? resolve() : signal?.addEventListener("abort", () => resolve(), { once: true }),
       );
-      const finished = Promise.all(
-        jobs.map(async (job, i) => onBatch((await job.waitUntilFinished(events), tasks[i]!))),
-      );
       await Promise.race([finished, stop]);
     } finally {
-      await Promise.allSettled([events.close(), queue.close()]);
+      clearInterval(watch);
+      await Promise.allSettled([events?.close(), queue.close()]);
     }
   };
 }
+
+/** A batch's job id: its tournament and a hash of the runs it holds. */
+export const batchId = (tournament: string, task: TournamentTask) =>
+  `${tournament}-${createHash("sha256").update(task.jobs.map(jobKey).join("\n")).digest("hex").slice(0, 16)}`;
 
 /**
  * A worker: takes batches from the queue, runs them, stores their runs in the workspace at

@@ -1,4 +1,4 @@
-import type { Worker } from "bullmq";
+import { type Job, type Queue, QueueEvents, type Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { InputError } from "../errors.js";
 
@@ -36,6 +36,66 @@ export async function reachable(url: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * The queue `name`'s events, read from the newest one at the time of asking on, however late the
+ * reader starts: open it before adding the jobs to wait for, and no outcome of theirs is missed.
+ */
+export async function eventsFromNow(url: string, name: string, queue: Queue): Promise<QueueEvents> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  redis.on("error", () => undefined); // the command's own failure says it
+  try {
+    const [newest] = await redis.xrevrange(queue.keys.events!, "+", "-", "COUNT", 1);
+    return new QueueEvents(name, { connection: connection(url), lastEventId: newest?.[0] ?? "0-0" });
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** How a job ended: its worker's return value, or why it failed for good. */
+export type JobOutcome<R> = { readonly value: R } | { readonly error: string };
+
+/**
+ * Resolves once every one of `jobs` has ended, each told to `onOutcome` with its index (a throw
+ * there rejects). Outcomes come from `events` (see `eventsFromNow`), and for a job that had
+ * already ended when added (an earlier run's, kept) from its state. BullMQ's `waitUntilFinished`
+ * took a job that ended and was removed before the wait began for a missing one, and missed an
+ * outcome sent before its reader's first read.
+ */
+export function jobOutcomes<R>(
+  queue: Queue,
+  events: QueueEvents,
+  jobs: readonly Job[],
+  onOutcome: (index: number, outcome: JobOutcome<R>) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const pending = new Map(jobs.map((job, i) => [job.id!, i]));
+    const settle = (id: string, outcome: JobOutcome<R>) => {
+      const i = pending.get(id);
+      if (i === undefined) return;
+      pending.delete(id);
+      try {
+        onOutcome(i, outcome);
+      } catch (e) {
+        return reject(e);
+      }
+      if (!pending.size) resolve();
+    };
+    events.on("completed", ({ jobId, returnvalue }) => settle(jobId, { value: returnvalue as R }));
+    events.on("failed", ({ jobId, failedReason }) => settle(jobId, { error: failedReason }));
+    Promise.all(
+      jobs.map(async (job) => {
+        const state = await job.getState();
+        if (state !== "completed" && state !== "failed") return;
+        const ended = await queue.getJob(job.id!);
+        settle(
+          job.id!,
+          state === "completed" ? { value: ended?.returnvalue as R } : { error: ended?.failedReason ?? "failed" },
+        );
+      }),
+    ).catch(reject);
+  });
 }
 
 /** One job at a time per worker; a job whose worker stopped renewing its lock goes back to the queue after `lockMs`. */

@@ -7,7 +7,7 @@ import { PostgresStore } from "../../src/store/postgres-store.js";
 import { CLI, MOSCOW_CASE, ROOT, SHARED } from "../domains.js";
 import { startPostgres } from "../store/postgres-server.js";
 import { feedServer } from "../support/feed-server.js";
-import { redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
+import { coordinatorExit, redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
 
 // A followed feed's articles fetched and stored by `parley worker` processes over a real Redis,
 // sharing a real PostgreSQL workspace: one worker is killed while it holds an article, the other
@@ -67,6 +67,8 @@ if (!redisBinary || "skipped" in postgres) {
       let err = "";
       coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
       coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+      // Settles when the coordinator exits, or fails the test when no worker is left to take its jobs.
+      const exited = coordinatorExit(coordinator, workers, () => `${outputs.join("\n---\n")}\n---\n${err}`, 150_000);
       // Kill the first worker the moment it takes its second article: it dies holding it.
       const held = await new Promise<string | null>((resolve) => {
         const check = setInterval(() => {
@@ -77,14 +79,13 @@ if (!redisBinary || "skipped" in postgres) {
             resolve(taken.at(-1)!);
           }
         }, 2);
-        coordinator.once("exit", () => {
+        const settled = () => {
           clearInterval(check);
           resolve(null);
-        });
+        };
+        exited.then(settled, settled);
       });
-      const code = await new Promise<number | null>((resolve) =>
-        coordinator.exitCode !== null ? resolve(coordinator.exitCode) : coordinator.once("exit", resolve),
-      );
+      const code = await exited;
       await feeds.close();
       expect(held, outputs.join("\n---\n") + err).not.toBeNull();
       expect(code, err).toBe(0);

@@ -4,8 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { tournamentJobs } from "../../src/negotiation/tournament.js";
+import { batchId } from "../../src/parallel/redis-batches.js";
+import type { TournamentTask } from "../../src/parallel/tournament-worker.js";
 import { CLI, ROOT } from "../domains.js";
-import { redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
+import { coordinatorExit, redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
 
 // Tournaments on BullMQ over a real Redis (Debian's redis-server, started here on a free loopback
 // port): two `parley worker` processes take the batches, one is killed midway, its batch is
@@ -46,6 +49,18 @@ const storedRuns = (file: string) => {
   return JSON.stringify(rows);
 };
 
+describe("a batch's job id on the queue", () => {
+  it("names the runs it holds: a resumed run's batch that starts at the same run is another job", () => {
+    const jobs = tournamentJobs([2], ["boulware", "conceder"], 5, 3);
+    const task = (slice: typeof jobs) => ({ ...({} as TournamentTask), jobs: slice });
+    const first = batchId("t1", task(jobs.slice(0, 4)));
+    expect(batchId("t1", task(jobs.slice(0, 4)))).toBe(first);
+    expect(batchId("t1", task([jobs[0]!, ...jobs.slice(2, 5)]))).not.toBe(first);
+    expect(batchId("t2", task(jobs.slice(0, 4)))).not.toBe(first);
+    expect(first).toMatch(/^t1-[0-9a-f]{16}$/);
+  });
+});
+
 if (!redisBinary) {
   // Never silently: the reason is printed where the run's output shows it.
   console.warn(
@@ -70,6 +85,8 @@ if (!redisBinary) {
         err = "";
       coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
       coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+      // Settles when the coordinator exits, or fails the test when no worker is left to take its jobs.
+      const exited = coordinatorExit(coordinator, workers, () => `${outputs.join("\n---\n")}\n---\n${err}`, 150_000);
       // Kill the first worker the moment it has taken a batch: it dies holding it.
       const held = await new Promise<string | null>((resolve) => {
         const check = setInterval(() => {
@@ -80,11 +97,13 @@ if (!redisBinary) {
             resolve(taken[taken.length - 1]!);
           }
         }, 2);
-        coordinator.once("exit", () => resolve(null));
+        const settled = () => {
+          clearInterval(check);
+          resolve(null);
+        };
+        exited.then(settled, settled);
       });
-      const code = await new Promise<number | null>((resolve) =>
-        coordinator.exitCode !== null ? resolve(coordinator.exitCode) : coordinator.once("exit", resolve),
-      );
+      const code = await exited;
       expect(held, outputs.join("\n---\n") + err).not.toBeNull();
       expect(code, err).toBe(0);
       // The batch the killed worker held was taken again by the other once its lock lapsed.
@@ -122,7 +141,8 @@ if (!redisBinary) {
         stdio: "ignore",
       });
       children.push(coordinator);
-      for (let t = 0; t < 200 && !/not in this worker's workspace/.test(output); t++)
+      // However slow the machine: the worker may still be starting when the batch is queued.
+      for (let t = 0; t < 1200 && !/not in this worker's workspace/.test(output); t++)
         await new Promise((w) => setTimeout(w, 50));
       coordinator.kill("SIGKILL");
       expect(output).toMatch(
@@ -134,9 +154,44 @@ if (!redisBinary) {
       await new Promise((w) => setTimeout(w, 1000));
       const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
       worker.kill("SIGTERM");
-      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("still running"), 8000))]);
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r("still running"), 15_000)),
+      ]);
       expect(code, output).toBe(0);
       expect(output).toMatch(/worker stopped/);
-    }, 60_000);
+    }, 120_000);
+
+    it("with no worker connected the coordinator says so and waits; a worker started later takes the batches", async () => {
+      const { port } = await startRedis(children);
+      const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
+      const db = join(tmp, "late.db");
+      const few = args.map((a) => (a === "100" ? "4" : a));
+      const coordinator = spawn(process.execPath, [CLI, ...few, "--db", db], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      children.push(coordinator);
+      let out = "",
+        err = "";
+      coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+      coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+      for (let t = 0; t < 1200 && !/no parley worker/.test(err) && coordinator.exitCode === null; t++)
+        await new Promise((w) => setTimeout(w, 50));
+      expect(err).toContain(
+        `parley: no parley worker is connected to redis://127.0.0.1:${port}: 1 batch waits in the queue until one is (PARLEY_REDIS=redis://127.0.0.1:${port} parley worker)`,
+      );
+      expect(coordinator.exitCode).toBeNull();
+      const { workers, outputs } = await startWorkers(1, ["--db", db], env, children);
+      const code = await coordinatorExit(
+        coordinator,
+        workers,
+        () => `${outputs.join("\n---\n")}\n---\n${err}`,
+        100_000,
+      );
+      expect(code, err).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({ runs: 27 * 4, total: 27 * 4, complete: true });
+      expect(outputs[0]).toMatch(/^stored batch /m);
+    }, 180_000);
   });
 }

@@ -1,23 +1,49 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { connect } from "node:net";
 import { CLI } from "../domains.js";
 import { freePort } from "./free-port.js";
 
 /** Debian's redis-server binary, or "" where it is not installed. */
 export const redisBinary = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
 
-/** Debian's redis-server on a free loopback port, nothing saved to disk; `children` gets it, to kill after the tests. */
+/**
+ * Debian's redis-server on a free loopback port, nothing saved to disk, once it answers PING (a
+ * worker started before that gives up at once: "cannot reach Redis"). A port taken between
+ * asking and binding means another port. `children` gets it, to kill after the tests.
+ */
 export async function startRedis(children: ChildProcess[]): Promise<{ port: number; redis: ChildProcess }> {
-  const port = await freePort();
-  const redis = spawn(
-    redisBinary,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  children.push(redis);
-  await new Promise((w) => setTimeout(w, 500));
-  return { port, redis };
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const redis = spawn(
+      redisBinary,
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
+    children.push(redis);
+    if (await answers(port, redis)) return { port, redis };
+    redis.kill("SIGKILL");
+    if (attempt === 3) throw new Error(`redis-server did not answer PING on three ports (the last ${port})`);
+  }
+}
+
+/** Whether the server on `port` answers PING within 60 s; false as soon as `redis` exits. */
+async function answers(port: number, redis: ChildProcess): Promise<boolean> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    if (redis.exitCode !== null || redis.signalCode !== null) return false;
+    const pong = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write("PING\r\n"));
+      socket.setTimeout(2000, () => socket.destroy());
+      socket.once("data", (d) => {
+        socket.destroy();
+        resolve(d.toString().startsWith("+PONG"));
+      });
+      socket.once("error", () => resolve(false));
+      socket.once("close", () => resolve(false));
+    });
+    if (pong) return true;
+    await new Promise((w) => setTimeout(w, 50));
+  }
+  return false;
 }
 
 /**
@@ -40,4 +66,32 @@ export async function startWorkers(
   });
   await new Promise((w) => setTimeout(w, 1500));
   return { workers, outputs };
+}
+
+/**
+ * The exit code of `coordinator`, whose jobs `workers` take. A queue no one takes waits for ever,
+ * so this fails instead, with everything `said()` returns (what the processes printed): as soon
+ * as every worker has exited, or after `ms` (the coordinator is then killed).
+ */
+export function coordinatorExit(
+  coordinator: ChildProcess,
+  workers: readonly ChildProcess[],
+  said: () => string,
+  ms: number,
+): Promise<number | null> {
+  const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = setInterval(() => {
+      if (gone(coordinator)) {
+        clearInterval(check);
+        resolve(coordinator.exitCode);
+      } else if (workers.every(gone) || Date.now() - started > ms) {
+        clearInterval(check);
+        coordinator.kill("SIGKILL");
+        const why = workers.every(gone) ? "every worker exited" : `still running after ${ms / 1000} s`;
+        reject(new Error(`the coordinator waits on a queue no one takes (${why}); what was printed:\n${said()}`));
+      }
+    }, 100);
+  });
 }
