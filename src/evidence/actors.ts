@@ -1,6 +1,6 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
 import { NearestNamed } from "./attribution/nearest-named.js";
-import { COUNTRIES } from "./countries.js";
+import { GOVERNMENTS } from "./countries.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "./name-key.js";
 import { type Located, locate } from "./span.js";
@@ -438,7 +438,10 @@ function isCountry(name: string): boolean {
   if (known === undefined) {
     // Every capitalised word of every text is asked: each answer is kept (a bounded memo).
     if (countryNames.size > 100_000) countryNames.clear();
-    countryNames.set(name, (known = COUNTRY_NAMES.has(name) || COUNTRIES.some(([re]) => re.exec(name)?.[0] === name)));
+    countryNames.set(
+      name,
+      (known = COUNTRY_NAMES.has(name) || GOVERNMENTS.some(([re]) => re.exec(name)?.[0] === name)),
+    );
   }
   return known;
 }
