@@ -77,7 +77,10 @@ export function learnedTopics(
       if (noun.length < 3 || NOT_AN_ISSUE.test(noun) || known.some((k) => k.pattern.test(t.value))) return;
       seen.add(noun);
       const before = tokens[i - 1];
-      const name = before && (before.pos === "ADJ" || before.pos === "PROPN") ? `${before.value} ${noun}` : noun;
+      // A heading glued to its paragraph by a page's copy ("Sticking Points EmergeTerritorial
+      // concessions") lends the modifier only its last word.
+      const modifier = before?.value.replace(/^\p{Lu}\p{Ll}{3,}(?=\p{Lu}\p{Ll}{3,}$)/u, "");
+      const name = before && (before.pos === "ADJ" || before.pos === "PROPN") ? `${modifier} ${noun}` : noun;
       const names = named.get(noun) ?? named.set(noun, new Map()).get(noun)!;
       names.set(name, (names.get(name) ?? 0) + 1);
     });

@@ -28,6 +28,17 @@ describe("topics learned from what is negotiated", () => {
     expect(topics.map((t) => t.name)).toEqual(["Withdrawal"]);
   });
 
+  it("a heading glued to its paragraph lends the name only its last word", () => {
+    const topics = learnedTopics(
+      [
+        clause("Sticking Points EmergeMaritime concessions dominate the talks", "a.txt"),
+        clause("sweeping Maritime concessions, including the harbour", "b.txt"),
+      ],
+      [],
+    );
+    expect(topics.map((t) => t.name)).toEqual(["Maritime concession"]);
+  });
+
   it("a noun one source names is kept only when the coverage talks of it widely", () => {
     const clauses = [clause("the release of the boats", "a.txt")];
     expect(learnedTopics(clauses, [])).toEqual([]);
