@@ -1,5 +1,6 @@
 import { baseName } from "../model/base-name.js";
 import type { ScenarioSpec } from "../model/schema.js";
+import type { Topic } from "./case-knowledge.js";
 
 interface Resolved {
   field: string;
@@ -25,29 +26,12 @@ const STOP = new Set([
   "or",
   "security",
 ]);
-/** Words that name the same issue in a drafted and a hand-written scenario. */
-const SYNONYMS: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    territory: "donbas",
-    withdrawal: "donbas",
-    army: "army",
-    cap: "army",
-    points: "points",
-    point: "points",
-    assets: "assets",
-    frozen: "assets",
-    sanctions: "sanctions",
-    relief: "sanctions",
-  }),
-);
-
 function keys(name: string): Set<string> {
   return new Set(
     name
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter((w) => w && !STOP.has(w))
-      .map((w) => SYNONYMS.get(w) ?? w),
+      .filter((w) => w && !STOP.has(w)),
   );
 }
 const meets = (a: string, b: string) => [...keys(a)].some((k) => keys(b).has(k));
@@ -76,8 +60,14 @@ export function compareScenarios(
   hand: ScenarioSpec,
   draftCites: readonly Resolved[],
   handCites: readonly Resolved[],
+  topics: readonly Topic[] = [],
 ) {
-  const issuesFound = hand.issues.filter((h) => draft.issues.some((d) => meets(d.name, h.name))).map((h) => h.name);
+  // A drafted issue is a hand-written one that shares a word of its name, or that the hand-written
+  // case's topic of that name finds in the drafted one's name ("Territory" is a case's "Gozo
+  // channel" when that topic's pattern finds territories).
+  const sameIssue = (d: string, h: string) =>
+    meets(d, h) || topics.some((t) => t.name.toLowerCase() === h.toLowerCase() && d.search(t.pattern) !== -1);
+  const issuesFound = hand.issues.filter((h) => draft.issues.some((d) => sameIssue(d.name, h.name))).map((h) => h.name);
   // Plans are known by their number of points: "28-point plan" is the "Leaked 28-point plan".
   const planNumber = (n: string) => /\b(\d+)[- ]points?\b/.exec(n)?.[1];
   // …or by where they are cited: a drafted document cited on the words a hand-written one is cited on.
@@ -100,17 +90,19 @@ export function compareScenarios(
   const partiesFound = hand.parties.filter((h) => draft.parties.some((d) => same(d.name, h.name))).map((p) => p.name);
   const draftLines = redLinesOf(draft);
   const handLines = redLinesOf(hand);
-  const linesFound = handLines.filter((h) => draftLines.some((d) => same(d.party, h.party) && meets(d.issue, h.issue)));
+  const linesFound = handLines.filter((h) =>
+    draftLines.some((d) => same(d.party, h.party) && sameIssue(d.issue, h.issue)),
+  );
   const common = draftCites.filter((d) =>
     handCites.some((h) => baseName(h.file) === baseName(d.file) && d.start < h.end && h.start < d.end),
   ).length;
   // Precision: the drafted items that match some hand-written one.
-  const issuesBacked = draft.issues.filter((d) => hand.issues.some((h) => meets(d.name, h.name))).length;
+  const issuesBacked = draft.issues.filter((d) => hand.issues.some((h) => sameIssue(d.name, h.name))).length;
   const proposalsBacked = draft.proposals.filter((_, dk) =>
     hand.proposals.some((_, hk) => sameProposal(dk, hk)),
   ).length;
   const linesBacked = draftLines.filter((d) =>
-    handLines.some((h) => same(d.party, h.party) && meets(d.issue, h.issue)),
+    handLines.some((h) => same(d.party, h.party) && sameIssue(d.issue, h.issue)),
   ).length;
   const total = partiesFound.length + issuesFound.length + proposalsFound.length + linesFound.length;
   return {

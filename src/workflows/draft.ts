@@ -5,6 +5,7 @@ import { compareScenarios } from "../evidence/compare-scenarios.js";
 import type { EvidenceDocument } from "../evidence/document.js";
 import { draftScenario } from "../evidence/draft.js";
 import { dominantScript } from "../evidence/text-script.js";
+import { caseBeside } from "../formats/case-file.js";
 import { loadScenarioFile } from "../formats/scenario-file.js";
 import { parseScenario, scenarioToYaml } from "../formats/scenario-yaml.js";
 import { readCorpus, resolveCitations, validateCitations } from "../ingest/validate-citations.js";
@@ -78,7 +79,7 @@ function nothingToDraft(corpusDir: string, docs: readonly EvidenceDocument[], dr
   ]);
 }
 
-/** How close a draft comes to a hand-written scenario of the same corpus, by where their citations point. */
+/** How close a draft comes to a hand-written scenario of the same corpus, by where their citations point and the topics of the case.yaml beside it. */
 export function compareDraft(yaml: string, draftName: string, scenarioFile: string, corpusDir: string) {
   const parsed = parseScenario(yaml, draftName);
   return compareScenarios(
@@ -86,5 +87,6 @@ export function compareDraft(yaml: string, draftName: string, scenarioFile: stri
     loadScenarioFile(scenarioFile).spec,
     resolveCitations(parsed, readCorpus(corpusDir), corpusDir).citations,
     validateCitations(scenarioFile, corpusDir).citations,
+    caseBeside(scenarioFile).topics,
   );
 }

@@ -227,7 +227,7 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     const out = join(tmp, "many-articles.yaml");
     const r = parley(["draft", "--corpus", dir, "--out", out], { timeoutMs: 90_000 });
     expectOk(r);
-    expect(readFileSync(out, "utf8")).toMatch(/^parties:\n {2}- name: Italy\n/m);
+    expect(readFileSync(out, "utf8")).toMatch(/^parties:\n {2}- name: Malta\n(?: {4}.*\n)+ {2}- name: Italy\n/m);
   }, 200_000);
 
   it("a megabyte in one run-on paragraph and 300,000 characters without a full stop are read in linear time", () => {
