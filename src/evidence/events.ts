@@ -259,26 +259,64 @@ function sameEvent(m: EventMention, v: EventMention, sourceOf: (file: string) =>
 export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: string) => string = (f) => f) {
   // Dated tellings first, so an undated one joins the event its dated tellings make.
   const ordered = [...mentions].sort((x, y) => Number(!x.when?.iso) - Number(!y.when?.iso));
-  const events: { versions: EventMention[] }[] = [];
+  const events: { versions: EventMention[]; alike: Map<string, EventMention[]> }[] = [];
   // Every merge needs a participant's name in common and another source: only events sharing a
   // name through a telling of another source are compared (each telling against every event of
   // the batch would grow with the square of the batch; a long timeline of one source, with the
-  // square of its length, though none of its tellings can merge with another of its own).
-  const byName = new Map<string, Map<string, Set<number>>>();
+  // square of its length, though none of its tellings can merge with another of its own). A
+  // telling dated to the day meets another dated one only within a few days: those are looked up
+  // by name and day, so thousands of sources naming one participant on different days are not each
+  // compared with all the others.
+  // Per name (and day): each event holding a telling under it, with up to two of the tellings'
+  // sources (two tell whether one is another source than any given one).
+  const byName = new Map<string, Map<number, string[]>>();
+  const undatedByName = new Map<string, Map<number, string[]>>();
+  const byNameDay = new Map<string, Map<number, string[]>>();
+  const byNamePlace = new Map<string, Map<number, string[]>>();
+  const placelessByName = new Map<string, Map<number, string[]>>();
+  const add = (index: typeof byName, key: string, source: string, k: number) => {
+    const held = index.get(key) ?? index.set(key, new Map()).get(key)!;
+    const sources = held.get(k) ?? held.set(k, []).get(k)!;
+    if (sources.length < 2 && !sources.includes(source)) sources.push(source);
+  };
+  const DAY = 86_400_000;
+  const around = (w: string, at: number) =>
+    Array.from({ length: 2 * SAME_EVENT_DAYS + 1 }, (_, d) => `${w} ${at / DAY + d - SAME_EVENT_DAYS}`);
   for (const m of ordered) {
     const names = [...participants(m)];
     const source = sourceOf(m.file);
+    const at = day(m.when?.iso);
+    // Undated, a telling meets one at its place, or one with no place that shares three names.
+    const where = place(m);
+    const looked = !Number.isNaN(at)
+      ? names.flatMap((w) => [undatedByName.get(w), ...around(w, at).map((key) => byNameDay.get(key))])
+      : where
+        ? names.flatMap((w) => [byNamePlace.get(`${w} ${where}`), placelessByName.get(w)])
+        : names.map((w) => byName.get(w));
     const candidates = new Set<number>();
-    for (const w of names)
-      for (const [from, held] of byName.get(w) ?? []) if (from !== source) for (const k of held) candidates.add(k);
-    const at = [...candidates]
+    for (const held of looked)
+      for (const [k, sources] of held ?? []) if (sources.some((from) => from !== source)) candidates.add(k);
+    const found = [...candidates]
       .sort((x, y) => x - y)
-      .find((k) => events[k]!.versions.some((v) => sameEvent(m, v, sourceOf)));
-    const k = at ?? events.push({ versions: [] }) - 1;
+      .find((k) =>
+        [...events[k]!.alike.values()].some((reps) => {
+          const rep = reps.find((r) => sourceOf(r.file) !== source);
+          return rep !== undefined && sameEvent(m, rep, sourceOf);
+        }),
+      );
+    const k = found ?? events.push({ versions: [], alike: new Map() }) - 1;
     events[k]!.versions.push(m);
+    // Tellings alike in all sameEvent reads but their source answer alike: one of each source
+    // (two do) stands for them all, so an event told thousands of times is compared as a few.
+    const sig = `${m.kind}|${m.planned}|${[...participants(m)].sort().join(",")}|${place(m)}|${at}`;
+    const reps = events[k]!.alike.get(sig) ?? events[k]!.alike.set(sig, []).get(sig)!;
+    if (reps.length < 2 && reps.every((r) => sourceOf(r.file) !== source)) reps.push(m);
     for (const w of names) {
-      const bySource = byName.get(w) ?? byName.set(w, new Map()).get(w)!;
-      (bySource.get(source) ?? bySource.set(source, new Set()).get(source)!).add(k);
+      add(byName, w, source, k);
+      if (Number.isNaN(at)) add(undatedByName, w, source, k);
+      else add(byNameDay, `${w} ${at / DAY}`, source, k);
+      if (where) add(byNamePlace, `${w} ${where}`, source, k);
+      else add(placelessByName, w, source, k);
     }
   }
   return events.map(({ versions }): NegotiationEvent => {
@@ -295,16 +333,18 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
     const days = versions.filter((v) => v.when?.iso && /^\d{4}-\d{2}-\d{2}$/.test(v.when.iso));
     // Places dispute only where two sources put the same act on the same day in different places
     // ("the palace" and "Valletta" on different days' tellings are no contradiction).
-    const placedApart = days.some((v) =>
-      days.some(
-        (w) =>
-          sourceOf(v.file) !== sourceOf(w.file) &&
-          v.when!.iso === w.when!.iso &&
-          place(v) &&
-          place(w) &&
-          place(v) !== place(w),
-      ),
-    );
+    // (Two places on one day, from two sources at least: then two of them differ in both.)
+    const placesOn = new Map<string, { places: Set<string>; sources: Set<string> }>();
+    for (const v of days) {
+      const at = place(v);
+      if (!at) continue;
+      const on =
+        placesOn.get(v.when!.iso!) ??
+        placesOn.set(v.when!.iso!, { places: new Set(), sources: new Set() }).get(v.when!.iso!)!;
+      on.places.add(at);
+      on.sources.add(sourceOf(v.file));
+    }
+    const placedApart = [...placesOn.values()].some((on) => on.places.size > 1 && on.sources.size > 1);
     // The date most sources give (ties: the earliest), each source counted once.
     const bySources = new Map<string, Set<string>>();
     for (const v of days)
