@@ -3,11 +3,11 @@ import type { Actor } from "./actors.js";
 import { attributionSignals, calibrated, cueShare } from "./attribution/confidence.js";
 import {
   isPronoun,
+  newSpeakerMemory,
   OWNED,
   type Resolution,
   remember,
   resolveSource,
-  type SpeakerMemory,
   sourceContext,
   tiedToAnother,
 } from "./attribution/coreference.js";
@@ -125,7 +125,7 @@ export function quoteCandidates(
   const features = tokenFeatures(a, model.cues);
   const { tags, score, posterior } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
-  const memory: SpeakerMemory = { quoted: [], bodies: [], said: [], sources: [] };
+  const memory = newSpeakerMemory();
   const context = sourceContext(actors, knownPeople, text, a.tokens);
   const out: QuoteCandidate[] = [];
   for (const r of linkSpans(a, tags)) {

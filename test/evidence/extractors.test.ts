@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findActors } from "../../src/evidence/actors.js";
 import { cueShare } from "../../src/evidence/attribution/confidence.js";
-import { resolveSource, sourceContext } from "../../src/evidence/attribution/coreference.js";
+import { newSpeakerMemory, resolveSource, sourceContext } from "../../src/evidence/attribution/coreference.js";
 import { transcriptTurns } from "../../src/evidence/attribution/transcript-turns.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
@@ -218,15 +218,12 @@ describe("who speaks, in the edge cases", () => {
     const context = sourceContext(findActors("t", x), [], t);
     const start = t.indexOf("The Joe Borg");
     const end = t.indexOf(" said the ferries");
-    expect(resolveSource(t, start, end, context, { quoted: [], bodies: [], said: [], sources: [] }).speaker).toBe(
-      "Maria Vella",
-    );
+    expect(resolveSource(t, start, end, context, newSpeakerMemory()).speaker).toBe("Maria Vella");
     // A quotation mark with no words after it leaves the phrase whole.
     const whole = t.indexOf("Maria Vella");
-    expect(
-      resolveSource(t, whole, whole + "Maria Vella".length, context, { quoted: [], bodies: [], said: [], sources: [] })
-        .speaker,
-    ).toBe("Maria Vella");
+    expect(resolveSource(t, whole, whole + "Maria Vella".length, context, newSpeakerMemory()).speaker).toBe(
+      "Maria Vella",
+    );
   });
   it("a common word the tagger took alone for a source names no one; a bare surname, a group and a noun phrase still speak", () => {
     const t = [
@@ -240,7 +237,7 @@ describe("who speaks, in the edge cases", () => {
     const context = sourceContext(findActors("t", x), [], t, x.tokens);
     const resolve = (words: string, from = 0) => {
       const start = t.indexOf(words, from);
-      return resolveSource(t, start, start + words.length, context, { quoted: [], bodies: [], said: [], sources: [] });
+      return resolveSource(t, start, start + words.length, context, newSpeakerMemory());
     };
     // An adjective the text capitalises only where a sentence or line opens, a demonym, a label.
     for (const word of ["Public", "Crucial", "Russian", "Correction"]) expect(resolve(word).nobody, word).toBe(true);

@@ -177,11 +177,11 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
     }
   }, 200_000);
 
-  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns, 25,000 ministers quoted as 'the minister', 60,000 reports by Strana and a table of 40,000 quoted rows read in time that grows with their length", () => {
+  it("a timeline of 32,000 dated lines, a transcript of 40,000 turns, 25,000 ministers quoted as 'the minister', 60,000 reports by Strana, 64,000 quotes of \"she\" after men only and a table of 40,000 quoted rows read in time that grows with their length", () => {
     // Before, each line's dates were tried for every token, each event against every event of its
     // own source, each content against every turn, each "the minister" against every minister, each
     // "Strana" against every other time the text writes it, and each "she" against every person
-    // named: each took minutes.
+    // named, and against every man quoted before: each took minutes.
     const shapes = {
       timeline: Array.from(
         { length: 32_000 },
@@ -201,6 +201,10 @@ describe("hangs and blow-ups: limits with a clear refusal, or a fast path", () =
         { length: 60_000 },
         (_, i) => `Strana reports that item ${tag(i)} was settled, according to NBC News.`,
       ).join("\n\n"),
+      // Every "she" after men only: none of them can be hers.
+      she: Array.from({ length: 64_000 }, (_, i) => `Mr. Joe B${tag(i)}son said it would wait. "No," she said.`).join(
+        "\n\n",
+      ),
       table: `| name | role | said |\n|---|---|---|\n${Array.from(
         { length: 40_000 },
         (_, i) =>

@@ -92,7 +92,22 @@ export interface SpeakerMemory {
   readonly said: { from: number; to: number }[];
   /** Every source resolved so far, named or not ("a group of parents"), with where it ends. */
   readonly sources: { speaker: string; at: number }[];
+  /**
+   * Of `quoted`, those a "he" (keyed "f": no woman) or a "she" (keyed "m") can stand for, in the
+   * same order, and how many of `quoted` were sorted so far: each person is sorted once, so a
+   * "she" after thousands of men quoted is not compared with each of them again.
+   */
+  readonly fitting: Map<Gender, { read: number; list: { name: string; at: number }[] }>;
 }
+
+/** A text's memory of speakers before any is read. */
+export const newSpeakerMemory = (): SpeakerMemory => ({
+  quoted: [],
+  bodies: [],
+  said: [],
+  sources: [],
+  fitting: new Map(),
+});
 
 /**
  * Keeps a resolved source for the ones after it: a person named or given by role for "he"/"she";
@@ -451,7 +466,10 @@ export function resolveSource(
     // "he" stands for no one the text calls Mrs. or a spokeswoman, "she" for no Mr.
     const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
-    const last = memory.quoted.findLast((q) => q.at < start && fits(q.name));
+    const fitting = memory.fitting.get(other) ?? memory.fitting.set(other, { read: 0, list: [] }).get(other)!;
+    for (; fitting.read < memory.quoted.length; fitting.read++)
+      if (fits(memory.quoted[fitting.read]!.name)) fitting.list.push(memory.quoted[fitting.read]!);
+    const last = fitting.list.findLast((q) => q.at < start);
     // The people named (not inside another's noun phrase) in the 1,500 characters before, each at
     // their last mention, the latest first.
     const named: { name: string; actor: Actor; at: number }[] = [];
