@@ -267,8 +267,9 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
   // telling dated to the day meets another dated one only within a few days: those are looked up
   // by name and day, so thousands of sources naming one participant on different days are not each
   // compared with all the others.
-  // Per name (and day): each event holding a telling under it, with up to two of the tellings'
-  // sources (two tell whether one is another source than any given one).
+  //
+  // Each index holds, per name (and day, or place), the events with a telling under it and up to
+  // two of those tellings' sources (two tell whether one is another source than any given one).
   const byName = new Map<string, Map<number, string[]>>();
   const undatedByName = new Map<string, Map<number, string[]>>();
   const byNameDay = new Map<string, Map<number, string[]>>();

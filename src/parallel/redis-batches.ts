@@ -59,7 +59,8 @@ export function redisBatches(url: string, warn?: (line: string) => void): Remote
             );
           connected = now;
         };
-        await look();
+        // A server that does not list its clients (some hosted ones) only goes without the notice.
+        await look().catch(() => undefined);
         watch = setInterval(() => look().catch(() => undefined), 10_000);
       }
       // Stopping leaves the queued batches to the workers; the workspace keeps what they store.

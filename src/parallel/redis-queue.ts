@@ -60,8 +60,8 @@ export type JobOutcome<R> = { readonly value: R } | { readonly error: string };
  * Resolves once every one of `jobs` has ended, each told to `onOutcome` with its index (a throw
  * there rejects). Outcomes come from `events` (see `eventsFromNow`), and for a job that had
  * already ended when added (an earlier run's, kept) from its state. BullMQ's `waitUntilFinished`
- * took a job that ended and was removed before the wait began for a missing one, and missed an
- * outcome sent before its reader's first read.
+ * takes a job that ended and was removed before the wait began for a missing one, and can miss an
+ * outcome sent between its own check and its reader's first read.
  */
 export function jobOutcomes<R>(
   queue: Queue,
@@ -71,6 +71,7 @@ export function jobOutcomes<R>(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const pending = new Map(jobs.map((job, i) => [job.id!, i]));
+    if (!pending.size) return resolve();
     const settle = (id: string, outcome: JobOutcome<R>) => {
       const i = pending.get(id);
       if (i === undefined) return;
