@@ -10,7 +10,7 @@ import { disputesOf } from "./draft-disputes.js";
 import { draftProposals } from "./draft-proposals.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import type { EvidenceJson } from "./evidence-json.js";
-import { type IssueClause, learnedTopics } from "./learned-topics.js";
+import { type IssueClause, learnedTopics, MOST_TOPICS } from "./learned-topics.js";
 import { likelySpeaker } from "./likely-speaker.js";
 import { lowerBound } from "./lower-bound.js";
 import { inQuotationMarks } from "./quotes.js";
@@ -106,7 +106,15 @@ export function draftScenario(
 ): ScenarioInput {
   const allegiances = knowledge.allegiances.length ? knowledge.allegiances : COUNTRIES;
   const topics = knowledge.topics.length ? knowledge.topics : TOPICS;
-  const allegianceOf = (...words: string[]) => allegiances.find(([re]) => re.test(words.join(" ")))?.[1] ?? null;
+  // Asked of the same words again and again (a speaker per statement): each answer is kept.
+  const allegianceOfWords = new Map<string, string | null>();
+  const allegianceOf = (...words: string[]) => {
+    const joined = words.join(" ");
+    let party = allegianceOfWords.get(joined);
+    if (party === undefined)
+      allegianceOfWords.set(joined, (party = allegiances.find(([re]) => re.test(joined))?.[1] ?? null));
+    return party;
+  };
   // Bodies that speak for themselves (a movement, an authority, a group): read from the texts, not a list.
   const bodies = speakingBodies(evidence, documents, OBSERVER);
   const texts = new Map(documents.map((d) => [d.file, d.text]));
@@ -172,10 +180,23 @@ export function draftScenario(
     !words || OBSERVER.test(words) ? null : (allegianceOf(words) ?? bodyIn(words, bodies) ?? personParty(words));
   // A paraphrase is the author's telling ("His firm position is the demand for …"): its speaker is
   // whom the author describes, not a doer in the party's own words.
-  const speakerAt = (s: Located) =>
-    evidence.quotes.find(
-      (q) => q.file === s.file && q.start >= s.start && q.end <= s.end + 2 && q.speaker && q.kind !== "paraphrase",
-    )?.speaker ?? null;
+  // (The first such quote in the evidence's order, looked up among the file's quotes by where they start.)
+  const quotesIn = new Map<string, { start: number; at: number }[]>();
+  evidence.quotes.forEach((q, at) =>
+    (quotesIn.get(q.file) ?? quotesIn.set(q.file, []).get(q.file)!).push({ start: q.start, at }),
+  );
+  for (const list of quotesIn.values()) list.sort((x, y) => x.start - y.start);
+  const speakerAt = (s: Located) => {
+    const list = quotesIn.get(s.file) ?? [];
+    let first = Number.POSITIVE_INFINITY;
+    for (let k = lowerBound(list.length, (i) => list[i]!.start < s.start); k < list.length; k++) {
+      const { start, at } = list[k]!;
+      if (start > s.end + 2) break;
+      const q = evidence.quotes[at]!;
+      if (at < first && q.end <= s.end + 2 && q.speaker && q.kind !== "paraphrase") first = at;
+    }
+    return evidence.quotes[first]?.speaker ?? null;
+  };
   // A hard-wrapped text's line break inside a sentence (a line ending mid-clause, the next going on
   // in lower case) is a space: its sentences are read whole. Same length, so offsets hold.
   const unwrapped = (text: string) => text.replace(/(?<=[^\n.!?:;"”’)])\n(?=[a-z\d])/g, " ");
@@ -256,21 +277,35 @@ export function draftScenario(
     });
   // Each adds a red line only where the sentence has none of the same party already (looked for
   // among the same file's statements only).
-  const placedIn = new Map<string, (typeof placed)[number][]>();
-  for (const p of placed) (placedIn.get(p.s.file) ?? placedIn.set(p.s.file, []).get(p.s.file)!).push(p);
-  const heldAlready = (x: (typeof placed)[number]) =>
-    (placedIn.get(x.s.file) ?? []).some(
-      (p) =>
-        p.party === x.party &&
-        p.s.start < x.s.end &&
-        x.s.start < p.s.end &&
-        (p.s.kind === "REJECT" || p.s.kind === "DEMAND") &&
-        redLineWords(p.s.text, p.s.cue.text),
+  // Per file and party, the red lines placed so far by where they start (and the longest one's
+  // length): a clause is looked for among those that can overlap it, not among all the file's.
+  const heldIn = new Map<string, { spans: { start: number; end: number }[]; longest: number }>();
+  const hold = ({ s, party }: (typeof placed)[number]) => {
+    if (!party || (s.kind !== "REJECT" && s.kind !== "DEMAND") || !redLineWords(s.text, s.cue.text)) return;
+    const key = `${s.file}\u0000${party}`;
+    const held = heldIn.get(key) ?? heldIn.set(key, { spans: [], longest: 0 }).get(key)!;
+    held.spans.splice(
+      lowerBound(held.spans.length, (i) => held.spans[i]!.start < s.start),
+      0,
+      { start: s.start, end: s.end },
     );
+    held.longest = Math.max(held.longest, s.end - s.start);
+  };
+  const heldAlready = ({ s, party }: (typeof placed)[number]) => {
+    const held = heldIn.get(`${s.file}\u0000${party}`);
+    if (!held) return false;
+    const { spans, longest } = held;
+    for (let k = lowerBound(spans.length, (i) => spans[i]!.start < s.end) - 1; k >= 0; k--) {
+      if (spans[k]!.start <= s.start - longest) break;
+      if (s.start < spans[k]!.end) return true;
+    }
+    return false;
+  };
+  for (const p of placed) hold(p);
   for (const x of [...quoted, ...clauses])
     if (!heldAlready(x)) {
       placed.push(x);
-      (placedIn.get(x.s.file) ?? placedIn.set(x.s.file, []).get(x.s.file)!).push(x);
+      hold(x);
     }
   let words: Set<string>[] | undefined;
   const wordsOf = () => (words ??= documents.map((d) => new Set(d.text.toLowerCase().split(/[^\p{L}-]+/u))));
@@ -313,7 +348,9 @@ export function draftScenario(
         .flatMap(({ s }) =>
           learnedTopics([{ text: objectWords(s).head, file: s.file }], [...topics, ...learned], 1).slice(0, 1),
         );
-  const distinct = refused.filter((t, i) => refused.findIndex((u) => u.name === t.name) === i);
+  const byTopicName = new Map<string, Topic>();
+  for (const t of refused) if (!byTopicName.has(t.name)) byTopicName.set(t.name, t);
+  const distinct = [...byTopicName.values()].slice(0, MOST_TOPICS);
   const contested = [
     ...topics,
     ...learned,
@@ -552,13 +589,12 @@ export function draftScenario(
               const backing = redLineBacking.get(`${p}|${h.topic}`) ?? [h.statement];
               const sources = new Set(backing.map((b) => b.sentence.file)).size;
               // Cited where it is said first, then where other sentences say it again (three at most).
+              const cited = new Set<string>();
               const again = [h.statement, ...backing.filter((b) => b.kind === h.statement.kind)]
-                .filter(
-                  (b, i, bs) =>
-                    bs.findIndex(
-                      (c) => c.sentence.start === b.sentence.start && c.sentence.file === b.sentence.file,
-                    ) === i,
-                )
+                .filter((b) => {
+                  const at = `${b.sentence.file}:${b.sentence.start}`;
+                  return !cited.has(at) && Boolean(cited.add(at));
+                })
                 .slice(0, 3);
               return {
                 label: `${h.topic}: ${h.statement.cue}`,

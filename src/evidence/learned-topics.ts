@@ -10,6 +10,13 @@ const NOT_AN_ISSUE = toRegExp(LANGUAGE.notAnIssue.pattern);
 const CLAUSE_WORDS = 12;
 
 /**
+ * Topics learned at most, of each kind: the most widely sourced. A negotiation has a few dozen
+ * issues at most; without a bound, two copies of one long text made every noun after a cue a
+ * topic (1,500 of them for 1,500 paragraphs), each then looked for in every statement.
+ */
+export const MOST_TOPICS = 40;
+
+/**
  * A learned noun's written forms: the noun, its plurals, and the verb an act noun is made from
  * ("withdrawal" → withdraw, withdraws, withdrawing…; "disarmament" → disarm…; "annexation" → annex…),
  * so "Ruritania will withdraw" speaks of the withdrawal.
@@ -91,6 +98,7 @@ export function learnedTopics(
       .filter(([noun, files]) => files.size >= least || (widely?.(nounForms(noun)) ?? false))
       // Most sources first; on a tie, the noun met first (the object right after a cue before the words around it).
       .sort((a, b) => b[1].size - a[1].size)
+      .slice(0, MOST_TOPICS)
       .map(([noun]) => {
         const name = [...named.get(noun)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
         return {
