@@ -275,10 +275,9 @@ export function draftScenario(
       if (!party) return [];
       return [{ s: asStatement(c.sentence, c.kind, c.cue), party, target: null }];
     });
-  // Each adds a red line only where the sentence has none of the same party already (looked for
-  // among the same file's statements only).
-  // Per file and party, the red lines placed so far by where they start (and the longest one's
-  // length): a clause is looked for among those that can overlap it, not among all the file's.
+  // Each adds a red line only where the sentence has none of the same party already: kept per
+  // file and party by where they start (with the longest one's length), so a clause is looked for
+  // among those that can overlap it, not among all the file's.
   const heldIn = new Map<string, { spans: { start: number; end: number }[]; longest: number }>();
   const hold = ({ s, party }: (typeof placed)[number]) => {
     if (!party || (s.kind !== "REJECT" && s.kind !== "DEMAND") || !redLineWords(s.text, s.cue.text)) return;

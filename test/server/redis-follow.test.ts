@@ -1,13 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PostgresStore } from "../../src/store/postgres-store.js";
-import { CLI, MOSCOW_CASE, ROOT, SHARED } from "../domains.js";
+import { MOSCOW_CASE, ROOT, SHARED } from "../domains.js";
 import { startPostgres } from "../store/postgres-server.js";
 import { feedServer } from "../support/feed-server.js";
-import { coordinatorExit, redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
+import { coordinatorExit, redisBinary, startCoordinator, startRedis, startWorkers } from "../support/redis-server.js";
 
 // A followed feed's articles fetched and stored by `parley worker` processes over a real Redis,
 // sharing a real PostgreSQL workspace: one worker is killed while it holds an article, the other
@@ -58,17 +58,9 @@ if (!redisBinary || "skipped" in postgres) {
       const { port } = await startRedis(children);
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}`, PARLEY_DATABASE_URL: postgres.url };
       const { workers, outputs } = await startWorkers(2, ["--lock-ms", "2000"], env, children);
-      const coordinator = spawn(process.execPath, [CLI, "follow", caseDir, "--json"], {
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      children.push(coordinator);
-      let out = "";
-      let err = "";
-      coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-      coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+      const coordinator = startCoordinator(["follow", caseDir, "--json"], env, children);
       // Settles when the coordinator exits, or fails the test when no worker is left to take its jobs.
-      const exited = coordinatorExit(coordinator, workers, () => `${outputs.join("\n---\n")}\n---\n${err}`, 150_000);
+      const exited = coordinatorExit(coordinator, workers, outputs, 150_000);
       // Kill the first worker the moment it takes its second article: it dies holding it.
       const held = await new Promise<string | null>((resolve) => {
         const check = setInterval(() => {
@@ -87,11 +79,11 @@ if (!redisBinary || "skipped" in postgres) {
       });
       const code = await exited;
       await feeds.close();
-      expect(held, outputs.join("\n---\n") + err).not.toBeNull();
-      expect(code, err).toBe(0);
+      expect(held, outputs.join("\n---\n") + coordinator.err()).not.toBeNull();
+      expect(code, coordinator.err()).toBe(0);
       // The article the killed worker held was taken again by the other once its lock lapsed.
       expect(outputs[1], outputs.join("\n---\n")).toContain(`taking article ${held}`);
-      const pass = JSON.parse(out) as {
+      const pass = JSON.parse(coordinator.out()) as {
         feeds: { status: string; entries: number; failed: unknown[] }[];
         version: { documents: number };
       };

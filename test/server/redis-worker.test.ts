@@ -8,7 +8,7 @@ import { tournamentJobs } from "../../src/negotiation/tournament.js";
 import { batchId } from "../../src/parallel/redis-batches.js";
 import type { TournamentTask } from "../../src/parallel/tournament-worker.js";
 import { CLI, ROOT } from "../domains.js";
-import { coordinatorExit, redisBinary, startRedis, startWorkers } from "../support/redis-server.js";
+import { coordinatorExit, redisBinary, startCoordinator, startRedis, startWorkers } from "../support/redis-server.js";
 
 // Tournaments on BullMQ over a real Redis (Debian's redis-server, started here on a free loopback
 // port): two `parley worker` processes take the batches, one is killed midway, its batch is
@@ -76,17 +76,9 @@ if (!redisBinary) {
 
       const { workers, outputs } = await startWorkers(2, ["--db", db, "--lock-ms", "2000"], env, children);
 
-      const coordinator = spawn(process.execPath, [CLI, ...args, "--db", db], {
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      children.push(coordinator);
-      let out = "",
-        err = "";
-      coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-      coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+      const coordinator = startCoordinator([...args, "--db", db], env, children);
       // Settles when the coordinator exits, or fails the test when no worker is left to take its jobs.
-      const exited = coordinatorExit(coordinator, workers, () => `${outputs.join("\n---\n")}\n---\n${err}`, 150_000);
+      const exited = coordinatorExit(coordinator, workers, outputs, 150_000);
       // Kill the first worker the moment it has taken a batch: it dies holding it.
       const held = await new Promise<string | null>((resolve) => {
         const check = setInterval(() => {
@@ -104,15 +96,20 @@ if (!redisBinary) {
         exited.then(settled, settled);
       });
       const code = await exited;
-      expect(held, outputs.join("\n---\n") + err).not.toBeNull();
-      expect(code, err).toBe(0);
+      expect(held, outputs.join("\n---\n") + coordinator.err()).not.toBeNull();
+      expect(code, coordinator.err()).toBe(0);
       // The batch the killed worker held was taken again by the other once its lock lapsed.
       expect(outputs[0]).not.toContain(`stored batch ${held}`);
       expect(outputs[1], outputs.join("\n---\n")).toMatch(
         new RegExp(`^taking batch ${held} \\(\\d+ runs\\), attempt 2$`, "m"),
       );
       expect(outputs[1]).toContain(`stored batch ${held}`);
-      const remote = JSON.parse(out) as { runs: number; total: number; complete: boolean; agents: unknown };
+      const remote = JSON.parse(coordinator.out()) as {
+        runs: number;
+        total: number;
+        complete: boolean;
+        agents: unknown;
+      };
       expect(remote).toMatchObject({ runs: 27 * 100, total: 27 * 100, complete: true });
       expect(outputs[1]).toMatch(/^stored batch /m);
 
@@ -167,30 +164,21 @@ if (!redisBinary) {
       const env = { ...process.env, PARLEY_REDIS: `redis://127.0.0.1:${port}` };
       const db = join(tmp, "late.db");
       const few = args.map((a) => (a === "100" ? "4" : a));
-      const coordinator = spawn(process.execPath, [CLI, ...few, "--db", db], {
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      children.push(coordinator);
-      let out = "",
-        err = "";
-      coordinator.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-      coordinator.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-      for (let t = 0; t < 1200 && !/no parley worker/.test(err) && coordinator.exitCode === null; t++)
+      const coordinator = startCoordinator([...few, "--db", db], env, children);
+      for (
+        let t = 0;
+        t < 1200 && !/no parley worker/.test(coordinator.err()) && coordinator.process.exitCode === null;
+        t++
+      )
         await new Promise((w) => setTimeout(w, 50));
-      expect(err).toContain(
+      expect(coordinator.err()).toContain(
         `parley: no parley worker is connected to redis://127.0.0.1:${port}: 1 batch waits in the queue until one is (PARLEY_REDIS=redis://127.0.0.1:${port} parley worker)`,
       );
-      expect(coordinator.exitCode).toBeNull();
+      expect(coordinator.process.exitCode).toBeNull();
       const { workers, outputs } = await startWorkers(1, ["--db", db], env, children);
-      const code = await coordinatorExit(
-        coordinator,
-        workers,
-        () => `${outputs.join("\n---\n")}\n---\n${err}`,
-        100_000,
-      );
-      expect(code, err).toBe(0);
-      expect(JSON.parse(out)).toMatchObject({ runs: 27 * 4, total: 27 * 4, complete: true });
+      const code = await coordinatorExit(coordinator, workers, outputs, 100_000);
+      expect(code, coordinator.err()).toBe(0);
+      expect(JSON.parse(coordinator.out())).toMatchObject({ runs: 27 * 4, total: 27 * 4, complete: true });
       expect(outputs[0]).toMatch(/^stored batch /m);
     }, 180_000);
   });

@@ -68,29 +68,53 @@ export async function startWorkers(
   return { workers, outputs };
 }
 
+/** A `parley` command started as a coordinator, and what it has printed so far. */
+export interface Coordinator {
+  readonly process: ChildProcess;
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+/** `parley args` with `env`, its output gathered as it comes; `children` gets it, to kill after the tests. */
+export function startCoordinator(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  children: ChildProcess[],
+): Coordinator {
+  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let out = "",
+    err = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  return { process: child, out: () => out, err: () => err };
+}
+
 /**
  * The exit code of `coordinator`, whose jobs `workers` take. A queue no one takes waits for ever,
- * so this fails instead, with everything `said()` returns (what the processes printed): as soon
+ * so this fails instead, with what the workers (`outputs`) and the coordinator printed: as soon
  * as every worker has exited, or after `ms` (the coordinator is then killed).
  */
 export function coordinatorExit(
-  coordinator: ChildProcess,
+  coordinator: Coordinator,
   workers: readonly ChildProcess[],
-  said: () => string,
+  outputs: readonly string[],
   ms: number,
 ): Promise<number | null> {
   const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+  const child = coordinator.process;
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = setInterval(() => {
-      if (gone(coordinator)) {
+      if (gone(child)) {
         clearInterval(check);
-        resolve(coordinator.exitCode);
+        resolve(child.exitCode);
       } else if (workers.every(gone) || Date.now() - started > ms) {
         clearInterval(check);
-        coordinator.kill("SIGKILL");
+        child.kill("SIGKILL");
         const why = workers.every(gone) ? "every worker exited" : `still running after ${ms / 1000} s`;
-        reject(new Error(`the coordinator waits on a queue no one takes (${why}); what was printed:\n${said()}`));
+        const said = [...outputs, coordinator.err()].join("\n---\n");
+        reject(new Error(`the coordinator waits on a queue no one takes (${why}); what was printed:\n${said}`));
       }
     }, 100);
   });
