@@ -268,17 +268,30 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
   // by name and day, so thousands of sources naming one participant on different days are not each
   // compared with all the others.
   //
-  // Each index holds, per name (and day, or place), the events with a telling under it and up to
-  // two of those tellings' sources (two tell whether one is another source than any given one).
-  const byName = new Map<string, Map<number, string[]>>();
-  const undatedByName = new Map<string, Map<number, string[]>>();
-  const byNameDay = new Map<string, Map<number, string[]>>();
-  const byNamePlace = new Map<string, Map<number, string[]>>();
-  const placelessByName = new Map<string, Map<number, string[]>>();
-  const add = (index: typeof byName, key: string, source: string, k: number) => {
-    const held = index.get(key) ?? index.set(key, new Map()).get(key)!;
-    const sources = held.get(k) ?? held.set(k, []).get(k)!;
-    if (sources.length < 2 && !sources.includes(source)) sources.push(source);
+  // Each index holds, per name (and day, or place), the events with a telling under it: those told
+  // there by one source, by that source (a long timeline of one source is passed over whole), and
+  // those told there by two sources or more (any of them is another source than any given one).
+  type Held = { multi: Set<number>; single: Map<string, Set<number>>; soleSource: Map<number, string> };
+  const byName = new Map<string, Held>();
+  const undatedByName = new Map<string, Held>();
+  const byNameDay = new Map<string, Held>();
+  const byNamePlace = new Map<string, Held>();
+  const placelessByName = new Map<string, Held>();
+  const add = (index: Map<string, Held>, key: string, source: string, k: number) => {
+    const held =
+      index.get(key) ?? index.set(key, { multi: new Set(), single: new Map(), soleSource: new Map() }).get(key)!;
+    if (held.multi.has(k)) return;
+    const sole = held.soleSource.get(k);
+    if (sole === undefined) {
+      held.soleSource.set(k, source);
+      (held.single.get(source) ?? held.single.set(source, new Set()).get(source)!).add(k);
+    } else if (sole !== source) {
+      const events = held.single.get(sole)!;
+      events.delete(k);
+      if (!events.size) held.single.delete(sole);
+      held.soleSource.delete(k);
+      held.multi.add(k);
+    }
   };
   const DAY = 86_400_000;
   const around = (w: string, at: number) =>
@@ -295,8 +308,11 @@ export function mergeEvents(mentions: readonly EventMention[], sourceOf: (file: 
         ? names.flatMap((w) => [byNamePlace.get(`${w} ${where}`), placelessByName.get(w)])
         : names.map((w) => byName.get(w));
     const candidates = new Set<number>();
-    for (const held of looked)
-      for (const [k, sources] of held ?? []) if (sources.some((from) => from !== source)) candidates.add(k);
+    for (const held of looked) {
+      if (!held) continue;
+      for (const k of held.multi) candidates.add(k);
+      for (const [from, ks] of held.single) if (from !== source) for (const k of ks) candidates.add(k);
+    }
     const found = [...candidates]
       .sort((x, y) => x - y)
       .find((k) =>
