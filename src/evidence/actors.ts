@@ -496,7 +496,15 @@ function initialInName(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Maximal runs of proper-noun tokens (with inner dots, "of", particles and initials), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
-function properRuns(a: TextAnalysis): { start: number; end: number }[] {
+function properRuns(a: TextAnalysis): readonly { readonly start: number; readonly end: number }[] {
+  let runs = runsOf.get(a);
+  if (!runs) runsOf.set(a, (runs = findProperRuns(a)));
+  return runs;
+}
+// A text's runs are read twice by each of its two readings (without and with the batch's people).
+const runsOf = new WeakMap<TextAnalysis, readonly { readonly start: number; readonly end: number }[]>();
+
+function findProperRuns(a: TextAnalysis): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
   a.tokens.forEach((t, i) => {

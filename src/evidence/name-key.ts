@@ -10,14 +10,24 @@ const PARTICLE = new RegExp(`\\b(?:${LANGUAGE.nameParticles.pattern})(?=[- ]\\p{
  * kept: a capitalised surname is a name, the same word in lower case ("the representative") is not.
  */
 export function nameKey(name: string): string {
-  // Most names are plain ASCII: only the others are decomposed.
-  return (/[^ -~]/.test(name) ? name.normalize("NFD").replace(/\p{M}/gu, "") : name)
-    .replace(PARTICLE, (p) => p.toLowerCase())
-    .replace(/[’']/g, "")
-    .replace(/yy/g, "y")
-    .replace(/iy|yi|ij/g, "i")
-    .replace(/y\b/g, "i");
+  let key = keys.get(name);
+  if (key === undefined) {
+    // Most names are plain ASCII: only the others are decomposed.
+    key = (/[^ -~]/.test(name) ? name.normalize("NFD").replace(/\p{M}/gu, "") : name)
+      .replace(PARTICLE, (p) => p.toLowerCase())
+      .replace(/[’']/g, "")
+      .replace(/yy/g, "y")
+      .replace(/iy|yi|ij/g, "i")
+      .replace(/y\b/g, "i");
+    // The same few names are keyed again and again (each text's actors, read twice): remembered,
+    // up to a bound, so a long run of texts does not grow the table without end.
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
+const KEYS_KEPT = 50_000;
 
 /**
  * Two full names of one person as transliterations write it: the same name by its key ("Yury

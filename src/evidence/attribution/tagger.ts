@@ -88,17 +88,36 @@ export function viterbi(w: TaggerWeights, em: Float32Array): { tags: Uint8Array;
   for (let x = 0; x < T; x++)
     for (let y = 0; y < T; y++) tr[x * T + y] = allowed(x, y) ? w.transition[x * T + y]! : -Infinity;
   for (let y = 0; y < T; y++) delta[y] = startAllowed(y) ? w.start[y]! + em[y]! : -Infinity;
-  for (let t = 1; t < n; t++)
+  for (let t = 1; t < n; t++) {
+    const o = t * T,
+      p = o - T;
+    // The previous token's scores held in locals (as in forwardBackward): the first best wins, as a loop's would.
+    const d0 = delta[p]!,
+      d1 = delta[p + 1]!,
+      d2 = delta[p + 2]!,
+      d3 = delta[p + 3]!,
+      d4 = delta[p + 4]!,
+      d5 = delta[p + 5]!,
+      d6 = delta[p + 6]!;
     for (let y = 0; y < T; y++) {
-      let best = -Infinity,
-        arg = 0;
-      for (let x = 0; x < T; x++) {
-        const v = delta[(t - 1) * T + x]! + tr[x * T + y]!;
-        if (v > best) (best = v), (arg = x);
-      }
-      delta[t * T + y] = best + em[t * T + y]!;
-      back[t * T + y] = arg;
+      let best = d0 + tr[y]!,
+        arg = 0,
+        v = d1 + tr[T + y]!;
+      if (v > best) (best = v), (arg = 1);
+      v = d2 + tr[2 * T + y]!;
+      if (v > best) (best = v), (arg = 2);
+      v = d3 + tr[3 * T + y]!;
+      if (v > best) (best = v), (arg = 3);
+      v = d4 + tr[4 * T + y]!;
+      if (v > best) (best = v), (arg = 4);
+      v = d5 + tr[5 * T + y]!;
+      if (v > best) (best = v), (arg = 5);
+      v = d6 + tr[6 * T + y]!;
+      if (v > best) (best = v), (arg = 6);
+      delta[o + y] = best + em[o + y]!;
+      back[o + y] = arg;
     }
+  }
   let last = 0;
   for (let y = 1; y < T; y++) if (delta[(n - 1) * T + y]! > delta[(n - 1) * T + last]!) last = y;
   tags[n - 1] = last;
@@ -162,10 +181,11 @@ export function forwardBackward(
   const psi = new Float64Array(n * T),
     shift = new Float64Array(n);
   for (let t = 0; t < n; t++) {
+    const o = t * T;
     let max = -Infinity;
-    for (let y = 0; y < T; y++) max = Math.max(max, em[t * T + y]!);
+    for (let y = 0; y < T; y++) max = Math.max(max, em[o + y]!);
     shift[t] = max;
-    for (let y = 0; y < T; y++) psi[t * T + y] = Math.exp((em[t * T + y]! - max) / temperature);
+    for (let y = 0; y < T; y++) psi[o + y] = Math.exp((em[o + y]! - max) / temperature);
   }
   const alpha = new Float64Array(n * T),
     beta = new Float64Array(n * T),
@@ -174,25 +194,66 @@ export function forwardBackward(
   for (let y = 0; y < T; y++) sum += alpha[y] = startAllowed(y) ? Math.exp(w.start[y]! / temperature) * psi[y]! : 0;
   scale[0] = sum;
   for (let y = 0; y < T; y++) alpha[y]! /= sum;
+  // The sums over the previous (next) token's tags are written out, the seven terms in the same
+  // order as a loop would add them (so the figures stay bit for bit), held in locals: twice as fast.
   for (let t = 1; t < n; t++) {
+    const o = t * T,
+      p = o - T;
+    const a0 = alpha[p]!,
+      a1 = alpha[p + 1]!,
+      a2 = alpha[p + 2]!,
+      a3 = alpha[p + 3]!,
+      a4 = alpha[p + 4]!,
+      a5 = alpha[p + 5]!,
+      a6 = alpha[p + 6]!;
     sum = 0;
     for (let y = 0; y < T; y++) {
-      let v = 0;
-      for (let x = 0; x < T; x++) v += alpha[(t - 1) * T + x]! * tr[x * T + y]!;
-      sum += alpha[t * T + y] = v * psi[t * T + y]!;
+      const v =
+        a0 * tr[y]! +
+        a1 * tr[T + y]! +
+        a2 * tr[2 * T + y]! +
+        a3 * tr[3 * T + y]! +
+        a4 * tr[4 * T + y]! +
+        a5 * tr[5 * T + y]! +
+        a6 * tr[6 * T + y]!;
+      sum += alpha[o + y] = v * psi[o + y]!;
     }
     scale[t] = sum;
-    for (let y = 0; y < T; y++) alpha[t * T + y]! /= sum || 1;
+    const d = sum || 1;
+    for (let y = 0; y < T; y++) alpha[o + y]! /= d;
   }
   for (let y = 0; y < T; y++) beta[(n - 1) * T + y] = 1;
   for (let t = n - 2; t >= 0; t--) {
+    const o = t * T,
+      q = o + T;
+    const p0 = psi[q]!,
+      p1 = psi[q + 1]!,
+      p2 = psi[q + 2]!,
+      p3 = psi[q + 3]!,
+      p4 = psi[q + 4]!,
+      p5 = psi[q + 5]!,
+      p6 = psi[q + 6]!;
+    const b0 = beta[q]!,
+      b1 = beta[q + 1]!,
+      b2 = beta[q + 2]!,
+      b3 = beta[q + 3]!,
+      b4 = beta[q + 4]!,
+      b5 = beta[q + 5]!,
+      b6 = beta[q + 6]!;
     sum = 0;
     for (let x = 0; x < T; x++) {
-      let v = 0;
-      for (let y = 0; y < T; y++) v += tr[x * T + y]! * psi[(t + 1) * T + y]! * beta[(t + 1) * T + y]!;
-      sum += beta[t * T + x] = v;
+      const r = x * T;
+      sum += beta[o + x] =
+        tr[r]! * p0 * b0 +
+        tr[r + 1]! * p1 * b1 +
+        tr[r + 2]! * p2 * b2 +
+        tr[r + 3]! * p3 * b3 +
+        tr[r + 4]! * p4 * b4 +
+        tr[r + 5]! * p5 * b5 +
+        tr[r + 6]! * p6 * b6;
     }
-    for (let x = 0; x < T; x++) beta[t * T + x]! /= sum || 1;
+    const d = sum || 1;
+    for (let x = 0; x < T; x++) beta[o + x]! /= d;
   }
   return { psi, tr, alpha, beta, scale, shift, trShift };
 }
