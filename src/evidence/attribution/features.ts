@@ -21,13 +21,21 @@ const OPEN_QUOTES = new Set(["“", "‘", "«"]);
 const CLOSE_QUOTES = new Set(["”", "’", "»"]);
 const PRONOUNS = new Set(["he", "she", "they", "i", "we", "it", "you"]);
 
-/** FNV-1a over a string, continuing from `h`. */
-function hashString(s: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < s.length; i++) {
+/** FNV-1a over a string from its character `from` on, continuing from `h`. */
+function hashString(s: string, h = 0x811c9dc5, from = 0): number {
+  for (let i = from; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+// Parts of speech are a few tags: each hashed once.
+const posHashes = new Map<string, number>();
+function posHash(pos: string): number {
+  let h = posHashes.get(pos);
+  if (h === undefined) posHashes.set(pos, (h = hashString(pos)));
+  return h;
 }
 
 function shape(w: string): string {
@@ -153,14 +161,9 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
 
   // Features are hashed without building their strings: each value (word, part of speech,
-  // shape) is hashed once per text, then a feature is its template's number mixed with its
-  // values' hashes and small integers — a few multiplications per feature.
-  const cache = new Map<string, number>();
-  const h = (x: string) => {
-    let v = cache.get(x);
-    if (v === undefined) cache.set(x, (v = hashString(x)));
-    return v;
-  };
+  // shape) is hashed once per token, then a feature is its template's number mixed with its
+  // values' hashes and small integers — a few multiplications per feature. (Hashing a short word
+  // costs less than looking it up in a table of hashes already taken.)
   const shapeOf = new Map<string, number>();
   const wordH = new Uint32Array(n + 4),
     posH = new Uint32Array(n + 4),
@@ -169,13 +172,14 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   const START = hashString("<s>"),
     END = hashString("</s>");
   for (let i = 0; i < n; i++) {
-    wordH[i + 2] = h(words[i]!);
-    posH[i + 2] = h(tokens[i]!.pos);
+    const word = words[i]!;
+    wordH[i + 2] = hashString(word);
+    posH[i + 2] = posHash(tokens[i]!.pos);
     const value = tokens[i]!.value;
     let sh = shapeOf.get(value);
-    if (sh === undefined) shapeOf.set(value, (sh = h(shape(value))));
+    if (sh === undefined) shapeOf.set(value, (sh = hashString(shape(value))));
     shapeH[i + 2] = sh;
-    sufH[i] = h(words[i]!.slice(-3));
+    sufH[i] = hashString(word, undefined, Math.max(0, word.length - 3));
   }
   for (const at of [0, 1]) (wordH[at] = START), (posH[at] = START), (shapeH[at] = START);
   for (const at of [n + 2, n + 3]) (wordH[at] = END), (posH[at] = END), (shapeH[at] = END);
