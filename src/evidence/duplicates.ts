@@ -57,7 +57,7 @@ const COMMON = 64;
  * would otherwise make each document a candidate of every other. Each candidate's similarity
  * is then computed exactly.
  */
-export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | null)[] {
+export function findDuplicates(docs: readonly Pick<EvidenceDocument, "id" | "text">[]): (Duplicate | null)[] {
   // One document copies nothing (and a long one's shingles are not worth making).
   if (docs.length < 2) return docs.map(() => null);
   const out: (Duplicate | null)[] = [];
@@ -72,15 +72,24 @@ export function findDuplicates(docs: readonly EvidenceDocument[]): (Duplicate | 
     if (!found) {
       // Candidates by the index's keys: a key two 5-grams share only adds a candidate, whose
       // similarity is then computed on the full hashes.
-      const candidates = new Set<number>();
+      // Each candidate's count of keys it shares, and the 5-grams not looked for (boilerplate):
+      // together they bound the 5-grams it can share, so one that cannot reach NEAR_DUPLICATE is
+      // not merged with (J ≥ t needs shared ≥ t / (1 + t) of both sets together).
+      const candidates = new Map<number, number>();
+      let unsought = 0;
       for (const s of set) {
         const list = holders.get(indexKey(s));
-        if (list && list.length <= COMMON) for (const i of list) candidates.add(i);
+        if (list && list.length <= COMMON) for (const i of list) candidates.set(i, (candidates.get(i) ?? 0) + 1);
+        else if (list) unsought++;
       }
       // A text made only of boilerplate: fall back to the first holders of its 5-grams.
       if (!candidates.size)
-        for (const s of set) for (const i of (holders.get(indexKey(s)) ?? []).slice(0, COMMON)) candidates.add(i);
-      for (const i of [...candidates].sort((a, b) => a - b)) {
+        for (const s of set)
+          for (const i of (holders.get(indexKey(s)) ?? []).slice(0, COMMON)) candidates.set(i, Number.POSITIVE_INFINITY);
+      for (const i of [...candidates.keys()].sort((a, b) => a - b)) {
+        const most = candidates.get(i)! + unsought;
+        // (Less a slack far below one 5-gram, so rounding never drops a pair exactly at the threshold.)
+        if (most < (NEAR_DUPLICATE / (1 + NEAR_DUPLICATE)) * (sets[i]!.length + set.length) - 1e-6) continue;
         const similarity = jaccard(sets[i]!, set);
         if (similarity >= NEAR_DUPLICATE) {
           found = { of: i, similarity };
