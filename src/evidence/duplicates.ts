@@ -85,7 +85,8 @@ export function findDuplicates(docs: readonly Pick<EvidenceDocument, "id" | "tex
       // A text made only of boilerplate: fall back to the first holders of its 5-grams.
       if (!candidates.size)
         for (const s of set)
-          for (const i of (holders.get(indexKey(s)) ?? []).slice(0, COMMON)) candidates.set(i, Number.POSITIVE_INFINITY);
+          for (const i of (holders.get(indexKey(s)) ?? []).slice(0, COMMON))
+            candidates.set(i, Number.POSITIVE_INFINITY);
       for (const i of [...candidates.keys()].sort((a, b) => a - b)) {
         const most = candidates.get(i)! + unsought;
         // (Less a slack far below one 5-gram, so rounding never drops a pair exactly at the threshold.)
