@@ -8,7 +8,8 @@ import type { TokenFeatures } from "./features.js";
  * Emission weights live in a hashed table: feature hash → one weight per tag.
  */
 export const TAGS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"] as const;
-export const T = TAGS.length;
+// Seven, checked as the code is compiled: Viterbi and forward–backward write their sums over the tags out term by term.
+export const T = TAGS.length satisfies 7;
 
 export interface TaggerWeights {
   /** Hash buckets (a power of two); `emission[bucket * T + tag]`. */
