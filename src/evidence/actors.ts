@@ -337,24 +337,26 @@ export function findActors(
     if (act.kind === "person")
       for (const phrase of act.rolePhrases) (holders.get(phrase) ?? holders.set(phrase, []).get(phrase)!).push(act);
   // The holders' mentions by name, taken before any role phrase is added to them.
+  // (Only where several hold the role: one holder is meant wherever the phrase stands.)
   const named = new Map(
-    [...holders].map(([phrase, people]) => [
-      phrase,
-      new NearestNamed(people, (p) => p.mentions.map((m) => [m.start, m.end] as const)),
-    ]),
+    [...holders]
+      .filter(([, people]) => people.length > 1)
+      .map(([phrase, people]) => [
+        phrase,
+        new NearestNamed(people, (p) => p.mentions.map((m) => [m.start, m.end] as const)),
+      ]),
   );
   for (const [phrase, people] of holders) {
     const re = new RegExp(`\\b${escapeRegExp(phrase).replace(/ /g, "\\s+")}\\b`, "gi");
-    const near = named.get(phrase)!;
+    const near = named.get(phrase);
     for (const m of text.matchAll(re)) {
       const [start, end] = [m.index!, m.index! + m[0].length];
-      const next = people.length === 1 ? null : near.after(end);
-      const holder =
-        people.length === 1
-          ? people[0]
-          : next && /^[\s,]*$/.test(text.slice(end, next.start))
-            ? next.who
-            : (near.before(start) ?? next)?.who;
+      const next = near?.after(end);
+      const holder = !near
+        ? people[0]
+        : next && /^[\s,]*$/.test(text.slice(end, next.start))
+          ? next.who
+          : (near.before(start) ?? next)?.who;
       if (holder) add(holder.name, "person", start, end);
     }
   }
