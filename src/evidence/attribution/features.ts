@@ -5,7 +5,10 @@ import type { TextAnalysis } from "../text-analysis.js";
  * weights are a hashed table, so no feature dictionary is stored or looked up). What a parser
  * would otherwise give is approximated by the token's word, shape and part of speech, its
  * neighbours, whether it stands inside quotation marks, how far the nearest cue word is and on
- * which side, where it stands in its sentence and paragraph, and "Name:" transcript turns.
+ * which side, where it stands in its sentence and paragraph, "Name:" transcript turns, and a
+ * shallow reading of the clause: the base noun phrase it is in (its head word, whether it stands
+ * just before a cue as its subject or just after it as its object), how far the clause opened by
+ * "that" or a colon is and whether a cue opened it, and the sentence's last verb before it.
  */
 export interface TokenFeatures {
   /** Feature hashes of all tokens, token after token. */
@@ -159,6 +162,23 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
         (i > 0 && tokens[i - 1]!.value === ":");
     afterColonLine[i] = colon ? 1 : 0;
   }
+  const phrases = nounPhrases(a, sentenceIndex, isCue);
+  // Per token: how far back its sentence's last subordinator ("that", "whether") or colon stands,
+  // whether a cue stood just before that one ("said that …"), and the sentence's last verb before it.
+  const clauseFrom = new Int32Array(n),
+    cueClause = new Uint8Array(n),
+    verbBefore = new Int32Array(n);
+  for (let i = 0, opener = -1000, cued = 0, verb = -1; i < n; i++) {
+    if (sentenceStart[i]) (opener = -1000), (cued = 0), (verb = -1);
+    clauseFrom[i] = i - opener;
+    cueClause[i] = cued;
+    verbBefore[i] = verb;
+    if (tokens[i]!.pos === "SCONJ" || tokens[i]!.value === ":") {
+      opener = i;
+      cued = i > 0 && leftCue[i]! <= 4 ? 1 : 0;
+    }
+    if (tokens[i]!.pos === "VERB") verb = i;
+  }
 
   // Features are hashed without building their strings: each value (word, part of speech,
   // shape) is hashed once per token, then a feature is its template's number mixed with its
@@ -188,9 +208,9 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
     S = (i: number) => shapeH[i + 2]!;
   const SIDE = { none: 1, before: 2, after: 3, at: 4, between: 5 } as const;
 
-  // At most 44 features a token; written straight into a typed array (a plain array would box
+  // At most 51 features a token; written straight into a typed array (a plain array would box
   // each 32-bit hash above 2^30 as a heap number).
-  const hashes = new Uint32Array(n * 44 + 1);
+  const hashes = new Uint32Array(n * 51 + 1);
   let used = 0;
   const offsets = new Uint32Array(n + 1);
   const mixIn = (x: number, v: number) => Math.imul((x ^ v) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
@@ -201,6 +221,16 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   };
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
+    const np = phrases.part[i]!;
+    f(45, np, phrases.subject[i]!, phrases.object[i]!);
+    if (np) {
+      f(46, W(phrases.head[i]!));
+      f(47, W(phrases.head[i]!), phrases.subject[i]!);
+    }
+    f(48, np, phrases.length[i]!, P(i));
+    f(49, bucketIndex(clauseFrom[i]!), cueClause[i]!);
+    f(50, cueClause[i]!, inQuote[i]!);
+    f(51, verbBefore[i]! < 0 ? 0 : W(verbBefore[i]!));
     const word = words[i]!,
       value = tokens[i]!.value,
       pos = P(i);
@@ -259,6 +289,50 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   offsets[n] = used;
   return { hashes: hashes.subarray(0, used), offsets };
+}
+
+/** Parts of speech a base noun phrase is made of ("a senior US official", "Hamas 's leaders"). */
+const PHRASE_POS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"]);
+const HEAD_POS = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
+
+/**
+ * Base noun phrases read off the parts of speech, a chunker's answer without a parser: runs of
+ * determiners, adjectives, numbers, nouns and pronouns (a possessive "'s" inside) within a
+ * sentence. Per token: 1 on a phrase's first word, 2 on the others, 0 outside; the token index of
+ * its head (its last noun); its length (capped at 6); and whether a cue word follows it at once
+ * (its subject: "officials said") or precedes it (its object: "told reporters").
+ */
+function nounPhrases(a: TextAnalysis, sentenceIndex: Int32Array, isCue: Uint8Array) {
+  const tokens = a.tokens;
+  const n = tokens.length;
+  const part = new Uint8Array(n),
+    head = new Int32Array(n),
+    length = new Uint8Array(n),
+    subject = new Uint8Array(n),
+    object = new Uint8Array(n);
+  const inPhrase = (k: number) =>
+    PHRASE_POS.has(tokens[k]!.pos) || (tokens[k]!.pos === "PART" && /^['’]s$/.test(tokens[k]!.value));
+  for (let i = 0; i < n; ) {
+    if (tokens[i]!.pos === "PART" || !inPhrase(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && inPhrase(j) && sentenceIndex[j] === sentenceIndex[i]) j++;
+    let h = j - 1;
+    while (h > i && !HEAD_POS.has(tokens[h]!.pos)) h--;
+    const before = j < n && isCue[j] ? 1 : 0,
+      after = i > 0 && isCue[i - 1] ? 1 : 0;
+    for (let k = i; k < j; k++) {
+      part[k] = k === i ? 1 : 2;
+      head[k] = h;
+      length[k] = Math.min(6, j - i);
+      subject[k] = before;
+      object[k] = after;
+    }
+    i = j;
+  }
+  return { part, head, length, subject, object };
 }
 
 // The first words of a lexicon's two-word cues, once per lexicon: only after one is a pair built to look up.
