@@ -83,7 +83,8 @@ export function caseSnapshot(evidence: EvidenceJson, draft: ScenarioInput | null
       by: p.by ?? null,
       derivedFrom: p.derivedFrom ?? null,
       outcome: Object.fromEntries(
-        Object.entries(p.outcome).map(([k, v]) => [k, typeof v === "number" || typeof v === "string" ? v : String(v)]),
+        // A term the texts leave open between options (`oneOf`) is kept as its alternatives, "a or b".
+        Object.entries(p.outcome).map(([k, v]) => [k, typeof v === "object" ? v.oneOf.join(" or ") : v]),
       ),
       words: (Array.isArray(p.cite) ? p.cite : p.cite ? [p.cite] : []).flatMap((c) => cited(c) ?? []),
     })),

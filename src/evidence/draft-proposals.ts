@@ -177,6 +177,7 @@ export function draftProposals(ctx: PlanContext): Proposal[] {
     const terms = termsIn(
       mentions.filter((m) => !ctx.weak.has(m.file)),
       ctx.issues,
+      number,
     );
     const origin = revised.has(p.name) ? originOf(p.name, mentions) : undefined;
     const stated = Object.keys(terms.outcome);
@@ -222,6 +223,23 @@ function revisionNear(text: string, n: string): boolean {
 }
 
 /**
+ * Whether a sentence gives its term of another plan and names plan `n` only to set the term
+ * against it: named after the term cue, not before, behind "instead of", "than" or "replacing"
+ * ("the revised plan would cap the army at 800,000, instead of the 600,000 in the 28-point plan").
+ */
+function setAgainst(text: string, cue: number, n: string): boolean {
+  const plan = new RegExp(`\\b${n}[- ]point|\\b${n} points\\b`);
+  const after = text.slice(cue).search(plan);
+  return (
+    after >= 0 &&
+    !plan.test(text.slice(0, cue)) &&
+    /\b(?:instead of|rather than|than|replacing|compared (?:with|to)|(?:down|up) from)\b/i.test(
+      text.slice(cue, cue + after),
+    )
+  );
+}
+
+/**
  * The terms the sentences naming a plan state: the issues named after a term cue ("calls for",
  * "under the plan,"), each set to the option whose figure the words give, or to `oneOf` every
  * option where they give none (the plan settles it; which way is the analyst's to say). A sentence
@@ -230,12 +248,13 @@ function revisionNear(text: string, n: string): boolean {
 function termsIn(
   mentions: readonly Located[],
   issues: readonly TermIssue[],
+  number: string | undefined,
 ): { outcome: Proposal["outcome"]; cite: Record<string, CiteSpec[]>; undecided: string[] } {
   const outcome: Proposal["outcome"] = {};
   const cite: Record<string, CiteSpec[]> = {};
   for (const s of mentions) {
     const m = PLAN_TERM.exec(s.text);
-    if (!m || NOT_STATED.test(s.text)) continue;
+    if (!m || NOT_STATED.test(s.text) || (number && setAgainst(s.text, m.index, number))) continue;
     const words = s.text.slice(m.index + m[0].length);
     const digits = words.replace(/(?<=\d)[,\s](?=\d{3})/g, "");
     for (const issue of issues) {

@@ -18,8 +18,8 @@ export interface Resolution {
   readonly nobody?: true;
 }
 
-const PERSONAL = /^(he|she|him|her)$/i;
-const PLURAL = /^(they|we|them)$/i;
+const PERSONAL = /^(he|she|him|her|his)$/i;
+const PLURAL = /^(they|we|them|their|our)$/i;
 const RELATIVE = /^(who|which|that|whom)$/i;
 /** Nouns for a person known by their tie to another: kin, counsel, a doctor, a boss, a friend. */
 const TIES =
@@ -36,7 +36,7 @@ const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
 const THE_STATEMENT =
   /^(?:the|this|that)\s+(?:official\s+|written\s+)?(?:statement|reply|response|letter|communiqu[ée])$/i;
 const OTHER_PRONOUN =
-  /^(i|me|you|it|us|one|this|these|those|someone|somebody|everyone|everybody|anyone|anybody|nobody|no one|everything|anything|something|nothing)$/i;
+  /^(i|me|my|you|your|it|its|us|one|this|these|those|someone|somebody|everyone|everybody|anyone|anybody|nobody|no one|everything|anything|something|nothing)$/i;
 
 /** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
 function onlyOpening(text: string, word: string): boolean {
@@ -464,7 +464,7 @@ export function resolveSource(
   }
   if (PERSONAL.test(phrase)) {
     // "he" stands for no one the text calls Mrs. or a spokeswoman, "she" for no Mr.
-    const other: Gender = /^(he|him)$/i.test(phrase) ? "f" : "m";
+    const other: Gender = /^(he|him|his)$/i.test(phrase) ? "f" : "m";
     const fits = (name: string) => context.gender.get(name) !== other;
     const fitting = memory.fitting.get(other) ?? memory.fitting.set(other, { read: 0, list: [] }).get(other)!;
     for (; fitting.read < memory.quoted.length; fitting.read++)

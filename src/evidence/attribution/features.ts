@@ -291,7 +291,7 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   return { hashes: hashes.subarray(0, used), offsets };
 }
 
-/** Parts of speech a base noun phrase is made of ("a senior US official", "Hamas 's leaders"). */
+/** Parts of speech a base noun phrase is made of ("a senior US official", "the union 's leaders"). */
 const PHRASE_POS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"]);
 const HEAD_POS = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
 
