@@ -212,6 +212,17 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     // "According to the Ukrainian publication Strana, the United States and Ukraine failed to reach an
     // agreement on any of the key issues …": the two together (was Ukraine alone), relayed by Strana.
     ["004", "failed to reach an agreement on any of the key issues", "the United States and Ukraine"],
+    // Read in their texts when the tagger came to read base noun phrases and the verb before a token.
+    // "Donald Trump is expressing his positive views on the talks in Moscow and has demanded …".
+    ["002", "his positive views on the talks in Moscow", "Donald Trump"],
+    ["001", "it overly accommodating to Russia", "analysts"],
+    ["003", "domino effects: frozen conflicts normalize", "Legal scholars"],
+    ["003", "permanent ban, Finland precedent be damned", "Russia"],
+    ["003", "advances sealing off Ukrainian supply lines", "Russian MoD"],
+    ["003", "discussions centered on territorial concessions", "sources"],
+    ["004", "that there is a rift within the administration", "NBC News"],
+    // "members of the Ukrainian delegation opposed the withdrawal of troops …": what they opposed.
+    ["004", "the withdrawal of troops from the Donetsk", "members of the Ukrainian delegation"],
   ];
   it("gives every quote its right speaker or none: no speaker given in the corpus is wrong", () => {
     const given = report.quotes.filter((q) => q.speaker);
