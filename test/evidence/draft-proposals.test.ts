@@ -55,6 +55,23 @@ describe("plans drafted from the texts", () => {
     expect(plan!.outcome).toEqual({});
   });
 
+  it("a plan named only to set another's term against it states no term of its own", () => {
+    const plans = draft({
+      "a.txt": "The 12-point plan was leaked. The 12-point plan calls for a fleet of 60.",
+      "b.txt":
+        "A revised 8-point plan was sent. The revised plan would cap the fleet at 40 ships, instead of the 60 in the 12-point plan.",
+    });
+    // The 12-point plan's term is its own sentence's 60, never the revision's 40.
+    expect(plans.find((p) => p.name === "12-point plan")!.outcome).toEqual({ "Fleet cap": "60" });
+    const only = draft({
+      "b.txt": "The revised plan would cap the fleet at 40 ships, instead of the 60 in the 12-point plan.",
+    });
+    expect(only.find((p) => p.name === "12-point plan")!.outcome).toEqual({});
+    // Named before its term cue, the plan is the one the term is of.
+    const own = draft({ "c.txt": "The 12-point plan would cap the fleet at 40 ships, rather than 60." });
+    expect(own.find((p) => p.name === "12-point plan")!.outcome).toEqual({ "Fleet cap": "40" });
+  });
+
   it("a plan the texts call revised derives from the numbered plan named most besides it", () => {
     const plans = draft({
       "a.txt": "The 12-point plan was leaked. The 12-point plan angered Gozo.",

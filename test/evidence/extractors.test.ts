@@ -3,7 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findActors } from "../../src/evidence/actors.js";
 import { cueShare } from "../../src/evidence/attribution/confidence.js";
-import { newSpeakerMemory, resolveSource, sourceContext } from "../../src/evidence/attribution/coreference.js";
+import {
+  newSpeakerMemory,
+  remember,
+  resolveSource,
+  sourceContext,
+} from "../../src/evidence/attribution/coreference.js";
 import { transcriptTurns } from "../../src/evidence/attribution/transcript-turns.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
@@ -224,6 +229,27 @@ describe("who speaks, in the edge cases", () => {
     expect(resolveSource(t, whole, whole + "Maria Vella".length, context, newSpeakerMemory()).speaker).toBe(
       "Maria Vella",
     );
+  });
+  it("a bare possessive as a source is a pronoun: it stands for the person quoted last, or names no one", () => {
+    const t =
+      "Maria Vella said on Monday the ferries would run. She repeated her claim that the port would open. Joe Borg spoke next and renewed his claim that fares would fall. The board kept its claim to run the harbour.";
+    const x = analyseText(t);
+    const context = sourceContext(findActors("t", x), [], t, x.tokens);
+    const memory = newSpeakerMemory();
+    const resolve = (words: string) => {
+      const start = t.indexOf(words);
+      const r = resolveSource(t, start, start + words.length, context, memory);
+      remember(memory, r, start + words.length);
+      return r;
+    };
+    resolve("Maria Vella");
+    expect(resolve("her")).toMatchObject({ speaker: "Maria Vella", how: "pronoun" });
+    resolve("Joe Borg");
+    // "his" is a man's: not Maria Vella's, though she was quoted too.
+    expect(resolve("his")).toMatchObject({ speaker: "Joe Borg", how: "pronoun" });
+    // "its" stands for no one a reader would know: never a speaker called "its".
+    expect(resolve("its").how).toBe("unnamed");
+    for (const word of ["its", "their", "our", "his"]) expect(speaks(word), word).toBe(false);
   });
   it("a common word the tagger took alone for a source names no one; a bare surname, a group and a noun phrase still speak", () => {
     const t = [
