@@ -529,13 +529,19 @@ const NAMING =
 const VIEWING =
   /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated|cite[sd]?|citing|point(?:s|ed|ing)?\s+to)$/i;
 
-/** Whether reported words are a noun phrase about what was said: no verb before a participle after the first comma, or a noun opening a "that" clause. */
+/**
+ * Whether reported words are a noun phrase about what was said: no verb before a participle after
+ * the first comma, a noun opening a "that" clause, or a noun phrase whose first verb follows "and"
+ * ("expressing his positive views on the talks and has demanded …": the verb is the source's own
+ * second predicate, so no clause was said).
+ */
 function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   const toks = a.tokens;
   if (toks[from]!.pos === "NOUN" && toks[from + 1]?.value.toLowerCase() === "that") return true;
   let t = from;
   while (t < to && toks[t]!.value !== ",") {
-    if (toks[t]!.pos === "VERB" || toks[t]!.pos === "AUX") return false;
+    if (toks[t]!.pos === "VERB" || toks[t]!.pos === "AUX")
+      return t > from + 1 && /^(?:and|or|but)$/i.test(toks[t - 1]!.value);
     t++;
   }
   while (t < to && /^(?:,|and|or)$/i.test(toks[t]!.value)) t++;

@@ -369,6 +369,11 @@ describe("the Moscow corpus: who said what", () => {
     const treaty = report.quotes.filter((q) => q.text === "a legally binding treaty");
     expect(treaty.length).toBeGreaterThan(0);
     for (const q of treaty) expect(q.kind).toBe("paraphrase");
+    // "Donald Trump is expressing his positive views on the talks in Moscow and has demanded …":
+    // a noun phrase and the source's own second predicate, the author's telling, not a clause said.
+    const views = report.quotes.filter((q) => q.text.startsWith("his positive views on the talks"));
+    expect(views.length).toBeGreaterThan(0);
+    for (const q of views) expect(q.kind).toBe("paraphrase");
   });
 });
 
