@@ -181,11 +181,15 @@ export function quoteCandidates(
       // Reported words that are the author's account, not a clause said: what the source called or
       // decried something ("called the agreement a “much needed step”"), a noun with no verb of its
       // own before a participle ("echoed positivity December 4, confirming …") or a clause on a
-      // noun ("expressed scepticism that …"), or how the source sees something ("sees its weapons as …").
+      // noun ("expressed scepticism that …"), or how the source sees something ("sees its weapons as …"),
+      // or the question put to the source ("Asked whether the meeting brought peace closer, he replied …").
       const cueText = r.cue ? text.slice(r.cue.start, r.cue.end) : "";
       const accounted =
         extent.kind === "reported" &&
         (NAMING.test(cueText) ||
+          (/^asked$/i.test(cueText) &&
+            /^(?:whether|if)\s/i.test(text.slice(start, end)) &&
+            askedOfSource(text, r.cue!.start)) ||
           (VIEWING.test(cueText) && /^(?:\S+\s+){1,6}as\s/.test(text.slice(start, end))) ||
           nounAccount(a, span.from, span.to));
       // Reported words with no verb of their own are the author's summary of what was said.
@@ -546,6 +550,11 @@ function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   }
   while (t < to && /^(?:,|and|or)$/i.test(toks[t]!.value)) t++;
   return t < to && t > from && /^\p{Ll}+ing$/u.test(toks[t]!.value) && toks[t]!.pos === "VERB";
+}
+
+/** "Asked …" opening its sentence: a question put to the source named after it, not asked by them. */
+function askedOfSource(text: string, cue: number): boolean {
+  return /(?:^|[.!?]["”’]?\s+|\n\s*)["“]?$/.test(text.slice(Math.max(0, cue - 4), cue));
 }
 
 /** Whether tokens [from, to) hold a verb: a clause someone said, not a noun phrase about it. */

@@ -374,6 +374,10 @@ describe("the Moscow corpus: who said what", () => {
     const views = report.quotes.filter((q) => q.text.startsWith("his positive views on the talks"));
     expect(views.length).toBeGreaterThan(0);
     for (const q of views) expect(q.kind).toBe("paraphrase");
+    // "Asked whether the meeting brought peace closer, he replied: …": the question put to Ushakov.
+    const asked = report.quotes.filter((q) => q.text === "whether the meeting brought peace closer");
+    expect(asked.length).toBeGreaterThan(0);
+    for (const q of asked) expect(q.kind).toBe("paraphrase");
   });
 });
 
