@@ -529,9 +529,9 @@ const REACTION = /\b(?:react(?:s|ed|ing)?|respond(?:s|ed|ing)?)(?:\s+\p{L}+ly)?\
 const NAMING =
   /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|term(?:s|ed|ing)?|hail(?:s|ed|ing)?|decr(?:y|ies|ied|ying)|accus(?:e|es|ed|ing))\b(?:\s+(?:it|them|this|that))?(?:\s+as)?$/i;
 
-/** Cues of regarding or citing, whose "X as Y" is the author's account ("sees its weapons as part of …", "pointed to the damage as one reason"). */
+/** Cues of regarding, portraying or citing, whose "X as Y" is the author's account ("sees its weapons as part of …", "cast it as a first step", "pointed to the damage as one reason"). */
 const VIEWING =
-  /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated|cite[sd]?|citing|point(?:s|ed|ing)?\s+to)$/i;
+  /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated|cast(?:s|ing)?|portray(?:s|ed|ing)?|fram(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|cite[sd]?|citing|point(?:s|ed|ing)?\s+to)$/i;
 
 /**
  * Whether reported words are a noun phrase about what was said: no verb before a participle after

@@ -310,5 +310,10 @@ describe("the Gaza corpus: who said what", () => {
         // A confirmed reported statement is a clause, not its first words.
         if (q.kind === "reported") expectWholeClause(q);
       }
+    // "He cast it as a first step in a plan to bring reconciliation …": the author's telling of how
+    // he saw the agreement, a paraphrase, listed as no one's words.
+    const cast = report.quotes.filter((q) => q.text.startsWith("it as a first step in a plan"));
+    expect(cast.length).toBeGreaterThan(0);
+    for (const q of cast) expect(q.kind).toBe("paraphrase");
   });
 });
