@@ -187,9 +187,9 @@ export function quoteCandidates(
       const accounted =
         extent.kind === "reported" &&
         (NAMING.test(cueText) ||
-          (/^asked$/i.test(cueText) &&
-            /^(?:whether|if)\s/i.test(text.slice(start, end)) &&
-            askedOfSource(text, r.cue!.start)) ||
+          (cueText === "Asked" &&
+            opensSentence(text, r.cue!.start) &&
+            /^(?:whether|if)\s/i.test(text.slice(start, end))) ||
           (VIEWING.test(cueText) && /^(?:\S+\s+){1,6}as\s/.test(text.slice(start, end))) ||
           nounAccount(a, span.from, span.to));
       // Reported words with no verb of their own are the author's summary of what was said.
@@ -552,9 +552,9 @@ function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   return t < to && t > from && /^\p{Ll}+ing$/u.test(toks[t]!.value) && toks[t]!.pos === "VERB";
 }
 
-/** "Asked …" opening its sentence: a question put to the source named after it, not asked by them. */
-function askedOfSource(text: string, cue: number): boolean {
-  return /(?:^|[.!?]["”’]?\s+|\n\s*)["“]?$/.test(text.slice(Math.max(0, cue - 4), cue));
+/** Whether a word at `at` opens its sentence or line ("Asked whether …, he replied": a question put to the source named after it, not asked by them). */
+function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?]["”’]?\s+|\n\s*)["“]?$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** Whether tokens [from, to) hold a verb: a clause someone said, not a noun phrase about it. */
