@@ -121,6 +121,9 @@ describe("the Moscow corpus: quotes, actors, quantities", () => {
     ["004", "If the question is only about the points", "Yury Ushakov"],
     ["004", "We believe that Marco Rubio’s participation", "an unnamed source from a NATO country"],
     ["004", "that before the Secretary of State got involved", "Another unnamed European official"],
+    // "Here too, the delegation referred to the country’s constitution": the Ukrainian delegation's
+    // argument, told as the author's paraphrase.
+    ["004", "the country’s constitution", "the delegation"],
     // "he noted" right after Putin's words.
     ["004", "that the legal recognition of Crimea and Donbass", "Vladimir Putin"],
     // "According to NBC News, a number of officials, including Vance and … Witkoff, believe …": relayed.

@@ -9,6 +9,7 @@ import {
   resolveSource,
   sourceContext,
 } from "../../src/evidence/attribution/coreference.js";
+import { signedQuotes } from "../../src/evidence/attribution/signed-quotes.js";
 import { transcriptTurns } from "../../src/evidence/attribution/transcript-turns.js";
 import { findDates } from "../../src/evidence/dates.js";
 import { readDocument } from "../../src/evidence/document.js";
@@ -753,6 +754,35 @@ describe("quotes in awkward texts", () => {
     );
     const paragraph = Int32Array.from(a.tokens, (t) => a.text.slice(0, t.start).split("\n\n").length - 1);
     expect(transcriptTurns(a, paragraph)).toEqual([]);
+  });
+  it("a signed quotation: the words before “― Name” are the signer's, whatever they report; a dash in prose signs nothing", () => {
+    const said = quotesOf(
+      [
+        "Islanders on the strike",
+        "We asked readers on Gozo what they made of the ferry strike.",
+        "”The minister said the ferries would run. They did not run for a week.” ― Anna Borg",
+        "“Nobody asked the fishermen anything.”― Paul Camilleri",
+        '"We will hold out until the quotas change." — Maria Vella, 34, Victoria',
+      ].join("\n"),
+    ).map((q) => ({ text: q.text, kind: q.kind, who: q.speaker ?? q.speakerCandidate }));
+    expect(said).toContainEqual({
+      text: "The minister said the ferries would run. They did not run for a week",
+      kind: "direct",
+      who: "Anna Borg",
+    });
+    expect(said).toContainEqual({ text: "Nobody asked the fishermen anything", kind: "direct", who: "Paul Camilleri" });
+    expect(said).toContainEqual({
+      text: "We will hold out until the quotas change",
+      kind: "direct",
+      who: "Maria Vella",
+    });
+    // What the minister is said to have said inside a signed quotation is the signer's telling.
+    expect(said.filter((q) => q.text.startsWith("the ferries would run"))).toEqual([]);
+    const a = analyseText(
+      "The strike ― the longest in years ― ended on Friday.\n“We are back at sea,” said Paul Camilleri ― a skipper.",
+    );
+    const paragraph = Int32Array.from(a.tokens, (t) => a.text.slice(0, t.start).split("\n").length - 1);
+    expect(signedQuotes(a, paragraph)).toEqual([]);
   });
   it("a quotation closed after its comma ends there; what follows the participle is a statement of its own", () => {
     const qs = quotesOf(

@@ -1,5 +1,6 @@
 import { lowerBound } from "../lower-bound.js";
 import type { TextAnalysis } from "../text-analysis.js";
+import { signedQuotes } from "./signed-quotes.js";
 import { tagSpans } from "./tagger.js";
 import { transcriptTurns } from "./transcript-turns.js";
 
@@ -246,19 +247,28 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     else orphans.push({ contents: [{ span: span(t.from, t.to), link: "none" }], cue: null, source: null });
   }
   // A transcript's turn ("PENCE: Well, look, …") is its speaker's from the colon to the paragraph's
-  // end: it replaces whatever the tagger linked inside it.
-  const turns = transcriptTurns(a, paragraph);
+  // end, and a signed quotation ("“…” ― Maria Vella") its signer's: each replaces whatever the
+  // tagger linked inside it.
+  const turns = [
+    ...transcriptTurns(a, paragraph).map((x) => ({ cue: x.colon, name: x.name, words: x.words, held: x.paragraphs })),
+    ...signedQuotes(a, paragraph).map((x) => ({
+      cue: x.dash,
+      name: x.name,
+      words: [x.words],
+      held: [{ from: x.words.from - 1, to: x.name.to }],
+    })),
+  ];
   // How many tokens of turns stand before each token: a content overlaps a turn where that grows
   // across it (a long transcript's contents are not each tried against every turn).
   const turnTokens = new Int32Array(tokens.length + 1);
-  for (const x of turns) for (const p of x.paragraphs) for (let t = p.from; t < p.to; t++) turnTokens[t + 1] = 1;
+  for (const x of turns) for (const p of x.held) for (let t = p.from; t < p.to; t++) turnTokens[t + 1] = 1;
   for (let t = 0; t < tokens.length; t++) turnTokens[t + 1]! += turnTokens[t]!;
   const inTurn = (c: { span: TokenSpan }) => turnTokens[c.span.to]! > turnTokens[c.span.from]!;
   for (const r of relations) r.contents = r.contents.filter((c) => !inTurn(c));
   const unlinked = orphans.filter((r) => !inTurn(r.contents[0]!));
   for (const x of turns)
     relations.push({
-      cue: span(x.colon, x.colon + 1),
+      cue: span(x.cue, x.cue + 1),
       source: span(x.name.from, x.name.to),
       contents: x.words.map((w, i) => ({ span: span(w.from, w.to), link: i ? "continuation" : "sentence" })),
       subject: true,
