@@ -16,6 +16,7 @@ import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
 import { relayOf } from "./relay.js";
+import { roleAntecedentIn } from "./role-antecedent.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -100,6 +101,9 @@ export function findQuotes(
       : null;
     // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
+    // "The official" is the one the text named with that role just before ("an official from the
+    // ministry said …"): one unnamed source, one name, as the draft reads it.
+    else if (who && span && resolution?.how === "unnamed") who = roleAntecedentIn(a, who, span.start);
     const denied = quote.cueSpan !== null && notSaid(a.text, quote.cueSpan);
     const sure = who !== null && !denied && confidence >= model.threshold;
     return {

@@ -784,6 +784,21 @@ describe("quotes in awkward texts", () => {
     const paragraph = Int32Array.from(a.tokens, (t) => a.text.slice(0, t.start).split("\n").length - 1);
     expect(signedQuotes(a, paragraph)).toEqual([]);
   });
+  it("“the official” is the official the text named just before, as the text names them, up to the verb", () => {
+    const who = (t: string, words: string) => {
+      const q = quotesOf(t).find((x) => x.text.includes(words));
+      return q?.speaker ?? q?.speakerCandidate;
+    };
+    const text = [
+      "Ferries will run again from Monday, an official from the harbour authority said on Friday.",
+      "The official also stressed that the quotas would stay as they are for another season.",
+    ].join(" ");
+    expect(who(text, "the quotas would stay")).toBe("an official from the harbour authority");
+    // With no official named before, the role stays as written.
+    expect(who("The official stressed that the quotas would stay as they are.", "the quotas would stay")).toBe(
+      "The official",
+    );
+  });
   it("a quotation closed after its comma ends there; what follows the participle is a statement of its own", () => {
     const qs = quotesOf(
       "Harbour Minister John Camilleri said, “a lot more work needs to be done on the quotas,” stressing that no agreement was reached.",

@@ -37,7 +37,8 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-09", "This is a moment of profound relief", "Keir Starmer"],
     ["bbc-repost-2025-10-10-what", "signed off on the first phase", "Donald Trump"],
     ["bbc-repost-2025-10-10-what", "A multinational force of around 200 troops", "a senior US official"],
-    ["bbc-repost-2025-10-10-what", "oversee, observe [and] make sure", "The official"],
+    // "… according to a senior US official. … The official said their role would be …": the official named before.
+    ["bbc-repost-2025-10-10-what", "oversee, observe [and] make sure", "a senior US official"],
     ["bbc-repost-2025-10-10-what", "no US forces would be on the ground", "A second senior US official"],
     ["bbc-repost-2025-10-10-what", "it expects to have some future role in Gaza", "Hamas"],
     ["bbc-repost-2025-10-10-what", "its first withdrawal will see it retaining control", "Israel"],
@@ -102,7 +103,11 @@ describe("the Gaza corpus: who said what", () => {
     // 'Sir Keir Starmer welcomed the news, saying: "This is …"'.
     ["bbc-repost-2025-10-09", "This is a moment of profound relief", "Keir Starmer"],
     // "… a spokesperson for the prime minister's office said …. The Israeli military will withdraw …, the spokesperson said."
-    ["bbc-repost-2025-10-10-what-has-been-agreed", "The Israeli military will withdraw to a line", "the spokesperson"],
+    [
+      "bbc-repost-2025-10-10-what-has-been-agreed",
+      "The Israeli military will withdraw to a line",
+      "a spokesperson for the prime minister's office",
+    ],
     ["reuters-2025-10-09", "Hamas must be destroyed once the hostages are returned", "Bezalel Smotrich"],
     // The BBC's copy of Reuters' words, confirmed by them (confirmedBy).
     ["bbc-repost-2025-10-09", "Thank God for the ceasefire", "Abdul Majeed abd Rabbo"],
@@ -111,7 +116,7 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-06", "that Negotiators from Israel and Hamas are", "Experts"],
     ["bbc-repost-2025-10-09", 'it "a great day for Israel', "Benjamin Netanyahu"],
     ["bbc-repost-2025-10-09", "Israel must withdraw its troops from Gaza to", "a senior White House official"],
-    ["bbc-repost-2025-10-09", "The withdrawal would likely happen within 24", "the official"],
+    ["bbc-repost-2025-10-09", "The withdrawal would likely happen within 24", "a senior White House official"],
     ["bbc-repost-2025-10-09", "it would only do so when a Palestinian state", "Hamas"],
     // "Hamas has previously refused to lay down its weapons": the refusal, told by the author, is
     // the statement (a paraphrase), never "to lay down its weapons" as Hamas's words.
@@ -147,7 +152,12 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-16", "At least 67,967 people have been killed by", "the territory's health ministry"],
     ["bbc-repost-2025-10-16", "the group had acted in good faith by sharing", "The advisers"],
     ["bbc-repost-2025-10-16", "the level of destruction in Gaza as one", "One senior US adviser"],
-    ["bbc-repost-2025-10-16", 'that "aid will not pass through the Rafah', "The official"],
+    // "On Thursday, an official from Israeli military body Cogat said: … The official also stressed that …".
+    [
+      "bbc-repost-2025-10-16",
+      'that "aid will not pass through the Rafah',
+      "an official from Israeli military body Cogat",
+    ],
     ["economist-2025-10-02", "its weapons as an integral part of its", "The group"],
     ["economist-2025-10-02", "resistance", "The group"],
     // "As the former Hamas official puts it": not Taha al-Nounou, "a Hamas official in Qatar".
@@ -190,7 +200,11 @@ describe("the Gaza corpus: who said what", () => {
     ["bbc-repost-2025-10-10-what", "transition to adjusted deployment lines soon", "The Israeli military"],
     // "Israel's prime minister has told a memorial … that he will fight terrorism with "full force"".
     ["bbc-repost-2025-10-16", "full force", "Benjamin Netanyahu"],
-    ["bbc-repost-2025-10-16", "aid will not pass through the Rafah crossing", "The official"],
+    [
+      "bbc-repost-2025-10-16",
+      "aid will not pass through the Rafah crossing",
+      "an official from Israeli military body Cogat",
+    ],
     // "Mr Netanyahu has opposed a return of the … (pa) to Gaza, accusing it of supporting terrorism": a paraphrase.
     ["economist-2025-10-02", "it of supporting terrorism", "Benjamin Netanyahu"],
     // "he expressed scepticism that “the pa leopard can change its spots”" ("pa" is the text's own).
