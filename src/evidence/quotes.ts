@@ -5,6 +5,7 @@ import {
   isPronoun,
   newSpeakerMemory,
   OWNED,
+  onlyOpening,
   type Resolution,
   remember,
   resolveSource,
@@ -15,8 +16,8 @@ import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
+import { definiteSource, type EarlierSource } from "./definite-source.js";
 import { relayOf } from "./relay.js";
-import { roleAntecedentIn } from "./role-antecedent.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -74,6 +75,9 @@ export function findQuotes(
   model: AttributionModel,
   knownPeople: readonly string[] = [],
 ): Quote[] {
+  // The sources met so far, for a definite one ("the advisers", "the group") to stand for.
+  const earlier: EarlierSource[] = [];
+  const kinds = new Map(actors.map((x) => [x.name, x.kind]));
   return quoteCandidates(file, a, actors, model, knownPeople).map(({ quote, resolution, signals }) => {
     // A pronoun or a role stands for a person only as surely as the resolution is: training data
     // marks "he" as a right source whoever it stands for, so the calibration cannot know.
@@ -102,10 +106,24 @@ export function findQuotes(
     // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
     // "The official" is the one the text named with that role just before ("an official from the
-    // ministry said …"): one unnamed source, one name, as the draft reads it.
-    else if (who && span && resolution?.how === "unnamed") who = roleAntecedentIn(a, who, span.start);
+    // ministry said …"), "the group" the body quoted before: one source, one name.
+    else if (who && span && resolution?.how === "unnamed") who = definiteSource(a, who, span.start, earlier);
     const denied = quote.cueSpan !== null && notSaid(a.text, quote.cueSpan);
     const sure = who !== null && !denied && confidence >= model.threshold;
+    // Only a source the model stands by is one a later "the advisers" or "the organisation" stands for.
+    if (sure && who && span)
+      earlier.push({
+        who,
+        at: span.start,
+        // An organisation, or a bare name the text knows no actor by and writes as a name
+        // mid-sentence too ("Hamas", not "Aid"); never a country.
+        body:
+          kinds.get(who) === "organisation" ||
+          (resolution?.how === "name" &&
+            /^\p{Lu}[\p{L}-]+$/u.test(who) &&
+            !kinds.has(who) &&
+            !onlyOpening(a.text, who)),
+      });
     return {
       ...quote,
       // Words denied are nobody's: no speaker, no candidate, no confidence that they were said.

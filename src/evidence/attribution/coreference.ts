@@ -39,7 +39,7 @@ const OTHER_PRONOUN =
   /^(i|me|my|you|your|it|its|us|one|this|these|those|someone|somebody|everyone|everybody|anyone|anybody|nobody|no one|everything|anything|something|nothing)$/i;
 
 /** Whether each time the text writes a word, the word opens its text, line or sentence, or follows an opening quotation mark or a dash: its capital says nothing of a name. */
-function onlyOpening(text: string, word: string): boolean {
+export function onlyOpening(text: string, word: string): boolean {
   return answeredOnce(text, `opens ${word}`, () => everyOpening(text, word));
 }
 

@@ -1,0 +1,47 @@
+import { roleAntecedentIn } from "./role-antecedent.js";
+import type { TextAnalysis } from "./text-analysis.js";
+
+/** A source met earlier in the same text: who it was taken for, where it stands, and whether it names a body. */
+export interface EarlierSource {
+  readonly who: string;
+  readonly at: number;
+  /** An organisation, or a bare name the text gives no person (a movement, a party). */
+  readonly body: boolean;
+}
+
+/** Role words a definite source repeats from the source it stands for ("the advisers", "the former Hamas official"). */
+const ROLE =
+  /^the\s+((?:[\p{L}-]+\s+){0,3}?)(officials?|advis[eo]rs?|aides?|envoys?|negotiators?|diplomats?|spokes(?:man|men|woman|women|person|people)|sources?|ministers?|analysts?|experts?)$/iu;
+/**
+ * A body named again by what it is ("the organisation", "the militant group"). A bare "the group"
+ * is as often the people a poll counts ("the group also views …") and stands for no one.
+ */
+const BODY =
+  /^the\s+(?:(?:militant|terrorist|armed|rebel|islamist|extremist|jihadist|paramilitary|separatist)\s+group|(?:[\p{L}-]+\s+){0,2}?(?:organi[sz]ation|movement))$/iu;
+/** Where a source phrase's head ends: before its modifier ("two senior advisers | to President …"). */
+const MODIFIER = /\s+(?:to|from|of|for|in|at|with|on|who|familiar|close|briefed)\s.*$|,.*$/isu;
+
+/**
+ * Whom a definite description used as a source stands for, within its text: "the official" is
+ * the official the text named with that role just before (`roleAntecedentIn`); "the advisers",
+ * "the former Hamas official" the last earlier source with that head and those words ("two
+ * senior advisers to …", "a former Hamas official"); "the organisation" or "the militant group" the last earlier body. Any
+ * other phrase, or one with nothing before it to stand for, is itself.
+ */
+export function definiteSource(a: TextAnalysis, phrase: string, at: number, earlier: readonly EarlierSource[]): string {
+  const named = roleAntecedentIn(a, phrase, at);
+  if (named !== phrase) return named;
+  const before = earlier.filter((x) => x.at < at && !/^the\s/i.test(x.who));
+  const role = ROLE.exec(phrase.trim());
+  if (role) {
+    const words = role[1]!.trim().toLowerCase();
+    const head = role[2]!.toLowerCase();
+    const match = before.findLast((x) => {
+      const core = x.who.replace(MODIFIER, "").toLowerCase();
+      return (core === head || core.endsWith(` ${head}`)) && (!words || core.includes(`${words} ${head}`));
+    });
+    return match?.who ?? phrase;
+  }
+  if (BODY.test(phrase.trim())) return before.findLast((x) => x.body)?.who ?? phrase;
+  return phrase;
+}
