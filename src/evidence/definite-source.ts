@@ -1,3 +1,4 @@
+import { BODY_NOUN } from "./attribution/coreference.js";
 import { roleAntecedentIn } from "./role-antecedent.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -12,12 +13,6 @@ export interface EarlierSource {
 /** Role words a definite source repeats from the source it stands for ("the advisers", "the former Hamas official"). */
 const ROLE =
   /^the\s+((?:[\p{L}-]+\s+){0,3}?)(officials?|advis[eo]rs?|aides?|envoys?|negotiators?|diplomats?|spokes(?:man|men|woman|women|person|people)|sources?|ministers?|analysts?|experts?)$/iu;
-/**
- * A body named again by what it is ("the organisation", "the militant group"). A bare "the group"
- * is as often the people a poll counts ("the group also views …") and stands for no one.
- */
-const BODY =
-  /^the\s+(?:(?:militant|terrorist|armed|rebel|islamist|extremist|jihadist|paramilitary|separatist)\s+group|(?:[\p{L}-]+\s+){0,2}?(?:organi[sz]ation|movement))$/iu;
 /** Where a source phrase's head ends: before its modifier ("two senior advisers | to President …"). */
 const MODIFIER = /\s+(?:to|from|of|for|in|at|with|on|who|familiar|close|briefed)\s.*$|,.*$/isu;
 
@@ -42,6 +37,10 @@ export function definiteSource(a: TextAnalysis, phrase: string, at: number, earl
     });
     return match?.who ?? phrase;
   }
-  if (BODY.test(phrase.trim())) return before.findLast((x) => x.body)?.who ?? phrase;
+  // The resolution takes "the group" for a body it remembers by its name; one it knew only as a
+  // bare name ("Hamas") is found here, among the sources quoted before. A bare "the group" is
+  // as often a poll's respondents ("the group also views …") and stays.
+  if (BODY_NOUN.test(phrase.trim()) && !/^the\s+group$/i.test(phrase.trim()))
+    return before.findLast((x) => x.body)?.who ?? phrase;
   return phrase;
 }

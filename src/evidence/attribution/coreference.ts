@@ -29,7 +29,9 @@ const RELATION_OF = new RegExp(`(?:^|\\s)(?:${TIES})$`, "i");
 const TIE = new RegExp(`^(?:${TIES})$`, "i");
 /** Whether a noun names someone by their tie to another: "Vella's doctor" is not Vella. */
 export const tiedToAnother = (noun: string): boolean => TIE.test(noun);
-const BODY_NOUN = /^(?:the|this)\s+(?:group|movement|organi[sz]ation|militant group|faction)$/i;
+/** A body named again by what it is: "the group", "the movement", "the terrorist organization". */
+export const BODY_NOUN =
+  /^(?:the|this)\s+(?:(?:militant|terrorist|armed|rebel|islamist|extremist|jihadist|paramilitary|separatist)\s+)?(?:group|movement|organi[sz]ation|faction)$/i;
 /** A body's own document speaking for it ("its reply expressed …"): the body is the source. */
 const ITS_REPLY = /^its\s+(?:reply|response|answer|statement|letter)$/i;
 /** A statement no owner is given ("the statement read"): the last one quoted, not long before, issued it. */
