@@ -289,6 +289,23 @@ describe("the Gaza corpus: who said what", () => {
     // "two senior advisers to US President Donald Trump said …"
     const advisers = report.quotes.find((q) => q.text.startsWith("preparations to move to the next phase"))!;
     expect(advisers.speaker ?? advisers.speakerCandidate).toMatch(/^two senior advisers/);
+    // "Trump's plan specified that 600 lorry loads …, but Palestinian sources said there would initially
+    // be … 400": the clause before "but" is the author's, not the sources'.
+    const plan = report.quotes.filter((q) => q.text.startsWith("Trump's plan specified that 600"));
+    for (const q of plan) expect(q.speaker ?? q.speakerCandidate).not.toBe("Palestinian sources");
+    const sources = report.quotes.find((q) => q.text.startsWith("there would initially be a daily minimum of 400"))!;
+    expect(sources.speaker).toBe("Palestinian sources");
+    // One source, one name: "the official", "the advisers", "the terrorist organization" are the
+    // source the text named before them.
+    const speakers = new Set(report.quotes.map((q) => q.speaker));
+    for (const definite of [
+      "The official",
+      "the official",
+      "The advisers",
+      "the officials",
+      "The terrorist organization",
+    ])
+      expect(speakers.has(definite), definite).toBe(false);
   });
   it("words said of the noun a relative clause hangs on run from that noun", () => {
     // "… for a Palestinian state, which Netanyahu says will never happen": not "will never happen".

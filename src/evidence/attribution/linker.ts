@@ -197,6 +197,19 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       if (/^(?:VERB|AUX)$/.test(tokens[u]!.pos)) return true;
     return false;
   };
+  // Whether a relation's source, before its cue, opens the clause after a contrast that follows
+  // `end` (", but | Y said …"), with words of its own after the cue.
+  const contrastedBefore = (r: Rel, end: number) => {
+    if (!r.source || r.source.to > r.cue.from || r.source.from < end) return false;
+    const between = tokens.slice(end, r.source.from).map((x) => x.value);
+    return (
+      between.length > 0 &&
+      between.length <= 2 &&
+      CONTRAST.test(between.at(-1)!) &&
+      (between.length === 1 || between[0] === ",") &&
+      contents.some((c) => c.from >= r.cue.to && sentence[c.from] === sentence[r.cue.from])
+    );
+  };
   const assigned = contents.map((t): { rel: Rel; how: Link } | null => {
     let best: Rel | null = null,
       bestGap = Infinity,
@@ -211,6 +224,9 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       // "… the more likely scenario is | that the war drags on": unquoted words that complete a
       // verb of their own sentence are that sentence's, not a cue's in another.
       if (!sameSentence && !opensQuote(a, t.from) && verbBefore(t.from)) continue;
+      // "The plan specified 600 lorries a day, but Palestinian sources said there would be 400":
+      // a source and its cue opening the clause after "but" say what follows them, not the clause before.
+      if (r.cue.from >= t.to && contrastedBefore(r, t.to)) continue;
       const g = gap(r.cue, t) + (sameSentence ? 0 : 1000);
       if (g < bestGap) (best = r), (bestGap = g), (how = sameSentence ? "sentence" : "paragraph");
     }
