@@ -173,6 +173,8 @@ describe("the Gaza corpus: who said what", () => {
     ["economist-2025-10-02", "resistance", "The group"],
     // "As the former Hamas official puts it": not Taha al-Nounou, "a Hamas official in Qatar".
     ["economist-2025-10-02", "It’s difficult to say yes", "a former Hamas official"],
+    // "Lawmakers in the US have struck a cautiously optimistic tone.": the author's paraphrase of them.
+    ["bbc-repost-2025-10-09", "a cautiously optimistic tone", "Lawmakers in the US"],
     ["israelhayom-2025-10-03", "Friday evening that it had officially", "Hamas"],
     ["israelhayom-2025-10-03", "that it agreed to transfer authority in Gaza", "Hamas"],
     ["israelhayom-2025-10-03", "Palestinian technocratic administration", "Hamas"],
