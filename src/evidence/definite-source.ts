@@ -10,7 +10,7 @@ export interface EarlierSource {
   readonly body: boolean;
 }
 
-/** Role words a definite source repeats from the source it stands for ("the advisers", "the former Hamas official"). */
+/** Role words a definite source repeats from the source it stands for ("the advisers", "the former union official"). */
 const ROLE =
   /^the\s+((?:[\p{L}-]+\s+){0,3}?)(officials?|advis[eo]rs?|aides?|envoys?|negotiators?|diplomats?|spokes(?:man|men|woman|women|person|people)|sources?|ministers?|analysts?|experts?)$/iu;
 /** Where a source phrase's head ends: before its modifier ("two senior advisers | to President …"). */
@@ -19,9 +19,10 @@ const MODIFIER = /\s+(?:to|from|of|for|in|at|with|on|who|familiar|close|briefed)
 /**
  * Whom a definite description used as a source stands for, within its text: "the official" is
  * the official the text named with that role just before (`roleAntecedentIn`); "the advisers",
- * "the former Hamas official" the last earlier source with that head and those words ("two
- * senior advisers to …", "a former Hamas official"); "the organisation" or "the militant group" the last earlier body. Any
- * other phrase, or one with nothing before it to stand for, is itself.
+ * "the former union official" the last earlier source with that head and those words ("two
+ * senior advisers to Prime Minister Maria Vella", "a former union official"); "the organisation"
+ * or "the militant group" the last earlier body. Any other phrase, or one with nothing before it
+ * to stand for, is itself.
  */
 export function definiteSource(a: TextAnalysis, phrase: string, at: number, earlier: readonly EarlierSource[]): string {
   const named = roleAntecedentIn(a, phrase, at);
@@ -38,7 +39,7 @@ export function definiteSource(a: TextAnalysis, phrase: string, at: number, earl
     return match?.who ?? phrase;
   }
   // The resolution takes "the group" for a body it remembers by its name; one it knew only as a
-  // bare name ("Hamas") is found here, among the sources quoted before. A bare "the group" is
+  // bare name ("Gozitana") is found here, among the sources quoted before. A bare "the group" is
   // as often a poll's respondents ("the group also views …") and stays.
   if (BODY_NOUN.test(phrase.trim()) && !/^the\s+group$/i.test(phrase.trim()))
     return before.findLast((x) => x.body)?.who ?? phrase;

@@ -75,7 +75,7 @@ export function findQuotes(
   model: AttributionModel,
   knownPeople: readonly string[] = [],
 ): Quote[] {
-  // The sources met so far, for a definite one ("the advisers", "the group") to stand for.
+  // The sources met so far, for a definite one ("the advisers", "the organisation") to stand for.
   const earlier: EarlierSource[] = [];
   const kinds = new Map(actors.map((x) => [x.name, x.kind]));
   return quoteCandidates(file, a, actors, model, knownPeople).map(({ quote, resolution, signals }) => {
@@ -106,7 +106,7 @@ export function findQuotes(
     // A source the linker named stays its name; an unnamed one is the relayed source, else the outlet.
     if (relay && resolution?.how === "unnamed") who = relay.source ?? relay.outlet;
     // "The official" is the one the text named with that role just before ("an official from the
-    // ministry said …"), "the group" the body quoted before: one source, one name.
+    // ministry said …"), "the organisation" the body quoted before: one source, one name.
     else if (who && span && resolution?.how === "unnamed") who = definiteSource(a, who, span.start, earlier);
     const denied = quote.cueSpan !== null && notSaid(a.text, quote.cueSpan);
     const sure = who !== null && !denied && confidence >= model.threshold;
@@ -116,7 +116,7 @@ export function findQuotes(
         who,
         at: span.start,
         // An organisation, or a bare name the text knows no actor by and writes as a name
-        // mid-sentence too ("Hamas", not "Aid"); never a country.
+        // mid-sentence too ("Gozitana", not "Aid"); never a country.
         body:
           kinds.get(who) === "organisation" ||
           (resolution?.how === "name" &&

@@ -224,7 +224,7 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       // "… the more likely scenario is | that the war drags on": unquoted words that complete a
       // verb of their own sentence are that sentence's, not a cue's in another.
       if (!sameSentence && !opensQuote(a, t.from) && verbBefore(t.from)) continue;
-      // "The plan specified 600 lorries a day, but Palestinian sources said there would be 400":
+      // "The plan specified 600 ferries a day, but union sources said there would be 400":
       // a source and its cue opening the clause after "but" say what follows them, not the clause before.
       if (r.cue.from >= t.to && contrastedBefore(r, t.to)) continue;
       const g = gap(r.cue, t) + (sameSentence ? 0 : 1000);

@@ -32,6 +32,19 @@ export function signedQuotes(a: TextAnalysis, paragraph: Int32Array): SignedQuot
   const tokens = a.tokens;
   const value = (t: number) => tokens[t]!.value;
   const out: SignedQuote[] = [];
+  // A paragraph's tokens [from, to) read as a signed quotation: its last dash right after the
+  // closing mark, then the name.
+  const signature = (from: number, to: number): SignedQuote | null => {
+    let dash = to - 1;
+    while (dash > from && !DASH.test(value(dash))) dash--;
+    if (dash - from < 4 || !MARK.test(value(dash - 1))) return null;
+    let end = dash + 1;
+    while (end < to && end - dash <= 4 && NAME_WORD.test(value(end))) end++;
+    if (end === dash + 1 || tokens[dash + 1]!.pos !== "PROPN") return null;
+    const rest = end < to ? value(end) : "";
+    if (!(end === to || (rest === "." && end + 1 === to) || rest === ",")) return null;
+    return { name: { from: dash + 1, to: end }, dash, words: { from: from + 1, to: dash - 1 } };
+  };
   for (let i = 0; i < tokens.length; ) {
     let end = i;
     while (end < tokens.length && paragraph[end] === paragraph[i]) end++;
@@ -45,17 +58,4 @@ export function signedQuotes(a: TextAnalysis, paragraph: Int32Array): SignedQuot
     i = end;
   }
   return out;
-
-  function signature(from: number, to: number): SignedQuote | null {
-    // The last dash of the paragraph, right after the closing mark.
-    let dash = to - 1;
-    while (dash > from && !DASH.test(value(dash))) dash--;
-    if (dash - from < 4 || !MARK.test(value(dash - 1))) return null;
-    let end = dash + 1;
-    while (end < to && end - dash <= 4 && NAME_WORD.test(value(end))) end++;
-    if (end === dash + 1 || tokens[dash + 1]!.pos !== "PROPN") return null;
-    const rest = end < to ? value(end) : "";
-    if (!(end === to || (rest === "." && end + 1 === to) || rest === ",")) return null;
-    return { name: { from: dash + 1, to: end }, dash, words: { from: from + 1, to: dash - 1 } };
-  }
 }
