@@ -799,6 +799,24 @@ describe("quotes in awkward texts", () => {
       "The official",
     );
   });
+  it("a cue with no source takes its clause's subject, never the day, the month or an ordinal's ending before it", () => {
+    const who = (t: string, words: string) => {
+      const q = quotesOf(t).find((x) => x.text.includes(words));
+      return q?.speaker ?? q?.speakerCandidate;
+    };
+    expect(
+      who(
+        "Maria Vella met the union on Monday. On Thursday, however, Vella spoke to a gathering of fishermen, promising to lift the quotas and open more of the harbour to trawlers.",
+        "promising to lift the quotas",
+      ),
+    ).toBe("Maria Vella");
+    expect(
+      who(
+        "On March 29TH Prime Minister Maria Vella stood with the union's leader and set out a ten-point plan for “lasting peace” in the harbour.",
+        "lasting peace",
+      ),
+    ).toBe("Maria Vella");
+  });
   it("a quotation closed after its comma ends there; what follows the participle is a statement of its own", () => {
     const qs = quotesOf(
       "Harbour Minister John Camilleri said, “a lot more work needs to be done on the quotas,” stressing that no agreement was reached.",

@@ -179,8 +179,13 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       }
     if (earlier) r.source = earlier.source;
     else {
+      // A day or a month the tagger reads as a proper noun ("On Thursday, Vella …") is no subject,
+      // nor is an ordinal's ending ("On March 29TH").
+      const notSubject = (t: number) =>
+        WHEN.test(tokens[t]!.value) ||
+        (t > 0 && tokens[t - 1]!.end === tokens[t]!.start && /\d$/.test(tokens[t - 1]!.value));
       let from = start;
-      while (from < r.cue.from && tokens[from]!.pos !== "PROPN") from++;
+      while (from < r.cue.from && (tokens[from]!.pos !== "PROPN" || notSubject(from))) from++;
       let to = from;
       while (to < r.cue.from && (tokens[to]!.pos === "PROPN" || (to > from && /^[.’'-]$/.test(tokens[to]!.value))))
         to++;
@@ -298,6 +303,9 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 }
 
 const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
+/** Days and months, which the part-of-speech tagger takes for proper nouns ("May" is a surname too). */
+const WHEN =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
 /** Words opening a condition or a time clause, which needs a main clause after it. */
 const CONDITION = /^(?:if|unless|when|once|until|should)$/i;
 
