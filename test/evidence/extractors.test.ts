@@ -799,7 +799,7 @@ describe("quotes in awkward texts", () => {
       "The official",
     );
   });
-  it("a cue with no source takes its clause's subject, never the day, the month or an ordinal's ending before it", () => {
+  it("a cue with no source takes its clause's subject, never the day, the month, an ordinal's ending or a dateline before it", () => {
     const who = (t: string, words: string) => {
       const q = quotesOf(t).find((x) => x.text.includes(words));
       return q?.speaker ?? q?.speakerCandidate;
@@ -814,6 +814,13 @@ describe("quotes in awkward texts", () => {
       who(
         "On March 29TH Prime Minister Maria Vella stood with the union's leader and set out a ten-point plan for “lasting peace” in the harbour.",
         "lasting peace",
+      ),
+    ).toBe("Maria Vella");
+    // A dateline opening the line is where the text was filed, not who spoke.
+    expect(
+      who(
+        "Museum opens\n\nVALLETTA -- Prime Minister Maria Vella, dedicating the National Museum on Saturday, said it would tell a Maltese story, one of suffering and delight.",
+        "a Maltese story",
       ),
     ).toBe("Maria Vella");
   });

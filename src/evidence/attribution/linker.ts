@@ -180,12 +180,17 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
     if (earlier) r.source = earlier.source;
     else {
       // A day or a month the tagger reads as a proper noun ("On Thursday, Vella …") is no subject,
-      // nor is an ordinal's ending ("On March 29TH").
+      // nor is an ordinal's ending ("On March 29TH"), nor a dateline ("VALLETTA -- Vella, …").
       const notSubject = (t: number) =>
         WHEN.test(tokens[t]!.value) ||
         (t > 0 && tokens[t - 1]!.end === tokens[t]!.start && /\d$/.test(tokens[t - 1]!.value));
       let from = start;
-      while (from < r.cue.from && (tokens[from]!.pos !== "PROPN" || notSubject(from))) from++;
+      for (;;) {
+        while (from < r.cue.from && (tokens[from]!.pos !== "PROPN" || notSubject(from))) from++;
+        const after = from < r.cue.from ? datelineEnd(a, from) : -1;
+        if (after < 0) break;
+        from = after;
+      }
       let to = from;
       while (to < r.cue.from && (tokens[to]!.pos === "PROPN" || (to > from && /^[.’'-]$/.test(tokens[to]!.value))))
         to++;
@@ -303,6 +308,22 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 }
 
 const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
+/**
+ * After a dateline that opens a line at token `t` ("VALLETTA --", "MDINA, Malta —"): the token
+ * after its dash; else -1.
+ */
+function datelineEnd(a: TextAnalysis, t: number): number {
+  const tokens = a.tokens;
+  const at = tokens[t]!.start;
+  if (!/^\p{Lu}{2,}$/u.test(tokens[t]!.value) || (at > 0 && a.text[at - 1] !== "\n")) return -1;
+  for (let u = t + 1; u < tokens.length && u <= t + 6; u++) {
+    const v = tokens[u]!.value;
+    if (/^(?:-{1,2}|—|–)$/.test(v)) return u + 1;
+    if (!/^(?:,|\p{Lu}[\p{L}.]*)$/u.test(v)) return -1;
+  }
+  return -1;
+}
+
 /** Days and months, which the part-of-speech tagger takes for proper nouns ("May" is a surname too). */
 const WHEN =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
