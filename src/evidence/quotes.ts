@@ -555,6 +555,10 @@ const NAMING =
 const VIEWING =
   /\b(?:sees?|saw|seen|seeing|regards?|regarded|views?|viewed|considers?|considered|treats?|treated|cast(?:s|ing)?|portray(?:s|ed|ing)?|fram(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|cite[sd]?|citing|point(?:s|ed|ing)?\s+to)$/i;
 
+/** Nouns of saying or intending whose "to …" or "that …" is what was pledged, demanded, threatened. */
+const ACCOUNT_NOUN =
+  /^(?:pledges?|promises?|vows?|calls?|demands?|threats?|warnings?|bids?|offers?|proposals?|refusals?|decisions?|intentions?|attempts?|commitments?|claims?|insistence|plans?|efforts?|push)$/i;
+
 /**
  * Whether reported words are a noun phrase about what was said: no verb before a participle after
  * the first comma, a noun opening a "that" clause, or a noun phrase whose first verb follows "and"
@@ -564,6 +568,16 @@ const VIEWING =
 function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   const toks = a.tokens;
   if (toks[from]!.pos === "NOUN" && toks[from + 1]?.value.toLowerCase() === "that") return true;
+  // "(Vella's repeated) campaign pledge to end the strike …": a noun of saying or intending with
+  // what it pledged, the author's account of it.
+  let head = from;
+  while (head + 1 < to && /^(?:NOUN|ADJ)$/.test(toks[head]!.pos) && toks[head + 1]!.pos === "NOUN") head++;
+  if (
+    ACCOUNT_NOUN.test(toks[head]!.value) &&
+    (toks[head + 1]?.value.toLowerCase() === "that" ||
+      (toks[head + 1]?.value.toLowerCase() === "to" && toks[head + 2]?.pos === "VERB"))
+  )
+    return true;
   let t = from;
   while (t < to && toks[t]!.value !== ",") {
     if (toks[t]!.pos === "VERB" || toks[t]!.pos === "AUX")

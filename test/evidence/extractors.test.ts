@@ -456,6 +456,11 @@ describe("who speaks, in the edge cases", () => {
       "what was seen as",
       "reacted forcefully to what was seen as a Maltese capitulation",
     );
+    // Nor is a pledge told as a noun, with what it pledged: the author's account of it.
+    const pledge = quotesOf(
+      'This came amid Vella\'s repeated campaign pledge to end the strike "in 24 hours," a promise colliding with reality as the ferries stay in port.',
+    ).find((q) => q.text.startsWith("campaign pledge"));
+    expect(pledge?.kind).toBe("paraphrase");
   });
   it("what a source pointed to or cited as a reason is the author's account; a connective opening the words is the author's", () => {
     const cited = quotesOf(
