@@ -25,8 +25,9 @@ const MODIFIER = /\s+(?:to|from|of|for|in|at|with|on|who|familiar|close|briefed)
  * to stand for, is itself.
  */
 export function definiteSource(a: TextAnalysis, phrase: string, at: number, earlier: readonly EarlierSource[]): string {
+  // (An earlier "The official" is the same unresolved role, not a name for it.)
   const named = roleAntecedentIn(a, phrase, at);
-  if (named !== phrase) return named;
+  if (!/^the\s/i.test(named)) return named;
   const before = earlier.filter((x) => x.at < at && !/^the\s/i.test(x.who));
   const role = ROLE.exec(phrase.trim());
   if (role) {
@@ -41,7 +42,7 @@ export function definiteSource(a: TextAnalysis, phrase: string, at: number, earl
   // The resolution takes "the group" for a body it remembers by its name; one it knew only as a
   // bare name ("Gozitana") is found here, among the sources quoted before. A bare "the group" is
   // as often a poll's respondents ("the group also views …") and stays.
-  if (BODY_NOUN.test(phrase.trim()) && !/^the\s+group$/i.test(phrase.trim()))
+  if (BODY_NOUN.test(phrase.trim()) && !/^(?:the|this)\s+group$/i.test(phrase.trim()))
     return before.findLast((x) => x.body)?.who ?? phrase;
   return phrase;
 }

@@ -568,16 +568,21 @@ const ACCOUNT_NOUN =
 function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   const toks = a.tokens;
   if (toks[from]!.pos === "NOUN" && toks[from + 1]?.value.toLowerCase() === "that") return true;
-  // "(Vella's repeated) campaign pledge to end the strike …": a noun of saying or intending with
-  // what it pledged, the author's account of it.
-  let head = from;
+  // "(Vella's repeated) campaign pledge to end the strike, a promise …": a noun of saying or
+  // intending with what it pledged and no verb of its own after it, the author's account. ("Plans
+  // to close the port were shelved" goes on with its own verb: a clause said.)
+  let head = /^(?:DET|PRON)$/.test(toks[from]!.pos) ? from + 1 : from;
   while (head + 1 < to && /^(?:NOUN|ADJ)$/.test(toks[head]!.pos) && toks[head + 1]!.pos === "NOUN") head++;
   if (
+    head + 2 < to &&
     ACCOUNT_NOUN.test(toks[head]!.value) &&
-    (toks[head + 1]?.value.toLowerCase() === "that" ||
-      (toks[head + 1]?.value.toLowerCase() === "to" && toks[head + 2]?.pos === "VERB"))
-  )
-    return true;
+    toks[head + 1]!.value.toLowerCase() === "to" &&
+    toks[head + 2]!.pos === "VERB"
+  ) {
+    let u = head + 3;
+    while (u < to && toks[u]!.value !== "," && !/^(?:VERB|AUX)$/.test(toks[u]!.pos)) u++;
+    if (u === to || toks[u]!.value === ",") return true;
+  }
   let t = from;
   while (t < to && toks[t]!.value !== ",") {
     if (toks[t]!.pos === "VERB" || toks[t]!.pos === "AUX")

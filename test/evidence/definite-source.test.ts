@@ -27,6 +27,11 @@ describe("a definite description as a source stands for the source named before 
         "it was ready to negotiate",
       ),
     ).toBe("Gozitana");
+    // "The official" and "the official" after it are the same official, not an earlier "The official".
+    const t =
+      "A senior official from the ministry said the talks had stalled. The official said more talks were needed. Later, the official added that nothing had been agreed.";
+    expect(said(t, "more talks were needed")).toBe("A senior official from the ministry");
+    expect(said(t, "nothing had been agreed")).toBe("A senior official from the ministry");
   });
 
   it("the modifiers must match, a country is no group, and with nothing before it the phrase stays", () => {

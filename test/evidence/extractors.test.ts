@@ -461,6 +461,11 @@ describe("who speaks, in the edge cases", () => {
       'This came amid Vella\'s repeated campaign pledge to end the strike "in 24 hours," a promise colliding with reality as the ferries stay in port.',
     ).find((q) => q.text.startsWith("campaign pledge"));
     expect(pledge?.kind).toBe("paraphrase");
+    // Plans that go on with a verb of their own are a clause said.
+    const plans = quotesOf("Vella said plans to close the port were shelved on Monday.").find((q) =>
+      q.text.startsWith("plans to close"),
+    );
+    expect(plans?.kind).toBe("reported");
   });
   it("what a source pointed to or cited as a reason is the author's account; a connective opening the words is the author's", () => {
     const cited = quotesOf(
@@ -783,6 +788,11 @@ describe("quotes in awkward texts", () => {
     });
     // What the minister is said to have said inside a signed quotation is the signer's telling.
     expect(said.filter((q) => q.text.startsWith("the ferries would run"))).toEqual([]);
+    // Two quotations with the author's narration between them are signed by no one.
+    const narrated = quotesOf(
+      "Strike\n\n“We will not move,” Vella said, but the ministry called the strike “illegal” — Gozo Times.",
+    );
+    for (const q of narrated) expect(q.speaker ?? q.speakerCandidate).not.toBe("Gozo Times");
     const a = analyseText(
       "The strike ― the longest in years ― ended on Friday.\n“We are back at sea,” said Paul Camilleri ― a skipper.",
     );
@@ -821,6 +831,13 @@ describe("quotes in awkward texts", () => {
         "lasting peace",
       ),
     ).toBe("Maria Vella");
+    // A line opening on an acronym is no dateline: its subject speaks.
+    expect(
+      who(
+        "Summit ends\nEU Commissioner Maria Vella — speaking in Valletta on Monday, dedicating the hall, said it would open in May.",
+        "it would open",
+      ),
+    ).toMatch(/Maria Vella$/);
     // A dateline opening the line is where the text was filed, not who spoke.
     expect(
       who(

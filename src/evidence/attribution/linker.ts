@@ -183,7 +183,10 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
       // nor is an ordinal's ending ("On March 29TH"), nor a dateline ("VALLETTA -- Vella, …").
       const notSubject = (t: number) =>
         WHEN.test(tokens[t]!.value) ||
-        (t > 0 && tokens[t - 1]!.end === tokens[t]!.start && /\d$/.test(tokens[t - 1]!.value));
+        (/^(?:st|nd|rd|th)$/i.test(tokens[t]!.value) &&
+          t > 0 &&
+          tokens[t - 1]!.end === tokens[t]!.start &&
+          /\d$/.test(tokens[t - 1]!.value));
       let from = start;
       for (;;) {
         while (from < r.cue.from && (tokens[from]!.pos !== "PROPN" || notSubject(from))) from++;
@@ -309,24 +312,28 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
 
 const CONTRAST = /^(?:while|whereas|but|although|though|yet)$/i;
 /**
- * After a dateline that opens a line at token `t` ("VALLETTA --", "MDINA, Malta —"): the token
- * after its dash; else -1.
+ * After a dateline that opens a line at token `t` ("VALLETTA --", "SAN GWANN, Malta —",
+ * "VALLETTA (AP) —"): the token after its dash; else -1. The place is written all in capitals up
+ * to its comma; a line opening on an acronym ("NATO Secretary General …") is no dateline.
  */
 function datelineEnd(a: TextAnalysis, t: number): number {
   const tokens = a.tokens;
   const at = tokens[t]!.start;
-  if (!/^\p{Lu}{2,}$/u.test(tokens[t]!.value) || (at > 0 && a.text[at - 1] !== "\n")) return -1;
-  for (let u = t + 1; u < tokens.length && u <= t + 6; u++) {
+  if (!/^\p{Lu}{2,}$/u.test(tokens[t]!.value) || !/(?:^|\n)[^\S\n]*$/.test(a.text.slice(Math.max(0, at - 40), at)))
+    return -1;
+  let comma = false;
+  for (let u = t + 1; u < tokens.length && u <= t + 8; u++) {
     const v = tokens[u]!.value;
     if (/^(?:-{1,2}|—|–)$/.test(v)) return u + 1;
-    if (!/^(?:,|\p{Lu}[\p{L}.]*)$/u.test(v)) return -1;
+    if (v === ",") comma = true;
+    else if (!/^[()]$/.test(v) && !(comma ? /^\p{Lu}[\p{L}.]*$/u : /^\p{Lu}[\p{Lu}.]*$/u).test(v)) return -1;
   }
   return -1;
 }
 
 /** Days and months, which the part-of-speech tagger takes for proper nouns ("May" is a surname too). */
 const WHEN =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/i;
 /** Words opening a condition or a time clause, which needs a main clause after it. */
 const CONDITION = /^(?:if|unless|when|once|until|should)$/i;
 

@@ -18,15 +18,18 @@ export interface SignedQuote {
 }
 
 const MARK = /^["“”]$/;
-const DASH = /^[―—–]$/;
+const DASH = /^(?:[―—–]|-{1,2})$/;
+/** A quotation closed and a cue within a few words after it: the author's narration. */
+const NARRATION =
+  /["”],?\s+(?:\S+\s+){0,4}?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|stressed|insisted|replied)\b/i;
 /** A name's word: a proper noun, or a capitalised word the tagger took for something else. */
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
 /**
  * The signed quotations of a text: paragraphs that open with a quotation mark (either way round:
- * pasted texts mix them up), close it, and end with a dash and one to four words of a name,
- * perhaps a full stop or a comma and a description ("― Maria Vella, 34, Gozo"). The quoted words
- * are the name's, whatever they report.
+ * pasted texts mix them up), close it only at their end, and end with a dash and one to four
+ * words of a name, perhaps a full stop or a comma and a description ("― Maria Vella, 34, Gozo").
+ * The quoted words are the name's, whatever they report.
  */
 export function signedQuotes(a: TextAnalysis, paragraph: Int32Array): SignedQuote[] {
   const tokens = a.tokens;
@@ -38,6 +41,10 @@ export function signedQuotes(a: TextAnalysis, paragraph: Int32Array): SignedQuot
     let dash = to - 1;
     while (dash > from && !DASH.test(value(dash))) dash--;
     if (dash - from < 4 || !MARK.test(value(dash - 1))) return null;
+    // One quotation from the first mark to the last: a mark closing it earlier with a cue after it
+    // ("“We will not move,” Vella said, but … “illegal” — Reuters") leaves narration inside, and
+    // signs nothing. (A stray mark inside the words, as pasted texts have, does not.)
+    if (NARRATION.test(a.text.slice(tokens[from]!.end, tokens[dash - 1]!.start))) return null;
     let end = dash + 1;
     while (end < to && end - dash <= 4 && NAME_WORD.test(value(end))) end++;
     if (end === dash + 1 || tokens[dash + 1]!.pos !== "PROPN") return null;
