@@ -571,7 +571,7 @@ function nounAccount(a: TextAnalysis, from: number, to: number): boolean {
   // "(Vella's repeated) campaign pledge to end the strike, a promise …": a noun of saying or
   // intending with what it pledged and no verb of its own after it, the author's account. ("Plans
   // to close the port were shelved" goes on with its own verb: a clause said.)
-  let head = /^(?:DET|PRON)$/.test(toks[from]!.pos) ? from + 1 : from;
+  let head = from;
   while (head + 1 < to && /^(?:NOUN|ADJ)$/.test(toks[head]!.pos) && toks[head + 1]!.pos === "NOUN") head++;
   if (
     head + 2 < to &&
