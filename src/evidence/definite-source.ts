@@ -1,4 +1,5 @@
-import { BODY_NOUN } from "./attribution/coreference.js";
+import type { ActorKind } from "./actors.js";
+import { BODY_NOUN, onlyOpening, type Resolution } from "./attribution/coreference.js";
 import { roleAntecedentIn } from "./role-antecedent.js";
 import type { TextAnalysis } from "./text-analysis.js";
 
@@ -45,4 +46,20 @@ export function definiteSource(a: TextAnalysis, phrase: string, at: number, earl
   if (BODY_NOUN.test(phrase.trim()) && !/^(?:the|this)\s+group$/i.test(phrase.trim()))
     return before.findLast((x) => x.body)?.who ?? phrase;
   return phrase;
+}
+
+/**
+ * Whether a source a quote was given names a body: an organisation, or a bare name the text knows
+ * no actor by and writes as a name mid-sentence too ("Gozitana", not "Aid"); never a country.
+ */
+export function namesBody(
+  a: TextAnalysis,
+  who: string,
+  how: Resolution["how"] | undefined,
+  kinds: ReadonlyMap<string, ActorKind>,
+): boolean {
+  return (
+    kinds.get(who) === "organisation" ||
+    (how === "name" && /^\p{Lu}[\p{L}-]+$/u.test(who) && !kinds.has(who) && !onlyOpening(a.text, who))
+  );
 }

@@ -15,7 +15,7 @@ import { likelySpeaker } from "./likely-speaker.js";
 import { lowerBound } from "./lower-bound.js";
 import { inQuotationMarks } from "./quotes.js";
 import { redLineClauses } from "./red-line-clauses.js";
-import { ROLE_LOOKBACK, roleAntecedent } from "./role-antecedent.js";
+import { roleAntecedent } from "./role-antecedent.js";
 import { type Located, locate } from "./span.js";
 import { bodyIn, speakingBodies } from "./speaking-bodies.js";
 import { toRegExp } from "./written-pattern.js";
@@ -254,10 +254,7 @@ export function draftScenario(
   });
   /** A definite role ("the official") stands for the one the text named with that role just before ("an official from the ministry"). */
   const antecedent = (phrase: string, sentence: Located): string =>
-    roleAntecedent(
-      phrase,
-      (texts.get(sentence.file) ?? "").slice(Math.max(0, sentence.start - ROLE_LOOKBACK), sentence.start),
-    );
+    roleAntecedent(phrase, texts.get(sentence.file) ?? "", sentence.start);
   // Clauses worded as non-negotiable that no statement cue read as such ("insisting it would play
   // no role", "has repeatedly ruled these out") are a red line of whose the words are: the subject's
   // party; for a subject that names none (or is obliged), the party of the one the sentence reports

@@ -5,7 +5,6 @@ import {
   isPronoun,
   newSpeakerMemory,
   OWNED,
-  onlyOpening,
   type Resolution,
   remember,
   resolveSource,
@@ -16,7 +15,7 @@ import { tokenFeatures } from "./attribution/features.js";
 import { linkSpans } from "./attribution/linker.js";
 import type { AttributionModel } from "./attribution/model.js";
 import { tagText } from "./attribution/tagger.js";
-import { definiteSource, type EarlierSource } from "./definite-source.js";
+import { definiteSource, type EarlierSource, namesBody } from "./definite-source.js";
 import { relayOf } from "./relay.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
@@ -115,14 +114,7 @@ export function findQuotes(
       earlier.push({
         who,
         at: span.start,
-        // An organisation, or a bare name the text knows no actor by and writes as a name
-        // mid-sentence too ("Gozitana", not "Aid"); never a country.
-        body:
-          kinds.get(who) === "organisation" ||
-          (resolution?.how === "name" &&
-            /^\p{Lu}[\p{L}-]+$/u.test(who) &&
-            !kinds.has(who) &&
-            !onlyOpening(a.text, who)),
+        body: namesBody(a, who, resolution?.how, kinds),
       });
     return {
       ...quote,

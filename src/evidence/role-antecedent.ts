@@ -7,13 +7,17 @@ import { toRegExp } from "./written-pattern.js";
 /** A definite role that stands for someone named just before ("the official"). */
 const ROLE = toRegExp(LANGUAGE.role.pattern);
 
+/** How far back a definite role looks for the one the text named with it. */
+const ROLE_LOOKBACK = 800;
+
 /**
- * Whom a definite role stands for: "the official" is the one the text named with that role in the
- * words `before` it ("an official from the ministry"); any other phrase is itself.
+ * Whom a definite role written at `at` in `text` stands for: "the official" is the one the text
+ * named with that role just before ("an official from the ministry"); any other phrase is itself.
  */
-export function roleAntecedent(phrase: string, before: string): string {
+export function roleAntecedent(phrase: string, text: string, at: number): string {
   const role = ROLE.exec(phrase.trim())?.[1];
   if (!role) return phrase;
+  const before = text.slice(Math.max(0, at - ROLE_LOOKBACK), at);
   const named = [
     ...before.matchAll(
       new RegExp(
@@ -25,20 +29,15 @@ export function roleAntecedent(phrase: string, before: string): string {
   return named ?? phrase;
 }
 
-/** How far back a definite role looks for the one the text named with it. */
-export const ROLE_LOOKBACK = 800;
-
 /**
  * `roleAntecedent` for a phrase written at `at` in an analysed text, cut at the name's first verb,
  * so it reads as a name: "the official" after "a senior US official said …" is "a senior US
  * official", after "an official from the ministry told …", "an official from the ministry".
  */
 export function roleAntecedentIn(a: TextAnalysis, phrase: string, at: number): string {
-  const from = Math.max(0, at - ROLE_LOOKBACK);
-  const before = a.text.slice(from, at);
-  const named = roleAntecedent(phrase, before);
+  const named = roleAntecedent(phrase, a.text, at);
   if (named === phrase) return phrase;
-  const start = from + before.lastIndexOf(named),
+  const start = a.text.lastIndexOf(named, at - named.length),
     end = start + named.length;
   let last = -1;
   for (let t = lowerBound(a.tokens.length, (i) => a.tokens[i]!.start < start); t < a.tokens.length; t++) {

@@ -3,7 +3,7 @@ import { formatPath } from "../errors.js";
 import type { CaseKnowledge } from "../evidence/case-knowledge.js";
 import { COUNTRIES } from "../evidence/countries.js";
 import { escapeRegExp } from "../evidence/escape-regexp.js";
-import { ROLE_LOOKBACK, roleAntecedent } from "../evidence/role-antecedent.js";
+import { roleAntecedent } from "../evidence/role-antecedent.js";
 import { type Voice, voiceOf } from "../evidence/voice.js";
 import { baseName } from "../model/base-name.js";
 import { descriptionSurnames } from "../model/description-surnames.js";
@@ -87,7 +87,7 @@ export function voicedCitations(
         plan: numbered ? `${numbered[1] ?? numbered[2]}-point` : null,
         // "The official" is the one named with that role just before ("an official from the ministry").
         voice: voiceOf(text.slice(from, to + 1), c.start - from, speaks, speaker, (phrase) =>
-          roleAntecedent(phrase, text.slice(Math.max(0, from - ROLE_LOOKBACK), from)),
+          roleAntecedent(phrase, text, from),
         ),
       };
     });
