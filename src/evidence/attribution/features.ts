@@ -54,7 +54,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   const tokens = a.tokens;
   const n = tokens.length;
   const text = a.text;
-  const words = tokens.map((t) => t.value.toLowerCase());
+  // What each token's word gives the features, looked up once per distinct word (see `wordsOf`).
+  const words = wordsOf(tokens, cues);
   // Whether a line break stands between token i − 1 and token i: one scan for line breaks, no slices.
   const breakBefore = new Uint8Array(n);
   for (let i = 1, nl = text.indexOf("\n"); i < n && nl >= 0; i++) {
@@ -77,9 +78,8 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   }
   // Cue words: a token is one when it, or it with the next word, is in the lexicon.
   const isCue = new Uint8Array(n);
-  const opening = pairOpenings(cues);
   for (let i = 0; i < n; i++)
-    if (cues.has(words[i]!) || (i + 1 < n && opening.has(words[i]!) && cues.has(`${words[i]} ${words[i + 1]}`)))
+    if (words[i]!.cue || (i + 1 < n && words[i]!.opening && cues.has(`${words[i]!.lower} ${words[i + 1]!.lower}`)))
       isCue[i] = 1;
   const leftCue = new Int32Array(n),
     rightCue = new Int32Array(n);
@@ -184,7 +184,6 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   // shape) is hashed once per token, then a feature is its template's number mixed with its
   // values' hashes and small integers — a few multiplications per feature. (Hashing a short word
   // costs less than looking it up in a table of hashes already taken.)
-  const shapeOf = new Map<string, number>();
   const wordH = new Uint32Array(n + 4),
     posH = new Uint32Array(n + 4),
     shapeH = new Uint32Array(n + 4),
@@ -192,14 +191,11 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   const START = hashString("<s>"),
     END = hashString("</s>");
   for (let i = 0; i < n; i++) {
-    const word = words[i]!;
-    wordH[i + 2] = hashString(word);
+    const w = words[i]!;
+    wordH[i + 2] = w.word;
     posH[i + 2] = posHash(tokens[i]!.pos);
-    const value = tokens[i]!.value;
-    let sh = shapeOf.get(value);
-    if (sh === undefined) shapeOf.set(value, (sh = hashString(shape(value))));
-    shapeH[i + 2] = sh;
-    sufH[i] = hashString(word, undefined, Math.max(0, word.length - 3));
+    shapeH[i + 2] = w.shape;
+    sufH[i] = w.suffix;
   }
   for (const at of [0, 1]) (wordH[at] = START), (posH[at] = START), (shapeH[at] = START);
   for (const at of [n + 2, n + 3]) (wordH[at] = END), (posH[at] = END), (shapeH[at] = END);
@@ -213,10 +209,12 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
   const hashes = new Uint32Array(n * 51 + 1);
   let used = 0;
   const offsets = new Uint32Array(n + 1);
-  const mixIn = (x: number, v: number) => Math.imul((x ^ v) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
-  // A feature: its template number mixed with up to three values (missing ones are 0).
-  const f = (template: number, a = 0, b = 0, c = 0) => {
-    const x = mixIn(mixIn(mixIn(Math.imul(template + 0x9e3779b9, 0x85ebca6b), a), b), c);
+  // A feature: its template number mixed with three values (0 where it has fewer).
+  const f = (template: number, a: number, b: number, c: number) => {
+    let x = Math.imul(template + 0x9e3779b9, 0x85ebca6b);
+    x = Math.imul((x ^ a) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
+    x = Math.imul((x ^ b) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
+    x = Math.imul((x ^ c) + 0x7f4a7c15, 0xc2b2ae35) ^ (x >>> 13);
     hashes[used++] = (x ^ (x >>> 16)) >>> 0;
   };
   for (let i = 0; i < n; i++) {
@@ -224,68 +222,67 @@ export function tokenFeatures(a: TextAnalysis, cues: CueLexicon): TokenFeatures 
     const np = phrases.part[i]!;
     f(45, np, phrases.subject[i]!, phrases.object[i]!);
     if (np) {
-      f(46, W(phrases.head[i]!));
-      f(47, W(phrases.head[i]!), phrases.subject[i]!);
+      f(46, W(phrases.head[i]!), 0, 0);
+      f(47, W(phrases.head[i]!), phrases.subject[i]!, 0);
     }
     f(48, np, phrases.length[i]!, P(i));
-    f(49, bucketIndex(clauseFrom[i]!), cueClause[i]!);
-    f(50, cueClause[i]!, inQuote[i]!);
-    f(51, verbBefore[i]! < 0 ? 0 : W(verbBefore[i]!));
-    const word = words[i]!,
-      value = tokens[i]!.value,
+    f(49, bucketIndex(clauseFrom[i]!), cueClause[i]!, 0);
+    f(50, cueClause[i]!, inQuote[i]!, 0);
+    f(51, verbBefore[i]! < 0 ? 0 : W(verbBefore[i]!), 0, 0);
+    const value = tokens[i]!.value,
       pos = P(i);
     const q = inQuote[i]!,
       lc = bucketIndex(leftCue[i]!),
       rc = bucketIndex(rightCue[i]!);
-    f(1);
-    f(2, W(i));
-    f(3, W(i - 1));
-    f(4, W(i + 1));
-    f(5, W(i - 2));
-    f(6, W(i + 2));
-    f(7, W(i - 1), W(i));
-    f(8, W(i), W(i + 1));
-    f(9, sufH[i]!);
-    f(10, S(i));
-    f(11, S(i - 1), S(i));
-    f(12, pos);
-    f(13, P(i - 1));
-    f(14, P(i + 1));
-    f(15, P(i - 1), pos);
-    f(16, pos, P(i + 1));
+    f(1, 0, 0, 0);
+    f(2, W(i), 0, 0);
+    f(3, W(i - 1), 0, 0);
+    f(4, W(i + 1), 0, 0);
+    f(5, W(i - 2), 0, 0);
+    f(6, W(i + 2), 0, 0);
+    f(7, W(i - 1), W(i), 0);
+    f(8, W(i), W(i + 1), 0);
+    f(9, sufH[i]!, 0, 0);
+    f(10, S(i), 0, 0);
+    f(11, S(i - 1), S(i), 0);
+    f(12, pos, 0, 0);
+    f(13, P(i - 1), 0, 0);
+    f(14, P(i + 1), 0, 0);
+    f(15, P(i - 1), pos, 0);
+    f(16, pos, P(i + 1), 0);
     f(17, P(i - 2), P(i - 1), pos);
-    f(18, q);
-    f(19, q, pos);
+    f(18, q, 0, 0);
+    f(19, q, pos, 0);
     f(20, i > 0 ? inQuote[i - 1]! : 0, q, i + 1 < n ? inQuote[i + 1]! : 0);
-    f(21, isCue[i]!);
-    f(22, isCue[i]!, pos);
-    f(23, lc);
-    f(24, rc);
+    f(21, isCue[i]!, 0, 0);
+    f(22, isCue[i]!, pos, 0);
+    f(23, lc, 0, 0);
+    f(24, rc, 0, 0);
     f(25, lc, rc, q);
-    f(26, rc, pos);
-    f(27, lc, pos);
-    f(28, sentenceStart[i]!, sentenceEnd[i]!);
+    f(26, rc, pos, 0);
+    f(27, lc, pos, 0);
+    f(28, sentenceStart[i]!, sentenceEnd[i]!, 0);
     const k = sentenceIndex[i]!,
       fc = firstCue[k]!,
       lcue = lastCue[k]!;
     const side = SIDE[fc < 0 ? "none" : i < fc ? "before" : i > lcue ? "after" : isCue[i] ? "at" : "between"];
-    f(29, side);
+    f(29, side, 0, 0);
     f(30, side, q, quotes[k]!);
-    f(31, side, pos);
-    f(32, side, bucketIndex(fc < 0 ? 99 : Math.min(Math.abs(i - fc), Math.abs(i - lcue))));
-    f(33, afterColonLine[i]!, q);
+    f(31, side, pos, 0);
+    f(32, side, bucketIndex(fc < 0 ? 99 : Math.min(Math.abs(i - fc), Math.abs(i - lcue))), 0);
+    f(33, afterColonLine[i]!, q, 0);
     // Which cue is near, not only how near: "said" and "according to" frame their content differently.
-    if (rightCue[i]! <= 8) f(34, W(i + rightCue[i]!), rc);
-    if (leftCue[i]! <= 8) f(35, W(i - leftCue[i]!), lc);
-    f(36, W(i), q);
-    f(37, W(i), side);
-    f(38, lineStart[i]!);
-    f(39, turn[i]!);
+    if (rightCue[i]! <= 8) f(34, W(i + rightCue[i]!), rc, 0);
+    if (leftCue[i]! <= 8) f(35, W(i - leftCue[i]!), lc, 0);
+    f(36, W(i), q, 0);
+    f(37, W(i), side, 0);
+    f(38, lineStart[i]!, 0, 0);
+    f(39, turn[i]!, 0, 0);
     f(40, beforeTrailing[i]!, inTrailing[i]!, pos);
-    f(41, inTrailing[i] ? W(i) : 0);
-    if (PRONOUNS.has(word)) f(42, rc);
-    if (OPEN_QUOTES.has(value) || CLOSE_QUOTES.has(value) || value === '"') f(43, q, lineStart[i]!);
-    if (i > 0 && (tokens[i - 1]!.value === "," || tokens[i - 1]!.value === "”")) f(44, isCue[i]!, pos);
+    f(41, inTrailing[i] ? W(i) : 0, 0, 0);
+    if (words[i]!.pronoun) f(42, rc, 0, 0);
+    if (OPEN_QUOTES.has(value) || CLOSE_QUOTES.has(value) || value === '"') f(43, q, lineStart[i]!, 0);
+    if (i > 0 && (tokens[i - 1]!.value === "," || tokens[i - 1]!.value === "”")) f(44, isCue[i]!, pos, 0);
   }
   offsets[n] = used;
   return { hashes: hashes.subarray(0, used), offsets };
@@ -335,11 +332,58 @@ function nounPhrases(a: TextAnalysis, sentenceIndex: Int32Array, isCue: Uint8Arr
   return { part, head, length, subject, object };
 }
 
-// The first words of a lexicon's two-word cues, once per lexicon: only after one is a pair built to look up.
-const openings = new WeakMap<CueLexicon, Set<string>>();
-function pairOpenings(cues: CueLexicon): Set<string> {
-  let out = openings.get(cues);
-  if (!out) openings.set(cues, (out = new Set([...cues].filter((c) => c.includes(" ")).map((c) => c.split(" ")[0]!))));
+/** What a word gives the features, the same wherever it stands. */
+interface WordFeatures {
+  readonly lower: string;
+  /** Hashes of the lower-cased word, its last three letters and its shape. */
+  readonly word: number;
+  readonly suffix: number;
+  readonly shape: number;
+  /** A cue by itself; the first word of a two-word cue. */
+  readonly cue: boolean;
+  readonly opening: boolean;
+  readonly pronoun: boolean;
+}
+
+/**
+ * Per lexicon, the words met so far: most of a text's tokens are words met before, and one lookup
+ * replaces lower-casing, three hashes and two lexicon lookups. Emptied when it grows past
+ * `WORDS_KEPT`, so a long-running process holds a few megabytes at most.
+ */
+const wordCache = new WeakMap<CueLexicon, { words: Map<string, WordFeatures>; openings: Set<string> }>();
+const WORDS_KEPT = 50_000;
+
+function wordsOf(tokens: TextAnalysis["tokens"], cues: CueLexicon): WordFeatures[] {
+  let cache = wordCache.get(cues);
+  if (!cache)
+    wordCache.set(
+      cues,
+      (cache = {
+        words: new Map(),
+        // The first words of the lexicon's two-word cues: only after one is a pair built to look up.
+        openings: new Set([...cues].filter((c) => c.includes(" ")).map((c) => c.split(" ")[0]!)),
+      }),
+    );
+  const out = new Array<WordFeatures>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const value = tokens[i]!.value;
+    let w = cache.words.get(value);
+    if (!w) {
+      const lower = value.toLowerCase();
+      w = {
+        lower,
+        word: hashString(lower),
+        suffix: hashString(lower, undefined, Math.max(0, lower.length - 3)),
+        shape: hashString(shape(value)),
+        cue: cues.has(lower),
+        opening: cache.openings.has(lower),
+        pronoun: PRONOUNS.has(lower),
+      };
+      if (cache.words.size >= WORDS_KEPT) cache.words.clear();
+      cache.words.set(value, w);
+    }
+    out[i] = w;
+  }
   return out;
 }
 
