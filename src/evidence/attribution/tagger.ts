@@ -76,16 +76,44 @@ export function emissions(w: TaggerWeights, f: TokenFeatures): Float32Array {
   return out;
 }
 
-/** The best tag sequence, and per token the margin of its tag over the best other tag there (a confidence signal). */
-export function viterbi(w: TaggerWeights, em: Float32Array): { tags: Uint8Array; score: Float64Array } {
+/**
+ * Working arrays for one paragraph, reused from one to the next and grown to the longest met: a
+ * typed array's allocation costs about a microsecond, and a text has dozens of paragraphs.
+ */
+let scratch = newScratch(256);
+function newScratch(tokens: number) {
+  return {
+    tokens,
+    delta: new Float64Array(tokens * T),
+    back: new Uint8Array(tokens * T),
+    psi: new Float64Array(tokens * T),
+    alpha: new Float64Array(tokens * T),
+    beta: new Float64Array(tokens * T),
+    scale: new Float64Array(tokens),
+    shift: new Float64Array(tokens),
+    tr: new Float64Array(T * T),
+  };
+}
+function scratchFor(tokens: number): typeof scratch {
+  if (tokens > scratch.tokens) scratch = newScratch(Math.max(tokens, 2 * scratch.tokens));
+  return scratch;
+}
+
+/**
+ * The best tag sequence, and per token the margin of its tag over the best other tag there (a
+ * confidence signal), written into `tags` and `score` (a paragraph's part of a text's arrays).
+ */
+export function viterbi(
+  w: TaggerWeights,
+  em: Float32Array,
+  tags = new Uint8Array(em.length / T),
+  score = new Float64Array(em.length / T),
+): { tags: Uint8Array; score: Float64Array } {
   const n = em.length / T;
-  const tags = new Uint8Array(n);
-  const score = new Float64Array(n);
   if (!n) return { tags, score };
-  const delta = new Float64Array(n * T),
-    back = new Uint8Array(n * T);
+  // Every cell of the working arrays below the paragraph's length is written before it is read.
+  const { delta, back, tr } = scratchFor(n);
   // A forbidden transition scores −∞, so the inner loop needs no test.
-  const tr = new Float64Array(T * T);
   for (let x = 0; x < T; x++)
     for (let y = 0; y < T; y++) tr[x * T + y] = allowed(x, y) ? w.transition[x * T + y]! : -Infinity;
   for (let y = 0; y < T; y++) delta[y] = startAllowed(y) ? w.start[y]! + em[y]! : -Infinity;
@@ -139,11 +167,16 @@ export function viterbi(w: TaggerWeights, em: Float32Array): { tags: Uint8Array;
  * allowed transitions, rescaled at each step). Unlike a token's own margin this weighs the whole
  * sequence: a source token whose neighbours could as well be content is doubtful.
  */
-export function posteriors(w: TaggerWeights, em: Float32Array, tags: Uint8Array, temperature: number): Float64Array {
+export function posteriors(
+  w: TaggerWeights,
+  em: Float32Array,
+  tags: Uint8Array,
+  temperature: number,
+  out = new Float64Array(em.length / T),
+): Float64Array {
   const n = em.length / T;
-  const out = new Float64Array(n);
   if (!n) return out;
-  const { alpha, beta } = forwardBackward(w, em, temperature);
+  const { alpha, beta } = forwardBackward(w, em, temperature, scratchFor(n));
   for (let t = 0; t < n; t++) {
     let z = 0;
     for (let y = 0; y < T; y++) z += alpha[t * T + y]! * beta[t * T + y]!;
@@ -163,6 +196,15 @@ export function forwardBackward(
   w: TaggerWeights,
   em: Float32Array,
   temperature: number,
+  /** Arrays to work in (at least n tokens long, left as they are by the caller until it is done with the answer); new ones when absent. */
+  into?: {
+    psi: Float64Array;
+    tr: Float64Array;
+    alpha: Float64Array;
+    beta: Float64Array;
+    scale: Float64Array;
+    shift: Float64Array;
+  },
 ): {
   psi: Float64Array;
   tr: Float64Array;
@@ -175,12 +217,12 @@ export function forwardBackward(
   const n = em.length / T;
   let trShift = -Infinity;
   for (let i = 0; i < T * T; i++) if (allowed(Math.floor(i / T), i % T)) trShift = Math.max(trShift, w.transition[i]!);
-  const tr = new Float64Array(T * T);
+  const tr = into?.tr ?? new Float64Array(T * T);
   for (let x = 0; x < T; x++)
     for (let y = 0; y < T; y++)
       tr[x * T + y] = allowed(x, y) ? Math.exp((w.transition[x * T + y]! - trShift) / temperature) : 0;
-  const psi = new Float64Array(n * T),
-    shift = new Float64Array(n);
+  const psi = into?.psi ?? new Float64Array(n * T),
+    shift = into?.shift ?? new Float64Array(n);
   for (let t = 0; t < n; t++) {
     const o = t * T;
     let max = -Infinity;
@@ -188,9 +230,9 @@ export function forwardBackward(
     shift[t] = max;
     for (let y = 0; y < T; y++) psi[o + y] = Math.exp((em[o + y]! - max) / temperature);
   }
-  const alpha = new Float64Array(n * T),
-    beta = new Float64Array(n * T),
-    scale = new Float64Array(n);
+  const alpha = into?.alpha ?? new Float64Array(n * T),
+    beta = into?.beta ?? new Float64Array(n * T),
+    scale = into?.scale ?? new Float64Array(n);
   let sum = 0;
   for (let y = 0; y < T; y++) sum += alpha[y] = startAllowed(y) ? Math.exp(w.start[y]! / temperature) * psi[y]! : 0;
   scale[0] = sum;
@@ -318,11 +360,10 @@ export function tagText(
   const em = emissions(w, f);
   for (const [from, to] of paragraphRanges(a)) {
     const part = em.subarray(from * T, to * T);
-    const r = viterbi(w, part);
-    tags.set(r.tags, from);
-    score.set(r.score, from);
+    const own = tags.subarray(from, to);
+    viterbi(w, part, own, score.subarray(from, to));
     // Posteriors are read on tagged spans only: a paragraph the tagger left all O needs none.
-    if (r.tags.some((y) => y !== 0)) posterior.set(posteriors(w, part, r.tags, POSTERIOR_TEMPERATURE), from);
+    if (own.some((y) => y !== 0)) posteriors(w, part, own, POSTERIOR_TEMPERATURE, posterior.subarray(from, to));
   }
   return { tags, score, posterior };
 }
