@@ -15,16 +15,9 @@ export interface Duplicate {
  * collision chance of ~2⁻⁵³ per pair; two texts' shared 5-grams are counted by one merge.
  */
 function shingles(text: string): Float64Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const hashes = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
-    hashes[i] = h;
-  }
-  const out = new Float64Array(Math.max(0, words.length - 4));
-  for (let i = 0; i + 5 <= words.length; i++) {
+  const hashes = wordHashes(text.toLowerCase());
+  const out = new Float64Array(Math.max(0, hashes.length - 4));
+  for (let i = 0; i + 5 <= hashes.length; i++) {
     let a = 0x9e3779b9,
       b = 0x85ebca6b;
     for (let k = i; k < i + 5; k++) {
@@ -39,6 +32,38 @@ function shingles(text: string): Float64Array {
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
   return out.subarray(0, n);
+}
+
+/**
+ * FNV-1a of each word (a run of letters and digits) of a text, read in place: no word is cut out
+ * as a string, nor a match made per word.
+ */
+function wordHashes(text: string): Uint32Array {
+  const out = new Uint32Array((text.length >> 1) + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    let len = wordCharLength(text, i);
+    if (!len) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    do {
+      for (const end = i + len; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      len = i < text.length ? wordCharLength(text, i) : 0;
+    } while (len);
+    out[n++] = h;
+  }
+  return out.subarray(0, n);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+/** The code units of the letter or digit at `i` (2 for one beyond the 16-bit range), or 0. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }
 
 /** A 5-gram's key in the index of originals: its hash's low 30 bits, a small integer (a map keyed by those hashes fast); taken with integer bit operations, not a floating-point remainder. */
