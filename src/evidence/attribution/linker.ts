@@ -1,7 +1,7 @@
 import { lowerBound } from "../lower-bound.js";
 import type { TextAnalysis } from "../text-analysis.js";
 import { signedQuotes } from "./signed-quotes.js";
-import { tagSpans } from "./tagger.js";
+import { paragraphStarts, tagSpans } from "./tagger.js";
 import { transcriptTurns } from "./transcript-turns.js";
 
 /** A span of tokens [from, to) and its characters. */
@@ -75,10 +75,10 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   // Sentence and paragraph index of each token.
   const sentence = new Int32Array(tokens.length),
     paragraph = new Int32Array(tokens.length);
+  const starts = paragraphStarts(a);
   for (let i = 0, s = 0, p = 0; i < tokens.length; i++) {
     while (s < a.sentences.length && a.sentences[s]!.end <= tokens[i]!.start) s++;
-    if (i > 0 && (tokens[i]!.value.includes("\n") || a.text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n")))
-      p++;
+    p += starts[i]!;
     sentence[i] = s;
     paragraph[i] = p;
   }

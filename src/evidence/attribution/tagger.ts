@@ -317,17 +317,28 @@ export function tagSpans(tags: Uint8Array): { role: "source" | "cue" | "content"
 /** Token ranges [from, to) of a text's paragraphs: the tagger reads one paragraph at a time (long sequences train badly). */
 export function paragraphRanges(a: TextAnalysis): [number, number][] {
   const out: [number, number][] = [];
-  const toks = a.tokens;
+  const starts = paragraphStarts(a);
   let from = 0;
-  for (let i = 1; i <= toks.length; i++) {
-    if (
-      i === toks.length ||
-      toks[i]!.value.includes("\n") ||
-      a.text.slice(toks[i - 1]!.end, toks[i]!.start).includes("\n")
-    ) {
-      if (i > from) out.push([from, i]);
+  for (let i = 1; i <= starts.length; i++) {
+    if (i === starts.length || starts[i]) {
+      out.push([from, i]);
       from = i;
     }
+  }
+  return out;
+}
+
+/**
+ * Per token, 1 where a paragraph starts after the first token: a line break stands in the token or
+ * in the space before it. One scan for line breaks, no slices.
+ */
+export function paragraphStarts(a: TextAnalysis): Uint8Array {
+  const toks = a.tokens,
+    text = a.text;
+  const out = new Uint8Array(toks.length);
+  for (let i = 1, nl = text.indexOf("\n"); i < toks.length && nl >= 0; i++) {
+    if (nl < toks[i - 1]!.end) nl = text.indexOf("\n", toks[i - 1]!.end);
+    if (nl >= 0 && nl < toks[i]!.end) out[i] = 1;
   }
   return out;
 }
