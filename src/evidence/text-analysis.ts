@@ -74,6 +74,16 @@ let wink = loadWink();
 const LONGEST_WORD = 200;
 const NOT_WORDS = new RegExp(`[^\\s()\\[\\]{}<>"'“”‘’,;]{${LONGEST_WORD},}`, "g");
 
+/** Whether a text may hold such a run: one of LONGEST_WORD characters without an ASCII space or line break (the pattern, tried at every character, costs more than this scan). */
+function mayHoldLongRun(text: string): boolean {
+  for (let i = 0, run = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) run = 0;
+    else if (++run >= LONGEST_WORD) return true;
+  }
+  return false;
+}
+
 /**
  * Latin letters beyond Latin-1 ("ğ", "Ł", "č", "ő"): wink's tokenizer cuts a word at each of them
  * ("Erdoğan" → "Erdo", "ğ", "an"). It reads each as its base letter of the same case, one code
@@ -101,8 +111,7 @@ export function analyseText(text: string): TextAnalysis {
   const { nlp, lexemes } = wink;
   const its: ItsHelpers = nlp.its;
   const known = lexemes.list.length;
-  const read = text
-    .replace(NOT_WORDS, (run) => " ".repeat(run.length))
+  const read = (mayHoldLongRun(text) ? text.replace(NOT_WORDS, (run) => " ".repeat(run.length)) : text)
     .replace(BEYOND_LATIN1, asLatin1)
     .replace(UNCOUNTED_SPACE, (c) => (/[\v\f\u2028\u2029]/.test(c) ? "\n" : " "));
   const doc = nlp.readDoc(read);
