@@ -13,9 +13,22 @@ interface DocumentRead {
   readonly events?: readonly EventMention[];
 }
 
-/** An approximate time elapsed ("nearly four years into", "almost three years since"), also right after a heading run into it. */
+/** An approximate time elapsed ("nearly four years into", "almost three years since"); where it may start is `startsWord`'s. */
 const ELAPSED =
-  /(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?:nearly|almost|about|around|roughly|more than|over|some)\s+(\w+)\s+(years?|months?)\s+(?:in|into|prior|since|ago|after|on)\b/gi;
+  /(?:nearly|almost|about|around|roughly|more than|over|some)\s+(\w+)\s+(years?|months?)\s+(?:in|into|prior|since|ago|after|on)\b/gi;
+
+/**
+ * Whether words found at `at` start there: no letter before them, or a heading run into them
+ * ("…the warNearly four years in"). (Checked here, not in the pattern: case-insensitive, the
+ * pattern's own check let "over" in "Hangover" pass, and cost a look at every character.)
+ */
+function startsWord(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1),
+    first = text.charCodeAt(at);
+  const upper = (c: number) => c >= 65 && c <= 90,
+    lower = (c: number) => c >= 97 && c <= 122;
+  return at === 0 || !(upper(before) || lower(before)) || (lower(before) && upper(first));
+}
 
 /** One name written twice in a row in a list ("Northland/Southland/Southland", "Gozo, Gozo"). */
 const REPEATED_NAME = /\b([A-Z][a-z]{2,})(?:\s*[/,]\s*(?:and\s+)?[A-Z][a-z]+)*\s*[/,]\s*(?:and\s+)?\1\b/g;
@@ -42,6 +55,7 @@ export function internalInconsistencies(d: DocumentRead): Inconsistency[] {
   }
   const spans = new Map<string, Map<number, string>>();
   for (const m of d.document.text.matchAll(ELAPSED)) {
+    if (!startsWord(d.document.text, m.index!)) continue;
     const n = SMALL[m[1]!.toLowerCase()] ?? Number(m[1]);
     if (!Number.isFinite(n)) continue;
     const unit = m[2]!.toLowerCase().replace(/s$/, "");

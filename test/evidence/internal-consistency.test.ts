@@ -44,6 +44,17 @@ describe("what a text says against itself", () => {
     expect(internalInconsistencies(read("sound.txt", SOUND, "2026-03-02"))).toEqual([]);
   });
 
+  it("an elapsed time starts a word or follows a heading run into it, never the end of another word", () => {
+    // "over" in "Hangover" is no elapsed time: read as one, it gave the dispute's length two ways.
+    const hangover = `The Hangover two years ago drew crowds. ${SOUND}`;
+    expect(internalInconsistencies(read("hangover.txt", hangover, "2026-03-02"))).toEqual([]);
+    // A heading run into the text ("…talksNearly three years in") still counts.
+    const glued = `${SOUND}\nHarbour talksNearly three years in, the fleet waits.`;
+    expect(internalInconsistencies(read("glued.txt", glued, "2026-03-02")).map((f) => f.kind)).toEqual([
+      "against itself",
+    ]);
+  });
+
   it("a source saying two things against itself is quarantined with its reasons; the scenario can keep it, saying why", () => {
     const docs = [read("careless.txt", CARELESS, "2026-03-03"), read("sound.txt", SOUND, "2026-03-02")];
     const [careless, sound] = sourceReliability(docs, []);
