@@ -174,11 +174,14 @@ interface Entry {
  * ("Vella") and their role ("the Maltese president") refer back to the full name; a government's
  * seat ("the White House") stands for its government. Candidates are runs of proper nouns (wink-nlp POS).
  */
+/** No case's places (one object, so a text's reading of its runs is kept across calls without any). */
+const NO_PLACES: Readonly<Record<string, readonly [ActorKind, string]>> = {};
+
 export function findActors(
   file: string,
   a: TextAnalysis,
   knownPeople: readonly string[] = [],
-  places: Readonly<Record<string, readonly [ActorKind, string]>> = {},
+  places: Readonly<Record<string, readonly [ActorKind, string]>> = NO_PLACES,
 ): Actor[] {
   const text = a.text;
   const actors = new Map<string, Entry>();
@@ -220,73 +223,23 @@ export function findActors(
     has: (key: string) => own.has(key) || batch.has(key),
     get: (key: string) => own.get(key) ?? batch.get(key)?.[0],
   };
-  const fullNames: string[] = [];
-  for (const run of properRuns(a)) {
-    const said = text.slice(run.start, run.end);
-    if (TITLE_ONLY.test(said)) continue;
-    const words = withoutTitle(said)
-      .split(/\s+/)
-      .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
-    if (personName(words) && (said !== withoutTitle(said) || !headlineOnly(text, run.start, words)))
-      fullNames.push(words.join(" "));
-  }
+  const { fullNames, runs } = runReadings(a, places);
   // Keyed as transliterations share a name: "Petrovskyy" in one text and "Petrovsky" in another are one person.
   for (const full of fullNames) {
     const last = surnameKey(full);
     if (!surnames.has(last)) own.set(last, full);
   }
-  for (const run of properRuns(a)) {
-    let { start, end } = run;
-    let words = text.slice(start, end).split(/\s+/);
-    while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) {
-      start += words[0]!.length + 1;
-      words = words.slice(1);
-    }
-    if (!words.length) continue;
-    // "Anna Berg Holm's closest ally": two names run together before a possessive (not one with a
-    // middle initial, "Maria J. Vella's").
-    if (
-      words.length === 3 &&
-      /^['’]s\b/.test(text.slice(end, end + 2)) &&
-      !/^\p{Lu}\.$/u.test(words[1]!) &&
-      !PARTICLE.test(words[1]!)
-    ) {
-      const second = words[2]!;
-      end -= second.length + 1;
-      words = words.slice(0, 2);
-      if (surnames.has(nameKey(second)))
-        add(surnames.get(nameKey(second))!, "person", end + 1, end + 1 + second.length);
-    }
-    const phrase = words.join(" ");
-    if (!phrase) continue;
-    const key = phrase.toLowerCase().replace(/^the\s+/, "");
-    const known = (Object.hasOwn(places, key) ? places[key] : undefined) ?? KNOWN.get(key);
-    if (known) {
-      add(known[1], known[0], start, end);
+  for (const run of runs) {
+    const { start, end, second } = run;
+    if (second && surnames.has(nameKey(second.word)))
+      add(surnames.get(nameKey(second.word))!, "person", second.start, second.start + second.word.length);
+    if (run.known) {
+      add(run.known[1], run.known[0], start, end);
       continue;
     }
-    // A role before the name ("presidential adviser John Smith") or in apposition after it ("Maria Vella, the chief negotiator").
-    let role =
-      roleBefore(text.slice(Math.max(0, start - 80), start)) ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
-    if (role)
-      role = role
-        .replace(GLUED_HEADING, "")
-        .split(/\s+/)
-        .filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase())))
-        .join(" ");
-    // A run ending in a role word is a title, not a name ("Prime Minister", "UK Prime Minister").
-    if (TITLE_ONLY.test(phrase)) continue;
-    // Role words capitalised before a name ("President Maria Vella", "Maltese Prime Minister
-    // Maria Vella") are not part of it: they give the role when none is written around it.
-    const title = TITLE_BEFORE_NAME.exec(phrase)?.[0] ?? "";
-    let name = phrase.slice(title.length);
-    if (!name) continue;
-    // A title with its department ("Minister of Fisheries Maria Vella"): the last two words are the name.
-    const department = title && /^(?:of|for)\s/.test(name) ? name.split(" ") : [];
-    if (department.length >= 4 && personName(department.slice(-2))) {
-      role ??= `${title.trim()} ${department.slice(0, -2).join(" ")}`;
-      name = department.slice(-2).join(" ");
-    }
+    if (run.name === null) continue;
+    const title = run.title;
+    let { name, role } = run;
     // A known person's name closing a longer run ("United Nations Jane Doe") is that person; so is
     // a full name the text gives after a word it writes in lower case elsewhere ("Rival Jane Doe").
     const all = name.split(" ");
@@ -496,6 +449,115 @@ function initialInName(tokens: readonly Token[], i: number): boolean {
     /^\p{Lu}\p{Ll}/u.test(next.value)
   );
 }
+
+/** What a run of proper nouns reads as before the batch's people are known: the same in a text's two readings. */
+interface RunReading {
+  /** Where the words stand, past any leading word that is no name ("The", "Then"). */
+  readonly start: number;
+  readonly end: number;
+  /** A third name run into two before a possessive ("Anna Berg Holm's"), a person's if the people known give its surname. */
+  readonly second: { readonly word: string; readonly start: number } | null;
+  /** The place, country or body the words name (the case's places first, then any text's). */
+  readonly known: readonly [ActorKind, string] | undefined;
+  /** The words less a title before them ("President Maria Vella" → "Maria Vella"), or null when no name is left. */
+  readonly name: string | null;
+  readonly title: string;
+  /** The role written around the words, or given with a department ("Minister of Fisheries"). */
+  readonly role: string | undefined;
+}
+
+/**
+ * A text's proper-noun runs as read before the batch's people are known, and the full names of
+ * people among them, kept for its second reading (with the batch's people), which starts here.
+ */
+function runReadings(
+  a: TextAnalysis,
+  places: Readonly<Record<string, readonly [ActorKind, string]>>,
+): { fullNames: readonly string[]; runs: readonly RunReading[] } {
+  const kept = readingsOf.get(a);
+  if (kept?.places === places) return kept;
+  const text = a.text;
+  const fullNames: string[] = [];
+  for (const run of properRuns(a)) {
+    const said = text.slice(run.start, run.end);
+    if (TITLE_ONLY.test(said)) continue;
+    const words = withoutTitle(said)
+      .split(/\s+/)
+      .filter((w) => !NOT_NAMES.has(w.toLowerCase()));
+    if (personName(words) && (said !== withoutTitle(said) || !headlineOnly(text, run.start, words)))
+      fullNames.push(words.join(" "));
+  }
+  const runs: RunReading[] = [];
+  for (const run of properRuns(a)) {
+    let { start, end } = run;
+    let words = text.slice(start, end).split(/\s+/);
+    while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) {
+      start += words[0]!.length + 1;
+      words = words.slice(1);
+    }
+    if (!words.length) continue;
+    // "Anna Berg Holm's closest ally": two names run together before a possessive (not one with a
+    // middle initial, "Maria J. Vella's").
+    let second: RunReading["second"] = null;
+    if (
+      words.length === 3 &&
+      /^['’]s\b/.test(text.slice(end, end + 2)) &&
+      !/^\p{Lu}\.$/u.test(words[1]!) &&
+      !PARTICLE.test(words[1]!)
+    ) {
+      const word = words[2]!;
+      end -= word.length + 1;
+      words = words.slice(0, 2);
+      second = { word, start: end + 1 };
+    }
+    const reading = (rest: Pick<RunReading, "known" | "name" | "title" | "role">) =>
+      runs.push({ start, end, second, ...rest });
+    const phrase = words.join(" ");
+    if (!phrase) {
+      if (second) reading({ known: undefined, name: null, title: "", role: undefined });
+      continue;
+    }
+    const key = phrase.toLowerCase().replace(/^the\s+/, "");
+    const known = (Object.hasOwn(places, key) ? places[key] : undefined) ?? KNOWN.get(key);
+    if (known) {
+      reading({ known, name: null, title: "", role: undefined });
+      continue;
+    }
+    // A role before the name ("presidential adviser John Smith") or in apposition after it ("Maria Vella, the chief negotiator").
+    let role =
+      roleBefore(text.slice(Math.max(0, start - 80), start)) ?? APPOSITION.exec(text.slice(end, end + 80))?.[1];
+    if (role)
+      role = role
+        .replace(GLUED_HEADING, "")
+        .split(/\s+/)
+        .filter((w, i, ws) => !(i < ws.length - 1 && NOT_NAMES.has(w.toLowerCase())))
+        .join(" ");
+    // A run ending in a role word is a title, not a name ("Prime Minister", "UK Prime Minister").
+    // Role words capitalised before a name ("President Maria Vella", "Maltese Prime Minister
+    // Maria Vella") are not part of it: they give the role when none is written around it.
+    const titleOnly = TITLE_ONLY.test(phrase);
+    const title = titleOnly ? "" : (TITLE_BEFORE_NAME.exec(phrase)?.[0] ?? "");
+    let name: string | null = titleOnly ? null : phrase.slice(title.length) || null;
+    // A title with its department ("Minister of Fisheries Maria Vella"): the last two words are the name.
+    const department = name && title && /^(?:of|for)\s/.test(name) ? name.split(" ") : [];
+    if (department.length >= 4 && personName(department.slice(-2))) {
+      role ??= `${title.trim()} ${department.slice(0, -2).join(" ")}`;
+      name = department.slice(-2).join(" ");
+    }
+    if (name !== null || second) reading({ known: undefined, name, title, role });
+  }
+  const out = { places, fullNames, runs };
+  readingsOf.set(a, out);
+  return out;
+}
+const readingsOf = new WeakMap<
+  TextAnalysis,
+  {
+    places: Readonly<Record<string, readonly [ActorKind, string]>>;
+    fullNames: readonly string[];
+    runs: readonly RunReading[];
+  }
+>();
 
 /** Maximal runs of proper-noun tokens (with inner dots, "of", particles and initials), e.g. "Steve Smith", "U.S.", "Secretary of State Jane Doe". */
 function properRuns(a: TextAnalysis): readonly { readonly start: number; readonly end: number }[] {
