@@ -189,7 +189,9 @@ export function calibrated(c: Calibrator, signals: Float64Array): number {
   let z = c.bias;
   for (const t of c.trees) {
     let k = 0;
-    while (t.feature[k]! >= 0) k = signals[t.feature[k]!]! <= t.threshold[k]! ? 2 * k + 1 : 2 * k + 2;
+    // Left on ≤, else right, taken as a number rather than a branch: which way a quote goes is not
+    // predictable, and a mispredicted branch at each of 600 nodes was most of a quote's confidence.
+    while (t.feature[k]! >= 0) k = 2 * k + 1 + +!(signals[t.feature[k]!]! <= t.threshold[k]!);
     z += c.rate * t.value[k]!;
   }
   return 1 / (1 + Math.exp(-z));
