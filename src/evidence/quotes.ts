@@ -19,6 +19,7 @@ import { definiteSource, type EarlierSource, namesBody } from "./definite-source
 import { relayOf } from "./relay.js";
 import { type Located, locate } from "./span.js";
 import type { TextAnalysis } from "./text-analysis.js";
+import { wordCount } from "./word-count.js";
 
 /**
  * A statement attributed to someone: a direct quote (their words in quotation marks), a partial
@@ -467,7 +468,7 @@ function quoteExtent(text: string, start: number, end: number): { start: number;
     const close = text.slice(end, full).search(/["”’]/);
     if (close >= 0) end += close + 1;
   }
-  const words = text.slice(start, end).split(/\s+/).length;
+  const words = wordCount(text.slice(start, end));
   // A quotation closed early, the words running on after it ('“den**ification” (a euphemism …),
   // and lifting all sanctions'), is a partial quotation inside the author's words: the whole is
   // reported, opening mark and all.

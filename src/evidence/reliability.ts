@@ -3,6 +3,7 @@ import type { SourceStats } from "./align.js";
 import type { Claim } from "./claims.js";
 import type { EventMention } from "./events.js";
 import { internalInconsistencies } from "./internal-consistency.js";
+import { wordCount } from "./word-count.js";
 
 /** What reliability reads of a document's evidence. */
 interface SourceEvidence {
@@ -84,7 +85,7 @@ const BROADCASTERS =
 export function classifySource(doc: SourceEvidence["document"]): { kind: SourceKind; reason: string } {
   const text = doc.text;
   const outside = text.replace(/[“"][^”"\n]*[”"]/g, " ");
-  const words = Math.max(1, outside.split(/\s+/).length);
+  const words = Math.max(1, wordCount(outside));
   const turns = (text.match(/^[A-Z][A-Za-z .'-]{1,30}:\s/gm) ?? []).length;
   if (turns >= 4) return { kind: "official transcript", reason: `${turns} speaker turns ("Name: …")` };
   const outlet = doc.outlet ?? "";
@@ -131,7 +132,7 @@ export function sourceReliability(
       unique = (s?.unique ?? 0) / claims;
     const outside = d.document.text.replace(/[“"][^”"\n]*[”"]/g, " ");
     const hedges = (outside.match(HEDGE) ?? []).length;
-    const perThousand = (1000 * hedges) / Math.max(1, outside.split(/\s+/).length);
+    const perThousand = (1000 * hedges) / Math.max(1, wordCount(outside));
     const attributed = d.quotes.filter((q) => q.resolvedBy);
     const named = attributed.length ? attributed.filter((q) => q.resolvedBy === "name").length / attributed.length : 0;
     const reasons: string[] = [
