@@ -102,15 +102,16 @@ export function findDuplicates(docs: readonly Pick<EvidenceDocument, "id" | "tex
       // not merged with (J ≥ t needs shared ≥ t / (1 + t) of both sets together).
       const candidates = new Map<number, number>();
       let unsought = 0;
-      for (const s of set) {
-        const list = holders.get(indexKey(s));
+      // (Indexed loops: iterating a typed array with for…of made an object per 5-gram.)
+      for (let k = 0; k < set.length; k++) {
+        const list = holders.get(indexKey(set[k]!));
         if (list && list.length <= COMMON) for (const i of list) candidates.set(i, (candidates.get(i) ?? 0) + 1);
         else if (list) unsought++;
       }
       // A text made only of boilerplate: fall back to the first holders of its 5-grams.
       if (!candidates.size)
-        for (const s of set)
-          for (const i of (holders.get(indexKey(s)) ?? []).slice(0, COMMON))
+        for (let k = 0; k < set.length; k++)
+          for (const i of (holders.get(indexKey(set[k]!)) ?? []).slice(0, COMMON))
             candidates.set(i, Number.POSITIVE_INFINITY);
       for (const i of [...candidates.keys()].sort((a, b) => a - b)) {
         const most = candidates.get(i)! + unsought;
@@ -127,8 +128,8 @@ export function findDuplicates(docs: readonly Pick<EvidenceDocument, "id" | "tex
     if (same === undefined) firstById.set(doc.id, j);
     // Only originals are indexed: a copy of a copy is found through the original.
     if (!found)
-      for (const s of set) {
-        const key = indexKey(s);
+      for (let k = 0; k < set.length; k++) {
+        const key = indexKey(set[k]!);
         const list = holders.get(key);
         if (!list) holders.set(key, [j]);
         else if (list[list.length - 1] !== j) list.push(j);
