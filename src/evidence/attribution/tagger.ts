@@ -77,9 +77,12 @@ export function emissions(w: TaggerWeights, f: TokenFeatures): Float32Array {
 }
 
 /**
- * Working arrays for one paragraph, reused from one to the next and grown to the longest met: a
- * typed array's allocation costs about a microsecond, and a text has dozens of paragraphs.
+ * Working arrays for one paragraph, reused from one to the next and grown to the longest met (up
+ * to KEPT_TOKENS): a typed array's allocation costs about a microsecond, and a text has dozens of
+ * paragraphs. A longer paragraph (a pasted text with no line breaks) gets arrays of its own, so a
+ * long-running process never keeps more than a few megabytes here.
  */
+const KEPT_TOKENS = 16_384;
 let scratch = newScratch(256);
 function newScratch(tokens: number) {
   return {
@@ -95,7 +98,8 @@ function newScratch(tokens: number) {
   };
 }
 function scratchFor(tokens: number): typeof scratch {
-  if (tokens > scratch.tokens) scratch = newScratch(Math.max(tokens, 2 * scratch.tokens));
+  if (tokens > KEPT_TOKENS) return newScratch(tokens);
+  if (tokens > scratch.tokens) scratch = newScratch(Math.min(KEPT_TOKENS, Math.max(tokens, 2 * scratch.tokens)));
   return scratch;
 }
 
