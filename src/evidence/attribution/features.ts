@@ -366,9 +366,12 @@ function wordsOf(tokens: TextAnalysis["tokens"], cues: CueLexicon): WordFeatures
     );
   const out = new Array<WordFeatures>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const value = tokens[i]!.value;
+    let value = tokens[i]!.value;
     let w = cache.words.get(value);
     if (!w) {
+      // The word copied out of its text: a token's value is a slice, which in V8 keeps the whole
+      // text alive while the table keeps the word (every article a server reads, otherwise).
+      value = ` ${value}`.slice(1);
       const lower = value.toLowerCase();
       w = {
         lower,
