@@ -1,6 +1,7 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
 import { NearestNamed } from "./attribution/nearest-named.js";
 import { GOVERNMENTS } from "./countries.js";
+import { detached } from "./detached.js";
 import { escapeRegExp } from "./escape-regexp.js";
 import { nameKey, samePerson, surnameIndex, surnameKey } from "./name-key.js";
 import { type Located, locate } from "./span.js";
@@ -394,7 +395,7 @@ function isCountry(name: string): boolean {
     // Every capitalised word of every text is asked: each answer is kept (a bounded memo).
     if (countryNames.size > 100_000) countryNames.clear();
     countryNames.set(
-      name,
+      detached(name),
       (known = COUNTRY_NAMES.has(name) || GOVERNMENTS.some(([re]) => re.exec(name)?.[0] === name)),
     );
   }

@@ -1,4 +1,5 @@
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
+import { detached } from "./detached.js";
 
 /** A particle inside a name, before a hyphen or another part ("Al-Vella", "Abd Vella"): its case varies between texts. */
 const PARTICLE = new RegExp(`\\b(?:${LANGUAGE.nameParticles.pattern})(?=[- ]\\p{Lu})`, "giu");
@@ -12,8 +13,10 @@ const PARTICLE = new RegExp(`\\b(?:${LANGUAGE.nameParticles.pattern})(?=[- ]\\p{
 export function nameKey(name: string): string {
   let key = keys.get(name);
   if (key === undefined) {
+    // (Kept as a copy: the key of a name with nothing to fold is the name itself.)
+    const own = detached(name);
     // Most names are plain ASCII: only the others are decomposed.
-    key = (/[^ -~]/.test(name) ? name.normalize("NFD").replace(/\p{M}/gu, "") : name)
+    key = (/[^ -~]/.test(own) ? own.normalize("NFD").replace(/\p{M}/gu, "") : own)
       .replace(PARTICLE, (p) => p.toLowerCase())
       .replace(/[’']/g, "")
       .replace(/yy/g, "y")
@@ -22,7 +25,7 @@ export function nameKey(name: string): string {
     // The same few names are keyed again and again (each text's actors, read twice): remembered,
     // up to a bound, so a long run of texts does not grow the table without end.
     if (keys.size >= KEYS_KEPT) keys.clear();
-    keys.set(name, key);
+    keys.set(own, key);
   }
   return key;
 }

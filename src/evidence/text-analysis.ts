@@ -1,6 +1,7 @@
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItemEntity, type ItemSentence, type ItsHelpers } from "wink-nlp";
 import LANGUAGE from "../../language/actors.json" with { type: "json" };
+import { detached } from "./detached.js";
 
 /** A token with its character offsets (wink-nlp tokenises losslessly, so offsets are exact). */
 export interface Token {
@@ -223,7 +224,7 @@ export function isAdjective(word: string): boolean {
   let adjective = adjectives.get(word);
   if (adjective === undefined) {
     if (adjectives.size > 10_000) adjectives.clear();
-    adjectives.set(word, (adjective = wink.nlp.readDoc(word).tokens().out(wink.nlp.its.pos)[0] === "ADJ"));
+    adjectives.set(detached(word), (adjective = wink.nlp.readDoc(word).tokens().out(wink.nlp.its.pos)[0] === "ADJ"));
   }
   return adjective;
 }

@@ -1,3 +1,4 @@
+import { detached } from "../detached.js";
 import type { TextAnalysis } from "../text-analysis.js";
 
 /**
@@ -371,7 +372,7 @@ function wordsOf(tokens: TextAnalysis["tokens"], cues: CueLexicon): WordFeatures
     if (!w) {
       // The word copied out of its text: a token's value is a slice, which in V8 keeps the whole
       // text alive while the table keeps the word (every article a server reads, otherwise).
-      value = ` ${value}`.slice(1);
+      value = detached(value);
       const lower = value.toLowerCase();
       w = {
         lower,
