@@ -30,6 +30,7 @@ import type {
   StoredScenario,
   TournamentEntry,
 } from "./store.js";
+import { whileBusy } from "./while-busy.js";
 
 /**
  * The SQLite workspace: ingested documents with their evidence (one transaction per document)
@@ -64,15 +65,16 @@ export class SqliteStore implements Store {
       const { dev, ino } = statSync(file);
       this.identity = { dev, ino };
       if (mode === "read") {
-        this.db.prepare("SELECT 1 FROM documents LIMIT 1").all();
+        whileBusy(() => this.db.prepare("SELECT 1 FROM documents LIMIT 1").all());
         return;
       }
-      this.db.pragma("journal_mode = WAL");
+      whileBusy(() => this.db.pragma("journal_mode = WAL"));
       // The schema is made (or brought up to date) under the write lock: two processes opening a new
       // workspace at once must not both add the same column.
-      this.db
-        .transaction(() => {
-          this.db.exec(`
+      whileBusy(() =>
+        this.db
+          .transaction(() => {
+            this.db.exec(`
             CREATE TABLE IF NOT EXISTS tournaments (id TEXT PRIMARY KEY, config TEXT NOT NULL, created TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS tournament_runs (
               tournament TEXT NOT NULL REFERENCES tournaments(id),
@@ -98,34 +100,35 @@ export class SqliteStore implements Store {
               edit TEXT NOT NULL, edited TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS document_edits_document ON document_edits(document, seq);
             ${followSchema("sqlite")}`);
-          // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
-          const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
-            (c) => c.name,
-          );
-          if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
-          if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
-          if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
-          // Added later: a claim's subject · attribute, indexed, so a new document's claims meet the stored ones they concern.
-          const evidenceColumns = (this.db.prepare("PRAGMA table_info(evidence)").all() as { name: string }[]).map(
-            (c) => c.name,
-          );
-          if (!evidenceColumns.includes("claim_key")) {
-            this.db.exec("ALTER TABLE evidence ADD COLUMN claim_key TEXT");
-            this.db.exec(
-              "UPDATE evidence SET claim_key = json_extract(data, '$.subject') || '|' || json_extract(data, '$.attribute') WHERE kind = 'claim'",
+            // Added later: the full names each document gives (so adding a document never analyses the stored ones again).
+            const columns = (this.db.prepare("PRAGMA table_info(documents)").all() as { name: string }[]).map(
+              (c) => c.name,
             );
-          }
-          this.db.exec(
-            "CREATE INDEX IF NOT EXISTS evidence_claim_key ON evidence(claim_key) WHERE claim_key IS NOT NULL",
-          );
-          // Added later: whether a run's deal crosses a red line (runs stored before say it does not).
-          const runColumns = (this.db.prepare("PRAGMA table_info(tournament_runs)").all() as { name: string }[]).map(
-            (c) => c.name,
-          );
-          if (!runColumns.includes("crosses"))
-            this.db.exec("ALTER TABLE tournament_runs ADD COLUMN crosses INTEGER NOT NULL DEFAULT 0");
-        })
-        .immediate();
+            if (!columns.includes("people")) this.db.exec("ALTER TABLE documents ADD COLUMN people TEXT");
+            if (!columns.includes("url")) this.db.exec("ALTER TABLE documents ADD COLUMN url TEXT");
+            if (!columns.includes("published_at")) this.db.exec("ALTER TABLE documents ADD COLUMN published_at TEXT");
+            // Added later: a claim's subject · attribute, indexed, so a new document's claims meet the stored ones they concern.
+            const evidenceColumns = (this.db.prepare("PRAGMA table_info(evidence)").all() as { name: string }[]).map(
+              (c) => c.name,
+            );
+            if (!evidenceColumns.includes("claim_key")) {
+              this.db.exec("ALTER TABLE evidence ADD COLUMN claim_key TEXT");
+              this.db.exec(
+                "UPDATE evidence SET claim_key = json_extract(data, '$.subject') || '|' || json_extract(data, '$.attribute') WHERE kind = 'claim'",
+              );
+            }
+            this.db.exec(
+              "CREATE INDEX IF NOT EXISTS evidence_claim_key ON evidence(claim_key) WHERE claim_key IS NOT NULL",
+            );
+            // Added later: whether a run's deal crosses a red line (runs stored before say it does not).
+            const runColumns = (this.db.prepare("PRAGMA table_info(tournament_runs)").all() as { name: string }[]).map(
+              (c) => c.name,
+            );
+            if (!runColumns.includes("crosses"))
+              this.db.exec("ALTER TABLE tournament_runs ADD COLUMN crosses INTEGER NOT NULL DEFAULT 0");
+          })
+          .immediate(),
+      );
     } catch (e) {
       if (e instanceof InputError) throw e;
       const known = systemProblem(e);
@@ -172,11 +175,14 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  /** Runs a database operation; a full disk, a read-only file or a busy database becomes a clear error naming the file. */
+  /**
+   * Runs a database operation (again while the database is busy, for up to 10 s); a full disk, a
+   * read-only file or a database still busy becomes a clear error naming the file.
+   */
   private guarded<T>(operation: () => T): T {
     try {
       this.checkSameFile();
-      return operation();
+      return whileBusy(operation);
     } catch (e) {
       const known = systemProblem(e);
       if (known) throw new InputError([{ ...known, file: this.file }], { cause: e });
