@@ -1,4 +1,5 @@
 import type { EvidenceDocument } from "./document.js";
+import { eachWord } from "./word-runs.js";
 
 /** Share of shared word 5-grams above which two documents are near-identical copies. */
 export const NEAR_DUPLICATE = 0.8;
@@ -41,29 +42,12 @@ function shingles(text: string): Float64Array {
 function wordHashes(text: string): Uint32Array {
   const out = new Uint32Array((text.length >> 1) + 1);
   let n = 0;
-  for (let i = 0; i < text.length; ) {
-    let len = wordCharLength(text, i);
-    if (!len) {
-      i++;
-      continue;
-    }
+  eachWord(text, true, (start, end) => {
     let h = 0x811c9dc5;
-    do {
-      for (const end = i + len; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-      len = i < text.length ? wordCharLength(text, i) : 0;
-    } while (len);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     out[n++] = h;
-  }
+  });
   return out.subarray(0, n);
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/uy;
-/** The code units of the letter or digit at `i` (2 for one beyond the 16-bit range), or 0. */
-function wordCharLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
-  WORD_CHAR.lastIndex = i;
-  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }
 
 /** A 5-gram's key in the index of originals: its hash's low 30 bits, a small integer (a map keyed by those hashes fast); taken with integer bit operations, not a floating-point remainder. */

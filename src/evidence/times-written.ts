@@ -1,4 +1,5 @@
 import { escapeRegExp } from "./escape-regexp.js";
+import { eachWord } from "./word-runs.js";
 
 /**
  * How often a word stands alone in a text (not inside a longer word). The text's words are found
@@ -29,37 +30,17 @@ export function answeredOnce<T>(text: string, question: string, answer: () => T)
 
 function wordsOf(text: string): Map<string, number[]> {
   if (written.text !== text) {
-    // Words read in place, a letter at a time (a match object per word was most of the cost).
     const at = new Map<string, number[]>();
-    for (let i = 0; i < text.length; ) {
-      let len = letterLength(text, i);
-      if (!len) {
-        i++;
-        continue;
-      }
-      const start = i;
-      while (len) {
-        i += len;
-        len = i < text.length ? letterLength(text, i) : 0;
-      }
-      const word = text.slice(start, i);
+    eachWord(text, false, (start, end) => {
+      const word = text.slice(start, end);
       const list = at.get(word);
       if (list) list.push(start);
       else at.set(word, [start]);
-    }
+    });
     written = { text, at, answers: new Map() };
   }
   return written.at;
 }
-const LETTER = /\p{L}/uy;
-/** The code units of the letter at `i` (2 for one beyond the 16-bit range), or 0. */
-function letterLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  LETTER.lastIndex = i;
-  return LETTER.test(text) ? LETTER.lastIndex - i : 0;
-}
-
 let written: { text: string; at: Map<string, number[]>; answers: Map<string, unknown> } = {
   text: "",
   at: new Map(),

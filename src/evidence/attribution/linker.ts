@@ -213,13 +213,11 @@ export function linkSpans(a: TextAnalysis, tags: Uint8Array): Relation[] {
   // Whether a relation's source, before its cue, opens the clause after a contrast that follows
   // `end` (", but | Y said …"), with words of its own after the cue.
   const contrastedBefore = (r: Rel, end: number) => {
-    if (!r.source || r.source.to > r.cue.from || r.source.from < end) return false;
-    const between = tokens.slice(end, r.source.from).map((x) => x.value);
+    if (!r.source || r.source.to > r.cue.from) return false;
+    const between = r.source.from - end;
     return (
-      between.length > 0 &&
-      between.length <= 2 &&
-      CONTRAST.test(between.at(-1)!) &&
-      (between.length === 1 || between[0] === ",") &&
+      (between === 1 || (between === 2 && tokens[end]!.value === ",")) &&
+      CONTRAST.test(tokens[r.source.from - 1]!.value) &&
       contents.some((c) => c.from >= r.cue.to && sentence[c.from] === sentence[r.cue.from])
     );
   };

@@ -189,6 +189,16 @@ export function posteriors(
   return out;
 }
 
+/** Forward–backward's arrays over a sequence: see `forwardBackward`. */
+interface Lattice {
+  psi: Float64Array;
+  tr: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+  scale: Float64Array;
+  shift: Float64Array;
+}
+
 /**
  * Forward–backward over one sequence of emissions, the scores divided by `temperature` and read
  * as log-potentials within the allowed transitions. Each step is rescaled: `alpha` at t sums to
@@ -201,23 +211,8 @@ export function forwardBackward(
   em: Float32Array,
   temperature: number,
   /** Arrays to work in (at least n tokens long, left as they are by the caller until it is done with the answer); new ones when absent. */
-  into?: {
-    psi: Float64Array;
-    tr: Float64Array;
-    alpha: Float64Array;
-    beta: Float64Array;
-    scale: Float64Array;
-    shift: Float64Array;
-  },
-): {
-  psi: Float64Array;
-  tr: Float64Array;
-  alpha: Float64Array;
-  beta: Float64Array;
-  scale: Float64Array;
-  shift: Float64Array;
-  trShift: number;
-} {
+  into?: Lattice,
+): Lattice & { trShift: number } {
   const n = em.length / T;
   let trShift = -Infinity;
   for (let i = 0; i < T * T; i++) if (allowed(Math.floor(i / T), i % T)) trShift = Math.max(trShift, w.transition[i]!);
