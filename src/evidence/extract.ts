@@ -8,7 +8,7 @@ import { type EvidenceDocument, KNOWN_DATE_SOURCES } from "./document.js";
 import { type Duplicate, findDuplicates } from "./duplicates.js";
 import { type EventMention, findEvents, mergeEvents, type NegotiationEvent } from "./events.js";
 import { findQuantities, type QuantityMention } from "./quantities.js";
-import { findQuotesOf, type Quote } from "./quotes.js";
+import { findQuotes, type Quote } from "./quotes.js";
 import { type SourceOverride, type SourceReliability, sourceReliability } from "./reliability.js";
 import { findStatements, type Statement } from "./statements.js";
 import { analyseText, type TextAnalysis } from "./text-analysis.js";
@@ -115,13 +115,7 @@ export function extractDocuments(
       dates[i]!.filter((d) => d.kind !== "duration"),
     ),
   );
-  const quotes = step(onStep, "quotes", () =>
-    findQuotesOf(
-      docs.map((doc, i) => ({ file: doc.file, a: analyses[i]!, actors: actors[i]! })),
-      model,
-      knownPeople,
-    ),
-  );
+  const quotes = each("quotes", (doc, a, i) => findQuotes(doc.file, a, actors[i]!, model, knownPeople));
   const claims = each("claims", (doc, a, i) =>
     findClaims(doc.file, a, { dates: dates[i]!, quantities: quantities[i]!, quotes: quotes[i]! }, knowledge),
   );
@@ -170,17 +164,14 @@ export function extractEvidence(
   const people = step(onStep, "people", () => [
     ...new Set(docs.flatMap((d, i) => namedPeople(d.file, analyses[i]!, knowledge))),
   ]);
-  // Step by step across a group of documents at a time (`extractDocuments`), so progress still moves.
+  // A few documents at a time, step by step across them (`extractDocuments`), so progress still moves.
   const extracted: DocumentEvidence[] = [];
-  for (let from = 0; from < docs.length; ) {
-    let to = from + 1;
-    for (let held = docs[from]!.text.length; to < docs.length && held + docs[to]!.text.length <= STEP_GROUP_CHARS; to++)
-      held += docs[to]!.text.length;
+  for (let from = 0; from < docs.length; from += STEP_GROUP) {
+    const to = Math.min(docs.length, from + STEP_GROUP);
     extracted.push(
       ...extractDocuments(docs.slice(from, to), model, knowledge, people, analyses.slice(from, to), onStep),
     );
     onProgress?.(docs.length + to, 2 * docs.length);
-    from = to;
   }
   const duplicates = step(onStep, "duplicates", () => findDuplicates(docs));
   const original = new Map(docs.map((d, i) => [d.file, docs[duplicates[i]?.of ?? i]!.file]));
@@ -206,12 +197,8 @@ export function extractEvidence(
   };
 }
 
-/**
- * Characters of text extracted step by step together (at least one document): the more, the
- * longer each step's tables are reused (PolNeAR dev's 0.41 MB in one pass: 470 ms a pass
- * document by document, 420 in groups of 32, 410 whole); about a second's work between progress reports.
- */
-export const STEP_GROUP_CHARS = 1_000_000;
+/** Documents extracted step by step together: enough for a step's tables to be reused, few enough for progress to move. */
+const STEP_GROUP = 32;
 
 /** Shortest words that, quoted alike in two sources, are taken for the same quotation. */
 const SAME_WORDS_MIN = 20;

@@ -62,42 +62,6 @@ export interface QuoteCandidate {
   readonly signals: Float64Array | null;
 }
 
-/** A text's tokens as the attribution tagger reads them: a tag each, with its score and posterior. */
-type Tagged = ReturnType<typeof tagText>;
-
-const tagOf = (a: TextAnalysis, model: AttributionModel): Tagged =>
-  tagText(model.weights, a, tokenFeatures(a, model.cues));
-
-/** Most tokens whose features are held at once: about 200 bytes a token, so some 26 MB. */
-export const TAGGED_TOKENS = 1 << 17;
-
-/**
- * Several texts' quotes, each as `findQuotes` gives it, with the tagger run over all of them
- * first: the features of a run of texts, then their tags, then each text's linking and
- * resolving. The tagger's word table and its 14.7 MB of weights stay in the cache from one text
- * to the next, where linking and resolving between them pushed them out (the attribution about
- * a tenth faster on PolNeAR dev, with the same quotes).
- */
-export function findQuotesOf(
-  texts: readonly { readonly file: string; readonly a: TextAnalysis; readonly actors: readonly Actor[] }[],
-  model: AttributionModel,
-  knownPeople: readonly string[] = [],
-): Quote[][] {
-  const tags: Tagged[] = [];
-  for (let from = 0; from < texts.length; ) {
-    let to = from + 1;
-    for (let held = texts[from]!.a.tokens.length; to < texts.length; to++) {
-      held += texts[to]!.a.tokens.length;
-      if (held > TAGGED_TOKENS) break;
-    }
-    const run = texts.slice(from, to);
-    const features = run.map(({ a }) => tokenFeatures(a, model.cues));
-    run.forEach(({ a }, i) => tags.push(tagText(model.weights, a, features[i]!)));
-    from = to;
-  }
-  return texts.map(({ file, a, actors }, i) => findQuotes(file, a, actors, model, knownPeople, tags[i]));
-}
-
 /**
  * Attributions found by the trained model (`AttributionModel`): the tagger marks source, cue and
  * content tokens, the linker pairs them, and each source is resolved to an actor of the text.
@@ -110,12 +74,11 @@ export function findQuotes(
   actors: readonly Actor[],
   model: AttributionModel,
   knownPeople: readonly string[] = [],
-  tagged: Tagged = tagOf(a, model),
 ): Quote[] {
   // The sources met so far, for a definite one ("the advisers", "the organisation") to stand for.
   const earlier: EarlierSource[] = [];
   const kinds = new Map(actors.map((x) => [x.name, x.kind]));
-  return quoteCandidates(file, a, actors, model, knownPeople, tagged).map(({ quote, resolution, signals }) => {
+  return quoteCandidates(file, a, actors, model, knownPeople).map(({ quote, resolution, signals }) => {
     // A pronoun or a role stands for a person only as surely as the resolution is: training data
     // marks "he" as a right source whoever it stands for, so the calibration cannot know.
     // A passive cue ("was accused of", "has been called") makes its subject the one spoken about:
@@ -171,10 +134,11 @@ export function quoteCandidates(
   actors: readonly Actor[],
   model: AttributionModel,
   knownPeople: readonly string[] = [],
-  { tags, score, posterior }: Tagged = tagOf(a, model),
 ): QuoteCandidate[] {
   const text = a.text;
   if (!a.tokens.length) return [];
+  const features = tokenFeatures(a, model.cues);
+  const { tags, score, posterior } = tagText(model.weights, a, features);
   const words = a.tokens.map((t) => t.value);
   const memory = newSpeakerMemory();
   const context = sourceContext(actors, knownPeople, text, a.tokens);
