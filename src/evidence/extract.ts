@@ -83,7 +83,7 @@ export function extractDocument(
  * Several documents' evidence, each as `extractDocument` gives it, taken step by step across
  * them: a step's tables (the tagger's 14.7 MB of weights, the date and name patterns) stay in
  * the cache from one document to the next, where going document by document the other steps
- * pushed them out (about 5 % of the whole extraction's time on PolNeAR dev).
+ * pushed them out (about 3 % of the whole extraction's time on PolNeAR dev).
  */
 export function extractDocuments(
   docs: readonly EvidenceDocument[],
