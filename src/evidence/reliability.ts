@@ -76,16 +76,23 @@ const WIRES = /\b(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg
 const BROADCASTERS =
   /\b(BBC|CNN|NPR|PBS|Al Jazeera|Sky News|DW|Deutsche Welle|France 24|NBC|ABC News|CBS|RFE\/RL|Radio Free Europe|Euronews)\b/;
 
+/** A text's own words, its quotations blanked, and how many they are (at least 1). */
+function ownWords(text: string): { outside: string; words: number } {
+  const outside = text.replace(/[“"][^”"\n]*[”"]/g, " ");
+  return { outside, words: Math.max(1, wordCount(outside)) };
+}
+
 /**
  * What kind of source a text is, read off the text itself: a transcript (speaker turns), a
  * wire or broadcaster (by name or dateline), opinion (the writer's own voice: first person and
  * judgement words outside quotation marks), a blog (no outlet, run-together headlines, stacked
  * figures), else a newspaper. A guess, given with its reason; the scenario can set it instead.
  */
-export function classifySource(doc: SourceEvidence["document"]): { kind: SourceKind; reason: string } {
+export function classifySource(
+  doc: SourceEvidence["document"],
+  { outside, words } = ownWords(doc.text),
+): { kind: SourceKind; reason: string } {
   const text = doc.text;
-  const outside = text.replace(/[“"][^”"\n]*[”"]/g, " ");
-  const words = Math.max(1, wordCount(outside));
   const turns = (text.match(/^[A-Z][A-Za-z .'-]{1,30}:\s/gm) ?? []).length;
   if (turns >= 4) return { kind: "official transcript", reason: `${turns} speaker turns ("Name: …")` };
   const outlet = doc.outlet ?? "";
@@ -120,19 +127,23 @@ export function sourceReliability(
   stats: readonly SourceStats[],
   overrides: Readonly<Record<string, SourceOverride>> = {},
 ): SourceReliability[] {
+  // Each file's counts, looked up (the first where a file has several), not searched for per document.
+  const statsOf = new Map<string, SourceStats>();
+  for (const x of stats) if (!statsOf.has(x.file)) statsOf.set(x.file, x);
   return documents.map((d) => {
     const file = d.document.file;
     const override = overrides[file] ?? overrides[baseName(file)];
-    const guess = classifySource(override?.outlet ? { ...d.document, outlet: override.outlet } : d.document);
+    // The text outside quotation marks, read once for the kind and the hedges.
+    const own = ownWords(d.document.text);
+    const guess = classifySource(override?.outlet ? { ...d.document, outlet: override.outlet } : d.document, own);
     const kind = override?.kind ?? guess.kind;
-    const s = stats.find((x) => x.file === file);
+    const s = statsOf.get(file);
     const claims = Math.max(1, s?.claims ?? 0);
     const corroborated = (s?.corroborated ?? 0) / claims,
       contested = (s?.contested ?? 0) / claims,
       unique = (s?.unique ?? 0) / claims;
-    const outside = d.document.text.replace(/[“"][^”"\n]*[”"]/g, " ");
-    const hedges = (outside.match(HEDGE) ?? []).length;
-    const perThousand = (1000 * hedges) / Math.max(1, wordCount(outside));
+    const hedges = (own.outside.match(HEDGE) ?? []).length;
+    const perThousand = (1000 * hedges) / own.words;
     const attributed = d.quotes.filter((q) => q.resolvedBy);
     const named = attributed.length ? attributed.filter((q) => q.resolvedBy === "name").length / attributed.length : 0;
     const reasons: string[] = [
