@@ -170,14 +170,14 @@ interface Entry {
   mentions: ActorMention[];
 }
 
+/** No case's places (one object, so a text's reading of its runs is kept across calls without any). */
+const NO_PLACES: Readonly<Record<string, readonly [ActorKind, string]>> = {};
+
 /**
  * People, organisations, countries and places, with aliases merged: a person's surname alone
  * ("Vella") and their role ("the Maltese president") refer back to the full name; a government's
  * seat ("the White House") stands for its government. Candidates are runs of proper nouns (wink-nlp POS).
  */
-/** No case's places (one object, so a text's reading of its runs is kept across calls without any). */
-const NO_PLACES: Readonly<Record<string, readonly [ActorKind, string]>> = {};
-
 export function findActors(
   file: string,
   a: TextAnalysis,
